@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the database test tier (or any command given after --) against a throwaway
+# PostgreSQL 15 server: initdb into a temp folder, start it on a free port on
+# 127.0.0.1, point TEST_DATABASE_URL and DATABASE_URL at it, stop and remove it
+# afterwards, even when the tests fail.
+#
+#   bash scripts/test-postgres.sh                 # the db tier on a real server
+#   bash scripts/test-postgres.sh -- npm run bench:something
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
+if [ ! -x "$PGBIN/initdb" ]; then
+	echo "PostgreSQL 15 saknas ($PGBIN/initdb). Installera: apt-get install -y postgresql-15" >&2
+	exit 1
+fi
+
+tmp="$(mktemp -d /tmp/rodtrad-pg.XXXXXX)"
+as_pg() { "$@"; }
+if [ "$(id -u)" = "0" ]; then
+	chown postgres "$tmp"
+	as_pg() { runuser -u postgres -- "$@"; }
+fi
+
+port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+
+cleanup() {
+	as_pg "$PGBIN/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+as_pg "$PGBIN/initdb" -D "$tmp/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
+	-o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+
+url="postgres://postgres@127.0.0.1:$port/postgres"
+echo "PostgreSQL 15 på 127.0.0.1:$port (tillfällig, tas bort efteråt)"
+export TEST_DATABASE_URL="$url"
+if [ "${1:-}" = "--" ]; then
+	shift
+	DATABASE_URL="$url" "$@"
+else
+	npm run test:db
+fi

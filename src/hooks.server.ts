@@ -1,0 +1,59 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { appDatabase } from '$lib/server/db/app-db';
+import { env } from '$lib/server/env';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { loadActor } from '$lib/server/auth/load-actor';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+
+/** Migrations run before the first request is served. */
+export const init: ServerInit = async () => {
+	await appDatabase();
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const { db } = await appDatabase();
+	event.locals.db = db;
+	event.locals.actor = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const session = await validateSession(db, token, env.SESSION_DAYS);
+		if (session) {
+			event.locals.actor = await loadActor(db, session.personId);
+			event.locals.sessionToken = token;
+			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
+		} else {
+			// A tampered, expired or revoked token: forget it.
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (env.ORIGIN.startsWith('https:')) response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleLocale, handleSession, handleHeaders);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: 'error_generic' };
+};

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+/** The database handle every domain function takes; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbHandle = {
+	db: Db;
+	/** 'pglite' (embedded) or 'postgres' (DATABASE_URL). */
+	kind: 'pglite' | 'postgres';
+	migrate: () => Promise<void>;
+	close: () => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.resolve('drizzle');
+
+/**
+ * The one place that chooses the database: a PostgreSQL URL gives a `pg` pool,
+ * otherwise PGlite stores its files in `dataDir` (or memory when dataDir is 'memory://').
+ */
+export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<DbHandle> {
+	if (opts.url) {
+		const { default: pg } = await import('pg');
+		const { drizzle } = await import('drizzle-orm/node-postgres');
+		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+		const db = drizzle({ client: pool, schema }) as unknown as Db;
+		return {
+			db,
+			kind: 'postgres',
+			migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+			close: () => pool.end()
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	if (!opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
+	const client = new PGlite(opts.dataDir);
+	const db = drizzle({ client, schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+		close: () => client.close()
+	};
+}

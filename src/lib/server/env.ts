@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Rödtråd reads, parsed once at start.
+ * The README's configuration table mirrors this file.
+ */
+const schema = z.object({
+	/** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
+	DATABASE_URL: z.string().url().optional(),
+	/** Folder for the embedded database. */
+	DATA_DIR: z.string().min(1).default('./data'),
+	/** Public address of the site, e.g. https://rodtrad.exempel.se. Decides the Secure cookie flag and links in e-mail. */
+	ORIGIN: z.string().url().default('http://localhost:3000'),
+	/** Port the server listens on. */
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** How many days a sign-in lasts without activity. */
+	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+	/** How many minutes a password-reset link stays valid. */
+	RESET_LINK_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+	/** SMTP server host. Unset: mail goes to the in-app outbox. */
+	SMTP_HOST: z.string().optional(),
+	/** SMTP port. */
+	SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+	/** SMTP user name, if the server needs one. */
+	SMTP_USER: z.string().optional(),
+	/** SMTP password. */
+	SMTP_PASSWORD: z.string().optional(),
+	/** Sender address for all mail. */
+	SMTP_FROM: z.string().email().default('rodtrad@localhost'),
+	/** Failed sign-ins allowed per account in 15 minutes. */
+	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(5),
+	/** Sign-in attempts allowed per IP address in 15 minutes. */
+	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50)
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses an environment; throws one readable message listing every bad value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const cleaned = Object.fromEntries(
+		Object.entries(source).filter(([, v]) => v !== undefined && v !== '')
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Ogiltig konfiguration / invalid configuration:\n${lines.join('\n')}`);
+	}
+	return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { inArray } from 'drizzle-orm';
+import { organizers } from '$lib/server/db/schema';
+import { needsSetup } from '$lib/server/org/setup-instance';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (await needsSetup(locals.db)) redirect(303, '/installera');
+	if (!locals.actor) redirect(303, '/logga-in');
+	const ids = [...new Set(locals.actor.assignments.flatMap((a) => (a.organizerId ? [a.organizerId] : [])))];
+	const orgs = ids.length
+		? await locals.db.select({ slug: organizers.slug, name: organizers.name }).from(organizers).where(inArray(organizers.id, ids))
+		: [];
+	if (orgs.length === 1) redirect(303, `/${orgs[0].slug}`);
+	return { organizers: orgs.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')) };
+};
