@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
 export default defineConfig({
@@ -22,14 +22,14 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf .e2e-data && node build/index.js`,
+		command: `rm -rf .e2e-data-${PORT} && node build/index.js`,
 		url: `http://localhost:${PORT}/logga-in`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR: '.e2e-data',
+			DATA_DIR: `.e2e-data-${PORT}`,
 			LOGIN_LIMIT_IP: '1000',
 			RODTRAD_E2E: '1'
 		}

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/lib/server/db';
-import { organizers, passwordCredentials, people, roleAssignments, units } from '../src/lib/server/db/schema';
+import { memberships, organizers, passwordCredentials, people, roleAssignments, units } from '../src/lib/server/db/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { loadActor } from '../src/lib/server/auth/load-actor';
 import type { Role } from '../src/lib/server/policies/roles';
@@ -44,18 +44,21 @@ export async function buildUnit(
 
 export type RoleSpec = { role: Role; organizerId?: string | null; unitId?: string | null; startsOn?: string; endsOn?: string };
 
-/** A person, optionally with a password and roles. */
+/** A person, optionally with a password and roles; a member of every organizer a role names (and of memberOf). */
 export async function buildPerson(
 	db: Db,
-	o: Partial<typeof people.$inferInsert> & { password?: string; roles?: RoleSpec[] } = {}
+	o: Partial<typeof people.$inferInsert> & { password?: string; roles?: RoleSpec[]; memberOf?: string } = {}
 ): Promise<PersonRow> {
-	const { password, roles = [], ...rest } = o;
+	const { password, roles = [], memberOf, ...rest } = o;
 	const name = rest.name ?? `Person ${next()}`;
 	const [row] = await db
 		.insert(people)
 		.values({ name, nameSort: swedishSortKey(name), email: `p-${randomUUID()}@exempel.se`, ...rest })
 		.returning();
 	if (password) await db.insert(passwordCredentials).values({ personId: row.id, hash: await hashPassword(password) });
+	const orgIds = new Set(roles.flatMap((r) => (r.organizerId ? [r.organizerId] : [])));
+	if (memberOf) orgIds.add(memberOf);
+	for (const organizerId of orgIds) await db.insert(memberships).values({ organizerId, personId: row.id }).onConflictDoNothing();
 	for (const r of roles) {
 		await db.insert(roleAssignments).values({
 			personId: row.id,

@@ -1,6 +1,13 @@
 import { m } from '$lib/paraglide/messages';
 
-/** The organization administrator's menu. Each admin area adds its link here. */
+/** The organization administrator's menu. */
 export function adminLinks(base: string): { href: string; label: string }[] {
-	return [];
+	return [
+		{ href: `${base}/admin/enheter`, label: m.nav_units() },
+		{ href: `${base}/admin/personer`, label: m.nav_people() },
+		{ href: `${base}/admin/import`, label: m.nav_import() },
+		{ href: `${base}/admin/logg`, label: m.nav_audit() },
+		{ href: `${base}/admin/utkorg`, label: m.nav_outbox() },
+		{ href: `${base}/admin/tillganglighet`, label: m.nav_statement() }
+	];
 }

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { accessibilityStatements, organizers, passwordCredentials, people, roleAssignments } from '../db/schema';
+import { accessibilityStatements, memberships, organizers, passwordCredentials, people, roleAssignments } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
@@ -55,6 +55,7 @@ export async function setupInstance(db: Db, input: SetupInput) {
 			.insert(people)
 			.values({ name: input.adminName, nameSort: swedishSortKey(input.adminName), email: input.adminEmail })
 			.returning();
+		await tx.insert(memberships).values({ organizerId: org.id, personId: person.id });
 		await tx.insert(passwordCredentials).values({ personId: person.id, hash: passwordHash });
 		await tx.insert(roleAssignments).values([
 			{ personId: person.id, organizerId: null, role: 'system_admin' },

@@ -6,6 +6,7 @@ import {
 	index,
 	jsonb,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	uuid,
@@ -77,6 +78,21 @@ export const people = pgTable(
 		updatedAt: updatedAt()
 	},
 	(t) => [index('people_name_sort_idx').on(t.nameSort, t.id)]
+);
+
+/** A person's membership of an organizer: who is in its people list. A person may belong to several. */
+export const memberships = pgTable(
+	'memberships',
+	{
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.organizerId, t.personId] }), index('memberships_person_idx').on(t.personId)]
 );
 
 /** What a person may do, where, and when. Unit null = the whole organizer. */
