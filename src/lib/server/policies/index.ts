@@ -23,10 +23,26 @@ export type Action =
 	| 'organizer.view'
 	| 'organizer.administer'
 	| 'unit.view'
+	| 'unit.manage'
 	| 'person.view'
+	| 'person.manage'
+	| 'role.assign'
+	| 'import.run'
 	| 'audit.view'
 	| 'outbox.view'
 	| 'statement.edit';
+
+/** Organizer-level actions reserved for organization administrators. */
+const ADMIN_ACTIONS: readonly Action[] = [
+	'organizer.administer',
+	'unit.manage',
+	'person.manage',
+	'role.assign',
+	'import.run',
+	'audit.view',
+	'outbox.view',
+	'statement.edit'
+];
 
 const rolesAt = (actor: Actor, organizerId: string) =>
 	actor.assignments.filter((a) => a.organizerId === organizerId);
@@ -48,13 +64,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 		case 'organizer': {
 			const id = resource.organizerId;
 			if (action === 'organizer.view') return rolesAt(actor, id).length > 0;
-			if (
-				action === 'organizer.administer' ||
-				action === 'audit.view' ||
-				action === 'outbox.view' ||
-				action === 'statement.edit'
-			)
-				return isOrgAdmin(actor, id);
+			if (ADMIN_ACTIONS.includes(action)) return isOrgAdmin(actor, id);
 			return false;
 		}
 		case 'unit': {

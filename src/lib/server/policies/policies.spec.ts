@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Actor } from './index';
+
+const ORG = 'org-a';
+const OTHER = 'org-b';
+const actor = (assignments: Actor['assignments']): Actor => ({ personId: 'p', name: 'P', assignments });
+
+describe('policies', () => {
+	it('let an organization administrator administer their own organizer only', () => {
+		const admin = actor([{ organizerId: ORG, unitId: null, role: 'org_admin' }]);
+		expect(can(admin, 'unit.manage', { type: 'organizer', organizerId: ORG })).toBe(true);
+		expect(can(admin, 'unit.manage', { type: 'organizer', organizerId: OTHER })).toBe(false);
+		expect(can(admin, 'organizer.view', { type: 'organizer', organizerId: OTHER })).toBe(false);
+	});
+
+	it('let a principal see their unit and the units below it, not a sibling', () => {
+		const rektor = actor([{ organizerId: ORG, unitId: 'ro-1', role: 'principal' }]);
+		const child = { type: 'unit' as const, organizerId: ORG, unitId: 'se-1', ancestorIds: ['ro-1', 'forv'] };
+		const sibling = { type: 'unit' as const, organizerId: ORG, unitId: 'se-2', ancestorIds: ['ro-2', 'forv'] };
+		expect(can(rektor, 'unit.view', child)).toBe(true);
+		expect(can(rektor, 'unit.view', sibling)).toBe(false);
+		expect(can(rektor, 'unit.manage', { type: 'organizer', organizerId: ORG })).toBe(false);
+	});
+
+	it('hide a person with protected identity from everyone but organization administrators', () => {
+		const lead = actor([{ organizerId: ORG, unitId: null, role: 'leadership' }]);
+		const admin = actor([{ organizerId: ORG, unitId: null, role: 'org_admin' }]);
+		const hidden = { type: 'person' as const, organizerId: ORG, protectedIdentity: true };
+		expect(can(lead, 'person.view', hidden)).toBe(false);
+		expect(can(lead, 'person.view', { ...hidden, protectedIdentity: false })).toBe(true);
+		expect(can(admin, 'person.view', hidden)).toBe(true);
+	});
+
+	it('give a system administrator no organizer data by that role alone', () => {
+		const sys = actor([{ organizerId: null, unitId: null, role: 'system_admin' }]);
+		expect(can(sys, 'instance.administer', { type: 'instance' })).toBe(true);
+		expect(can(sys, 'organizer.view', { type: 'organizer', organizerId: ORG })).toBe(false);
+	});
+
+	it('refuse everything to nobody', () => {
+		expect(can(null, 'organizer.view', { type: 'organizer', organizerId: ORG })).toBe(false);
+	});
+});
