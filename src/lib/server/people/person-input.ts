@@ -34,8 +34,8 @@ export const personInputSchema = z.object({
 
 /** A validated person: trimmed, e-mail and eppn lower-cased, eppn null when empty. */
 export type PersonInput = z.infer<typeof personInputSchema>;
-/** What personInputSchema accepts: form strings or an already parsed PersonInput. */
-export type PersonInputValues = z.input<typeof personInputSchema>;
+/** What the domain functions accept: a PersonInput, or raw form/CSV values they validate themselves. */
+export type PersonInputValues = z.input<typeof personInputSchema> | Record<string, unknown>;
 
 /** Parses person input or throws AppError INVALID with one issue per field. */
 export function parsePersonInput(values: unknown): PersonInput {

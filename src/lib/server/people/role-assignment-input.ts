@@ -38,7 +38,8 @@ export const roleAssignmentInputSchema = z
 	});
 
 export type RoleAssignmentInput = z.infer<typeof roleAssignmentInputSchema>;
-export type RoleAssignmentInputValues = z.input<typeof roleAssignmentInputSchema>;
+/** What assignRole accepts: parsed input, or raw form values it validates itself. */
+export type RoleAssignmentInputValues = z.input<typeof roleAssignmentInputSchema> | Record<string, unknown>;
 
 /** Parses a role assignment or throws AppError INVALID with one issue per field. */
 export function parseRoleAssignmentInput(values: unknown): RoleAssignmentInput {

@@ -47,7 +47,7 @@ describe('updating a person', () => {
 			personId: p.id,
 			input: { name: 'Pia Ny', email: 'Upptagen@exempel.se', protectedIdentity: false }
 		}).catch((x) => x);
-		expect(e.issues).toEqual([{ field: 'email', message: 'people_error_email_taken' }]);
+		expect(e.issues).toEqual([{ field: 'email', message: 'people_error_email_in_use' }]);
 		const [row] = await h.db.select().from(people).where(eq(people.id, p.id));
 		expect(row).toMatchObject({ name: 'Pia Ek', email: 'pia@exempel.se' });
 	});

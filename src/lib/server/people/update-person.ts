@@ -25,7 +25,7 @@ export async function updatePerson(
 		const before = await getMemberPerson(tx, organizerId, personId);
 		if (!before) throw new AppError('NOT_FOUND', 'person');
 		const [sameEmail] = await tx.select({ id: people.id }).from(people).where(and(eq(people.email, data.email), ne(people.id, before.id)));
-		if (sameEmail) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_taken' }]);
+		if (sameEmail) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
 		if (data.eppn) {
 			const [sameEppn] = await tx.select({ id: people.id }).from(people).where(and(eq(people.eppn, data.eppn), ne(people.id, before.id)));
 			if (sameEppn) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
@@ -41,7 +41,7 @@ export async function updatePerson(
 				.returning();
 		} catch (e) {
 			if (isUniqueViolation(e, 'people_eppn_unique')) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
-			if (isUniqueViolation(e)) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_taken' }]);
+			if (isUniqueViolation(e)) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
 			throw e;
 		}
 		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'person.update', entityType: 'person', entityId: after.id, changes });
