@@ -55,7 +55,8 @@ export function presentAuditEvent(row: AuditEventRow, viewer: Actor, organizerId
 		action: row.action,
 		entityType: row.entityType,
 		entityName: mayView(entityProtected) ? (row.entityPersonName ?? row.entityUnitName ?? null) : null,
-		entityId: row.entityId,
+		// An id equal to the organizer's (its statement, its settings) tells the reader nothing.
+		entityId: row.entityId === organizerId ? null : row.entityId,
 		changes: entries.flatMap(([field, v]) => (isPair(v) ? [{ field, before: asText(field, v[0]), after: asText(field, v[1]) }] : [])),
 		details: entries.flatMap(([field, v]) => (isPair(v) ? [] : [{ field, value: asText(field, v) }])),
 		hidden
