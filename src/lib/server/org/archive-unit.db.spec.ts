@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../tests/factories';
 import { snapshotUnits } from '../../../../tests/unit-snapshot';
 import type { DbHandle } from '../db';
+import type { AppError } from '../errors';
 import { auditEvents, units } from '../db/schema';
 import type { Actor } from '../policies';
 import { archiveUnit, restoreUnit } from './archive-unit';
@@ -21,7 +22,7 @@ afterAll(() => h.close());
 
 async function refused(run: () => Promise<unknown>) {
 	const before = await snapshotUnits(h.db);
-	const e = await run().catch((x) => x);
+	const e = await run().catch((x: AppError) => x) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;

@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildUnit } from '../../../../tests/factories';
 import { snapshotUnits } from '../../../../tests/unit-snapshot';
 import type { DbHandle } from '../db';
+import type { AppError } from '../errors';
 import { auditEvents, units } from '../db/schema';
 import type { Actor } from '../policies';
 import { createUnit } from './create-unit';
@@ -34,7 +35,7 @@ const school = (o: Partial<UnitInput> = {}): UnitInput => ({
 /** Runs a create that must fail, checks nothing was written, and returns the error. */
 async function refused(input: Partial<UnitInput>, actor: Actor = admin, orgId = organizerId) {
 	const before = await snapshotUnits(h.db);
-	const e = await createUnit(h.db, { actor, organizerId: orgId, input: input as UnitInput }).catch((x) => x);
+	const e = await createUnit(h.db, { actor, organizerId: orgId, input: input as UnitInput }).catch((x: AppError) => x) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
@@ -119,7 +120,7 @@ describe('creating a unit', () => {
 		const taken = await buildUnit(h.db, { organizerId });
 		const e = await withCodeGuard(() =>
 			h.db.insert(units).values({ organizerId, name: 'Kopia', nameSort: 'kopia', kind: 'skolenhet', schoolUnitCode: taken.schoolUnitCode })
-		).catch((x) => x);
+		).catch((x: AppError) => x) as AppError;
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message: 'units_error_code_taken' }]);
 	});

@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildUnit } from '../../../../tests/factories';
 import { snapshotUnits } from '../../../../tests/unit-snapshot';
 import type { DbHandle } from '../db';
+import type { AppError } from '../errors';
 import { auditEvents } from '../db/schema';
 import type { Actor } from '../policies';
 import { moveUnit } from './move-unit';
@@ -20,7 +21,7 @@ afterAll(() => h.close());
 
 async function refused(unitId: string, parentId: string | null, actor: Actor = admin) {
 	const before = await snapshotUnits(h.db);
-	const e = await moveUnit(h.db, { actor, organizerId, unitId, parentId }).catch((x) => x);
+	const e = await moveUnit(h.db, { actor, organizerId, unitId, parentId }).catch((x: AppError) => x) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;

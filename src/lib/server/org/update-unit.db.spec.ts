@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildUnit } from '../../../../tests/factories';
 import { snapshotUnits } from '../../../../tests/unit-snapshot';
 import type { DbHandle } from '../db';
+import type { AppError } from '../errors';
 import { auditEvents } from '../db/schema';
 import type { Actor } from '../policies';
 import { updateUnit } from './update-unit';
@@ -24,7 +25,7 @@ const inputOf = (u: { name: string; kind: string; parentId: string | null; schoo
 
 async function refused(unitId: string, input: UnitInput, orgId = organizerId) {
 	const before = await snapshotUnits(h.db);
-	const e = await updateUnit(h.db, { actor: admin, organizerId: orgId, unitId, input }).catch((x) => x);
+	const e = await updateUnit(h.db, { actor: admin, organizerId: orgId, unitId, input }).catch((x: AppError) => x) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
