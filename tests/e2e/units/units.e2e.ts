@@ -14,7 +14,8 @@ let freshInstall = false;
 
 /** Installs Rödtråd when the server is new, otherwise signs in as its first administrator. */
 async function signIn(page: Page) {
-	await page.goto('/installera');
+	// Wait for the page to settle: text typed before hydration could be reset.
+	await page.goto('/installera', { waitUntil: 'networkidle' });
 	if (page.url().endsWith('/installera')) {
 		freshInstall = true;
 		await page.getByLabel('Huvudmannens namn').fill(ORG);
