@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { assessmentResponses } from '../../db/schema';
+import { recordAudit } from '../../audit/record-audit';
+import { lockOpenResponse, requireOpen, resolveRespondent, type Respondent } from './respondent';
+
+export type SubmitResponseOptions = { respondent: Respondent };
+
+/**
+ * Hands in the respondent's response: sets submitted_at, after which it is read-only.
+ * Unanswered items are allowed. Refused with CONFLICT when already submitted or the round
+ * is not open. The audit event names the round, unit and perspective — the signed-in person
+ * as actor, nobody for a link — and never the response or any answer.
+ */
+export async function submitResponse(db: Db, { respondent }: SubmitResponseOptions): Promise<{ submittedAt: Date }> {
+	return db.transaction(async (tx) => {
+		const ctx = await resolveRespondent(tx, respondent);
+		requireOpen(ctx);
+		const response = await lockOpenResponse(tx, ctx);
+		const submittedAt = new Date();
+		await tx.update(assessmentResponses).set({ submittedAt, updatedAt: submittedAt }).where(eq(assessmentResponses.id, response.id));
+		await recordAudit(tx, {
+			organizerId: ctx.organizerId,
+			actorId: ctx.auditActorId,
+			action: 'assessment.submit',
+			entityType: 'assessment_round',
+			entityId: ctx.round.id,
+			changes: { unitId: ctx.unit.id, perspective: ctx.perspective, anonymous: ctx.linkId !== null }
+		});
+		return { submittedAt };
+	});
+}
