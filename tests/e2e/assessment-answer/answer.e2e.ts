@@ -22,12 +22,12 @@ test('an administrator sets up a unit, makes herself its principal and opens a r
 	await signInAsAdmin(page);
 	await page.goto(`/${SLUG}/admin/enheter/ny`);
 	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
-	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
+	await page.getByLabel('Typ av enhet').selectOption('skola');
 	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
 	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
 
 	await page.goto(`/${SLUG}/admin/personer`);
-	await page.getByRole('link', { name: TEST_ADMIN.name }).click();
+	await page.getByRole('link', { name: TEST_ADMIN.name, exact: true }).click();
 	await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Rektor' });
 	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
 	await page.getByRole('button', { name: 'Lägg till roll' }).click();
@@ -77,7 +77,7 @@ test('a principal answers as herself: saves, goes back and finds the answers, re
 	// A comment without an answer is refused by name, and what was typed stays.
 	await first.getByLabel('Kommentar (valfritt)').fill('Planen finns men är gammal.');
 	await page.getByRole('button', { name: 'Spara', exact: true }).click();
-	await expect(page.getByRole('alert')).toContainText('1. Välj ett svar för att kunna spara kommentaren');
+	await expect(page.getByRole('alert')).toContainText('Påstående 1: Välj ett svar för att kunna spara kommentaren');
 	await expect(page.getByRole('group').first().getByLabel('Kommentar (valfritt)')).toHaveValue('Planen finns men är gammal.');
 	await expectAccessible(page);
 
@@ -122,12 +122,13 @@ test('tampered unit ids, perspectives and tokens are not found', async ({ page }
 	}
 });
 
-async function phone(browser: Browser) {
-	const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+/** A phone-sized browser of its own (no cookies shared with other tests). Axe and the width check need JavaScript. */
+async function phone(browser: Browser, javaScriptEnabled = true) {
+	const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
 	return { context, page: await context.newPage() };
 }
 
-test('a student answers through the anonymous link on a phone without JavaScript, and a second browser gets a new response', async ({ browser }) => {
+test('a student answers through the anonymous link on a phone, resumes, submits, and reusing the link says so', async ({ browser }) => {
 	const { context, page } = await phone(browser);
 	await page.goto(linkPath);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Självskattning: ${UNIT}`);
@@ -161,11 +162,25 @@ test('a student answers through the anonymous link on a phone without JavaScript
 	await expect(page.getByText('Svaren från den här webbläsaren är redan inskickade')).toBeVisible();
 	await expectAccessible(page);
 	await context.close();
+});
 
-	const other = await phone(browser);
-	await other.page.goto(linkPath);
-	await expect(other.page.getByRole('button', { name: 'Börja svara' })).toBeVisible();
-	await other.page.getByRole('button', { name: 'Börja svara' }).click();
-	await expect(other.page.getByText(/^0 av \d+ påståenden besvarade$/)).toBeVisible();
-	await other.context.close();
+test('another browser without JavaScript gets a new response and answers with plain forms', async ({ browser }) => {
+	const { context, page } = await phone(browser, false);
+	await page.goto(linkPath);
+	await page.getByRole('button', { name: 'Börja svara' }).click();
+	await expect(page.getByText(/^0 av \d+ påståenden besvarade$/)).toBeVisible();
+	await page.getByRole('group').first().getByRole('radio', { name: 'Ej aktuellt' }).check();
+	await page.getByRole('group').first().getByLabel('Kommentar (valfritt)').fill('Vi har inga datorer i klassrummet.');
+	await page.getByRole('button', { name: /^Spara och (fortsätt|granska)$/ }).click();
+	await expect(page.getByText(/^1 av \d+ påståenden besvarade$/)).toBeVisible();
+	if (await page.getByRole('button', { name: 'Föregående' }).count()) {
+		await page.getByRole('button', { name: 'Föregående' }).click();
+		await expect(page.getByRole('group').first().getByRole('radio', { name: 'Ej aktuellt' })).toBeChecked();
+		await expect(page.getByRole('group').first().getByLabel('Kommentar (valfritt)')).toHaveValue('Vi har inga datorer i klassrummet.');
+	}
+	await page.goto(`${linkPath}/granska`);
+	await expect(page.getByText('Vi har inga datorer i klassrummet.')).toBeVisible();
+	await page.getByRole('button', { name: 'Skicka in' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack! Dina svar är inskickade.');
+	await context.close();
 });
