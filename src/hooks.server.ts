@@ -6,10 +6,12 @@ import { env } from '$lib/server/env';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 
-/** Migrations run before the first request is served. */
+/** Migrations run before the first request is served; `npm run demo` then loads the demo organizer. */
 export const init: ServerInit = async () => {
-	await appDatabase();
+	const { db } = await appDatabase();
+	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -83,3 +83,20 @@ test('security headers are strict', async ({ request }) => {
 	expect(r.headers()['referrer-policy']).toBe('same-origin');
 	expect(r.headers()['x-content-type-options']).toBe('nosniff');
 });
+
+test('what someone types before the JavaScript has loaded is kept', async ({ page }) => {
+	// Hold the app's scripts back, type, then let them load and hydrate the page.
+	let release: () => void = () => {};
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/logga-in', { waitUntil: 'commit' });
+	await page.getByLabel('E-postadress').fill('tidig@testkommun.se');
+	release();
+	await page.waitForLoadState('load');
+	await page.waitForFunction(() => !document.querySelector('#email')?.hasAttribute('value') || document.readyState === 'complete');
+	await page.waitForTimeout(200);
+	await expect(page.getByLabel('E-postadress')).toHaveValue('tidig@testkommun.se');
+});

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { createTestDatabase } from '../../../../tests/db';
+import type { Db, DbHandle } from '../db';
+import { auditEvents, memberships, organizers, passwordCredentials, people, roleAssignments, units } from '../db/schema';
+import { ASSIGNABLE_ROLES } from '../policies/roles';
+import { signInWithPassword } from '../auth/sign-in';
+import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
+
+const limits = { perAccount: 5, perIp: 100 };
+
+/** What the demo wrote, in a stable order, without the random ids. */
+async function snapshot(db: Db) {
+	const unitRows = await db.select({ name: units.name, code: units.schoolUnitCode, kind: units.kind }).from(units).orderBy(asc(units.nameSort));
+	const personRows = await db
+		.select({ name: people.name, email: people.email, protectedIdentity: people.protectedIdentity })
+		.from(people)
+		.orderBy(asc(people.email));
+	const roleRows = await db
+		.select({ email: people.email, role: roleAssignments.role, unit: units.name })
+		.from(roleAssignments)
+		.innerJoin(people, eq(people.id, roleAssignments.personId))
+		.leftJoin(units, eq(units.id, roleAssignments.unitId))
+		.orderBy(asc(people.email), asc(roleAssignments.role), asc(units.name));
+	return { unitRows, personRows, roleRows };
+}
+
+let h: DbHandle;
+let first: LoadDemoResult;
+let elapsed: number;
+beforeAll(async () => {
+	h = await createTestDatabase();
+	const started = performance.now();
+	first = await loadDemo(h.db);
+	elapsed = performance.now() - started;
+});
+afterAll(() => h.close());
+
+describe('loading the demo organizer', () => {
+	it('creates Exempelkommun as a kommun with an org number and municipality code', async () => {
+		expect(first.created).toBe(true);
+		const [org] = await h.db.select().from(organizers).where(eq(organizers.slug, 'exempelkommun'));
+		expect(org).toMatchObject({ name: 'Exempelkommun', kind: 'kommun' });
+		expect(org.orgNumber).toMatch(/^\d{6}-\d{4}$/);
+		expect(org.municipalityCode).toMatch(/^\d{4}$/);
+	});
+
+	it('finishes in under three seconds', () => {
+		expect(elapsed).toBeLessThan(3000);
+	});
+
+	it('builds about fifteen units under Barn- och utbildningsförvaltningen', async () => {
+		const rows = await h.db.select().from(units);
+		expect(rows.length).toBeGreaterThanOrEqual(14);
+		expect(rows.length).toBeLessThanOrEqual(20);
+		const [root] = rows.filter((u) => u.parentId === null);
+		expect(root.name).toBe('Barn- och utbildningsförvaltningen');
+		expect(rows.filter((u) => u.parentId === null)).toHaveLength(1);
+		const types = new Set(rows.flatMap((u) => u.schoolTypes));
+		for (const t of ['FS', 'FKLASS', 'GR', 'FTH', 'GY', 'VUX', 'SFI']) expect(types).toContain(t);
+	});
+
+	it('gives every skolenhet and förskoleenhet a unique eight-digit code starting with 99', async () => {
+		const rows = await h.db.select().from(units);
+		const schoolUnits = rows.filter((u) => u.kind === 'skolenhet' || u.kind === 'forskoleenhet');
+		expect(schoolUnits.length).toBeGreaterThanOrEqual(10);
+		for (const u of schoolUnits) expect(u.schoolUnitCode).toMatch(/^99\d{6}$/);
+		expect(new Set(schoolUnits.map((u) => u.schoolUnitCode)).size).toBe(schoolUnits.length);
+		expect(rows.filter((u) => !schoolUnits.includes(u)).every((u) => u.schoolUnitCode === null)).toBe(true);
+	});
+
+	it('creates about four hundred people, all members, with unique ASCII e-mails', async () => {
+		const rows = await h.db.select().from(people);
+		expect(rows.length).toBeGreaterThanOrEqual(380);
+		expect(rows.length).toBeLessThanOrEqual(420);
+		for (const p of rows) expect(p.email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
+		expect(rows.some((p) => /[åäö]/i.test(p.name))).toBe(true);
+		const [m] = await h.db.select({ n: count() }).from(memberships);
+		expect(m.n).toBe(rows.length);
+		expect(rows.filter((p) => p.protectedIdentity)).toHaveLength(1);
+	});
+
+	it('hands out every assignable role, with principals per rektorsområde and key people per school unit', async () => {
+		const roles = await h.db.select().from(roleAssignments).where(eq(roleAssignments.organizerId, first.created ? first.demo.organizerId : ''));
+		const held = new Set(roles.map((r) => r.role));
+		for (const role of ASSIGNABLE_ROLES) expect(held, role).toContain(role);
+		const unitRows = await h.db.select().from(units);
+		for (const ro of unitRows.filter((u) => u.kind === 'rektorsomrade')) {
+			expect(roles.some((r) => r.role === 'principal' && r.unitId === ro.id), ro.name).toBe(true);
+		}
+		for (const u of unitRows.filter((x) => x.schoolUnitCode)) {
+			expect(roles.some((r) => r.role === 'pedagogical_key_person' && r.unitId === u.id), u.name).toBe(true);
+			expect(roles.some((r) => r.role === 'technical_key_person' && r.unitId === u.id), u.name).toBe(true);
+		}
+		const central = roles.filter((r) => r.unitId === null).map((r) => r.role);
+		for (const role of ['org_admin', 'leadership', 'central_pedagogical_support', 'central_technical_support', 'supplier', 'reader']) {
+			expect(central).toContain(role);
+		}
+		expect(roles.filter((r) => r.role === 'staff').length).toBeGreaterThan(roles.length / 2);
+	});
+
+	it('gives suppliers an address at the supplier, not at the kommun', async () => {
+		if (!first.created) throw new Error('not created');
+		for (const s of first.demo.people.supplier) expect(s.email).toMatch(/@[a-z-]+\.example$/);
+	});
+
+	it('makes the first org admin system administrator when the instance has none', async () => {
+		const rows = await h.db.select({ personId: roleAssignments.personId }).from(roleAssignments).where(and(eq(roleAssignments.role, 'system_admin'), isNull(roleAssignments.organizerId)));
+		expect(rows).toHaveLength(1);
+		if (first.created) expect(rows[0].personId).toBe(first.demo.people.org_admin[0].id);
+	});
+
+	it('gives a password only to the demo sign-ins, and each of them can sign in', async () => {
+		const [c] = await h.db.select({ n: count() }).from(passwordCredentials);
+		expect(c.n).toBe(first.signIns.length);
+		expect(first.signIns.length).toBeGreaterThanOrEqual(9);
+		for (const s of first.signIns) {
+			const r = await signInWithPassword(h.db, { email: s.email, password: DEMO_PASSWORD, ip: '10.9.0.1', limits });
+			expect(r.personId).toBeTruthy();
+		}
+		const labels = first.signIns.map((s) => s.label).join(' ');
+		for (const role of ['org_admin', 'leadership', 'principal', 'pedagogical_key_person', 'technical_key_person', 'central_technical_support', 'supplier', 'staff', 'reader']) {
+			expect(labels).toContain(role);
+		}
+	});
+
+	it('records one demo.load audit event', async () => {
+		const rows = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
+		expect(rows).toHaveLength(1);
+		expect(rows[0].actorId).toBeNull();
+	});
+
+	it('changes nothing when loaded a second time, and still lists the sign-ins', async () => {
+		const before = await snapshot(h.db);
+		const again = await loadDemo(h.db);
+		expect(again.created).toBe(false);
+		expect(again.signIns).toEqual(first.signIns);
+		expect(await snapshot(h.db)).toEqual(before);
+		const [o] = await h.db.select({ n: count() }).from(organizers);
+		expect(o.n).toBe(1);
+		const loads = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
+		expect(loads).toHaveLength(1);
+	});
+});
+
+describe('determinism', () => {
+	it('gives the same names, codes and assignments in two fresh databases', async () => {
+		const other = await createTestDatabase();
+		try {
+			await loadDemo(other.db);
+			expect(await snapshot(other.db)).toEqual(await snapshot(h.db));
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('gives other names with another seed', async () => {
+		const other = await createTestDatabase();
+		try {
+			await loadDemo(other.db, { seed: 7 });
+			const a = await snapshot(other.db);
+			const b = await snapshot(h.db);
+			expect(a.personRows.map((p) => p.name)).not.toEqual(b.personRows.map((p) => p.name));
+		} finally {
+			await other.close();
+		}
+	});
+});

@@ -1,0 +1,80 @@
+/**
+ * The demo organizer "Exempelkommun" for `npm run demo` (RODTRAD_DEMO=1).
+ *
+ * How it fits together:
+ * - plan-demo.ts: a pure plan from a seed (random.ts, mulberry32): units (demo-units.ts)
+ *   and people with their roles (plan-demo-people.ts, names.ts). Same seed, same plan.
+ * - build-demo-organizer.ts: inserts a plan in bulk and returns a DemoOrganizer: unit ids
+ *   by key ('solbacka', 'ro-norr' …) and people by role (`people.principal`, `people.staff` …,
+ *   each with the unitKey they work at).
+ * - loadDemo (here): one transaction, idempotent on the slug, one `demo.load` audit event.
+ *
+ * To extend the demo (self-assessments, support tickets …): write
+ * `build-demo-<thing>.ts` exporting `buildDemo<Thing>(tx, demo: DemoOrganizer, random: Random)`
+ * that inserts through the schema with bulk inserts, and call it below after
+ * buildDemoOrganizer with a random source seeded from `seed + <a fixed offset>` so that adding
+ * one generator does not change the names the others produce. Count what it made in the
+ * audit event's `changes`. Keep the whole load well under three seconds on PGlite.
+ */
+import { eq, inArray, like } from 'drizzle-orm';
+import type { Db } from '../db';
+import { organizers, passwordCredentials, people, units } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { hashPassword } from '../auth/password';
+import { buildDemoOrganizer, type DemoOrganizer, type DemoSignIn } from './build-demo-organizer';
+import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
+
+/** The shared password of the demo sign-ins (documented in README.md). */
+export const DEMO_PASSWORD = 'rodtrad-demo-2026';
+
+export type LoadDemoResult =
+	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
+	| { created: false; signIns: DemoSignIn[] };
+
+const demoExists = async (db: Db) =>
+	(await db.select({ id: organizers.id }).from(organizers).where(eq(organizers.slug, DEMO_SLUG))).length > 0;
+
+/** The planned sign-ins that exist in the database with a password (for a demo loaded on an earlier start). */
+async function existingSignIns(db: Db, seed: number): Promise<DemoSignIn[]> {
+	const planned = planDemo(seed).people.flatMap((p) => (p.signIn ? [{ email: p.email, label: p.signIn }] : []));
+	const found = await db
+		.select({ email: people.email })
+		.from(people)
+		.innerJoin(passwordCredentials, eq(passwordCredentials.personId, people.id))
+		.where(inArray(people.email, planned.map((s) => s.email)));
+	const emails = new Set(found.map((r) => r.email));
+	return planned.filter((s) => emails.has(s.email));
+}
+
+/**
+ * Creates the demo organizer Exempelkommun in one transaction, unless an organizer
+ * with its slug exists (then nothing changes). Not an actor's action: it runs at start,
+ * so there is no authorize() and the audit event has no actor.
+ */
+export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<LoadDemoResult> {
+	const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+	if (await demoExists(db)) return { created: false, signIns: await existingSignIns(db, seed) };
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	try {
+		const demo = await db.transaction(async (tx) => {
+			if (await demoExists(tx)) return null;
+			const taken = await tx.select({ code: units.schoolUnitCode }).from(units).where(like(units.schoolUnitCode, '99%'));
+			const plan = planDemo(seed, new Set(taken.map((r) => r.code!)));
+			const created = await buildDemoOrganizer(tx, plan, passwordHash);
+			await recordAudit(tx, {
+				organizerId: created.organizerId,
+				actorId: null,
+				action: 'demo.load',
+				entityType: 'organizer',
+				entityId: created.organizerId,
+				changes: { seed, units: plan.units.length, people: plan.people.length }
+			});
+			return created;
+		});
+		if (demo) return { created: true, demo, signIns: demo.signIns };
+	} catch (e) {
+		// Another app node loaded the demo at the same moment: its copy is as good as ours.
+		if (!(await demoExists(db))) throw e;
+	}
+	return { created: false, signIns: await existingSignIns(db, seed) };
+}
