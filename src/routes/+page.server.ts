@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { inArray } from 'drizzle-orm';
 import { organizers } from '$lib/server/db/schema';
 import { needsSetup } from '$lib/server/org/setup-instance';
+import { can } from '$lib/server/policies';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const orgs = ids.length
 		? await locals.db.select({ slug: organizers.slug, name: organizers.name }).from(organizers).where(inArray(organizers.id, ids))
 		: [];
-	if (orgs.length === 1) redirect(303, `/${orgs[0].slug}`);
-	return { organizers: orgs.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')) };
+	const isSystemAdmin = can(locals.actor, 'instance.administer', { type: 'instance' });
+	if (orgs.length === 1 && !isSystemAdmin) redirect(303, `/${orgs[0].slug}`);
+	return { isSystemAdmin, organizers: orgs.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')) };
 };

@@ -65,8 +65,9 @@ export function planDemoPeople(random: Random, units: DemoUnitPlan[]): DemoPerso
 	for (const u of units) {
 		const staff = Array.from({ length: u.staff }, () => add(DEMO_DOMAIN, [{ role: 'staff', unitKey: u.key }]));
 		if (u.schoolUnitCode) assignKeyPeople(u, staff);
-		for (let i = 0; i < u.students; i++) add(STUDENT_DOMAIN, [{ role: 'student', unitKey: u.key }]);
-		for (let i = 0; i < u.guardians; i++) add(GUARDIAN_DOMAIN, [{ role: 'guardian', unitKey: u.key }]);
+		const signIn = (role: string, i: number) => (u.key === SIGN_IN_UNIT && i === 0 ? `${role} (${u.name})` : null);
+		for (let i = 0; i < u.students; i++) add(STUDENT_DOMAIN, [{ role: 'student', unitKey: u.key }], signIn('student', i));
+		for (let i = 0; i < u.guardians; i++) add(GUARDIAN_DOMAIN, [{ role: 'guardian', unitKey: u.key }], signIn('guardian', i));
 	}
 
 	// One member of staff has skyddade personuppgifter; never a key person or a sign-in.

@@ -1,11 +1,10 @@
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { accessibilityStatements, memberships, organizers, passwordCredentials, people, roleAssignments } from '../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { organizers } from '../db/schema';
+import { insertOrganizerWithAdmin } from './insert-organizer';
 import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
-import { slugify, swedishSortKey } from '../../sort-key';
 import { ORGANIZER_KINDS } from './unit-kinds';
 
 /** Field validation for an organizer; messages are message keys. */
@@ -47,29 +46,6 @@ export async function setupInstance(db: Db, input: SetupInput) {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
 		if (!(await needsSetup(tx))) throw new AppError('CONFLICT', 'already set up');
-		const [org] = await tx
-			.insert(organizers)
-			.values({ slug: slugify(input.name), name: input.name, orgNumber: input.orgNumber, kind: input.kind, municipalityCode: input.municipalityCode })
-			.returning();
-		const [person] = await tx
-			.insert(people)
-			.values({ name: input.adminName, nameSort: swedishSortKey(input.adminName), email: input.adminEmail })
-			.returning();
-		await tx.insert(memberships).values({ organizerId: org.id, personId: person.id });
-		await tx.insert(passwordCredentials).values({ personId: person.id, hash: passwordHash });
-		await tx.insert(roleAssignments).values([
-			{ personId: person.id, organizerId: null, role: 'system_admin' },
-			{ personId: person.id, organizerId: org.id, role: 'org_admin' }
-		]);
-		await tx.insert(accessibilityStatements).values({ organizerId: org.id });
-		await recordAudit(tx, {
-			organizerId: org.id,
-			actorId: null,
-			action: 'organizer.create',
-			entityType: 'organizer',
-			entityId: org.id,
-			changes: { name: [null, org.name], admin: [null, person.email] }
-		});
-		return { organizer: org, person };
+		return insertOrganizerWithAdmin(tx, input, { passwordHash, actorId: null, systemAdmin: true });
 	});
 }

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { requestPasswordReset } from '$lib/server/auth/request-password-reset';
+import { deliverOutboxLater } from '$lib/server/mail/deliver-outbox-later';
+import { env } from '$lib/server/env';
+import { failFromError, formValues } from '$lib/server/http/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({
+	sent: url.searchParams.has('skickat'),
+	minutes: env.RESET_LINK_MINUTES
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, getClientAddress }) => {
+		const data = await request.formData();
+		const values = formValues(data);
+		try {
+			await requestPasswordReset(locals.db, { email: values.email ?? '', ip: getClientAddress() });
+		} catch (e) {
+			return failFromError(e, values, 'email');
+		}
+		deliverOutboxLater(locals.db);
+		redirect(303, '/glomt-losenord?skickat');
+	}
+};

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { getOwnAccount } from '$lib/server/auth/get-own-account';
+import { changePassword } from '$lib/server/auth/change-password';
+import { failFromError } from '$lib/server/http/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.actor) redirect(303, `/logga-in?redirectTo=${encodeURIComponent('/konto')}`);
+	const me = await getOwnAccount(locals.db, { actor: locals.actor });
+	return { me, changed: url.searchParams.has('bytt') };
+};
+
+export const actions: Actions = {
+	changePassword: async ({ request, locals }) => {
+		if (!locals.actor || !locals.sessionToken) redirect(303, `/logga-in?redirectTo=${encodeURIComponent('/konto')}`);
+		const data = await request.formData();
+		try {
+			await changePassword(locals.db, {
+				actor: locals.actor,
+				sessionToken: locals.sessionToken,
+				currentPassword: String(data.get('currentPassword') ?? ''),
+				newPassword: String(data.get('newPassword') ?? ''),
+				newPasswordRepeat: String(data.get('newPasswordRepeat') ?? '')
+			});
+		} catch (e) {
+			return failFromError(e, {}, 'currentPassword');
+		}
+		redirect(303, '/konto?bytt');
+	}
+};

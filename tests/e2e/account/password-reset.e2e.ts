@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../axe';
+
+test.describe.configure({ mode: 'serial' });
+
+// The same installation the foundation tests use, so the suites can share one server.
+const ORG = 'testkommun';
+const EMAIL = 'ada@testkommun.se';
+const ORIGINAL = 'ett riktigt långt lösenord';
+const NEW = 'ett nytt lösenord från länken';
+const THIRD = 'ett tredje lösenord utan skript';
+
+async function signIn(page: Page, password: string) {
+	await page.goto('/logga-in');
+	await page.getByLabel('E-postadress').fill(EMAIL);
+	await page.getByLabel('Lösenord').fill(password);
+	await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Logga ut' }).click();
+	await expect(page).toHaveURL(/\/logga-in\?utloggad/);
+}
+
+/** Opens the newest mail in the organizer's outbox and returns the reset link in its body. */
+async function resetLinkFromOutbox(page: Page) {
+	await page.goto(`/${ORG}`);
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utkorg' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Utkorg');
+	const newest = page.getByRole('row').nth(1);
+	await expect(newest.getByRole('cell').nth(1)).toHaveText(EMAIL);
+	await newest.getByRole('link', { name: /Välj ett nytt lösenord/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Välj ett nytt lösenord till Rödtråd');
+	const body = await page.locator('pre').innerText();
+	const link = body.match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
+	expect(link, 'a reset link in the mail').toBeTruthy();
+	return { link: link!, detailUrl: page.url() };
+}
+
+test('asking for a new password answers the same whether or not the account exists', async ({ page }) => {
+	await page.goto('/');
+	if (page.url().endsWith('/installera')) {
+		await page.getByLabel('Huvudmannens namn').fill('Testkommun');
+		await page.getByLabel('Sorts huvudman').selectOption('kommun');
+		await page.getByLabel('Namn', { exact: true }).fill('Ada Admin');
+		await page.getByLabel('E-postadress').fill(EMAIL);
+		await page.getByLabel('Lösenord').fill(ORIGINAL);
+		await page.getByRole('button', { name: 'Skapa och logga in' }).click();
+		await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+		// A fresh installation has sent no mail: the outbox explains what will appear there.
+		await page.goto(`/${ORG}/admin/utkorg`);
+		await expect(page.getByText('Utkorgen är tom.')).toBeVisible();
+		await expectAccessible(page);
+		await signOut(page);
+	}
+
+	await page.goto('/logga-in');
+	await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glömt lösenordet');
+	await expectAccessible(page);
+
+	await page.getByLabel('E-postadress').fill('inte en adress');
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('alert')).toContainText('namn@exempel.se');
+	await expect(page.getByLabel('E-postadress')).toHaveValue('inte en adress');
+	await expectAccessible(page);
+
+	await page.getByLabel('E-postadress').fill('ingen.sadan@testkommun.se');
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	const answerForUnknown = await page.getByRole('status').innerText();
+	expect(answerForUnknown).toContain('Om det finns ett konto');
+
+	await page.getByRole('link', { name: 'Be om en länk till' }).click();
+	await page.getByLabel('E-postadress').fill(EMAIL);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toHaveText(answerForUnknown);
+	await expectAccessible(page);
+});
+
+test('the administrator reads the reset mail in the outbox and sets a new password with its link', async ({ page }) => {
+	await signIn(page, ORIGINAL);
+	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+	const { link, detailUrl } = await resetLinkFromOutbox(page);
+	await expect(page.getByText('Hej Ada Admin!')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Tillbaka till utkorgen' }).click();
+	await expect(page.getByRole('columnheader', { name: 'Mottagare' })).toBeVisible();
+	await expect(page.getByText('Inte skickat – finns bara här').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// A made-up or malformed mail id is simply not found.
+	for (const id of ['999999999', 'abc', '99999999999999999999']) {
+		const response = await page.goto(detailUrl.replace(/\/\d+$/, `/${id}`));
+		expect(response?.status()).toBe(404);
+	}
+
+	await signOut(page);
+	await page.goto(link);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Välj ett nytt lösenord');
+	await expectAccessible(page);
+
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(NEW);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(`${NEW} men annorlunda`);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page.getByRole('alert')).toContainText('Lösenorden är inte likadana');
+	await expectAccessible(page);
+
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill('kort');
+	await page.getByLabel('Upprepa det nya lösenordet').fill('kort');
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page.getByRole('alert')).toContainText('minst 12 tecken');
+
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(NEW);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(NEW);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).toHaveURL(/\/logga-in\?aterstallt$/);
+	await expect(page.getByRole('status')).toHaveText('Ditt lösenord är bytt. Logga in med det nya lösenordet.');
+	await expectAccessible(page);
+
+	await signIn(page, ORIGINAL);
+	await expect(page.getByRole('alert')).toContainText('stämmer inte');
+	await signIn(page, NEW);
+	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+
+	// The link worked once; now it explains itself and offers a new one.
+	await page.goto(link);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Länken fungerar inte');
+	await expect(page.getByRole('link', { name: 'Be om en ny länk' })).toHaveAttribute('href', '/glomt-losenord');
+	await expectAccessible(page);
+});
+
+test('a signed-in person changes their password on the account page', async ({ page }) => {
+	await signIn(page, NEW);
+	await page.getByRole('link', { name: 'Inloggad som Ada Admin' }).click();
+	await expect(page).toHaveURL(/\/konto$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ditt konto');
+	await expectAccessible(page);
+
+	await page.getByLabel('Nuvarande lösenord').fill('inte mitt lösenord');
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(ORIGINAL);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(ORIGINAL);
+	await page.getByRole('button', { name: 'Byt lösenord' }).click();
+	await expect(page.getByRole('alert')).toContainText('Det nuvarande lösenordet stämmer inte');
+	await expectAccessible(page);
+
+	await page.getByLabel('Nuvarande lösenord').fill(NEW);
+	await page.getByRole('button', { name: 'Byt lösenord' }).click();
+	await expect(page.getByRole('alert')).toContainText('minst 12 tecken');
+	await page.getByLabel('Nuvarande lösenord').fill(NEW);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(ORIGINAL);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(ORIGINAL);
+	await page.getByRole('button', { name: 'Byt lösenord' }).click();
+	await expect(page).toHaveURL(/\/konto\?bytt$/);
+	await expect(page.getByRole('status')).toContainText('Ditt lösenord är bytt');
+	await expectAccessible(page);
+	await signOut(page);
+	await signIn(page, ORIGINAL);
+	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+});
+
+test('the whole reset works without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(EMAIL);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+
+	await signIn(page, ORIGINAL);
+	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+	const { link } = await resetLinkFromOutbox(page);
+	await signOut(page);
+
+	await page.goto(link);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(THIRD);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(THIRD);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).toHaveURL(/\/logga-in\?aterstallt$/);
+	await signIn(page, THIRD);
+	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
+
+	// Leave the administrator's password as the other suites expect it.
+	await page.goto('/konto');
+	await page.getByLabel('Nuvarande lösenord').fill(THIRD);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(ORIGINAL);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(ORIGINAL);
+	await page.getByRole('button', { name: 'Byt lösenord' }).click();
+	await expect(page).toHaveURL(/\/konto\?bytt$/);
+	await context.close();
+});
