@@ -3,6 +3,14 @@ import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second server started with the demo data, for tests that need every role. */
+const DEMO_PORT = PORT + 100;
+const serverEnv = (port: number) => ({
+	PORT: String(port),
+	ORIGIN: `http://localhost:${port}`,
+	DATA_DIR: `.e2e-data-${port}`,
+	LOGIN_LIMIT_IP: '100000'
+});
 
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
 export default defineConfig({
@@ -21,17 +29,27 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
 		}
 	},
-	webServer: {
-		command: `rm -rf .e2e-data-${PORT} && node build/index.js`,
-		url: `http://localhost:${PORT}/logga-in`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		env: {
-			PORT: String(PORT),
-			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR: `.e2e-data-${PORT}`,
-			LOGIN_LIMIT_IP: '1000',
-			RODTRAD_E2E: '1'
+	projects: [
+		// Runs first, on an empty database: the setup page creates "Testkommun" and its admin,
+		// which every later test signs in as (tests/e2e/helpers.ts).
+		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts' },
+		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**'], dependencies: ['installation'] },
+		{ name: 'demo', testMatch: 'security/**/*.e2e.ts', use: { baseURL: `http://localhost:${DEMO_PORT}` } }
+	],
+	webServer: [
+		{
+			command: `rm -rf .e2e-data-${PORT} && node build/index.js`,
+			url: `http://localhost:${PORT}/logga-in`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			env: serverEnv(PORT)
+		},
+		{
+			command: `rm -rf .e2e-data-${DEMO_PORT} && node build/index.js`,
+			url: `http://localhost:${DEMO_PORT}/logga-in`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			env: { ...serverEnv(DEMO_PORT), RODTRAD_DEMO: '1' }
 		}
-	}
+	]
 });

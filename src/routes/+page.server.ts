@@ -13,6 +13,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 		? await locals.db.select({ slug: organizers.slug, name: organizers.name }).from(organizers).where(inArray(organizers.id, ids))
 		: [];
 	const isSystemAdmin = can(locals.actor, 'instance.administer', { type: 'instance' });
-	if (orgs.length === 1 && !isSystemAdmin) redirect(303, `/${orgs[0].slug}`);
+	if (orgs.length === 1) redirect(303, `/${orgs[0].slug}`);
 	return { isSystemAdmin, organizers: orgs.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')) };
 };

@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = async (event) => {
 	return {
 		organizer: { slug: organizer.slug, name: organizer.name },
 		canAdminister: can(actor, 'organizer.administer', resource),
-		canViewAudit: can(actor, 'audit.view', resource)
+		canViewAudit: can(actor, 'audit.view', resource),
+		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })
 	};
 };

@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { memberships, people } from '../db/schema';
+import type { FieldIssue } from '../errors';
+
+/** Shared query fragments and small helpers for the people domain. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed UUID; anything else (a tampered URL) must not reach a uuid column. */
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+
+/** Join condition: the person is a member of the organizer. */
+export const membershipOf = (organizerId: string) =>
+	and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId));
+
+/** A person who is a member of the organizer, or null (also for a malformed id). */
+export async function getMemberPerson(db: Db, organizerId: string, personId: string) {
+	if (!isUuid(personId)) return null;
+	const [row] = await db
+		.select({ person: people })
+		.from(people)
+		.innerJoin(memberships, membershipOf(organizerId))
+		.where(eq(people.id, personId));
+	return row?.person ?? null;
+}
+
+/** Is this error (or its cause) a unique violation, optionally of the named constraint? */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+	for (let cur = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; cur && i < 5; cur = cur.cause as typeof cur, i++) {
+		if (cur.code === '23505') {
+			if (!constraint) return true;
+			return cur.constraint === constraint || String(cur.message ?? '').includes(constraint);
+		}
+	}
+	return false;
+}
+
+/** Zod issues → field issues, the first per field; messages are message keys. */
+export function issuesFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
+	const seen = new Set<string>();
+	return issues.flatMap((i) => {
+		const field = String(i.path[0] ?? 'form');
+		if (seen.has(field)) return [];
+		seen.add(field);
+		return [{ field, message: i.message }];
+	});
+}
+
+/** Escapes %, _ and \ for a LIKE pattern. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,50 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../db';
+import { people } from '../db/schema';
+import { diffFields, recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import { authorize, type Actor } from '../policies';
+import { swedishSortKey } from '../../sort-key';
+import { parsePersonInput, type PersonInputValues } from './person-input';
+import { getMemberPerson, isUniqueViolation } from './queries';
+
+const FIELDS = ['name', 'email', 'eppn', 'protectedIdentity'] as const;
+
+/**
+ * Changes a member's name, e-mail, eppn and protected-identity flag; audits the changed fields
+ * (person.update). A person shared with other organizers changes for them too: there is one
+ * person record. NOT_FOUND when the person is not a member of this organizer.
+ */
+export async function updatePerson(
+	db: Db,
+	{ actor, organizerId, personId, input }: { actor: Actor | null; organizerId: string; personId: string; input: PersonInputValues }
+) {
+	authorize(actor, 'person.manage', { type: 'organizer', organizerId });
+	const data = parsePersonInput(input);
+	return db.transaction(async (tx) => {
+		const before = await getMemberPerson(tx, organizerId, personId);
+		if (!before) throw new AppError('NOT_FOUND', 'person');
+		const [sameEmail] = await tx.select({ id: people.id }).from(people).where(and(eq(people.email, data.email), ne(people.id, before.id)));
+		if (sameEmail) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
+		if (data.eppn) {
+			const [sameEppn] = await tx.select({ id: people.id }).from(people).where(and(eq(people.eppn, data.eppn), ne(people.id, before.id)));
+			if (sameEppn) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
+		}
+		const changes = diffFields(before, { ...before, ...data }, [...FIELDS]);
+		if (Object.keys(changes).length === 0) return before;
+		let after: typeof before;
+		try {
+			[after] = await tx
+				.update(people)
+				.set({ ...data, nameSort: swedishSortKey(data.name), updatedAt: new Date() })
+				.where(eq(people.id, before.id))
+				.returning();
+		} catch (e) {
+			if (isUniqueViolation(e, 'people_eppn_unique')) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
+			if (isUniqueViolation(e)) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
+			throw e;
+		}
+		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'person.update', entityType: 'person', entityId: after.id, changes });
+		return after;
+	});
+}

@@ -1,0 +1,31 @@
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { throwHttp } from '$lib/server/http/errors';
+import { findPeople } from '$lib/server/people/find-people';
+import { decodeCursor } from '$lib/server/people/cursor';
+import { presentPerson } from '$lib/server/people/present-person';
+import type { PageServerLoad } from './$types';
+
+/** Page sizes the list offers; anything else in the URL falls back to the first. */
+const PAGE_SIZES = [25, 10, 50, 100] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireOrganizer(event, 'person.manage');
+	const params = event.url.searchParams;
+	const q = (params.get('q') ?? '').trim().slice(0, 200);
+	const wanted = Number(params.get('antal'));
+	const size = (PAGE_SIZES as readonly number[]).includes(wanted) ? wanted : PAGE_SIZES[0];
+	const after = params.get('efter');
+	try {
+		const page = await findPeople(event.locals.db, { actor, organizerId: organizer.id, search: q, after, limit: size });
+		return {
+			q,
+			size,
+			sizes: [...PAGE_SIZES].sort((a, b) => a - b),
+			people: page.people.map(presentPerson),
+			nextCursor: page.nextCursor,
+			isFirstPage: decodeCursor(after) === null
+		};
+	} catch (e) {
+		throwHttp(e);
+	}
+};

@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { failFromError, formValues } from '$lib/server/http/errors';
+import { createPerson } from '$lib/server/people/create-person';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	await requireOrganizer(event, 'person.manage');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'person.manage');
+		const values = formValues(await event.request.formData());
+		let target: string;
+		try {
+			const person = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
+			target = `/${organizer.slug}/admin/personer/${person.id}?klart=${person.joinedExisting ? 'tillagd' : 'skapad'}`;
+		} catch (e) {
+			return failFromError(e, values);
+		}
+		redirect(303, target);
+	}
+};

@@ -1,0 +1,132 @@
+/**
+ * Every route × every role, on the demo server: each answer must be exactly what the
+ * policies module says. Routes are read from src/routes, so a new page is checked
+ * (or fails as unclassified) without anyone remembering to add it here.
+ */
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { can, type Actor } from '../../../src/lib/server/policies';
+import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
+import { DEMO_PASSWORD, signIn } from '../helpers';
+import { listRoutes, ruleFor, urlFor, type Rule } from './routes';
+
+const ORG = 'exempel';
+const OTHER = 'grannby';
+const OTHER_ADMIN = { email: 'admin@grannby-friskola.example', password: 'grannbys långa lösenord' };
+
+type Persona = { label: string; email: string | null; password: string; actor: Actor | null };
+
+/** The demo's sign-ins as personas, each with the actor the policies would see. */
+function personas(): Persona[] {
+	const signIns = planDemo().people.filter((p) => p.signIn);
+	const list: Persona[] = signIns.map((p, i) => ({
+		label: p.signIn!,
+		email: p.email,
+		password: DEMO_PASSWORD,
+		actor: {
+			personId: `p${i}`,
+			name: p.name,
+			assignments: [
+				...p.assignments.map((a) => ({ organizerId: ORG, unitId: a.unitKey, role: a.role })),
+				// The first organization administrator of the demo is also the system administrator.
+				...(p.signIn === 'org_admin' ? [{ organizerId: null, unitId: null, role: 'system_admin' as const }] : [])
+			]
+		}
+	}));
+	list.push({ label: 'admin of another organizer', ...OTHER_ADMIN, actor: { personId: 'x', name: 'X', assignments: [{ organizerId: OTHER, unitId: null, role: 'org_admin' }] } });
+	list.push({ label: 'anonymous', email: null, password: '', actor: null });
+	return list;
+}
+
+function allowed(rule: Rule, actor: Actor | null): boolean {
+	switch (rule.kind) {
+		case 'public':
+			return true;
+		case 'signed-in':
+			return actor !== null;
+		case 'instance':
+			return can(actor, 'instance.administer', { type: 'instance' });
+		case 'organizer':
+			return can(actor, rule.action, { type: 'organizer', organizerId: ORG });
+	}
+}
+
+async function newRequestContext(browser: Browser, p: Persona): Promise<APIRequestContext> {
+	const context = await browser.newContext();
+	if (p.email) {
+		const page = await context.newPage();
+		await signIn(page, p.email, p.password);
+		await page.close();
+	}
+	return context.request;
+}
+
+/** Ids for the route parameters, found by looking around as the demo's organization administrator. */
+async function findParams(request: APIRequestContext, baseURL: string): Promise<Record<string, string>> {
+	const params: Record<string, string> = { org: DEMO_SLUG, token: 'ogiltig-token-finns-inte' };
+	const scrape = async (list: string, segment: string, key: string) => {
+		const html = await (await request.get(`/${DEMO_SLUG}/admin/${list}`)).text();
+		const id = html.match(new RegExp(`/${DEMO_SLUG}/admin/${segment}/([0-9a-f][0-9a-f-]*)["?]`))?.[1];
+		if (id) params[key] = id;
+	};
+	// A reset request puts a mail in the organizer's outbox, so there is one to open.
+	await request.post(`${baseURL}/glomt-losenord`, { form: { email: planDemo().people[0].email }, headers: { origin: baseURL } });
+	await scrape('enheter', 'enheter', 'unitId');
+	await scrape('personer', 'personer', 'personId');
+	await scrape('utkorg', 'utkorg', 'mailId');
+	await scrape('import', 'import', 'batchId');
+	return params;
+}
+
+test('every route answers every role exactly as the policies say', async ({ browser, baseURL }) => {
+	test.setTimeout(240_000);
+	const all = personas();
+	const admin = await newRequestContext(browser, all[0]);
+	expect(all[0].label).toBe('org_admin');
+
+	// A second organizer, created by the system administrator, with an administrator of its own.
+	const created = await admin.post('/system?/create', {
+		form: { name: 'Grannby friskola', kind: 'enskild', orgNumber: '', municipalityCode: '', adminName: 'Greta Grannby', adminEmail: OTHER_ADMIN.email, password: OTHER_ADMIN.password },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(created.status()).toBe(303);
+
+	const params = await findParams(admin, baseURL!);
+	const routes = listRoutes();
+	const unclassified = routes.filter((r) => !ruleFor(r.id)).map((r) => r.id);
+	expect(unclassified, 'routes without an access rule in tests/e2e/security/routes.ts').toEqual([]);
+
+	const problems: string[] = [];
+	for (const persona of all) {
+		const request = persona === all[0] ? admin : await newRequestContext(browser, persona);
+		for (const route of routes) {
+			const url = urlFor(route.id, params);
+			if (!url) {
+				problems.push(`no parameter values for ${route.id}`);
+				continue;
+			}
+			const rule = ruleFor(route.id)!;
+			const mayUse = allowed(rule, persona.actor);
+			const res = await request.get(url, { maxRedirects: 0, headers: { accept: 'text/html' } });
+			const status = res.status();
+			const location = res.headers()['location'] ?? '';
+			const refused = status === 403 || status === 404 || (status === 303 && location.startsWith('/logga-in') && rule.kind !== 'public');
+			if (status >= 500) problems.push(`${persona.label} GET ${url}: ${status}`);
+			else if (mayUse && refused) problems.push(`${persona.label} GET ${url}: refused (${status}) but the policies allow it`);
+			else if (!mayUse && !refused) problems.push(`${persona.label} GET ${url}: ${status} but the policies refuse it`);
+
+			// Form actions of protected routes: someone refused must not get past the check.
+			if (!mayUse && rule.kind !== 'public') {
+				for (const action of route.actions) {
+					const target = action === 'default' ? url : `${url}?/${action}`;
+					const post = await request.post(target, { form: {}, maxRedirects: 0, headers: { origin: baseURL!, accept: 'text/html' } });
+					const s = post.status();
+					const loc = post.headers()['location'] ?? '';
+					const ok = s === 403 || s === 404 || (s === 303 && loc.startsWith('/logga-in'));
+					if (!ok) problems.push(`${persona.label} POST ${target}: ${s} but the policies refuse it`);
+				}
+			}
+		}
+	}
+	expect(problems).toEqual([]);
+});
