@@ -119,7 +119,7 @@ describe('importing people with roles', () => {
 		const plan = await preview(ctx, id);
 		expect(summary(plan)).toEqual([
 			[2, 'create'],
-			[3, 'error', 'e-post:error_email'],
+			[3, 'error', 'e-post:people_error_email'],
 			[4, 'error', 'roll:imports_error_role'],
 			[5, 'error', 'enhet:imports_error_unit_not_found'],
 			[6, 'error', 'från:imports_error_date'],
@@ -156,5 +156,17 @@ describe('importing people with roles', () => {
 		expect(plan.rows.map((r) => [r.outcome, r.personAction])).toEqual([['error', null], ['create', 'create']]);
 		await apply(ctx, id, true);
 		expect((await rolesOf(ctx)).length).toBe(1);
+	});
+
+	it('adds a person who already belongs to another organizer to this one, keeping their eppn', async () => {
+		const ctx = await buildOrgAdmin(h.db);
+		const other = await buildOrgAdmin(h.db);
+		const shared = await buildPerson(h.db, { name: 'Delad Person', email: 'delad@exempel.se', eppn: 'delad@skola.se', memberOf: other.organizer.id });
+		const id = await upload(ctx, 'namn;e-post;eppn;roll\nDelad Person;delad@exempel.se;delad@skola.se;Läsbehörighet\n');
+		expect(summary(await preview(ctx, id))).toEqual([[2, 'create']]);
+		await apply(ctx, id);
+		const [member] = await h.db.select().from(memberships).where(eq(memberships.personId, shared.id)).then((rows) => rows.filter((r) => r.organizerId === ctx.organizer.id));
+		expect(member).toBeDefined();
+		expect(await rolesOf(ctx)).toEqual(['delad@exempel.se reader@org']);
 	});
 });

@@ -57,7 +57,12 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		.from(units)
 		.where(and(eq(units.organizerId, organizerId), isNull(units.archivedAt)));
 	// eppn is unique across the installation: one look-up across organizers, to name the clash before writing.
-	const fileEppns = [...new Set(file.rows.map((r) => r.cells.eppn).filter(Boolean))];
+	const fileEppns = [...new Set(file.rows.map((r) => r.cells.eppn.toLowerCase()).filter(Boolean))];
+	// A person of another organizer with the file's e-mail is joined, not created: their eppn is theirs.
+	const fileEmails = [...new Set(file.rows.map((r) => r.cells.email.toLowerCase()).filter(Boolean))];
+	const outsiders = new Map(
+		fileEmails.length ? (await db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, fileEmails))).map((p) => [p.email, p.id]) : []
+	);
 	const eppnOwners = new Map(
 		fileEppns.length ? (await db.select({ eppn: people.eppn, id: people.id }).from(people).where(inArray(people.eppn, fileEppns))).map((p) => [p.eppn!, p.id]) : []
 	);
@@ -65,7 +70,7 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 	const drafts = file.rows.map((r) => {
 		const c = r.cells;
 		const personIssues: RowIssue[] = [];
-		const email = c.email.toLocaleLowerCase('sv-SE');
+		const email = c.email.toLowerCase();
 		const current = byEmail.get(email) ?? null;
 		const protectedCell = c.protectedIdentity ? parseYesNo(c.protectedIdentity) : undefined;
 		if (c.protectedIdentity && protectedCell === undefined) addIssue(personIssues, { column: col.protectedIdentity, message: 'imports_error_yes_no', params: { value: c.protectedIdentity } });
@@ -79,8 +84,8 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) addIssue(personIssues, { column: col[SCHEMA_FIELD[String(issue.path[0])] ?? 'name'], message: issue.message });
 		}
-		const owner = c.eppn ? eppnOwners.get(c.eppn) : undefined;
-		if (owner && owner !== current?.id) addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
+		const owner = c.eppn ? eppnOwners.get(c.eppn.toLowerCase()) : undefined;
+		if (owner && owner !== (current?.id ?? outsiders.get(email))) addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
 		const { issues: roleIssues, ...role } = readRoleCells(c, col, activeUnits);
 		const issues: RowIssue[] = [...(r.extra ? [{ column: null, message: 'imports_error_extra_cells' }] : []), ...personIssues, ...roleIssues];
 		return { line: r.line, cells: c, email, current, personIssues, issues, input: parsed.success ? parsed.data : null, ...role };
