@@ -146,9 +146,18 @@ describe('importing units', () => {
 		expect(await unitsOf(ctx)).toHaveLength(2);
 	});
 
+	it('shows the units rules (a skolenhet needs a code, a förvaltning has none) on the right column', async () => {
+		const ctx = await buildOrgAdmin(h.db);
+		const plan = await preview(ctx, await upload(ctx, 'namn;typ;skolenhetskod\nUtan kod;skolenhet;\nFörvaltning med kod;förvaltning;46000001\n'));
+		expect(summary(plan)).toEqual([
+			[2, 'error', 'skolenhetskod:units_error_code_required'],
+			[3, 'error', 'skolenhetskod:units_error_code_not_allowed']
+		]);
+	});
+
 	it('reads a Windows-1252 file from Swedish Excel with its å, ä and ö intact', async () => {
 		const ctx = await buildOrgAdmin(h.db);
-		const latin1 = Uint8Array.from('namn;typ\r\nÅsaskolan;skola\r\nÖjeby förskola;förskoleenhet\r\n', (c) => c.charCodeAt(0));
+		const latin1 = Uint8Array.from('namn;typ;skolenhetskod\r\nÅsaskolan;skola;\r\nÖjeby förskola;förskoleenhet;45000001\r\n', (c) => c.charCodeAt(0));
 		const id = await upload(ctx, latin1);
 		const plan = await preview(ctx, id);
 		expect(plan.rows.map((r) => [r.name, r.kind])).toEqual([
