@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Stores the uploaded file and shows its preview; a file that cannot be read is explained and nothing is kept. */
-const upload = (kind: ImportKind) => async (event: RequestEvent) => {
+async function upload(event: RequestEvent, kind: ImportKind) {
 	const { actor, organizer } = await requireOrganizer(event, 'import.run');
 	const data = await event.request.formData();
 	const file = data.get('file');
@@ -27,6 +27,9 @@ const upload = (kind: ImportKind) => async (event: RequestEvent) => {
 		return failFromError(e, {});
 	}
 	redirect(303, `/${organizer.slug}/admin/import/${id}`);
-};
+}
 
-export const actions: Actions = { units: upload('units'), people: upload('people') };
+export const actions: Actions = {
+	units: async (event) => upload(event, 'units'),
+	people: async (event) => upload(event, 'people')
+};

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Applies the batch; a row the domain refuses at this point rolls everything back and is named. */
-const apply = (validOnly: boolean) => async (event: RequestEvent) => {
+async function apply(event: RequestEvent, validOnly: boolean) {
 	const { actor, organizer } = await requireOrganizer(event, 'import.run');
 	try {
 		await applyImportBatch(event.locals.db, { actor, organizerId: organizer.id, batchId: event.params.batchId, validOnly });
@@ -34,6 +34,9 @@ const apply = (validOnly: boolean) => async (event: RequestEvent) => {
 		return failFromError(e, {});
 	}
 	redirect(303, event.url.pathname);
-};
+}
 
-export const actions: Actions = { import: apply(false), importValid: apply(true) };
+export const actions: Actions = {
+	import: async (event) => apply(event, false),
+	importValid: async (event) => apply(event, true)
+};
