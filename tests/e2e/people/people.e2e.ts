@@ -36,7 +36,7 @@ test('an administrator adds a person, is told about a duplicate e-mail, and give
 	await signInAsAdmin(page);
 	await page.getByRole('link', { name: 'Personer' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Personer');
-	await expect(page.getByRole('link', { name: 'Ada Admin' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: 'Ada Admin', exact: true })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Lägg till person' }).click();

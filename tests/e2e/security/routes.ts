@@ -11,7 +11,7 @@ export type Rule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'instanc
  */
 export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
-	[/^\/\(public\)\/\[org\]\/tillganglighet$/, { kind: 'public' }],
+	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	[/^\/konto$/, { kind: 'signed-in' }],
 	[/^\/system$/, { kind: 'instance' }],
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],

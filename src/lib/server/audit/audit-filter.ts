@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../calendar-date';
+import { AppError, type FieldIssue } from '../errors';
+
+const key = z
+	.string()
+	.trim()
+	.max(100, 'audit_error_filter_unknown')
+	.regex(/^[a-z0-9_.-]*$/i, 'audit_error_filter_unknown');
+const day = z.string().trim().refine((v) => v === '' || isIsoDate(v), 'audit_error_date');
+
+/**
+ * The audit log's filters as they arrive from the GET form. Empty means "any".
+ * A cursor that is not a positive whole number is dropped: it never comes from the user.
+ */
+export const auditFilterSchema = z
+	.object({
+		action: key.default(''),
+		entityType: key.default(''),
+		actor: z.string().trim().max(100, 'audit_error_actor_too_long').default(''),
+		from: day.default(''),
+		to: day.default(''),
+		before: z
+			.string()
+			.regex(/^[1-9]\d{0,14}$/)
+			.transform(Number)
+			.optional()
+			.catch(undefined)
+	})
+	.superRefine((f, ctx) => {
+		if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'audit_error_date_order' });
+	});
+
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** The names of the filter fields, in form order. */
+export const AUDIT_FILTER_FIELDS = ['action', 'entityType', 'actor', 'from', 'to'] as const;
+
+/** Parses raw filter input; throws INVALID with one issue per bad field. */
+export function parseAuditFilter(input: Record<string, string | undefined>): AuditFilter {
+	const parsed = auditFilterSchema.safeParse(input);
+	if (!parsed.success) throw new AppError('INVALID', 'bad audit filter', fieldIssues(parsed.error.issues));
+	return parsed.data;
+}
+
+/** One issue per field (the first), since the page shows one message next to each field. */
+export function fieldIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
+	const seen = new Set<string>();
+	return issues.flatMap((i) => {
+		const field = String(i.path[0] ?? 'form');
+		if (seen.has(field)) return [];
+		seen.add(field);
+		return [{ field, message: i.message }];
+	});
+}

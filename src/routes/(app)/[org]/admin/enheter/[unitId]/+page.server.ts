@@ -1,0 +1,97 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { throwHttp } from '$lib/server/http/errors';
+import { archiveUnit, restoreUnit } from '$lib/server/org/archive-unit';
+import { deleteUnit } from '$lib/server/org/delete-unit';
+import { findUnits, getUnitById } from '$lib/server/org/find-units';
+import { moveUnit } from '$lib/server/org/move-unit';
+import { presentParentOption, presentUnit } from '$lib/server/org/present-unit';
+import { updateUnit } from '$lib/server/org/update-unit';
+import { countUnitReferences } from '$lib/server/org/unit-checks';
+import { SCHOOL_TYPES, UNIT_KIND_KEYS } from '$lib/server/org/unit-kinds';
+import { ancestorIdsOf } from '$lib/server/org/unit-tree';
+import { failUnitAction, parseUnitForm, readUnitForm } from '../unit-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.administer');
+	const db = event.locals.db;
+	const opts = { actor, organizerId: organizer.id };
+	const unit = await getUnitById(db, { ...opts, unitId: event.params.unitId }).catch(throwHttp);
+	const tree = await findUnits(db, { ...opts, includeArchived: true });
+	const byId = new Map(tree.map((u) => [u.id, u]));
+	// A unit cannot move under itself or anything below it, nor under an archived unit.
+	const moveTargets = tree.filter((u) => !u.archivedAt && u.id !== unit.id && !ancestorIdsOf(u.id, byId).includes(unit.id));
+	return {
+		unit: presentUnit(unit),
+		parentName: unit.parentId ? (byId.get(unit.parentId)?.name ?? null) : null,
+		moveOptions: moveTargets.map(presentParentOption),
+		canDelete: (await countUnitReferences(db, organizer.id, unit.id)) === 0,
+		kinds: UNIT_KIND_KEYS,
+		schoolTypeCodes: SCHOOL_TYPES
+	};
+};
+
+/** The organizer, actor and unit id every action needs. */
+async function context(event: RequestEvent<{ org: string; unitId: string }>) {
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.administer');
+	return { db: event.locals.db, list: `/${organizer.slug}/admin/enheter`, opts: { actor, organizerId: organizer.id, unitId: event.params.unitId } };
+}
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { db, list, opts } = await context(event);
+		const values = readUnitForm(await event.request.formData());
+		// The edit form leaves the parent alone; moving is its own action.
+		const current = await getUnitById(db, opts).catch(throwHttp);
+		values.parentId = current.parentId ?? '';
+		const parsed = parseUnitForm(values, 'update');
+		if (parsed.failure) return parsed.failure;
+		try {
+			await updateUnit(db, { ...opts, input: parsed.input });
+		} catch (e) {
+			return failUnitAction(e, values, 'update');
+		}
+		redirect(303, `${list}?klart=sparad`);
+	},
+	move: async (event) => {
+		const { db, list, opts } = await context(event);
+		const parentId = String((await event.request.formData()).get('parentId') ?? '');
+		try {
+			await moveUnit(db, { ...opts, parentId: parentId || null });
+		} catch (e) {
+			return failUnitAction(e, { parentId }, 'move');
+		}
+		redirect(303, `${list}?klart=flyttad`);
+	},
+	archive: async (event) => {
+		const { db, list, opts } = await context(event);
+		try {
+			await archiveUnit(db, opts);
+		} catch (e) {
+			return failUnitAction(e, {}, 'archive');
+		}
+		redirect(303, `${list}?klart=arkiverad`);
+	},
+	restore: async (event) => {
+		const { db, list, opts } = await context(event);
+		try {
+			await restoreUnit(db, opts);
+		} catch (e) {
+			return failUnitAction(e, {}, 'restore');
+		}
+		redirect(303, `${list}?klart=aterstalld`);
+	},
+	delete: async (event) => {
+		const { db, list, opts } = await context(event);
+		if ((await event.request.formData()).get('confirm') !== 'yes') {
+			return fail(400, { action: 'delete', values: {}, issues: [{ field: 'confirm', message: 'units_error_confirm_delete' }] });
+		}
+		try {
+			await deleteUnit(db, opts);
+		} catch (e) {
+			return failUnitAction(e, {}, 'delete');
+		}
+		redirect(303, `${list}?klart=raderad`);
+	}
+};
