@@ -86,3 +86,83 @@ export async function buildOrgAdmin(db: Db, o: Partial<typeof organizers.$inferI
 	const actor = await buildActor(db, [{ role: 'org_admin', organizerId: organizer.id }]);
 	return { organizer, actor };
 }
+
+// ── Self-assessment ────────────────────────────────────────────────────────────
+import { assessmentAnswers, assessmentResponses, assessmentRoundUnits, assessmentRounds } from '../src/lib/server/db/schema';
+
+type RoundRow = typeof assessmentRounds.$inferSelect;
+
+/**
+ * A round of the national framework for the given units (or one new unit), open today
+ * unless dates say otherwise, with all four perspectives.
+ */
+export async function buildRound(
+	db: Db,
+	o: Partial<typeof assessmentRounds.$inferInsert> & { organizer?: OrganizerRow; units?: UnitRow[] } = {}
+): Promise<RoundRow & { units: UnitRow[] }> {
+	const organizer = o.organizer ?? (o.organizerId ? ({ id: o.organizerId } as OrganizerRow) : await buildOrganizer(db));
+	const roundUnits = o.units ?? [await buildUnit(db, { organizerId: organizer.id })];
+	const { units: _u, organizer: _o, ...rest } = o;
+	const today = new Date().toISOString().slice(0, 10);
+	const [row] = await db
+		.insert(assessmentRounds)
+		.values({
+			name: `Omgång ${next()}`,
+			frameworkKey: 'nationella-strategin',
+			frameworkVersion: '2026.1',
+			perspectives: ['leadership', 'staff', 'students', 'key_people'],
+			opensOn: today,
+			closesOn: '2099-12-31',
+			...rest,
+			organizerId: organizer.id
+		})
+		.returning();
+	if (roundUnits.length) {
+		await db.insert(assessmentRoundUnits).values(roundUnits.map((u) => ({ roundId: row.id, unitId: u.id, organizerId: organizer.id })));
+	}
+	return { ...row, units: roundUnits };
+}
+
+/**
+ * One respondent's answers: `answers` maps item keys to a level 1–4 or 'dont_know' / 'not_applicable'.
+ * Anonymous unless a personId is given; submitted unless `submitted: false`.
+ */
+export async function buildResponse(
+	db: Db,
+	o: {
+		round: RoundRow;
+		unitId: string;
+		perspective: string;
+		answers: Record<string, number | 'dont_know' | 'not_applicable'>;
+		personId?: string;
+		submitted?: boolean;
+		comments?: Record<string, string>;
+	}
+) {
+	const [row] = await db
+		.insert(assessmentResponses)
+		.values({
+			organizerId: o.round.organizerId,
+			roundId: o.round.id,
+			unitId: o.unitId,
+			perspective: o.perspective,
+			personId: o.personId ?? null,
+			resumeTokenHash: o.personId ? null : randomUUID(),
+			submittedAt: o.submitted === false ? null : new Date()
+		})
+		.returning();
+	const entries = Object.entries(o.answers);
+	if (entries.length) {
+		await db.insert(assessmentAnswers).values(
+			entries.map(([itemKey, v]) => ({
+				responseId: row.id,
+				organizerId: o.round.organizerId,
+				itemKey,
+				level: typeof v === 'number' ? v : null,
+				special: typeof v === 'number' ? null : v,
+				comment: o.comments?.[itemKey] ?? null
+			}))
+		);
+	}
+	return row;
+}

@@ -30,7 +30,12 @@ export type Action =
 	| 'import.run'
 	| 'audit.view'
 	| 'outbox.view'
-	| 'statement.edit';
+	| 'statement.edit'
+	| 'assessment.manage'
+	| 'assessment.organizer_report'
+	| 'assessment.answer'
+	| 'assessment.consensus'
+	| 'assessment.unit_report';
 
 /** Organizer-level actions reserved for organization administrators. */
 const ADMIN_ACTIONS: readonly Action[] = [
@@ -52,6 +57,29 @@ const holds = (actor: Actor, organizerId: string, roles: readonly Role[]) =>
 
 const isOrgAdmin = (actor: Actor, organizerId: string) => holds(actor, organizerId, ['org_admin']);
 
+/** The unit's own team: runs the self-assessment and agrees the unit's levels. */
+const UNIT_TEAM_ROLES: readonly Role[] = ['principal', 'pedagogical_key_person', 'technical_key_person'];
+/** Organizer-wide roles that read every unit's results. */
+const REPORT_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader', 'central_pedagogical_support', 'central_technical_support'];
+/** Which self-assessment perspective each unit role answers from. */
+const PERSPECTIVE_OF: Partial<Record<Role, string>> = {
+	principal: 'leadership',
+	staff: 'staff',
+	pedagogical_key_person: 'key_people',
+	technical_key_person: 'key_people',
+	student: 'students'
+};
+
+/** The perspectives an actor may answer a unit's self-assessment from (by their roles at or above the unit). */
+export function answerPerspectives(actor: Actor | null, unit: Extract<Resource, { type: 'unit' }>): string[] {
+	if (!actor) return [];
+	const scope = new Set([unit.unitId, ...unit.ancestorIds]);
+	const out = actor.assignments
+		.filter((a) => a.organizerId === unit.organizerId && a.unitId !== null && scope.has(a.unitId))
+		.flatMap((a) => (PERSPECTIVE_OF[a.role] ? [PERSPECTIVE_OF[a.role]!] : []));
+	return [...new Set(out)];
+}
+
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand.
@@ -65,17 +93,27 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			const id = resource.organizerId;
 			if (action === 'organizer.view') return rolesAt(actor, id).length > 0;
 			if (ADMIN_ACTIONS.includes(action)) return isOrgAdmin(actor, id);
+			if (action === 'assessment.manage') return holds(actor, id, ['org_admin', 'leadership']);
+			if (action === 'assessment.organizer_report') return holds(actor, id, REPORT_READERS);
 			return false;
 		}
 		case 'unit': {
-			if (action !== 'unit.view') return false;
 			const mine = rolesAt(actor, resource.organizerId);
 			const scope = new Set([resource.unitId, ...resource.ancestorIds]);
-			return mine.some(
-				(a) =>
-					(a.unitId === null && ORGANIZER_WIDE_ROLES.includes(a.role)) ||
-					(a.unitId !== null && scope.has(a.unitId))
-			);
+			const atUnit = (roles: readonly Role[]) => mine.some((a) => a.unitId !== null && scope.has(a.unitId) && roles.includes(a.role));
+			const orgWide = (roles: readonly Role[]) => mine.some((a) => a.unitId === null && roles.includes(a.role));
+			switch (action) {
+				case 'unit.view':
+					return orgWide(ORGANIZER_WIDE_ROLES) || mine.some((a) => a.unitId !== null && scope.has(a.unitId));
+				case 'assessment.answer':
+					return answerPerspectives(actor, resource).length > 0;
+				case 'assessment.consensus':
+					return atUnit(UNIT_TEAM_ROLES);
+				case 'assessment.unit_report':
+					return atUnit(UNIT_TEAM_ROLES) || orgWide(REPORT_READERS);
+				default:
+					return false;
+			}
 		}
 		case 'person': {
 			if (action !== 'person.view') return false;

@@ -41,3 +41,24 @@ describe('policies', () => {
 		expect(can(null, 'organizer.view', { type: 'organizer', organizerId: ORG })).toBe(false);
 	});
 });
+
+describe('self-assessment policies', () => {
+	const unit = { type: 'unit' as const, organizerId: ORG, unitId: 'se-1', ancestorIds: ['ro-1'] };
+	it('let a teacher answer as staff and a principal as leadership, but only at their own units', () => {
+		const teacher = actor([{ organizerId: ORG, unitId: 'se-1', role: 'staff' }]);
+		const rektor = actor([{ organizerId: ORG, unitId: 'ro-1', role: 'principal' }]);
+		expect(can(teacher, 'assessment.answer', unit)).toBe(true);
+		expect(can(teacher, 'assessment.answer', { ...unit, unitId: 'se-2', ancestorIds: ['ro-2'] })).toBe(false);
+		expect(can(rektor, 'assessment.consensus', unit)).toBe(true);
+		expect(can(teacher, 'assessment.consensus', unit)).toBe(false);
+	});
+	it('let organizer leadership manage rounds and read every unit, but not agree a unit level', () => {
+		const lead = actor([{ organizerId: ORG, unitId: null, role: 'leadership' }]);
+		expect(can(lead, 'assessment.manage', { type: 'organizer', organizerId: ORG })).toBe(true);
+		expect(can(lead, 'assessment.unit_report', unit)).toBe(true);
+		expect(can(lead, 'assessment.consensus', unit)).toBe(false);
+		const reader = actor([{ organizerId: ORG, unitId: null, role: 'reader' }]);
+		expect(can(reader, 'assessment.organizer_report', { type: 'organizer', organizerId: ORG })).toBe(true);
+		expect(can(reader, 'assessment.manage', { type: 'organizer', organizerId: ORG })).toBe(false);
+	});
+});

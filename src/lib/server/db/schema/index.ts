@@ -1,3 +1,4 @@
 export * from './org';
 export * from './auth';
 export * from './platform';
+export * from './assessment';
