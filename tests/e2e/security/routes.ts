@@ -3,7 +3,18 @@ import path from 'node:path';
 import type { Action } from '../../../src/lib/server/policies';
 
 /** How a route is protected: open to all, to anyone signed in, or by a policy action on the organizer. */
-export type Rule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'instance' } | { kind: 'organizer'; action: Action };
+export type Rule =
+	| { kind: 'public' }
+	| { kind: 'signed-in' }
+	| { kind: 'instance' }
+	| { kind: 'organizer'; action: Action }
+	/** The secret token in the URL is the key; the matrix only has a made-up token, so everyone gets 404. */
+	| { kind: 'link' }
+	/**
+	 * A unit-level right (e.g. answering for a unit in a round): members of the organizer may get 200, 403 or
+	 * 404 depending on their units — tested with real units in the feature's own tests; outsiders are always refused.
+	 */
+	| { kind: 'unit-member' };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
