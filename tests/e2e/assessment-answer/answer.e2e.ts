@@ -20,7 +20,7 @@ async function expectFitsWidth(page: Page) {
 
 test('an administrator sets up a unit, makes herself its principal and opens a round with an anonymous student link', async ({ page }) => {
 	await signInAsAdmin(page);
-	await page.goto(`/${SLUG}/admin/enheter/ny`);
+	await page.goto(`/${SLUG}/admin/enheter/ny`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
 	await page.getByLabel('Typ av enhet').selectOption('skola');
 	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
@@ -33,12 +33,12 @@ test('an administrator sets up a unit, makes herself its principal and opens a r
 	await page.getByRole('button', { name: 'Lägg till roll' }).click();
 	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
 
-	await page.goto(`/${SLUG}/skattning/ny`);
+	await page.goto(`/${SLUG}/skattning/ny`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Namn på omgången').fill('Svarsomgång hösten');
 	const framework = page.getByLabel('Ramverk');
 	const value = await framework.locator('option', { hasText: 'Nationella' }).first().getAttribute('value');
 	await framework.selectOption(value!);
-	await page.getByLabel(UNIT).check();
+	await page.getByLabel(UNIT, { exact: true }).check();
 	await page.getByLabel('Ledning och rektor').check();
 	await page.getByLabel('Elever').check();
 	await page.getByLabel('Öppnar').fill(today());
@@ -182,5 +182,23 @@ test('another browser without JavaScript gets a new response and answers with pl
 	await expect(page.getByText('Vi har inga datorer i klassrummet.')).toBeVisible();
 	await page.getByRole('button', { name: 'Skicka in' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack! Dina svar är inskickade.');
+	await context.close();
+});
+
+test('once the round is closed, the link says so plainly and takes no answers', async ({ page, browser }) => {
+	await signInAsAdmin(page);
+	await page.goto(roundPath);
+	await page.getByRole('button', { name: 'Stäng omgången nu' }).click();
+	await expect(page.getByText('Stängd').first()).toBeVisible();
+
+	const { context, page: student } = await phone(browser);
+	const res = await student.goto(linkPath);
+	expect(res?.status()).toBe(200);
+	await expect(student.getByRole('heading', { level: 1 })).toHaveText('Skattningen är stängd');
+	await expect(student.getByRole('button', { name: 'Börja svara' })).toHaveCount(0);
+	await expectAccessible(student);
+	const post = await student.request.post(`${linkPath}?/start`, { form: {}, maxRedirects: 0, headers: { origin: new URL(student.url()).origin, accept: 'text/html' } });
+	expect(post.status()).toBe(303);
+	await expect(student.goto(`${linkPath}/svar`).then((r) => r?.url())).resolves.toMatch(new RegExp(`${linkPath}$`));
 	await context.close();
 });
