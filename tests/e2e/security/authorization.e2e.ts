@@ -74,6 +74,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	await scrape('personer', 'personer', 'personId');
 	await scrape('utkorg', 'utkorg', 'mailId');
 	await scrape('import', 'import', 'batchId');
+	const rounds = await (await request.get(`/${DEMO_SLUG}/skattning`)).text();
+	const roundId = rounds.match(new RegExp(`/${DEMO_SLUG}/skattning/([0-9a-f][0-9a-f-]{35})"`))?.[1];
+	if (roundId) params.roundId = roundId;
 	return params;
 }
 
