@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rebuildItemStats } from '../assessment/reports/item-stats';
 import type { Db } from '../db';
 import {
 	assessmentAnswers,
@@ -128,6 +129,7 @@ export async function buildDemoAssessments(tx: Db, demo: DemoOrganizer, random: 
 	}
 	await insertChunked(responses, (c) => tx.insert(assessmentResponses).values(c));
 	await insertChunked(answers, (c) => tx.insert(assessmentAnswers).values(c));
+	for (const plan of plans) await rebuildItemStats(tx, plan.id);
 	await insertChunked(consensus, (c) => tx.insert(assessmentConsensus).values(c));
 	await tx.insert(assessmentConclusions).values({
 		organizerId,
