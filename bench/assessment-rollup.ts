@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/lib/server/db';
 import { assessmentCustomItems, assessmentRoundUnits, assessmentRounds, organizers, units } from '../src/lib/server/db/schema';
 import { computeOrganizerReport } from '../src/lib/server/assessment/reports/compute-organizer-report';
+import { rebuildItemStats } from '../src/lib/server/assessment/reports/item-stats';
 import { getFramework } from '../src/lib/server/assessment/framework/get-framework';
 import { swedishSortKey } from '../src/lib/sort-key';
 
@@ -74,6 +75,8 @@ await db.execute(sql`
 	CROSS JOIN jsonb_array_elements_text(${JSON.stringify(itemKeys)}::jsonb) AS k(key)
 	CROSS JOIN LATERAL (SELECT abs(hashtext(r.id::text || k.key)) AS h) x
 	WHERE r.round_id = ${round.id}`);
+// Submissions keep running sums per item; a bulk load builds them once.
+await rebuildItemStats(db, round.id);
 await db.execute(sql`ANALYZE`);
 const built = performance.now() - started;
 

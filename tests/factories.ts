@@ -89,6 +89,7 @@ export async function buildOrgAdmin(db: Db, o: Partial<typeof organizers.$inferI
 
 // ── Self-assessment ────────────────────────────────────────────────────────────
 import { assessmentAnswers, assessmentResponses, assessmentRoundUnits, assessmentRounds } from '../src/lib/server/db/schema';
+import { addResponseToItemStats } from '../src/lib/server/assessment/reports/item-stats';
 
 type RoundRow = typeof assessmentRounds.$inferSelect;
 
@@ -164,5 +165,6 @@ export async function buildResponse(
 			}))
 		);
 	}
+	if (o.submitted !== false) await addResponseToItemStats(db, row.id);
 	return row;
 }

@@ -86,6 +86,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	});
 	const batchId = uploaded.headers()['location']?.match(/\/import\/([0-9a-f-]+)$/)?.[1];
 	if (batchId) params.batchId = batchId;
+	const rounds = await (await request.get(`/${DEMO_SLUG}/skattning`)).text();
+	const roundId = rounds.match(new RegExp(`/${DEMO_SLUG}/skattning/([0-9a-f][0-9a-f-]{35})"`))?.[1];
+	if (roundId) params.roundId = roundId;
 	return params;
 }
 

@@ -32,6 +32,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/rapport(\/.*)?$/, { kind: 'organizer', action: 'assessment.organizer_report' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/svara\/\[unitId\](\/.*)?$/, { kind: 'unit-member' }],
 	[/^\/s\/\[token\](\/.*)?$/, { kind: 'link' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/ny$/, { kind: 'organizer', action: 'assessment.manage' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter)$/, { kind: 'organizer', action: 'assessment.manage' }],
+	// Every member sees the round list and a round's page; what is on them depends on their units and roles.
+	[/^\/\(app\)\/\[org\]\/skattning(\/\[roundId\])?$/, { kind: 'organizer', action: 'organizer.view' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

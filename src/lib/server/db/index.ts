@@ -26,6 +26,10 @@ export async function openDatabase(opts: { url?: string; dataDir: string }): Pro
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
 		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
+		pool.on('error', (e) => {
+			if ((e as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', e.message);
+		});
 		const db = drizzle({ client: pool, schema }) as unknown as Db;
 		return {
 			db,

@@ -14,7 +14,7 @@
  * that inserts through the schema with bulk inserts, and call it below after
  * buildDemoOrganizer with a random source seeded from `seed + <a fixed offset>` so that adding
  * one generator does not change the names the others produce. Count what it made in the
- * audit event's `changes`. Keep the whole load well under three seconds on PGlite.
+ * audit event's `changes`. Keep the whole load under about ten seconds on PGlite (bulk inserts in chunks).
  */
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../db';
@@ -22,10 +22,15 @@ import { organizers, passwordCredentials, people, units } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
 import { buildDemoOrganizer, type DemoOrganizer, type DemoSignIn } from './build-demo-organizer';
+import { buildDemoAssessments } from './build-demo-assessments';
+import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
 /** The shared password of the demo sign-ins (documented in README.md). */
 export const DEMO_PASSWORD = 'rodtrad-demo-2026';
+
+/** Seed offsets of the generators after buildDemoOrganizer, so one does not shift another's data. */
+const ASSESSMENT_SEED_OFFSET = 4;
 
 export type LoadDemoResult =
 	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
@@ -61,13 +66,14 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const taken = await tx.select({ code: units.schoolUnitCode }).from(units).where(like(units.schoolUnitCode, '99%'));
 			const plan = planDemo(seed, new Set(taken.map((r) => r.code!)));
 			const created = await buildDemoOrganizer(tx, plan, passwordHash);
+			const assessments = await buildDemoAssessments(tx, created, createRandom(seed + ASSESSMENT_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length }
+				changes: { seed, units: plan.units.length, people: plan.people.length, assessments }
 			});
 			return created;
 		});

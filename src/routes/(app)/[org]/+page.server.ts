@@ -1,4 +1,6 @@
 import { findVisibleUnits } from '$lib/server/org/find-visible-units';
+import { findAnswerableRounds } from '$lib/server/assessment/rounds/find-answerable-rounds';
+import { throwHttp } from '$lib/server/http/errors';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import type { PageServerLoad } from './$types';
 
@@ -6,5 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
 	const units = await findVisibleUnits(event.locals.db, actor, organizer.id);
 	const roles = [...new Set(actor.assignments.filter((a) => a.organizerId === organizer.id).map((a) => a.role))];
-	return { units, roles };
+	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
+	return { units, roles, assessments };
 };

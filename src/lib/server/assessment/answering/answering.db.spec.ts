@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildRound, buildUnit } from '../../../../../tests/factories';
 import type { DbHandle } from '../../db';
-import { assessmentAnswers, assessmentLinks, assessmentResponses, auditEvents } from '../../db/schema';
+import { assessmentAnswers, assessmentItemStats, assessmentLinks, assessmentResponses, auditEvents } from '../../db/schema';
 import { getRoundItems } from '../rounds/round-items';
 import { getResponseProgress } from './get-response-progress';
 import type { Respondent } from './respondent';
@@ -78,6 +78,8 @@ describe('answering as a signed-in person', () => {
 		expect(e.code).toBe('CONFLICT');
 		expect((await submitResponse(h.db, { respondent: me }).catch((x) => x)).code).toBe('CONFLICT');
 		expect((await answersOf(response.id))[0].level).toBe(4);
+		const stats = await h.db.select().from(assessmentItemStats).where(eq(assessmentItemStats.roundId, round.id));
+		expect(stats.map((s) => [s.itemKey, s.n, s.sum])).toEqual([[items[0].key, 1, 4]]);
 		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'assessment.submit'), eq(auditEvents.entityId, round.id)));
 		expect(event.actorId).toBe(actor.personId);
 		expect(JSON.stringify(event.changes)).not.toContain('Hemlig');

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentResponses } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
+import { addResponseToItemStats } from '../reports/item-stats';
 import { lockOpenResponse, requireOpen, resolveRespondent, type Respondent } from './respondent';
 
 export type SubmitResponseOptions = { respondent: Respondent };
@@ -9,7 +10,8 @@ export type SubmitResponseOptions = { respondent: Respondent };
 /**
  * Hands in the respondent's response: sets submitted_at, after which it is read-only.
  * Unanswered items are allowed. Refused with CONFLICT when already submitted or the round
- * is not open. The audit event names the round, unit and perspective — the signed-in person
+ * is not open. Adds the answers to the organizer report's running sums in the same transaction.
+ * The audit event names the round, unit and perspective — the signed-in person
  * as actor, nobody for a link — and never the response or any answer.
  */
 export async function submitResponse(db: Db, { respondent }: SubmitResponseOptions): Promise<{ submittedAt: Date }> {
@@ -19,6 +21,7 @@ export async function submitResponse(db: Db, { respondent }: SubmitResponseOptio
 		const response = await lockOpenResponse(tx, ctx);
 		const submittedAt = new Date();
 		await tx.update(assessmentResponses).set({ submittedAt, updatedAt: submittedAt }).where(eq(assessmentResponses.id, response.id));
+		await addResponseToItemStats(tx, response.id);
 		await recordAudit(tx, {
 			organizerId: ctx.organizerId,
 			actorId: ctx.auditActorId,

@@ -20,19 +20,14 @@ export async function fetchGroupStats(
 	opts: { organizerId: string; roundId: string; groups: Record<string, string>; threshold: number }
 ): Promise<StatRow[]> {
 	const map = JSON.stringify(opts.groups);
-	// One hash aggregate over every answer of the round: give it the memory to stay off disk.
+	// Reads the running sums (item-stats.ts), one row per unit × perspective × item, not every answer.
 	const result = await db.transaction(async (tx) => {
 		await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
 		return tx.execute(sql`
 		WITH per_item AS (
-			SELECT r.unit_id, r.perspective, a.item_key,
-				count(a.level) AS n, coalesce(sum(a.level), 0) AS s, coalesce(sum(a.level * a.level), 0) AS ss,
-				count(*) FILTER (WHERE a.special = 'dont_know') AS dk,
-				count(*) FILTER (WHERE a.special = 'not_applicable') AS na
-			FROM assessment_responses r
-			JOIN assessment_answers a ON a.response_id = r.id AND a.organizer_id = ${opts.organizerId}
-			WHERE r.organizer_id = ${opts.organizerId} AND r.round_id = ${opts.roundId} AND r.submitted_at IS NOT NULL
-			GROUP BY r.unit_id, r.perspective, a.item_key
+			SELECT unit_id, perspective, item_key, n, sum AS s, sum_sq AS ss, dont_know AS dk, not_applicable AS na
+			FROM assessment_item_stats
+			WHERE organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}
 		), item_sets AS (
 			SELECT unit_id, perspective, item_key, sum(n) AS n, sum(s) AS s, sum(ss) AS ss, sum(dk) AS dk, sum(na) AS na
 			FROM per_item

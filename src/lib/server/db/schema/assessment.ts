@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { organizers, people, units } from './org';
 
@@ -196,4 +196,33 @@ export const assessmentConclusions = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('assessment_conclusions_round_idx').on(t.roundId, t.unitId)]
+);
+
+/**
+ * Running sums of submitted answers per round × unit × perspective × item, kept in the same
+ * transaction as each submission (answers cannot change after it). Reports read these few
+ * rows instead of every answer, which keeps the organizer report fast at scale.
+ */
+export const assessmentItemStats = pgTable(
+	'assessment_item_stats',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => assessmentRounds.id),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
+		perspective: text('perspective').notNull(),
+		itemKey: text('item_key').notNull(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		/** Answers with a level, their sum and sum of squares. */
+		n: integer('n').notNull().default(0),
+		sum: integer('sum').notNull().default(0),
+		sumSq: integer('sum_sq').notNull().default(0),
+		dontKnow: integer('dont_know').notNull().default(0),
+		notApplicable: integer('not_applicable').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.unitId, t.perspective, t.itemKey] })]
 );

@@ -1,0 +1,77 @@
+import { redirect } from '@sveltejs/kit';
+import { can } from '$lib/server/policies';
+import { env } from '$lib/server/env';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { getRound } from '$lib/server/assessment/rounds/get-round';
+import { getRoundItems } from '$lib/server/assessment/rounds/round-items';
+import { presentRound } from '$lib/server/assessment/rounds/present-round';
+import { closeRound } from '$lib/server/assessment/rounds/close-round';
+import { findResponseRates } from '$lib/server/assessment/rounds/find-response-rates';
+import { loadUnitAccess } from '$lib/server/assessment/rounds/unit-access';
+import { createLink } from '$lib/server/assessment/links/create-link';
+import { regenerateLink } from '$lib/server/assessment/links/regenerate-link';
+import { findLinks, linkUrl } from '$lib/server/assessment/links/find-links';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireOrganizer(event);
+	const db = event.locals.db;
+	const round = await getRound(db, { organizerId: organizer.id, roundId: event.params.roundId }).catch(throwHttp);
+	const canManage = can(actor, 'assessment.manage', { type: 'organizer', organizerId: organizer.id });
+	const access = await loadUnitAccess(db, organizer.id);
+	const unitNames = access.sort(round.unitIds).map((id) => ({ id, name: access.byId.get(id)?.name ?? '' }));
+	const rates = await findResponseRates(db, { actor, round }).catch(throwHttp);
+	let links: { unitId: string; unitName: string; perspectives: { perspective: string; url: string | null }[] }[] = [];
+	let customItemCount = 0;
+	if (canManage) {
+		const rows = await findLinks(db, { actor, organizerId: organizer.id, roundId: round.id }).catch(throwHttp);
+		links = unitNames.map((u) => ({
+			unitId: u.id,
+			unitName: u.name,
+			perspectives: round.perspectives.map((p) => {
+				const row = rows.find((r) => r.unitId === u.id && r.perspective === p);
+				return { perspective: p, url: row ? linkUrl(env.ORIGIN, row.token) : null };
+			})
+		}));
+		customItemCount = (await getRoundItems(db, round)).items.filter((i) => i.custom).length;
+	}
+	const done = event.url.searchParams.get('klart');
+	return {
+		round: await presentRound(round, unitNames),
+		rates,
+		links,
+		customItemCount,
+		canManage,
+		done: DONE.find((d) => d === done) ?? null
+	};
+};
+
+/** Runs a link change for the posted unit × perspective and returns to the links section. */
+async function linkAction(event: RequestEvent, change: typeof createLink, done: string) {
+	const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
+	const data = await event.request.formData();
+	const values = formValues(data);
+	try {
+		await change(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: values.unitId ?? '', perspective: values.perspective ?? '' });
+	} catch (e) {
+		return failFromError(e, values);
+	}
+	redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=${done}#lankar`);
+}
+
+export const actions: Actions = {
+	close: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
+		try {
+			await closeRound(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId });
+		} catch (e) {
+			return failFromError(e, {});
+		}
+		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=stangd`);
+	},
+	createLink: async (event) => linkAction(event, createLink, 'lank'),
+	regenerateLink: async (event) => linkAction(event, regenerateLink, 'ny-lank')
+};

@@ -1,0 +1,33 @@
+import { fail } from '@sveltejs/kit';
+import { failFromError } from '$lib/server/http/errors';
+import { roundInputSchema, roundIssues } from '$lib/server/assessment/rounds/round-input';
+
+/** What the round form posts, kept as typed so a failed form shows it again. */
+export type RoundFormValues = { name: string; framework: string; unitIds: string[]; perspectives: string[]; opensOn: string; closesOn: string };
+
+const text = (data: FormData, key: string) => {
+	const v = data.get(key);
+	return typeof v === 'string' ? v : '';
+};
+const all = (data: FormData, key: string) => data.getAll(key).filter((v): v is string => typeof v === 'string');
+
+/** Reads the round fields from a posted form. */
+export function readRoundForm(data: FormData): RoundFormValues {
+	return {
+		name: text(data, 'name'),
+		framework: text(data, 'framework'),
+		unitIds: all(data, 'unitIds'),
+		perspectives: all(data, 'perspectives'),
+		opensOn: text(data, 'opensOn'),
+		closesOn: text(data, 'closesOn')
+	};
+}
+
+/** A 400 with the typed values when the form does not parse; null when it does. */
+export function failRoundForm(values: RoundFormValues) {
+	const parsed = roundInputSchema.safeParse(values);
+	return parsed.success ? null : fail(400, { values, issues: roundIssues(parsed.error.issues) });
+}
+
+/** A domain error as a form failure (404/403 become error pages). */
+export const failRoundAction = (e: unknown, values: Record<string, unknown>) => failFromError(e, values);
