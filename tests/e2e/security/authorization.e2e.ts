@@ -67,7 +67,7 @@ async function newRequestContext(browser: Browser, p: Persona): Promise<APIReque
 
 /** Ids for the route parameters, found by looking around as the demo's organization administrator. */
 async function findParams(request: APIRequestContext, baseURL: string): Promise<Record<string, string>> {
-	const params: Record<string, string> = { org: DEMO_SLUG, token: 'ogiltig-token-finns-inte', perspective: 'ledning' };
+	const params: Record<string, string> = { org: DEMO_SLUG, token: 'ogiltig-token-finns-inte', perspective: 'ledning', subGoalId: '1.1' };
 	const scrape = async (list: string, segment: string, key: string) => {
 		const html = await (await request.get(`/${DEMO_SLUG}/admin/${list}`)).text();
 		const id = html.match(new RegExp(`/${DEMO_SLUG}/admin/${segment}/([0-9a-f][0-9a-f-]*)["?]`))?.[1];
