@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { authorize, type Actor } from '../../policies';
+import { authorize, can, type Actor } from '../../policies';
 import { getRoundItems } from '../rounds/round-items';
 import { roundStatus } from '../rounds/round-status';
 import { toConsensusValue, type ConsensusValue } from './consensus-value';
@@ -58,6 +58,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	return {
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives },
 		unit,
+		canRecordConsensus: can(opts.actor, 'assessment.consensus', resource),
 		groups: perspectives.map((p) => ({ perspective: p, responses: counts.get(p) ?? 0, shown: isShown(counts.get(p) ?? 0, round.anonymityThreshold) })),
 		subGoals: report
 	};
