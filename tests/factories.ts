@@ -80,6 +80,13 @@ export async function buildActor(db: Db, roles: RoleSpec[], o: Partial<typeof pe
 	return actor;
 }
 
+/** An organizer with an organization administrator, as the Actor the import functions take. */
+export async function buildOrgAdmin(db: Db, o: Partial<typeof organizers.$inferInsert> = {}) {
+	const organizer = await buildOrganizer(db, o);
+	const actor = await buildActor(db, [{ role: 'org_admin', organizerId: organizer.id }]);
+	return { organizer, actor };
+}
+
 // ── Self-assessment ────────────────────────────────────────────────────────────
 import { assessmentAnswers, assessmentResponses, assessmentRoundUnits, assessmentRounds } from '../src/lib/server/db/schema';
 

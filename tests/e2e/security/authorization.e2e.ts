@@ -73,7 +73,14 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	await scrape('enheter', 'enheter', 'unitId');
 	await scrape('personer', 'personer', 'personId');
 	await scrape('utkorg', 'utkorg', 'mailId');
-	await scrape('import', 'import', 'batchId');
+	// An uploaded file waits for confirmation at /admin/import/<batchId>.
+	const uploaded = await request.post(`/${DEMO_SLUG}/admin/import?/units`, {
+		multipart: { file: { name: 'matris.csv', mimeType: 'text/csv', buffer: Buffer.from('namn;typ\nMatrisskolan;skola\n') } },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	const batchId = uploaded.headers()['location']?.match(/\/import\/([0-9a-f-]+)$/)?.[1];
+	if (batchId) params.batchId = batchId;
 	return params;
 }
 
