@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
+		// Vitest compiles the messages once (tests/compile-messages.ts); the plugin's watcher would keep it from exiting.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale']
-		}),
+		})]),
 		sveltekit()
 	],
 	server: { port: 3000 },
@@ -18,6 +19,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					globalSetup: ['tests/compile-messages.ts'],
 					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'],
 					environment: 'node'
@@ -29,7 +31,7 @@ export default defineConfig({
 					name: 'db',
 					include: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'],
 					environment: 'node',
-					globalSetup: ['tests/db-global-setup.ts'],
+					globalSetup: ['tests/compile-messages.ts', 'tests/db-global-setup.ts'],
 					testTimeout: 30000,
 					hookTimeout: 60000
 				}

@@ -100,3 +100,12 @@ test('what someone types before the JavaScript has loaded is kept', async ({ pag
 	await page.waitForTimeout(200);
 	await expect(page.getByLabel('E-postadress')).toHaveValue('tidig@testkommun.se');
 });
+
+test('a tampered session cookie is forgotten and leads to the sign-in page, not an error', async ({ page, context, baseURL }) => {
+	await context.addCookies([{ name: 'rodtrad_session', value: 'forfalskad-token-123', url: baseURL! }]);
+	const res = await page.goto('/testkommun');
+	expect(res?.status()).toBe(200);
+	await expect(page).toHaveURL(/\/logga-in\?redirectTo=/);
+	const cookies = await context.cookies();
+	expect(cookies.find((c) => c.name === 'rodtrad_session')).toBeUndefined();
+});

@@ -18,6 +18,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/logg(\/.*)?$/, { kind: 'organizer', action: 'audit.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/rapport(\/.*)?$/, { kind: 'organizer', action: 'assessment.organizer_report' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

@@ -1,0 +1,124 @@
+import type { Db } from '../../db';
+import { authorize, type Actor } from '../../policies';
+import { getRound } from '../rounds/get-round';
+import { getRoundItems } from '../rounds/round-items';
+import { fetchConsensus, fetchGroupStats, fetchRespondentCounts, fetchRoundUnits, type StatRow } from './report-queries';
+import { equity, figure, type CellFigure, type Equity } from './stats';
+import { cellKey, suppressGroups, TOTAL } from './suppress';
+import { keyOf, suppressSubGoal } from './suppress-round';
+
+/** Figures by row (unit id or TOTAL) and column (perspective or TOTAL). */
+export type FigureTable = Record<string, Record<string, CellFigure>>;
+
+export type ConsensusEntry = { level: number | null; special: string | null; evidence: string; note: string };
+
+export type OrganizerReport = {
+	round: { id: string; name: string; frameworkKey: string; frameworkVersion: string; opensOn: string; closesOn: string; threshold: number };
+	perspectives: string[];
+	units: { id: string; name: string }[];
+	subGoals: { id: string; title: { sv: string; en: string }; itemKeys: string[]; perspectives: string[] }[];
+	/** Submitted respondents per unit × perspective with totals; null = hidden. */
+	respondents: Record<string, Record<string, number | null>>;
+	/** Per sub-goal: mean level per unit × perspective with unit, perspective and organizer totals. */
+	figures: Record<string, FigureTable>;
+	/** Agreed level per unit × item. */
+	consensus: Record<string, Record<string, ConsensusEntry>>;
+	/** Per sub-goal and unit: mean of the agreed levels (null when none). */
+	consensusMeans: Record<string, Record<string, number | null>>;
+	/** Per sub-goal: spread of the unit means from answers (all perspectives) and from agreed levels. */
+	equity: Record<string, { answers: Equity; consensus: Equity }>;
+};
+
+/**
+ * The organizer's roll-up of a round: respondents and mean levels per unit × sub-goal × perspective
+ * (vet ej / ej aktuellt counted but left out of means), totals per unit, perspective and organizer,
+ * the units' agreed levels, and the spread between units. Suppressed cells carry no numbers.
+ */
+export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string }): Promise<OrganizerReport> {
+	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
+	const round = await getRound(db, { organizerId: opts.organizerId, roundId: opts.roundId });
+	const { subGoals } = await getRoundItems(db, round);
+	const groups: Record<string, string> = {};
+	for (const sg of subGoals) for (const item of sg.items) groups[item.key] = sg.id;
+	const scope = { organizerId: opts.organizerId, roundId: round.id };
+	const threshold = round.anonymityThreshold;
+	const [units, respondentRows, statRows, consensusRows] = await Promise.all([
+		fetchRoundUnits(db, scope),
+		fetchRespondentCounts(db, scope),
+		fetchGroupStats(db, { ...scope, groups, threshold }),
+		fetchConsensus(db, scope)
+	]);
+
+	const roundPerspectives = round.perspectives;
+	const rows = [...units.map((u) => u.id), TOTAL];
+	const cols = [...roundPerspectives, TOTAL];
+	const respondentSuppression = suppressGroups({
+		cells: respondentRows.map((r) => ({ row: r.unitId, col: r.perspective, count: r.count })),
+		threshold
+	});
+	const respondents: OrganizerReport['respondents'] = {};
+	for (const row of rows) {
+		respondents[row] = {};
+		for (const col of cols) respondents[row][col] = respondentSuppression.shown(row, col) ? respondentSuppression.count(row, col) : null;
+	}
+
+	const bySubGoal = new Map<string, StatRow[]>();
+	for (const r of statRows) {
+		const list = bySubGoal.get(r.groupKey);
+		if (list) list.push(r);
+		else bySubGoal.set(r.groupKey, [r]);
+	}
+
+	const consensus: OrganizerReport['consensus'] = {};
+	for (const c of consensusRows) (consensus[c.unitId] ??= {})[c.itemKey] = { level: c.level, special: c.special, evidence: c.evidence, note: c.note };
+
+	const figures: OrganizerReport['figures'] = {};
+	const consensusMeans: OrganizerReport['consensusMeans'] = {};
+	const equityBySubGoal: OrganizerReport['equity'] = {};
+	const subGoalList: OrganizerReport['subGoals'] = [];
+	for (const sg of subGoals) {
+		const perspectives = roundPerspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
+		subGoalList.push({ id: sg.id, title: sg.title, itemKeys: sg.items.map((i) => i.key), perspectives });
+		const stats = bySubGoal.get(sg.id) ?? [];
+		const suppression = suppressSubGoal({ respondents: respondentRows, perspectives, thinRows: stats, threshold });
+		const sums = new Map(stats.map((s) => [cellKey(keyOf(s.unitId), keyOf(s.perspective)), s]));
+		const table: FigureTable = {};
+		for (const row of rows) {
+			table[row] = {};
+			for (const col of cols) {
+				const key = cellKey(row, col);
+				table[row][col] = figure(sums.get(key), suppression.hidden.has(key));
+			}
+		}
+		figures[sg.id] = table;
+		consensusMeans[sg.id] = {};
+		for (const unit of units) {
+			const levels = sg.items.map((i) => consensus[unit.id]?.[i.key]?.level).filter((l): l is number => typeof l === 'number');
+			consensusMeans[sg.id][unit.id] = levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : null;
+		}
+		equityBySubGoal[sg.id] = {
+			answers: equity(units.map((u) => table[u.id][TOTAL].mean).filter((m): m is number => m !== null)),
+			consensus: equity(units.map((u) => consensusMeans[sg.id][u.id]).filter((m): m is number => m !== null))
+		};
+	}
+
+	return {
+		round: {
+			id: round.id,
+			name: round.name,
+			frameworkKey: round.frameworkKey,
+			frameworkVersion: round.frameworkVersion,
+			opensOn: round.opensOn,
+			closesOn: round.closesOn,
+			threshold
+		},
+		perspectives: roundPerspectives,
+		units,
+		subGoals: subGoalList,
+		respondents,
+		figures,
+		consensus,
+		consensusMeans,
+		equity: equityBySubGoal
+	};
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db';
+import { AppError } from '../../errors';
+import { authorize, type Actor } from '../../policies';
+import { getRound } from '../rounds/get-round';
+import { getRoundItems } from '../rounds/round-items';
+import { fetchConsensus, fetchGroupStats, fetchRespondentCounts, fetchRoundUnits } from './report-queries';
+import { figure, type CellFigure } from './stats';
+import { cellKey, TOTAL } from './suppress';
+import { keyOf, suppressSubGoal } from './suppress-round';
+
+export type SubGoalItemReport = {
+	key: string;
+	statement: { sv: string; en: string };
+	/** Organizer totals per perspective and over all (TOTAL). */
+	organizer: Record<string, CellFigure>;
+	/** Per unit, all perspectives together. */
+	units: Record<string, CellFigure>;
+	/** How many units agreed on each level (1–4) or a non-level answer. */
+	consensus: Record<string, number>;
+};
+
+/**
+ * One sub-goal of a round item by item: organizer means per perspective, each unit's mean and the
+ * spread of the units' agreed levels. The same suppression as the sub-goal in the organizer report.
+ */
+export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; subGoalId: string }) {
+	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
+	const round = await getRound(db, { organizerId: opts.organizerId, roundId: opts.roundId });
+	const { subGoals } = await getRoundItems(db, round);
+	const sg = subGoals.find((s) => s.id === opts.subGoalId);
+	if (!sg) throw new AppError('NOT_FOUND', 'sub_goal');
+	const scope = { organizerId: opts.organizerId, roundId: round.id };
+	const groups = Object.fromEntries(sg.items.map((i) => [i.key, i.key]));
+	const [units, respondents, rows, consensusRows] = await Promise.all([
+		fetchRoundUnits(db, scope),
+		fetchRespondentCounts(db, scope),
+		fetchGroupStats(db, { ...scope, groups, threshold: round.anonymityThreshold }),
+		fetchConsensus(db, scope)
+	]);
+	const perspectives = round.perspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
+	const suppression = suppressSubGoal({ respondents, perspectives, thinRows: rows, threshold: round.anonymityThreshold });
+	const sums = new Map(rows.map((r) => [`${r.groupKey}\u0001${cellKey(keyOf(r.unitId), keyOf(r.perspective))}`, r]));
+	const at = (item: string, row: string, col: string) =>
+		figure(sums.get(`${item}\u0001${cellKey(row, col)}`), suppression.hidden.has(cellKey(row, col)));
+	const items: SubGoalItemReport[] = sg.items.map((item) => {
+		const consensus: Record<string, number> = {};
+		for (const c of consensusRows) if (c.itemKey === item.key) consensus[c.level ?? c.special ?? ''] = (consensus[c.level ?? c.special ?? ''] ?? 0) + 1;
+		return {
+			key: item.key,
+			statement: item.statement,
+			organizer: Object.fromEntries([...round.perspectives, TOTAL].map((p) => [p, at(item.key, TOTAL, p)])),
+			units: Object.fromEntries(units.map((u) => [u.id, at(item.key, u.id, TOTAL)])),
+			consensus
+		};
+	});
+	return {
+		round: { id: round.id, name: round.name, threshold: round.anonymityThreshold },
+		subGoal: { id: sg.id, title: sg.title },
+		perspectives: round.perspectives,
+		units,
+		items
+	};
+}

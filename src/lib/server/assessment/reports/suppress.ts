@@ -1,0 +1,167 @@
+/**
+ * Anonymity rule for every assessment report (organizer report, unit report, exports).
+ *
+ * 1. Primary suppression: a group (unit × perspective) with 1 … k−1 respondents is hidden
+ *    (`isShown(count, k)`); a group with 0 respondents has nothing to hide and counts as known.
+ * 2. Complementary suppression: reports also show totals — per unit (all perspectives), per
+ *    perspective (all units) and for the organizer. A table of groups with these margins is a set of
+ *    sums: each row adds up to its unit total and each column to its perspective total. A hidden
+ *    figure can be worked out by subtraction exactly when it is the only unknown left along some chain
+ *    of these sums. In graph terms (rows and columns as nodes, hidden cells as edges) a hidden cell is
+ *    derivable exactly when it is a *bridge*: it lies on no cycle of hidden cells. So we keep hiding the
+ *    smallest shown non-empty cell (a group or a total) on the same row or column as a bridge until no
+ *    hidden cell is a bridge. Then every hidden figure can move up and down along a cycle without any
+ *    shown total changing, so no combination of shown totals reveals it.
+ *
+ * The rule is applied per table: the report builds one table per sub-goal whose forced cells are the
+ * groups that are hidden for any of its items, so a group is shown or hidden for a whole sub-goal and
+ * its item means can never be subtracted from its sub-goal mean.
+ */
+
+/** Key used for a total: row TOTAL is the perspective total over all units, column TOTAL the unit total. */
+export const TOTAL = '__total__';
+
+/** True when a group of `count` respondents (or answers) may be shown under threshold `threshold`. */
+export function isShown(count: number, threshold: number): boolean {
+	return count >= Math.max(1, threshold);
+}
+
+/** One group: a row (usually a unit) × a column (usually a perspective) with its count. */
+export interface SuppressionCell {
+	row: string;
+	col: string;
+	count: number;
+}
+
+export interface SuppressGroupsOptions {
+	cells: SuppressionCell[];
+	threshold: number;
+	/** Cells hidden regardless of their count (e.g. a group hidden at another level), as `cellKey(row, col)`. */
+	forceHidden?: Iterable<string>;
+}
+
+export interface SuppressionResult {
+	/** Whether the cell (row, col) may be shown; use TOTAL for a margin. Unknown cells are empty and shown. */
+	shown(row: string, col: string): boolean;
+	/** Count of a cell or margin (sums for margins). */
+	count(row: string, col: string): number;
+	/** Keys of every hidden cell and margin. */
+	hidden: ReadonlySet<string>;
+}
+
+/** The key of a cell in `hidden` and `forceHidden`. */
+export function cellKey(row: string, col: string): string {
+	return `${row}\u0000${col}`;
+}
+
+/**
+ * Hides groups under the threshold and enough other groups or totals that no hidden group can be
+ * derived from the shown totals by subtraction (see the module comment for the rule).
+ */
+export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressGroupsOptions): SuppressionResult {
+	const counts = new Map<string, number>();
+	const rows = new Set<string>();
+	const cols = new Set<string>();
+	const add = (row: string, col: string, n: number) => {
+		const key = cellKey(row, col);
+		counts.set(key, (counts.get(key) ?? 0) + n);
+	};
+	for (const { row, col, count } of cells) {
+		rows.add(row);
+		cols.add(col);
+		add(row, col, count);
+		add(row, TOTAL, count);
+		add(TOTAL, col, count);
+		add(TOTAL, TOTAL, count);
+	}
+	const hidden = new Set<string>();
+	for (const [key, n] of counts) if (n > 0 && !isShown(n, threshold)) hidden.add(key);
+	// A forced group with no respondents is a known zero: there is nothing in it to protect.
+	for (const key of forceHidden) if ((counts.get(key) ?? 0) > 0) hidden.add(key);
+
+	const allRows = [...rows, TOTAL];
+	const allCols = [...cols, TOTAL];
+	for (;;) {
+		const bridge = findBridges(hidden, allRows, allCols)[0];
+		if (!bridge) break;
+		const [row, col] = bridge.split('\u0000');
+		const candidate =
+			pickSmallest(counts, hidden, [...allCols.map((c) => cellKey(row, c)), ...allRows.map((r) => cellKey(r, col))]) ??
+			pickSmallest(counts, hidden, [...counts.keys()]);
+		if (!candidate) break;
+		hidden.add(candidate);
+	}
+	return {
+		shown: (row, col) => !hidden.has(cellKey(row, col)),
+		count: (row, col) => counts.get(cellKey(row, col)) ?? 0,
+		hidden
+	};
+}
+
+function pickSmallest(counts: Map<string, number>, hidden: Set<string>, keys: string[]): string | undefined {
+	let best: string | undefined;
+	let bestScore = Infinity;
+	for (const key of keys) {
+		const n = counts.get(key) ?? 0;
+		if (n <= 0 || hidden.has(key)) continue;
+		// Prefer a group over a total of the same size: totals are what readers look at first.
+		const score = n * 2 + (key.includes(TOTAL) ? 1 : 0);
+		if (score < bestScore || (score === bestScore && best !== undefined && key < best)) {
+			best = key;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+/** Hidden cells that lie on no cycle of hidden cells (Tarjan's bridge search over rows × columns). */
+export function findBridges(hidden: ReadonlySet<string>, rows: string[], cols: string[]): string[] {
+	const adjacency = new Map<string, { to: string; edge: string }[]>();
+	const node = (id: string) => {
+		let list = adjacency.get(id);
+		if (!list) adjacency.set(id, (list = []));
+		return list;
+	};
+	const rowSet = new Set(rows);
+	const colSet = new Set(cols);
+	for (const key of [...hidden].sort()) {
+		const [row, col] = key.split('\u0000');
+		if (!rowSet.has(row) || !colSet.has(col)) continue;
+		node(`r:${row}`).push({ to: `c:${col}`, edge: key });
+		node(`c:${col}`).push({ to: `r:${row}`, edge: key });
+	}
+	const order = new Map<string, number>();
+	const low = new Map<string, number>();
+	const bridges: string[] = [];
+	let time = 0;
+	for (const start of adjacency.keys()) {
+		if (order.has(start)) continue;
+		// Iterative DFS so large tables cannot overflow the stack.
+		const stack: { id: string; via: string | null; next: number }[] = [{ id: start, via: null, next: 0 }];
+		order.set(start, time);
+		low.set(start, time++);
+		while (stack.length > 0) {
+			const frame = stack[stack.length - 1];
+			const edges = adjacency.get(frame.id) ?? [];
+			if (frame.next < edges.length) {
+				const { to, edge } = edges[frame.next++];
+				if (edge === frame.via) continue;
+				if (order.has(to)) {
+					low.set(frame.id, Math.min(low.get(frame.id)!, order.get(to)!));
+				} else {
+					order.set(to, time);
+					low.set(to, time++);
+					stack.push({ id: to, via: edge, next: 0 });
+				}
+			} else {
+				stack.pop();
+				const parent = stack[stack.length - 1];
+				if (parent) {
+					low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+					if (low.get(frame.id)! > order.get(parent.id)!) bridges.push(frame.via!);
+				}
+			}
+		}
+	}
+	return bridges;
+}
