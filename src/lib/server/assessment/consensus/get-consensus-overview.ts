@@ -4,7 +4,7 @@ import { getRoundItems } from '../rounds/round-items';
 import { roundStatus } from '../rounds/round-status';
 import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
-import { isShown } from './is-shown';
+import { isShown } from '../reports/suppress';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
 
 /**
@@ -21,7 +21,10 @@ export async function getConsensusOverview(db: Db, opts: { actor: Actor; organiz
 	return {
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold },
 		unit,
-		groups: round.perspectives.map((p) => ({ perspective: p, responses: counts.get(p) ?? 0, shown: isShown(counts.get(p) ?? 0, round.anonymityThreshold) })),
+		groups: round.perspectives.map((p) => {
+			const shown = isShown(counts.get(p) ?? 0, round.anonymityThreshold) || !counts.get(p);
+			return { perspective: p, responses: shown ? (counts.get(p) ?? 0) : null, shown };
+		}),
 		subGoals: subGoals.map((sg) => ({
 			id: sg.id,
 			title: sg.title,

@@ -17,7 +17,6 @@ describe('the unit report', () => {
 		const unit = await buildUnit(h.db, { organizerId: organizer.id });
 		const round = await buildRound(h.db, { organizer, units: [unit], closedAt: new Date() });
 		for (const level of [2, 3, 3, 4, 4]) await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
-		await buildResponse(h.db, { round, unitId: unit.id, perspective: 'students', answers: { 'ns.1-1.programmering': 1 } });
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
 		const base = { actor: principal, organizerId: organizer.id, roundId: round.id, unitId: unit.id };
 		await recordConsensus(h.db, {
@@ -37,8 +36,20 @@ describe('the unit report', () => {
 		expect(sg.items.at(-1)!.agreed).toBeNull();
 		expect(sg.agreedMean).toBe(2.5);
 		expect(sg.items[0].means.find((m) => m.perspective === 'staff')).toEqual({ perspective: 'staff', shown: true, mean: 3.2 });
-		expect(sg.items[0].means.find((m) => m.perspective === 'students')).toEqual({ perspective: 'students', shown: false, mean: null });
-		expect(sg.perspectiveMeans.find((p) => p.perspective === 'students')).toEqual({ perspective: 'students', shown: false, mean: null });
+	});
+
+	it('hides what the organizer report hides: a group of five next to a group of one, whose difference the unit total would give away', async () => {
+		const organizer = await buildOrganizer(h.db);
+		const unit = await buildUnit(h.db, { organizerId: organizer.id });
+		const round = await buildRound(h.db, { organizer, units: [unit], closedAt: new Date() });
+		for (const level of [2, 3, 3, 4, 4]) await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
+		await buildResponse(h.db, { round, unitId: unit.id, perspective: 'students', answers: { 'ns.1-1.programmering': 1 } });
+		const reader = await buildActor(h.db, [{ role: 'reader', organizerId: organizer.id }]);
+		const report = await getUnitReport(h.db, { actor: reader, organizerId: organizer.id, roundId: round.id, unitId: unit.id });
+		const item = report.subGoals.find((s) => s.id === '1.1')!.items.find((i) => i.key === 'ns.1-1.programmering')!;
+		expect(item.means.find((m) => m.perspective === 'students')).toEqual({ perspective: 'students', shown: false, mean: null });
+		expect(item.means.find((m) => m.perspective === 'staff')).toEqual({ perspective: 'staff', shown: false, mean: null });
+		expect(report.groups.find((g) => g.perspective === 'students')).toEqual({ perspective: 'students', responses: null, shown: false });
 	});
 
 	it('is refused to staff of the unit', async () => {

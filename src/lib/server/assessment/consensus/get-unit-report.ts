@@ -5,7 +5,7 @@ import { roundStatus } from '../rounds/round-status';
 import { toConsensusValue, type ConsensusValue } from './consensus-value';
 import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
-import { isShown } from './is-shown';
+import { unitReportSuppression } from './unit-report-suppression';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
@@ -26,12 +26,14 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	const [counts, answers, agreed] = await Promise.all([submittedCounts(db, scope), submittedAnswers(db, scope), consensusRows(db, scope)]);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	const perspectives = round.perspectives;
+	const suppression = await unitReportSuppression(db, round, unit.id, subGoals);
 
 	const report = subGoals.map((sg) => {
 		const items = sg.items.map((item) => {
 			const c = agreedByKey.get(item.key);
 			const value = toConsensusValue(c);
-			const { groups } = buildItemGroups(item, perspectives, counts, answers, round.anonymityThreshold);
+			// Threshold 0 lets every group through buildItemGroups; the report's own suppression decides below.
+			const { groups } = buildItemGroups(item, perspectives, counts, answers, 0);
 			const nextStep = value === '1' || value === '2' || value === '3' ? item.next_steps[value] : null;
 			return {
 				key: item.key,
@@ -39,7 +41,10 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 				agreed: value,
 				evidence: c?.evidence ?? '',
 				nextStep,
-				means: groups.map((g) => ({ perspective: g.perspective, shown: g.shown, mean: g.distribution?.mean ?? null }))
+				means: groups.map((g) => {
+					const shown = suppression.shownIn(sg.id, g.perspective);
+					return { perspective: g.perspective, shown, mean: shown ? (g.distribution?.mean ?? null) : null };
+				})
 			};
 		});
 		items.sort((a, b) => distance(a.agreed) - distance(b.agreed));
@@ -48,7 +53,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		const perspectiveMeans = perspectives
 			.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)))
 			.map((p) => {
-				const shown = isShown(counts.get(p) ?? 0, round.anonymityThreshold);
+				const shown = suppression.shownIn(sg.id, p);
 				const levels = shown ? answers.filter((a) => a.perspective === p && sgKeys.has(a.itemKey) && a.level !== null).map((a) => a.level!) : [];
 				return { perspective: p, shown, mean: shown ? average(levels) : null };
 			});
@@ -59,7 +64,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives },
 		unit,
 		canRecordConsensus: can(opts.actor, 'assessment.consensus', resource),
-		groups: perspectives.map((p) => ({ perspective: p, responses: counts.get(p) ?? 0, shown: isShown(counts.get(p) ?? 0, round.anonymityThreshold) })),
+		groups: perspectives.map((p) => ({ perspective: p, responses: suppression.respondents(p), shown: suppression.respondents(p) !== null })),
 		subGoals: report
 	};
 }

@@ -1,10 +1,10 @@
-import { isShown } from './is-shown';
+import { isShown } from '../reports/suppress';
 import { isSpread, mediansDiffer, summarizeAnswers, type Distribution } from './distribution';
 
 export type GroupSummary = {
 	perspective: string;
-	/** Submitted responses in the group (for the unit, not only this item). */
-	responses: number;
+	/** Submitted responses in the group (for the unit, not only this item); null when the group is hidden. */
+	responses: number | null;
 	shown: boolean;
 	/** Null when the group is suppressed. */
 	distribution: Distribution | null;
@@ -35,9 +35,10 @@ export function buildItemGroups(
 	const perspectives = roundPerspectives.filter((p) => item.perspectives.includes(p));
 	const groups: GroupSummary[] = perspectives.map((perspective) => {
 		const responses = counts.get(perspective) ?? 0;
-		const shown = isShown(responses, threshold);
+		// An empty group has nothing to hide: it shows as zeros rather than as suppressed.
+		const shown = responses === 0 || isShown(responses, threshold);
 		const distribution = shown ? summarizeAnswers(answers.filter((a) => a.perspective === perspective && a.itemKey === item.key)) : null;
-		return { perspective, responses, shown, distribution, spread: distribution ? isSpread(distribution) : false };
+		return { perspective, responses: shown ? responses : null, shown, distribution, spread: distribution ? isSpread(distribution) : false };
 	});
 	const shownPerspectives = new Set(groups.filter((g) => g.shown).map((g) => g.perspective));
 	const comments = answers
