@@ -1,0 +1,45 @@
+import type { Db } from '../../db';
+import { AppError } from '../../errors';
+import { authorize, type Actor } from '../../policies';
+import { getRoundItems } from '../rounds/round-items';
+import { roundStatus } from '../rounds/round-status';
+import { toConsensusValue } from './consensus-value';
+import { getRoundUnit } from './get-round-unit';
+import { buildItemGroups } from './item-groups';
+import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+
+/**
+ * What the unit's team sees for one sub-goal when agreeing on levels: per item the answers
+ * per perspective (suppressed below the round's threshold), disagreement, comments of shown
+ * groups, and the level already agreed. NOT_FOUND for an unknown sub-goal.
+ */
+export async function findItemDistributions(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; roundId: string; unitId: string; subGoalId: string }
+) {
+	const { round, unit, resource } = await getRoundUnit(db, opts);
+	authorize(opts.actor, 'assessment.consensus', resource);
+	const { subGoals } = await getRoundItems(db, round);
+	const subGoal = subGoals.find((s) => s.id === opts.subGoalId);
+	if (!subGoal) throw new AppError('NOT_FOUND', 'sub-goal');
+	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
+	const keys = subGoal.items.map((i) => i.key);
+	const [counts, answers, agreed] = await Promise.all([submittedCounts(db, scope), submittedAnswers(db, scope, keys), consensusRows(db, scope)]);
+	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
+	return {
+		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives: round.perspectives },
+		unit,
+		subGoals: subGoals.map((s) => ({ id: s.id, title: s.title })),
+		subGoal: { id: subGoal.id, title: subGoal.title },
+		items: subGoal.items.map((item) => {
+			const c = agreedByKey.get(item.key);
+			return {
+				key: item.key,
+				statement: item.statement,
+				levels: item.levels,
+				...buildItemGroups(item, round.perspectives, counts, answers, round.anonymityThreshold),
+				consensus: c ? { value: toConsensusValue(c), evidence: c.evidence, note: c.note, decidedAt: c.decidedAt } : null
+			};
+		})
+	};
+}
