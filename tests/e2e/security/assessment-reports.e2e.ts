@@ -8,7 +8,7 @@ import { planDemo } from '../../../src/lib/server/demo/plan-demo';
 import { expectAccessible } from '../axe';
 import { DEMO_PASSWORD, signIn } from '../helpers';
 
-const ORG = 'exempel';
+const ORG = 'exempelkommun';
 const admin = planDemo().people.find((p) => p.signIn === 'org_admin')!;
 
 /** The newest round the rounds page links to, or null when the demo has none. */
@@ -23,7 +23,7 @@ async function findRoundId(page: Page): Promise<string | null> {
 test('an administrator reads the organizer report, drills down and downloads every figure', async ({ page }) => {
 	await signIn(page, admin.email!, DEMO_PASSWORD);
 	const roundId = await findRoundId(page);
-	test.skip(!roundId, 'the demo has no assessment rounds yet');
+	expect(roundId, 'the demo has assessment rounds').toBeTruthy();
 	await page.goto(`/${ORG}/skattning/${roundId}/rapport`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Rapport för huvudmannen');
 	await expect(page.getByRole('img', { name: /Värmekarta/ })).toBeVisible();
@@ -56,12 +56,12 @@ test('the report and its drill-down work without JavaScript', async ({ browser }
 	const page = await context.newPage();
 	await signIn(page, admin.email!, DEMO_PASSWORD);
 	const roundId = await findRoundId(page);
-	test.skip(!roundId, 'the demo has no assessment rounds yet');
+	expect(roundId, 'the demo has assessment rounds').toBeTruthy();
 	await page.goto(`/${ORG}/skattning/${roundId}/rapport`);
 	await page.getByRole('link', { name: 'Visa enheternas beslutade nivåer i stället' }).click();
 	await expect(page).toHaveURL(/basis=consensus/);
 	await page.getByRole('link', { name: /^0 / }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Delmål 0');
-	await expectAccessible(page);
+	// axe needs scripts to run; these pages are checked with JavaScript in the test above.
 	await context.close();
 });

@@ -13,6 +13,12 @@ const ORG = 'exempel';
 const OTHER = 'grannby';
 const OTHER_ADMIN = { email: 'admin@grannby-friskola.example', password: 'grannbys långa lösenord' };
 
+/** The unit the unit-level routes are checked on (the demo's sign-in school), with its real id and ancestors. */
+const UNIT_KEY = 'solbacka';
+const UNIT = { id: '', ancestorIds: [] as string[] };
+/** Demo unit key → real id, filled from the administrator's unit list. */
+const unitIds = new Map<string, string>();
+
 type Persona = { label: string; email: string | null; password: string; actor: Actor | null };
 
 /** The demo's sign-ins as personas, each with the actor the policies would see. */
@@ -26,7 +32,7 @@ function personas(): Persona[] {
 			personId: `p${i}`,
 			name: p.name,
 			assignments: [
-				...p.assignments.map((a) => ({ organizerId: ORG, unitId: a.unitKey, role: a.role })),
+				...p.assignments.map((a) => ({ organizerId: ORG, unitId: a.unitKey && (unitIds.get(a.unitKey) ?? a.unitKey), role: a.role })),
 				// The first organization administrator of the demo is also the system administrator.
 				...(p.signIn === 'org_admin' ? [{ organizerId: null, unitId: null, role: 'system_admin' as const }] : [])
 			]
@@ -40,6 +46,8 @@ function personas(): Persona[] {
 /** Whether the persona may use the route; 'depends' when it turns on unit-level rights the matrix cannot see. */
 function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 	switch (rule.kind) {
+		case 'unit':
+			return can(actor, rule.action, { type: 'unit', organizerId: ORG, unitId: UNIT.id, ancestorIds: UNIT.ancestorIds });
 		case 'link':
 			return false;
 		case 'unit-member':
@@ -75,7 +83,16 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	};
 	// A reset request puts a mail in the organizer's outbox, so there is one to open.
 	await request.post(`${baseURL}/glomt-losenord`, { form: { email: planDemo().people[0].email }, headers: { origin: baseURL } });
-	await scrape('enheter', 'enheter', 'unitId');
+	// Real ids of the demo units, by name, so unit-level rights can be checked with the real tree.
+	const unitsHtml = await (await request.get(`/${DEMO_SLUG}/admin/enheter`)).text();
+	const idByName = new Map([...unitsHtml.matchAll(/\/admin\/enheter\/([0-9a-f-]{36})"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[2].trim(), m[1]]));
+	const planUnits = planDemo().units;
+	for (const u of planUnits) if (idByName.has(u.name)) unitIds.set(u.key, idByName.get(u.name)!);
+	const byKey = new Map(planUnits.map((u) => [u.key, u]));
+	UNIT.id = unitIds.get(UNIT_KEY) ?? '';
+	for (let k = byKey.get(UNIT_KEY)?.parentKey; k; k = byKey.get(k)?.parentKey) UNIT.ancestorIds.push(unitIds.get(k) ?? k);
+	expect(UNIT.id, 'the demo school unit is in the unit list').not.toBe('');
+	params.unitId = UNIT.id;
 	await scrape('personer', 'personer', 'personId');
 	await scrape('utkorg', 'utkorg', 'mailId');
 	// An uploaded file waits for confirmation at /admin/import/<batchId>.
@@ -94,7 +111,7 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 
 test('every route answers every role exactly as the policies say', async ({ browser, baseURL }) => {
 	test.setTimeout(240_000);
-	const all = personas();
+	let all = personas();
 	const admin = await newRequestContext(browser, all[0]);
 	expect(all[0].label).toBe('org_admin');
 
@@ -107,6 +124,7 @@ test('every route answers every role exactly as the policies say', async ({ brow
 	expect(created.status()).toBe(303);
 
 	const params = await findParams(admin, baseURL!);
+	all = personas(); // again, now with the real unit ids
 	const routes = listRoutes();
 	const unclassified = routes.filter((r) => !ruleFor(r.id)).map((r) => r.id);
 	expect(unclassified, 'routes without an access rule in tests/e2e/security/routes.ts').toEqual([]);

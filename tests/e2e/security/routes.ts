@@ -14,7 +14,9 @@ export type Rule =
 	 * A unit-level right (e.g. answering for a unit in a round): members of the organizer may get 200, 403 or
 	 * 404 depending on their units — tested with real units in the feature's own tests; outsiders are always refused.
 	 */
-	| { kind: 'unit-member' };
+	| { kind: 'unit-member' }
+	/** A policy action on the unit named by [unitId] (checked with the real unit tree). */
+	| { kind: 'unit'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -30,6 +32,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/rapport(\/.*)?$/, { kind: 'organizer', action: 'assessment.organizer_report' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/enhet\/\[unitId\]\/samsyn(\/.*)?$/, { kind: 'unit', action: 'assessment.consensus' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/enhet\/\[unitId\]$/, { kind: 'unit', action: 'assessment.unit_report' }],
+	// Who answered may read the results too: that turns on responses, which the matrix cannot see.
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/resultat$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/svara\/\[unitId\](\/.*)?$/, { kind: 'unit-member' }],
 	[/^\/s\/\[token\](\/.*)?$/, { kind: 'link' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/ny$/, { kind: 'organizer', action: 'assessment.manage' }],
