@@ -76,11 +76,18 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 	const consensusMeans: OrganizerReport['consensusMeans'] = {};
 	const equityBySubGoal: OrganizerReport['equity'] = {};
 	const subGoalList: OrganizerReport['subGoals'] = [];
+	const suppressionMemo = new Map<string, ReturnType<typeof suppressSubGoal>>();
 	for (const sg of subGoals) {
 		const perspectives = roundPerspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
 		subGoalList.push({ id: sg.id, title: sg.title, itemKeys: sg.items.map((i) => i.key), perspectives });
 		const stats = bySubGoal.get(sg.id) ?? [];
-		const suppression = suppressSubGoal({ respondents: respondentRows, perspectives, thinRows: stats, threshold });
+		// Sub-goals with the same perspectives and the same thin groups get the same suppression.
+		const memoKey = `${perspectives.join()}|${stats.filter((r) => r.thin).map((r) => cellKey(keyOf(r.unitId), keyOf(r.perspective))).sort().join()}`;
+		let suppression = suppressionMemo.get(memoKey);
+		if (!suppression) {
+			suppression = suppressSubGoal({ respondents: respondentRows, perspectives, thinRows: stats, threshold });
+			suppressionMemo.set(memoKey, suppression);
+		}
 		const sums = new Map(stats.map((s) => [cellKey(keyOf(s.unitId), keyOf(s.perspective)), s]));
 		const table: FigureTable = {};
 		for (const row of rows) {

@@ -21,6 +21,9 @@
 /** Key used for a total: row TOTAL is the perspective total over all units, column TOTAL the unit total. */
 export const TOTAL = '__total__';
 
+/** Above this many bridges in a pass, cover them in a batch (see suppressGroups). */
+const BATCH_FROM = 24;
+
 /** True when a group of `count` respondents (or answers) may be shown under threshold `threshold`. */
 export function isShown(count: number, threshold: number): boolean {
 	return count >= Math.max(1, threshold);
@@ -81,15 +84,30 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 
 	const allRows = [...rows, TOTAL];
 	const allCols = [...cols, TOTAL];
+	// One bridge at a time gives the fewest hidden cells, but each pass is a full bridge search, so on a
+	// 300-unit table with hundreds of bridges it is quadratic. Past BATCH_FROM bridges a pass covers
+	// every bridge whose row got no new hidden cell in it: a few more cells may be hidden than strictly
+	// needed, never fewer, and the loop still ends only when no hidden cell is a bridge.
 	for (;;) {
-		const bridge = findBridges(hidden, allRows, allCols)[0];
-		if (!bridge) break;
-		const [row, col] = bridge.split('\u0000');
-		const candidate =
-			pickSmallest(counts, hidden, [...allCols.map((c) => cellKey(row, c)), ...allRows.map((r) => cellKey(r, col))]) ??
-			pickSmallest(counts, hidden, [...counts.keys()]);
-		if (!candidate) break;
-		hidden.add(candidate);
+		const found = findBridges(hidden, allRows, allCols);
+		if (found.length === 0) break;
+		const bridges = found.length > BATCH_FROM ? found : found.slice(0, 1);
+		const touched = new Set<string>();
+		let added = 0;
+		for (const bridge of bridges) {
+			const [row, col] = bridge.split('\u0000');
+			if (touched.has(`r:${row}`) || touched.has(`c:${col}`)) continue;
+			// The bridge's own column is not marked: in a table of few columns every bridge shares one.
+			const candidate =
+				pickSmallest(counts, hidden, [...allCols.map((c) => cellKey(row, c)), ...allRows.map((r) => cellKey(r, col))]) ??
+				pickSmallest(counts, hidden, [...counts.keys()]);
+			if (!candidate) continue;
+			hidden.add(candidate);
+			added++;
+			const [cr, cc] = candidate.split('\u0000');
+			for (const n of [`r:${row}`, `r:${cr}`, ...(cc === col ? [] : [`c:${cc}`])]) touched.add(n);
+		}
+		if (added === 0) break;
 	}
 	return {
 		shown: (row, col) => !hidden.has(cellKey(row, col)),
