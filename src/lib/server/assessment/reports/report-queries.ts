@@ -20,27 +20,39 @@ export async function fetchGroupStats(
 	opts: { organizerId: string; roundId: string; groups: Record<string, string>; threshold: number }
 ): Promise<StatRow[]> {
 	const map = JSON.stringify(opts.groups);
+	const k = opts.threshold;
 	// Reads the running sums (item-stats.ts), one row per unit × perspective × item, not every answer.
-	const result = await db.transaction(async (tx) => {
-		await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-		return tx.execute(sql`
-		WITH per_item AS (
-			SELECT unit_id, perspective, item_key, n, sum AS s, sum_sq AS ss, dont_know AS dk, not_applicable AS na
-			FROM assessment_item_stats
-			WHERE organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}
-		), item_sets AS (
-			SELECT unit_id, perspective, item_key, sum(n) AS n, sum(s) AS s, sum(ss) AS ss, sum(dk) AS dk, sum(na) AS na
-			FROM per_item
-			GROUP BY GROUPING SETS ((unit_id, perspective, item_key), (unit_id, item_key), (perspective, item_key), (item_key))
-		)
-		SELECT i.unit_id AS "unitId", i.perspective, m.group_key AS "groupKey",
-			sum(i.n)::int AS n, sum(i.s)::int AS sum, sum(i.ss)::int AS "sumSq", sum(i.dk)::int AS "dontKnow",
-			sum(i.na)::int AS "notApplicable", bool_or(i.n > 0 AND i.n < ${opts.threshold}) AS thin
-		FROM item_sets i
-		JOIN jsonb_each_text(${map}::jsonb) AS m(item_key, group_key) ON m.item_key = i.item_key
-		GROUP BY i.unit_id, i.perspective, m.group_key`);
+	// Sums are grouped straight to sub-goal level; the "thin" flags (some item resting on 1…k−1 level
+	// answers) need item-level sums per grouping and come from a second, small query.
+	const { result, thinResult } = await db.transaction(async (tx) => {
+		// Grouping sets sort tens of thousands of rows: give them the memory to stay off disk.
+		await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+		const result = await tx.execute(sql`
+			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb))
+			SELECT s.unit_id AS "unitId", s.perspective, m.group_key AS "groupKey",
+				sum(s.n)::int AS n, sum(s.sum)::int AS sum, sum(s.sum_sq)::int AS "sumSq",
+				sum(s.dont_know)::int AS "dontKnow", sum(s.not_applicable)::int AS "notApplicable"
+			FROM assessment_item_stats s JOIN m ON m.item_key = s.item_key
+			WHERE s.organizer_id = ${opts.organizerId} AND s.round_id = ${opts.roundId}
+			GROUP BY GROUPING SETS ((s.unit_id, s.perspective, m.group_key), (s.unit_id, m.group_key), (s.perspective, m.group_key), (m.group_key))`);
+		const thinResult = await tx.execute(sql`
+			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb)),
+			items AS (
+				SELECT unit_id, perspective, item_key, sum(n) AS n
+				FROM assessment_item_stats
+				WHERE organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}
+				GROUP BY GROUPING SETS ((unit_id, perspective, item_key), (unit_id, item_key), (perspective, item_key), (item_key))
+			)
+			SELECT DISTINCT i.unit_id AS "unitId", i.perspective, m.group_key AS "groupKey"
+			FROM items i JOIN m ON m.item_key = i.item_key
+			WHERE i.n > 0 AND i.n < ${k}`);
+		return { result, thinResult };
 	});
-	return rowsOf<StatRow>(result);
+	const thin = new Set(
+		rowsOf<{ unitId: string | null; perspective: string | null; groupKey: string }>(thinResult).map((r) => `${r.unitId}|${r.perspective}|${r.groupKey}`)
+	);
+	const rows = rowsOf<Omit<StatRow, 'thin'>>(result).map((r) => ({ ...r, thin: thin.has(`${r.unitId}|${r.perspective}|${r.groupKey}`) }));
+	return rows;
 }
 
 /** Submitted respondents per unit × perspective in a round. */
