@@ -24,30 +24,32 @@ export async function fetchGroupStats(
 	// Reads the running sums (item-stats.ts), one row per unit × perspective × item, not every answer.
 	// Sums are grouped straight to sub-goal level; the "thin" flags (some item resting on 1…k−1 level
 	// answers) need item-level sums per grouping and come from a second, small query.
-	const { result, thinResult } = await db.transaction(async (tx) => {
-		// Grouping sets sort tens of thousands of rows: give them the memory to stay off disk.
-		await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-		const result = await tx.execute(sql`
+	// The two queries run side by side on two connections (PostgreSQL; PGlite runs them in turn).
+	const [result, thinResult] = await Promise.all([
+		db.execute(sql`
 			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb))
 			SELECT s.unit_id AS "unitId", s.perspective, m.group_key AS "groupKey",
 				sum(s.n)::int AS n, sum(s.sum)::int AS sum, sum(s.sum_sq)::int AS "sumSq",
 				sum(s.dont_know)::int AS "dontKnow", sum(s.not_applicable)::int AS "notApplicable"
 			FROM assessment_item_stats s JOIN m ON m.item_key = s.item_key
 			WHERE s.organizer_id = ${opts.organizerId} AND s.round_id = ${opts.roundId}
-			GROUP BY GROUPING SETS ((s.unit_id, s.perspective, m.group_key), (s.unit_id, m.group_key), (s.perspective, m.group_key), (m.group_key))`);
-		const thinResult = await tx.execute(sql`
+			GROUP BY GROUPING SETS ((s.unit_id, s.perspective, m.group_key), (s.unit_id, m.group_key), (s.perspective, m.group_key), (m.group_key))`),
+		db.execute(sql`
 			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb)),
-			items AS (
-				SELECT unit_id, perspective, item_key, sum(n) AS n
-				FROM assessment_item_stats
+			st AS (
+				SELECT unit_id, perspective, item_key, n FROM assessment_item_stats
 				WHERE organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}
-				GROUP BY GROUPING SETS ((unit_id, perspective, item_key), (unit_id, item_key), (perspective, item_key), (item_key))
+			),
+			items AS (
+				SELECT unit_id, perspective, item_key, n FROM st
+				UNION ALL SELECT unit_id, NULL, item_key, sum(n) FROM st GROUP BY unit_id, item_key
+				UNION ALL SELECT NULL, perspective, item_key, sum(n) FROM st GROUP BY perspective, item_key
+				UNION ALL SELECT NULL, NULL, item_key, sum(n) FROM st GROUP BY item_key
 			)
 			SELECT DISTINCT i.unit_id AS "unitId", i.perspective, m.group_key AS "groupKey"
 			FROM items i JOIN m ON m.item_key = i.item_key
-			WHERE i.n > 0 AND i.n < ${k}`);
-		return { result, thinResult };
-	});
+			WHERE i.n > 0 AND i.n < ${k}`)
+	]);
 	const thin = new Set(
 		rowsOf<{ unitId: string | null; perspective: string | null; groupKey: string }>(thinResult).map((r) => `${r.unitId}|${r.perspective}|${r.groupKey}`)
 	);
