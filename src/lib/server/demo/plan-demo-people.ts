@@ -65,7 +65,12 @@ export function planDemoPeople(random: Random, units: DemoUnitPlan[]): DemoPerso
 	for (const u of units) {
 		const staff = Array.from({ length: u.staff }, () => add(DEMO_DOMAIN, [{ role: 'staff', unitKey: u.key }]));
 		if (u.schoolUnitCode) assignKeyPeople(u, staff);
-		const signIn = (role: string, i: number) => (u.key === SIGN_IN_UNIT && i === 0 ? `${role} (${u.name})` : null);
+		// One student and one guardian sign-in: at the sign-in school if it has any, else the first unit that does.
+		const taken = (role: string) => out.some((p) => p.signIn?.startsWith(`${role} (`));
+		const signIn = (role: string, i: number) =>
+			i === 0 && !taken(role) && (u.key === SIGN_IN_UNIT || !units.some((x) => x.key === SIGN_IN_UNIT && (role === 'student' ? x.students : x.guardians) > 0))
+				? `${role} (${u.name})`
+				: null;
 		for (let i = 0; i < u.students; i++) add(STUDENT_DOMAIN, [{ role: 'student', unitKey: u.key }], signIn('student', i));
 		for (let i = 0; i < u.guardians; i++) add(GUARDIAN_DOMAIN, [{ role: 'guardian', unitKey: u.key }], signIn('guardian', i));
 	}
