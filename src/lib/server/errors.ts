@@ -16,3 +16,14 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Zod issues as field issues: one per field (the first), since a page shows one message next to each field. */
+export function zodIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
+	const seen = new Set<string>();
+	return issues.flatMap((i) => {
+		const field = String(i.path[0] ?? 'form');
+		if (seen.has(field)) return [];
+		seen.add(field);
+		return [{ field, message: i.message }];
+	});
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../calendar-date';
-import { AppError, type FieldIssue } from '../errors';
+import { AppError, zodIssues } from '../errors';
 
 const key = z
 	.string()
@@ -39,17 +39,8 @@ export const AUDIT_FILTER_FIELDS = ['action', 'entityType', 'actor', 'from', 'to
 /** Parses raw filter input; throws INVALID with one issue per bad field. */
 export function parseAuditFilter(input: Record<string, string | undefined>): AuditFilter {
 	const parsed = auditFilterSchema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', 'bad audit filter', fieldIssues(parsed.error.issues));
+	if (!parsed.success) throw new AppError('INVALID', 'bad audit filter', zodIssues(parsed.error.issues));
 	return parsed.data;
 }
 
-/** One issue per field (the first), since the page shows one message next to each field. */
-export function fieldIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-	const seen = new Set<string>();
-	return issues.flatMap((i) => {
-		const field = String(i.path[0] ?? 'form');
-		if (seen.has(field)) return [];
-		seen.add(field);
-		return [{ field, message: i.message }];
-	});
-}
+export { zodIssues as fieldIssues } from '../errors';

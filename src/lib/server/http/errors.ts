@@ -21,16 +21,7 @@ export function throwHttp(e: unknown): never {
 	throw e;
 }
 
-/** Zod issues → field issues whose message is a message key. */
-export function zodIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-	const seen = new Set<string>();
-	return issues.flatMap((i) => {
-		const field = String(i.path[0] ?? 'form');
-		if (seen.has(field)) return [];
-		seen.add(field);
-		return [{ field, message: i.message }];
-	});
-}
+export { zodIssues } from '../errors';
 
 /** Form data as plain strings (files and repeated keys aside), to echo back on failure. */
 export function formValues(data: FormData, omit: string[] = ['password']): Record<string, string> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../errors';
+import { AppError, zodIssues } from '../errors';
 import { KINDS_WITH_SCHOOL_UNIT_CODE, SCHOOL_TYPES, UNIT_KIND_KEYS, type UnitKind } from './unit-kinds';
 
 /** Skolverket's skolenhetskod: eight digits, 10000000–99999999. */
@@ -45,20 +45,11 @@ export const unitInputSchema = z
 
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
-/** Zod issues as field issues, one per field, first message wins. */
-export function unitIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-	const seen = new Set<string>();
-	return issues.flatMap((i) => {
-		const field = String(i.path[0] ?? 'form');
-		if (seen.has(field)) return [];
-		seen.add(field);
-		return [{ field, message: i.message }];
-	});
-}
+export { zodIssues as unitIssues } from '../errors';
 
 /** Parses unit input or throws AppError('INVALID') with field issues. */
 export function parseUnitInput(input: unknown): UnitInput {
 	const parsed = unitInputSchema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', 'invalid unit', unitIssues(parsed.error.issues));
+	if (!parsed.success) throw new AppError('INVALID', 'invalid unit', zodIssues(parsed.error.issues));
 	return parsed.data;
 }

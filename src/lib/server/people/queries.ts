@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { memberships, people } from '../db/schema';
-import type { FieldIssue } from '../errors';
 
 /** Shared query fragments and small helpers for the people domain. */
 
@@ -36,16 +35,7 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
 	return false;
 }
 
-/** Zod issues → field issues, the first per field; messages are message keys. */
-export function issuesFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-	const seen = new Set<string>();
-	return issues.flatMap((i) => {
-		const field = String(i.path[0] ?? 'form');
-		if (seen.has(field)) return [];
-		seen.add(field);
-		return [{ field, message: i.message }];
-	});
-}
+export { zodIssues as issuesFromZod } from '../errors';
 
 /** Escapes %, _ and \ for a LIKE pattern. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../../errors';
+import { AppError, zodIssues } from '../../errors';
 import { PERSPECTIVES, type Perspective } from '../framework/framework-schema';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,21 +43,12 @@ export const roundInputSchema = z
 export type RoundInput = z.input<typeof roundInputSchema>;
 export type ParsedRoundInput = z.output<typeof roundInputSchema>;
 
-/** Zod issues as field issues, one per field, first message wins. */
-export function roundIssues(issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-	const seen = new Set<string>();
-	return issues.flatMap((i) => {
-		const field = String(i.path[0] ?? 'form');
-		if (seen.has(field)) return [];
-		seen.add(field);
-		return [{ field, message: i.message }];
-	});
-}
+export { zodIssues as roundIssues } from '../../errors';
 
 /** Parses round input or throws AppError('INVALID') with field issues. */
 export function parseRoundInput(input: unknown): ParsedRoundInput {
 	const parsed = roundInputSchema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', 'invalid round', roundIssues(parsed.error.issues));
+	if (!parsed.success) throw new AppError('INVALID', 'invalid round', zodIssues(parsed.error.issues));
 	return parsed.data;
 }
 
