@@ -3,14 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
-import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { deleteExpiredSessions, SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 
-/** Migrations run before the first request is served; `npm run demo` then loads the demo organizer. */
+/** Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo organizer. */
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
+	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 };
 
