@@ -160,11 +160,11 @@ export function planCases(random: Random, ctx: PlanContext, count: number): Case
 	const plans = Array.from({ length: count }, () => draw()).sort((a, b) => a.filedAt.getTime() - b.filedAt.getTime());
 	const teacherUnit = teacher ? units.find((u) => u.plan.key === teacher.unitKey) : undefined;
 	if (teacher && teacherUnit) {
-		// Case 1 and a handful more (the last one recent, so it is likely still open) are the demo teacher's.
+		// Case 1 and a handful more are the demo teacher's; the most recent one is still open.
 		for (const at of [0, 0.2, 0.45, 0.7, 0.9, 0.998]) {
 			const i = Math.min(plans.length - 1, Math.floor(at * plans.length));
 			const own = draw({ unit: teacherUnit, person: teacher });
-			plans[i] = { ...own, filedAt: plans[i].filedAt };
+			plans[i] = { ...own, filedAt: plans[i].filedAt, stuck: at > 0.99 };
 		}
 	}
 	markStuck(random, plans, days);

@@ -115,7 +115,7 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 
 	let solver = handler;
 	let atSupplier = false;
-	if (!quick && random.chance(chain === 'technical' ? 0.33 : 0.42)) {
+	if (!quick && random.chance(plan.stuck ? 0.8 : chain === 'technical' ? 0.33 : 0.42)) {
 		const team = setup.teams[chain];
 		wait(share(targets.line1, 0.5));
 		add({ actorId: handler, by: 'handler', kind: 'escalate', public: true, body: random.pick(T.ESCALATE_TO_LINE2), lineTo: 2, data: { fromLine: 1, toLine: 2, teamId: team.id }, patch: { teamId: team.id, assigneeId: null } });
@@ -126,7 +126,7 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		solver = second;
 		const supplierKey = chain === 'technical' ? SUPPLIER_OF[category.key] : undefined;
 		const supplier: DemoTeam | undefined = supplierKey ? setup.teams[supplierKey] : undefined;
-		if (supplier?.memberIds.length && random.chance(0.45)) {
+		if (supplier?.memberIds.length && random.chance(plan.stuck ? 0.9 : 0.45)) {
 			wait(share(targets.line2, 0.5));
 			add({ actorId: second, by: 'handler', kind: 'escalate', public: true, body: random.pick(T.ESCALATE_TO_SUPPLIER), lineTo: 3, stateTo: 'waiting_supplier', data: { fromLine: 2, toLine: 3, teamId: supplier.id }, patch: { teamId: supplier.id, assigneeId: null } });
 			const third = random.pick(supplier.memberIds);
@@ -170,7 +170,10 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 
 const OPEN_TO_STAY: readonly (TicketState | undefined)[] = ['new', 'in_progress', 'waiting_supplier'];
 
-/** Time order, nothing after now; a stuck case is cut at a step that leaves it open (not waiting on the requester). */
+/**
+ * Time order, nothing after now. A stuck case is cut at a step that leaves it open (not waiting on the
+ * requester), mostly the last one before it would have been solved, so the stuck ones sit at every line.
+ */
 function finish(ev: PlannedEvent[], plan: CasePlan, ctx: TimelineContext, random: Random): PlannedEvent[] {
 	const sorted = ev.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map((x) => x.e);
 	const seen = sorted.filter((e) => e.at.getTime() <= ctx.now.getTime());
@@ -181,5 +184,6 @@ function finish(ev: PlannedEvent[], plan: CasePlan, ctx: TimelineContext, random
 		state = e.stateTo ?? state;
 		if (OPEN_TO_STAY.includes(state)) cuts.push(i);
 	});
-	return cuts.length ? seen.slice(0, random.pick(cuts) + 1) : seen;
+	if (!cuts.length) return seen;
+	return seen.slice(0, (random.chance(0.7) ? cuts[cuts.length - 1] : random.pick(cuts)) + 1);
 }
