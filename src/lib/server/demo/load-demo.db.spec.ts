@@ -46,7 +46,7 @@ describe('loading the demo organizer', () => {
 		expect(org.municipalityCode).toMatch(/^\d{4}$/);
 	});
 
-	it('finishes in under ten seconds, self-assessments included', () => {
+	it('finishes in under ten seconds, self-assessments and support cases included', () => {
 		expect(elapsed).toBeLessThan(10_000);
 	});
 
@@ -201,7 +201,7 @@ describe('the demo self-assessments', () => {
 
 	it('counts what it made in the demo.load audit event', async () => {
 		const [event] = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
-		expect(event.changes).toMatchObject({ assessments: { rounds: 3, conclusions: 1 } });
+		expect(event.changes).toMatchObject({ assessments: { rounds: 3, conclusions: 1 }, support: { teams: 4, categories: 16, tickets: 5000 } });
 	});
 });
 
