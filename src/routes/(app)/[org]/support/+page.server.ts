@@ -1,6 +1,7 @@
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { can } from '$lib/server/policies';
 import { decodeCursor, encodeCursor, findMyTickets } from '$lib/server/support/tickets/find-my-tickets';
+import { findFollowupUnits } from '$lib/server/support/followup/find-followup-units';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		nextCursor: next ? encodeCursor(next) : null,
 		isLaterPage: after !== null,
-		canQueue: can(actor, 'support.queue', { type: 'support', organizerId: organizer.id, unitId: null, ancestorIds: [] })
+		canQueue: can(actor, 'support.queue', { type: 'support', organizerId: organizer.id, unitId: null, ancestorIds: [] }),
+		canFollowup: can(actor, 'support.followup', { type: 'support', organizerId: organizer.id, unitId: null, ancestorIds: [] }),
+		followupUnits: await findFollowupUnits(event.locals.db, actor, organizer.id)
 	};
 };
