@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
+import { AppError, zodIssues } from '../../errors';
+import { authorize, type Actor, type SupportAction, type TicketResource } from '../../policies';
+import { getTicket } from '../tickets/get-ticket';
+import type { TicketRow } from '../tickets/ticket-resource';
+
+/** What every handling step is called with: who, which organizer, which case, and the form. */
+export type StepOptions<I> = { actor: Actor | null; organizerId: string; number: number; input: I };
+
+/** Parses a step's form; bad input is INVALID with one message key per field, before anything is read or written. */
+export function parseStep<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const parsed = schema.safeParse(input);
+	if (!parsed.success) throw new AppError('INVALID', 'Ogiltiga uppgifter', zodIssues(parsed.error.issues));
+	return parsed.data;
+}
+
+/**
+ * Locks the case for the rest of the transaction and checks the actor may take `action` on it.
+ * A case the actor cannot see is NOT_FOUND; one they see but may not handle is FORBIDDEN.
+ */
+export async function lockCase(
+	tx: Db,
+	opts: { actor: Actor | null; organizerId: string; number: number },
+	action: SupportAction
+): Promise<{ ticket: TicketRow; resource: TicketResource; actor: Actor }> {
+	const { ticket, resource } = await getTicket(tx, { actor: opts.actor, organizerId: opts.organizerId, number: opts.number, forUpdate: true });
+	authorize(opts.actor, action, resource);
+	return { ticket, resource, actor: opts.actor };
+}
+
+/** A step the case's state does not allow: CONFLICT, shown next to `field`. */
+export const conflict = (field: string, message: string): AppError => new AppError('CONFLICT', message, [{ field, message }]);
+
+/** Bad input found after parsing (an unknown team, person or case): INVALID, shown next to `field`. */
+export const invalid = (field: string, message: string): AppError => new AppError('INVALID', message, [{ field, message }]);
+
+/** Audits one handling step as `ticket.<verb>` on the case, in the step's transaction. */
+export async function auditStep(tx: Db, actor: Actor, ticket: TicketRow, verb: string, changes: Record<string, unknown>): Promise<void> {
+	await recordAudit(tx, {
+		organizerId: ticket.organizerId,
+		actorId: actor.personId,
+		action: `ticket.${verb}`,
+		entityType: 'ticket',
+		entityId: ticket.id,
+		changes: { number: ticket.number, ...changes }
+	});
+}
