@@ -4,11 +4,11 @@ import { ticketTeams } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, teamName } from './find-teams';
 import { isOpen, nextLine } from './rules';
-import { auditStep, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { auditStep, conflict, invalid, lockCase, parseStep, seenLine, type StepOptions } from './step';
 
 export const escalateTicketSchema = z.object({
 	/** The line the handler saw when they chose; a case that has moved since is not escalated blindly. */
-	fromLine: z.coerce.number().int().min(1).max(3),
+	fromLine: seenLine,
 	teamId: z.uuid('handling_error_choose_team'),
 	reason: z.string({ message: 'handling_error_reason_required' }).trim().min(1, 'handling_error_reason_required').max(4000, 'support_error_too_long')
 });

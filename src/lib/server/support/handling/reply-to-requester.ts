@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db';
 import type { TicketState } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
-import { auditStep, conflict, lockCase, parseStep, type StepOptions } from './step';
-
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+import { auditStep, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
 
 export const replyToRequesterSchema = z.object({
 	body: z.string({ message: 'handling_error_reply_required' }).trim().min(1, 'handling_error_reply_required').max(10000, 'support_error_too_long'),

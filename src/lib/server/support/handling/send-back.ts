@@ -5,10 +5,10 @@ import { ticketEvents } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, lastLineTwoTeam, teamName, type TeamOption } from './find-teams';
 import { isOpen, previousLine } from './rules';
-import { auditStep, conflict, lockCase, parseStep, type StepOptions } from './step';
+import { auditStep, conflict, lockCase, parseStep, seenLine, type StepOptions } from './step';
 
 export const sendBackSchema = z.object({
-	fromLine: z.coerce.number().int().min(1).max(3),
+	fromLine: seenLine,
 	reason: z.string({ message: 'handling_error_reason_required' }).trim().min(1, 'handling_error_reason_required').max(4000, 'support_error_too_long')
 });
 export type SendBackInput = z.input<typeof sendBackSchema>;

@@ -3,9 +3,7 @@ import type { Db } from '../../db';
 import { CAUSES } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
 import { isOpen } from './rules';
-import { auditStep, conflict, lockCase, parseStep, type StepOptions } from './step';
-
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+import { auditStep, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
 
 export const solveTicketSchema = z.object({
 	/** What was done, in words the requester understands. */

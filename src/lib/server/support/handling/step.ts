@@ -1,10 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError, zodIssues } from '../../errors';
 import { authorize, type Actor, type SupportAction, type TicketResource } from '../../policies';
 import { getTicket } from '../tickets/get-ticket';
 import type { TicketRow } from '../tickets/ticket-resource';
+
+const lineMoved = 'handling_error_line_changed';
+/** The line the handler saw when they filled in the form; a case that has moved since is left alone. */
+export const seenLine = z.coerce.number({ message: lineMoved }).int(lineMoved).min(1, lineMoved).max(3, lineMoved);
+
+/** An HTML checkbox: present ('on') is true, absent is false. */
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
 
 /** What every handling step is called with: who, which organizer, which case, and the form. */
 export type StepOptions<I> = { actor: Actor | null; organizerId: string; number: number; input: I };
