@@ -109,6 +109,9 @@ test('a key person replies, is told what is missing, solves the case with a caus
 	await page.getByLabel('Svar', { exact: true }).fill('Står projektorn på rätt ingång? <b>Tryck på Source.</b>');
 	await page.getByRole('button', { name: 'Skicka svaret' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	// The reply is on the requester's timeline, markup shown as the text it is.
+	await staff.goto(`${ORG}/support/${number}`);
+	await expect(staff.getByText('<b>Tryck på Source.</b>', { exact: false })).toBeVisible();
 
 	// No team is set up in Testkommun: escalation explains itself instead of offering an empty list.
 	await page.goto(handling);
