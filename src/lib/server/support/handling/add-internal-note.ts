@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
-import { auditStep, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, parseStep, type StepOptions } from './step';
 
 export const addInternalNoteSchema = z.object({
 	body: z.string({ message: 'handling_error_note_required' }).trim().min(1, 'handling_error_note_required').max(10000, 'support_error_too_long')
@@ -23,7 +24,7 @@ export async function addInternalNote(db: Db, opts: StepOptions<AddInternalNoteI
 			public: false,
 			body: input.body
 		});
-		await auditStep(tx, actor, after, 'note', { eventId: event.id });
+		await recordAudit(tx, { action: 'ticket.note', ...caseAudit(actor, after, { eventId: event.id }) });
 		return after;
 	});
 }

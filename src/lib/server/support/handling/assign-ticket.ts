@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { people } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { mayWork } from './find-assignees';
 import { isOpen } from './rules';
-import { auditStep, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
 
 export const assignTicketSchema = z.object({
 	/** The person to hand the case to; empty to leave it unassigned. */
@@ -37,7 +38,7 @@ export async function assignTicket(db: Db, opts: StepOptions<AssignTicketInput>)
 			data: { assigneeId: input.assigneeId, assigneeName, fromAssigneeId: ticket.assigneeId },
 			patch: { assigneeId: input.assigneeId }
 		});
-		await auditStep(tx, actor, after, 'assign', { assigneeId: [ticket.assigneeId, after.assigneeId] });
+		await recordAudit(tx, { action: 'ticket.assign', ...caseAudit(actor, after, { assigneeId: [ticket.assigneeId, after.assigneeId] }) });
 		return after;
 	});
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
-import { auditStep, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
 
 export const closeTicketSchema = z.object({
 	reason: z.string().trim().max(4000, 'support_error_too_long').optional().default('')
@@ -28,7 +29,7 @@ export async function closeTicket(db: Db, opts: StepOptions<CloseTicketInput>) {
 			stateTo: 'closed',
 			data: { unsolved, reason: input.reason || null }
 		});
-		await auditStep(tx, actor, after, 'close', { state: [ticket.state, 'closed'], unsolved, ...(input.reason && { reason: input.reason }) });
+		await recordAudit(tx, { action: 'ticket.close', ...caseAudit(actor, after, { state: [ticket.state, 'closed'], unsolved, ...(input.reason && { reason: input.reason }) }) });
 		return after;
 	});
 }

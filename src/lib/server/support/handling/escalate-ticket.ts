@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { ticketTeams } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, teamName } from './find-teams';
 import { isOpen, nextLine } from './rules';
-import { auditStep, conflict, invalid, lockCase, parseStep, seenLine, type StepOptions } from './step';
+import { caseAudit, conflict, invalid, lockCase, parseStep, seenLine, type StepOptions } from './step';
 
 export const escalateTicketSchema = z.object({
 	/** The line the handler saw when they chose; a case that has moved since is not escalated blindly. */
@@ -49,12 +50,12 @@ export async function escalateTicket(db: Db, opts: StepOptions<EscalateTicketInp
 			},
 			patch: { teamId: team.id, assigneeId: null }
 		});
-		await auditStep(tx, actor, after, 'escalate', {
+		await recordAudit(tx, { action: 'ticket.escalate', ...caseAudit(actor, after, {
 			line: [ticket.line, after.line],
 			teamId: [ticket.teamId, after.teamId],
 			assigneeId: [ticket.assigneeId, null],
 			reason: input.reason
-		});
+		}) });
 		return after;
 	});
 }

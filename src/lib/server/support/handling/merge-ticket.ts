@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { isAppError } from '../../errors';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTicket } from '../tickets/get-ticket';
-import { auditStep, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
 
 export const mergeTicketSchema = z.object({
 	targetNumber: z.coerce.number({ message: 'handling_error_merge_number' }).int('handling_error_merge_number').min(1, 'handling_error_merge_number')
@@ -42,7 +43,7 @@ export async function mergeTicket(db: Db, opts: StepOptions<MergeTicketInput>) {
 			public: true,
 			data: { fromNumber: ticket.number, fromId: ticket.id }
 		});
-		await auditStep(tx, actor, after, 'merge', { state: [ticket.state, 'closed'], mergedIntoId: [null, target.ticket.id], intoNumber: target.ticket.number });
+		await recordAudit(tx, { action: 'ticket.merge', ...caseAudit(actor, after, { state: [ticket.state, 'closed'], mergedIntoId: [null, target.ticket.id], intoNumber: target.ticket.number }) });
 		return after;
 	});
 }

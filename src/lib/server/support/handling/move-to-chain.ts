@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { CHAINS } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
 import { loadSlaTargets } from '../tickets/sla-targets';
 import { teamName } from './find-teams';
 import { isOpen, otherChain } from './rules';
-import { auditStep, conflict, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, conflict, lockCase, parseStep, type StepOptions } from './step';
 
 export const moveToChainSchema = z.object({
 	toChain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
@@ -42,14 +43,14 @@ export async function moveToChain(db: Db, opts: StepOptions<MoveToChainInput>) {
 			},
 			patch: { chain: input.toChain, teamId: null, assigneeId: null, categoryId: null, slaTargets }
 		});
-		await auditStep(tx, actor, after, 'move_chain', {
+		await recordAudit(tx, { action: 'ticket.move_chain', ...caseAudit(actor, after, {
 			chain: [ticket.chain, after.chain],
 			line: [ticket.line, 1],
 			teamId: [ticket.teamId, null],
 			assigneeId: [ticket.assigneeId, null],
 			categoryId: [ticket.categoryId, null],
 			reason: input.reason
-		});
+		}) });
 		return after;
 	});
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import type { TicketState } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
-import { auditStep, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
+import { caseAudit, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
 
 export const replyToRequesterSchema = z.object({
 	body: z.string({ message: 'handling_error_reply_required' }).trim().min(1, 'handling_error_reply_required').max(10000, 'support_error_too_long'),
@@ -30,7 +31,7 @@ export async function replyToRequester(db: Db, opts: StepOptions<ReplyToRequeste
 			body: input.body,
 			stateTo
 		});
-		await auditStep(tx, actor, after, 'reply', { eventId: event.id, ...(stateTo && { state: [ticket.state, stateTo] }) });
+		await recordAudit(tx, { action: 'ticket.reply', ...caseAudit(actor, after, { eventId: event.id, ...(stateTo && { state: [ticket.state, stateTo] }) }) });
 		return after;
 	});
 }

@@ -1,11 +1,12 @@
 import { desc, and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { ticketEvents } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, lastLineTwoTeam, teamName, type TeamOption } from './find-teams';
 import { isOpen, previousLine } from './rules';
-import { auditStep, conflict, lockCase, parseStep, seenLine, type StepOptions } from './step';
+import { caseAudit, conflict, lockCase, parseStep, seenLine, type StepOptions } from './step';
 
 export const sendBackSchema = z.object({
 	fromLine: seenLine,
@@ -57,12 +58,12 @@ export async function sendBack(db: Db, opts: StepOptions<SendBackInput>) {
 			},
 			patch: { teamId: team?.id ?? null, assigneeId: null }
 		});
-		await auditStep(tx, actor, after, 'send_back', {
+		await recordAudit(tx, { action: 'ticket.send_back', ...caseAudit(actor, after, {
 			line: [ticket.line, after.line],
 			teamId: [ticket.teamId, after.teamId],
 			assigneeId: [ticket.assigneeId, null],
 			reason: input.reason
-		});
+		}) });
 		return after;
 	});
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
 import { SETTABLE_STATES, canSetState } from './rules';
-import { auditStep, conflict, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, conflict, lockCase, parseStep, type StepOptions } from './step';
 
 export const setTicketStateSchema = z.object({
 	state: z.enum(SETTABLE_STATES, { message: 'handling_error_choose_state' }),
@@ -30,7 +31,7 @@ export async function setTicketState(db: Db, opts: StepOptions<SetTicketStateInp
 			stateTo: input.state,
 			data: { stateFrom: ticket.state }
 		});
-		await auditStep(tx, actor, after, 'set_state', { state: [ticket.state, after.state] });
+		await recordAudit(tx, { action: 'ticket.set_state', ...caseAudit(actor, after, { state: [ticket.state, after.state] }) });
 		return after;
 	});
 }

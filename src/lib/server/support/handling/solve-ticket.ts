@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
+import { recordAudit } from '../../audit/record-audit';
 import { CAUSES } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
 import { isOpen } from './rules';
-import { auditStep, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
+import { caseAudit, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
 
 export const solveTicketSchema = z.object({
 	/** What was done, in words the requester understands. */
@@ -30,11 +31,11 @@ export async function solveTicket(db: Db, opts: StepOptions<SolveTicketInput>) {
 			data: { cause: input.cause, selfHelpSuggested: input.selfHelp },
 			patch: { cause: input.cause, selfHelpSuggested: input.selfHelp }
 		});
-		await auditStep(tx, actor, after, 'solve', {
+		await recordAudit(tx, { action: 'ticket.solve', ...caseAudit(actor, after, {
 			state: [ticket.state, 'solved'],
 			cause: [ticket.cause, input.cause],
 			selfHelpSuggested: [ticket.selfHelpSuggested, input.selfHelp]
-		});
+		}) });
 		return after;
 	});
 }
