@@ -18,6 +18,9 @@ import { loadActor } from '../auth/load-actor';
 import { can, type TicketResource } from '../policies';
 import { getSupportSettings } from '../support/settings';
 import { getTicket } from '../support/tickets/get-ticket';
+import { getTicketTimeline } from '../support/tickets/get-ticket-timeline';
+import { presentTimeline } from '../support/tickets/present-timeline';
+import { getHandlingView } from '../support/handling/get-handling-view';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
 import { loadDemo, type LoadDemoResult } from './load-demo';
 
@@ -201,6 +204,10 @@ describe('the support demo', () => {
 		expect(seen.length).toBeGreaterThan(20);
 		const own = supplier.teamIds ?? [];
 		for (const { resource } of seen) expect(resource.teamIds.some((t) => own.includes(t))).toBe(true);
+		const open = seen.find((r) => r.resource.line === 3 && r.resource.state === 'waiting_supplier') ?? seen[seen.length - 1];
+		const timeline = presentTimeline(await getTicketTimeline(h.db, { actor: supplier, organizerId: organizerId(), number: open.number }));
+		expect(timeline.map((i) => i.kind)).toContain('escalate');
+		await getHandlingView(h.db, { actor: supplier, organizerId: organizerId(), number: open.number });
 		const members = await h.db.select().from(supportTeamMembers).where(eq(supportTeamMembers.personId, supplier.personId));
 		expect(members.map((m) => m.teamId)).toEqual(own);
 	});

@@ -65,6 +65,7 @@ export async function buildDemoSupport(
 		const keyPeople = demo.people[KEY_ROLE[chain]].filter((p) => p.unitKey === unitKey);
 		return (keyPeople.length ? keyPeople : demo.people[CENTRAL_ROLE[chain]]).map((p) => p.id);
 	};
+	const names = new Map(Object.values(demo.people).flat().map((p) => [p.id, p.name]));
 	const ticketRows: (typeof tickets.$inferInsert)[] = [];
 	const eventRows: (typeof ticketEvents.$inferInsert)[] = [];
 	const teamRows: (typeof ticketTeams.$inferInsert)[] = [];
@@ -72,7 +73,7 @@ export async function buildDemoSupport(
 	let open = 0;
 	plans.forEach((plan, i) => {
 		const id = randomUUID();
-		const events = planTimeline(random, { cal, settings, setup, now, line1 }, plan);
+		const events = planTimeline(random, { cal, settings, setup, now, line1, names }, plan);
 		const { heldBy, ...folded } = foldEvents(events);
 		const chain = (folded.chain ?? plan.chain) as Chain;
 		const t = DEMO_SLA[chain][plan.urgency];

@@ -77,7 +77,7 @@ export const DEMO_SUPPORT_SETTINGS: SupportSettings = supportSettingsSchema.pars
 	allowGuardians: true
 });
 
-export type DemoTeam = { id: string; chain: Chain; line: 2 | 3; memberIds: string[] };
+export type DemoTeam = { id: string; name: string; supplierName: string | null; chain: Chain; line: 2 | 3; memberIds: string[] };
 
 export type DemoSupportSetup = {
 	teams: { technical: DemoTeam; pedagogical: DemoTeam; hardware: DemoTeam; platform: DemoTeam };
@@ -127,7 +127,7 @@ export async function insertDemoSupportSetup(tx: Db, demo: DemoOrganizer, calend
 	await tx.update(organizers).set({ settings: { ...org.settings, support: DEMO_SUPPORT_SETTINGS } }).where(eq(organizers.id, organizerId));
 	if (calendarDays.length) await tx.insert(supportCalendarDays).values(calendarDays.map((d) => ({ organizerId, ...d })));
 
-	const ref = (t: (typeof planned)['technical']): DemoTeam => ({ id: t.row.id, chain: t.row.chain, line: t.row.line, memberIds: t.memberIds });
+	const ref = (t: (typeof planned)['technical']): DemoTeam => ({ ...t.row, memberIds: t.memberIds });
 	return {
 		teams: { technical: ref(planned.technical), pedagogical: ref(planned.pedagogical), hardware: ref(planned.hardware), platform: ref(planned.platform) },
 		categories

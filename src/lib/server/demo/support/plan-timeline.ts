@@ -34,6 +34,8 @@ export type TimelineContext = {
 	now: Date;
 	/** Line-1 handlers of a chain at a unit (key people, else the central support people). */
 	line1: (chain: Chain, unitKey: string) => string[];
+	/** Names of the people, for the event data the timeline shows (decision 009). */
+	names: ReadonlyMap<string, string>;
 };
 
 const SUPPLIER_OF: Partial<Record<CategoryKey, 'hardware' | 'platform'>> = {
@@ -69,6 +71,19 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		ev.push({ at: t, body: '', data: {}, ...e });
 	const handlerSays = (actorId: string, body: string, extra: Partial<PlannedEvent> = {}) =>
 		add({ actorId, by: 'handler', kind: 'reply', public: true, body, ...extra });
+	let assignee: string | null = null;
+	const assign = (actorId: string, to: string) => {
+		add({ actorId, by: 'handler', kind: 'assign', public: false, data: { assigneeId: to, assigneeName: ctx.names.get(to) ?? null, fromAssigneeId: assignee }, patch: { assigneeId: to } });
+		assignee = to;
+	};
+	/** Escalation or send-back as the handling steps write them: same state, new team, nobody assigned. */
+	const moveLine = (kind: 'escalate' | 'send_back', actorId: string, from: DemoTeam | null, to: DemoTeam, reason: string) => {
+		const data = { fromLine: from?.line ?? 1, toLine: to.line, teamId: to.id, teamName: to.name, supplierName: to.supplierName, fromTeamId: from?.id ?? null, fromTeamName: from?.name ?? null, reason };
+		add({ actorId, by: 'handler', kind, public: true, body: reason, lineTo: to.line, data, patch: { teamId: to.id, assigneeId: null } });
+		assignee = null;
+	};
+	const setState = (actorId: string, from: TicketState, to: TicketState) =>
+		add({ actorId, by: 'handler', kind: 'state', public: true, stateTo: to, data: { stateFrom: from } });
 	const pickOther = (ids: string[]) => {
 		const others = ids.filter((id) => id !== plan.requesterId && id !== plan.filedById);
 		return others.length ? random.pick(others) : null;
@@ -84,13 +99,15 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 	if (random.chance(0.025)) {
 		const to: Chain = chain === 'technical' ? 'pedagogical' : 'technical';
 		category = setup.categories.find((c) => c.key === MOVE_TO[chain])!;
-		add({ actorId: handler, by: 'handler', kind: 'move_chain', public: true, body: `Flyttar ärendet till ${CHAIN_NAME[to]} support.`, data: { from: chain, to }, patch: { chain: to, categoryId: category.id, deviceType: null } });
+		const reason = `Frågan hör hemma i ${CHAIN_NAME[to]} support.`;
+		const data = { fromChain: chain, toChain: to, fromLine: 1, fromTeamId: null, fromTeamName: null, reason };
+		add({ actorId: handler, by: 'handler', kind: 'move_chain', public: true, body: reason, lineTo: 1, data, patch: { chain: to, teamId: null, assigneeId: null, categoryId: null } });
 		chain = to;
 		targets = DEMO_SLA[chain][plan.urgency];
 		handler = line1(chain);
 		wait(random.int(5, 90));
 	}
-	add({ actorId: handler, by: 'handler', kind: 'assign', public: false, data: { assigneeId: handler }, patch: { assigneeId: handler } });
+	assign(handler, handler);
 	const quick = random.chance(0.15);
 	if (!quick) handlerSays(handler, random.pick(T.FIRST_REPLIES), { stateTo: 'in_progress' });
 
@@ -118,35 +135,41 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 	if (!quick && random.chance(plan.stuck ? 0.8 : chain === 'technical' ? 0.33 : 0.42)) {
 		const team = setup.teams[chain];
 		wait(share(targets.line1, 0.5));
-		add({ actorId: handler, by: 'handler', kind: 'escalate', public: true, body: random.pick(T.ESCALATE_TO_LINE2), lineTo: 2, data: { fromLine: 1, toLine: 2, teamId: team.id }, patch: { teamId: team.id, assigneeId: null } });
+		moveLine('escalate', handler, null, team, random.pick(T.ESCALATE_TO_LINE2));
 		const second = pickOther(team.memberIds) ?? handler;
 		wait(random.int(5, 180));
-		add({ actorId: second, by: 'handler', kind: 'assign', public: false, data: { assigneeId: second }, patch: { assigneeId: second } });
+		assign(second, second);
 		if (random.chance(0.6)) handlerSays(second, random.pick(T.FIRST_REPLIES));
 		solver = second;
 		const supplierKey = chain === 'technical' ? SUPPLIER_OF[category.key] : undefined;
 		const supplier: DemoTeam | undefined = supplierKey ? setup.teams[supplierKey] : undefined;
 		if (supplier?.memberIds.length && random.chance(plan.stuck ? 0.9 : 0.45)) {
 			wait(share(targets.line2, 0.5));
-			add({ actorId: second, by: 'handler', kind: 'escalate', public: true, body: random.pick(T.ESCALATE_TO_SUPPLIER), lineTo: 3, stateTo: 'waiting_supplier', data: { fromLine: 2, toLine: 3, teamId: supplier.id }, patch: { teamId: supplier.id, assigneeId: null } });
+			moveLine('escalate', second, team, supplier, random.pick(T.ESCALATE_TO_SUPPLIER));
+			wait(1);
+			setState(second, 'in_progress', 'waiting_supplier');
 			const third = random.pick(supplier.memberIds);
 			wait(random.int(30, 600));
-			add({ actorId: third, by: 'handler', kind: 'assign', public: false, data: { assigneeId: third }, patch: { assigneeId: third } });
+			assign(third, third);
 			handlerSays(third, random.pick(T.SUPPLIER_REPLIES));
 			wait(share(targets.line3 ?? 5 * DAY, 0.8));
 			if (random.chance(0.65)) {
 				solver = third;
 				atSupplier = true;
 			} else {
-				add({ actorId: third, by: 'handler', kind: 'send_back', public: true, body: random.pick(T.SEND_BACK), lineTo: 2, stateTo: 'in_progress', data: { fromLine: 3, toLine: 2, teamId: team.id }, patch: { teamId: team.id, assigneeId: second } });
+				moveLine('send_back', third, supplier, team, random.pick(T.SEND_BACK));
+				wait(random.int(10, 120));
+				assign(second, second);
+				setState(second, 'waiting_supplier', 'in_progress');
 				wait(random.int(30, DAY));
 			}
 		} else wait(share(targets.line2, 0.7));
 	} else wait(quick ? random.int(5, 60) : share(targets.line1, 0.6));
 
 	const cause = drawCause(random, chain, category.key, atSupplier);
+	const selfHelpSuggested = random.chance(cause === 'user_error' ? 0.45 : 0.06);
 	const solve = () =>
-		add({ actorId: solver, by: 'handler', kind: 'solve', public: true, body: random.pick(T.SOLUTIONS[cause]), stateTo: 'solved', data: { cause }, patch: { cause, selfHelpSuggested: random.chance(cause === 'user_error' ? 0.45 : 0.06) } });
+		add({ actorId: solver, by: 'handler', kind: 'solve', public: true, body: random.pick(T.SOLUTIONS[cause]), stateTo: 'solved', data: { cause, selfHelpSuggested }, patch: { cause, selfHelpSuggested } });
 	solve();
 	if (random.chance(0.02)) {
 		wait(random.int(60, 2 * DAY));
@@ -164,7 +187,7 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 	}
 	t = solvedAt;
 	wait(settings.autoCloseDays * DAY);
-	add({ actorId: null, by: 'system', kind: 'close', public: true, stateTo: 'closed' });
+	add({ actorId: null, by: 'system', kind: 'close', public: true, stateTo: 'closed', data: { unsolved: false, reason: null } });
 	return finish(ev, plan, ctx, random);
 }
 
