@@ -35,8 +35,9 @@ export default defineConfig({
 		// Runs first, on an empty database: the setup page creates "Testkommun" and its admin,
 		// which every later test signs in as (tests/e2e/helpers.ts).
 		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts' },
-		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**'], dependencies: ['installation'] },
-		{ name: 'demo', testMatch: 'security/**/*.e2e.ts', use: { baseURL: `http://localhost:${DEMO_PORT}` } }
+		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**'], dependencies: ['installation'] },
+		// Every role of Exempelkommun: the authorization matrix and whole-chain scenarios (tests/e2e/demo).
+		{ name: 'demo', testMatch: ['security/**/*.e2e.ts', 'demo/**/*.e2e.ts'], use: { baseURL: `http://localhost:${DEMO_PORT}` } }
 	],
 	webServer: [
 		{

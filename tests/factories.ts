@@ -168,3 +168,49 @@ export async function buildResponse(
 	if (o.submitted !== false) await addResponseToItemStats(db, row.id);
 	return row;
 }
+
+// ── Support chain ──────────────────────────────────────────────────────────────
+import { supportTeamMembers, supportTeamOrganizers, supportTeams } from '../src/lib/server/db/schema';
+import { fileTicket, type FileTicketInput } from '../src/lib/server/support/tickets/file-ticket';
+import type { Actor } from '../src/lib/server/policies';
+
+/** A 2nd-line team (or a 3rd-line supplier with line: 3) serving its organizer, with members. */
+export async function buildTeam(
+	db: Db,
+	o: { organizerId: string; chain?: 'technical' | 'pedagogical'; line?: 2 | 3; name?: string; memberIds?: string[]; alsoServes?: string[] }
+) {
+	const name = o.name ?? `Team ${next()}`;
+	const [team] = await db
+		.insert(supportTeams)
+		.values({
+			organizerId: o.organizerId,
+			name,
+			nameSort: swedishSortKey(name),
+			chain: o.chain ?? 'technical',
+			line: o.line ?? 2,
+			supplierName: o.line === 3 ? `Leverantör ${next()}` : null
+		})
+		.returning();
+	for (const organizerId of [o.organizerId, ...(o.alsoServes ?? [])]) await db.insert(supportTeamOrganizers).values({ teamId: team.id, organizerId });
+	for (const personId of o.memberIds ?? []) await db.insert(supportTeamMembers).values({ teamId: team.id, personId });
+	return team;
+}
+
+/**
+ * A filed case, through fileTicket as a real requester would. Creates a unit and a staff
+ * member at it unless given; returns the case, its unit and the requester.
+ */
+export async function buildTicket(
+	db: Db,
+	o: { organizerId?: string; unitId?: string; requester?: Actor; input?: Partial<FileTicketInput> } = {}
+) {
+	const organizerId = o.organizerId ?? (await buildOrganizer(db)).id;
+	const unitId = o.unitId ?? (await buildUnit(db, { organizerId })).id;
+	const requester = o.requester ?? (await buildActor(db, [{ role: 'staff', organizerId, unitId }]));
+	const ticket = await fileTicket(db, {
+		actor: requester,
+		organizerId,
+		input: { chain: 'technical', unitId, title: 'Projektorn startar inte', description: 'Lampan blinkar rött.', urgency: 'normal', ...o.input }
+	});
+	return { ticket, unitId, organizerId, requester };
+}

@@ -7,6 +7,7 @@ export function adminLinks(base: string): { href: string; label: string }[] {
 		{ href: `${base}/admin/personer`, label: m.nav_people() },
 		{ href: `${base}/admin/import`, label: m.nav_import() },
 		{ href: `${base}/admin/logg`, label: m.nav_audit() },
+		{ href: `${base}/admin/support`, label: m.support_admin_nav() },
 		{ href: `${base}/admin/utkorg`, label: m.nav_outbox() },
 		{ href: `${base}/admin/tillganglighet`, label: m.nav_statement() }
 	];

@@ -60,6 +60,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, 'instance.administer', { type: 'instance' });
 		case 'organizer':
 			return can(actor, rule.action, { type: 'organizer', organizerId: ORG });
+		case 'support':
+			return can(actor, rule.action, { type: 'support', organizerId: ORG, unitId: null, ancestorIds: [] });
 	}
 }
 
@@ -106,6 +108,14 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const rounds = await (await request.get(`/${DEMO_SLUG}/skattning`)).text();
 	const roundId = rounds.match(new RegExp(`/${DEMO_SLUG}/skattning/([0-9a-f][0-9a-f-]{35})"`))?.[1];
 	if (roundId) params.roundId = roundId;
+	// Support: case 1 exists once the demo has cases; made-up ids must give 404, never 500.
+	params.number = '1';
+	params.attachmentId = '00000000-0000-4000-8000-000000000000';
+	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
+	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
+		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];
+		if (id) params[key] = id;
+	}
 	return params;
 }
 

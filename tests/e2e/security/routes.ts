@@ -16,7 +16,9 @@ export type Rule =
 	 */
 	| { kind: 'unit-member' }
 	/** A policy action on the unit named by [unitId] (checked with the real unit tree). */
-	| { kind: 'unit'; action: Action };
+	| { kind: 'unit'; action: Action }
+	/** A support-chain action on the whole organizer (queues, follow-up, settings). */
+	| { kind: 'support'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -27,6 +29,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	[/^\/konto$/, { kind: 'signed-in' }],
 	[/^\/system$/, { kind: 'instance' }],
+	[/^\/\(app\)\/\[org\]\/admin\/support(\/.*)?$/, { kind: 'support', action: 'support.configure' }],
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/logg(\/.*)?$/, { kind: 'organizer', action: 'audit.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
@@ -42,6 +45,14 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter)$/, { kind: 'organizer', action: 'assessment.manage' }],
 	// Every member sees the round list and a round's page; what is on them depends on their units and roles.
 	[/^\/\(app\)\/\[org\]\/skattning(\/\[roundId\])?$/, { kind: 'organizer', action: 'organizer.view' }],
+	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
+	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
+	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
+	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
+	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/support\/\[number\](\/.*)?$/, { kind: 'unit-member' }],
+	// Every member sees the support start page and the filing form; the form says who may file.
+	[/^\/\(app\)\/\[org\]\/support(\/ny)?$/, { kind: 'organizer', action: 'organizer.view' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

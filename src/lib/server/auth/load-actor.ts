@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, roleAssignments } from '../db/schema';
+import { people, roleAssignments, supportTeamMembers, supportTeams } from '../db/schema';
 import type { Actor } from '../policies';
 import { isRole } from '../policies/roles';
 
@@ -23,9 +23,15 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
 				or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))
 			)
 		);
+	const teams = await db
+		.select({ teamId: supportTeamMembers.teamId })
+		.from(supportTeamMembers)
+		.innerJoin(supportTeams, eq(supportTeams.id, supportTeamMembers.teamId))
+		.where(and(eq(supportTeamMembers.personId, personId), isNull(supportTeams.archivedAt)));
 	return {
 		personId: person.id,
 		name: person.name,
-		assignments: rows.flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : []))
+		assignments: rows.flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
+		teamIds: teams.map((t) => t.teamId)
 	};
 }

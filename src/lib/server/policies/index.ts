@@ -1,5 +1,8 @@
 import { AppError } from '../errors';
 import { ORGANIZER_WIDE_ROLES, type Role } from './roles';
+import { canSupport, type SupportAction, type SupportScope, type TicketResource } from './support';
+
+export type { SupportAction, SupportScope, TicketResource } from './support';
 
 /** A role the actor holds today (date-filtered when loaded). */
 export type ActiveAssignment = { organizerId: string | null; unitId: string | null; role: Role };
@@ -9,6 +12,8 @@ export type Actor = {
 	personId: string;
 	name: string;
 	assignments: ActiveAssignment[];
+	/** Support teams (2nd/3rd line) the person belongs to. */
+	teamIds?: string[];
 };
 
 export type Resource =
@@ -16,7 +21,9 @@ export type Resource =
 	| { type: 'organizer'; organizerId: string }
 	/** ancestorIds: the unit's parents up to the root, so a rektorsområde role covers its skolenheter. */
 	| { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] }
-	| { type: 'person'; organizerId: string; protectedIdentity: boolean };
+	| { type: 'person'; organizerId: string; protectedIdentity: boolean }
+	| SupportScope
+	| TicketResource;
 
 export type Action =
 	| 'instance.administer'
@@ -35,7 +42,8 @@ export type Action =
 	| 'assessment.organizer_report'
 	| 'assessment.answer'
 	| 'assessment.consensus'
-	| 'assessment.unit_report';
+	| 'assessment.unit_report'
+	| SupportAction;
 
 /** Organizer-level actions reserved for organization administrators. */
 const ADMIN_ACTIONS: readonly Action[] = [
@@ -87,6 +95,9 @@ export function answerPerspectives(actor: Actor | null, unit: Extract<Resource, 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
 	switch (resource.type) {
+		case 'support':
+		case 'ticket':
+			return canSupport(actor, action, resource);
 		case 'instance':
 			return action === 'instance.administer' && actor.assignments.some((a) => a.role === 'system_admin');
 		case 'organizer': {

@@ -1,0 +1,122 @@
+import type { Actor } from './index';
+import type { Role } from './roles';
+
+export type Chain = 'technical' | 'pedagogical';
+export type Line = 1 | 2 | 3;
+
+/** The support chain of an organizer, or of one unit in it (filing, queues, follow-up, settings). */
+export type SupportScope = {
+	type: 'support';
+	organizerId: string;
+	/** The unit a case is filed for or a follow-up page is about; null for the whole organizer. */
+	unitId: string | null;
+	ancestorIds: string[];
+	/** The organizer's choice of who besides staff may file cases. */
+	filing?: { students: boolean; guardians: boolean };
+};
+
+/** One case, with what the rules need to know about it. */
+export type TicketResource = {
+	type: 'ticket';
+	organizerId: string;
+	unitId: string;
+	ancestorIds: string[];
+	chain: Chain;
+	line: Line;
+	requesterId: string;
+	filedById: string;
+	/** The team holding the case now (line 2 or 3). */
+	teamId: string | null;
+	/** Every team that has held the case; they keep watching it. */
+	teamIds: string[];
+	solvedById: string | null;
+	state: string;
+};
+
+export type SupportAction =
+	| 'support.file'
+	| 'support.file_on_behalf'
+	| 'support.configure'
+	| 'support.queue'
+	| 'support.followup'
+	| 'ticket.view'
+	| 'ticket.internal'
+	| 'ticket.work'
+	| 'ticket.respond'
+	| 'ticket.rate';
+
+export const KEY_PERSON_OF: Record<Chain, Role> = {
+	technical: 'technical_key_person',
+	pedagogical: 'pedagogical_key_person'
+};
+export const CENTRAL_OF: Record<Chain, Role> = {
+	technical: 'central_technical_support',
+	pedagogical: 'central_pedagogical_support'
+};
+const CENTRAL_ROLES: readonly Role[] = ['central_technical_support', 'central_pedagogical_support'];
+const KEY_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_person'];
+/** Who reads the organizer's support figures. */
+const FOLLOWUP_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader', ...CENTRAL_ROLES];
+/** Roles at a unit that file cases for someone else (a mentor for a young student). */
+const ON_BEHALF_ROLES: readonly Role[] = ['staff', 'principal', ...KEY_ROLES];
+
+function helpers(actor: Actor, organizerId: string, unitId: string | null, ancestorIds: string[]) {
+	const mine = actor.assignments.filter((a) => a.organizerId === organizerId);
+	const scope = new Set(unitId ? [unitId, ...ancestorIds] : []);
+	return {
+		mine,
+		orgWide: (roles: readonly Role[]) => mine.some((a) => a.unitId === null && roles.includes(a.role)),
+		atUnit: (roles: readonly Role[]) => mine.some((a) => a.unitId !== null && scope.has(a.unitId) && roles.includes(a.role))
+	};
+}
+
+/** Rules for the support chain. Called by `can` in index.ts; nothing else checks roles for support. */
+export function canSupport(actor: Actor, action: string, r: SupportScope | TicketResource): boolean {
+	const { mine, orgWide, atUnit } = helpers(actor, r.organizerId, r.unitId, r.ancestorIds);
+	const teams = new Set(actor.teamIds ?? []);
+	if (r.type === 'support') {
+		switch (action) {
+			case 'support.configure':
+				return orgWide(['org_admin']);
+			case 'support.queue':
+				return mine.some((a) => [...KEY_ROLES, ...CENTRAL_ROLES, 'supplier', 'org_admin'].includes(a.role)) || teams.size > 0;
+			case 'support.followup':
+				return orgWide(FOLLOWUP_READERS) || (r.unitId !== null && atUnit(['principal', ...KEY_ROLES]));
+			case 'support.file': {
+				if (!r.unitId) return false;
+				if (orgWide(['org_admin', 'leadership', ...CENTRAL_ROLES])) return true;
+				const allowed = mine.filter((a) => a.unitId !== null && new Set([r.unitId, ...r.ancestorIds]).has(a.unitId));
+				return allowed.some(
+					(a) =>
+						(a.role !== 'student' && a.role !== 'guardian') ||
+						(a.role === 'student' && !!r.filing?.students) ||
+						(a.role === 'guardian' && !!r.filing?.guardians)
+				);
+			}
+			case 'support.file_on_behalf':
+				return r.unitId !== null && atUnit(ON_BEHALF_ROLES);
+			default:
+				return false;
+		}
+	}
+	const requester = actor.personId === r.requesterId || actor.personId === r.filedById;
+	const handlerNow =
+		(r.line === 1 && (atUnit([KEY_PERSON_OF[r.chain]]) || orgWide([CENTRAL_OF[r.chain]]))) ||
+		(r.line === 2 && (orgWide([CENTRAL_OF[r.chain]]) || (r.teamId !== null && teams.has(r.teamId)))) ||
+		(r.line === 3 && r.teamId !== null && teams.has(r.teamId));
+	const watcher = orgWide(['org_admin', ...CENTRAL_ROLES]) || atUnit(KEY_ROLES) || r.teamIds.some((t) => teams.has(t));
+	switch (action) {
+		case 'ticket.view':
+			return requester || watcher || handlerNow;
+		case 'ticket.internal':
+			return watcher || handlerNow;
+		case 'ticket.work':
+			return handlerNow;
+		case 'ticket.respond':
+			return requester;
+		case 'ticket.rate':
+			return requester && actor.personId !== r.solvedById && (r.state === 'solved' || r.state === 'closed');
+		default:
+			return false;
+	}
+}

@@ -1,0 +1,128 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { memberships, supportCategories, supportCounters, tickets, units } from '../../db/schema';
+import { recordAudit } from '../../audit/record-audit';
+import { AppError, zodIssues } from '../../errors';
+import { authorize, type Actor } from '../../policies';
+import { loadAncestorIds } from '../../org/load-ancestor-ids';
+import { CHAINS, URGENCIES } from '../constants';
+import { getSupportSettings } from '../settings';
+import { loadSlaTargets } from './sla-targets';
+import { appendTicketEvent } from './append-event';
+
+const count = (max: number) =>
+	z.coerce.number({ message: 'support_error_whole_number' }).int('support_error_whole_number').min(0, 'support_error_whole_number').max(max, 'support_error_too_large');
+
+/** What a requester fills in. Messages are message keys. */
+export const fileTicketSchema = z.object({
+	chain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
+	categoryId: z.uuid('support_error_choose_category').optional().or(z.literal('').transform(() => undefined)),
+	unitId: z.uuid('support_error_choose_unit'),
+	title: z.string().trim().min(3, 'support_error_title_required').max(200, 'support_error_too_long'),
+	description: z.string().trim().min(1, 'support_error_description_required').max(10000, 'support_error_too_long'),
+	urgency: z.enum(URGENCIES, { message: 'support_error_choose_urgency' }),
+	lessonsLost: count(100).default(0),
+	minutesLost: count(100000).default(0),
+	studentsAffected: count(10000).default(0),
+	deviceType: z.string().trim().max(100, 'support_error_too_long').optional(),
+	/** A mentor filing for a student: the student's person id. */
+	onBehalfOfId: z.uuid('support_error_choose_person').optional().or(z.literal('').transform(() => undefined))
+});
+export type FileTicketInput = z.input<typeof fileTicketSchema>;
+
+/**
+ * Files a case: checks who may file for the unit, numbers it, copies the SLA targets in force,
+ * and writes the first timeline event, all in one transaction. Returns the case.
+ */
+export async function fileTicket(db: Db, opts: { actor: Actor | null; organizerId: string; input: FileTicketInput }) {
+	const parsed = fileTicketSchema.safeParse(opts.input);
+	if (!parsed.success) throw new AppError('INVALID', 'Ogiltigt ärende', zodIssues(parsed.error.issues));
+	const input = parsed.data;
+	const organizerId = opts.organizerId;
+	const [unit] = await db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.id, input.unitId), eq(units.organizerId, organizerId), isNull(units.archivedAt)));
+	if (!unit) throw new AppError('INVALID', 'Okänd enhet', [{ field: 'unitId', message: 'support_error_choose_unit' }]);
+	const settings = await getSupportSettings(db, organizerId);
+	const scope = {
+		type: 'support' as const,
+		organizerId,
+		unitId: unit.id,
+		ancestorIds: await loadAncestorIds(db, organizerId, unit.id),
+		filing: { students: settings.allowStudents, guardians: settings.allowGuardians }
+	};
+	authorize(opts.actor, 'support.file', scope);
+	const actor = opts.actor;
+	let requesterId = actor.personId;
+	if (input.onBehalfOfId && input.onBehalfOfId !== actor.personId) {
+		authorize(actor, 'support.file_on_behalf', scope);
+		const [member] = await db
+			.select({ id: memberships.personId })
+			.from(memberships)
+			.where(and(eq(memberships.organizerId, organizerId), eq(memberships.personId, input.onBehalfOfId)));
+		if (!member) throw new AppError('INVALID', 'Okänd person', [{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
+		requesterId = member.id;
+	}
+	if (input.categoryId) {
+		const [cat] = await db
+			.select({ id: supportCategories.id })
+			.from(supportCategories)
+			.where(
+				and(
+					eq(supportCategories.id, input.categoryId),
+					eq(supportCategories.organizerId, organizerId),
+					eq(supportCategories.chain, input.chain),
+					isNull(supportCategories.archivedAt)
+				)
+			);
+		if (!cat) throw new AppError('INVALID', 'Okänd kategori', [{ field: 'categoryId', message: 'support_error_choose_category' }]);
+	}
+	const slaTargets = await loadSlaTargets(db, organizerId, input.chain, input.urgency);
+	return db.transaction(async (tx) => {
+		const [counter] = await tx
+			.insert(supportCounters)
+			.values({ organizerId, lastNumber: 1 })
+			.onConflictDoUpdate({ target: supportCounters.organizerId, set: { lastNumber: sql`${supportCounters.lastNumber} + 1` } })
+			.returning();
+		const [row] = await tx
+			.insert(tickets)
+			.values({
+				organizerId,
+				number: counter.lastNumber,
+				chain: input.chain,
+				categoryId: input.categoryId ?? null,
+				unitId: unit.id,
+				requesterId,
+				filedById: actor.personId,
+				title: input.title,
+				description: input.description,
+				urgency: input.urgency,
+				lessonsLost: input.lessonsLost,
+				minutesLost: input.minutesLost,
+				studentsAffected: input.studentsAffected,
+				deviceType: input.deviceType || null,
+				slaTargets
+			})
+			.returning();
+		const { ticket } = await appendTicketEvent(tx, row, {
+			actorId: actor.personId,
+			by: 'requester',
+			kind: 'filed',
+			public: true,
+			stateTo: 'new',
+			lineTo: 1,
+			data: requesterId !== actor.personId ? { onBehalfOf: requesterId } : {}
+		});
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'ticket.create',
+			entityType: 'ticket',
+			entityId: ticket.id,
+			changes: { number: ticket.number, chain: ticket.chain, unitId: ticket.unitId }
+		});
+		return ticket;
+	});
+}
