@@ -94,7 +94,9 @@ export async function fetchSubGoalStats(
 		itemTotals.set(itemKey, (itemTotals.get(itemKey) ?? 0) + n);
 	}
 	for (const [itemKey, n] of itemTotals) if (n > 0 && n < k) thin.add(`null|${opts.groups[itemKey]}`);
-	return rowsOf<StatRow>(result).map((r) => (r.unitId === null ? { ...r, thin: thin.has(`${r.perspective}|${r.groupKey}`) } : { ...r, thin: r.thin === true }));
+	const rows = rowsOf<StatRow>(result);
+	for (const r of rows) r.thin = r.unitId === null ? thin.has(`${r.perspective}|${r.groupKey}`) : r.thin === true;
+	return rows;
 }
 
 /** Submitted respondents per unit × perspective in a round. */
