@@ -10,8 +10,8 @@ const serverEnv = (port: number) => ({
 	ORIGIN: `http://localhost:${port}`,
 	DATA_DIR: `.e2e-data-${port}`,
 	LOGIN_LIMIT_IP: '100000',
-	// As npm start sets it (scripts/start.js), so a 2 MB import file reaches the app.
-	BODY_SIZE_LIMIT: '3M'
+	// As npm start sets it (scripts/start.js), so a 2 MB import file or 3×2 MB case attachments reach the app.
+	BODY_SIZE_LIMIT: '8M'
 });
 
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
