@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { authorize, type Actor } from '../../policies';
 import { getRound } from '../rounds/get-round';
 import { getRoundItems } from '../rounds/round-items';
-import { fetchConsensus, fetchGroupStats, fetchRespondentCounts, fetchRoundUnits, type StatRow } from './report-queries';
+import { fetchConsensus, fetchRespondentCounts, fetchRoundUnits, fetchSubGoalStats, type StatRow } from './report-queries';
 import { equity, figure, type CellFigure, type Equity } from './stats';
 import { cellKey, suppressGroups, TOTAL } from './suppress';
 import { keyOf, suppressSubGoal } from './suppress-round';
@@ -45,7 +45,7 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 	const [units, respondentRows, statRows, consensusRows] = await Promise.all([
 		fetchRoundUnits(db, scope),
 		fetchRespondentCounts(db, scope),
-		fetchGroupStats(db, { ...scope, groups, threshold }),
+		fetchSubGoalStats(db, { ...scope, groups, threshold }),
 		fetchConsensus(db, scope)
 	]);
 

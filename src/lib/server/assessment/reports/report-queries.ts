@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { ALL_PERSPECTIVES } from './sub-goal-stats';
 
 /** Sums over the level answers of one cell: n answers with a level, their sum and sum of squares, and the non-level answers. */
 export type CellSums = { n: number; sum: number; sumSq: number; dontKnow: number; notApplicable: number };
@@ -54,6 +55,47 @@ export async function fetchGroupStats(
 		rowsOf<{ unitId: string | null; perspective: string | null; groupKey: string }>(thinResult).map((r) => `${r.unitId}|${r.perspective}|${r.groupKey}`)
 	);
 	const rows = rowsOf<Omit<StatRow, 'thin'>>(result).map((r) => ({ ...r, thin: thin.has(`${r.unitId}|${r.perspective}|${r.groupKey}`) }));
+	return rows;
+}
+
+/**
+ * The roll-up per sub-goal from the sums kept at submission (sub-goal-stats.ts): the same rows as
+ * `fetchGroupStats` with `groups` = item → sub-goal, without touching every item row. Unit × perspective
+ * and unit totals are stored rows; perspective and organizer totals are summed here. Their "thin"
+ * flags need per-item totals over all units, which a second small query (one row per perspective ×
+ * item) gives. `groups` must map every item of the round to its sub-goal.
+ */
+export async function fetchSubGoalStats(
+	db: Db,
+	opts: { organizerId: string; roundId: string; groups: Record<string, string>; threshold: number }
+): Promise<StatRow[]> {
+	const k = opts.threshold;
+	const scope = sql`organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}`;
+	const [result, itemResult] = await Promise.all([
+		db.execute(sql`
+			SELECT unit_id AS "unitId", NULLIF(perspective, ${ALL_PERSPECTIVES}) AS perspective, sub_goal_id AS "groupKey",
+				n, sum, sum_sq AS "sumSq", dont_know AS "dontKnow", not_applicable AS "notApplicable", min_item_n < ${k} AS thin
+			FROM assessment_sub_goal_stats WHERE ${scope}
+			UNION ALL
+			SELECT NULL, perspective, sub_goal_id, sum(n)::int, sum(sum)::int, sum(sum_sq)::int, sum(dont_know)::int, sum(not_applicable)::int, false
+			FROM assessment_sub_goal_stats WHERE ${scope} AND perspective <> ${ALL_PERSPECTIVES}
+			GROUP BY GROUPING SETS ((perspective, sub_goal_id), (sub_goal_id))`),
+		db.execute(sql`
+			SELECT perspective, item_key AS "itemKey", sum(n)::int AS n FROM assessment_item_stats WHERE ${scope}
+			GROUP BY perspective, item_key`)
+	]);
+	// Perspective and organizer totals per item; a total is thin when one of its items rests on 1…k−1 answers.
+	const thin = new Set<string>();
+	const itemTotals = new Map<string, number>();
+	for (const { perspective, itemKey, n } of rowsOf<{ perspective: string; itemKey: string; n: number }>(itemResult)) {
+		const group = opts.groups[itemKey];
+		if (group === undefined) continue;
+		if (n > 0 && n < k) thin.add(`${perspective}|${group}`);
+		itemTotals.set(itemKey, (itemTotals.get(itemKey) ?? 0) + n);
+	}
+	for (const [itemKey, n] of itemTotals) if (n > 0 && n < k) thin.add(`null|${opts.groups[itemKey]}`);
+	const rows = rowsOf<StatRow>(result);
+	for (const r of rows) r.thin = r.unitId === null ? thin.has(`${r.perspective}|${r.groupKey}`) : r.thin === true;
 	return rows;
 }
 

@@ -84,6 +84,19 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 
 	const allRows = [...rows, TOTAL];
 	const allCols = [...cols, TOTAL];
+	// Candidates for complementary suppression, by row and by column: every cell or margin with
+	// respondents, with its score (see pickSmallest). Built once; counts do not change below.
+	const scores = new Map<string, number>();
+	const byRow = new Map<string, string[]>();
+	const byCol = new Map<string, string[]>();
+	for (const [key, n] of counts) {
+		if (n <= 0) continue;
+		// Prefer a group over a total of the same size: totals are what readers look at first.
+		scores.set(key, n * 2 + (key.includes(TOTAL) ? 1 : 0));
+		const [row, col] = key.split('\u0000');
+		(byRow.get(row) ?? byRow.set(row, []).get(row)!).push(key);
+		(byCol.get(col) ?? byCol.set(col, []).get(col)!).push(key);
+	}
 	// One bridge at a time gives the fewest hidden cells, but each pass is a full bridge search, so on a
 	// 300-unit table with hundreds of bridges it is quadratic. Past BATCH_FROM bridges a pass covers
 	// every bridge whose row got no new hidden cell in it: a few more cells may be hidden than strictly
@@ -99,8 +112,7 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 			if (touched.has(`r:${row}`) || touched.has(`c:${col}`)) continue;
 			// The bridge's own column is not marked: in a table of few columns every bridge shares one.
 			const candidate =
-				pickSmallest(counts, hidden, [...allCols.map((c) => cellKey(row, c)), ...allRows.map((r) => cellKey(r, col))]) ??
-				pickSmallest(counts, hidden, [...counts.keys()]);
+				pickSmallest(scores, hidden, byRow.get(row) ?? [], byCol.get(col) ?? []) ?? pickSmallest(scores, hidden, scores.keys());
 			if (!candidate) continue;
 			hidden.add(candidate);
 			added++;
@@ -116,17 +128,21 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 	};
 }
 
-function pickSmallest(counts: Map<string, number>, hidden: Set<string>, keys: string[]): string | undefined {
+/**
+ * The shown cell or margin with the lowest score (2 × count, +1 for a total) among `lists`; ties go to
+ * the smaller key, so the pick does not depend on the order of the lists.
+ */
+function pickSmallest(scores: Map<string, number>, hidden: Set<string>, ...lists: Iterable<string>[]): string | undefined {
 	let best: string | undefined;
 	let bestScore = Infinity;
-	for (const key of keys) {
-		const n = counts.get(key) ?? 0;
-		if (n <= 0 || hidden.has(key)) continue;
-		// Prefer a group over a total of the same size: totals are what readers look at first.
-		const score = n * 2 + (key.includes(TOTAL) ? 1 : 0);
-		if (score < bestScore || (score === bestScore && best !== undefined && key < best)) {
-			best = key;
-			bestScore = score;
+	for (const keys of lists) {
+		for (const key of keys) {
+			if (hidden.has(key)) continue;
+			const score = scores.get(key)!;
+			if (score < bestScore || (score === bestScore && best !== undefined && key < best)) {
+				best = key;
+				bestScore = score;
+			}
 		}
 	}
 	return best;

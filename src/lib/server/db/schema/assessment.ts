@@ -226,3 +226,34 @@ export const assessmentItemStats = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.roundId, t.unitId, t.perspective, t.itemKey] })]
 );
+
+/**
+ * The same sums per round × unit × perspective × sub-goal (the item → sub-goal mapping is fixed
+ * for a round), rebuilt from assessment_item_stats for the unit in each submission's transaction.
+ * Perspective '*' holds the unit's figures over all perspectives. `minItemN` is the smallest
+ * positive n of one item in the group (null when none): a group "rests thin" on some item when it is
+ * below the anonymity threshold. The organizer report reads these instead of every item row.
+ */
+export const assessmentSubGoalStats = pgTable(
+	'assessment_sub_goal_stats',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => assessmentRounds.id),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
+		perspective: text('perspective').notNull(),
+		subGoalId: text('sub_goal_id').notNull(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		n: integer('n').notNull().default(0),
+		sum: integer('sum').notNull().default(0),
+		sumSq: integer('sum_sq').notNull().default(0),
+		dontKnow: integer('dont_know').notNull().default(0),
+		notApplicable: integer('not_applicable').notNull().default(0),
+		minItemN: integer('min_item_n')
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.unitId, t.perspective, t.subGoalId] })]
+);
