@@ -14,18 +14,17 @@ const REQUESTER_WRITES = new Set(['reply', 'reopen']);
 
 /**
  * Who hears about an event. A public event the requester did not make goes to the requester and to whoever
- * filed for them, never to the person who made it. When the requester (or the filer) writes, the case's
- * handler hears of it; without a handler nobody does (the queues show the case). Internal notes reach no one.
+ * filed for them (a mentor for a young student), never to the person who made it. When the requester's side
+ * replies or reopens, the case's handler hears of it; without a handler nobody does (the queues show the
+ * case). Internal notes reach no one.
  */
 export function notificationRecipients(ticket: TicketRow, event: EventRow): { requester: string[]; handler: string[] } {
-	const none = { requester: [], handler: [] };
-	if (!event.public) return none;
-	if (event.by === 'requester' || event.actorId === ticket.requesterId) {
-		const handler = REQUESTER_WRITES.has(event.kind) && ticket.assigneeId && ticket.assigneeId !== event.actorId ? [ticket.assigneeId] : [];
-		return { requester: [], handler };
-	}
-	const requester = [...new Set([ticket.requesterId, ticket.filedById])].filter((id) => id !== event.actorId);
-	return { requester, handler: [] };
+	if (!event.public) return { requester: [], handler: [] };
+	const requesterWrites = event.by === 'requester' && REQUESTER_WRITES.has(event.kind);
+	const handler = requesterWrites && ticket.assigneeId && ticket.assigneeId !== event.actorId ? [ticket.assigneeId] : [];
+	const requester =
+		event.actorId === ticket.requesterId ? [] : [...new Set([ticket.requesterId, ticket.filedById])].filter((id) => id !== event.actorId);
+	return { requester, handler };
 }
 
 /**

@@ -3,7 +3,6 @@ import type { Db } from '../../db';
 import { tickets } from '../../db/schema';
 import { OPEN_STATES } from '../constants';
 import type { WorkingCalendar } from '../sla';
-import type { TicketRow } from '../tickets/ticket-resource';
 import { loadSlaEvents, storeSlaSummary, summarizeTicketSla } from './refresh-ticket-sla';
 import { workingCalendarFor } from './working-calendar-for';
 
@@ -36,7 +35,7 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 	let refreshed = 0;
 	while (refreshed < max) {
 		const cursor: typeof after = after;
-		const batch: TicketRow[] = await db.transaction(async (tx) => {
+		const batch: { count: number; last: typeof after } = await db.transaction(async (tx) => {
 			const rows = await tx
 				.select()
 				.from(tickets)
@@ -51,17 +50,19 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 				.orderBy(asc(tickets.slaDueAt), asc(tickets.id))
 				.limit(batchSize)
 				.for('update', { skipLocked: true });
+			// The cursor is the row as selected: storing a summary updates the row object too.
+			const tail = rows[rows.length - 1];
+			const last = tail ? { dueAt: tail.slaDueAt as Date, id: tail.id } : null;
 			const events = await loadSlaEvents(tx, rows.map((r) => r.id));
 			for (const row of rows) {
 				const summary = summarizeTicketSla(await calendarOf(tx, row.organizerId), row, events.get(row.id) ?? [], now);
 				await storeSlaSummary(tx, row, summary);
 			}
-			return rows;
+			return { count: rows.length, last };
 		});
-		refreshed += batch.length;
-		if (batch.length < batchSize) break;
-		const last = batch[batch.length - 1];
-		after = { dueAt: last.slaDueAt as Date, id: last.id };
+		refreshed += batch.count;
+		if (batch.count < batchSize) break;
+		after = batch.last;
 	}
 	return { refreshed };
 }
