@@ -12,7 +12,9 @@ export function startAppJobs(): Promise<JobQueue | null> {
 	started ??= (async () => {
 		if (env.RODTRAD_JOBS === 'off' || process.env.VITEST) return null;
 		try {
-			return await startJobQueue(await appDatabase());
+			const queue = await startJobQueue(await appDatabase());
+			console.log('Bakgrundsjobb igång / background jobs started');
+			return queue;
 		} catch (e) {
 			console.error('jobs: could not start the job queue', e);
 			return null;
