@@ -56,6 +56,7 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 		stateTo: event.stateTo,
 		lineTo: event.lineTo,
 		chain: ticket.chain,
+		data: event.data ?? {},
 		settings
 	};
 	let queued = 0;

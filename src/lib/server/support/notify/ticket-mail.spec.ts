@@ -13,6 +13,7 @@ const facts: TicketMailFacts = {
 	stateTo: null,
 	lineTo: null,
 	chain: 'technical',
+	data: {},
 	settings: { autoCloseDays: 5, reopenDays: 14 }
 };
 
@@ -37,6 +38,14 @@ describe('mail about a case', () => {
 		const closed = buildRequesterMail({ ...facts, kind: 'auto_close', actorName: null, body: '', stateTo: 'closed' });
 		expect(closed.subject).toBe('Ärende 42 är stängt: Projektorn i sal 4');
 		expect(closed.body).toContain('inom 14 dagar');
+	});
+
+	it('tells the requester of a duplicate where the work goes on, and the other requester what joined their case', () => {
+		const duplicate = buildRequesterMail({ ...facts, kind: 'merge', body: '', stateTo: 'closed', data: { intoNumber: 40 } });
+		expect(duplicate.body).toContain('ihop med ärende 40');
+		expect(duplicate.body).not.toContain('öppna ärendet igen');
+		const kept = buildRequesterMail({ ...facts, kind: 'merge', body: '', actorName: null, data: { fromNumber: 42 } });
+		expect(kept.body).toContain('Ärende 42, som gällde samma sak');
 	});
 
 	it('tells the handler what the requester wrote', () => {

@@ -16,6 +16,8 @@ export type TicketMailFacts = {
 	lineTo: number | null;
 	/** The chain the case is in after the event (for move_chain). */
 	chain: string;
+	/** The event's data (merge: intoNumber on the duplicate, fromNumber on the case it went into). */
+	data: Record<string, unknown>;
 	settings: { autoCloseDays: number; reopenDays: number };
 };
 
@@ -48,6 +50,12 @@ function stateLabel(state: string): string {
 	return labels[state]({}, sv);
 }
 
+function mergeSentence(data: Record<string, unknown>): string {
+	if (typeof data.fromNumber === 'number') return m.notify_mail_merged_from({ number: data.fromNumber }, sv);
+	if (typeof data.intoNumber === 'number') return m.notify_mail_merged_into({ number: data.intoNumber }, sv);
+	return m.notify_mail_other({}, sv);
+}
+
 /** The sentence saying what happened, in Swedish. */
 function whatHappened(f: TicketMailFacts): string {
 	const who = f.actorName ?? m.notify_mail_support({}, sv);
@@ -59,7 +67,7 @@ function whatHappened(f: TicketMailFacts): string {
 		case 'escalate': return m.notify_mail_escalate({ line: lineLabel(f.lineTo) }, sv);
 		case 'send_back': return m.notify_mail_send_back({ line: lineLabel(f.lineTo) }, sv);
 		case 'move_chain': return m.notify_mail_move_chain({ chain: chainLabel(f.chain) }, sv);
-		case 'merge': return m.notify_mail_merge({}, sv);
+		case 'merge': return mergeSentence(f.data);
 		case 'solve': return m.notify_mail_solve({}, sv);
 		case 'reopen': return m.notify_mail_reopen({}, sv);
 		case 'close': return m.notify_mail_close({}, sv);
@@ -96,7 +104,7 @@ export function buildRequesterMail(f: TicketMailFacts): { subject: string; body:
 		const links = ratingLinks(f.link).map((r) => `${r.rating}: ${r.href}`);
 		parts.push([m.notify_mail_rating_intro({}, sv), ...links].join('\n'));
 	}
-	if (closed && f.settings.reopenDays > 0) parts.push(m.notify_mail_reopen_within({ days: f.settings.reopenDays }, sv));
+	if (closed && f.kind !== 'merge' && f.settings.reopenDays > 0) parts.push(m.notify_mail_reopen_within({ days: f.settings.reopenDays }, sv));
 	parts.push(solved ? m.notify_mail_english_rating({ number: f.number }, en) : m.notify_mail_english({ number: f.number }, en));
 	parts.push(m.notify_mail_automatic({}, sv));
 	return { subject, body: `${parts.join('\n\n')}\n` };

@@ -31,11 +31,12 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 		if (!calendars.has(organizerId)) calendars.set(organizerId, workingCalendarFor(tx, organizerId));
 		return calendars.get(organizerId) as Promise<WorkingCalendar>;
 	};
-	let after: { dueAt: Date; id: string } | null = null;
+	type Cursor = { dueAt: Date; id: string } | null;
+	let after: Cursor = null;
 	let refreshed = 0;
 	while (refreshed < max) {
-		const cursor: typeof after = after;
-		const batch: { count: number; last: typeof after } = await db.transaction(async (tx) => {
+		const cursor: Cursor = after;
+		const batch: { count: number; last: Cursor } = await db.transaction(async (tx) => {
 			const rows = await tx
 				.select()
 				.from(tickets)
@@ -52,7 +53,7 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 				.for('update', { skipLocked: true });
 			// The cursor is the row as selected: storing a summary updates the row object too.
 			const tail = rows[rows.length - 1];
-			const last = tail ? { dueAt: tail.slaDueAt as Date, id: tail.id } : null;
+			const last: Cursor = tail ? { dueAt: tail.slaDueAt as Date, id: tail.id } : null;
 			const events = await loadSlaEvents(tx, rows.map((r) => r.id));
 			for (const row of rows) {
 				const summary = summarizeTicketSla(await calendarOf(tx, row.organizerId), row, events.get(row.id) ?? [], now);
