@@ -7,12 +7,18 @@ import { deleteExpiredSessions, SESSION_COOKIE, validateSession } from '$lib/ser
 import { loadActor } from '$lib/server/auth/load-actor';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
+import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 
-/** Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo organizer. */
+/**
+ * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
+ * organizer. The background jobs start without holding up the first request and stop on shutdown.
+ */
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
+	void startAppJobs();
+	process.once('sveltekit:shutdown' as never, () => void stopAppJobs());
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -30,7 +30,9 @@ const schema = z.object({
 	/** Failed sign-ins allowed per account in 15 minutes. */
 	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(5),
 	/** Sign-in attempts allowed per IP address in 15 minutes. */
-	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50)
+	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50),
+	/** Background jobs (pg-boss: SLA refresh, reminders, auto-close, mail delivery): on, or off on this node. */
+	RODTRAD_JOBS: z.enum(['on', 'off']).default('on')
 });
 
 export type Env = z.infer<typeof schema>;

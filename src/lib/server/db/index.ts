@@ -1,6 +1,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
 import * as schema from './schema';
 
 /** The database handle every domain function takes; a transaction is one too. */
@@ -8,11 +10,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DbHandle = {
 	db: Db;
-	/** 'pglite' (embedded) or 'postgres' (DATABASE_URL). */
-	kind: 'pglite' | 'postgres';
 	migrate: () => Promise<void>;
 	close: () => Promise<void>;
-};
+} & (
+	/** 'pglite' (embedded) or 'postgres' (DATABASE_URL); the raw client is for the job queue (pg-boss), nothing else. */
+	{ kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: Pool }
+);
 
 export const MIGRATIONS_FOLDER = path.resolve('drizzle');
 
@@ -35,6 +38,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string }): Pro
 		return {
 			db,
 			kind: 'postgres',
+			client: pool,
 			migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
 			close: () => pool.end()
 		};
@@ -48,6 +52,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string }): Pro
 	return {
 		db,
 		kind: 'pglite',
+		client,
 		migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
 		close: () => client.close()
 	};

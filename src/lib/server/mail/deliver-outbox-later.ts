@@ -5,7 +5,8 @@ import { deliverOutbox, type MailTransport } from './deliver-outbox';
 
 let transport: MailTransport | undefined;
 
-function smtpTransport(): MailTransport {
+/** The SMTP transport from the configuration (only when SMTP_HOST is set), made once. */
+export function smtpTransport(): MailTransport {
 	transport ??= nodemailer.createTransport({
 		host: env.SMTP_HOST,
 		port: env.SMTP_PORT,
@@ -19,7 +20,8 @@ function smtpTransport(): MailTransport {
  * Starts sending the outbox in the background when SMTP is configured; does nothing otherwise
  * (the mail then stays in the outbox for administrators to read). Call it after the transaction
  * that wrote the mail has committed. Fire and forget: errors are logged, never thrown, and
- * the request does not wait. A job queue (pg-boss) may replace this later, adding retries.
+ * the request does not wait. The `mail-outbox` job (src/lib/server/jobs) also sends the outbox every
+ * minute, so mail written by other transactions (notifications) goes out too.
  */
 export function deliverOutboxLater(db: Db): void {
 	if (!env.SMTP_HOST) return;

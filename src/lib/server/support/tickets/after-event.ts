@@ -1,14 +1,17 @@
 import type { Db } from '../../db';
 import type { ticketEvents, tickets } from '../../db/schema';
+import { queueTicketNotifications } from '../notify/queue-ticket-notifications';
+import { refreshTicketSla } from '../sla-refresh/refresh-ticket-sla';
 
 /**
- * Runs in the same transaction after every timeline event: the place where the SLA status
- * is refreshed and notifications are queued. Kept separate so each concern adds one call here.
+ * Runs in the same transaction after every timeline event: refreshes the case's SLA status, deadline and
+ * recorded breaches (as of the event's time stamp), then queues the e-mail the event causes in the outbox.
  */
 export async function afterTicketEvent(
-	_tx: Db,
-	_ticket: typeof tickets.$inferSelect,
-	_event: typeof ticketEvents.$inferSelect
+	tx: Db,
+	ticket: typeof tickets.$inferSelect,
+	event: typeof ticketEvents.$inferSelect
 ): Promise<void> {
-	// SLA refresh and e-mail notifications are added by their features.
+	await refreshTicketSla(tx, ticket, { now: event.createdAt });
+	await queueTicketNotifications(tx, ticket, event);
 }

@@ -1,0 +1,38 @@
+import type { Db } from '../db';
+import { env } from '../env';
+import { deliverOutbox } from '../mail/deliver-outbox';
+import { smtpTransport } from '../mail/deliver-outbox-later';
+import { refreshDueTicketSla } from '../support/sla-refresh/refresh-due-ticket-sla';
+import { runSupportHousekeeping } from '../support/notify/run-support-housekeeping';
+
+/** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
+export type JobDefinition = {
+	name: string;
+	/** Cron expression in Europe/Stockholm time. */
+	cron: string;
+	run: (db: Db, now: Date) => Promise<unknown>;
+};
+
+/** Every job Rödtråd runs. Names use only letters, digits and hyphens (pg-boss queue names). */
+export const JOBS: readonly JobDefinition[] = [
+	{
+		// Open cases whose deadline has passed or is near: records breaches without waiting for an event.
+		name: 'support-sla-refresh',
+		cron: '*/5 * * * *',
+		run: (db, now) => refreshDueTicketSla(db, now)
+	},
+	{
+		// Reminders and auto-close. Hourly rather than daily, so a reminder goes out soon after it is due.
+		name: 'support-housekeeping',
+		cron: '7 * * * *',
+		run: (db, now) => runSupportHousekeeping(db, now)
+	},
+	{
+		// Sends what the outbox holds (notifications written inside transactions); nothing without SMTP.
+		name: 'mail-outbox',
+		cron: '* * * * *',
+		run: async (db) => (env.SMTP_HOST ? deliverOutbox(db, { transport: smtpTransport(), from: env.SMTP_FROM }) : null)
+	}
+];
+
+export type JobName = (typeof JOBS)[number]['name'];

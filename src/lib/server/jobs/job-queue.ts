@@ -1,0 +1,59 @@
+import { fromPglite, PgBoss, type Db as BossDb } from 'pg-boss';
+import type { DbHandle } from '../db';
+import { JOBS, type JobDefinition } from './definitions';
+
+/** A started pg-boss with Rödtråd's jobs registered. */
+export type JobQueue = {
+	boss: PgBoss;
+	/** Queues one run of a job now (on demand); the cron runs it anyway. Returns the job id. */
+	send: (name: string, data?: object) => Promise<string | null>;
+	stop: () => Promise<void>;
+};
+
+/**
+ * pg-boss's way into our database. PostgreSQL: our `pg` pool (node-postgres returns one result per
+ * statement for multi-statement text, which pg-boss unwraps). PGlite: pg-boss's own adapter, which calls
+ * `query` when there are values and `exec` when there are none, returns the rows of every statement, and
+ * rolls back a transaction left aborted on PGlite's single connection.
+ */
+export function bossDatabase(handle: DbHandle): BossDb {
+	if (handle.kind === 'pglite') return fromPglite(handle.client);
+	const pool = handle.client;
+	return { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) };
+}
+
+/**
+ * Starts pg-boss on the app's database (installing or migrating its schema `pgboss` the first time),
+ * creates one queue per job (policy `stately`: at most one waiting and one running), starts a worker for
+ * each and, unless `schedule` is false, schedules them by cron. Stop it with `stop()`.
+ */
+export async function startJobQueue(
+	handle: DbHandle,
+	opts: { jobs?: readonly JobDefinition[]; schedule?: boolean; pollingIntervalSeconds?: number } = {}
+): Promise<JobQueue> {
+	const jobs = opts.jobs ?? JOBS;
+	const boss = new PgBoss({
+		db: bossDatabase(handle),
+		...(handle.kind === 'pglite' ? { backend: 'pglite' as const } : {}),
+		schedule: opts.schedule ?? true
+	});
+	boss.on('error', (e) => console.error('jobs:', e instanceof Error ? e.message : e));
+	await boss.start();
+	for (const job of jobs) {
+		if (!(await boss.getQueue(job.name))) {
+			// Another node may create it at the same moment; then it exists, which is all we need.
+			await boss.createQueue(job.name, { policy: 'stately', retryLimit: 3, retryBackoff: true, expireInSeconds: 900 }).catch(async (e) => {
+				if (!(await boss.getQueue(job.name))) throw e;
+			});
+		}
+		await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10 }, async () => {
+			await job.run(handle.db, new Date());
+		});
+		if (opts.schedule ?? true) await boss.schedule(job.name, job.cron, null, { tz: 'Europe/Stockholm' });
+	}
+	return {
+		boss,
+		send: (name, data) => boss.send(name, data ?? null),
+		stop: () => boss.stop({ graceful: true, timeout: 10_000 })
+	};
+}

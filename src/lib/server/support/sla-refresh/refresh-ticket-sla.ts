@@ -1,0 +1,88 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { ticketEvents, tickets, ticketSlaBreaches } from '../../db/schema';
+import { OPEN_STATES, type TicketState } from '../constants';
+import { computeSla, type SlaEvent, type SlaLine, type SlaState, type WorkingCalendar } from '../sla';
+import type { TicketRow } from '../tickets/ticket-resource';
+import { readTargetsSnapshot, summarizeSla, type SlaSummary } from './summarize-sla';
+import { workingCalendarFor } from './working-calendar-for';
+
+type EventRow = Pick<typeof ticketEvents.$inferSelect, 'ticketId' | 'createdAt' | 'by' | 'public' | 'stateTo' | 'lineTo'>;
+
+/** The timelines of several cases as SLA events, in time order (ties kept in the order they were written). */
+export async function loadSlaEvents(db: Db, ticketIds: string[]): Promise<Map<string, SlaEvent[]>> {
+	const rows: EventRow[] = ticketIds.length
+		? await db
+				.select({
+					ticketId: ticketEvents.ticketId,
+					createdAt: ticketEvents.createdAt,
+					by: ticketEvents.by,
+					public: ticketEvents.public,
+					stateTo: ticketEvents.stateTo,
+					lineTo: ticketEvents.lineTo
+				})
+				.from(ticketEvents)
+				.where(inArray(ticketEvents.ticketId, ticketIds))
+				.orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id))
+		: [];
+	const out = new Map<string, SlaEvent[]>(ticketIds.map((id) => [id, []]));
+	for (const r of rows) {
+		out.get(r.ticketId)?.push({
+			at: r.createdAt,
+			by: r.by as SlaEvent['by'],
+			public: r.public,
+			...(r.stateTo ? { stateTo: r.stateTo as SlaState } : {}),
+			...(r.lineTo ? { lineTo: r.lineTo as SlaLine } : {})
+		});
+	}
+	return out;
+}
+
+/** The SLA summary of one case at `now`, from its timeline and its own targets snapshot. */
+export function summarizeTicketSla(cal: WorkingCalendar, ticket: TicketRow, events: SlaEvent[], now: Date): SlaSummary {
+	const open = OPEN_STATES.includes(ticket.state as TicketState);
+	if (events.length === 0) return summarizeSla([], open);
+	return summarizeSla(computeSla(cal, events, readTargetsSnapshot(ticket.slaTargets), now), open);
+}
+
+/**
+ * Stores a summary on the case (only when something changed) and records its breaches once each:
+ * a breach already recorded is kept as it was, even if the targets change later.
+ */
+export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary): Promise<void> {
+	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime()) {
+		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt }).where(eq(tickets.id, ticket.id));
+		// The caller's row (appendTicketEvent returns it) stays in step with the database.
+		ticket.slaStatus = s.status;
+		ticket.slaDueAt = s.dueAt;
+	}
+	if (s.breaches.length === 0) return;
+	await tx
+		.insert(ticketSlaBreaches)
+		.values(s.breaches.map((b) => ({ ticketId: ticket.id, organizerId: ticket.organizerId, ...b })))
+		.onConflictDoNothing({ target: [ticketSlaBreaches.ticketId, ticketSlaBreaches.kind, ticketSlaBreaches.line] });
+}
+
+/**
+ * Recomputes one case's SLA from its event log and its targets snapshot: sets `sla_status` and `sla_due_at`
+ * and records breaches (once). Call it in the transaction that changed the case; `now` defaults to the
+ * database's transaction time, so it agrees with the time stamp of the event just written.
+ */
+export async function refreshTicketSla(
+	tx: Db,
+	ticket: TicketRow,
+	opts: { now?: Date; calendar?: WorkingCalendar } = {}
+): Promise<SlaSummary> {
+	const now = opts.now ?? (await transactionTime(tx));
+	const cal = opts.calendar ?? (await workingCalendarFor(tx, ticket.organizerId));
+	const events = (await loadSlaEvents(tx, [ticket.id])).get(ticket.id) ?? [];
+	const summary = summarizeTicketSla(cal, ticket, events, now);
+	await storeSlaSummary(tx, ticket, summary);
+	return summary;
+}
+
+async function transactionTime(db: Db): Promise<Date> {
+	const result = await db.execute(sql`SELECT now() AS now`);
+	const row = (result as unknown as { rows: { now: string | Date }[] }).rows[0];
+	return new Date(row.now);
+}

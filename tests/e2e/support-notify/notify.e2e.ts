@@ -1,0 +1,116 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from '../axe';
+import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const ORG = `/${TEST_ORG.slug}`;
+const UNIT = 'Aviseringsskolan';
+const KEY = { name: 'Vera Nyckelberg', email: 'vera.nyckel@testkommun.se', password: 'nyckelpersonens hemliga fras', role: 'Teknisk nyckelperson (1:a linjen)' };
+const STAFF = { name: 'Otto Lärarberg', email: 'otto.larare@testkommun.se', password: 'lärarens hemliga fras', role: 'Personal' };
+const TITLE = 'Dokumentkameran i sal 12 är svart';
+
+async function addPersonWithRole(page: Page, p: typeof KEY) {
+	await page.goto(`${ORG}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(p.name);
+	await page.getByLabel('E-postadress').fill(p.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(p.name);
+	await page.getByLabel('Roll', { exact: true }).selectOption({ label: p.role });
+	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
+	await page.getByRole('button', { name: 'Lägg till roll' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
+}
+
+async function setPassword(browser: Browser, admin: Page, p: typeof KEY) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(p.email);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+	await admin.goto(`${ORG}/admin/utkorg`);
+	await admin.getByRole('row', { name: new RegExp(p.email) }).first().getByRole('link').first().click();
+	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
+	await page.goto(link!);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(p.password);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(p.password);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).not.toHaveURL(/aterstall-losenord/);
+	await context.close();
+}
+
+/** The outbox rows about this case, as "subject → recipient". */
+async function caseMails(admin: Page, number: string) {
+	await admin.goto(`${ORG}/admin/utkorg`);
+	const rows = admin.getByRole('row').filter({ hasText: `rende ${number}` });
+	return (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+}
+
+/** The body of the newest outbox mail whose subject contains `subject`. */
+async function mailBody(admin: Page, subject: string) {
+	await admin.goto(`${ORG}/admin/utkorg`);
+	await admin.getByRole('link', { name: subject }).first().click();
+	await expectAccessible(admin);
+	return admin.locator('pre').innerText();
+}
+
+test('an administrator sets up a school with a key person and a teacher', async ({ page, browser }) => {
+	await signInAsAdmin(page);
+	await page.goto(`${ORG}/admin/enheter/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
+	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
+	await page.getByLabel('Skolenhetskod').fill('27182818');
+	await page.getByLabel('Grundskola (GR)').check();
+	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+	await addPersonWithRole(page, KEY);
+	await addPersonWithRole(page, STAFF);
+	await setPassword(browser, page, KEY);
+	await setPassword(browser, page, STAFF);
+});
+
+test('the teacher gets a mail for the key person’s reply and for the solution, none for an internal note', async ({ page, browser }) => {
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, STAFF.email, STAFF.password);
+	await staff.goto(`${ORG}/support/ny`);
+	await staff.getByLabel('Teknisk support').check();
+	await staff.getByLabel('Rubrik').fill(TITLE);
+	await staff.getByLabel('Vad har hänt?').fill('Bilden försvann mitt i lektionen.');
+	await staff.getByRole('button', { name: 'Skicka ärendet' }).click();
+	const number = staff.url().match(/\/support\/(\d+)/)?.[1];
+	expect(number, 'the case page after filing').toBeTruthy();
+
+	const key = await (await browser.newContext()).newPage();
+	await signIn(key, KEY.email, KEY.password);
+	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.getByLabel('Anteckning').fill('Kolla om kabeln är trasig innan vi svarar.');
+	await key.getByRole('button', { name: 'Spara anteckningen' }).click();
+	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.getByLabel('Svar', { exact: true }).fill('Prova att starta om kameran med knappen på baksidan.');
+	await key.getByRole('button', { name: 'Skicka svaret' }).click();
+	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
+
+	await signInAsAdmin(page);
+	expect(await caseMails(page, number!)).toEqual([expect.stringContaining(`Ärende ${number}: ${TITLE} ${STAFF.email}`)]);
+	const reply = await mailBody(page, `Ärende ${number}: ${TITLE}`);
+	expect(reply).toContain(`${KEY.name} har svarat i ditt ärende`);
+	expect(reply).toContain('Prova att starta om kameran');
+	expect(reply).not.toContain('kabeln');
+	expect(reply).toMatch(new RegExp(`http://localhost:\\d+${ORG}/support/${number}\\n`));
+
+	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.getByLabel('Lösning').fill('Kameran startades om.');
+	await key.getByLabel('Orsak').selectOption({ label: 'Fel på utrustning' });
+	await key.getByRole('button', { name: 'Markera som löst' }).click();
+	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
+
+	expect(await caseMails(page, number!)).toHaveLength(2);
+	const solved = await mailBody(page, `Ärende ${number} är löst`);
+	const rateLink = solved.match(new RegExp(`http://\\S+/support/${number}\\?betyg=4#betyg`))?.[0];
+	expect(rateLink, 'a rating link for grade 4').toBeTruthy();
+	// The link leads the teacher to the case page with the rating form.
+	await staff.goto(rateLink!);
+	await expect(staff.getByRole('heading', { name: 'Betygsätt hjälpen' })).toBeVisible();
+	await expectAccessible(staff);
+});
