@@ -4,7 +4,7 @@ import { loadAncestorIds } from '../../org/load-ancestor-ids';
 import { countFigures } from './count-figures';
 import { leadTimes } from './lead-times';
 import type { FollowupFilter } from './followup-filter';
-import { workingCalendarFor } from './working-calendar-for';
+import { workingCalendarFor } from '../sla-refresh/working-calendar-for';
 
 /**
  * The follow-up figures of the support chain for an organizer or one unit (and the units under it):
