@@ -56,7 +56,9 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL
 		const query = toPrefixTsquery(f.q);
 		const number = caseNumberIn(f.q);
 		const text = query ? sql`tickets.search @@ to_tsquery('swedish', ${query})` : sql`false`;
-		out.push(number !== null ? sql`(${text} OR tickets.number = ${number})` : text);
+		// "#12" means case 12 only; a bare "12" also finds the text "sal 12".
+		if (number !== null && f.q.trim().startsWith('#')) out.push(sql`tickets.number = ${number}`);
+		else out.push(number !== null ? sql`(${text} OR tickets.number = ${number})` : text);
 	}
 	return out;
 }
