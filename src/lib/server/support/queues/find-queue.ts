@@ -54,11 +54,8 @@ export async function findQueue(db: Db, opts: FindQueueOptions) {
 		...filterConditions(filters, unitIds),
 		afterCursor(sort, opts.after)
 	].filter((c): c is SQL => c !== null);
-	const order =
-		sort === 'newest'
-			? [desc(tickets.createdAt), desc(tickets.id)]
-			: [sql`${tickets.slaDueAt} ASC NULLS LAST`, asc(tickets.id)];
-	const rows = await db
+	// NULLS LAST on both sorts: it is the order the indexes are built in (drizzle's .desc() is DESC NULLS LAST).
+	const inner = db
 		.select({
 			id: tickets.id,
 			number: tickets.number,
@@ -67,23 +64,45 @@ export async function findQueue(db: Db, opts: FindQueueOptions) {
 			state: tickets.state,
 			line: tickets.line,
 			urgency: tickets.urgency,
-			slaStatus: SHOWN_SLA_STATUS,
+			slaStatus: SHOWN_SLA_STATUS.as('sla_shown'),
 			slaDueAt: tickets.slaDueAt,
 			createdAt: tickets.createdAt,
-			createdKey: sql<string>`to_char(tickets.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-			dueKey: sql<string | null>`to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-			unitName: units.name,
-			categoryName: supportCategories.name,
-			assigneeId: tickets.assigneeId,
-			assigneeName: people.name
+			createdKey: sql<string>`to_char(tickets.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
+			dueKey: sql<string | null>`to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('due_key'),
+			unitId: tickets.unitId,
+			categoryId: tickets.categoryId,
+			assigneeId: tickets.assigneeId
 		})
 		.from(tickets)
-		.innerJoin(units, eq(units.id, tickets.unitId))
-		.leftJoin(supportCategories, eq(supportCategories.id, tickets.categoryId))
-		.leftJoin(people, eq(people.id, tickets.assigneeId))
 		.where(and(...where))
-		.orderBy(...order)
-		.limit(size + 1);
+		.orderBy(...(sort === 'newest' ? [sql`tickets.created_at DESC NULLS LAST`, sql`tickets.id DESC NULLS LAST`] : [sql`tickets.sla_due_at ASC NULLS LAST`, sql`tickets.id ASC`]))
+		.limit(size + 1)
+		.as('page');
+	// Names are joined to the page only, after the cases are picked by index.
+	const rows = await db
+		.select({
+			id: inner.id,
+			number: inner.number,
+			title: inner.title,
+			chain: inner.chain,
+			state: inner.state,
+			line: inner.line,
+			urgency: inner.urgency,
+			slaStatus: inner.slaStatus,
+			slaDueAt: inner.slaDueAt,
+			createdAt: inner.createdAt,
+			createdKey: inner.createdKey,
+			dueKey: inner.dueKey,
+			unitName: units.name,
+			categoryName: supportCategories.name,
+			assigneeId: inner.assigneeId,
+			assigneeName: people.name
+		})
+		.from(inner)
+		.innerJoin(units, eq(units.id, inner.unitId))
+		.leftJoin(supportCategories, eq(supportCategories.id, inner.categoryId))
+		.leftJoin(people, eq(people.id, inner.assigneeId))
+		.orderBy(...(sort === 'newest' ? [desc(inner.createdAt), desc(inner.id)] : [sql`${inner.slaDueAt} ASC NULLS LAST`, asc(inner.id)]));
 	const page = rows.slice(0, size);
 	const last = page.at(-1);
 	const nextCursor =
