@@ -10,8 +10,8 @@ const serverEnv = (port: number) => ({
 	ORIGIN: `http://localhost:${port}`,
 	DATA_DIR: `.e2e-data-${port}`,
 	LOGIN_LIMIT_IP: '100000',
-	// As npm start sets it (scripts/start.js), so a 2 MB import file reaches the app.
-	BODY_SIZE_LIMIT: '3M'
+	// As npm start sets it (scripts/start.js), so a 2 MB import file or 3×2 MB case attachments reach the app.
+	BODY_SIZE_LIMIT: '8M'
 });
 
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
@@ -35,8 +35,9 @@ export default defineConfig({
 		// Runs first, on an empty database: the setup page creates "Testkommun" and its admin,
 		// which every later test signs in as (tests/e2e/helpers.ts).
 		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts' },
-		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**'], dependencies: ['installation'] },
-		{ name: 'demo', testMatch: 'security/**/*.e2e.ts', use: { baseURL: `http://localhost:${DEMO_PORT}` } }
+		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**'], dependencies: ['installation'] },
+		// Every role of Exempelkommun: the authorization matrix and whole-chain scenarios (tests/e2e/demo).
+		{ name: 'demo', testMatch: ['security/**/*.e2e.ts', 'demo/**/*.e2e.ts'], use: { baseURL: `http://localhost:${DEMO_PORT}` } }
 	],
 	webServer: [
 		{

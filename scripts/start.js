@@ -23,8 +23,8 @@ if (!built || Math.max(...SOURCES.map(newest)) > built) {
 
 const env = { ...process.env };
 if (process.argv.includes('--demo')) env.RODTRAD_DEMO = '1';
-// adapter-node refuses request bodies over 512 kB by default; CSV imports may be 2 MB (src/lib/server/imports/limits.ts).
-env.BODY_SIZE_LIMIT ??= '3M';
+// adapter-node refuses request bodies over 512 kB by default; CSV imports may be 2 MB, a support case 3 files of 2 MB.
+env.BODY_SIZE_LIMIT ??= '8M';
 const port = env.PORT ?? '3000';
 console.log(`Rödtråd startar på http://localhost:${port} (${env.DATABASE_URL ? 'PostgreSQL' : 'inbäddad databas i ' + (env.DATA_DIR ?? './data')})`);
 const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });

@@ -214,3 +214,33 @@ export async function buildTicket(
 	});
 	return { ticket, unitId, organizerId, requester };
 }
+
+// ── Support cases: moving a case as a handler would (tickets area) ───────────────
+import { eq } from 'drizzle-orm';
+import { tickets } from '../src/lib/server/db/schema';
+import { appendTicketEvent } from '../src/lib/server/support/tickets/append-event';
+import type { TicketState } from '../src/lib/server/support/constants';
+
+/**
+ * Moves a case to a state as a handler would, straight through the one timeline writer
+ * (for specs of requester steps that need a solved or waiting case). `at` back-dates the step.
+ */
+export async function moveTicket(
+	db: Db,
+	ticket: typeof tickets.$inferSelect,
+	o: { stateTo: TicketState; handlerId: string; body?: string; at?: Date }
+) {
+	const { ticket: moved } = await appendTicketEvent(db, ticket, { actorId: o.handlerId, by: 'handler', kind: o.stateTo === 'solved' ? 'solve' : 'state', public: true, body: o.body, stateTo: o.stateTo });
+	if (!o.at) return moved;
+	const stamps = { solvedAt: moved.solvedAt ? o.at : null, closedAt: moved.closedAt ? o.at : null, waitingSince: moved.waitingSince ? o.at : null };
+	const [row] = await db.update(tickets).set(stamps).where(eq(tickets.id, moved.id)).returning();
+	return row;
+}
+
+/** The first bytes of real files, for attachment specs: a tiny PNG, a JPEG, a PDF and a WebP. */
+export const SAMPLE_FILES = {
+	png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+	jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
+	pdf: new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+	webp: new Uint8Array([...new TextEncoder().encode('RIFF'), 0x24, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')])
+};

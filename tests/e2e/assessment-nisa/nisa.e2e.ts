@@ -78,3 +78,60 @@ test('the same page without JavaScript shows the conclusions too, and an unknown
 	await expect(page.getByText(CONCLUSION)).toHaveCount(0);
 	await context.close();
 });
+
+test('the forms to change and remove a conclusion, and a refused change, pass axe', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto(`${roundPath}/resultat`);
+	const item = page.getByRole('listitem').filter({ hasText: CONCLUSION });
+	await item.getByRole('link', { name: /^Ändra/ }).click();
+	await expect(page.getByRole('heading', { name: 'Ändra slutsatsen' })).toBeVisible();
+	await expectAccessible(page);
+	await page.locator('#edit-summary').fill('');
+	await page.getByRole('button', { name: 'Spara ändringen' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv vad ni kom fram till');
+	await expectAccessible(page);
+	await page.goto(`${roundPath}/resultat`);
+	await page.getByRole('listitem').filter({ hasText: CONCLUSION }).getByRole('link', { name: /^Ta bort/ }).click();
+	await expect(page.getByRole('heading', { name: 'Vill du ta bort slutsatsen?' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('without JavaScript the administrator changes the conclusion, is stopped by an empty text, and removes it after confirming', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signInAsAdmin(page);
+	await page.goto(`${roundPath}/resultat`);
+	const item = page.getByRole('listitem').filter({ hasText: CONCLUSION });
+	await item.getByRole('link', { name: /^Ändra/ }).click();
+	await expect(page.getByRole('heading', { name: 'Ändra slutsatsen' })).toBeVisible();
+	await expect(page.locator('#edit-scope')).toHaveValue('sg:1.1');
+	await expect(page.locator('#edit-summary')).toHaveValue(CONCLUSION);
+
+	await page.locator('#edit-summary').fill('   ');
+	await page.getByRole('button', { name: 'Spara ändringen' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv vad ni kom fram till');
+	await expect(page.locator('#edit-summary')).toBeVisible();
+
+	const changed = `${CONCLUSION} Vi börjar i mars.`;
+	await page.locator('#edit-summary').fill(changed);
+	await page.locator('#edit-scope').selectOption('');
+	await page.getByRole('button', { name: 'Spara ändringen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Slutsatsen är ändrad.');
+	const after = page.getByRole('listitem').filter({ hasText: changed });
+	await expect(after).toContainText('Hela omgången');
+
+	await after.getByRole('link', { name: /^Ta bort/ }).click();
+	await expect(page.getByRole('heading', { name: 'Vill du ta bort slutsatsen?' })).toBeVisible();
+	await page.getByRole('link', { name: 'Avbryt' }).click();
+	await expect(page.getByText(changed)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Vill du ta bort slutsatsen?' })).toHaveCount(0);
+
+	await page.getByRole('listitem').filter({ hasText: changed }).getByRole('link', { name: /^Ta bort/ }).click();
+	await page.getByRole('button', { name: 'Ja, ta bort slutsatsen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Slutsatsen är borttagen.');
+	await expect(page.getByText(changed)).toHaveCount(0);
+
+	await page.goto(`/${TEST_ORG.slug}/admin/logg?action=conclusion.delete`);
+	await expect(page.getByRole('cell', { name: 'Tog bort en slutsats från Ni sa – vi gör' }).first()).toBeVisible();
+	await context.close();
+});

@@ -5,9 +5,9 @@ import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
 import { authorize, type Actor } from '../../policies';
 import { getRound } from '../rounds/get-round';
-import { getRoundItems } from '../rounds/round-items';
 import { roundStatus } from '../rounds/round-status';
 import { getRoundUnit } from '../consensus/get-round-unit';
+import { resolveConclusionScope } from './conclusion-scope';
 
 export const conclusionSchema = z.object({
 	summary: z.string().trim().min(1, 'consensus_error_summary_required').max(8000, 'error_too_long'),
@@ -37,15 +37,7 @@ export async function writeConclusion(
 	if (roundStatus(round) === 'upcoming') throw new AppError('CONFLICT', 'consensus_error_not_open');
 	const parsed = conclusionSchema.safeParse(opts.input);
 	if (!parsed.success) throw new AppError('INVALID', 'conclusion', parsed.error.issues.map((i) => ({ field: i.path[0] === 'summary' ? 'summary' : 'scope', message: i.message })));
-	const { subGoals } = await getRoundItems(db, round);
-	let { subGoalId, itemKey } = parsed.data;
-	if (itemKey) {
-		const owner = subGoals.find((sg) => sg.items.some((i) => i.key === itemKey));
-		if (!owner || (subGoalId && subGoalId !== owner.id)) throw new AppError('INVALID', 'conclusion', [{ field: 'scope', message: 'consensus_error_scope' }]);
-		subGoalId = owner.id;
-	} else if (subGoalId && !subGoals.some((sg) => sg.id === subGoalId)) {
-		throw new AppError('INVALID', 'conclusion', [{ field: 'scope', message: 'consensus_error_scope' }]);
-	}
+	const { subGoalId, itemKey } = await resolveConclusionScope(db, round, parsed.data);
 
 	return db.transaction(async (tx) => {
 		const [row] = await tx

@@ -7,6 +7,7 @@ import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
 import { unitReportSuppression } from './unit-report-suppression';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+import { findUnitComparison } from './find-unit-comparison';
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
@@ -16,14 +17,20 @@ const distance = (v: ConsensusValue | null) => (v === null ? 9 : /^[1-4]$/.test(
 /**
  * The unit's report for a round: per sub-goal the agreed levels and, beside them, each
  * perspective's mean where the group is large enough to show; items furthest from the goal
- * first, each with the framework's next step for its agreed level (none at level 4).
+ * first, each with the framework's next step for its agreed level (none at level 4), and what the
+ * unit agreed in its previous round of the framework — flagged where an item's meaning changed.
  */
 export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; unitId: string }) {
 	const { round, unit, resource } = await getRoundUnit(db, opts);
 	authorize(opts.actor, 'assessment.unit_report', resource);
 	const { subGoals } = await getRoundItems(db, round);
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
-	const [counts, answers, agreed] = await Promise.all([submittedCounts(db, scope), submittedAnswers(db, scope), consensusRows(db, scope)]);
+	const [counts, answers, agreed, comparison] = await Promise.all([
+		submittedCounts(db, scope),
+		submittedAnswers(db, scope),
+		consensusRows(db, scope),
+		findUnitComparison(db, round, unit.id)
+	]);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	const perspectives = round.perspectives;
 	const suppression = await unitReportSuppression(db, round, unit.id, subGoals);
@@ -41,6 +48,8 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 				agreed: value,
 				evidence: c?.evidence ?? '',
 				nextStep,
+				/** The unit's previous round for this item (null without one); says when the item's meaning changed. */
+				previous: comparison ? (comparison.items.get(item.key) ?? { previousAgreed: null, meaningChanged: false, previousKey: null, isNew: false }) : null,
 				means: groups.map((g) => {
 					const shown = suppression.shownIn(sg.id, g.perspective);
 					return { perspective: g.perspective, shown, mean: shown ? (g.distribution?.mean ?? null) : null };
@@ -64,6 +73,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives },
 		unit,
 		canRecordConsensus: can(opts.actor, 'assessment.consensus', resource),
+		previousRound: comparison?.round ?? null,
 		groups: perspectives.map((p) => ({ perspective: p, responses: suppression.respondents(p), shown: suppression.respondents(p) !== null })),
 		subGoals: report
 	};

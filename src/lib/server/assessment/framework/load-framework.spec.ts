@@ -70,6 +70,12 @@ describe('parseFramework', () => {
 		expect(rejection(text).message).toContain('item t.a');
 	});
 
+	it('rejects a field written twice in one item (a duplicate YAML key), saying where', () => {
+		const error = rejection(framework('2026.1', [['1.1', [item('t.twice', 'statement: { sv: "igen", en: "again" }')]]]));
+		expect(error.code).toBe('INVALID');
+		expect(error.message).toMatch(/not valid YAML at line \d+: Map keys must be unique/);
+	});
+
 	it('rejects text that is not YAML, saying where', () => {
 		expect(rejection('key: [unclosed').message).toMatch(/not valid YAML at line 1/);
 	});

@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import { authorize, type Actor } from '../../policies';
+import { isAppError } from '../../errors';
 import { getFramework } from '../framework/get-framework';
 import { listFrameworks } from '../framework/list-frameworks';
 import { loadUnitAccess } from './unit-access';
@@ -20,7 +21,13 @@ export async function loadRoundFormOptions(
 	const files = (await listFrameworks()).reverse();
 	const frameworks: FrameworkOption[] = [];
 	for (const f of files) {
-		const fw = await getFramework(f.key, f.version);
+		// A file with errors is left out (and logged) rather than breaking the form; creating a round on it is refused too.
+		const fw = await getFramework(f.key, f.version).catch((e: unknown) => {
+			if (!isAppError(e) || e.code !== 'INVALID') throw e;
+			console.error(e.message);
+			return null;
+		});
+		if (!fw) continue;
 		frameworks.push({ value: `${f.key}@${f.version}`, title: fw.title, version: f.version });
 	}
 	frameworks.sort((a, b) => a.title.sv.localeCompare(b.title.sv, 'sv'));

@@ -1,18 +1,29 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentRounds, organizers, units } from '../../db/schema';
-import { AppError, type FieldIssue } from '../../errors';
+import { AppError, isAppError, type FieldIssue } from '../../errors';
 import { listFrameworks } from '../framework/list-frameworks';
+import { getFramework } from '../framework/get-framework';
 import { roundStatus } from './round-status';
 import type { Round } from './get-round';
 
 /** The fields of a round that audit events record. */
 export const AUDITED_ROUND_FIELDS = ['name', 'frameworkKey', 'frameworkVersion', 'perspectives', 'opensOn', 'closesOn', 'unitIds', 'closedAt'] as const;
 
-/** Issue on `framework` unless key@version is a shipped framework file. */
+/**
+ * Issue on `framework` unless key@version is a shipped framework file that loads: a file with
+ * errors (a duplicate item key, a missing level) must not get a round that no page can show.
+ */
 export async function frameworkIssues(key: string, version: string): Promise<FieldIssue[]> {
 	const found = (await listFrameworks()).some((f) => f.key === key && f.version === version);
-	return found ? [] : [{ field: 'framework', message: 'rounds_error_framework_unknown' }];
+	if (!found) return [{ field: 'framework', message: 'rounds_error_framework_unknown' }];
+	const error = await getFramework(key, version).then(
+		() => null,
+		(e: unknown) => e
+	);
+	if (isAppError(error) && error.code === 'INVALID') return [{ field: 'framework', message: 'rounds_error_framework_invalid' }];
+	if (error) throw error;
+	return [];
 }
 
 /** Issue on `unitIds` unless every id is an active unit of this organizer. */

@@ -10,6 +10,8 @@ import { CHAINS, URGENCIES } from '../constants';
 import { getSupportSettings } from '../settings';
 import { loadSlaTargets } from './sla-targets';
 import { appendTicketEvent } from './append-event';
+import { addAttachments } from './add-attachments';
+import { attempt, checkAttachments, type IncomingFile } from './check-attachment';
 
 const count = (max: number) =>
 	z.coerce.number({ message: 'support_error_whole_number' }).int('support_error_whole_number').min(0, 'support_error_whole_number').max(max, 'support_error_too_large');
@@ -34,10 +36,19 @@ export type FileTicketInput = z.input<typeof fileTicketSchema>;
 /**
  * Files a case: checks who may file for the unit, numbers it, copies the SLA targets in force,
  * and writes the first timeline event, all in one transaction. Returns the case.
+ * Attachments are checked (size, magic bytes) before anything is written.
  */
-export async function fileTicket(db: Db, opts: { actor: Actor | null; organizerId: string; input: FileTicketInput }) {
+export async function fileTicket(
+	db: Db,
+	opts: { actor: Actor | null; organizerId: string; input: FileTicketInput; attachments?: IncomingFile[] }
+) {
 	const parsed = fileTicketSchema.safeParse(opts.input);
-	if (!parsed.success) throw new AppError('INVALID', 'Ogiltigt ärende', zodIssues(parsed.error.issues));
+	const fileCheck = attempt(() => checkAttachments(opts.attachments));
+	if (!parsed.success || 'issues' in fileCheck) {
+		const issues = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...('issues' in fileCheck ? fileCheck.issues : [])];
+		throw new AppError('INVALID', 'Ogiltigt ärende', issues);
+	}
+	const files = fileCheck.value;
 	const input = parsed.data;
 	const organizerId = opts.organizerId;
 	const [unit] = await db
@@ -106,7 +117,7 @@ export async function fileTicket(db: Db, opts: { actor: Actor | null; organizerI
 				slaTargets
 			})
 			.returning();
-		const { ticket } = await appendTicketEvent(tx, row, {
+		const { ticket, event } = await appendTicketEvent(tx, row, {
 			actorId: actor.personId,
 			by: 'requester',
 			kind: 'filed',
@@ -115,13 +126,14 @@ export async function fileTicket(db: Db, opts: { actor: Actor | null; organizerI
 			lineTo: 1,
 			data: requesterId !== actor.personId ? { onBehalfOf: requesterId } : {}
 		});
+		const stored = await addAttachments(tx, { ticket, eventId: event.id, actorId: actor.personId, files });
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
 			action: 'ticket.create',
 			entityType: 'ticket',
 			entityId: ticket.id,
-			changes: { number: ticket.number, chain: ticket.chain, unitId: ticket.unitId }
+			changes: { number: ticket.number, chain: ticket.chain, unitId: ticket.unitId, ...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) }) }
 		});
 		return ticket;
 	});

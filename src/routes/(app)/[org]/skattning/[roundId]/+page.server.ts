@@ -12,6 +12,9 @@ import { loadUnitAccess } from '$lib/server/assessment/rounds/unit-access';
 import { createLink } from '$lib/server/assessment/links/create-link';
 import { regenerateLink } from '$lib/server/assessment/links/regenerate-link';
 import { findLinks, linkUrl } from '$lib/server/assessment/links/find-links';
+import { presentRoundLinks } from '$lib/server/assessment/rounds/present-round-links';
+import { roundStatus } from '$lib/server/assessment/rounds/round-status';
+import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank'] as const;
@@ -38,10 +41,21 @@ export const load: PageServerLoad = async (event) => {
 		}));
 		customItemCount = (await getRoundItems(db, round)).items.filter((i) => i.custom).length;
 	}
+	const results = await conclusionAccess(db, actor, round);
+	const pages = presentRoundLinks({
+		actor,
+		organizerId: organizer.id,
+		status: roundStatus(round),
+		perspectives: round.perspectives,
+		units: unitNames,
+		resource: access.resource,
+		resultUnitIds: new Set(results.units.map((u) => u.id))
+	});
 	const done = event.url.searchParams.get('klart');
 	return {
 		round: await presentRound(round, unitNames),
 		rates,
+		pages,
 		links,
 		customItemCount,
 		canManage,

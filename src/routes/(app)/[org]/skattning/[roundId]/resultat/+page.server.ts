@@ -3,14 +3,18 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { findConclusions } from '$lib/server/assessment/conclusions/find-conclusions';
 import { writeConclusion } from '$lib/server/assessment/conclusions/write-conclusion';
+import { updateConclusion } from '$lib/server/assessment/conclusions/update-conclusion';
+import { deleteConclusion } from '$lib/server/assessment/conclusions/delete-conclusion';
 import { localize } from '$lib/server/assessment/consensus/localize';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const DONE = ['sparat', 'andrat', 'borttaget'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
-	const unitId = event.url.searchParams.get('enhet');
-	const r = await findConclusions(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId }).catch(throwHttp);
+	const q = event.url.searchParams;
+	const r = await findConclusions(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: q.get('enhet') }).catch(throwHttp);
 	const locale = getLocale();
 	return {
 		round: r.round,
@@ -20,30 +24,68 @@ export const load: PageServerLoad = async (event) => {
 		unit: r.unit && { ...r.unit, results: r.unit.results.map((x) => ({ ...x, title: localize(x.title, locale) })) },
 		organizerConclusions: r.organizerConclusions,
 		subGoals: r.subGoals.map((sg) => ({ id: sg.id, title: localize(sg.title, locale), items: sg.items.map((i) => ({ key: i.key, statement: localize(i.statement, locale) })) })),
-		written: event.url.searchParams.get('sparat') === '1'
+		/** The conclusion shown as an edit form or a removal question (the page checks the actor may). */
+		editing: q.get('andra'),
+		deleting: q.get('ta-bort'),
+		done: DONE.find((d) => q.get(d) === '1') ?? null
 	};
 };
+
+/** Where to return after a change: the page for the unit that was shown, with a notice. */
+function backTo(event: RequestEvent, slug: string, unitId: string, done: (typeof DONE)[number]) {
+	const q = new URLSearchParams();
+	if (/^[0-9a-f-]{36}$/i.test(unitId)) q.set('enhet', unitId);
+	q.set(done, '1');
+	return `/${slug}/skattning/${event.params.roundId}/resultat?${q}`;
+}
+
+/** The scope select's value ("", "sg:<id>" or "item:<key>") as the domain's input. */
+const scopeInput = (scope: string) => ({
+	subGoalId: scope.startsWith('sg:') ? scope.slice(3) : null,
+	itemKey: scope.startsWith('item:') ? scope.slice(5) : null
+});
+
+/** A failure whose issues name the fields of the form with this prefix. */
+function failFor(e: unknown, data: FormData, prefix: string) {
+	const failure = failFromError(e, formValues(data));
+	failure.data.issues = failure.data.issues.map((i) => ({ ...i, field: `${prefix}-${i.field === 'form' ? 'summary' : i.field}` }));
+	return failure;
+}
 
 export const actions: Actions = {
 	write: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event);
 		const data = await event.request.formData();
 		const target = String(data.get('target') ?? '');
-		const scope = String(data.get('scope') ?? '');
 		const unitId = target === 'organizer' ? null : target;
-		const input = {
-			summary: String(data.get('summary') ?? ''),
-			subGoalId: scope.startsWith('sg:') ? scope.slice(3) : null,
-			itemKey: scope.startsWith('item:') ? scope.slice(5) : null
-		};
-		const prefix = unitId ? 'unit' : 'organizer';
+		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
 		try {
 			await writeConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId, input });
 		} catch (e) {
-			const failure = failFromError(e, formValues(data));
-			failure.data.issues = failure.data.issues.map((i) => ({ ...i, field: `${prefix}-${i.field === 'form' ? 'summary' : i.field}` }));
-			return failure;
+			return failFor(e, data, unitId ? 'unit' : 'organizer');
 		}
-		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}/resultat?${unitId ? `enhet=${unitId}&` : ''}sparat=1`);
+		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat'));
+	},
+	update: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event);
+		const data = await event.request.formData();
+		const conclusionId = String(data.get('conclusionId') ?? '');
+		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
+		try {
+			await updateConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId, input });
+		} catch (e) {
+			return failFor(e, data, 'edit');
+		}
+		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'andrat'));
+	},
+	delete: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event);
+		const data = await event.request.formData();
+		try {
+			await deleteConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId: String(data.get('conclusionId') ?? '') });
+		} catch (e) {
+			return failFor(e, data, 'delete');
+		}
+		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'borttaget'));
 	}
 };

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		unit: report.unit,
 		groups: report.groups,
 		canConsensus: report.canRecordConsensus,
+		previousRound: report.previousRound,
 		subGoals: report.subGoals.map((sg) => ({
 			id: sg.id,
 			title: localize(sg.title, locale),
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 				agreed: i.agreed,
 				evidence: i.evidence,
 				nextStep: i.nextStep ? localize(i.nextStep, locale) : null,
+				previous: i.previous,
 				means: i.means
 			}))
 		}))

@@ -1,0 +1,28 @@
+import type { Db } from '../../db';
+import { authorize, type Actor } from '../../policies';
+import { loadAncestorIds } from '../../org/load-ancestor-ids';
+import { countFigures } from './count-figures';
+import { leadTimes } from './lead-times';
+import type { FollowupFilter } from './followup-filter';
+import { workingCalendarFor } from './working-calendar-for';
+
+/**
+ * The follow-up figures of the support chain for an organizer or one unit (and the units under it):
+ * cases per chain, line and category, lead times per line, SLA compliance, lost teaching time,
+ * handhavandefel, recurring categories and device types, ratings.
+ */
+export async function getSupportFigures(db: Db, opts: { actor: Actor | null; filter: FollowupFilter }) {
+	const f = opts.filter;
+	const ancestorIds = f.unitId ? await loadAncestorIds(db, f.organizerId, f.unitId) : [];
+	authorize(opts.actor, 'support.followup', { type: 'support', organizerId: f.organizerId, unitId: f.unitId, ancestorIds });
+	const cal = await workingCalendarFor(db, f.organizerId);
+	const [counts, lead] = await Promise.all([countFigures(db, f), leadTimes(db, f, cal)]);
+	return { ...counts, leadTimes: lead, hoursPerDay: hoursBetween(cal.workdayStart, cal.workdayEnd) };
+}
+
+const hoursBetween = (a: string, b: string) => {
+	const m = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+	return (m(b) - m(a)) / 60;
+};
+
+export type SupportFigures = Awaited<ReturnType<typeof getSupportFigures>>;

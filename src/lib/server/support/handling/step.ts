@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { AppError, zodIssues } from '../../errors';
+import { authorize, type Actor, type SupportAction, type TicketResource } from '../../policies';
+import { getTicket } from '../tickets/get-ticket';
+import type { TicketRow } from '../tickets/ticket-resource';
+
+const lineMoved = 'handling_error_line_changed';
+/** The line the handler saw when they filled in the form; a case that has moved since is left alone. */
+export const seenLine = z.coerce.number({ message: lineMoved }).int(lineMoved).min(1, lineMoved).max(3, lineMoved);
+
+/** An HTML checkbox: present ('on') is true, absent is false. */
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+
+/** What every handling step is called with: who, which organizer, which case, and the form. */
+export type StepOptions<I> = { actor: Actor | null; organizerId: string; number: number; input: I };
+
+/** Parses a step's form; bad input is INVALID with one message key per field, before anything is read or written. */
+export function parseStep<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const parsed = schema.safeParse(input);
+	if (!parsed.success) throw new AppError('INVALID', 'Ogiltiga uppgifter', zodIssues(parsed.error.issues));
+	return parsed.data;
+}
+
+/**
+ * Locks the case for the rest of the transaction and checks the actor may take `action` on it.
+ * A case the actor cannot see is NOT_FOUND; one they see but may not handle is FORBIDDEN.
+ */
+export async function lockCase(
+	tx: Db,
+	opts: { actor: Actor | null; organizerId: string; number: number },
+	action: SupportAction
+): Promise<{ ticket: TicketRow; resource: TicketResource; actor: Actor }> {
+	const { ticket, resource } = await getTicket(tx, { actor: opts.actor, organizerId: opts.organizerId, number: opts.number, forUpdate: true });
+	authorize(opts.actor, action, resource);
+	return { ticket, resource, actor: opts.actor };
+}
+
+/** A step the case's state does not allow: CONFLICT, shown next to `field`. */
+export const conflict = (field: string, message: string): AppError => new AppError('CONFLICT', message, [{ field, message }]);
+
+/** Bad input found after parsing (an unknown team, person or case): INVALID, shown next to `field`. */
+export const invalid = (field: string, message: string): AppError => new AppError('INVALID', message, [{ field, message }]);
+
+/**
+ * Everything of a step's audit entry but the action, which each step writes out as a literal
+ * in its own audit call (`action: 'ticket.reply', ...caseAudit(…)`) so the audit-label guard sees it.
+ */
+export function caseAudit(actor: Actor, ticket: TicketRow, changes: Record<string, unknown>) {
+	return {
+		organizerId: ticket.organizerId,
+		actorId: actor.personId,
+		entityType: 'ticket',
+		entityId: ticket.id,
+		changes: { number: ticket.number, ...changes }
+	};
+}

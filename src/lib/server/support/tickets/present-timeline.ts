@@ -1,0 +1,91 @@
+import type { TicketTimeline } from './get-ticket-timeline';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** One attachment as the page links to it. */
+export type PresentedAttachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+/** One step on the timeline as the page shows it: who, when, what, with names already looked up. */
+export type TimelineItem = {
+	id: number;
+	kind: string;
+	at: string;
+	/** The person's name; null for a system step. */
+	who: string | null;
+	by: string;
+	internal: boolean;
+	body: string;
+	stateTo: string | null;
+	lineTo: number | null;
+	teamName: string | null;
+	cause: string | null;
+	rating: number | null;
+	chainTo: string | null;
+	mergedInto: number | null;
+	onBehalfOf: string | null;
+	attachments: PresentedAttachment[];
+};
+
+/** The timeline for the case page, oldest first. Internal notes are already left out for those who may not read them. */
+export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
+	const filesByEvent = new Map<number, PresentedAttachment[]>();
+	for (const a of tl.attachments) {
+		if (a.eventId === null) continue;
+		const list = filesByEvent.get(a.eventId) ?? [];
+		list.push({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes });
+		filesByEvent.set(a.eventId, list);
+	}
+	return tl.events.map((e) => {
+		const d = e.data ?? {};
+		const teamId = str(d.teamId);
+		const onBehalf = str(d.onBehalfOf);
+		return {
+			id: e.id,
+			kind: e.kind,
+			at: e.createdAt.toISOString(),
+			who: e.actorId ? (tl.people.get(e.actorId) ?? null) : null,
+			by: e.by,
+			internal: !e.public,
+			body: e.body,
+			stateTo: e.stateTo,
+			lineTo: e.lineTo,
+			teamName: teamId ? (tl.teams.get(teamId) ?? null) : null,
+			cause: str(d.cause),
+			rating: num(d.rating),
+			chainTo: str(d.toChain) ?? str(d.chain),
+			mergedInto: num(d.intoNumber) ?? num(d.mergedIntoNumber),
+			onBehalfOf: onBehalf ? (tl.people.get(onBehalf) ?? null) : null,
+			attachments: filesByEvent.get(e.id) ?? []
+		};
+	});
+}
+
+/** The case's own fields for the page header (no SLA internals, no raw ids but the ones links need). */
+export function presentCase(tl: TicketTimeline) {
+	const t = tl.ticket;
+	return {
+		number: t.number,
+		title: t.title,
+		description: t.description,
+		state: t.state,
+		chain: t.chain,
+		line: t.line,
+		urgency: t.urgency,
+		unitName: tl.unitName,
+		categoryName: tl.categoryName,
+		teamName: t.teamId ? (tl.teams.get(t.teamId) ?? null) : null,
+		requesterName: tl.people.get(t.requesterId) ?? '',
+		filedByName: t.filedById !== t.requesterId ? (tl.people.get(t.filedById) ?? '') : null,
+		lessonsLost: t.lessonsLost,
+		minutesLost: t.minutesLost,
+		studentsAffected: t.studentsAffected,
+		deviceType: t.deviceType,
+		cause: t.cause,
+		rating: t.rating,
+		ratingComment: t.ratingComment,
+		createdAt: t.createdAt.toISOString(),
+		updatedAt: t.updatedAt.toISOString(),
+		reopenUntil: tl.reopenUntil?.toISOString() ?? null
+	};
+}

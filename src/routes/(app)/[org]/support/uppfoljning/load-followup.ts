@@ -1,0 +1,41 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { can } from '$lib/server/policies';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { throwHttp } from '$lib/server/http/errors';
+import { todayInStockholm } from '$lib/server/auth/load-actor';
+import { findVisibleUnits } from '$lib/server/org/find-visible-units';
+import { getSupportFigures } from '$lib/server/support/followup/get-support-figures';
+import { recentSchoolYears } from '$lib/server/support/followup/school-years';
+import { loadAncestorIds } from '$lib/server/org/load-ancestor-ids';
+
+/**
+ * Shared load for the organizer's and a unit's follow-up page: the period (school year) and chain
+ * come from the query string; anything odd there falls back to the defaults instead of failing.
+ */
+export async function loadFollowup(event: RequestEvent, unitId: string | null) {
+	const { actor, organizer } = await requireOrganizer(event);
+	const db = event.locals.db;
+	const years = recentSchoolYears(todayInStockholm(), 3);
+	const year = years.find((y) => y.key === event.url.searchParams.get('lasar')) ?? years[0];
+	const chainParam = event.url.searchParams.get('kedja');
+	const chain = chainParam === 'technical' || chainParam === 'pedagogical' ? chainParam : null;
+	if (unitId !== null && !/^[0-9a-f-]{36}$/i.test(unitId)) error(404);
+	const ancestorIds = unitId ? await loadAncestorIds(db, organizer.id, unitId) : [];
+	const scope = { type: 'support' as const, organizerId: organizer.id, unitId, ancestorIds };
+	if (!can(actor, 'support.followup', scope)) error(404);
+	const units = await findVisibleUnits(db, actor, organizer.id).catch(throwHttp);
+	const unit = unitId ? units.find((u) => u.id === unitId) : null;
+	if (unitId && !unit) error(404);
+	const figures = await getSupportFigures(db, {
+		actor,
+		filter: { organizerId: organizer.id, unitId, chain, from: year.from, to: year.to }
+	}).catch(throwHttp);
+	return {
+		figures,
+		years: years.map((y) => y.key),
+		year: year.key,
+		chain: chain ?? '',
+		unit: unit ? { id: unit.id, name: unit.name } : null,
+		units: unitId ? [] : units.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
+	};
+}

@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from '../axe';
+import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const ORG = `/${TEST_ORG.slug}`;
+const UNIT = 'Hanteringsskolan';
+const KEY = { name: 'Kim Nyckelsson', email: 'kim.nyckel@testkommun.se', password: 'nyckelpersonens långa lösenord', role: 'Teknisk nyckelperson (1:a linjen)' };
+const STAFF = { name: 'Sam Lärarsson', email: 'sam.larare@testkommun.se', password: 'lärarens eget långa lösenord', role: 'Personal' };
+
+/** Adds a person through the admin pages and gives them a role at the unit. */
+async function addPersonWithRole(page: Page, p: typeof KEY) {
+	await page.goto(`${ORG}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(p.name);
+	await page.getByLabel('E-postadress').fill(p.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(p.name);
+	await page.getByLabel('Roll', { exact: true }).selectOption({ label: p.role });
+	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
+	await page.getByRole('button', { name: 'Lägg till roll' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
+}
+
+/** The person asks for a reset link, the administrator finds it in the outbox, the person sets a password. */
+async function setPassword(browser: Browser, admin: Page, p: typeof KEY) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(p.email);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+	await admin.goto(`${ORG}/admin/utkorg`);
+	await admin.getByRole('row', { name: new RegExp(p.email) }).first().getByRole('link').first().click();
+	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
+	expect(link, 'a reset link in the mail').toBeTruthy();
+	await page.goto(link!);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(p.password);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(p.password);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).not.toHaveURL(/aterstall-losenord/);
+	await context.close();
+}
+
+test('an administrator sets up a unit with a technical key person and a teacher, who set their own passwords', async ({ page, browser }) => {
+	await signInAsAdmin(page);
+	await page.goto(`${ORG}/admin/enheter/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
+	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
+	await page.getByLabel('Skolenhetskod').fill('16180339');
+	await page.getByLabel('Grundskola (GR)').check();
+	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+	await addPersonWithRole(page, KEY);
+	await addPersonWithRole(page, STAFF);
+	await setPassword(browser, page, KEY);
+	await setPassword(browser, page, STAFF);
+});
+
+test('the handling page of a case that does not exist, or of no case at all, is a plain not-found page', async ({ page }) => {
+	await signIn(page, KEY.email, KEY.password);
+	for (const number of ['999999', 'abc', '1e3', '-1']) {
+		const response = await page.goto(`${ORG}/support/${number}/hantera`);
+		expect(response?.status(), number).toBe(404);
+	}
+	// A form posted to a case that does not exist changes nothing and is not found either.
+	const post = await page.request.post(`${ORG}/support/999999/hantera?/note`, {
+		form: { 'note-body': 'Hej' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(post.status()).toBe(404);
+});
+
+test('a key person replies, is told what is missing, solves the case with a cause and closes it', async ({ page, browser }) => {
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, STAFF.email, STAFF.password);
+	await staff.goto(`${ORG}/support/ny`);
+	await staff.getByLabel('Teknisk support').check();
+	await staff.getByLabel('Rubrik').fill('Projektorn i sal 7 visar ingen bild');
+	await staff.getByLabel('Vad har hänt?').fill('Lampan lyser men duken är svart.\nVi har provat en annan kabel.');
+	await staff.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await staff.getByRole('button', { name: 'Skicka ärendet' }).click();
+	const number = staff.url().match(/\/support\/(\d+)/)?.[1];
+	expect(number, 'the case page after filing').toBeTruthy();
+	const handling = `${ORG}/support/${number}/hantera`;
+	// The requester follows the case but does not handle it.
+	expect((await staff.goto(handling))?.status()).toBe(403);
+
+	await signIn(page, KEY.email, KEY.password);
+	await page.goto(`${ORG}/support/${number}`);
+	await page.getByRole('link', { name: 'Hantera ärendet' }).click();
+	await expect(page).toHaveURL(new RegExp(`${handling}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hantera ärende ${number}`);
+	await expect(page.getByRole('definition').filter({ hasText: 'Projektorn i sal 7' })).toBeVisible();
+	await expect(page.getByText(STAFF.name)).toBeVisible();
+	await expectAccessible(page);
+
+	// An empty reply: the error summary links to the field; the checkbox stays ticked.
+	await page.getByLabel('Vänta på svar från anmälaren').check();
+	await page.getByRole('button', { name: 'Skicka svaret' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv ett svar till anmälaren.');
+	await expect(page.getByLabel('Vänta på svar från anmälaren')).toBeChecked();
+	await expectAccessible(page);
+	await page.getByRole('alert').getByRole('link').click();
+	await expect(page.getByLabel('Svar', { exact: true })).toBeFocused();
+
+	await page.getByLabel('Svar', { exact: true }).fill('Står projektorn på rätt ingång? <b>Tryck på Source.</b>');
+	await page.getByRole('button', { name: 'Skicka svaret' }).click();
+	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	// The reply is on the requester's timeline, markup shown as the text it is.
+	await staff.goto(`${ORG}/support/${number}`);
+	await expect(staff.getByText('<b>Tryck på Source.</b>', { exact: false })).toBeVisible();
+
+	// No team is set up in Testkommun: escalation explains itself instead of offering an empty list.
+	await page.goto(handling);
+	await expect(page.getByRole('definition').filter({ hasText: 'Väntar på anmälaren' })).toBeVisible();
+	await expect(page.getByText('Det finns inget aktivt team att skicka ärendet till.')).toBeVisible();
+
+	await page.getByLabel('Lösning').fill('Projektorn stod på fel ingång.');
+	await page.getByRole('button', { name: 'Markera som löst' }).click();
+	await expect(page.getByRole('alert')).toContainText('Välj en orsak i listan.');
+	await expect(page.getByLabel('Lösning')).toHaveValue('Projektorn stod på fel ingång.');
+	await expectAccessible(page);
+	await page.getByLabel('Orsak').selectOption({ label: 'Handhavandefel' });
+	await page.getByLabel('Det här borde bli självhjälp').check();
+	await page.getByRole('button', { name: 'Markera som löst' }).click();
+	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+
+	await page.goto(handling);
+	await expect(page.getByRole('definition').filter({ hasText: 'Löst' })).toBeVisible();
+	await page.getByRole('button', { name: 'Stäng ärendet' }).click();
+	await page.goto(handling);
+	await expect(page.getByText('Ärendet är stängt.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Skicka svaret' })).toHaveCount(0);
+	await expectAccessible(page);
+});

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../axe';
+import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const SUPPORT = `/${TEST_ORG.slug}/support`;
+const stamp = Date.now().toString(36);
+const STAFF = { name: 'Sara Stödsson', email: `sara.${stamp}@testkommun.se`, password: 'ett långt lösenord för sara' };
+const UNIT = `Trådbyskolan ${stamp}`;
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+const FAKE_PNG = Buffer.from('<!doctype html><script>alert("inte en bild")</script>');
+
+async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Logga ut' }).click();
+	await expect(page).toHaveURL(/\/logga-in/);
+}
+
+test('an administrator adds a staff member at a school, who sets a password through the reset mail', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto(`/${TEST_ORG.slug}/admin/enheter/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
+	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
+	await page.getByLabel('Skolenhetskod').fill(String(20000000 + Math.floor(Math.random() * 70000000)));
+	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+
+	await page.goto(`/${TEST_ORG.slug}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(STAFF.name);
+	await page.getByLabel('E-postadress').fill(STAFF.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(STAFF.name);
+	await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Personal' });
+	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
+	await page.getByRole('button', { name: 'Lägg till roll' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
+	await signOut(page);
+
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(STAFF.email);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+
+	await signInAsAdmin(page);
+	await page.goto(`/${TEST_ORG.slug}/admin/utkorg`);
+	const mail = page.getByRole('row').filter({ hasText: STAFF.email }).first();
+	await mail.getByRole('link').first().click();
+	const link = (await page.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
+	expect(link, 'a reset link in the mail').toBeTruthy();
+	await signOut(page);
+
+	await page.goto(link!);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(STAFF.password);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(STAFF.password);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).toHaveURL(/\/logga-in\?aterstallt$/);
+});
+
+test('the staff member files a case with a picture and two lost lessons, and follows it', async ({ page }) => {
+	await signIn(page, STAFF.email, STAFF.password);
+	await page.goto(SUPPORT);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support');
+	await expect(page.getByText('Du har inga ärenden ännu.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Till ärendekön' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Anmäl ett ärende' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmäl ett ärende');
+	await expect(page.getByLabel('Enhet', { exact: true })).toHaveValue(/.+/);
+	await expectAccessible(page);
+
+	// Too short a title: the summary links to the field and everything typed stays.
+	const description = 'Lampan blinkar rött.\n<script>alert("hej")</script>';
+	await page.getByLabel('Teknisk support').check();
+	await page.getByLabel('Rubrik').fill('P');
+	await page.getByLabel('Vad har hänt?').fill(description);
+	await page.getByLabel('Hur brådskande är det?').selectOption('high');
+	await page.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await page.getByLabel('Antal elever som påverkades').fill('27');
+	await page.getByLabel('Typ av utrustning (valfritt)').fill('Projektor');
+	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+	await expect(page.getByRole('alert')).toContainText('minst tre tecken');
+	await expect(page.getByLabel('Rubrik')).toHaveValue('P');
+	await expect(page.getByLabel('Vad har hänt?')).toHaveValue(description);
+	await expect(page.getByLabel('Antal lektioner som gick förlorade')).toHaveValue('2');
+	await expect(page.getByLabel('Hur brådskande är det?')).toHaveValue('high');
+	await expect(page.getByLabel('Teknisk support')).toBeChecked();
+	await expectAccessible(page);
+	await page.getByRole('alert').getByRole('link').click();
+	await expect(page.getByLabel('Rubrik')).toBeFocused();
+
+	// An HTML page named .png is refused next to the file field; nothing is filed.
+	await page.getByLabel('Rubrik').fill('Projektorn i sal 4 startar inte');
+	await page.getByLabel('Bilagor (valfritt)').setInputFiles({ name: 'skarm.png', mimeType: 'image/png', buffer: FAKE_PNG });
+	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+	await expect(page.locator('#attachments-error')).toContainText('inte en bild');
+	await expect(page.getByLabel('Rubrik')).toHaveValue('Projektorn i sal 4 startar inte');
+	await expectAccessible(page);
+	await page.goto(SUPPORT);
+	await expect(page.getByText('Du har inga ärenden ännu.')).toBeVisible();
+
+	await page.goBack();
+	await page.getByLabel('Teknisk support').check();
+	await page.getByLabel('Rubrik').fill('Projektorn i sal 4 startar inte');
+	await page.getByLabel('Vad har hänt?').fill(description);
+	await page.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await page.getByLabel('Antal elever som påverkades').fill('27');
+	await page.getByLabel('Bilagor (valfritt)').setInputFiles({ name: 'lampan.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+	await expect(page).toHaveURL(/\/support\/\d+\?anmalt$/);
+	const number = page.url().match(/\/support\/(\d+)/)![1];
+	await expect(page.getByRole('status')).toHaveText(`Tack! Ditt ärende har fått nummer ${number}. Här ser du allt som händer med det.`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ärende ${number}: Projektorn i sal 4 startar inte`);
+	await expect(page.getByText('2 lektioner, 0 minuter, 27 elever påverkade')).toBeVisible();
+	await expect(page.getByText('<script>alert("hej")</script>', { exact: false }).first()).toBeVisible();
+	await expect(page.getByText(`${STAFF.name} anmälde ärendet`)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Hantera ärendet' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	const download = page.getByRole('link', { name: 'lampan.png' });
+	const res = await page.request.get((await download.getAttribute('href'))!);
+	expect(res.status()).toBe(200);
+	expect(res.headers()).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
+	expect(res.headers()['content-disposition']).toMatch(/^attachment;/);
+	expect(Buffer.from(await res.body()).equals(PNG)).toBe(true);
+	for (const path of [`${SUPPORT}/${number}/bilaga/00000000-0000-4000-8000-000000000000`, `${SUPPORT}/${number}/bilaga/inte-ett-id`, `${SUPPORT}/999999`, `${SUPPORT}/abc`]) {
+		expect((await page.request.get(path)).status(), path).toBe(404);
+	}
+
+	// The reply lands on the timeline.
+	await page.getByLabel('Ditt svar').fill('Jag har provat en annan kabel.');
+	await page.getByRole('button', { name: 'Skicka svaret' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ditt svar är skickat.');
+	await expect(page.getByText(`${STAFF.name} svarade`)).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Tillbaka till support' }).click();
+	const row = page.getByRole('row').filter({ hasText: 'Projektorn i sal 4 startar inte' });
+	await expect(row).toContainText('Ny');
+	await expect(row).toContainText('Teknisk support');
+	await expectAccessible(page);
+
+	// The same case page in English.
+	await page.goto(`${SUPPORT}/${number}`);
+	await page.getByRole('button', { name: 'In English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Case ${number}: Projektorn i sal 4 startar inte`);
+	await expect(page.getByText('2 lessons, 0 minutes, 27 students affected')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'På svenska' }).click();
+});
