@@ -22,7 +22,7 @@ export async function assignTicketsToMe(
 			by: 'handler',
 			kind: 'assign',
 			public: false,
-			data: { from: ticket.assigneeId, to: actor.personId, toName: actor.name, via: 'queue' },
+			data: { assigneeId: actor.personId, assigneeName: actor.name, fromAssigneeId: ticket.assigneeId, via: 'queue' },
 			patch: { assigneeId: actor.personId }
 		});
 		await recordAudit(tx, {
@@ -31,7 +31,7 @@ export async function assignTicketsToMe(
 			action: 'ticket.assign',
 			entityType: 'ticket',
 			entityId: ticket.id,
-			changes: { assigneeId: [ticket.assigneeId, actor.personId] }
+			changes: { number: ticket.number, assigneeId: [ticket.assigneeId, actor.personId], via: 'queue' }
 		});
 	});
 }

@@ -45,7 +45,7 @@ describe('bulk steps from the queue', () => {
 		const events = await t.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, open.id), eq(ticketEvents.kind, 'assign')));
 		expect(events).toMatchObject([{ by: 'handler', public: false, actorId: s.key.personId }]);
 		const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'ticket.assign'));
-		expect(audit.filter((a) => a.organizerId === s.org.id)).toMatchObject([{ entityId: open.id, changes: { assigneeId: [null, s.key.personId] } }]);
+		expect(audit.filter((a) => a.organizerId === s.org.id)).toMatchObject([{ entityId: open.id, changes: { assigneeId: [null, s.key.personId], via: 'queue' } }]);
 		// A second time the case is already the actor's: nothing new is written.
 		const again = await assignTicketsToMe(t.db, { actor: s.key, organizerId: s.org.id, input: { numbers: [String(open.number)] } });
 		expect(again).toEqual({ done: [], skipped: [{ number: open.number, reason: 'unchanged' }] });

@@ -21,7 +21,7 @@ export async function closeSolvedTickets(
 			kind: 'close',
 			public: true,
 			stateTo: 'closed',
-			data: { via: 'queue' }
+			data: { unsolved: false, reason: null, via: 'queue' }
 		});
 		await recordAudit(tx, {
 			organizerId: ticket.organizerId,
@@ -29,7 +29,7 @@ export async function closeSolvedTickets(
 			action: 'ticket.close',
 			entityType: 'ticket',
 			entityId: ticket.id,
-			changes: { state: [ticket.state, 'closed'] }
+			changes: { number: ticket.number, state: [ticket.state, 'closed'], unsolved: false, via: 'queue' }
 		});
 	});
 }
