@@ -12,15 +12,21 @@ export function t(key: string, params?: Record<string, unknown>): string {
 	return fn ? fn(params) : key;
 }
 
+/** Formatters are costly to build (a list of 25 dates spent most of its render time here); one per locale and style. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as the user's locale writes it, in Swedish time. */
 export function formatDate(value: Date | string | null | undefined, withTime = false): string {
 	if (!value) return '';
 	const d = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'sv-SE', {
-		timeZone: 'Europe/Stockholm',
-		dateStyle: 'medium',
-		...(withTime ? { timeStyle: 'short' } : {})
-	}).format(d);
+	const locale = getLocale() === 'en' ? 'en-GB' : 'sv-SE';
+	const key = `${locale}|${withTime}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
+		dateFormats.set(key, format);
+	}
+	return format.format(d);
 }
 
 export function formatNumber(n: number): string {

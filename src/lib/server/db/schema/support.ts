@@ -213,7 +213,13 @@ export const tickets = pgTable(
 		index('tickets_team_idx').on(t.teamId, t.state),
 		index('tickets_assignee_idx').on(t.assigneeId, t.state),
 		index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc()),
-		index('tickets_search_idx').using('gin', t.search)
+		index('tickets_search_idx').using('gin', t.search),
+		/** The queue's open cases, newest first (the queue lists open states as literals so this partial index applies). */
+		index('tickets_open_queue_idx')
+			.on(t.organizerId, t.createdAt.desc(), t.id.desc())
+			.where(sql`${t.state} IN ('new', 'in_progress', 'waiting_requester', 'waiting_supplier')`),
+		/** The queue sorted by the nearest SLA deadline, cases without one last. */
+		index('tickets_deadline_idx').on(t.organizerId, t.slaDueAt.asc().nullsLast(), t.id.asc())
 	]
 );
 

@@ -1,0 +1,130 @@
+/**
+ * Benchmark: the support queue over 1,000,000 cases (50 organizers × 20,000), measured through
+ * the built server with 20 concurrent clients. Needs PostgreSQL:
+ *
+ *   bash scripts/test-postgres.sh -- npm run bench:tickets
+ *
+ * Fills the database set-based (bench/tickets/fill.ts), builds the app unless build/ is newer than
+ * src/, starts `node build` on a free port, signs in a central technical support person by
+ * writing a session row, then times the main queue page, a filtered page (state + unit +
+ * category) and a full-text search. Prints median and p95 per kind; budget: p95 < 100 ms.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db';
+import { hashToken, newToken } from '../src/lib/server/auth/tokens';
+import { fillBench } from './tickets/fill';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const BUDGET_MS = 100;
+const url = process.env.DATABASE_URL;
+if (!url) {
+	console.error('bench:tickets needs DATABASE_URL: bash scripts/test-postgres.sh -- npm run bench:tickets');
+	process.exit(1);
+}
+const log = (s: string) => console.log(`[${(performance.now() / 1000).toFixed(1)} s] ${s}`);
+const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+const handle = await openDatabase({ url, dataDir: '' });
+await handle.migrate();
+const { db } = handle;
+log(`${await fillBench(db, log)} cases in the database`);
+
+// A central technical support person of the first organizer, signed in by a session row.
+const [org] = rows<{ id: string; slug: string }>(await db.execute(sql`SELECT id, slug FROM organizers WHERE slug = 'bench-01'`));
+const [person] = rows<{ id: string }>(
+	await db.execute(sql`INSERT INTO people (name, name_sort, email) VALUES ('Cilla Central', 'cilla central', ${`central-${Date.now()}@bench-01.bench`}) RETURNING id`)
+);
+await db.execute(sql`INSERT INTO memberships (organizer_id, person_id) VALUES (${org.id}, ${person.id})`);
+await db.execute(sql`INSERT INTO role_assignments (person_id, organizer_id, role) VALUES (${person.id}, ${org.id}, 'central_technical_support')`);
+const token = newToken();
+await db.execute(sql`INSERT INTO sessions (token_hash, person_id, method, expires_at) VALUES (${hashToken(token)}, ${person.id}, 'bench', now() + interval '1 day')`);
+const schools = rows<{ id: string }>(await db.execute(sql`SELECT id FROM units WHERE organizer_id = ${org.id} AND kind = 'skolenhet'`)).map((r) => r.id);
+const cats = rows<{ id: string }>(await db.execute(sql`SELECT id FROM support_categories WHERE organizer_id = ${org.id} AND chain = 'technical'`)).map((r) => r.id);
+await handle.close();
+
+// The built server: rebuild when any source file is newer than the build.
+const newest = (dir: string): number =>
+	readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+if (!existsSync('build/index.js') || statSync('build/index.js').mtimeMs < newest('src')) {
+	log('building (npm run build)');
+	if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+const port = await new Promise<number>((resolve) => {
+	const s = createServer().listen(0, '127.0.0.1', () => {
+		const p = (s.address() as { port: number }).port;
+		s.close(() => resolve(p));
+	});
+});
+const base = `http://127.0.0.1:${port}`;
+// BENCH_PROFILE=<dir> writes a CPU profile of the server there (open it in Chrome DevTools).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const server = spawn(process.execPath, [...profile, 'build/index.js'], {
+	env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base },
+	stdio: ['ignore', 'inherit', 'inherit']
+});
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+for (let i = 0; ; i++) {
+	const ok = await fetch(`${base}/logga-in`).then((r) => r.ok, () => false);
+	if (ok) break;
+	if (i > 300) throw new Error('the server did not start');
+	await new Promise((r) => setTimeout(r, 200));
+}
+log(`server on ${base}`);
+
+const queue = `${base}/${org.slug}/support/ko`;
+const pick = <T>(list: T[], i: number) => list[i % list.length];
+const WORDS = ['projektor', 'skrivaren', 'lärplattf', 'inloggningen fungerar', 'wifi', 'långsam', 'dokumentkam', 'nationella proven'];
+const STATES = ['in_progress', 'new', 'closed', 'waiting_requester'];
+const KINDS: [string, (i: number) => string][] = [
+	['main queue', () => queue],
+	['filtered (state + unit + category)', (i) => `${queue}?vy=all&status=${pick(STATES, i)}&enhet=${pick(schools, i * 7)}&kategori=${pick(cats, i * 3)}`],
+	['full-text search', (i) => `${queue}?vy=all&q=${encodeURIComponent(pick(WORDS, i))}`]
+];
+
+async function measure(make: (i: number) => string, n: number): Promise<number[]> {
+	const times: number[] = [];
+	let next = 0;
+	const client = async () => {
+		for (let i = next++; i < n; i = next++) {
+			const t0 = performance.now();
+			const res = await fetch(make(i), { headers: { cookie: `rodtrad_session=${token}`, accept: 'text/html' }, redirect: 'manual' });
+			const body = await res.text();
+			times.push(performance.now() - t0);
+			if (res.status !== 200 || !body.includes('<h1')) throw new Error(`${make(i)} answered ${res.status}`);
+		}
+	};
+	await Promise.all(Array.from({ length: CLIENTS }, client));
+	return times.sort((a, b) => a - b);
+}
+const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+let allWithin = true;
+// Warm every kind up first, so the first kind measured does not pay for the server's JIT.
+for (const [, make] of KINDS) await measure(make, CLIENTS * 3);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`\n${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${CLIENTS * 3} warm-up requests each); load average ${load()}`);
+for (const [name, make] of KINDS) {
+	const started = performance.now();
+	const times = await measure(make, REQUESTS);
+	const seconds = (performance.now() - started) / 1000;
+	const p95 = at(times, 0.95);
+	allWithin &&= p95 < BUDGET_MS;
+	console.log(
+		`${name.padEnd(36)} median ${at(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${(REQUESTS / seconds).toFixed(0)} req/s   ${p95 < BUDGET_MS ? 'within budget' : 'OVER BUDGET'}`
+	);
+}
+console.log(`\nBudget p95 < ${BUDGET_MS} ms: ${allWithin ? 'holds' : 'does NOT hold'} (load average now ${load()}; ${cpus().length} cores)`);
+// Let the server close its pool before the database goes away.
+await new Promise((resolve) => {
+	server.once('exit', resolve);
+	stop();
+});
+process.exit(0);

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_open_queue_idx" ON "tickets" USING btree ("organizer_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tickets"."state" IN ('new', 'in_progress', 'waiting_requester', 'waiting_supplier');--> statement-breakpoint
+CREATE INDEX "tickets_deadline_idx" ON "tickets" USING btree ("organizer_id","sla_due_at","id");

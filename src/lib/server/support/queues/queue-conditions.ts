@@ -1,0 +1,64 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../policies';
+import { OPEN_STATES } from '../constants';
+import { caseNumberIn, toPrefixTsquery } from './search-query';
+import type { QueueFilters, QueueView, SlaFilter } from './queue-params';
+import { myUnitsWhere, workableTicketsWhere } from './visible-tickets';
+
+/** Fixed vocabularies go into the SQL as literals so partial indexes on open cases can be used. */
+const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '));
+export const OPEN_STATES_SQL = sql`tickets.state IN (${literalList(OPEN_STATES)})`;
+
+/** The SLA status as the queue shows it: a running clock past its deadline is breached even before a job notices. */
+export const SHOWN_SLA_STATUS = sql<string>`CASE WHEN tickets.sla_status IN ('running', 'at_risk') AND tickets.sla_due_at < now() THEN 'breached' ELSE tickets.sla_status END`;
+
+/** What each tab adds to the visibility rule. */
+export function viewCondition(view: QueueView, actor: Actor, organizerId: string): SQL | null {
+	switch (view) {
+		case 'unassigned':
+			return sql`(${OPEN_STATES_SQL} AND tickets.assignee_id IS NULL AND ${workableTicketsWhere(actor, organizerId)})`;
+		case 'mine':
+			// Solved cases stay in "mine" until closed, so they can be closed from here.
+			return sql`(tickets.assignee_id = ${actor.personId} AND tickets.state <> 'closed')`;
+		case 'units':
+			return myUnitsWhere(actor, organizerId);
+		case 'waiting':
+			return sql`tickets.state IN ('waiting_requester', 'waiting_supplier')`;
+		case 'all':
+			return null;
+	}
+}
+
+function slaCondition(sla: SlaFilter): SQL {
+	switch (sla) {
+		case 'breached':
+			return sql`(tickets.sla_status = 'breached' OR (tickets.sla_status IN ('running', 'at_risk') AND tickets.sla_due_at < now()))`;
+		case 'paused':
+			return sql`tickets.sla_status = 'paused'`;
+		default:
+			return sql`(tickets.sla_status = ${sla} AND (tickets.sla_due_at IS NULL OR tickets.sla_due_at >= now()))`;
+	}
+}
+
+/**
+ * The filters of the form as SQL. `unitIds` is the chosen unit with everything below it,
+ * resolved beforehand so the planner sees a plain list.
+ */
+export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL[] {
+	const out: SQL[] = [];
+	if (f.state) out.push(sql`tickets.state = ${f.state}`);
+	if (f.chain) out.push(sql`tickets.chain = ${f.chain}`);
+	if (f.line) out.push(sql`tickets.line = ${f.line}`);
+	if (f.categoryId) out.push(sql`tickets.category_id = ${f.categoryId}`);
+	if (unitIds) out.push(unitIds.length ? sql`tickets.unit_id IN (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+	if (f.sla) out.push(slaCondition(f.sla));
+	if (f.q) {
+		const query = toPrefixTsquery(f.q);
+		const number = caseNumberIn(f.q);
+		const text = query ? sql`tickets.search @@ to_tsquery('swedish', ${query})` : sql`false`;
+		// "#12" means case 12 only; a bare "12" also finds the text "sal 12".
+		if (number !== null && f.q.trim().startsWith('#')) out.push(sql`tickets.number = ${number}`);
+		else out.push(number !== null ? sql`(${text} OR tickets.number = ${number})` : text);
+	}
+	return out;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { useTestDatabase } from '../../../../../tests/use-test-database';
+import { buildActor, buildOrganizer, buildTeam, buildTicket, buildUnit } from '../../../../../tests/factories';
+import { tickets, ticketTeams } from '../../db/schema';
+import { can, type Actor } from '../../policies';
+import { ticketResource } from '../tickets/ticket-resource';
+import { visibleTicketsWhere, workableTicketsWhere } from './visible-tickets';
+
+const t = useTestDatabase();
+
+/** An organizer with a unit tree, teams, cases in every corner and people in every role. */
+async function world() {
+	const org = await buildOrganizer(t.db);
+	const root = await buildUnit(t.db, { organizerId: org.id, kind: 'forvaltning', name: 'Förvaltningen' });
+	const area = await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', parentId: root.id });
+	const schoolA = await buildUnit(t.db, { organizerId: org.id, parentId: area.id });
+	const schoolB = await buildUnit(t.db, { organizerId: org.id, parentId: area.id });
+	const schoolC = await buildUnit(t.db, { organizerId: org.id, parentId: root.id });
+	const at = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) => buildActor(t.db, [{ role, organizerId: org.id, unitId }]);
+	const mentor = await at('staff', root.id);
+	const teacher = await at('staff', root.id);
+	const central2 = await at('staff', root.id);
+	const supplier = await buildActor(t.db, []);
+	const line2 = await buildTeam(t.db, { organizerId: org.id, line: 2, memberIds: [central2.personId] });
+	const line3 = await buildTeam(t.db, { organizerId: org.id, line: 3, memberIds: [supplier.personId] });
+	const pedTeam = await buildTeam(t.db, { organizerId: org.id, chain: 'pedagogical', line: 2 });
+	const file = async (unitId: string, requester: Actor, chain: 'technical' | 'pedagogical' = 'technical') =>
+		(await buildTicket(t.db, { organizerId: org.id, unitId, requester, input: { chain } })).ticket;
+	const escalate = async (id: string, line: 2 | 3, teams: string[]) => {
+		await t.db.update(tickets).set({ line, teamId: teams.at(-1) }).where(eq(tickets.id, id));
+		for (const teamId of teams) await t.db.insert(ticketTeams).values({ ticketId: id, teamId });
+	};
+	const cases = [
+		await file(schoolA.id, mentor),
+		await file(schoolA.id, teacher, 'pedagogical'),
+		await file(schoolB.id, teacher),
+		await file(schoolC.id, mentor),
+		await file(root.id, mentor, 'pedagogical'),
+		await file(area.id, teacher)
+	];
+	await escalate(cases[2].id, 2, [line2.id]);
+	await escalate(cases[3].id, 3, [line2.id, line3.id]);
+	await escalate(cases[1].id, 2, [pedTeam.id]);
+	// Held by the supplier without a ticket_teams row: the current team alone must be enough.
+	await t.db.update(tickets).set({ line: 3, teamId: line3.id }).where(eq(tickets.id, cases[5].id));
+	// Filed by a mentor for a student: both see it.
+	const student = await at('student', schoolB.id);
+	await t.db.update(tickets).set({ requesterId: student.personId }).where(eq(tickets.id, cases[0].id));
+	// Another organizer's case: nobody here sees it.
+	await buildTicket(t.db);
+	const personas: Record<string, Actor | null> = {
+		mentor,
+		teacher,
+		student,
+		central2: await (await import('../../auth/load-actor')).loadActor(t.db, central2.personId),
+		supplier: await (await import('../../auth/load-actor')).loadActor(t.db, supplier.personId),
+		orgAdmin: await at('org_admin'),
+		centralTech: await at('central_technical_support'),
+		centralPed: await at('central_pedagogical_support'),
+		keyRoot: await at('technical_key_person', root.id),
+		keyArea: await at('pedagogical_key_person', area.id),
+		keySchoolB: await at('technical_key_person', schoolB.id),
+		principalA: await at('principal', schoolA.id),
+		leadership: await at('leadership'),
+		reader: await at('reader'),
+		outsider: await buildActor(t.db, [{ role: 'org_admin', organizerId: (await buildOrganizer(t.db)).id }]),
+		nobody: null
+	};
+	return { org, personas };
+}
+
+async function idsWhere(where: ReturnType<typeof visibleTicketsWhere>) {
+	const rows = await t.db.select({ id: tickets.id }).from(tickets).where(where);
+	return rows.map((r) => r.id).sort();
+}
+
+async function idsByPolicy(organizerId: string, actor: Actor | null, action: 'ticket.view' | 'ticket.work') {
+	const rows = await t.db.select().from(tickets).where(eq(tickets.organizerId, organizerId));
+	const out: string[] = [];
+	for (const row of rows) if (can(actor, action, await ticketResource(t.db, row))) out.push(row.id);
+	return out.sort();
+}
+
+describe('which cases the queue may list', () => {
+	it('lists exactly the cases the policies let each persona view', async () => {
+		const { org, personas } = await world();
+		const seen: Record<string, number> = {};
+		for (const [name, actor] of Object.entries(personas)) {
+			const bySql = await idsWhere(visibleTicketsWhere(actor, org.id));
+			expect(bySql, `ticket.view for ${name}`).toEqual(await idsByPolicy(org.id, actor, 'ticket.view'));
+			seen[name] = bySql.length;
+		}
+		// The world is rich enough that the rule matters: some see all, some some, some none.
+		expect(seen).toMatchObject({ orgAdmin: 6, centralTech: 6, outsider: 0, nobody: 0, leadership: 0, principalA: 0, supplier: 2 });
+		expect(seen.keyArea).toBeGreaterThan(0);
+		expect(seen.keyArea).toBeLessThan(6);
+	});
+
+	it('lists exactly the cases each persona may work at the current line', async () => {
+		const { org, personas } = await world();
+		for (const [name, actor] of Object.entries(personas)) {
+			const bySql = await idsWhere(workableTicketsWhere(actor, org.id));
+			expect(bySql, `ticket.work for ${name}`).toEqual(await idsByPolicy(org.id, actor, 'ticket.work'));
+		}
+	});
+
+	it('never reaches into another organizer, whatever the roles elsewhere', async () => {
+		const { org, personas } = await world();
+		const other = await buildOrganizer(t.db);
+		const ids = await idsWhere(visibleTicketsWhere(personas.orgAdmin, other.id));
+		expect(ids).toEqual([]);
+		const count = await t.db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(visibleTicketsWhere(personas.centralTech, org.id)));
+		expect(count[0].n).toBe(6);
+	});
+});
