@@ -60,7 +60,7 @@ test('an administrator sets up a school with a key person and a teacher', async 
 	await page.goto(`${ORG}/admin/enheter/ny`);
 	await page.getByLabel('Namn', { exact: true }).fill(UNIT);
 	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
-	await page.getByLabel('Skolenhetskod').fill('27182818');
+	await page.getByLabel('Skolenhetskod').fill('57721566');
 	await page.getByLabel('Grundskola (GR)').check();
 	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
 	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');

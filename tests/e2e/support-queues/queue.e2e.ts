@@ -4,13 +4,13 @@ import { signInAsAdmin, TEST_ORG } from '../helpers';
 
 const QUEUE = `/${TEST_ORG.slug}/support/ko`;
 
-test('an administrator opens the queue, sees why it is empty, and filters keep their values', async ({ page }) => {
+test('an administrator opens the queue, is told when nothing matches, and filters keep their values', async ({ page }) => {
 	await signInAsAdmin(page);
-	await page.goto(QUEUE);
+	// Other suites share this server and may have filed cases or put the administrator in a team:
+	// the test asks for the tab it wants instead of assuming which one opens first.
+	await page.goto(`${QUEUE}?vy=all`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ärendekö');
-	// An administrator handles no line, so the queue opens on everything they may see.
 	await expect(page.getByRole('link', { name: 'Alla jag kan se' })).toHaveAttribute('aria-current', 'page');
-	await expect(page.getByText('Det finns inga supportärenden som du får se ännu.')).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Löst' });
@@ -32,7 +32,7 @@ test('an administrator opens the queue, sees why it is empty, and filters keep t
 	await expect(page.getByText('Inga ärenden stämmer med sökningen och filtren.')).toBeVisible();
 	await page.getByRole('main').getByRole('link', { name: 'Ta bort sökning och filter' }).first().click();
 	await expect(page.getByLabel('Status', { exact: true })).toHaveValue('');
-	await expect(page.getByText('Inget ärende väntar på anmälaren eller på en leverantör.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Väntar' })).toHaveAttribute('aria-current', 'page');
 	await expectAccessible(page);
 });
 
