@@ -38,7 +38,7 @@ describe('validating a session and loading its actor in one query', () => {
 				{ role: 'central_technical_support', organizerId: org.id },
 				{ role: 'org_admin', organizerId: org.id, startsOn: day(-3), endsOn: day(3) },
 				{ role: 'principal', organizerId: org.id, endsOn: day(-1) },
-				{ role: 'teacher', organizerId: org.id, startsOn: day(2) }
+				{ role: 'staff', organizerId: org.id, startsOn: day(2) }
 			]
 		});
 		const team = await buildTeam(h.db, { organizerId: org.id, memberIds: [person.id] });
