@@ -8,6 +8,8 @@ declare global {
 			/** The signed-in person and their roles today, or null. */
 			actor: Actor | null;
 			sessionToken: string | null;
+			/** Organizers looked up by slug during this GET request (see requireOrganizer). */
+			organizerBySlug?: Map<string, Promise<typeof import('$lib/server/db/schema').organizers.$inferSelect>>;
 		}
 		interface Error {
 			message: string;

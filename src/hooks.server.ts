@@ -3,8 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
-import { deleteExpiredSessions, SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
-import { loadActor } from '$lib/server/auth/load-actor';
+import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$lib/server/auth/sessions';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
@@ -36,9 +35,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.sessionToken = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		const session = await validateSession(db, token, env.SESSION_DAYS);
+		// Session, person, roles and teams in one query.
+		const session = await validateSessionActor(db, token, env.SESSION_DAYS);
 		if (session) {
-			event.locals.actor = await loadActor(db, session.personId);
+			event.locals.actor = session.actor;
 			event.locals.sessionToken = token;
 			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
 		} else {

@@ -1,37 +1,56 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, roleAssignments, supportTeamMembers, supportTeams } from '../db/schema';
+import { people } from '../db/schema';
 import type { Actor } from '../policies';
 import { isRole } from '../policies/roles';
 
+const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** Today's date in Stockholm, as YYYY-MM-DD. */
-export const todayInStockholm = (now = new Date()) =>
-	new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+export const todayInStockholm = (now = new Date()) => stockholmDay.format(now);
+
+type AssignmentRow = { organizerId: string | null; unitId: string | null; role: string };
+
+/**
+ * The roles in force on `today` and the unarchived support teams of the person in `people.id` (the query must
+ * select from `people` under that name),
+ * as two JSON columns, so the actor comes with the query that finds the person (one round trip).
+ */
+export function actorColumns(today: string) {
+	return {
+		assignments: sql<AssignmentRow[] | string>`coalesce((
+			SELECT json_agg(json_build_object('organizerId', ra.organizer_id, 'unitId', ra.unit_id, 'role', ra.role))
+			FROM role_assignments ra
+			WHERE ra.person_id = people.id
+				AND (ra.starts_on IS NULL OR ra.starts_on <= ${today}::date)
+				AND (ra.ends_on IS NULL OR ra.ends_on >= ${today}::date)
+		), '[]'::json)`,
+		teamIds: sql<string[] | string>`coalesce((
+			SELECT json_agg(m.team_id)
+			FROM support_team_members m JOIN support_teams st ON st.id = m.team_id
+			WHERE m.person_id = people.id AND st.archived_at IS NULL
+		), '[]'::json)`
+	} satisfies Record<string, SQL>;
+}
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/** Builds the actor from a row selected with `actorColumns`. */
+export function actorFromRow(row: { id: string; name: string; assignments: AssignmentRow[] | string; teamIds: string[] | string }): Actor {
+	return {
+		personId: row.id,
+		name: row.name,
+		assignments: json(row.assignments).flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
+		teamIds: json(row.teamIds)
+	};
+}
 
 /** The actor for a person: their name and the roles that are in force today. */
 export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
-	const [person] = await db.select({ id: people.id, name: people.name, status: people.status }).from(people).where(eq(people.id, personId));
+	const [person] = await db
+		.select({ id: people.id, name: people.name, status: people.status, ...actorColumns(todayInStockholm()) })
+		.from(people)
+		.where(eq(people.id, personId));
 	if (!person || person.status !== 'active') return null;
-	const today = todayInStockholm();
-	const rows = await db
-		.select({ organizerId: roleAssignments.organizerId, unitId: roleAssignments.unitId, role: roleAssignments.role })
-		.from(roleAssignments)
-		.where(
-			and(
-				eq(roleAssignments.personId, personId),
-				or(isNull(roleAssignments.startsOn), lte(roleAssignments.startsOn, today)),
-				or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))
-			)
-		);
-	const teams = await db
-		.select({ teamId: supportTeamMembers.teamId })
-		.from(supportTeamMembers)
-		.innerJoin(supportTeams, eq(supportTeams.id, supportTeamMembers.teamId))
-		.where(and(eq(supportTeamMembers.personId, personId), isNull(supportTeams.archivedAt)));
-	return {
-		personId: person.id,
-		name: person.name,
-		assignments: rows.flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
-		teamIds: teams.map((t) => t.teamId)
-	};
+	return actorFromRow(person);
 }

@@ -1,7 +1,9 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { people, sessions } from '../db/schema';
+import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
+import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
@@ -29,13 +31,32 @@ export async function validateSession(db: Db, token: string, days: number) {
 		.innerJoin(people, eq(people.id, sessions.personId))
 		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
 	if (!row || row.status !== 'active') return null;
-	const renewAt = row.expiresAt.getTime() - (days * 86_400_000) / 2;
-	if (Date.now() > renewAt) {
-		const expiresAt = new Date(Date.now() + days * 86_400_000);
-		await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
-		return { personId: row.personId, expiresAt };
-	}
-	return { personId: row.personId, expiresAt: row.expiresAt };
+	return { personId: row.personId, expiresAt: await renewSession(db, tokenHash, row.expiresAt, days) };
+}
+
+/**
+ * `validateSession` and `loadActor` in one round trip (the request hook's path): the session, its active
+ * person and the roles and teams in force today. Same expiry, sliding renewal and status checks; null otherwise.
+ */
+export async function validateSessionActor(db: Db, token: string, days: number): Promise<{ personId: string; expiresAt: Date; actor: Actor } | null> {
+	if (!token || token.length > 200) return null;
+	const tokenHash = hashToken(token);
+	const [row] = await db
+		.select({ id: people.id, name: people.name, status: people.status, expiresAt: sessions.expiresAt, ...actorColumns(todayInStockholm()) })
+		.from(sessions)
+		.innerJoin(people, eq(people.id, sessions.personId))
+		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+	if (!row || row.status !== 'active') return null;
+	return { personId: row.id, expiresAt: await renewSession(db, tokenHash, row.expiresAt, days), actor: actorFromRow(row) };
+}
+
+/** Moves the expiry `days` ahead once half the session's life has passed; returns the expiry in force. */
+async function renewSession(db: Db, tokenHash: string, expiresAt: Date, days: number): Promise<Date> {
+	const renewAt = expiresAt.getTime() - (days * 86_400_000) / 2;
+	if (Date.now() <= renewAt) return expiresAt;
+	const renewed = new Date(Date.now() + days * 86_400_000);
+	await db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.tokenHash, tokenHash));
+	return renewed;
 }
 
 export async function deleteSession(db: Db, token: string) {

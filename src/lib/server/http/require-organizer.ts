@@ -3,19 +3,37 @@ import { getOrganizerBySlug } from '../org/get-organizer';
 import { can, type Action, type Actor } from '../policies';
 import { isAppError } from '../errors';
 
+type Organizer = Awaited<ReturnType<typeof getOrganizerBySlug>>;
+
+/**
+ * The organizer by slug, looked up once per GET request (the layout and the page both ask).
+ * A POST looks it up afresh each time: an action may have changed it before the loads run.
+ */
+function organizerOnce(event: Pick<RequestEvent, 'locals'> & { request?: Request }, slug: string): Promise<Organizer> {
+	const method = event.request?.method;
+	if (method !== 'GET' && method !== 'HEAD') return getOrganizerBySlug(event.locals.db, slug);
+	const memo = (event.locals.organizerBySlug ??= new Map());
+	let found = memo.get(slug);
+	if (!found) {
+		found = getOrganizerBySlug(event.locals.db, slug);
+		memo.set(slug, found);
+	}
+	return found;
+}
+
 /**
  * The organizer named in the URL, for a signed-in actor who may take `action` on it.
  * Not signed in → the sign-in page; no right → 404, so an organizer's existence is not revealed.
  */
 export async function requireOrganizer(
-	event: Pick<RequestEvent, 'locals' | 'params' | 'url'>,
+	event: Pick<RequestEvent, 'locals' | 'params' | 'url'> & { request?: Request },
 	action: Action = 'organizer.view'
-): Promise<{ actor: Actor; organizer: Awaited<ReturnType<typeof getOrganizerBySlug>> }> {
+): Promise<{ actor: Actor; organizer: Organizer }> {
 	const actor = event.locals.actor;
 	if (!actor) redirect(303, `/logga-in?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	const slug = (event.params as Record<string, string>).org;
 	try {
-		const organizer = await getOrganizerBySlug(event.locals.db, slug);
+		const organizer = await organizerOnce(event, slug);
 		if (!can(actor, 'organizer.view', { type: 'organizer', organizerId: organizer.id })) error(404);
 		if (!can(actor, action, { type: 'organizer', organizerId: organizer.id })) error(403);
 		return { actor, organizer };

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase } from '../../../../tests/db';
+import { buildOrganizer, buildPerson, buildTeam } from '../../../../tests/factories';
+import type { DbHandle } from '../db';
+import { people, sessions, supportTeams } from '../db/schema';
+import { loadActor, todayInStockholm } from './load-actor';
+import { createSession, validateSession, validateSessionActor } from './sessions';
+import { hashToken, newToken } from './tokens';
+
+let h: DbHandle;
+beforeAll(async () => {
+	h = await createTestDatabase();
+});
+afterAll(() => h.close());
+
+const DAY = 86_400_000;
+const sortActor = <T extends { assignments: { role: string; unitId: string | null }[]; teamIds?: string[] }>(a: T) => ({
+	...a,
+	assignments: [...a.assignments].sort((x, y) => `${x.role}${x.unitId}`.localeCompare(`${y.role}${y.unitId}`)),
+	teamIds: [...(a.teamIds ?? [])].sort()
+});
+
+/** A session row for a person that expires `msLeft` from now. */
+async function sessionExpiringIn(personId: string, msLeft: number) {
+	const token = newToken();
+	const expiresAt = new Date(Date.now() + msLeft);
+	await h.db.insert(sessions).values({ tokenHash: hashToken(token), personId, method: 'test', expiresAt });
+	return { token, expiresAt };
+}
+
+describe('validating a session and loading its actor in one query', () => {
+	it('gives the same person, roles in force today and unarchived teams as validateSession and loadActor', async () => {
+		const org = await buildOrganizer(h.db);
+		const day = (offset: number) => todayInStockholm(new Date(Date.now() + offset * DAY));
+		const person = await buildPerson(h.db, {
+			roles: [
+				{ role: 'central_technical_support', organizerId: org.id },
+				{ role: 'org_admin', organizerId: org.id, startsOn: day(-3), endsOn: day(3) },
+				{ role: 'principal', organizerId: org.id, endsOn: day(-1) },
+				{ role: 'staff', organizerId: org.id, startsOn: day(2) }
+			]
+		});
+		const team = await buildTeam(h.db, { organizerId: org.id, memberIds: [person.id] });
+		const archived = await buildTeam(h.db, { organizerId: org.id, memberIds: [person.id] });
+		await h.db.update(supportTeams).set({ archivedAt: new Date() }).where(eq(supportTeams.id, archived.id));
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+
+		const both = await validateSessionActor(h.db, token, 14);
+		expect(both).not.toBeNull();
+		expect(both!.personId).toBe(person.id);
+		expect(both!.expiresAt).toEqual((await validateSession(h.db, token, 14))!.expiresAt);
+		expect(sortActor(both!.actor)).toEqual(sortActor((await loadActor(h.db, person.id))!));
+		expect(both!.actor.assignments.map((a) => a.role).sort()).toEqual(['central_technical_support', 'org_admin']);
+		expect(both!.actor.teamIds).toEqual([team.id]);
+	});
+
+	it('gives a person without roles or teams empty lists', async () => {
+		const person = await buildPerson(h.db, { name: 'Ingen Roll' });
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+		const both = await validateSessionActor(h.db, token, 14);
+		expect(both?.actor).toEqual({ personId: person.id, name: 'Ingen Roll', assignments: [], teamIds: [] });
+	});
+
+	it('refuses an unknown, overlong or expired token and a deactivated person', async () => {
+		const person = await buildPerson(h.db);
+		expect(await validateSessionActor(h.db, newToken(), 14)).toBeNull();
+		expect(await validateSessionActor(h.db, 'x'.repeat(201), 14)).toBeNull();
+		expect(await validateSessionActor(h.db, '', 14)).toBeNull();
+		const expired = await sessionExpiringIn(person.id, -1000);
+		expect(await validateSessionActor(h.db, expired.token, 14)).toBeNull();
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+		await h.db.update(people).set({ status: 'inactive' }).where(eq(people.id, person.id));
+		expect(await validateSessionActor(h.db, token, 14)).toBeNull();
+		expect(await validateSession(h.db, token, 14)).toBeNull();
+	});
+
+	it('extends a session only once half its life has passed', async () => {
+		const person = await buildPerson(h.db);
+		const fresh = await sessionExpiringIn(person.id, 10 * DAY);
+		expect((await validateSessionActor(h.db, fresh.token, 14))!.expiresAt).toEqual(fresh.expiresAt);
+		const [unchanged] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(fresh.token)));
+		expect(unchanged.expiresAt).toEqual(fresh.expiresAt);
+
+		const old = await sessionExpiringIn(person.id, 3 * DAY);
+		const renewed = (await validateSessionActor(h.db, old.token, 14))!.expiresAt;
+		expect(renewed.getTime()).toBeGreaterThan(Date.now() + 13.9 * DAY);
+		const [stored] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(old.token)));
+		expect(stored.expiresAt).toEqual(renewed);
+	});
+});
