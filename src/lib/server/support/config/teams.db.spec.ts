@@ -53,15 +53,16 @@ describe('support teams', () => {
 		const foreign = await buildTeam(t.db, { organizerId: (await buildOrganizer(t.db)).id });
 		const member = await buildPerson(t.db, { memberOf: organizer.id });
 		const opts = { actor, organizerId: organizer.id, teamId: foreign.id };
+		// One at a time: a promise that rejects before it is awaited counts as unhandled.
 		const attempts = [
-			renameTeam(t.db, { ...opts, input: { name: 'Kapat' } }),
-			setTeamArchived(t.db, { ...opts, archive: true }),
-			addTeamMember(t.db, { ...opts, personId: member.id }),
-			addTeamOrganizer(t.db, { ...opts, servedId: organizer.id }),
-			getTeam(t.db, opts),
-			getTeam(t.db, { ...opts, teamId: 'inte-ett-id' })
+			() => renameTeam(t.db, { ...opts, input: { name: 'Kapat' } }),
+			() => setTeamArchived(t.db, { ...opts, archive: true }),
+			() => addTeamMember(t.db, { ...opts, personId: member.id }),
+			() => addTeamOrganizer(t.db, { ...opts, servedId: organizer.id }),
+			() => getTeam(t.db, opts),
+			() => getTeam(t.db, { ...opts, teamId: 'inte-ett-id' })
 		];
-		for (const a of attempts) expect((await a.catch((e) => e)).code).toBe('NOT_FOUND');
+		for (const a of attempts) expect((await a().catch((e) => e)).code).toBe('NOT_FOUND');
 		expect(await t.db.select().from(supportTeamMembers).where(eq(supportTeamMembers.teamId, foreign.id))).toEqual([]);
 		expect((await teamsOf(foreign.organizerId))[0]).toMatchObject({ name: foreign.name, archivedAt: null });
 		expect(await auditFor(foreign.id)).toEqual([]);
