@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** The installation the 'installation' project creates on the e2e server. */
 export const TEST_ORG = { slug: 'testkommun', name: 'Testkommun' };
@@ -17,3 +17,39 @@ export async function signIn(page: Page, email: string, password: string) {
 }
 
 export const signInAsAdmin = (page: Page) => signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+
+/** Adds a person through the admin pages of the test organizer and gives them a role at a unit (by name). */
+export async function addPersonWithRole(page: Page, p: { name: string; email: string; role: string }, unitName: string) {
+	await page.goto(`/${TEST_ORG.slug}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(p.name);
+	await page.getByLabel('E-postadress').fill(p.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(p.name);
+	await page.getByLabel('Roll', { exact: true }).selectOption({ label: p.role });
+	await page.getByLabel('Var gäller rollen?').selectOption({ label: unitName });
+	await page.getByRole('button', { name: 'Lägg till roll' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
+}
+
+/**
+ * A person without a password gets one as a real user would: they ask for a link, the
+ * administrator (`admin`, signed in) reads the mail in the test organizer's outbox, the person sets it.
+ */
+export async function setPasswordThroughOutbox(browser: Browser, admin: Page, email: string, password: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(email);
+	await page.getByRole('button', { name: 'Skicka länk' }).click();
+	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+	await admin.goto(`/${TEST_ORG.slug}/admin/utkorg`);
+	await admin.getByRole('row').filter({ hasText: email }).first().getByRole('link').first().click();
+	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
+	expect(link, 'a reset link in the mail').toBeTruthy();
+	await page.goto(new URL(link!).pathname);
+	await page.getByLabel('Nytt lösenord', { exact: true }).fill(password);
+	await page.getByLabel('Upprepa det nya lösenordet').fill(password);
+	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+	await expect(page).toHaveURL(/\/logga-in\?aterstallt/);
+	await context.close();
+}

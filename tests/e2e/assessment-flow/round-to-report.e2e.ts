@@ -3,9 +3,9 @@
  * three teachers and six students (through the anonymous link) answer; the principal agrees a level; the
  * organizer report shows both units, the spread, and the groups too small to show as hidden.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,24 +22,6 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 let roundPath = '';
 let unitId = '';
 let studentLink = '';
-
-/** A person imported without a password gets one through the mailed link, read in the outbox. */
-async function setPassword(browser: Browser, admin: Page, email: string) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/glomt-losenord');
-	await page.getByLabel('E-postadress').fill(email);
-	await page.getByRole('button', { name: 'Skicka länk' }).click();
-	await admin.goto(`/${ORG}/admin/utkorg`);
-	await admin.getByRole('row').filter({ hasText: email }).first().getByRole('link').first().click();
-	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)![0];
-	await page.goto(new URL(link).pathname);
-	await page.getByLabel('Nytt lösenord', { exact: true }).fill(PASSWORD);
-	await page.getByLabel('Upprepa det nya lösenordet').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
-	await expect(page).toHaveURL(/\/logga-in\?aterstallt/);
-	await context.close();
-}
 
 /** Answers the first statement on the first page, then reviews and submits. */
 async function answerAndSubmit(page: Page, pagePath: string, reviewPath: string) {
@@ -73,7 +55,7 @@ test('an administrator sets up two units and their people, and opens a round wit
 	await page.getByRole('button', { name: 'Förhandsgranska personer' }).click();
 	await page.getByRole('button', { name: 'Importera', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('4 skapades');
-	for (const p of [PRINCIPAL, ...TEACHERS]) await setPassword(browser, page, p.email);
+	for (const p of [PRINCIPAL, ...TEACHERS]) await setPasswordThroughOutbox(browser, page, p.email, PASSWORD);
 
 	await page.goto(`/${ORG}/skattning/ny`);
 	await page.getByLabel('Namn på omgången').fill('Flödesomgången');

@@ -3,9 +3,9 @@
  * reaches the answer page (also from the round list), the principal also consensus, the unit
  * report and "Ni sa – vi gör", the administrator the organizer report and every unit's reports.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,24 +19,6 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 
 let roundPath = '';
 let unitId = '';
-
-/** A person imported without a password gets one through the mailed link, read in the outbox. */
-async function setPassword(browser: Browser, admin: Page, email: string) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/glomt-losenord');
-	await page.getByLabel('E-postadress').fill(email);
-	await page.getByRole('button', { name: 'Skicka länk' }).click();
-	await admin.goto(`/${ORG}/admin/utkorg`);
-	await admin.getByRole('row').filter({ hasText: email }).first().getByRole('link').first().click();
-	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)![0];
-	await page.goto(new URL(link).pathname);
-	await page.getByLabel('Nytt lösenord', { exact: true }).fill(PASSWORD);
-	await page.getByLabel('Upprepa det nya lösenordet').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
-	await expect(page).toHaveURL(/\/logga-in\?aterstallt/);
-	await context.close();
-}
 
 const pages = (page: Page) => page.getByRole('table', { name: 'Enheternas sidor i omgången' });
 
@@ -55,7 +37,7 @@ test('the administrator opens a round and sees the organizer report and the unit
 	await page.getByRole('button', { name: 'Förhandsgranska personer' }).click();
 	await page.getByRole('button', { name: 'Importera', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('2 skapades');
-	for (const p of [PRINCIPAL, TEACHER]) await setPassword(browser, page, p.email);
+	for (const p of [PRINCIPAL, TEACHER]) await setPasswordThroughOutbox(browser, page, p.email, PASSWORD);
 
 	await page.goto(`/${ORG}/skattning/ny`);
 	await page.getByLabel('Namn på omgången').fill(`Länkomgången ${RUN}`);

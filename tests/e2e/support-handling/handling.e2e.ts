@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -8,39 +8,6 @@ const ORG = `/${TEST_ORG.slug}`;
 const UNIT = 'Hanteringsskolan';
 const KEY = { name: 'Kim Nyckelsson', email: 'kim.nyckel@testkommun.se', password: 'nyckelpersonens långa lösenord', role: 'Teknisk nyckelperson (1:a linjen)' };
 const STAFF = { name: 'Sam Lärarsson', email: 'sam.larare@testkommun.se', password: 'lärarens eget långa lösenord', role: 'Personal' };
-
-/** Adds a person through the admin pages and gives them a role at the unit. */
-async function addPersonWithRole(page: Page, p: typeof KEY) {
-	await page.goto(`${ORG}/admin/personer/ny`);
-	await page.getByLabel('Namn', { exact: true }).fill(p.name);
-	await page.getByLabel('E-postadress').fill(p.email);
-	await page.getByRole('button', { name: 'Lägg till person' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(p.name);
-	await page.getByLabel('Roll', { exact: true }).selectOption({ label: p.role });
-	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
-	await page.getByRole('button', { name: 'Lägg till roll' }).click();
-	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
-}
-
-/** The person asks for a reset link, the administrator finds it in the outbox, the person sets a password. */
-async function setPassword(browser: Browser, admin: Page, p: typeof KEY) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/glomt-losenord');
-	await page.getByLabel('E-postadress').fill(p.email);
-	await page.getByRole('button', { name: 'Skicka länk' }).click();
-	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
-	await admin.goto(`${ORG}/admin/utkorg`);
-	await admin.getByRole('row', { name: new RegExp(p.email) }).first().getByRole('link').first().click();
-	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
-	expect(link, 'a reset link in the mail').toBeTruthy();
-	await page.goto(link!);
-	await page.getByLabel('Nytt lösenord', { exact: true }).fill(p.password);
-	await page.getByLabel('Upprepa det nya lösenordet').fill(p.password);
-	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
-	await expect(page).not.toHaveURL(/aterstall-losenord/);
-	await context.close();
-}
 
 test('an administrator sets up a unit with a technical key person and a teacher, who set their own passwords', async ({ page, browser }) => {
 	await signInAsAdmin(page);
@@ -51,10 +18,10 @@ test('an administrator sets up a unit with a technical key person and a teacher,
 	await page.getByLabel('Grundskola (GR)').check();
 	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
 	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
-	await addPersonWithRole(page, KEY);
-	await addPersonWithRole(page, STAFF);
-	await setPassword(browser, page, KEY);
-	await setPassword(browser, page, STAFF);
+	await addPersonWithRole(page, KEY, UNIT);
+	await addPersonWithRole(page, STAFF, UNIT);
+	await setPasswordThroughOutbox(browser, page, KEY.email, KEY.password);
+	await setPasswordThroughOutbox(browser, page, STAFF.email, STAFF.password);
 });
 
 test('the handling page of a case that does not exist, or of no case at all, is a plain not-found page', async ({ page }) => {

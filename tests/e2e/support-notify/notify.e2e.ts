@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -9,36 +9,6 @@ const UNIT = 'Aviseringsskolan';
 const KEY = { name: 'Vera Nyckelberg', email: 'vera.nyckel@testkommun.se', password: 'nyckelpersonens hemliga fras', role: 'Teknisk nyckelperson (1:a linjen)' };
 const STAFF = { name: 'Otto Lärarberg', email: 'otto.larare@testkommun.se', password: 'lärarens hemliga fras', role: 'Personal' };
 const TITLE = 'Dokumentkameran i sal 12 är svart';
-
-async function addPersonWithRole(page: Page, p: typeof KEY) {
-	await page.goto(`${ORG}/admin/personer/ny`);
-	await page.getByLabel('Namn', { exact: true }).fill(p.name);
-	await page.getByLabel('E-postadress').fill(p.email);
-	await page.getByRole('button', { name: 'Lägg till person' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(p.name);
-	await page.getByLabel('Roll', { exact: true }).selectOption({ label: p.role });
-	await page.getByLabel('Var gäller rollen?').selectOption({ label: UNIT });
-	await page.getByRole('button', { name: 'Lägg till roll' }).click();
-	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
-}
-
-async function setPassword(browser: Browser, admin: Page, p: typeof KEY) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/glomt-losenord');
-	await page.getByLabel('E-postadress').fill(p.email);
-	await page.getByRole('button', { name: 'Skicka länk' }).click();
-	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
-	await admin.goto(`${ORG}/admin/utkorg`);
-	await admin.getByRole('row', { name: new RegExp(p.email) }).first().getByRole('link').first().click();
-	const link = (await admin.locator('pre').innerText()).match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
-	await page.goto(link!);
-	await page.getByLabel('Nytt lösenord', { exact: true }).fill(p.password);
-	await page.getByLabel('Upprepa det nya lösenordet').fill(p.password);
-	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
-	await expect(page).not.toHaveURL(/aterstall-losenord/);
-	await context.close();
-}
 
 /** The outbox rows about this case, as "subject → recipient". */
 async function caseMails(admin: Page, number: string) {
@@ -64,10 +34,10 @@ test('an administrator sets up a school with a key person and a teacher', async 
 	await page.getByLabel('Grundskola (GR)').check();
 	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
 	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
-	await addPersonWithRole(page, KEY);
-	await addPersonWithRole(page, STAFF);
-	await setPassword(browser, page, KEY);
-	await setPassword(browser, page, STAFF);
+	await addPersonWithRole(page, KEY, UNIT);
+	await addPersonWithRole(page, STAFF, UNIT);
+	await setPasswordThroughOutbox(browser, page, KEY.email, KEY.password);
+	await setPasswordThroughOutbox(browser, page, STAFF.email, STAFF.password);
 });
 
 test('the teacher gets a mail for the key person’s reply and for the solution, none for an internal note', async ({ page, browser }) => {
