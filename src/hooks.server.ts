@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { appDatabase } from '$lib/server/db/app-db';
+import { appDatabase, closeAppDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
 import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$lib/server/auth/sessions';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
@@ -10,14 +10,19 @@ import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 
 /**
  * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
- * organizer. The background jobs start without holding up the first request and stop on shutdown.
+ * organizer. The background jobs start without holding up the first request; on shutdown they stop and the database closes.
  */
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();
-	process.once('sveltekit:shutdown' as never, () => void stopAppJobs());
+	process.once('sveltekit:shutdown' as never, async () => {
+		await stopAppJobs();
+		await closeAppDatabase();
+		// Under scripts/start.js (node:cluster) the channel to the launcher would keep the process alive.
+		if (process.connected) process.disconnect?.();
+	});
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

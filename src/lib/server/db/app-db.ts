@@ -12,3 +12,10 @@ export function appDatabase(): Promise<DbHandle> {
 	})();
 	return handle;
 }
+
+/** Closes the handle on shutdown, so the process ends once its last request is answered (and PGlite's files are flushed). */
+export async function closeAppDatabase(): Promise<void> {
+	const h = await handle?.catch(() => undefined);
+	handle = undefined;
+	await h?.close().catch((e) => console.error('database: closing failed', e));
+}

@@ -25,11 +25,11 @@ export const MIGRATIONS_FOLDER = path.resolve('drizzle');
  */
 export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<DbHandle> {
 	if (opts.url) {
-		const { default: pg } = await import('pg');
+		const { PreparingPool } = await import('./preparing-pool');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
 		// 20 connections: as many as the queue benchmark has clients. Reports group tens of thousands of rows: 32 MB lets those sorts stay in memory.
-		const pool = new pg.Pool({ connectionString: opts.url, max: 20, options: '-c work_mem=32MB' });
+		const pool = new PreparingPool({ connectionString: opts.url, max: 20, options: '-c work_mem=32MB' });
 		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
 		pool.on('error', (e) => {
 			if ((e as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', e.message);
