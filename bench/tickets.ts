@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db';
 import { hashToken, newToken } from '../src/lib/server/auth/tokens';
 import { fillBench } from './tickets/fill';
+import { cpuPerRequest, cpuSnapshot } from './tickets/cpu';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -94,7 +95,7 @@ async function startServer(dir: string) {
 			server.once('exit', resolve);
 			kill();
 		});
-	return { base, stop };
+	return { base, stop, pid: server.pid ?? 0 };
 }
 
 const pick = <T>(list: T[], i: number) => list[i % list.length];
@@ -139,20 +140,23 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 let allWithin = true;
 for (let round = 0; round < ROUNDS; round++) {
 	for (const dir of BUILDS) {
-		const { base, stop } = await startServer(dir);
+		const { base, stop, pid } = await startServer(dir);
 		const KINDS = kinds(`${base}/${org.slug}/support/ko`);
 		// Warm every kind up first, so the first kind measured does not pay for the server's JIT.
 		for (const [, make] of KINDS) await measure(make, CLIENTS * 3);
 		console.log(`\n${dir}: ${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${CLIENTS * 3} warm-up requests each); load average ${load()}`);
 		for (const [name, make] of KINDS) {
 			const started = performance.now();
+			const cpuBefore = cpuSnapshot(pid);
 			const times = await measure(make, REQUESTS);
 			const seconds = (performance.now() - started) / 1000;
+			const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(pid), REQUESTS);
 			const p95 = at(times, 0.95);
 			allWithin &&= p95 < BUDGET_MS;
 			console.log(
 				`${name.padEnd(36)} median ${at(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${(REQUESTS / seconds).toFixed(0)} req/s   ${p95 < BUDGET_MS ? 'within budget' : 'OVER BUDGET'}`
 			);
+			if (cpu) console.log(`${''.padEnd(36)} ${cpu}`);
 		}
 		await stop();
 	}

@@ -40,11 +40,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.sessionToken = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		// Session, person, roles and teams in one query.
-		const session = await validateSessionActor(db, token, env.SESSION_DAYS);
+		// Session, person, roles and teams in one query; on an organizer's page (GET) the organizer too.
+		const read = event.request.method === 'GET' || event.request.method === 'HEAD';
+		const slug = read ? event.params.org : undefined;
+		const session = await validateSessionActor(db, token, env.SESSION_DAYS, slug);
 		if (session) {
 			event.locals.actor = session.actor;
 			event.locals.sessionToken = token;
+			if (slug && session.organizer) event.locals.organizerBySlug = new Map([[slug, Promise.resolve(session.organizer)]]);
 			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
 		} else {
 			// A tampered, expired or revoked token: forget it.

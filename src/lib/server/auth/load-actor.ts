@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { people } from '../db/schema';
 import type { Actor } from '../policies';
@@ -16,7 +16,7 @@ type AssignmentRow = { organizerId: string | null; unitId: string | null; role: 
  * select from `people` under that name),
  * as two JSON columns, so the actor comes with the query that finds the person (one round trip).
  */
-export function actorColumns(today: string) {
+export function actorColumns(today: string | Placeholder) {
 	return {
 		assignments: sql<AssignmentRow[] | string>`coalesce((
 			SELECT json_agg(json_build_object('organizerId', ra.organizer_id, 'unitId', ra.unit_id, 'role', ra.role))

@@ -55,6 +55,20 @@ describe('validating a session and loading its actor in one query', () => {
 		expect(both!.actor.teamIds).toEqual([team.id]);
 	});
 
+	it('brings the organizer named by a slug along, and nothing for an unknown slug or none', async () => {
+		const org = await buildOrganizer(h.db);
+		const person = await buildPerson(h.db, { roles: [{ role: 'staff', organizerId: org.id }] });
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+
+		const withOrg = await validateSessionActor(h.db, token, 14, org.slug);
+		expect(withOrg!.organizer).toMatchObject({ id: org.id, slug: org.slug, name: org.name });
+		expect(withOrg!.organizer!.createdAt).toBeInstanceOf(Date);
+		expect((await validateSessionActor(h.db, token, 14, 'finns-inte'))!.organizer).toBeNull();
+		expect((await validateSessionActor(h.db, token, 14))!.organizer).toBeNull();
+		// The slug never lets an invalid session through.
+		expect(await validateSessionActor(h.db, newToken(), 14, org.slug)).toBeNull();
+	});
+
 	it('gives a person without roles or teams empty lists', async () => {
 		const person = await buildPerson(h.db, { name: 'Ingen Roll' });
 		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });

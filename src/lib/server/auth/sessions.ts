@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, sessions } from '../db/schema';
+import { organizers, people, sessions } from '../db/schema';
 import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
@@ -34,20 +34,51 @@ export async function validateSession(db: Db, token: string, days: number) {
 	return { personId: row.personId, expiresAt: await renewSession(db, tokenHash, row.expiresAt, days) };
 }
 
+type Organizer = typeof organizers.$inferSelect;
+
+/** The request hook's query, built once per database handle (drizzle prepares it with placeholders). */
+const hookQueries = new WeakMap<Db, ReturnType<typeof buildHookQuery>>();
+function buildHookQuery(db: Db) {
+	return db
+		.select({
+			id: people.id,
+			name: people.name,
+			status: people.status,
+			expiresAt: sessions.expiresAt,
+			...actorColumns(sql.placeholder('today')),
+			organizer: organizers
+		})
+		.from(sessions)
+		.innerJoin(people, eq(people.id, sessions.personId))
+		.leftJoin(organizers, eq(organizers.slug, sql.placeholder('slug')))
+		.where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+		.prepare('validate_session_actor');
+}
+
 /**
  * `validateSession` and `loadActor` in one round trip (the request hook's path): the session, its active
  * person and the roles and teams in force today. Same expiry, sliding renewal and status checks; null otherwise.
+ * Given an organizer slug (the URL's), the organizer comes along too (null when there is none by that slug),
+ * so an organizer page needs no query of its own to find it.
  */
-export async function validateSessionActor(db: Db, token: string, days: number): Promise<{ personId: string; expiresAt: Date; actor: Actor } | null> {
+export async function validateSessionActor(
+	db: Db,
+	token: string,
+	days: number,
+	orgSlug?: string
+): Promise<{ personId: string; expiresAt: Date; actor: Actor; organizer: Organizer | null } | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
-	const [row] = await db
-		.select({ id: people.id, name: people.name, status: people.status, expiresAt: sessions.expiresAt, ...actorColumns(todayInStockholm()) })
-		.from(sessions)
-		.innerJoin(people, eq(people.id, sessions.personId))
-		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+	let query = hookQueries.get(db);
+	if (!query) hookQueries.set(db, (query = buildHookQuery(db)));
+	const [row] = await query.execute({ today: todayInStockholm(), slug: orgSlug ?? null, tokenHash, now: new Date() });
 	if (!row || row.status !== 'active') return null;
-	return { personId: row.id, expiresAt: await renewSession(db, tokenHash, row.expiresAt, days), actor: actorFromRow(row) };
+	return {
+		personId: row.id,
+		expiresAt: await renewSession(db, tokenHash, row.expiresAt, days),
+		actor: actorFromRow(row),
+		organizer: row.organizer
+	};
 }
 
 /** Moves the expiry `days` ahead once half the session's life has passed; returns the expiry in force. */

@@ -6,7 +6,8 @@ import { isAppError } from '../errors';
 type Organizer = Awaited<ReturnType<typeof getOrganizerBySlug>>;
 
 /**
- * The organizer by slug, looked up once per GET request (the layout and the page both ask).
+ * The organizer by slug, looked up once per GET request (the layout and the page both ask); the request
+ * hook seeds it with the organizer that came along with the session (validateSessionActor).
  * A POST looks it up afresh each time: an action may have changed it before the loads run.
  */
 function organizerOnce(event: Pick<RequestEvent, 'locals'> & { request?: Request }, slug: string): Promise<Organizer> {

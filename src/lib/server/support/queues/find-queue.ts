@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { people, supportCategories, tickets, units } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
 import { decodeQueueCursor, encodeQueueCursor, type QueueSort } from './queue-cursor';
 import { filterConditions, SHOWN_SLA_STATUS, viewCondition } from './queue-conditions';
 import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from './visible-tickets';
+import { queueOptionsColumns, readQueueOptions } from './list-queue-options';
 
 export type FindQueueOptions = {
 	actor: Actor | null;
@@ -38,12 +38,33 @@ function afterCursor(sort: QueueSort, after: string | null | undefined): SQL | n
 	return sql`((tickets.sla_due_at, tickets.id) > (${c.at}::timestamptz, ${c.id}::uuid) OR tickets.sla_due_at IS NULL)`;
 }
 
+type JsonRow = {
+	id: string;
+	number: number;
+	title: string;
+	chain: string;
+	state: string;
+	line: number;
+	urgency: string;
+	slaStatus: string;
+	createdKey: string;
+	dueKey: string | null;
+	unitName: string;
+	categoryName: string | null;
+	assigneeId: string | null;
+	assigneeName: string | null;
+};
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
 /**
  * One page of the support queue: the cases of a tab that the actor may see, filtered and
  * searched, paged by keyset (fetches limit + 1 rows to know whether there is a next page;
- * never counts the table). Pass nextCursor as `after` for the next page.
+ * never counts the table). Pass nextCursor as `after` for the next page. With
+ * `withFilterOptions` the filter form's choices come in the same statement (the queue page
+ * then needs one round trip for both).
  */
-export async function findQueue(db: Db, opts: FindQueueOptions) {
+export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOptions?: boolean }) {
 	const { actor, organizerId, view, filters = {}, sort = 'newest' } = opts;
 	authorize(actor, 'support.queue', { type: 'support', organizerId, unitId: null, ancestorIds: [] });
 	const size = Math.min(Math.max(Math.trunc(opts.limit ?? 25) || 25, 1), 100);
@@ -54,62 +75,49 @@ export async function findQueue(db: Db, opts: FindQueueOptions) {
 		...filterConditions(filters, unitIds),
 		afterCursor(sort, opts.after)
 	].filter((c): c is SQL => c !== null);
-	// NULLS LAST on both sorts: it is the order the indexes are built in (drizzle's .desc() is DESC NULLS LAST).
-	const inner = db
-		.select({
-			id: tickets.id,
-			number: tickets.number,
-			title: tickets.title,
-			chain: tickets.chain,
-			state: tickets.state,
-			line: tickets.line,
-			urgency: tickets.urgency,
-			slaStatus: SHOWN_SLA_STATUS.as('sla_shown'),
-			slaDueAt: tickets.slaDueAt,
-			createdAt: tickets.createdAt,
-			createdKey: sql<string>`to_char(tickets.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
-			dueKey: sql<string | null>`to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('due_key'),
-			unitId: tickets.unitId,
-			categoryId: tickets.categoryId,
-			assigneeId: tickets.assigneeId
-		})
-		.from(tickets)
-		.where(and(...where))
-		.orderBy(...(sort === 'newest' ? [sql`tickets.created_at DESC NULLS LAST`, sql`tickets.id DESC NULLS LAST`] : [sql`tickets.sla_due_at ASC NULLS LAST`, sql`tickets.id ASC`]))
-		.limit(size + 1)
-		.as('page');
-	// Names are joined to the page only, after the cases are picked by index.
-	const rows = await db
-		.select({
-			id: inner.id,
-			number: inner.number,
-			title: inner.title,
-			chain: inner.chain,
-			state: inner.state,
-			line: inner.line,
-			urgency: inner.urgency,
-			slaStatus: inner.slaStatus,
-			slaDueAt: inner.slaDueAt,
-			createdAt: inner.createdAt,
-			createdKey: inner.createdKey,
-			dueKey: inner.dueKey,
-			unitName: units.name,
-			categoryName: supportCategories.name,
-			assigneeId: inner.assigneeId,
-			assigneeName: people.name
-		})
-		.from(inner)
-		.innerJoin(units, eq(units.id, inner.unitId))
-		.leftJoin(supportCategories, eq(supportCategories.id, inner.categoryId))
-		.leftJoin(people, eq(people.id, inner.assigneeId))
-		.orderBy(...(sort === 'newest' ? [desc(inner.createdAt), desc(inner.id)] : [sql`${inner.slaDueAt} ASC NULLS LAST`, asc(inner.id)]));
+	const newest = sort === 'newest';
+	// NULLS LAST on both sorts: it is the order the indexes are built in. Names are joined to the page only,
+	// after the cases are picked by index; the page comes back as one JSON array (one row to read, not 26).
+	const res = await db.execute(sql`
+		SELECT coalesce((
+			SELECT json_agg(json_build_object(
+				'id', p.id, 'number', p.number, 'title', p.title, 'chain', p.chain, 'state', p.state, 'line', p.line,
+				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'dueKey', p.due_key,
+				'unitName', u.name, 'categoryName', c.name, 'assigneeId', p.assignee_id, 'assigneeName', pe.name
+			) ORDER BY ${newest ? sql.raw('p.created_at DESC, p.id DESC') : sql.raw('p.sla_due_at ASC NULLS LAST, p.id ASC')})
+			FROM (
+				SELECT tickets.id, tickets.number, tickets.title, tickets.chain, tickets.state, tickets.line, tickets.urgency,
+					${SHOWN_SLA_STATUS} AS sla_shown, tickets.sla_due_at, tickets.created_at,
+					to_char(tickets.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+					to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
+					tickets.unit_id, tickets.category_id, tickets.assignee_id
+				FROM tickets
+				WHERE ${sql.join(where, sql` AND `)}
+				ORDER BY ${newest ? sql.raw('tickets.created_at DESC NULLS LAST, tickets.id DESC NULLS LAST') : sql.raw('tickets.sla_due_at ASC NULLS LAST, tickets.id ASC')}
+				LIMIT ${size + 1}
+			) p
+			JOIN units u ON u.id = p.unit_id
+			LEFT JOIN support_categories c ON c.id = p.category_id
+			LEFT JOIN people pe ON pe.id = p.assignee_id
+		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
+	const [row] = (res as unknown as { rows: { rows: JsonRow[] | string; units?: unknown; categories?: unknown }[] }).rows;
+	const rows = json(row.rows).map((r) => ({
+		...r,
+		createdAt: new Date(r.createdKey),
+		slaDueAt: r.dueKey === null ? null : new Date(r.dueKey)
+	}));
 	const page = rows.slice(0, size);
 	const last = page.at(-1);
 	const nextCursor =
 		rows.length > size && last
-			? encodeQueueCursor({ sort, at: sort === 'newest' ? last.createdKey : last.dueKey, id: last.id })
+			? encodeQueueCursor({ sort, at: newest ? last.createdKey : last.dueKey, id: last.id })
 			: null;
-	return { tickets: page, nextCursor, isFirstPage: decodeQueueCursor(opts.after, sort) === null };
+	return {
+		tickets: page,
+		nextCursor,
+		isFirstPage: decodeQueueCursor(opts.after, sort) === null,
+		options: opts.withFilterOptions ? readQueueOptions(row as { units: unknown; categories: unknown }) : null
+	};
 }
 
 export type QueueRow = Awaited<ReturnType<typeof findQueue>>['tickets'][number];

@@ -5,6 +5,7 @@ import { buildActor, buildOrganizer, buildUnit } from '../../../../../tests/fact
 import { supportCategories, units } from '../../db/schema';
 import { swedishSortKey } from '$lib/sort-key';
 import { listQueueOptions } from './list-queue-options';
+import { findQueue } from './find-queue';
 
 const t = useTestDatabase();
 
@@ -32,6 +33,10 @@ describe('the choices of the queue filter form', () => {
 		const options = await listQueueOptions(t.db, { actor, organizerId: org.id });
 		expect(options.units).toEqual([b, a, o].map((u) => ({ id: u.id, name: u.name })));
 		expect(options.categories).toEqual([ped, tech1, tech2].map((c) => ({ id: c.id, name: c.name, chain: c.chain })));
+		// The queue page gets the same choices in the statement that finds its cases, and only when it asks.
+		const page = { actor, organizerId: org.id, view: 'all' as const };
+		expect((await findQueue(t.db, { ...page, withFilterOptions: true })).options).toEqual(options);
+		expect((await findQueue(t.db, page)).options).toBeNull();
 	});
 
 	it('gives empty lists to an organizer without units or categories, and refuses someone without a queue', async () => {

@@ -4,7 +4,7 @@ import { throwHttp } from '$lib/server/http/errors';
 import { isAppError } from '$lib/server/errors';
 import { can } from '$lib/server/policies';
 import { findQueue } from '$lib/server/support/queues/find-queue';
-import { defaultQueueView, listQueueOptions } from '$lib/server/support/queues/list-queue-options';
+import { defaultQueueView } from '$lib/server/support/queues/list-queue-options';
 import { parseQueueParams, queueQuery, QUEUE_VIEWS, SLA_FILTERS } from '$lib/server/support/queues/queue-params';
 import { QUEUE_SORTS } from '$lib/server/support/queues/queue-cursor';
 import { presentQueueRow } from '$lib/server/support/queues/present-queue-row';
@@ -26,10 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = params.view ?? defaultQueueView(actor, organizer.id);
 	const opts = { actor, organizerId: organizer.id };
 	try {
-		const [page, options] = await Promise.all([
-			findQueue(db, { ...opts, view, filters: params.filters, sort: params.sort, after: params.after }),
-			listQueueOptions(db, opts)
-		]);
+		const page = await findQueue(db, { ...opts, view, filters: params.filters, sort: params.sort, after: params.after, withFilterOptions: true });
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
 		return {
@@ -45,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 			clearHref: `${base}?${queueQuery(view, params.sort, {})}`,
 			/** Query string the bulk form posts to, so the same page comes back after the step. */
 			postQuery: queueQuery(view, params.sort, f, params.after),
-			options: { ...options, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
+			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
 		};
 	} catch (e) {
 		throwHttp(e);
