@@ -38,6 +38,31 @@ test('the administrator sets working hours and reminders; bad values are explain
 	await expect(page.getByLabel('Räkna skollov som ledig tid')).toBeChecked();
 });
 
+test('solved cases close by themselves after a number of working days; a bad number is explained and kept, empty means never', async ({ page }) => {
+	await page.goto(base);
+	const field = page.getByLabel('Stäng lösta ärenden automatiskt efter (arbetsdagar)');
+	await expect(field).toHaveValue('5');
+	await field.fill('61');
+	await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText('från 0 till 60');
+	await expect(summary.getByRole('link')).toHaveAttribute('href', '#closeSolvedDays');
+	await expect(field).toHaveValue('61');
+	await expectAccessible(page);
+
+	await page.reload();
+	await expect(field).toHaveValue('5');
+	await field.fill('');
+	await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+	await expect(page.getByRole('status')).toHaveText('Inställningarna är sparade.');
+	await expect(field).toHaveValue('0');
+
+	await field.fill('7');
+	await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+	await expect(page.getByRole('status')).toHaveText('Inställningarna är sparade.');
+	await expect(field).toHaveValue('7');
+});
+
 test('a central team is added and gets the administrator as a member', async ({ page }) => {
 	await page.goto(base);
 	await page.getByLabel('Teamets namn').fill('C');

@@ -28,7 +28,8 @@ export const JOBS: readonly JobDefinition[] = [
 		run: (db, now) => runSupportHousekeeping(db, now)
 	},
 	{
-		// Sends what the outbox holds (notifications written inside transactions); nothing without SMTP.
+		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;
+		// nothing without SMTP.
 		name: 'mail-outbox',
 		cron: '* * * * *',
 		run: async (db) => (env.SMTP_HOST ? deliverOutbox(db, { transport: smtpTransport(), from: env.SMTP_FROM }) : null)

@@ -12,7 +12,9 @@ export const outboxListColumns = {
 	subject: outbox.subject,
 	createdAt: outbox.createdAt,
 	sentAt: outbox.sentAt,
-	error: outbox.error
+	error: outbox.error,
+	attempts: outbox.attempts,
+	nextAttemptAt: outbox.nextAttemptAt
 };
 
 /** Tenancy fragment: only this organizer's mail. */

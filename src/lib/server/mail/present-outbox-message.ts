@@ -1,21 +1,35 @@
 import { SENDING } from './deliver-outbox';
 
-/** sent | error | sending | waiting (SMTP configured) | kept (no SMTP: the outbox is the only copy). */
-export type OutboxStatus = 'sent' | 'error' | 'sending' | 'waiting' | 'kept';
+/**
+ * sent | sending | retrying (failed, will be tried again at nextAttemptAt) | failed (given up) |
+ * waiting (SMTP configured) | kept (no SMTP: the outbox is the only copy).
+ */
+export type OutboxStatus = 'sent' | 'sending' | 'retrying' | 'failed' | 'waiting' | 'kept';
 
-type Row = { id: number; toAddress: string; subject: string; createdAt: Date; sentAt: Date | null; error: string | null; body?: string };
+type Row = {
+	id: number;
+	toAddress: string;
+	subject: string;
+	createdAt: Date;
+	sentAt: Date | null;
+	error: string | null;
+	attempts: number;
+	nextAttemptAt: Date | null;
+	body?: string;
+};
 
-/** The fields an outbox page shows, with the delivery state worked out. */
+/** The delivery state of a row (see deliverOutbox for what the columns mean). */
+export function outboxStatus(row: Pick<Row, 'sentAt' | 'error' | 'nextAttemptAt'>, smtpConfigured: boolean): OutboxStatus {
+	if (row.sentAt) return 'sent';
+	if (row.error === SENDING) return 'sending';
+	if (row.error) return row.nextAttemptAt ? 'retrying' : 'failed';
+	return smtpConfigured ? 'waiting' : 'kept';
+}
+
+/** The fields an outbox page shows, with the delivery state worked out. `canRetry`: the "try again now" button applies. */
 export function presentOutboxMessage(row: Row, smtpConfigured: boolean) {
-	const status: OutboxStatus = row.sentAt
-		? 'sent'
-		: row.error === SENDING
-			? 'sending'
-			: row.error
-				? 'error'
-				: smtpConfigured
-					? 'waiting'
-					: 'kept';
+	const status = outboxStatus(row, smtpConfigured);
+	const failedBefore = status === 'retrying' || status === 'failed';
 	return {
 		id: row.id,
 		to: row.toAddress,
@@ -23,7 +37,10 @@ export function presentOutboxMessage(row: Row, smtpConfigured: boolean) {
 		createdAt: row.createdAt.toISOString(),
 		sentAt: row.sentAt?.toISOString() ?? null,
 		status,
-		error: status === 'error' ? row.error : null,
+		attempts: row.attempts,
+		nextAttemptAt: status === 'retrying' ? (row.nextAttemptAt?.toISOString() ?? null) : null,
+		error: failedBefore ? row.error : null,
+		canRetry: failedBefore,
 		...(row.body !== undefined ? { body: row.body } : {})
 	};
 }

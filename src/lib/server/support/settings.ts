@@ -15,6 +15,8 @@ export const supportSettingsSchema = z.object({
 	reminderDays: z.number().int().min(1).max(30).default(3),
 	/** Close the case this many working days after the reminder. */
 	autoCloseDays: z.number().int().min(1).max(60).default(5),
+	/** Close a solved case this many working days after it was solved, unless reopened; 0 = never. */
+	closeSolvedDays: z.number().int().min(0).max(60).default(5),
 	/** A solved or closed case can be reopened by the requester for this many days. */
 	reopenDays: z.number().int().min(0).max(90).default(14),
 	allowStudents: z.boolean().default(false),

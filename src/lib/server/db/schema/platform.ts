@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { organizers, people } from './org';
 
@@ -34,9 +35,21 @@ export const outbox = pgTable(
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/** 'sending' while claimed; else the last failure's text (kept when delivery gives up). */
 		error: text('error'),
+		/** Send attempts so far, counted when a row is claimed (a crash mid-send counts too). */
+		attempts: integer('attempts').notNull().default(0),
+		/**
+		 * When the row may be tried next. Null: now for a fresh row, never for a failed one (given up).
+		 * While 'sending' it is the end of the claim: a claim older than that is treated as failed.
+		 */
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
-	(t) => [index('outbox_organizer_idx').on(t.organizerId, t.id)]
+	(t) => [
+		index('outbox_organizer_idx').on(t.organizerId, t.id),
+		/** Delivery scans only unsent rows, oldest first. */
+		index('outbox_unsent_idx').on(t.id).where(sql`${t.sentAt} IS NULL`)
+	]
 );
 

@@ -16,6 +16,7 @@ const form: SupportSettingsForm = {
 	countLov: true,
 	reminderDays: '2',
 	autoCloseDays: '4',
+	closeSolvedDays: '3',
 	reopenDays: '10',
 	allowStudents: true,
 	allowGuardians: false
@@ -46,6 +47,29 @@ describe('support settings', () => {
 		]);
 		const order = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, workdayEnd: '07:00' } }).catch((e) => e);
 		expect(order.issues).toEqual([{ field: 'workdayEnd', message: 'supportadmin_error_workday_order' }]);
+		const [row] = await t.db.select().from(organizers).where(eq(organizers.id, organizer.id));
+		expect(row.settings).toEqual({});
+		expect(await auditOf(organizer.id, 'support.settings_update')).toEqual([]);
+	});
+
+	it('close solved cases after 5 working days unless set otherwise, and an empty field or 0 means never', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		expect((await getSupportSettings(t.db, organizer.id)).closeSolvedDays).toBe(5);
+		await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: form });
+		expect((await getSupportSettings(t.db, organizer.id)).closeSolvedDays).toBe(3);
+		await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, closeSolvedDays: ' ' } });
+		expect((await getSupportSettings(t.db, organizer.id)).closeSolvedDays).toBe(0);
+		const audits = await auditOf(organizer.id, 'support.settings_update');
+		expect(audits.map((a) => a.changes.closeSolvedDays)).toEqual([[5, 3], [3, 0]]);
+	});
+
+	it('refuse a number of working days before closing solved cases that is not a whole number from 0 to 60, and write nothing', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		for (const closeSolvedDays of ['61', '-1', '2,5', 'fem']) {
+			const err = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, closeSolvedDays } }).catch((e) => e);
+			expect(err.code).toBe('INVALID');
+			expect(err.issues).toEqual([{ field: 'closeSolvedDays', message: 'supportadmin_error_close_solved_days' }]);
+		}
 		const [row] = await t.db.select().from(organizers).where(eq(organizers.id, organizer.id));
 		expect(row.settings).toEqual({});
 		expect(await auditOf(organizer.id, 'support.settings_update')).toEqual([]);

@@ -13,12 +13,14 @@ export type SupportSettingsForm = {
 	countLov: boolean;
 	reminderDays: string;
 	autoCloseDays: string;
+	/** Empty means 0: never close solved cases by themselves. */
+	closeSolvedDays: string;
 	reopenDays: string;
 	allowStudents: boolean;
 	allowGuardians: boolean;
 };
 
-const FIELDS = ['workdayStart', 'workdayEnd', 'countLov', 'reminderDays', 'autoCloseDays', 'reopenDays', 'allowStudents', 'allowGuardians'] as const;
+const FIELDS = ['workdayStart', 'workdayEnd', 'countLov', 'reminderDays', 'autoCloseDays', 'closeSolvedDays', 'reopenDays', 'allowStudents', 'allowGuardians'] as const;
 
 /** Message keys for a bad value in each field (the shared schema's own messages are not all keys). */
 const MESSAGE: Record<string, string> = {
@@ -26,6 +28,7 @@ const MESSAGE: Record<string, string> = {
 	workdayEnd: 'support_error_time',
 	reminderDays: 'supportadmin_error_reminder_days',
 	autoCloseDays: 'supportadmin_error_auto_close_days',
+	closeSolvedDays: 'supportadmin_error_close_solved_days',
 	reopenDays: 'supportadmin_error_reopen_days'
 };
 
@@ -40,6 +43,7 @@ export function parseSettingsForm(form: SupportSettingsForm): SupportSettings {
 		countLov: form.countLov,
 		reminderDays: whole(form.reminderDays),
 		autoCloseDays: whole(form.autoCloseDays),
+		closeSolvedDays: form.closeSolvedDays.trim() === '' ? 0 : whole(form.closeSolvedDays),
 		reopenDays: whole(form.reopenDays),
 		allowStudents: form.allowStudents,
 		allowGuardians: form.allowGuardians

@@ -56,6 +56,14 @@ function mergeSentence(data: Record<string, unknown>): string {
 	return m.notify_mail_other({}, sv);
 }
 
+/** An auto_close of a solved case (closeSolvedTicket) rather than of one that waited on the requester. */
+const closedFromSolved = (data: Record<string, unknown>) => data.closedFrom === 'solved' && typeof data.closeSolvedDays === 'number';
+
+/** How many days the requester has left to reopen: counted from the solve when a solved case closed by itself. */
+function reopenDaysLeft(f: TicketMailFacts): number {
+	return closedFromSolved(f.data) && typeof f.data.reopenDaysLeft === 'number' ? f.data.reopenDaysLeft : f.settings.reopenDays;
+}
+
 /** The sentence saying what happened, in Swedish. */
 function whatHappened(f: TicketMailFacts): string {
 	const who = f.actorName ?? m.notify_mail_support({}, sv);
@@ -73,7 +81,10 @@ function whatHappened(f: TicketMailFacts): string {
 		case 'close': return m.notify_mail_close({}, sv);
 		case 'attachment': return m.notify_mail_attachment({ who }, sv);
 		case 'reminder': return m.notify_mail_reminder({ days: f.settings.autoCloseDays }, sv);
-		case 'auto_close': return m.notify_mail_auto_close({}, sv);
+		case 'auto_close':
+			return closedFromSolved(f.data)
+				? m.notify_mail_auto_close_solved({ days: Number(f.data.closeSolvedDays) }, sv)
+				: m.notify_mail_auto_close({}, sv);
 		default: return m.notify_mail_other({}, sv);
 	}
 }
@@ -104,7 +115,8 @@ export function buildRequesterMail(f: TicketMailFacts): { subject: string; body:
 		const links = ratingLinks(f.link).map((r) => `${r.rating}: ${r.href}`);
 		parts.push([m.notify_mail_rating_intro({}, sv), ...links].join('\n'));
 	}
-	if (closed && f.kind !== 'merge' && f.settings.reopenDays > 0) parts.push(m.notify_mail_reopen_within({ days: f.settings.reopenDays }, sv));
+	const reopenDays = reopenDaysLeft(f);
+	if (closed && f.kind !== 'merge' && reopenDays > 0) parts.push(m.notify_mail_reopen_within({ days: reopenDays }, sv));
 	parts.push(solved ? m.notify_mail_english_rating({ number: f.number }, en) : m.notify_mail_english({ number: f.number }, en));
 	parts.push(m.notify_mail_automatic({}, sv));
 	return { subject, body: `${parts.join('\n\n')}\n` };

@@ -24,6 +24,8 @@ export type TimelineItem = {
 	chainTo: string | null;
 	mergedInto: number | null;
 	onBehalfOf: string | null;
+	/** auto_close of a case that had been solved this many working days (null: closed after waiting on the requester). */
+	closedAfterSolvedDays: number | null;
 	attachments: PresentedAttachment[];
 };
 
@@ -56,6 +58,7 @@ export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
 			chainTo: str(d.toChain) ?? str(d.chain),
 			mergedInto: num(d.intoNumber) ?? num(d.mergedIntoNumber),
 			onBehalfOf: onBehalf ? (tl.people.get(onBehalf) ?? null) : null,
+			closedAfterSolvedDays: e.kind === 'auto_close' && d.closedFrom === 'solved' ? num(d.closeSolvedDays) : null,
 			attachments: filesByEvent.get(e.id) ?? []
 		};
 	});

@@ -32,6 +32,7 @@ export const actions: Actions = {
 			countLov: checked(data, 'countLov'),
 			reminderDays: text(data, 'reminderDays'),
 			autoCloseDays: text(data, 'autoCloseDays'),
+			closeSolvedDays: text(data, 'closeSolvedDays'),
 			reopenDays: text(data, 'reopenDays'),
 			allowStudents: checked(data, 'allowStudents'),
 			allowGuardians: checked(data, 'allowGuardians')
