@@ -8,7 +8,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	if (await needsSetup(locals.db)) redirect(303, '/installera');
 	if (!locals.actor) redirect(303, '/logga-in');
-	const ids = [...new Set(locals.actor.assignments.flatMap((a) => (a.organizerId ? [a.organizerId] : [])))];
+	// Where the person has a role, and where a support team of theirs takes cases (a supplier serving several organizers).
+	const withRole = locals.actor.assignments.flatMap((a) => (a.organizerId ? [a.organizerId] : []));
+	const ids = [...new Set([...withRole, ...(locals.actor.servedOrganizerIds ?? [])])];
 	const orgs = ids.length
 		? await locals.db.select({ slug: organizers.slug, name: organizers.name }).from(organizers).where(inArray(organizers.id, ids))
 		: [];

@@ -44,14 +44,16 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning\/ny$/, { kind: 'organizer', action: 'assessment.manage' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter)$/, { kind: 'organizer', action: 'assessment.manage' }],
 	// Every member sees the round list and a round's page; what is on them depends on their units and roles.
-	[/^\/\(app\)\/\[org\]\/skattning(\/\[roundId\])?$/, { kind: 'organizer', action: 'organizer.view' }],
+	// A supplier whose team serves the organizer is no member: the self-assessment stays closed to them.
+	[/^\/\(app\)\/\[org\]\/skattning(\/\[roundId\])?$/, { kind: 'organizer', action: 'organizer.member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/support\/\[number\](\/.*)?$/, { kind: 'unit-member' }],
-	// Every member sees the support start page and the filing form; the form says who may file.
+	// Every member sees the support start page and the filing form; the form says who may file. So does a
+	// supplier whose team serves the organizer (organizer.view), as the organizer's start page does.
 	[/^\/\(app\)\/\[org\]\/support(\/ny)?$/, { kind: 'organizer', action: 'organizer.view' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];

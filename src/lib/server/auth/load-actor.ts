@@ -12,9 +12,9 @@ export const todayInStockholm = (now = new Date()) => stockholmDay.format(now);
 type AssignmentRow = { organizerId: string | null; unitId: string | null; role: string };
 
 /**
- * The roles in force on `today` and the unarchived support teams of the person in `people.id` (the query must
- * select from `people` under that name),
- * as two JSON columns, so the actor comes with the query that finds the person (one round trip).
+ * The roles in force on `today`, the unarchived support teams of the person in `people.id` (the query must
+ * select from `people` under that name) and the organizers those teams serve (owner included),
+ * as three JSON columns, so the actor comes with the query that finds the person (one round trip).
  */
 export function actorColumns(today: string | Placeholder) {
 	return {
@@ -29,6 +29,19 @@ export function actorColumns(today: string | Placeholder) {
 			SELECT json_agg(m.team_id)
 			FROM support_team_members m JOIN support_teams st ON st.id = m.team_id
 			WHERE m.person_id = people.id AND st.archived_at IS NULL
+		), '[]'::json)`,
+		servedOrganizerIds: sql<string[] | string>`coalesce((
+			SELECT json_agg(served.organizer_id) FROM (
+				SELECT st.organizer_id
+				FROM support_team_members m JOIN support_teams st ON st.id = m.team_id
+				WHERE m.person_id = people.id AND st.archived_at IS NULL
+				UNION
+				SELECT sto.organizer_id
+				FROM support_team_members m
+					JOIN support_teams st ON st.id = m.team_id
+					JOIN support_team_organizers sto ON sto.team_id = st.id
+				WHERE m.person_id = people.id AND st.archived_at IS NULL
+			) served
 		), '[]'::json)`
 	} satisfies Record<string, SQL>;
 }
@@ -36,12 +49,19 @@ export function actorColumns(today: string | Placeholder) {
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** Builds the actor from a row selected with `actorColumns`. */
-export function actorFromRow(row: { id: string; name: string; assignments: AssignmentRow[] | string; teamIds: string[] | string }): Actor {
+export function actorFromRow(row: {
+	id: string;
+	name: string;
+	assignments: AssignmentRow[] | string;
+	teamIds: string[] | string;
+	servedOrganizerIds: string[] | string;
+}): Actor {
 	return {
 		personId: row.id,
 		name: row.name,
 		assignments: json(row.assignments).flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
-		teamIds: json(row.teamIds)
+		teamIds: json(row.teamIds),
+		servedOrganizerIds: json(row.servedOrganizerIds)
 	};
 }
 

@@ -15,10 +15,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const DAY = 86_400_000;
-const sortActor = <T extends { assignments: { role: string; unitId: string | null }[]; teamIds?: string[] }>(a: T) => ({
+const sortActor = <T extends { assignments: { role: string; unitId: string | null }[]; teamIds?: string[]; servedOrganizerIds?: string[] }>(a: T) => ({
 	...a,
 	assignments: [...a.assignments].sort((x, y) => `${x.role}${x.unitId}`.localeCompare(`${y.role}${y.unitId}`)),
-	teamIds: [...(a.teamIds ?? [])].sort()
+	teamIds: [...(a.teamIds ?? [])].sort(),
+	servedOrganizerIds: [...(a.servedOrganizerIds ?? [])].sort()
 });
 
 /** A session row for a person that expires `msLeft` from now. */
@@ -53,6 +54,20 @@ describe('validating a session and loading its actor in one query', () => {
 		expect(sortActor(both!.actor)).toEqual(sortActor((await loadActor(h.db, person.id))!));
 		expect(both!.actor.assignments.map((a) => a.role).sort()).toEqual(['central_technical_support', 'org_admin']);
 		expect(both!.actor.teamIds).toEqual([team.id]);
+		expect(both!.actor.servedOrganizerIds).toEqual([org.id]);
+	});
+
+	it('gives the organizers the person’s unarchived teams serve, the owner included, once each', async () => {
+		const [owner, served, alsoServed, onlyArchived] = [await buildOrganizer(h.db), await buildOrganizer(h.db), await buildOrganizer(h.db), await buildOrganizer(h.db)];
+		const person = await buildPerson(h.db, { memberOf: owner.id });
+		await buildTeam(h.db, { organizerId: owner.id, line: 3, memberIds: [person.id], alsoServes: [served.id] });
+		await buildTeam(h.db, { organizerId: owner.id, line: 3, memberIds: [person.id], alsoServes: [served.id, alsoServed.id] });
+		const archived = await buildTeam(h.db, { organizerId: owner.id, memberIds: [person.id], alsoServes: [onlyArchived.id] });
+		await h.db.update(supportTeams).set({ archivedAt: new Date() }).where(eq(supportTeams.id, archived.id));
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+		const both = await validateSessionActor(h.db, token, 14);
+		expect([...both!.actor.servedOrganizerIds!].sort()).toEqual([owner.id, served.id, alsoServed.id].sort());
+		expect([...(await loadActor(h.db, person.id))!.servedOrganizerIds!].sort()).toEqual([owner.id, served.id, alsoServed.id].sort());
 	});
 
 	it('brings the organizer named by a slug along, and nothing for an unknown slug or none', async () => {
@@ -73,7 +88,7 @@ describe('validating a session and loading its actor in one query', () => {
 		const person = await buildPerson(h.db, { name: 'Ingen Roll' });
 		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
 		const both = await validateSessionActor(h.db, token, 14);
-		expect(both?.actor).toEqual({ personId: person.id, name: 'Ingen Roll', assignments: [], teamIds: [] });
+		expect(both?.actor).toEqual({ personId: person.id, name: 'Ingen Roll', assignments: [], teamIds: [], servedOrganizerIds: [] });
 	});
 
 	it('refuses an unknown, overlong or expired token and a deactivated person', async () => {

@@ -25,6 +25,7 @@ function organizerOnce(event: Pick<RequestEvent, 'locals'> & { request?: Request
 /**
  * The organizer named in the URL, for a signed-in actor who may take `action` on it.
  * Not signed in → the sign-in page; no right → 404, so an organizer's existence is not revealed.
+ * A member without `action` gets 403; a supplier whose team serves the organizer (no role there) gets 404.
  */
 export async function requireOrganizer(
 	event: Pick<RequestEvent, 'locals' | 'params' | 'url'> & { request?: Request },
@@ -35,8 +36,10 @@ export async function requireOrganizer(
 	const slug = (event.params as Record<string, string>).org;
 	try {
 		const organizer = await organizerOnce(event, slug);
-		if (!can(actor, 'organizer.view', { type: 'organizer', organizerId: organizer.id })) error(404);
-		if (!can(actor, action, { type: 'organizer', organizerId: organizer.id })) error(403);
+		const resource = { type: 'organizer' as const, organizerId: organizer.id };
+		if (!can(actor, 'organizer.view', resource)) error(404);
+		// Someone here only through a supplier team sees nothing else exists: the refusal is 404 for them too.
+		if (!can(actor, action, resource)) error(can(actor, 'organizer.member', resource) ? 403 : 404);
 		return { actor, organizer };
 	} catch (e) {
 		if (isAppError(e) && e.code === 'NOT_FOUND') error(404);

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { ORGANIZER_WIDE_ROLES, type Role } from './roles';
-import { canSupport, type SupportAction, type SupportScope, type TicketResource } from './support';
+import { canSupport, servesOrganizer, type SupportAction, type SupportScope, type TicketResource } from './support';
 
 export type { SupportAction, SupportScope, TicketResource } from './support';
 
@@ -14,6 +14,8 @@ export type Actor = {
 	assignments: ActiveAssignment[];
 	/** Support teams (2nd/3rd line) the person belongs to. */
 	teamIds?: string[];
+	/** Organizers those teams serve (the owning organizer included): where the person may open the support queue. */
+	servedOrganizerIds?: string[];
 };
 
 export type Resource =
@@ -28,6 +30,7 @@ export type Resource =
 export type Action =
 	| 'instance.administer'
 	| 'organizer.view'
+	| 'organizer.member'
 	| 'organizer.administer'
 	| 'unit.view'
 	| 'unit.manage'
@@ -102,7 +105,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return action === 'instance.administer' && actor.assignments.some((a) => a.role === 'system_admin');
 		case 'organizer': {
 			const id = resource.organizerId;
-			if (action === 'organizer.view') return rolesAt(actor, id).length > 0;
+			// A supplier's team serving the organizer opens its pages (the support queue and cases); nothing else.
+			if (action === 'organizer.view') return rolesAt(actor, id).length > 0 || servesOrganizer(actor, id);
+			if (action === 'organizer.member') return rolesAt(actor, id).length > 0;
 			if (ADMIN_ACTIONS.includes(action)) return isOrgAdmin(actor, id);
 			if (action === 'assessment.manage') return holds(actor, id, ['org_admin', 'leadership']);
 			if (action === 'assessment.organizer_report') return holds(actor, id, REPORT_READERS);

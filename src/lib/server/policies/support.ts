@@ -57,6 +57,8 @@ const CENTRAL_ROLES: readonly Role[] = ['central_technical_support', 'central_pe
 const KEY_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_person'];
 /** Who reads the organizer's support figures. */
 const FOLLOWUP_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader', ...CENTRAL_ROLES];
+/** Roles that open the organizer's support queue (at a unit or organizer-wide); team members get it where their team serves. */
+const QUEUE_ROLES: readonly Role[] = [...KEY_ROLES, ...CENTRAL_ROLES, 'supplier', 'org_admin'];
 /** Roles at a unit that file cases for someone else (a mentor for a young student). */
 const ON_BEHALF_ROLES: readonly Role[] = ['staff', 'principal', ...KEY_ROLES];
 
@@ -70,6 +72,9 @@ function helpers(actor: Actor, organizerId: string, unitId: string | null, ances
 	};
 }
 
+/** Whether one of the actor's (unarchived) support teams serves the organizer. */
+export const servesOrganizer = (actor: Actor, organizerId: string) => (actor.servedOrganizerIds ?? []).includes(organizerId);
+
 /** Rules for the support chain. Called by `can` in index.ts; nothing else checks roles for support. */
 export function canSupport(actor: Actor, action: string, r: SupportScope | TicketResource): boolean {
 	const { mine, orgWide, atUnit } = helpers(actor, r.organizerId, r.unitId, r.ancestorIds);
@@ -79,7 +84,7 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 			case 'support.configure':
 				return orgWide(['org_admin']);
 			case 'support.queue':
-				return mine.some((a) => [...KEY_ROLES, ...CENTRAL_ROLES, 'supplier', 'org_admin'].includes(a.role)) || teams.size > 0;
+				return mine.some((a) => QUEUE_ROLES.includes(a.role)) || servesOrganizer(actor, r.organizerId);
 			case 'support.followup':
 				return orgWide(FOLLOWUP_READERS) || (r.unitId !== null && atUnit(['principal', ...KEY_ROLES]));
 			case 'support.file': {

@@ -7,6 +7,8 @@ export const load: LayoutServerLoad = async (event) => {
 	const resource = { type: 'organizer' as const, organizerId: organizer.id };
 	return {
 		organizer: { slug: organizer.slug, name: organizer.name },
+		/** False for a supplier here only through a team serving the organizer: they get the support pages alone. */
+		isMember: can(actor, 'organizer.member', resource),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

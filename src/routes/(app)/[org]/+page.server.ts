@@ -1,3 +1,4 @@
+import { can } from '$lib/server/policies';
 import { findVisibleUnits } from '$lib/server/org/find-visible-units';
 import { findAnswerableRounds } from '$lib/server/assessment/rounds/find-answerable-rounds';
 import { throwHttp } from '$lib/server/http/errors';
@@ -6,8 +7,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
+	// A supplier here only through their team: a pointer to the queue, nothing of the organizer's own.
+	if (!can(actor, 'organizer.member', { type: 'organizer', organizerId: organizer.id })) return { supplierOnly: true as const };
 	const units = await findVisibleUnits(event.locals.db, actor, organizer.id);
 	const roles = [...new Set(actor.assignments.filter((a) => a.organizerId === organizer.id).map((a) => a.role))];
 	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
-	return { units, roles, assessments };
+	return { supplierOnly: false as const, units, roles, assessments };
 };

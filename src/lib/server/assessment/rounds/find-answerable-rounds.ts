@@ -21,7 +21,7 @@ export type AnswerableRound = { id: string; name: string; closesOn: string; unit
  * round's perspectives, in tree order. The unit's team also gets the unit's response rate.
  */
 export async function findAnswerableRounds(db: Db, { actor, organizerId }: { actor: Actor | null; organizerId: string }): Promise<AnswerableRound[]> {
-	authorize(actor, 'organizer.view', { type: 'organizer', organizerId });
+	authorize(actor, 'organizer.member', { type: 'organizer', organizerId });
 	const today = todayInStockholm();
 	const rows = await db
 		.select({ round: assessmentRounds, unitId: assessmentRoundUnits.unitId })

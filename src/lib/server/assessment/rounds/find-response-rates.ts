@@ -17,7 +17,7 @@ export async function findResponseRates(
 	db: Db,
 	{ actor, round, unitIds }: { actor: Actor | null; round: Round; unitIds?: string[] }
 ): Promise<UnitRates[]> {
-	authorize(actor, 'organizer.view', { type: 'organizer', organizerId: round.organizerId });
+	authorize(actor, 'organizer.member', { type: 'organizer', organizerId: round.organizerId });
 	const access = await loadUnitAccess(db, round.organizerId);
 	const org = { type: 'organizer' as const, organizerId: round.organizerId };
 	const all = can(actor, 'assessment.manage', org) || can(actor, 'assessment.organizer_report', org);

@@ -24,7 +24,7 @@ export type RoundListRow = {
  * answer for (in one of the round's perspectives) or read the unit report of.
  */
 export async function findRounds(db: Db, { actor, organizerId }: FindRoundsOptions): Promise<RoundListRow[]> {
-	authorize(actor, 'organizer.view', { type: 'organizer', organizerId });
+	authorize(actor, 'organizer.member', { type: 'organizer', organizerId });
 	const org = { type: 'organizer' as const, organizerId };
 	const all = can(actor, 'assessment.manage', org) || can(actor, 'assessment.organizer_report', org);
 	const rounds = await db.select().from(assessmentRounds).where(eq(assessmentRounds.organizerId, organizerId)).orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { authorize, type Actor } from '../../policies';
 import type { Role } from '../../policies/roles';
+import { servesOrganizer } from '../../policies/support';
 import type { QueueView } from './queue-params';
 
 type Option = { id: string; name: string };
@@ -40,6 +41,6 @@ const HANDLER_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key
 
 /** The tab a queue opens on: "unassigned at my line" for those who handle a line, else everything they may see. */
 export function defaultQueueView(actor: Actor, organizerId: string): QueueView {
-	const handles = actor.assignments.some((a) => a.organizerId === organizerId && HANDLER_ROLES.includes(a.role)) || (actor.teamIds ?? []).length > 0;
+	const handles = actor.assignments.some((a) => a.organizerId === organizerId && HANDLER_ROLES.includes(a.role)) || servesOrganizer(actor, organizerId);
 	return handles ? 'unassigned' : 'all';
 }

@@ -49,12 +49,20 @@ async function world() {
 	await t.db.update(tickets).set({ requesterId: student.personId }).where(eq(tickets.id, cases[0].id));
 	// Another organizer's case: nobody here sees it.
 	await buildTicket(t.db);
+	// A supplier team owned by another organizer that also serves this one: it holds one case here and one at home.
+	const home = await buildOrganizer(t.db);
+	const foreignSupplier = await buildActor(t.db, [{ role: 'supplier', organizerId: home.id }]);
+	const foreignTeam = await buildTeam(t.db, { organizerId: home.id, chain: 'pedagogical', line: 3, memberIds: [foreignSupplier.personId], alsoServes: [org.id] });
+	await escalate(cases[4].id, 3, [foreignTeam.id]);
+	const homeCase = (await buildTicket(t.db, { organizerId: home.id })).ticket;
+	await t.db.update(tickets).set({ line: 3, teamId: foreignTeam.id }).where(eq(tickets.id, homeCase.id));
 	const personas: Record<string, Actor | null> = {
 		mentor,
 		teacher,
 		student,
 		central2: await (await import('../../auth/load-actor')).loadActor(t.db, central2.personId),
 		supplier: await (await import('../../auth/load-actor')).loadActor(t.db, supplier.personId),
+		foreignSupplier: await (await import('../../auth/load-actor')).loadActor(t.db, foreignSupplier.personId),
 		orgAdmin: await at('org_admin'),
 		centralTech: await at('central_technical_support'),
 		centralPed: await at('central_pedagogical_support'),
@@ -92,7 +100,7 @@ describe('which cases the queue may list', () => {
 			seen[name] = bySql.length;
 		}
 		// The world is rich enough that the rule matters: some see all, some some, some none.
-		expect(seen).toMatchObject({ orgAdmin: 6, centralTech: 6, outsider: 0, nobody: 0, leadership: 0, principalA: 0, supplier: 2 });
+		expect(seen).toMatchObject({ orgAdmin: 6, centralTech: 6, outsider: 0, nobody: 0, leadership: 0, principalA: 0, supplier: 2, foreignSupplier: 1 });
 		expect(seen.keyArea).toBeGreaterThan(0);
 		expect(seen.keyArea).toBeLessThan(6);
 	});

@@ -6,7 +6,7 @@ import { findAnswerableRounds } from '$lib/server/assessment/rounds/find-answera
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const db = event.locals.db;
 	const [rounds, answerable] = await Promise.all([
 		findRounds(db, { actor, organizerId: organizer.id }),

@@ -6,7 +6,7 @@ import { configScope } from '$lib/server/support/config/config-common';
 
 /** The organizer and actor for a support settings page; 403 unless the actor configures support. */
 export async function supportAdminContext(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	if (!can(actor, 'support.configure', configScope(organizer.id))) error(403);
 	const base = `/${organizer.slug}/admin/support`;
 	return { db: event.locals.db, actor, organizer, base, opts: { actor, organizerId: organizer.id } };

@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const db = event.locals.db;
 	const round = await getRound(db, { organizerId: organizer.id, roundId: event.params.roundId }).catch(throwHttp);
 	const canManage = can(actor, 'assessment.manage', { type: 'organizer', organizerId: organizer.id });

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const DONE = ['sparat', 'andrat', 'borttaget'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const q = event.url.searchParams;
 	const r = await findConclusions(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: q.get('enhet') }).catch(throwHttp);
 	const locale = getLocale();
@@ -54,7 +54,7 @@ function failFor(e: unknown, data: FormData, prefix: string) {
 
 export const actions: Actions = {
 	write: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event);
+		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
 		const target = String(data.get('target') ?? '');
 		const unitId = target === 'organizer' ? null : target;
@@ -67,7 +67,7 @@ export const actions: Actions = {
 		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat'));
 	},
 	update: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event);
+		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
 		const conclusionId = String(data.get('conclusionId') ?? '');
 		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
@@ -79,7 +79,7 @@ export const actions: Actions = {
 		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'andrat'));
 	},
 	delete: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event);
+		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
 		try {
 			await deleteConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId: String(data.get('conclusionId') ?? '') });

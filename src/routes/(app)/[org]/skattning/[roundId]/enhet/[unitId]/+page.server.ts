@@ -6,7 +6,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const opts = { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: event.params.unitId };
 	const report = await getUnitReport(event.locals.db, opts).catch(throwHttp);
 	const locale = getLocale();

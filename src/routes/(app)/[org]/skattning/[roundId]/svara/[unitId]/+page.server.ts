@@ -8,7 +8,7 @@ import { perspectivePaths, startPath } from './respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const { roundId, unitId } = event.params;
 	const start = await getAnswerStart(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId }).catch(throwHttp);
 	return {
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event);
+		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const { roundId, unitId } = event.params;
 		const perspective = String((await event.request.formData()).get('perspective') ?? '');
 		const start = await getAnswerStart(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId }).catch(throwHttp);

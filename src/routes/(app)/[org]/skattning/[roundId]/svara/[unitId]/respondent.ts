@@ -16,7 +16,7 @@ export const perspectivePaths = (org: string, roundId: string, unitId: string, p
 
 /** The signed-in person answering as themselves from the perspective in the URL (unknown slug → 404). */
 export async function personRespondent(event: RequestEvent): Promise<{ respondent: Respondent; paths: AnswerPaths }> {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const { roundId, unitId, perspective: slug } = event.params as Record<string, string>;
 	const perspective = perspectiveOfSlug(slug ?? '');
 	if (!perspective) error(404);

@@ -8,7 +8,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event);
+	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const { roundId, unitId, subGoalId } = event.params;
 	const d = await findItemDistributions(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId, subGoalId }).catch(throwHttp);
 	const locale = getLocale();
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event);
+		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const { roundId, unitId, subGoalId } = event.params;
 		const data = await event.request.formData();
 		const field = (name: string) => String(data.get(name) ?? '');
