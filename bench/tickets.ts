@@ -23,7 +23,7 @@ import { fillBench } from './tickets/fill';
 import { cpuPerRequest, cpuSnapshot } from './tickets/cpu';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const BUDGET_MS = 100;
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -143,8 +143,8 @@ for (let round = 0; round < ROUNDS; round++) {
 		const { base, stop, pid } = await startServer(dir);
 		const KINDS = kinds(`${base}/${org.slug}/support/ko`);
 		// Warm every kind up first, so the first kind measured does not pay for the server's JIT.
-		for (const [, make] of KINDS) await measure(make, CLIENTS * 3);
-		console.log(`\n${dir}: ${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${CLIENTS * 3} warm-up requests each); load average ${load()}`);
+		for (const [, make] of KINDS) await measure(make, CLIENTS * 10);
+		console.log(`\n${dir}: ${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${CLIENTS * 10} warm-up requests each); load average ${load()}`);
 		for (const [name, make] of KINDS) {
 			const started = performance.now();
 			const cpuBefore = cpuSnapshot(pid);

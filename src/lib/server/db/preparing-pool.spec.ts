@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PREPARED, statementName } from './preparing-pool';
+import { MAX_PREPARED, PLAN_EACH_TIME, statementName } from './preparing-pool';
 
 describe('statementName', () => {
 	it('gives the same read the same name every time, and different reads different names', () => {
@@ -11,12 +11,13 @@ describe('statementName', () => {
 		expect(statementName(names, '\n\tWITH x AS (select 1) select * from x where $1', 1)).toMatch(/^rt_/);
 	});
 
-	it('leaves writes, statements without parameters and very long parameter lists unnamed', () => {
+	it('leaves writes, statements without parameters, very long parameter lists and value-planned statements unnamed', () => {
 		const names = new Map<string, string>();
 		expect(statementName(names, 'insert into tickets (id) values ($1)', 1)).toBeUndefined();
 		expect(statementName(names, 'update tickets set state = $1', 1)).toBeUndefined();
 		expect(statementName(names, 'select 1', 0)).toBeUndefined();
 		expect(statementName(names, 'select * from tickets where id in ($1, …)', 65)).toBeUndefined();
+		expect(statementName(names, `select * from tickets where ${PLAN_EACH_TIME} search @@ to_tsquery($1)`, 1)).toBeUndefined();
 		expect(names.size).toBe(0);
 	});
 

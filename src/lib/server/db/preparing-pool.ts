@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { PLAN_EACH_TIME } from './plan-each-time';
+
+export { PLAN_EACH_TIME };
 
 /** At most this many distinct statements are prepared (per connection, so the server's memory stays bounded). */
 export const MAX_PREPARED = 200;
@@ -10,11 +13,12 @@ const READ = /^\s*(select|with)\b/i;
 /**
  * The name a parameterized read is prepared under, or undefined to run it unnamed. The same
  * text always gets the same name; once `MAX_PREPARED` texts are known, new ones run unnamed.
+ * A statement marked `PLAN_EACH_TIME` is never named.
  */
 export function statementName(names: Map<string, string>, text: string, paramCount: number): string | undefined {
 	const known = names.get(text);
 	if (known) return known;
-	if (paramCount === 0 || paramCount > MAX_PARAMS || names.size >= MAX_PREPARED || !READ.test(text)) return undefined;
+	if (paramCount === 0 || paramCount > MAX_PARAMS || names.size >= MAX_PREPARED || !READ.test(text) || text.includes(PLAN_EACH_TIME)) return undefined;
 	const name = `rt_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 	names.set(text, name);
 	return name;

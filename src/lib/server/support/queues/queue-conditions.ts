@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../policies';
 import { OPEN_STATES } from '../constants';
+import { PLAN_EACH_TIME } from '../../db/plan-each-time';
 import { caseNumberIn, toPrefixTsquery } from './search-query';
 import type { QueueFilters, QueueView, SlaFilter } from './queue-params';
 import { myUnitsWhere, workableTicketsWhere } from './visible-tickets';
@@ -55,7 +56,7 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL
 	if (f.q) {
 		const query = toPrefixTsquery(f.q);
 		const number = caseNumberIn(f.q);
-		const text = query ? sql`tickets.search @@ to_tsquery('swedish', ${query})` : sql`false`;
+		const text = query ? sql`${sql.raw(PLAN_EACH_TIME)} tickets.search @@ to_tsquery('swedish', ${query})` : sql`false`;
 		// "#12" means case 12 only; a bare "12" also finds the text "sal 12".
 		if (number !== null && f.q.trim().startsWith('#')) out.push(sql`tickets.number = ${number}`);
 		else out.push(number !== null ? sql`(${text} OR tickets.number = ${number})` : text);
