@@ -11,7 +11,11 @@ export function smtpTransport(): MailTransport {
 		host: env.SMTP_HOST,
 		port: env.SMTP_PORT,
 		secure: env.SMTP_PORT === 465,
-		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : undefined
+		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : undefined,
+		// Well inside the outbox's claim (CLAIM_MINUTES): a send that hangs fails and is retried, never sent twice.
+		connectionTimeout: 30_000,
+		greetingTimeout: 30_000,
+		socketTimeout: 120_000
 	});
 	return transport;
 }
