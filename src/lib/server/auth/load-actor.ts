@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { people } from '../db/schema';
 import type { Actor } from '../policies';
 import { isRole } from '../policies/roles';
+import { jsonColumn } from '../db/json-column';
 
 const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
@@ -46,8 +47,6 @@ export function actorColumns(today: string | Placeholder) {
 	} satisfies Record<string, SQL>;
 }
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
 /** Builds the actor from a row selected with `actorColumns`. */
 export function actorFromRow(row: {
 	id: string;
@@ -59,9 +58,9 @@ export function actorFromRow(row: {
 	return {
 		personId: row.id,
 		name: row.name,
-		assignments: json(row.assignments).flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
-		teamIds: json(row.teamIds),
-		servedOrganizerIds: json(row.servedOrganizerIds)
+		assignments: jsonColumn(row.assignments).flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
+		teamIds: jsonColumn(row.teamIds),
+		servedOrganizerIds: jsonColumn(row.servedOrganizerIds)
 	};
 }
 

@@ -8,7 +8,7 @@ import { loadActor } from '../../auth/load-actor';
 import { can, type Actor } from '../../policies';
 import { findRounds } from '../../assessment/rounds/find-rounds';
 import { findQueue } from '../queues/find-queue';
-import { defaultQueueView } from '../queues/list-queue-options';
+import { defaultQueueView } from '../queues/queue-options';
 import { getTicketTimeline } from '../tickets/get-ticket-timeline';
 import { escalateTicket } from './escalate-ticket';
 import { getHandlingView } from './get-handling-view';

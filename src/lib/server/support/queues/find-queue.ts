@@ -5,7 +5,8 @@ import { decodeQueueCursor, encodeQueueCursor, type QueueSort } from './queue-cu
 import { filterConditions, SHOWN_SLA_STATUS, viewCondition } from './queue-conditions';
 import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from './visible-tickets';
-import { queueOptionsColumns, readQueueOptions } from './list-queue-options';
+import { queueOptionsColumns, readQueueOptions } from './queue-options';
+import { jsonColumn } from '../../db/json-column';
 
 export type FindQueueOptions = {
 	actor: Actor | null;
@@ -55,8 +56,6 @@ type JsonRow = {
 	assigneeName: string | null;
 };
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
 /**
  * One page of the support queue: the cases of a tab that the actor may see, filtered and
  * searched, paged by keyset (fetches limit + 1 rows to know whether there is a next page;
@@ -101,7 +100,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 			LEFT JOIN people pe ON pe.id = p.assignee_id
 		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
 	const [row] = (res as unknown as { rows: { rows: JsonRow[] | string; units?: unknown; categories?: unknown }[] }).rows;
-	const rows = json(row.rows).map((r) => ({
+	const rows = jsonColumn(row.rows).map((r) => ({
 		...r,
 		createdAt: new Date(r.createdKey),
 		slaDueAt: r.dueKey === null ? null : new Date(r.dueKey)

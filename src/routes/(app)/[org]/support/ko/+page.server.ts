@@ -4,7 +4,7 @@ import { throwHttp } from '$lib/server/http/errors';
 import { isAppError } from '$lib/server/errors';
 import { can } from '$lib/server/policies';
 import { findQueue } from '$lib/server/support/queues/find-queue';
-import { defaultQueueView } from '$lib/server/support/queues/list-queue-options';
+import { defaultQueueView } from '$lib/server/support/queues/queue-options';
 import { parseQueueParams, queueQuery, QUEUE_VIEWS, SLA_FILTERS } from '$lib/server/support/queues/queue-params';
 import { QUEUE_SORTS } from '$lib/server/support/queues/queue-cursor';
 import { presentQueueRow } from '$lib/server/support/queues/present-queue-row';

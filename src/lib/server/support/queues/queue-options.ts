@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db';
-import { authorize, type Actor } from '../../policies';
+import type { Actor } from '../../policies';
 import type { Role } from '../../policies/roles';
 import { servesOrganizer } from '../../policies/support';
 import type { QueueView } from './queue-params';
+import { jsonColumn } from '../../db/json-column';
 
 type Option = { id: string; name: string };
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-/** The options as two JSON columns, `units` and `categories`; findQueue adds them to its own statement. */
+/**
+ * The choices of the queue's filter form as two JSON columns, `units` and `categories`: the organizer's
+ * unarchived units and categories in Swedish order. findQueue adds them to its own statement
+ * (`withFilterOptions`), so the queue page gets cases and choices in one round trip.
+ */
 export const queueOptionsColumns = (organizerId: string) => sql`
 	coalesce((
 		SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name_sort, u.id)
@@ -23,19 +26,9 @@ export type QueueOptions = { units: Option[]; categories: (Option & { chain: str
 
 /** Reads the two option columns of a row. */
 export const readQueueOptions = (row: { units: unknown; categories: unknown }): QueueOptions => ({
-	units: json(row.units as Option[]),
-	categories: json(row.categories as QueueOptions['categories'])
+	units: jsonColumn(row.units as Option[]),
+	categories: jsonColumn(row.categories as QueueOptions['categories'])
 });
-
-/**
- * The choices of the queue's filter form: the organizer's units and categories, in Swedish order.
- * One round trip (two aggregated subqueries). The queue page gets them with its cases instead (findQueue).
- */
-export async function listQueueOptions(db: Db, opts: { actor: Actor | null; organizerId: string }): Promise<QueueOptions> {
-	authorize(opts.actor, 'support.queue', { type: 'support', organizerId: opts.organizerId, unitId: null, ancestorIds: [] });
-	const res = await db.execute(sql`SELECT ${queueOptionsColumns(opts.organizerId)}`);
-	return readQueueOptions((res as unknown as { rows: { units: unknown; categories: unknown }[] }).rows[0]);
-}
 
 const HANDLER_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_person', 'central_technical_support', 'central_pedagogical_support'];
 
