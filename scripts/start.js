@@ -66,8 +66,10 @@ cluster.on('exit', (worker, code, signal) => {
 		return;
 	}
 	// Not started (a bad setting, no database) or crashing over and over: stop rather than loop.
-	restarts.push(Date.now());
-	if (!started || restarts.filter((t) => Date.now() - t < 60_000).length > 5) process.exit(code || 1);
+	const now = Date.now();
+	restarts.push(now);
+	while (now - restarts[0] > 60_000) restarts.shift();
+	if (!started || restarts.length > 5) process.exit(code || 1);
 	console.error(`En serverprocess avslutades (${signal ?? code}); startar en ny / a server process ended; starting another`);
 	const replacement = fork(worker === mainWorker);
 	if (worker === mainWorker) mainWorker = replacement;

@@ -19,7 +19,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
 export const CLAIM_MINUTES = 10;
 
 /** The error text of an attempt that never reported back (the process sending it stopped). */
-export const INTERRUPTED = 'interrupted: no answer within 10 minutes';
+export const INTERRUPTED = `interrupted: no answer within ${CLAIM_MINUTES} minutes`;
 
 const MINUTE_MS = 60_000;
 
