@@ -7,6 +7,8 @@ import { z } from 'zod';
 const schema = z.object({
 	/** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
 	DATABASE_URL: z.string().url().optional(),
+	/** Connections each server process keeps to PostgreSQL (decision 013): a few busy connections serve more pages than many idle ones. */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
 	/** Folder for the embedded database. */
 	DATA_DIR: z.string().min(1).default('./data'),
 	/** Public address of the site, e.g. https://rodtrad.exempel.se. Decides the Secure cookie flag and links in e-mail. */

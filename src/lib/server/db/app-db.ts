@@ -6,7 +6,7 @@ let handle: Promise<DbHandle> | undefined;
 /** The server's single database handle, migrated on first use. */
 export function appDatabase(): Promise<DbHandle> {
 	handle ??= (async () => {
-		const h = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+		const h = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
 		await h.migrate();
 		return h;
 	})();

@@ -23,13 +23,16 @@ export const MIGRATIONS_FOLDER = path.resolve('drizzle');
  * The one place that chooses the database: a PostgreSQL URL gives a `pg` pool,
  * otherwise PGlite stores its files in `dataDir` (or memory when dataDir is 'memory://').
  */
-export async function openDatabase(opts: { url?: string; dataDir: string }): Promise<DbHandle> {
+export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<DbHandle> {
 	if (opts.url) {
 		const { PreparingPool } = await import('./preparing-pool');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-		// 20 connections: as many as the queue benchmark has clients. Reports group tens of thousands of rows: 32 MB lets those sorts stay in memory.
-		const pool = new PreparingPool({ connectionString: opts.url, max: 20, options: '-c work_mem=32MB' });
+		// A few connections per process (DATABASE_POOL_SIZE, default 4): with 20 concurrent pages, 20 connections
+		// each kept a PostgreSQL process busy and they crowded the cores; 3–4 served as many pages with less database
+		// CPU (decision 013). No code holds a connection while waiting for another, so a small pool cannot deadlock.
+		// Reports group tens of thousands of rows: 32 MB lets those sorts stay in memory.
+		const pool = new PreparingPool({ connectionString: opts.url, max: opts.poolSize ?? 4, options: '-c work_mem=32MB' });
 		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
 		pool.on('error', (e) => {
 			if ((e as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', e.message);

@@ -75,14 +75,18 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 		afterCursor(sort, opts.after)
 	].filter((c): c is SQL => c !== null);
 	const newest = sort === 'newest';
-	// NULLS LAST on both sorts: it is the order the indexes are built in. Names are joined to the page only,
-	// after the cases are picked by index; the page comes back as one JSON array (one row to read, not 26).
+	// NULLS LAST on both sorts: it is the order the indexes are built in. Names are looked up for the page only,
+	// after the cases are picked by index, one primary-key lookup each: as joins, PostgreSQL hashed the whole
+	// units table for 26 rows and spent more time planning (bench/tickets: 0.2–0.45 ms less per page).
+	// The page comes back as one JSON array (one row to read, not 26).
 	const res = await db.execute(sql`
 		SELECT coalesce((
 			SELECT json_agg(json_build_object(
 				'id', p.id, 'number', p.number, 'title', p.title, 'chain', p.chain, 'state', p.state, 'line', p.line,
 				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'dueKey', p.due_key,
-				'unitName', u.name, 'categoryName', c.name, 'assigneeId', p.assignee_id, 'assigneeName', pe.name
+				'unitName', (SELECT u.name FROM units u WHERE u.id = p.unit_id),
+				'categoryName', (SELECT c.name FROM support_categories c WHERE c.id = p.category_id),
+				'assigneeId', p.assignee_id, 'assigneeName', (SELECT pe.name FROM people pe WHERE pe.id = p.assignee_id)
 			) ORDER BY ${newest ? sql.raw('p.created_at DESC, p.id DESC') : sql.raw('p.sla_due_at ASC NULLS LAST, p.id ASC')})
 			FROM (
 				SELECT tickets.id, tickets.number, tickets.title, tickets.chain, tickets.state, tickets.line, tickets.urgency,
@@ -95,9 +99,6 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				ORDER BY ${newest ? sql.raw('tickets.created_at DESC NULLS LAST, tickets.id DESC NULLS LAST') : sql.raw('tickets.sla_due_at ASC NULLS LAST, tickets.id ASC')}
 				LIMIT ${size + 1}
 			) p
-			JOIN units u ON u.id = p.unit_id
-			LEFT JOIN support_categories c ON c.id = p.category_id
-			LEFT JOIN people pe ON pe.id = p.assignee_id
 		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
 	const [row] = (res as unknown as { rows: { rows: JsonRow[] | string; units?: unknown; categories?: unknown }[] }).rows;
 	const rows = jsonColumn(row.rows).map((r) => ({

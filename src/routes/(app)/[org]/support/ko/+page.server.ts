@@ -68,3 +68,8 @@ export const actions: Actions = {
 	assign: (event) => bulk(event, 'assign'),
 	close: (event) => bulk(event, 'close')
 };
+/**
+ * The queue is links and plain forms: it needs no JavaScript in the browser, so none is sent. The page is
+ * smaller and cheaper to serve (decision 013); links from it load the next page in full, as without JS.
+ */
+export const csr = false;
