@@ -7,6 +7,7 @@ import { toConsensusValue } from './consensus-value';
 import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+import { readTogether } from '../../db/read-together';
 
 /**
  * What the unit's team sees for one sub-goal when agreeing on levels: per item the answers
@@ -24,7 +25,7 @@ export async function findItemDistributions(
 	if (!subGoal) throw new AppError('NOT_FOUND', 'sub-goal');
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
 	const keys = subGoal.items.map((i) => i.key);
-	const [counts, answers, agreed] = await Promise.all([submittedCounts(db, scope), submittedAnswers(db, scope, keys), consensusRows(db, scope)]);
+	const [counts, answers, agreed] = await readTogether(db, [() => submittedCounts(db, scope), () => submittedAnswers(db, scope, keys), () => consensusRows(db, scope)]);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	return {
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives: round.perspectives },

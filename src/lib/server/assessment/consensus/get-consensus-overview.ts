@@ -6,6 +6,7 @@ import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
 import { isShown } from '../reports/suppress';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+import { readTogether } from '../../db/read-together';
 
 /**
  * Where the unit's team stands with its consensus: per sub-goal how many items are agreed
@@ -16,7 +17,7 @@ export async function getConsensusOverview(db: Db, opts: { actor: Actor; organiz
 	authorize(opts.actor, 'assessment.consensus', resource);
 	const { subGoals } = await getRoundItems(db, round);
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
-	const [counts, answers, agreed] = await Promise.all([submittedCounts(db, scope), submittedAnswers(db, scope), consensusRows(db, scope)]);
+	const [counts, answers, agreed] = await readTogether(db, [() => submittedCounts(db, scope), () => submittedAnswers(db, scope), () => consensusRows(db, scope)]);
 	const agreedKeys = new Set(agreed.map((c) => c.itemKey));
 	return {
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold },

@@ -8,6 +8,7 @@ import { buildItemGroups } from './item-groups';
 import { unitReportSuppression } from './unit-report-suppression';
 import { consensusRows, submittedAnswers, submittedCounts } from './queries';
 import { findUnitComparison } from './find-unit-comparison';
+import { readTogether } from '../../db/read-together';
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
@@ -25,11 +26,11 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	authorize(opts.actor, 'assessment.unit_report', resource);
 	const { subGoals } = await getRoundItems(db, round);
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
-	const [counts, answers, agreed, comparison] = await Promise.all([
-		submittedCounts(db, scope),
-		submittedAnswers(db, scope),
-		consensusRows(db, scope),
-		findUnitComparison(db, round, unit.id)
+	const [counts, answers, agreed, comparison] = await readTogether(db, [
+		() => submittedCounts(db, scope),
+		() => submittedAnswers(db, scope),
+		() => consensusRows(db, scope),
+		() => findUnitComparison(db, round, unit.id)
 	]);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	const perspectives = round.perspectives;

@@ -4,6 +4,7 @@ import { suppressGroups } from '../reports/suppress';
 import { suppressSubGoal } from '../reports/suppress-round';
 import type { Round } from '../rounds/get-round';
 import type { RoundSubGoal } from '../rounds/round-items';
+import { readTogether } from '../../db/read-together';
 
 /**
  * Which of a unit's perspective groups the unit report may show: exactly those the organizer
@@ -15,7 +16,7 @@ export async function unitReportSuppression(db: Db, round: Round, unitId: string
 	const groups: Record<string, string> = {};
 	for (const sg of subGoals) for (const item of sg.items) groups[item.key] = sg.id;
 	const threshold = round.anonymityThreshold;
-	const [respondents, stats] = await Promise.all([fetchRespondentCounts(db, scope), fetchGroupStats(db, { ...scope, groups, threshold })]);
+	const [respondents, stats] = await readTogether(db, [() => fetchRespondentCounts(db, scope), () => fetchGroupStats(db, { ...scope, groups, threshold })]);
 	const counts = suppressGroups({ cells: respondents.map((r) => ({ row: r.unitId, col: r.perspective, count: r.count })), threshold });
 	const bySubGoal = new Map(
 		subGoals.map((sg) => {

@@ -6,6 +6,7 @@ import { fetchConsensus, fetchRespondentCounts, fetchRoundUnits, fetchSubGoalSta
 import { equity, figure, type CellFigure, type Equity } from './stats';
 import { cellKey, suppressGroups, TOTAL } from './suppress';
 import { keyOf, suppressSubGoal } from './suppress-round';
+import { readTogether } from '../../db/read-together';
 
 /** Figures by row (unit id or TOTAL) and column (perspective or TOTAL). */
 export type FigureTable = Record<string, Record<string, CellFigure>>;
@@ -42,11 +43,11 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 	for (const sg of subGoals) for (const item of sg.items) groups[item.key] = sg.id;
 	const scope = { organizerId: opts.organizerId, roundId: round.id };
 	const threshold = round.anonymityThreshold;
-	const [units, respondentRows, statRows, consensusRows] = await Promise.all([
-		fetchRoundUnits(db, scope),
-		fetchRespondentCounts(db, scope),
-		fetchSubGoalStats(db, { ...scope, groups, threshold }),
-		fetchConsensus(db, scope)
+	const [units, respondentRows, statRows, consensusRows] = await readTogether(db, [
+		() => fetchRoundUnits(db, scope),
+		() => fetchRespondentCounts(db, scope),
+		() => fetchSubGoalStats(db, { ...scope, groups, threshold }),
+		() => fetchConsensus(db, scope)
 	]);
 
 	const roundPerspectives = round.perspectives;

@@ -8,6 +8,7 @@ import { computeOrganizerReport, type OrganizerReport } from './compute-organize
 import { fetchGroupStats } from './report-queries';
 import { figure, isRealChange, type CellFigure } from './stats';
 import { TOTAL } from './suppress';
+import { readTogether } from '../../db/read-together';
 
 export type Change = { before: CellFigure | null; after: CellFigure | null; diff: number | null; real: boolean };
 export type Progression = {
@@ -67,7 +68,7 @@ export async function computeProgression(
 	if (!compared) return { ...base, subGoals: [], items: [] };
 
 	const previous = await computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId: compared.id });
-	const [beforeItems, afterItems] = await Promise.all([itemTotals(db, previous, opts.organizerId), itemTotals(db, current, opts.organizerId)]);
+	const [beforeItems, afterItems] = await readTogether(db, [() => itemTotals(db, previous, opts.organizerId), () => itemTotals(db, current, opts.organizerId)]);
 	const [oldFw, newFw] = await Promise.all([
 		getFramework(previous.round.frameworkKey, previous.round.frameworkVersion),
 		getFramework(current.round.frameworkKey, current.round.frameworkVersion)

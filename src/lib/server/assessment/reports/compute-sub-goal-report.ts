@@ -7,6 +7,7 @@ import { fetchConsensus, fetchGroupStats, fetchRespondentCounts, fetchRoundUnits
 import { figure, type CellFigure } from './stats';
 import { cellKey, TOTAL } from './suppress';
 import { keyOf, suppressSubGoal } from './suppress-round';
+import { readTogether } from '../../db/read-together';
 
 export type SubGoalItemReport = {
 	key: string;
@@ -31,11 +32,11 @@ export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organiz
 	if (!sg) throw new AppError('NOT_FOUND', 'sub_goal');
 	const scope = { organizerId: opts.organizerId, roundId: round.id };
 	const groups = Object.fromEntries(sg.items.map((i) => [i.key, i.key]));
-	const [units, respondents, rows, consensusRows] = await Promise.all([
-		fetchRoundUnits(db, scope),
-		fetchRespondentCounts(db, scope),
-		fetchGroupStats(db, { ...scope, groups, threshold: round.anonymityThreshold }),
-		fetchConsensus(db, scope)
+	const [units, respondents, rows, consensusRows] = await readTogether(db, [
+		() => fetchRoundUnits(db, scope),
+		() => fetchRespondentCounts(db, scope),
+		() => fetchGroupStats(db, { ...scope, groups, threshold: round.anonymityThreshold }),
+		() => fetchConsensus(db, scope)
 	]);
 	const perspectives = round.perspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
 	const suppression = suppressSubGoal({ respondents, perspectives, thinRows: rows, threshold: round.anonymityThreshold });

@@ -4,6 +4,7 @@ import { assessmentResponses } from '../../db/schema';
 import { authorize, can, type Actor } from '../../policies';
 import type { Round } from './get-round';
 import { loadUnitAccess } from './unit-access';
+import { readTogether } from '../../db/read-together';
 
 export type RateCell = { perspective: string; submitted: number; inProgress: number };
 export type UnitRates = { unitId: string; unitName: string; perspectives: RateCell[]; submitted: number; inProgress: number };
@@ -37,7 +38,7 @@ export async function findResponseRates(
 				)
 			)
 			.groupBy(assessmentResponses.unitId, assessmentResponses.perspective);
-	const [done, started] = await Promise.all([counted(true), counted(false)]);
+	const [done, started] = await readTogether(db, [() => counted(true), () => counted(false)]);
 	const find = (rows: { unitId: string; perspective: string; n: number }[], u: string, p: string) =>
 		Number(rows.find((r) => r.unitId === u && r.perspective === p)?.n ?? 0);
 	return visible.map((unitId) => {

@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { supportCategories, supportTeams } from '../../db/schema';
 import { getSupportSettings } from '../settings';
 import { authorizeConfigure, type ConfigOptions } from './config-common';
+import { readTogether } from '../../db/read-together';
 
 /**
  * What the support settings overview shows: the settings, the organizer's own teams and its
@@ -10,9 +11,9 @@ import { authorizeConfigure, type ConfigOptions } from './config-common';
  */
 export async function findSupportConfig(db: Db, { actor, organizerId }: ConfigOptions) {
 	authorizeConfigure(actor, organizerId);
-	const [settings, teams, categories] = await Promise.all([
-		getSupportSettings(db, organizerId),
-		db
+	const [settings, teams, categories] = await readTogether(db, [
+		() => getSupportSettings(db, organizerId),
+		() => db
 			.select({
 				id: supportTeams.id,
 				name: supportTeams.name,
@@ -24,7 +25,7 @@ export async function findSupportConfig(db: Db, { actor, organizerId }: ConfigOp
 			.from(supportTeams)
 			.where(eq(supportTeams.organizerId, organizerId))
 			.orderBy(asc(supportTeams.chain), asc(supportTeams.line), asc(supportTeams.nameSort), asc(supportTeams.id)),
-		db
+		() => db
 			.select({
 				id: supportCategories.id,
 				name: supportCategories.name,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { followupWhere, type FollowupFilter } from './followup-filter';
+import { readTogether } from '../../db/read-together';
 
 type Row = Record<string, unknown>;
 const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
@@ -13,18 +14,18 @@ export type NamedCount = { name: string | null; cases: number } & LostTime;
 export async function countFigures(db: Db, f: FollowupFilter) {
 	const where = followupWhere(f);
 	const lost = sql`count(*)::int AS cases, coalesce(sum(t.lessons_lost),0)::int AS lessons, coalesce(sum(t.minutes_lost),0)::int AS minutes, coalesce(sum(t.students_affected),0)::int AS students`;
-	const [byChainLine, byCategory, byUnit, byDevice, causes, ratings, sla] = await Promise.all([
-		db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases
+	const [byChainLine, byCategory, byUnit, byDevice, causes, ratings, sla] = await readTogether(db, [
+		() => db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases
 			FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`),
-		db.execute(sql`SELECT c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
+		() => db.execute(sql`SELECT c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
 			WHERE ${where} GROUP BY c.name ORDER BY cases DESC, c.name`),
-		db.execute(sql`SELECT u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
+		() => db.execute(sql`SELECT u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
 			WHERE ${where} GROUP BY u.name, u.name_sort ORDER BY lessons DESC, cases DESC, u.name_sort`),
-		db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
+		() => db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
 			WHERE ${where} AND t.device_type IS NOT NULL AND t.device_type <> '' GROUP BY 1 ORDER BY cases DESC, 1 LIMIT 10`),
-		db.execute(sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`),
-		db.execute(sql`SELECT t.rating, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.rating IS NOT NULL GROUP BY 1 ORDER BY 1`),
-		db.execute(sql`SELECT k.kind,
+		() => db.execute(sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`),
+		() => db.execute(sql`SELECT t.rating, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.rating IS NOT NULL GROUP BY 1 ORDER BY 1`),
+		() => db.execute(sql`SELECT k.kind,
 				count(*) FILTER (WHERE t.sla_targets ? k.target AND (t.state IN ('solved','closed') OR b.ticket_id IS NOT NULL))::int AS measured,
 				count(b.ticket_id) FILTER (WHERE t.sla_targets ? k.target)::int AS breached
 			FROM tickets t

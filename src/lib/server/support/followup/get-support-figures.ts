@@ -5,6 +5,7 @@ import { countFigures } from './count-figures';
 import { leadTimes } from './lead-times';
 import type { FollowupFilter } from './followup-filter';
 import { workingCalendarFor } from '../sla-refresh/working-calendar-for';
+import { readTogether } from '../../db/read-together';
 
 /**
  * The follow-up figures of the support chain for an organizer or one unit (and the units under it):
@@ -16,7 +17,7 @@ export async function getSupportFigures(db: Db, opts: { actor: Actor | null; fil
 	const ancestorIds = f.unitId ? await loadAncestorIds(db, f.organizerId, f.unitId) : [];
 	authorize(opts.actor, 'support.followup', { type: 'support', organizerId: f.organizerId, unitId: f.unitId, ancestorIds });
 	const cal = await workingCalendarFor(db, f.organizerId);
-	const [counts, lead] = await Promise.all([countFigures(db, f), leadTimes(db, f, cal)]);
+	const [counts, lead] = await readTogether(db, [() => countFigures(db, f), () => leadTimes(db, f, cal)]);
 	return { ...counts, leadTimes: lead, hoursPerDay: hoursBetween(cal.workdayStart, cal.workdayEnd) };
 }
 

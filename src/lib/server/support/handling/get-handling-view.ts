@@ -7,6 +7,7 @@ import { getTicket } from '../tickets/get-ticket';
 import { findAssignees } from './find-assignees';
 import { findTeamsForLine, teamName, type TeamOption } from './find-teams';
 import { STATE_TRANSITIONS, isOpen, nextLine, otherChain, previousLine } from './rules';
+import { readTogether } from '../../db/read-together';
 
 /**
  * Everything the handling page shows and offers for one case, for someone who may work it
@@ -16,11 +17,11 @@ import { STATE_TRANSITIONS, isOpen, nextLine, otherChain, previousLine } from '.
 export async function getHandlingView(db: Db, opts: { actor: Actor | null; organizerId: string; number: number }) {
 	const { ticket, resource } = await getTicket(db, { ...opts, action: 'ticket.work' });
 	const personIds = [ticket.requesterId, ticket.filedById, ticket.assigneeId].filter((id): id is string => !!id);
-	const [names, [unit], [category], team] = await Promise.all([
-		db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
-		db.select({ name: units.name }).from(units).where(eq(units.id, ticket.unitId)),
-		ticket.categoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, ticket.categoryId)) : Promise.resolve([]),
-		teamName(db, ticket.teamId)
+	const [names, [unit], [category], team] = await readTogether(db, [
+		() => db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
+		() => db.select({ name: units.name }).from(units).where(eq(units.id, ticket.unitId)),
+		() => ticket.categoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, ticket.categoryId)) : Promise.resolve([]),
+		() => teamName(db, ticket.teamId)
 	]);
 	const nameOf = (id: string | null) => (id ? (names.find((n) => n.id === id)?.name ?? null) : null);
 	const open = isOpen(ticket.state);

@@ -6,6 +6,7 @@ import { getSupportSettings } from '../settings';
 import type { TicketRow } from '../tickets/ticket-resource';
 import { ticketLink } from './ticket-link';
 import { buildHandlerMail, buildRequesterMail, type TicketMailFacts } from './ticket-mail';
+import { readTogether } from '../../db/read-together';
 
 type EventRow = typeof ticketEvents.$inferSelect;
 
@@ -37,13 +38,13 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 	const ids = [...to.requester, ...to.handler];
 	if (ids.length === 0) return 0;
 	const personIds = event.actorId ? [...ids, event.actorId] : ids;
-	const [found, [org], settings] = await Promise.all([
-		tx
+	const [found, [org], settings] = await readTogether(tx, [
+		() => tx
 			.select({ id: people.id, name: people.name, email: people.email, status: people.status })
 			.from(people)
 			.where(inArray(people.id, personIds)),
-		tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, ticket.organizerId)),
-		getSupportSettings(tx, ticket.organizerId)
+		() => tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, ticket.organizerId)),
+		() => getSupportSettings(tx, ticket.organizerId)
 	]);
 	const byId = new Map(found.map((p) => [p.id, p]));
 	const base: Omit<TicketMailFacts, 'recipientName'> = {

@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { supportCalendarDays } from '../../db/schema';
 import { getSupportSettings } from '../settings';
 import { DEFAULT_CALENDAR, type WorkingCalendar } from '../sla';
+import { readTogether } from '../../db/read-together';
 
 /**
  * The organizer's working calendar: its working hours and lov choice from the support settings, and its
@@ -10,9 +11,9 @@ import { DEFAULT_CALENDAR, type WorkingCalendar } from '../sla';
  * per object by the SLA code, so one that was used must never change).
  */
 export async function workingCalendarFor(db: Db, organizerId: string): Promise<WorkingCalendar> {
-	const [settings, days] = await Promise.all([
-		getSupportSettings(db, organizerId),
-		db
+	const [settings, days] = await readTogether(db, [
+		() => getSupportSettings(db, organizerId),
+		() => db
 			.select({ day: supportCalendarDays.day, kind: supportCalendarDays.kind })
 			.from(supportCalendarDays)
 			.where(eq(supportCalendarDays.organizerId, organizerId))

@@ -5,6 +5,7 @@ import { can, type Actor } from '../../policies';
 import { getSupportSettings } from '../settings';
 import { getTicket } from './get-ticket';
 import { reopenDeadline } from './reopen-ticket';
+import { readTogether } from '../../db/read-together';
 
 /**
  * Everything the case page shows: the case, its timeline (internal notes only for those with
@@ -38,17 +39,17 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 
 	const personIds = [...new Set([ticket.requesterId, ticket.filedById, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
 	const teamIds = [...new Set([ticket.teamId, ...events.map((e) => e.data?.teamId)].filter((x): x is string => typeof x === 'string'))];
-	const [names, teams, [unit], [category], settings] = await Promise.all([
-		db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
-		teamIds.length ? db.select({ id: supportTeams.id, name: supportTeams.name }).from(supportTeams).where(inArray(supportTeams.id, teamIds)) : [],
-		db.select({ name: units.name }).from(units).where(and(eq(units.id, ticket.unitId), eq(units.organizerId, ticket.organizerId))),
-		ticket.categoryId
+	const [names, teams, [unit], [category], settings] = await readTogether(db, [
+		() => db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
+		() => teamIds.length ? db.select({ id: supportTeams.id, name: supportTeams.name }).from(supportTeams).where(inArray(supportTeams.id, teamIds)) : [],
+		() => db.select({ name: units.name }).from(units).where(and(eq(units.id, ticket.unitId), eq(units.organizerId, ticket.organizerId))),
+		() => ticket.categoryId
 			? db
 					.select({ name: supportCategories.name })
 					.from(supportCategories)
 					.where(and(eq(supportCategories.id, ticket.categoryId), eq(supportCategories.organizerId, ticket.organizerId)))
 			: [],
-		getSupportSettings(db, ticket.organizerId)
+		() => getSupportSettings(db, ticket.organizerId)
 	]);
 	const deadline = reopenDeadline(ticket, settings.reopenDays);
 	return {

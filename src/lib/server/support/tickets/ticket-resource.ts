@@ -5,14 +5,15 @@ import { loadAncestorIds } from '../../org/load-ancestor-ids';
 import type { TicketResource } from '../../policies';
 import type { Line } from '../../policies/support';
 import type { Chain } from '../constants';
+import { readTogether } from '../../db/read-together';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
 /** What the policies need to decide about one case: its unit's ancestors and the teams that have held it. */
 export async function ticketResource(db: Db, t: TicketRow): Promise<TicketResource> {
-	const [ancestorIds, held] = await Promise.all([
-		loadAncestorIds(db, t.organizerId, t.unitId),
-		db.select({ teamId: ticketTeams.teamId }).from(ticketTeams).where(eq(ticketTeams.ticketId, t.id))
+	const [ancestorIds, held] = await readTogether(db, [
+		() => loadAncestorIds(db, t.organizerId, t.unitId),
+		() => db.select({ teamId: ticketTeams.teamId }).from(ticketTeams).where(eq(ticketTeams.ticketId, t.id))
 	]);
 	return {
 		type: 'ticket',
