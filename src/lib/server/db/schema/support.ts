@@ -209,7 +209,11 @@ export const tickets = pgTable(
 		uniqueIndex('tickets_number_idx').on(t.organizerId, t.number),
 		index('tickets_queue_idx').on(t.organizerId, t.createdAt.desc(), t.id.desc()),
 		index('tickets_state_idx').on(t.organizerId, t.state, t.createdAt.desc(), t.id.desc()),
-		index('tickets_unit_idx').on(t.unitId, t.createdAt.desc(), t.id.desc()),
+		/**
+		 * A unit's cases, newest first. The organizer is in the key because every queue query names it: without it
+		 * PostgreSQL ANDed this index with a scan of all the organizer's cases (it cannot know a unit lies in one organizer).
+		 */
+		index('tickets_unit_idx').on(t.unitId, t.organizerId, t.createdAt.desc(), t.id.desc()),
 		index('tickets_team_idx').on(t.teamId, t.state),
 		index('tickets_assignee_idx').on(t.assigneeId, t.state),
 		index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc()),
