@@ -11,6 +11,8 @@ test('an administrator opens the queue, is told when nothing matches, and filter
 	await page.goto(`${QUEUE}?vy=all`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ärendekö');
 	await expect(page.getByRole('link', { name: 'Alla jag kan se' })).toHaveAttribute('aria-current', 'page');
+	// The queue is served without JavaScript (decision 013): no script reaches the browser.
+	await expect(page.locator('script')).toHaveCount(0);
 	await expectAccessible(page);
 
 	await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Löst' });
