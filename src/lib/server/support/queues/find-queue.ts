@@ -77,7 +77,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	const newest = sort === 'newest';
 	// NULLS LAST on both sorts: it is the order the indexes are built in. Names are looked up for the page only,
 	// after the cases are picked by index, one primary-key lookup each: as joins, PostgreSQL hashed the whole
-	// units table for 26 rows and spent more time planning (bench/tickets: 0.2–0.45 ms less per page).
+	// units table for 26 rows and spent more time planning (0.2–0.45 ms less per page, pgbench; decision 013).
 	// The page comes back as one JSON array (one row to read, not 26).
 	const res = await db.execute(sql`
 		SELECT coalesce((

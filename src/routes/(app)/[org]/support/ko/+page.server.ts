@@ -13,6 +13,12 @@ import { closeSolvedTickets } from '$lib/server/support/queues/close-solved-tick
 import { CHAINS, STATES } from '$lib/server/support/constants';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * The queue is links and plain forms: it needs no JavaScript in the browser, so none is sent. The page is
+ * smaller and cheaper to serve (decision 013); links from it load the next page in full, as without JS.
+ */
+export const csr = false;
+
 /** The signed-in actor and organizer, refused unless they have a support queue here. */
 async function queueContext(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
 	const { actor, organizer } = await requireOrganizer(event);
@@ -68,8 +74,3 @@ export const actions: Actions = {
 	assign: (event) => bulk(event, 'assign'),
 	close: (event) => bulk(event, 'close')
 };
-/**
- * The queue is links and plain forms: it needs no JavaScript in the browser, so none is sent. The page is
- * smaller and cheaper to serve (decision 013); links from it load the next page in full, as without JS.
- */
-export const csr = false;
