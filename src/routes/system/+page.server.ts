@@ -3,6 +3,9 @@ import { organizers } from '$lib/server/db/schema';
 import { can } from '$lib/server/policies';
 import { createOrganizer, createOrganizerSchema } from '$lib/server/org/create-organizer';
 import { failFromError, formValues, zodIssues } from '$lib/server/http/errors';
+import { findPendingInvitations } from '$lib/server/people/find-invitations';
+import { respondToInvitation } from '$lib/server/people/respond-to-invitation';
+import { isAppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireSystemAdmin({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -12,12 +15,28 @@ function requireSystemAdmin({ locals, url }: Pick<RequestEvent, 'locals' | 'url'
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireSystemAdmin(event);
+	const actor = requireSystemAdmin(event);
+	const invitations = await findPendingInvitations(event.locals.db, { actor });
 	const rows = await event.locals.db.select({ slug: organizers.slug, name: organizers.name, kind: organizers.kind, orgNumber: organizers.orgNumber }).from(organizers);
-	return { organizers: rows.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), created: event.url.searchParams.get('skapad') };
+	return { organizers: rows.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), created: event.url.searchParams.get('skapad'),
+		approved: event.url.searchParams.has('godkand'),
+		invitations: invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))
+	};
 };
 
 export const actions: Actions = {
+	/** A system administrator approves an invitation on the person's behalf (decision 018). */
+	approveInvitation: async (event) => {
+		const actor = requireSystemAdmin(event);
+		const data = await event.request.formData();
+		try {
+			await respondToInvitation(event.locals.db, { actor, invitationId: String(data.get('invitationId') ?? ''), accept: true });
+		} catch (e) {
+			if (isAppError(e) && e.code === 'NOT_FOUND') return fail(404, { invitationGone: true });
+			throw e;
+		}
+		redirect(303, '/system?godkand');
+	},
 	create: async (event) => {
 		const actor = requireSystemAdmin(event);
 		const data = await event.request.formData();

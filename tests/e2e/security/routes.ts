@@ -27,7 +27,7 @@ export type Rule =
 export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
-	[/^\/konto$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar)?$/, { kind: 'signed-in' }],
 	[/^\/system$/, { kind: 'instance' }],
 	[/^\/\(app\)\/\[org\]\/admin\/support(\/.*)?$/, { kind: 'support', action: 'support.configure' }],
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],

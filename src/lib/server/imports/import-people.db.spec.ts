@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildOrgAdmin, buildPerson, buildUnit } from '../../../../tests/factories';
 import type { DbHandle } from '../db';
-import { memberships, people, roleAssignments } from '../db/schema';
+import { memberships, membershipInvitations, people, roleAssignments } from '../db/schema';
+import { loadActor } from '../auth/load-actor';
+import { respondToInvitation } from '../people/respond-to-invitation';
 import { createImportBatch } from './create-import-batch';
 import { planImportBatch } from './plan-import-batch';
 import { applyImportBatch } from './apply-import-batch';
@@ -158,15 +160,31 @@ describe('importing people with roles', () => {
 		expect((await rolesOf(ctx)).length).toBe(1);
 	});
 
-	it('adds a person who already belongs to another organizer to this one, keeping their eppn', async () => {
+	it('invites a person who already belongs to another organizer, with the row\'s role given on acceptance (decision 018)', async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const other = await buildOrgAdmin(h.db);
 		const shared = await buildPerson(h.db, { name: 'Delad Person', email: 'delad@exempel.se', eppn: 'delad@skola.se', memberOf: other.organizer.id });
-		const id = await upload(ctx, 'namn;e-post;eppn;roll\nDelad Person;delad@exempel.se;delad@skola.se;Läsbehörighet\n');
+		const id = await upload(ctx, 'namn;e-post;eppn;roll\nNytt Namn;delad@exempel.se;annan@skola.se;Läsbehörighet\n');
+		// The plan shows an address that exists elsewhere as it shows a new one.
 		expect(summary(await preview(ctx, id))).toEqual([[2, 'create']]);
 		await apply(ctx, id);
-		const [member] = await h.db.select().from(memberships).where(eq(memberships.personId, shared.id)).then((rows) => rows.filter((r) => r.organizerId === ctx.organizer.id));
-		expect(member).toBeDefined();
+		const mine = (await h.db.select().from(memberships).where(eq(memberships.personId, shared.id))).filter((r) => r.organizerId === ctx.organizer.id);
+		expect(mine).toHaveLength(0);
+		expect(await rolesOf(ctx)).toEqual([]);
+		const [row] = await h.db.select().from(people).where(eq(people.id, shared.id));
+		expect(row).toMatchObject({ name: 'Delad Person', eppn: 'delad@skola.se' });
+		const [inv] = await h.db.select().from(membershipInvitations).where(eq(membershipInvitations.organizerId, ctx.organizer.id));
+		expect(inv).toMatchObject({ personId: shared.id, status: 'pending', pendingRoles: [{ role: 'reader', unitId: null, startsOn: null, endsOn: null }] });
+		await respondToInvitation(h.db, { actor: (await loadActor(h.db, shared.id))!, invitationId: inv.id, accept: true });
 		expect(await rolesOf(ctx)).toEqual(['delad@exempel.se reader@org']);
+	});
+
+	it('refuses to change the name of a member who also belongs to another organizer', async () => {
+		const ctx = await buildOrgAdmin(h.db);
+		const other = await buildOrgAdmin(h.db);
+		const shared = await buildPerson(h.db, { name: 'Två Hem', email: `tva-${ctx.organizer.id}@exempel.se`, memberOf: other.organizer.id });
+		await h.db.insert(memberships).values({ organizerId: ctx.organizer.id, personId: shared.id });
+		const id = await upload(ctx, `namn;e-post\nAnnat Namn;${shared.email}\n`);
+		expect(summary(await preview(ctx, id))).toEqual([[2, 'error', 'namn:imports_error_identity_shared']]);
 	});
 });

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { memberships, people, roleAssignments, units } from '../db/schema';
-import { authorize, type Actor } from '../policies';
+import { loadIdentityScope } from '../people/identity-scope';
+import { authorize, can, type Actor } from '../policies';
 import type { Role } from '../policies/roles';
 import { personInputSchema, type PersonInput } from '../people/person-input';
 import { addIssue, countOutcomes, type PlanCounts, type PlanRowBase, type RowIssue } from './plan-types';
@@ -22,8 +23,11 @@ export type PersonPlanRow = PlanRowBase & {
 	endsOn: string | null;
 	/** The existing member this row is about. */
 	personId: string | null;
-	/** Set on the first valid row of each person whose record must be created or changed. */
-	personAction: 'create' | 'update' | null;
+	/**
+	 * Set on the first valid row of each person whose record must be created or changed; 'invite' for an e-mail
+	 * of a person who exists elsewhere (decision 018): they are invited, nothing of them is read or changed.
+	 */
+	personAction: 'create' | 'update' | 'invite' | null;
 	input: PersonInput | null;
 	/** True when the row's role is new and will be assigned. */
 	assignsRole: boolean;
@@ -51,6 +55,12 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		.innerJoin(memberships, eq(memberships.personId, people.id))
 		.where(eq(memberships.organizerId, organizerId));
 	const byEmail = new Map(members.map((p) => [p.email, p]));
+	const fileEmailSet = new Set(file.rows.map((r) => r.cells.email.toLowerCase()));
+	// Whose identity this administrator may change (decision 018): only people who are theirs alone.
+	const ownIdentity = new Set<string>();
+	for (const p of members.filter((p) => fileEmailSet.has(p.email))) {
+		if (can(actor, 'identity.manage', await loadIdentityScope(db, p.id))) ownIdentity.add(p.id);
+	}
 	const assignments = await db.select().from(roleAssignments).where(eq(roleAssignments.organizerId, organizerId));
 	const activeUnits = await db
 		.select({ id: units.id, name: units.name, schoolUnitCode: units.schoolUnitCode })
@@ -84,11 +94,18 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) addIssue(personIssues, { column: col[SCHEMA_FIELD[String(issue.path[0])] ?? 'name'], message: issue.message });
 		}
+		if (current && parsed.success && !ownIdentity.has(current.id)) {
+			const p = parsed.data;
+			const differs = ([['name', current.name !== p.name], ['eppn', (current.eppn ?? null) !== p.eppn], ['protectedIdentity', current.protectedIdentity !== p.protectedIdentity]] as const).find(([, d]) => d);
+			if (differs) addIssue(personIssues, { column: col[differs[0]], message: 'imports_error_identity_shared' });
+		}
 		const owner = c.eppn ? eppnOwners.get(c.eppn.toLowerCase()) : undefined;
-		if (owner && owner !== (current?.id ?? outsiders.get(email))) addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
+		// An invited person's cells other than the name are not used, so their eppn is not compared either.
+		const outsider = current ? undefined : outsiders.get(email);
+		if (owner && !outsider && owner !== current?.id) addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
 		const { issues: roleIssues, ...role } = readRoleCells(c, col, activeUnits);
 		const issues: RowIssue[] = [...(r.extra ? [{ column: null, message: 'imports_error_extra_cells' }] : []), ...personIssues, ...roleIssues];
-		return { line: r.line, cells: c, email, current, personIssues, issues, input: parsed.success ? parsed.data : null, ...role };
+		return { line: r.line, cells: c, email, current, outsider, personIssues, issues, input: parsed.success ? parsed.data : null, ...role };
 	});
 
 	// The same person on several rows: the first row says who they are; the others must agree.
@@ -139,7 +156,8 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		if (!carried.has(d.email)) {
 			carried.add(d.email);
 			row.input = input;
-			if (!d.current) row.personAction = 'create';
+			if (d.outsider) row.personAction = 'invite';
+			else if (!d.current) row.personAction = 'create';
 			else {
 				const c = d.current;
 				if (c.name !== input.name) row.changed.push(col.name);
@@ -149,7 +167,8 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 			}
 		}
 		if (row.assignsRole) row.changed.push(col.role);
-		row.outcome = row.personAction === 'create' || (!d.current && row.assignsRole) ? 'create' : row.changed.length ? 'update' : 'unchanged';
+		// An invitation looks like a new person in the plan, so the file does not tell which addresses exist.
+		row.outcome = row.personAction === 'create' || row.personAction === 'invite' || (!d.current && row.assignsRole) ? 'create' : row.changed.length ? 'update' : 'unchanged';
 		return row;
 	});
 	return { kind: 'people', rows, counts: countOutcomes(rows) };

@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildPerson } from '../../../../tests/factories';
 import type { DbHandle } from '../db';
-import { auditEvents, memberships, people } from '../db/schema';
+import { auditEvents, memberships, membershipInvitations, outbox, people } from '../db/schema';
 import { createPerson } from './create-person';
 
 let h: DbHandle;
@@ -28,10 +28,11 @@ describe('creating a person', () => {
 			organizerId: org.id,
 			input: { name: ' Åsa Lind ', email: 'Asa.Lind@Exempel.SE', eppn: '', protectedIdentity: 'on' }
 		});
-		expect(p).toMatchObject({ name: 'Åsa Lind', email: 'asa.lind@exempel.se', eppn: null, protectedIdentity: true, joinedExisting: false });
-		const m = await h.db.select().from(memberships).where(and(eq(memberships.organizerId, org.id), eq(memberships.personId, p.id)));
+		if (p.invited) throw new Error('expected a new person');
+		expect(p.person).toMatchObject({ name: 'Åsa Lind', email: 'asa.lind@exempel.se', eppn: null, protectedIdentity: true });
+		const m = await h.db.select().from(memberships).where(and(eq(memberships.organizerId, org.id), eq(memberships.personId, p.person.id)));
 		expect(m).toHaveLength(1);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.create'), eq(auditEvents.entityId, p.id)));
+		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.create'), eq(auditEvents.entityId, p.person.id)));
 		expect(event.actorId).toBe(actor.personId);
 		expect(event.changes).toMatchObject({ email: [null, 'asa.lind@exempel.se'] });
 	});
@@ -54,7 +55,7 @@ describe('creating a person', () => {
 		expect(bo.name).toBe('Bo Ek');
 	});
 
-	it('adds a person of another organizer as a member here, leaving their name and flags alone', async () => {
+	it('invites a person of another organizer instead of adding them, and returns and changes nothing of theirs', async () => {
 		const { org, actor } = await setup();
 		const other = await buildOrganizer(h.db);
 		const shared = await buildPerson(h.db, { name: 'Dana Delad', email: 'dana@andra.se', protectedIdentity: true, memberOf: other.id });
@@ -64,15 +65,24 @@ describe('creating a person', () => {
 			organizerId: org.id,
 			input: { name: 'Något Annat', email: 'Dana@andra.se', eppn: 'dana@andra.se', protectedIdentity: false }
 		});
-		expect(p.id).toBe(shared.id);
-		expect(p.joinedExisting).toBe(true);
+		expect(p).toEqual({ invited: true, invitationId: expect.any(String) });
+		expect(JSON.stringify(p)).not.toContain(shared.id);
 		expect(await peopleCount()).toBe(before);
 		const [row] = await h.db.select().from(people).where(eq(people.id, shared.id));
 		expect(row).toMatchObject({ name: 'Dana Delad', protectedIdentity: true, eppn: null });
 		const orgs = await h.db.select({ organizerId: memberships.organizerId }).from(memberships).where(eq(memberships.personId, shared.id));
-		expect(orgs.map((o) => o.organizerId).sort()).toEqual([org.id, other.id].sort());
-		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, shared.id), eq(auditEvents.organizerId, org.id)));
-		expect(events.map((e) => e.action)).toEqual(['membership.create']);
+		expect(orgs.map((o) => o.organizerId)).toEqual([other.id]);
+		const [inv] = await h.db.select().from(membershipInvitations).where(eq(membershipInvitations.id, p.invited ? p.invitationId : ''));
+		expect(inv).toMatchObject({ organizerId: org.id, personId: shared.id, invitedName: 'Något Annat', status: 'pending' });
+		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, inv.id), eq(auditEvents.organizerId, org.id)));
+		expect(events.map((e) => e.action)).toEqual(['membership.invite']);
+		// The mail goes to the person, and not into the inviting organizer's outbox.
+		const mails = await h.db.select().from(outbox).where(eq(outbox.toAddress, 'dana@andra.se'));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].organizerId).toBeNull();
+		// Asking again reuses the pending invitation.
+		const again = await createPerson(h.db, { actor, organizerId: org.id, input: { name: 'Dana', email: 'dana@andra.se', protectedIdentity: false } });
+		expect(again).toEqual(p);
 	});
 
 	it('refuses an eppn that another person has', async () => {

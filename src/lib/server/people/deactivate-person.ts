@@ -4,7 +4,8 @@ import { people } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { deleteSessionsOfPerson } from '../auth/sessions';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
+import { authorize, can, type Actor } from '../policies';
+import { loadIdentityScope } from './identity-scope';
 import { getMemberPerson } from './queries';
 
 type Options = { actor: Actor | null; organizerId: string; personId: string };
@@ -18,6 +19,10 @@ async function setStatus(db: Db, { actor, organizerId, personId }: Options, stat
 		const before = await getMemberPerson(tx, organizerId, personId);
 		if (!before) throw new AppError('NOT_FOUND', 'person');
 		if (before.status === status) return before;
+		// The status is part of the identity (decision 018): shared people are deactivated by a system administrator.
+		if (!can(actor, 'identity.manage', await loadIdentityScope(tx, before.id))) {
+			throw new AppError('INVALID', 'identity shared', [{ field: 'status', message: 'people_error_identity_shared' }]);
+		}
 		const [after] = await tx.update(people).set({ status, updatedAt: new Date() }).where(eq(people.id, before.id)).returning();
 		if (status === 'inactive') await deleteSessionsOfPerson(tx, before.id);
 		await recordAudit(tx, {
@@ -35,7 +40,8 @@ async function setStatus(db: Db, { actor, organizerId, personId }: Options, stat
 /**
  * Marks a member inactive so they can no longer sign in, and ends all their sessions at once.
  * An administrator cannot deactivate themselves. The status belongs to the person, so it
- * applies in every organizer they are a member of. Deactivating twice changes nothing.
+ * applies in every organizer they are a member of: an organizer's administrator may change it only for a
+ * person who is theirs alone (decision 018). Deactivating twice changes nothing.
  */
 export function deactivatePerson(db: Db, options: Options) {
 	return setStatus(db, options, 'inactive');

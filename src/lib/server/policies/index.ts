@@ -24,6 +24,11 @@ export type Resource =
 	/** ancestorIds: the unit's parents up to the root, so a rektorsområde role covers its skolenheter. */
 	| { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] }
 	| { type: 'person'; organizerId: string; protectedIdentity: boolean }
+	/**
+	 * A person's identity (e-mail, eppn, name, password, status, protected flag), which belongs to the installation
+	 * (decision 018). organizerIds: every organizer the person is a member of; systemAdmin: whether they hold it.
+	 */
+	| { type: 'identity'; personId: string; organizerIds: string[]; systemAdmin: boolean }
 	| SupportScope
 	| TicketResource;
 
@@ -36,6 +41,8 @@ export type Action =
 	| 'unit.manage'
 	| 'person.view'
 	| 'person.manage'
+	| 'identity.manage'
+	| 'invitation.respond'
 	| 'role.assign'
 	| 'import.run'
 	| 'audit.view'
@@ -130,6 +137,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 				default:
 					return false;
 			}
+		}
+		case 'identity': {
+			const self = actor.personId === resource.personId;
+			const systemAdmin = actor.assignments.some((a) => a.role === 'system_admin');
+			// Accepting or declining an invitation: the person, or a system administrator on their behalf.
+			if (action === 'invitation.respond') return self || systemAdmin;
+			if (action !== 'identity.manage') return false;
+			if (self || systemAdmin) return true;
+			// An organizer's administrator manages only an identity that is theirs alone: one membership, theirs,
+			// and not a system administrator's (otherwise changing an e-mail would hand over an account).
+			const [only, ...others] = resource.organizerIds;
+			return !resource.systemAdmin && others.length === 0 && only !== undefined && isOrgAdmin(actor, only);
 		}
 		case 'person': {
 			if (action !== 'person.view') return false;

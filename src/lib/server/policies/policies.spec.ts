@@ -62,3 +62,26 @@ describe('self-assessment policies', () => {
 		expect(can(reader, 'assessment.manage', { type: 'organizer', organizerId: ORG })).toBe(false);
 	});
 });
+
+describe('identity (decision 018)', () => {
+	const admin = actor([{ organizerId: ORG, unitId: null, role: 'org_admin' }]);
+	const identity = (organizerIds: string[], systemAdmin = false) => ({ type: 'identity' as const, personId: 'x', organizerIds, systemAdmin });
+
+	it('let an organization administrator manage only an identity that is theirs alone', () => {
+		expect(can(admin, 'identity.manage', identity([ORG]))).toBe(true);
+		expect(can(admin, 'identity.manage', identity([ORG, OTHER]))).toBe(false);
+		expect(can(admin, 'identity.manage', identity([OTHER]))).toBe(false);
+		expect(can(admin, 'identity.manage', identity([ORG], true))).toBe(false);
+		expect(can(admin, 'identity.manage', identity([]))).toBe(false);
+	});
+
+	it('let the person and a system administrator manage the identity and answer invitations', () => {
+		const self = { ...actor([]), personId: 'x' };
+		const sys = actor([{ organizerId: null, unitId: null, role: 'system_admin' }]);
+		for (const a of [self, sys]) {
+			expect(can(a, 'identity.manage', identity([ORG, OTHER], true))).toBe(true);
+			expect(can(a, 'invitation.respond', identity([ORG]))).toBe(true);
+		}
+		expect(can(admin, 'invitation.respond', identity([ORG]))).toBe(false);
+	});
+});

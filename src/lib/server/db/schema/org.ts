@@ -9,6 +9,7 @@ import {
 	primaryKey,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
@@ -94,6 +95,43 @@ export const memberships = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.organizerId, t.personId] }), index('memberships_person_idx').on(t.personId)]
 );
+
+/**
+ * An organizer's invitation to a person whose identity already exists (decision 018): the person becomes a
+ * member only when they accept (or a system administrator approves). The administrator's typed name and the
+ * roles to give are kept here; nothing of the person is shown to the organizer until then.
+ */
+export const membershipInvitations = pgTable(
+	'membership_invitations',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		/** The name the administrator typed (not the person's own). */
+		invitedName: text('invited_name').notNull(),
+		/** The address the administrator typed. */
+		invitedEmail: text('invited_email').notNull(),
+		/** Roles to give on acceptance: [{ role, unitId, startsOn, endsOn }], checked when invited. */
+		pendingRoles: jsonb('pending_roles').$type<PendingRole[]>().notNull().default([]),
+		invitedBy: uuid('invited_by').references(() => people.id),
+		/** pending | accepted | declined | cancelled */
+		status: text('status').notNull().default('pending'),
+		respondedBy: uuid('responded_by').references(() => people.id),
+		respondedAt: timestamp('responded_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('membership_invitations_pending_idx').on(t.organizerId, t.personId).where(sql`${t.status} = 'pending'`),
+		index('membership_invitations_person_idx').on(t.personId)
+	]
+);
+
+/** A role an invitation gives when accepted. */
+export type PendingRole = { role: string; unitId: string | null; startsOn: string | null; endsOn: string | null };
 
 /** What a person may do, where, and when. Unit null = the whole organizer. */
 export const roleAssignments = pgTable(

@@ -8,6 +8,7 @@ import { updatePerson } from '$lib/server/people/update-person';
 import { deactivatePerson, reactivatePerson } from '$lib/server/people/deactivate-person';
 import { assignRole } from '$lib/server/people/assign-role';
 import { removeRoleAssignment } from '$lib/server/people/remove-role';
+import { canManageIdentity } from '$lib/server/people/identity-scope';
 import { findRoleAssignmentsOfPerson } from '$lib/server/people/find-role-assignments';
 import { personFormValues, presentAssignmentOfPerson, presentPerson } from '$lib/server/people/present-person';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** ?klart=… after a redirect → the notice to show. */
 const NOTICES: Record<string, string> = {
 	skapad: 'people_notice_created',
-	tillagd: 'people_notice_joined',
 	sparad: 'people_notice_saved',
 	inaktiverad: 'people_notice_deactivated',
 	aktiverad: 'people_notice_reactivated',
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			person: presentPerson(person),
 			personValues: personFormValues(person),
 			isSelf: person.id === actor.personId,
+			identityEditable: await canManageIdentity(db, actor, person.id),
 			assignments: assignments.map(presentAssignmentOfPerson),
 			units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 			roles: [...ASSIGNABLE_ROLES],

@@ -14,8 +14,9 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		let target: string;
 		try {
-			const person = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
-			target = `/${organizer.slug}/admin/personer/${person.id}?klart=${person.joinedExisting ? 'tillagd' : 'skapad'}`;
+			const added = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
+			// An existing person elsewhere gets an invitation (decision 018): back to the list, which shows it.
+			target = added.invited ? `/${organizer.slug}/admin/personer?klart=inbjuden` : `/${organizer.slug}/admin/personer/${added.person.id}?klart=skapad`;
 		} catch (e) {
 			return failFromError(e, values);
 		}
