@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import * as schema from './schema';
+import { logServerError } from '../http/log-server-error';
 
 /** The database handle every domain function takes; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,7 +36,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
 		const pool = new PreparingPool({ connectionString: opts.url, max: opts.poolSize ?? 4, options: '-c work_mem=32MB' });
 		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
 		pool.on('error', (e) => {
-			if ((e as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', e.message);
+			// Rate-limited and without parameters: a stopped server makes every idle connection say so (decision 017).
+			if ((e as { code?: string }).code !== '57P01') logServerError(e, { context: 'PostgreSQL connection error' });
 		});
 		const db = drizzle({ client: pool, schema }) as unknown as Db;
 		return {
