@@ -35,6 +35,19 @@ export default defineConfig({
 					testTimeout: 30000,
 					hookTimeout: 60000
 				}
+			},
+			{
+				// The built server against a throwaway PostgreSQL (tests/ops, decision 017): run by scripts/test-postgres.sh
+				// after `npm run build`; skipped with a message where PostgreSQL's programs are missing.
+				extends: true,
+				test: {
+					name: 'ops',
+					include: ['tests/ops/**/*.ops.spec.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 60000,
+					hookTimeout: 120000
+				}
 			}
 		]
 	}
