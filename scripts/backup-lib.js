@@ -9,7 +9,11 @@ import path from 'node:path';
 /** A backup or restore that cannot go ahead; `message` is for the person at the terminal, Swedish then English. */
 export class BackupError extends Error {}
 
-/** What kind of backup a file holds, from its first bytes: pg_dump's custom format or PGlite's gzipped tar. */
+/**
+ * What kind of backup a file holds, from its first bytes: pg_dump's custom format or PGlite's gzipped tar.
+ * @param {string} file
+ * @returns {'postgres' | 'pglite' | 'unknown'}
+ */
 export function backupKind(file) {
 	const head = readFileSync(file).subarray(0, 5);
 	if (head.toString('latin1') === 'PGDMP') return 'postgres';
@@ -17,7 +21,11 @@ export function backupKind(file) {
 	return 'unknown';
 }
 
-/** The folder of PostgreSQL's client programs: PGBIN, Debian's PostgreSQL 15, or the PATH. */
+/**
+ * A PostgreSQL client program: from PGBIN, Debian's PostgreSQL 15, or the PATH.
+ * @param {string} name
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 export function pgBin(name, env = process.env) {
 	for (const dir of [env.PGBIN, '/usr/lib/postgresql/15/bin']) {
 		if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
@@ -28,10 +36,12 @@ export function pgBin(name, env = process.env) {
 /**
  * libpq's environment for a connection URL, so the password never shows in the process list (as it would as an
  * argument). Understands `?host=/socket/dir&port=…` as node-postgres and libpq both do.
+ * @param {string} url
  */
 export function libpqEnv(url) {
 	const u = new URL(url);
 	const q = u.searchParams;
+	/** @type {Record<string, string>} */
 	const env = {
 		PGHOST: q.get('host') ?? decodeURIComponent(u.hostname || 'localhost'),
 		PGPORT: q.get('port') ?? (u.port || '5432'),
@@ -39,10 +49,16 @@ export function libpqEnv(url) {
 		PGUSER: decodeURIComponent(u.username || 'postgres')
 	};
 	if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
-	if (q.get('sslmode')) env.PGSSLMODE = q.get('sslmode');
+	const sslmode = q.get('sslmode');
+	if (sslmode) env.PGSSLMODE = sslmode;
 	return env;
 }
 
+/**
+ * @param {string} program
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
 function run(program, args, env) {
 	const r = spawnSync(program, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
 	if (r.error) throw new BackupError(`${program} kunde inte startas / could not be started: ${r.error.message}. Installera PostgreSQL:s klientprogram (t.ex. apt-get install postgresql-client-15) eller sätt PGBIN.`);
@@ -50,9 +66,13 @@ function run(program, args, env) {
 	return r.stdout;
 }
 
-const isEmptyFolder = (dir) => !existsSync(dir) || readdirSync(dir).length === 0;
+const isEmptyFolder = (/** @type {string} */ dir) => !existsSync(dir) || readdirSync(dir).length === 0;
 
 /** A PGlite folder that a running server holds (PGlite writes postmaster.pid while open and removes it on close). */
+/**
+ * @param {string} dataDir
+ * @param {boolean} force
+ */
 function refuseOpenFolder(dataDir, force) {
 	if (!force && existsSync(path.join(dataDir, 'postmaster.pid'))) {
 		throw new BackupError(
@@ -66,6 +86,7 @@ function refuseOpenFolder(dataDir, force) {
 /**
  * Writes a backup of the database to `file`: pg_dump's custom format when `url` is set, otherwise PGlite's dump of
  * `dataDir`. Returns the kind written.
+ * @param {{ url?: string; dataDir: string; file: string; force?: boolean }} opts
  */
 export async function backupDatabase({ url, dataDir, file, force = false }) {
 	mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -89,6 +110,7 @@ export async function backupDatabase({ url, dataDir, file, force = false }) {
 }
 
 /** True when the PostgreSQL database has no tables, views or sequences of its own yet (a fresh `CREATE DATABASE`). */
+/** @param {string} url */
 async function postgresIsEmpty(url) {
 	const { default: pg } = await import('pg');
 	const client = new pg.Client({ connectionString: url });
@@ -106,6 +128,7 @@ async function postgresIsEmpty(url) {
 /**
  * Restores `file` into an empty target: the PostgreSQL database of `url`, or the folder `dataDir` for PGlite.
  * Refuses a target that holds data and a file of the other kind, with a message that says what to do.
+ * @param {{ url?: string; dataDir: string; file: string }} opts
  */
 export async function restoreDatabase({ url, dataDir, file }) {
 	if (!file || !existsSync(file)) throw new BackupError(`Filen finns inte / no such file: ${file ?? '(ingen angiven / none given)'}`);

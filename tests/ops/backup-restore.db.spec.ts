@@ -33,7 +33,8 @@ async function adminQuery(text: string) {
 
 /** The source (the demo) and what the backup and restore need to reach it. */
 let source: { handle: DbHandle; url?: string; dataDir: string };
-const targets: { url?: string; dataDir: string; name?: string }[] = [];
+type Target = { url?: string; dataDir: string; name?: string };
+const targets: Target[] = [];
 
 beforeAll(async () => {
 	if (serverUrl) {
@@ -60,15 +61,15 @@ afterAll(async () => {
 });
 
 /** A new, empty target: a fresh database on the server, or a folder that does not exist yet. */
-async function emptyTarget() {
+async function emptyTarget(): Promise<Target> {
 	if (serverUrl) {
 		const name = `rodtrad_restore_${randomBytes(5).toString('hex')}`;
 		await adminQuery(`CREATE DATABASE ${name}`);
-		const t = { url: withDatabase(serverUrl, name), dataDir: '', name };
+		const t: Target = { url: withDatabase(serverUrl, name), dataDir: '', name };
 		targets.push(t);
 		return t;
 	}
-	const t = { dataDir: path.join(dir, `restored-${targets.length}`) };
+	const t: Target = { dataDir: path.join(dir, `restored-${targets.length}`) };
 	targets.push(t);
 	return t;
 }
@@ -112,7 +113,7 @@ describe(`backing up and restoring the demo (${serverUrl ? 'PostgreSQL' : 'PGlit
 		writeFileSync(junk, 'not a backup');
 		const target = await emptyTarget();
 		await expect(restoreDatabase({ url: target.url, dataDir: target.dataDir, file: junk })).rejects.toThrow(BackupError);
-		const other = serverUrl ? { dataDir: path.join(dir, 'never') } : { url: 'postgres://nobody@127.0.0.1:1/none', dataDir: '' };
+		const other: Target = serverUrl ? { dataDir: path.join(dir, 'never') } : { url: 'postgres://nobody@127.0.0.1:1/none', dataDir: '' };
 		await expect(restoreDatabase({ ...other, file })).rejects.toThrow(serverUrl ? /PostgreSQL-säkerhetskopia/ : /inbäddade databasen/);
 	});
 });

@@ -36,8 +36,8 @@ describe.skipIf(skip)('two servers behind a round-robin proxy', () => {
 		origin = `http://127.0.0.1:${proxyPort}`;
 		// The servers know the public address (the proxy's) as they would behind a real one; both run the jobs.
 		const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', ORIGIN: origin, RODTRAD_JOBS: 'on', LOGIN_LIMIT_ACCOUNT: '3' };
-		servers.push(await startServer(env, { waitFor200: true }));
-		servers.push(await startServer(env, { waitFor200: true }));
+		// Both at once on the empty database: one migrates (and installs pg-boss) while the other waits for it.
+		servers = await Promise.all([startServer(env, { waitFor200: true }), startServer(env, { waitFor200: true })]);
 		proxy = await startRoundRobinProxy(servers.map((s) => s.port), proxyPort);
 		client = new pg.Client({ connectionString: db.url });
 		await client.connect();

@@ -20,6 +20,26 @@ export type DbHandle = {
 
 export const MIGRATIONS_FOLDER = path.resolve('drizzle');
 
+/** Any fixed number: the key of the advisory lock that lets one server at a time migrate a PostgreSQL database. */
+const MIGRATION_LOCK = 7_240_311;
+
+/**
+ * Runs `run` (the migrations) while holding a session advisory lock on its own connection: servers started at the
+ * same moment would otherwise both apply the same migration and one would fail. The next one waits, then finds
+ * nothing left to do. Its own connection, not the pool's, so a pool of one cannot wait on itself.
+ */
+async function migrateAlone(url: string, run: () => Promise<void>): Promise<void> {
+	const { default: pg } = await import('pg');
+	const lock = new pg.Client({ connectionString: url });
+	await lock.connect();
+	try {
+		await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		await run();
+	} finally {
+		await lock.end().catch(() => undefined); // ending the session releases the lock
+	}
+}
+
 /**
  * The one place that chooses the database: a PostgreSQL URL gives a `pg` pool,
  * otherwise PGlite stores its files in `dataDir` (or memory when dataDir is 'memory://').
@@ -44,7 +64,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
 			db,
 			kind: 'postgres',
 			client: pool,
-			migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+			migrate: () => migrateAlone(opts.url!, () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
 			close: () => pool.end()
 		};
 	}
