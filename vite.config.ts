@@ -21,7 +21,7 @@ export default defineConfig({
 					name: 'unit',
 					globalSetup: ['tests/compile-messages.ts'],
 					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
-					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'],
+					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts', 'tests/**/*.ops.spec.ts'],
 					environment: 'node'
 				}
 			},
