@@ -50,7 +50,7 @@ beforeAll(async () => {
 	await loadDemo(source.handle.db);
 	// PGlite's folder belongs to one process at a time: the backup opens it itself, as `npm run backup` does.
 	if (!serverUrl) await source.handle.close();
-}, 180_000);
+}, 420_000);
 
 afterAll(async () => {
 	if (serverUrl) {
@@ -100,7 +100,7 @@ describe(`backing up and restoring the demo (${serverUrl ? 'PostgreSQL' : 'PGlit
 		expect(before['public.people'].rows).toBeGreaterThan(300);
 		expect(before['public.tickets'].rows).toBeGreaterThanOrEqual(5000);
 		expect(after).toEqual(before);
-	}, 180_000);
+	}, 420_000);
 
 	it('refuses to restore over a target that holds data, and leaves it as it was', async () => {
 		const before = await checksumsOf(source);
