@@ -21,7 +21,7 @@ export default defineConfig({
 					name: 'unit',
 					globalSetup: ['tests/compile-messages.ts'],
 					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
-					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'],
+					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts', 'tests/**/*.ops.spec.ts'],
 					environment: 'node'
 				}
 			},
@@ -34,6 +34,19 @@ export default defineConfig({
 					globalSetup: ['tests/compile-messages.ts', 'tests/db-global-setup.ts'],
 					testTimeout: 30000,
 					hookTimeout: 60000
+				}
+			},
+			{
+				// The built server against a throwaway PostgreSQL (tests/ops, decision 017): run by scripts/test-postgres.sh
+				// after `npm run build`; skipped with a message where PostgreSQL's programs are missing.
+				extends: true,
+				test: {
+					name: 'ops',
+					include: ['tests/ops/**/*.ops.spec.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 60000,
+					hookTimeout: 120000
 				}
 			}
 		]

@@ -4,7 +4,7 @@
 # 127.0.0.1, point TEST_DATABASE_URL and DATABASE_URL at it, stop and remove it
 # afterwards, even when the tests fail.
 #
-#   bash scripts/test-postgres.sh                 # the db tier on a real server
+#   bash scripts/test-postgres.sh                 # the db tier on a real server, then the ops tests
 #   bash scripts/test-postgres.sh -- npm run bench:something
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +44,8 @@ if [ "${1:-}" = "--" ]; then
 	DATABASE_URL="$url" "$@"
 else
 	npm run test:db
+	# The built server against throwaway PostgreSQL servers of its own (tests/ops, decision 017): the database going
+	# away and coming back, and two servers behind a round-robin proxy.
+	[ -f build/index.js ] || npm run build
+	npx vitest run --project ops
 fi

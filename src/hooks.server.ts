@@ -7,6 +7,7 @@ import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$li
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
+import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
 
 /**
  * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
@@ -68,9 +69,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSession, handleHeaders);
+export const handle = sequence(handleDatabaseDown, handleLocale, handleSession, handleHeaders);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	// One line without SQL parameters; a database that is away becomes 503 (handleDatabaseDown, decision 017).
+	if (status !== 404) reportServerError(error, event);
 	return { message: 'error_generic' };
 };

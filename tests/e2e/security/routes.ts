@@ -27,6 +27,8 @@ export type Rule =
 export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
+	// For load balancers: says whether this server can serve, nothing more (decision 017).
+	[/^\/healthz$/, { kind: 'public' }],
 	[/^\/konto(\/inbjudningar)?$/, { kind: 'signed-in' }],
 	[/^\/system$/, { kind: 'instance' }],
 	[/^\/\(app\)\/\[org\]\/admin\/support(\/.*)?$/, { kind: 'support', action: 'support.configure' }],

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import * as schema from './schema';
+import { logServerError } from '../http/log-server-error';
 
 /** The database handle every domain function takes; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,6 +19,26 @@ export type DbHandle = {
 );
 
 export const MIGRATIONS_FOLDER = path.resolve('drizzle');
+
+/** Any fixed number: the key of the advisory lock that lets one server at a time migrate a PostgreSQL database. */
+const MIGRATION_LOCK = 7_240_311;
+
+/**
+ * Runs `run` (the migrations) while holding a session advisory lock on its own connection: servers started at the
+ * same moment would otherwise both apply the same migration and one would fail. The next one waits, then finds
+ * nothing left to do. Its own connection, not the pool's, so a pool of one cannot wait on itself.
+ */
+async function migrateAlone(url: string, run: () => Promise<void>): Promise<void> {
+	const { default: pg } = await import('pg');
+	const lock = new pg.Client({ connectionString: url });
+	await lock.connect();
+	try {
+		await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		await run();
+	} finally {
+		await lock.end().catch(() => undefined); // ending the session releases the lock
+	}
+}
 
 /**
  * The one place that chooses the database: a PostgreSQL URL gives a `pg` pool,
@@ -35,14 +56,15 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
 		const pool = new PreparingPool({ connectionString: opts.url, max: opts.poolSize ?? 4, options: '-c work_mem=32MB' });
 		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
 		pool.on('error', (e) => {
-			if ((e as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', e.message);
+			// Rate-limited and without parameters: a stopped server makes every idle connection say so (decision 017).
+			if ((e as { code?: string }).code !== '57P01') logServerError(e, { context: 'PostgreSQL connection error' });
 		});
 		const db = drizzle({ client: pool, schema }) as unknown as Db;
 		return {
 			db,
 			kind: 'postgres',
 			client: pool,
-			migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+			migrate: () => migrateAlone(opts.url!, () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
 			close: () => pool.end()
 		};
 	}

@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss, type Db as BossDb } from 'pg-boss';
 import type { DbHandle } from '../db';
 import { JOBS, type JobDefinition } from './definitions';
+import { logServerError } from '../http/log-server-error';
 
 /** A started pg-boss with Rödtråd's jobs registered. */
 export type JobQueue = {
@@ -37,7 +38,8 @@ export async function startJobQueue(
 		...(handle.kind === 'pglite' ? { backend: 'pglite' as const } : {}),
 		schedule: opts.schedule ?? true
 	});
-	boss.on('error', (e) => console.error('jobs:', e instanceof Error ? e.message : e));
+	// While the database is away pg-boss fails every poll: one line a minute per kind (decision 017).
+	boss.on('error', (e) => logServerError(e, { context: 'jobs' }));
 	await boss.start();
 	for (const job of jobs) {
 		if (!(await boss.getQueue(job.name))) {
