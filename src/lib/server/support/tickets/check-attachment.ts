@@ -39,10 +39,11 @@ const EXTENSIONS: Record<string, string[]> = {
 export function nameForType(name: string, contentType: string): string {
 	const known = EXTENSIONS[contentType];
 	if (!known) return name;
-	const dot = name.lastIndexOf('.');
-	const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-	if (known.includes(ext)) return name;
-	const stem = (dot > 0 ? name.slice(0, dot) : name).replace(/[.\s]+$/, '') || 'bilaga';
+	const trimmed = name.replace(/[.\s]+$/, '') || 'bilaga';
+	const dot = trimmed.lastIndexOf('.');
+	const ext = dot > 0 ? trimmed.slice(dot + 1).toLowerCase() : '';
+	if (known.includes(ext)) return trimmed;
+	const stem = dot > 0 ? trimmed.slice(0, dot) : trimmed;
 	return `${stem.slice(0, 110)}.${known[0]}`;
 }
 
