@@ -134,13 +134,13 @@ test('the supplier reads only the internal notes meant for all lines (finding 10
 	const ALL_NOTE = `Serienummer PX-${tag()}`;
 	await handle(key, async (p) => {
 		await p.getByLabel('Anteckning').fill(STAFF_NOTE);
-		await expect(p.getByLabel('Vem får läsa anteckningen?')).toHaveValue('staff');
+		await expect(p.getByLabel('Vem får läsa?')).toHaveValue('staff');
 		await expectAccessible(p);
 		await p.getByRole('button', { name: 'Spara anteckningen' }).click();
 	});
 	await handle(key, async (p) => {
 		await p.getByLabel('Anteckning').fill(ALL_NOTE);
-		await p.getByLabel('Vem får läsa anteckningen?').selectOption('all_lines');
+		await p.getByLabel('Vem får läsa?').selectOption('all_lines');
 		await p.getByRole('button', { name: 'Spara anteckningen' }).click();
 	});
 	await handle(key, async (p) => {
@@ -162,6 +162,6 @@ test('the supplier reads only the internal notes meant for all lines (finding 10
 	await expect(supplier.getByText(STAFF_NOTE)).toHaveCount(0);
 	await expectAccessible(supplier);
 	await supplier.goto(`${ORG}/support/${number}/hantera`);
-	await expect(supplier.getByLabel('Vem får läsa anteckningen?')).toHaveCount(0);
+	await expect(supplier.getByLabel('Vem får läsa?')).toHaveCount(0);
 	await expect(supplier.getByText('Din anteckning kan läsas av alla linjer på ärendet.')).toBeVisible();
 });
