@@ -29,6 +29,8 @@ export type TicketResource = {
 	teamId: string | null;
 	/** Every team that has held the case; they keep watching it. */
 	teamIds: string[];
+	/** Those of teamIds (and teamId) that are suppliers (line 3). Unknown (absent): every team counts as a supplier. */
+	supplierTeamIds?: string[];
 	solvedById: string | null;
 	state: string;
 };
@@ -41,6 +43,7 @@ export type SupportAction =
 	| 'support.followup'
 	| 'ticket.view'
 	| 'ticket.internal'
+	| 'ticket.staff_notes'
 	| 'ticket.work'
 	| 'ticket.respond'
 	| 'ticket.rate';
@@ -61,6 +64,7 @@ const FOLLOWUP_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader', 
 const QUEUE_ROLES: readonly Role[] = [...KEY_ROLES, ...CENTRAL_ROLES, 'supplier', 'org_admin'];
 /** Roles at a unit that file cases for someone else (a mentor for a young student). */
 const ON_BEHALF_ROLES: readonly Role[] = ['staff', 'principal', ...KEY_ROLES];
+
 
 function helpers(actor: Actor, organizerId: string, unitId: string | null, ancestorIds: string[]) {
 	const mine = actor.assignments.filter((a) => a.organizerId === organizerId);
@@ -115,6 +119,15 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 			return requester || watcher || handlerNow;
 		case 'ticket.internal':
 			return watcher || handlerNow;
+		case 'ticket.staff_notes': {
+			// Internal notes for the organization's staff: everyone who reads internal notes but a supplier, i.e. someone
+			// who reaches the case only through line-3 teams. Suppliers read only notes for all lines.
+			if (!(watcher || handlerNow)) return false;
+			if (orgWide(['org_admin', ...CENTRAL_ROLES]) || atUnit(KEY_ROLES)) return true;
+			const suppliers = r.supplierTeamIds ? new Set(r.supplierTeamIds) : null;
+			const mineHeld = [...r.teamIds, ...(r.teamId ? [r.teamId] : [])].filter((t) => teams.has(t));
+			return !!suppliers && mineHeld.some((t) => !suppliers.has(t));
+		}
 		case 'ticket.work':
 			return handlerNow;
 		case 'ticket.respond':

@@ -36,3 +36,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const isChain = (v: unknown): v is Chain => (CHAINS as readonly unknown[]).includes(v);
 export const isState = (v: unknown): v is TicketState => (STATES as readonly unknown[]).includes(v);
+
+/** Who reads an internal note: the organization's staff (default), or every line on the case, suppliers included. */
+export const NOTE_AUDIENCES = ['staff', 'all_lines'] as const;
+export type NoteAudience = (typeof NOTE_AUDIENCES)[number];

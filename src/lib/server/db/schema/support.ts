@@ -244,6 +244,8 @@ export const ticketEvents = pgTable(
 		/** filed | reply | note | state | assign | escalate | send_back | move_chain | merge | solve | reopen | close | rate | reminder | auto_close | attachment */
 		kind: text('kind').notNull(),
 		public: boolean('public').notNull().default(true),
+		/** Who reads an internal note: staff (the organization's staff, default) | all_lines (suppliers too). */
+		audience: text('audience').notNull().default('staff'),
 		body: text('body').notNull().default(''),
 		/** Set when the event changed the state / the line. */
 		stateTo: text('state_to'),
@@ -308,4 +310,23 @@ export const ticketSlaBreaches = pgTable(
 		recordedAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.ticketId, t.kind, t.line] }), index('ticket_sla_breaches_org_idx').on(t.organizerId, t.breachedAt)]
+);
+
+/**
+ * The neutral name ("Skyddad person 4") a person with protected identity goes by in an organizer's support
+ * chain. Numbered per organizer in the order they were first shown, so the number says nothing about the person.
+ */
+export const protectedPseudonyms = pgTable(
+	'protected_pseudonyms',
+	{
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		number: integer('number').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.organizerId, t.personId] }), uniqueIndex('protected_pseudonyms_number_idx').on(t.organizerId, t.number)]
 );

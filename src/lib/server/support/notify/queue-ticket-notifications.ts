@@ -7,6 +7,7 @@ import type { TicketRow } from '../tickets/ticket-resource';
 import { ticketLink } from './ticket-link';
 import { buildHandlerMail, buildRequesterMail, type TicketMailFacts } from './ticket-mail';
 import { readTogether } from '../../db/read-together';
+import { shownNames } from '../privacy/shown-names';
 
 type EventRow = typeof ticketEvents.$inferSelect;
 
@@ -40,18 +41,21 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 	const personIds = event.actorId ? [...ids, event.actorId] : ids;
 	const [found, [org], settings] = await readTogether(tx, [
 		() => tx
-			.select({ id: people.id, name: people.name, email: people.email, status: people.status })
+			.select({ id: people.id, name: people.name, email: people.email, status: people.status, protectedIdentity: people.protectedIdentity })
 			.from(people)
 			.where(inArray(people.id, personIds)),
 		() => tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, ticket.organizerId)),
 		() => getSupportSettings(tx, ticket.organizerId)
 	]);
 	const byId = new Map(found.map((p) => [p.id, p]));
+	// Mails go to others than the one who acted: a protected actor is named by the pseudonym (no one is shown as admin here).
+	const actor = event.actorId ? byId.get(event.actorId) : undefined;
+	const actorShown = actor ? await shownNames(tx, { actor: null, organizerId: ticket.organizerId, people: [actor], via: 'support.mail', locale: 'sv' }) : null;
 	const base: Omit<TicketMailFacts, 'recipientName'> = {
 		number: ticket.number,
 		title: ticket.title,
 		link: ticketLink(org.slug, ticket.number),
-		actorName: event.actorId ? (byId.get(event.actorId)?.name ?? null) : null,
+		actorName: actor ? (actorShown?.get(actor.id) ?? null) : null,
 		kind: event.kind,
 		body: event.body,
 		stateTo: event.stateTo,

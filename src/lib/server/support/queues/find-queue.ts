@@ -7,6 +7,7 @@ import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from './visible-tickets';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
 import { jsonColumn } from '../../db/json-column';
+import { shownNamesById } from '../privacy/shown-names';
 
 export type FindQueueOptions = {
 	actor: Actor | null;
@@ -53,6 +54,7 @@ type JsonRow = {
 	unitName: string;
 	categoryName: string | null;
 	assigneeId: string | null;
+	/** '' for an assignee with protected identity: the real name never leaves the database here. */
 	assigneeName: string | null;
 };
 
@@ -86,7 +88,8 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'dueKey', p.due_key,
 				'unitName', (SELECT u.name FROM units u WHERE u.id = p.unit_id),
 				'categoryName', (SELECT c.name FROM support_categories c WHERE c.id = p.category_id),
-				'assigneeId', p.assignee_id, 'assigneeName', (SELECT pe.name FROM people pe WHERE pe.id = p.assignee_id)
+				'assigneeId', p.assignee_id,
+				'assigneeName', (SELECT CASE WHEN pe.protected_identity THEN '' ELSE pe.name END FROM people pe WHERE pe.id = p.assignee_id)
 			) ORDER BY ${newest ? sql.raw('p.created_at DESC, p.id DESC') : sql.raw('p.sla_due_at ASC NULLS LAST, p.id ASC')})
 			FROM (
 				SELECT tickets.id, tickets.number, tickets.title, tickets.chain, tickets.state, tickets.line, tickets.urgency,
@@ -106,7 +109,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 		createdAt: new Date(r.createdKey),
 		slaDueAt: r.dueKey === null ? null : new Date(r.dueKey)
 	}));
-	const page = rows.slice(0, size);
+	const page = await withShownAssignees(db, actor, organizerId, rows.slice(0, size));
 	const last = page.at(-1);
 	const nextCursor =
 		rows.length > size && last
@@ -118,6 +121,14 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 		isFirstPage: decodeQueueCursor(opts.after, sort) === null,
 		options: opts.withFilterOptions ? readQueueOptions(row as { units: unknown; categories: unknown }) : null
 	};
+}
+
+/** Assignees with protected identity (marked '' by the query) by the name this actor may see; one lookup, only when the page has one. */
+async function withShownAssignees<R extends JsonRow>(db: Db, actor: Actor | null, organizerId: string, rows: R[]): Promise<R[]> {
+	const hidden = rows.filter((r) => r.assigneeId && r.assigneeName === '').map((r) => r.assigneeId);
+	if (hidden.length === 0) return rows;
+	const shown = await shownNamesById(db, { actor, organizerId, personIds: hidden, via: 'support.queue' });
+	return rows.map((r) => (r.assigneeId && r.assigneeName === '' ? { ...r, assigneeName: shown.get(r.assigneeId) ?? null } : r));
 }
 
 export type QueueRow = Awaited<ReturnType<typeof findQueue>>['tickets'][number];

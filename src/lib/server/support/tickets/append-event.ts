@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { ticketEvents, tickets } from '../../db/schema';
-import type { EventKind, TicketState } from '../constants';
+import type { EventKind, NoteAudience, TicketState } from '../constants';
 import { afterTicketEvent } from './after-event';
 import type { TicketRow } from './ticket-resource';
 
@@ -10,6 +10,8 @@ export type NewTicketEvent = {
 	by: 'requester' | 'handler' | 'system';
 	kind: EventKind;
 	public: boolean;
+	/** An internal note's readers: staff (default) or all_lines (suppliers too). */
+	audience?: NoteAudience;
 	body?: string;
 	stateTo?: TicketState;
 	lineTo?: 1 | 2 | 3;
@@ -34,6 +36,7 @@ export async function appendTicketEvent(tx: Db, ticket: TicketRow, e: NewTicketE
 			by: e.by,
 			kind: e.kind,
 			public: e.public,
+			audience: e.audience ?? 'staff',
 			body: e.body ?? '',
 			stateTo: e.stateTo ?? null,
 			lineTo: e.lineTo ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../../../../../tests/factories';
-import { checkAttachments, cleanFileName, MAX_ATTACHMENT_BYTES, sniffContentType } from './check-attachment';
+import { checkAttachments, cleanFileName, MAX_ATTACHMENT_BYTES, nameForType, sniffContentType } from './check-attachment';
 
 const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
 const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
@@ -47,5 +47,15 @@ describe('checking attachments', () => {
 		expect(cleanFileName('C:\\Users\\x\\bild "1".png')).toBe('bild 1.png');
 		expect(cleanFileName('../../etc/passwd')).toBe('passwd');
 		expect(cleanFileName('\u0000')).toBe('bilaga');
+	});
+
+	it('gives a name the extension its bytes prove (finding 10: x.html stays no .html)', () => {
+		expect(checkAttachments([{ name: 'x.html', bytes: SAMPLE_FILES.png }])[0].fileName).toBe('x.png');
+		expect(nameForType('sida.html', 'application/pdf')).toBe('sida.pdf');
+		expect(nameForType('foto.JPEG', 'image/jpeg')).toBe('foto.JPEG');
+		expect(nameForType('foto', 'image/jpeg')).toBe('foto.jpg');
+		expect(nameForType('.htaccess', 'image/webp')).toBe('.htaccess.webp');
+		expect(nameForType('bild.png.', 'image/png')).toBe('bild.png');
+		expect(nameForType('a.tar.svg', 'image/png')).toBe('a.tar.png');
 	});
 });

@@ -23,6 +23,30 @@ export function sniffContentType(b: Uint8Array): string | null {
 	return null;
 }
 
+/** The extensions each allowed type is known by; the first is the one a name gets when it has none of them. */
+const EXTENSIONS: Record<string, string[]> = {
+	'image/png': ['png'],
+	'image/jpeg': ['jpg', 'jpeg'],
+	'image/webp': ['webp'],
+	'application/pdf': ['pdf']
+};
+
+/**
+ * The name with the extension of the type its bytes proved: `skärm.html` holding a PNG becomes
+ * `skärm.png`, `foto` becomes `foto.jpg`; a right extension (any case, `.jpeg` too) stays. So a file
+ * saved from a download never opens as something other than what was checked.
+ */
+export function nameForType(name: string, contentType: string): string {
+	const known = EXTENSIONS[contentType];
+	if (!known) return name;
+	const trimmed = name.replace(/[.\s]+$/, '') || 'bilaga';
+	const dot = trimmed.lastIndexOf('.');
+	const ext = dot > 0 ? trimmed.slice(dot + 1).toLowerCase() : '';
+	if (known.includes(ext)) return trimmed;
+	const stem = dot > 0 ? trimmed.slice(0, dot) : trimmed;
+	return `${stem.slice(0, 110)}.${known[0]}`;
+}
+
 /** A file name safe to store and to send back in Content-Disposition: no paths, no control characters, not too long. */
 export function cleanFileName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
@@ -39,7 +63,7 @@ export function checkAttachment(file: IncomingFile): CheckedFile | { error: stri
 	if (file.bytes.length > MAX_ATTACHMENT_BYTES) return { error: 'tickets_error_attachment_too_large' };
 	const contentType = sniffContentType(file.bytes);
 	if (!contentType) return { error: 'tickets_error_attachment_type' };
-	return { fileName: cleanFileName(file.name), contentType, sizeBytes: file.bytes.length, data: Buffer.from(file.bytes) };
+	return { fileName: nameForType(cleanFileName(file.name), contentType), contentType, sizeBytes: file.bytes.length, data: Buffer.from(file.bytes) };
 }
 
 /**

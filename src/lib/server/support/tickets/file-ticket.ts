@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { memberships, supportCategories, supportCounters, tickets, units } from '../../db/schema';
+import { supportCategories, supportCounters, tickets, units } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError, zodIssues } from '../../errors';
 import { authorize, type Actor } from '../../policies';
@@ -12,6 +12,8 @@ import { loadSlaTargets } from './sla-targets';
 import { appendTicketEvent } from './append-event';
 import { addAttachments } from './add-attachments';
 import { attempt, checkAttachments, type IncomingFile } from './check-attachment';
+import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
+import { loadFilingOptions } from './load-filing-options';
 
 const count = (max: number) =>
 	z.coerce.number({ message: 'support_error_whole_number' }).int('support_error_whole_number').min(0, 'support_error_whole_number').max(max, 'support_error_too_large');
@@ -42,7 +44,10 @@ export async function fileTicket(
 	db: Db,
 	opts: { actor: Actor | null; organizerId: string; input: FileTicketInput; attachments?: IncomingFile[] }
 ) {
-	const parsed = fileTicketSchema.safeParse(opts.input);
+	// The short form of students and guardians has no staff fields: whatever they send in them is dropped, unread.
+	const pupil = !!opts.actor && filingFormFor(opts.actor, opts.organizerId) === 'pupil';
+	const raw = pupil ? Object.fromEntries(Object.entries(opts.input).filter(([k]) => !(STAFF_ONLY_FIELDS as readonly string[]).includes(k))) : opts.input;
+	const parsed = fileTicketSchema.safeParse(raw);
 	const fileCheck = attempt(() => checkAttachments(opts.attachments));
 	if (!parsed.success || 'issues' in fileCheck) {
 		const issues = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...('issues' in fileCheck ? fileCheck.issues : [])];
@@ -69,12 +74,11 @@ export async function fileTicket(
 	let requesterId = actor.personId;
 	if (input.onBehalfOfId && input.onBehalfOfId !== actor.personId) {
 		authorize(actor, 'support.file_on_behalf', scope);
-		const [member] = await db
-			.select({ id: memberships.personId })
-			.from(memberships)
-			.where(and(eq(memberships.organizerId, organizerId), eq(memberships.personId, input.onBehalfOfId)));
-		if (!member) throw new AppError('INVALID', 'Okänd person', [{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
-		requesterId = member.id;
+		// Only the people the form offers (the same query): not any member of the organizer.
+		const offered = await loadFilingOptions(db, { actor, organizerId });
+		const person = offered.students.find((s) => s.id === input.onBehalfOfId);
+		if (!person) throw new AppError('INVALID', 'Okänd person', [{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
+		requesterId = person.id;
 	}
 	if (input.categoryId) {
 		const [cat] = await db

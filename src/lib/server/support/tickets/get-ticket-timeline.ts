@@ -6,6 +6,7 @@ import { getSupportSettings } from '../settings';
 import { getTicket } from './get-ticket';
 import { reopenDeadline } from './reopen-ticket';
 import { readTogether } from '../../db/read-together';
+import { shownNames } from '../privacy/shown-names';
 
 /**
  * Everything the case page shows: the case, its timeline (internal notes only for those with
@@ -15,13 +16,17 @@ import { readTogether } from '../../db/read-together';
 export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; organizerId: string; number: number; now?: Date }) {
 	const { ticket, resource } = await getTicket(db, opts);
 	const internal = can(opts.actor, 'ticket.internal', resource);
+	const staffNotes = can(opts.actor, 'ticket.staff_notes', resource);
+	/** Internal events for those who read them; a note for the organization's staff not for suppliers. */
+	const shownTo = (e: { public: boolean; kind: string; audience: string }) =>
+		e.public || (internal && (e.kind !== 'note' || e.audience === 'all_lines' || staffNotes));
 	const events = (
 		await db
 			.select()
 			.from(ticketEvents)
 			.where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.organizerId, ticket.organizerId)))
 			.orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id))
-	).filter((e) => e.public || internal);
+	).filter(shownTo);
 	const shownEventIds = new Set(events.map((e) => e.id));
 	const attachments = (
 		await db
@@ -40,7 +45,7 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 	const personIds = [...new Set([ticket.requesterId, ticket.filedById, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
 	const teamIds = [...new Set([ticket.teamId, ...events.map((e) => e.data?.teamId)].filter((x): x is string => typeof x === 'string'))];
 	const [names, teams, [unit], [category], settings] = await readTogether(db, [
-		() => db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)),
+		() => db.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity }).from(people).where(inArray(people.id, personIds)),
 		() => teamIds.length ? db.select({ id: supportTeams.id, name: supportTeams.name }).from(supportTeams).where(inArray(supportTeams.id, teamIds)) : [],
 		() => db.select({ name: units.name }).from(units).where(and(eq(units.id, ticket.unitId), eq(units.organizerId, ticket.organizerId))),
 		() => ticket.categoryId
@@ -52,11 +57,13 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 		() => getSupportSettings(db, ticket.organizerId)
 	]);
 	const deadline = reopenDeadline(ticket, settings.reopenDays);
+	const shown = await shownNames(db, { actor: opts.actor, organizerId: ticket.organizerId, people: names, via: `ticket:${ticket.number}` });
 	return {
 		ticket,
 		events,
 		attachments,
-		people: new Map(names.map((p) => [p.id, p.name])),
+		/** Names as this actor may see them (pseudonyms for protected identity, see shownNames). */
+		people: shown,
 		teams: new Map(teams.map((t) => [t.id, t.name])),
 		unitName: unit?.name ?? '',
 		categoryName: category?.name ?? null,

@@ -4,6 +4,7 @@ import { people, roleAssignments, supportCategories, units } from '../../db/sche
 import { todayInStockholm } from '../../auth/load-actor';
 import { can, type Actor, type SupportScope } from '../../policies';
 import { getSupportSettings } from '../settings';
+import { filingFormFor } from './filing-form';
 
 /** Ancestors of every unit from one list of (id, parentId), nearest first. */
 function ancestorsOf(rows: { id: string; parentId: string | null }[]) {
@@ -18,6 +19,7 @@ function ancestorsOf(rows: { id: string; parentId: string | null }[]) {
 /**
  * What the filing form offers this actor: the units they may file for (their own unit first as the
  * default), the organizer's categories per chain, and — for mentors — the students at their units.
+ * `fileTicket` accepts as "on behalf of" exactly the `students` listed here (the same query).
  * An empty `units` means the actor may not file at all; the page explains that.
  */
 export async function loadFilingOptions(db: Db, opts: { actor: Actor; organizerId: string }) {
@@ -62,10 +64,13 @@ export async function loadFilingOptions(db: Db, opts: { actor: Actor; organizerI
 				.orderBy(asc(people.nameSort), asc(people.id))
 				.limit(1000)
 		: [];
+	const form = filingFormFor(actor, organizerId);
 	return {
+		/** staff: the full form; pupil: the short one for students and guardians (see filingFormFor). */
+		form,
 		units: fileable.map((u) => ({ id: u.id, name: u.name })),
 		defaultUnitId,
-		categories,
+		categories: form === 'staff' ? categories : [],
 		canFileOnBehalf: onBehalfUnitIds.length > 0,
 		students: students.filter((s) => s.id !== actor.personId).map((s) => ({ id: s.id, name: s.name })),
 		settings: { allowStudents: settings.allowStudents, allowGuardians: settings.allowGuardians }

@@ -1,3 +1,4 @@
+import { nameForType } from './check-attachment';
 import type { TicketTimeline } from './get-ticket-timeline';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -15,6 +16,8 @@ export type TimelineItem = {
 	who: string | null;
 	by: string;
 	internal: boolean;
+	/** An internal note's readers: staff | all_lines (null for other steps). */
+	audience: string | null;
 	body: string;
 	stateTo: string | null;
 	lineTo: number | null;
@@ -35,7 +38,7 @@ export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
 	for (const a of tl.attachments) {
 		if (a.eventId === null) continue;
 		const list = filesByEvent.get(a.eventId) ?? [];
-		list.push({ id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes });
+		list.push({ id: a.id, fileName: nameForType(a.fileName, a.contentType), contentType: a.contentType, sizeBytes: a.sizeBytes });
 		filesByEvent.set(a.eventId, list);
 	}
 	return tl.events.map((e) => {
@@ -49,6 +52,7 @@ export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
 			who: e.actorId ? (tl.people.get(e.actorId) ?? null) : null,
 			by: e.by,
 			internal: !e.public,
+			audience: e.kind === 'note' ? e.audience : null,
 			body: e.body,
 			stateTo: e.stateTo,
 			lineTo: e.lineTo,

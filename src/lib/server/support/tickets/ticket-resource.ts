@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { tickets, ticketTeams } from '../../db/schema';
+import { supportTeams, tickets, ticketTeams } from '../../db/schema';
 import { loadAncestorIds } from '../../org/load-ancestor-ids';
 import type { TicketResource } from '../../policies';
 import type { Line } from '../../policies/support';
@@ -13,7 +13,12 @@ export type TicketRow = typeof tickets.$inferSelect;
 export async function ticketResource(db: Db, t: TicketRow): Promise<TicketResource> {
 	const [ancestorIds, held] = await readTogether(db, [
 		() => loadAncestorIds(db, t.organizerId, t.unitId),
-		() => db.select({ teamId: ticketTeams.teamId }).from(ticketTeams).where(eq(ticketTeams.ticketId, t.id))
+		() =>
+			db
+				.select({ teamId: ticketTeams.teamId, line: supportTeams.line })
+				.from(ticketTeams)
+				.innerJoin(supportTeams, eq(supportTeams.id, ticketTeams.teamId))
+				.where(eq(ticketTeams.ticketId, t.id))
 	]);
 	return {
 		type: 'ticket',
@@ -26,6 +31,7 @@ export async function ticketResource(db: Db, t: TicketRow): Promise<TicketResour
 		filedById: t.filedById,
 		teamId: t.teamId,
 		teamIds: held.map((h) => h.teamId),
+		supplierTeamIds: held.filter((h) => h.line === 3).map((h) => h.teamId),
 		solvedById: t.solvedById,
 		state: t.state
 	};

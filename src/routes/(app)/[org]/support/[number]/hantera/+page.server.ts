@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 /** One named action per step; each form's fields are prefixed with the action's name (see step-form.ts). */
 export const actions: Actions = {
 	reply: (e) => runStep(e, 'reply', ['body', 'waitForRequester'], replyToRequester),
-	note: (e) => runStep(e, 'note', ['body'], addInternalNote),
+	note: (e) => runStep(e, 'note', ['body', 'audience'], addInternalNote),
 	state: (e) => runStep(e, 'state', ['state', 'comment'], setTicketState),
 	assign: (e) => runStep(e, 'assign', ['assigneeId'], assignTicket),
 	escalate: (e) => runStep(e, 'escalate', ['teamId', 'reason'], escalateTicket, ['fromLine']),
