@@ -7,6 +7,7 @@ import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$li
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
+import { handleBadInput } from '$lib/server/http/bad-input';
 
 /**
  * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
@@ -68,7 +69,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSession, handleHeaders);
+export const handle = sequence(handleLocale, handleBadInput, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);
