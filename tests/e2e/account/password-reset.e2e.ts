@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { nextMailTo, resetLinkIn } from '../mail';
 
-test.describe.configure({ mode: 'serial' });
+// Long serial steps with axe on a shared, busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 // The same installation the foundation tests use, so the suites can share one server.
 const ORG = 'testkommun';
