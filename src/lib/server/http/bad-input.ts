@@ -1,5 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** The longest text field any form takes (a case description is a few thousand characters; files are not fields). */
 export const MAX_FIELD_CHARS = 200_000;
@@ -85,7 +86,7 @@ export function badInputResponse(event: RequestEvent, problem: BadInput): Respon
 	}
 	const title = m.signin_bad_input_title();
 	const html = `<!doctype html>
-<html lang="${m.signin_bad_input_lang()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Rödtråd</title></head>
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">${escapeHtml(m.back_to_start())}</a></p></main></body></html>`;
 	return new Response(html, { status: 400, headers: { 'content-type': 'text/html; charset=utf-8' } });
