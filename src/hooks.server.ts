@@ -8,6 +8,7 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
+import { handleBadInput } from '$lib/server/http/bad-input';
 
 /**
  * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
@@ -69,7 +70,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleDatabaseDown, handleLocale, handleSession, handleHeaders);
+export const handle = sequence(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// One line without SQL parameters; a database that is away becomes 503 (handleDatabaseDown, decision 017).

@@ -15,4 +15,19 @@ describe('parseEnv', () => {
 	it('treats an empty value as unset', () => {
 		expect(parseEnv({ DATABASE_POOL_SIZE: '' }).DATABASE_POOL_SIZE).toBe(4);
 	});
+
+	it('knows the sign-in and session settings (issue 12)', () => {
+		const env = parseEnv({});
+		expect(env).toMatchObject({ SESSION_DAYS: 14, SESSION_MAX_DAYS: 30, LOGIN_LIMIT_ACCOUNT_IP: 5, LOGIN_LIMIT_ACCOUNT: 20, LOGIN_LIMIT_IP: 50, XFF_DEPTH: 1 });
+		expect(env.ADDRESS_HEADER).toBeUndefined();
+	});
+
+	it('takes a proxy address header and a depth only when they make sense', () => {
+		expect(parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: 2 });
+		expect(parseEnv({ ADDRESS_HEADER: 'X-Real-IP' }).ADDRESS_HEADER).toBe('X-Real-IP');
+		expect(() => parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For: 1.2.3.4' })).toThrow(/ADDRESS_HEADER/);
+		expect(() => parseEnv({ XFF_DEPTH: '2' })).toThrow(/XFF_DEPTH/);
+		expect(() => parseEnv({ ADDRESS_HEADER: 'X-Real-IP', XFF_DEPTH: '3' })).toThrow(/XFF_DEPTH/);
+		expect(() => parseEnv({ XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
+	});
 });

@@ -17,6 +17,8 @@ const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	/** How many days a sign-in lasts without activity. */
 	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+	/** How many days a sign-in lasts at most, active or not; then the person signs in again. */
+	SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 	/** How many minutes a password-reset link stays valid. */
 	RESET_LINK_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
 	/** SMTP server host. Unset: mail goes to the in-app outbox. */
@@ -29,22 +31,41 @@ const schema = z.object({
 	SMTP_PASSWORD: z.string().optional(),
 	/** Sender address for all mail. */
 	SMTP_FROM: z.string().email().default('rodtrad@localhost'),
-	/** Failed sign-ins allowed per account in 15 minutes. */
-	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(5),
-	/** Sign-in attempts allowed per IP address in 15 minutes. */
+	/** Failed sign-ins allowed per account from one address in 15 minutes (successful ones are not counted). */
+	LOGIN_LIMIT_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
+	/** Failed sign-ins allowed per account from all addresses together in 15 minutes. */
+	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(20),
+	/** Failed sign-ins allowed per address (all accounts together) in 15 minutes. */
 	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50),
+	/**
+	 * Behind a reverse proxy: the header that carries the client's address (read by adapter-node), e.g.
+	 * X-Forwarded-For or X-Real-IP. Unset: the address of the connection, which is the proxy's.
+	 */
+	ADDRESS_HEADER: z
+		.string()
+		.regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name such as X-Forwarded-For')
+		.optional(),
+	/** With ADDRESS_HEADER=X-Forwarded-For: how many trusted proxies stand in front (the address is taken that far from the right). */
+	XFF_DEPTH: z.coerce.number().int().min(1).max(10).default(1),
 	/** Background jobs (pg-boss: SLA refresh, reminders, auto-close, mail delivery): on, or off on this node. */
 	RODTRAD_JOBS: z.enum(['on', 'off']).default('on')
 });
 
 export type Env = z.infer<typeof schema>;
 
+/** XFF_DEPTH means something only with ADDRESS_HEADER=X-Forwarded-For; set without it, it is a mistake worth saying. */
+const checked = schema.superRefine((v, ctx) => {
+	if (v.XFF_DEPTH !== 1 && v.ADDRESS_HEADER?.toLowerCase() !== 'x-forwarded-for') {
+		ctx.addIssue({ code: 'custom', path: ['XFF_DEPTH'], message: 'needs ADDRESS_HEADER=X-Forwarded-For' });
+	}
+});
+
 /** Parses an environment; throws one readable message listing every bad value. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const cleaned = Object.fromEntries(
 		Object.entries(source).filter(([, v]) => v !== undefined && v !== '')
 	);
-	const result = schema.safeParse(cleaned);
+	const result = checked.safeParse(cleaned);
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
 		throw new Error(`Ogiltig konfiguration / invalid configuration:\n${lines.join('\n')}`);

@@ -24,7 +24,7 @@ export const actions: Actions = {
 				email,
 				password,
 				ip: getClientAddress(),
-				limits: { perAccount: env.LOGIN_LIMIT_ACCOUNT, perIp: env.LOGIN_LIMIT_IP }
+				limits: { perAccountAndIp: env.LOGIN_LIMIT_ACCOUNT_IP, perAccount: env.LOGIN_LIMIT_ACCOUNT, perIp: env.LOGIN_LIMIT_IP }
 			});
 			const session = await createSession(locals.db, { personId, method: 'password', days: env.SESSION_DAYS });
 			cookies.set(SESSION_COOKIE, session.token, { ...sessionCookieOptions(), expires: session.expiresAt });

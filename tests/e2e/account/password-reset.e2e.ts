@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
+import { nextMailTo, resetLinkIn } from '../mail';
 
-test.describe.configure({ mode: 'serial' });
+// Long serial steps with axe on a shared, busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 // The same installation the foundation tests use, so the suites can share one server.
 const ORG = 'testkommun';
@@ -22,8 +24,20 @@ async function signOut(page: Page) {
 	await expect(page).toHaveURL(/\/logga-in\?utloggad/);
 }
 
-/** Opens the newest mail in the organizer's outbox and returns the reset link in its body. */
-async function resetLinkFromOutbox(page: Page) {
+/** Asks for a reset link for EMAIL on the given page and returns the link from the mail that arrives. */
+async function resetLinkByMail(page: Page) {
+	await page.goto('/glomt-losenord');
+	await page.getByLabel('E-postadress').fill(EMAIL);
+	const mail = await nextMailTo(EMAIL, async () => {
+		await page.getByRole('button', { name: 'Skicka länk' }).click();
+		await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+	});
+	expect(mail.subject).toContain('Välj ett nytt lösenord till Rödtråd');
+	return resetLinkIn(mail);
+}
+
+/** Opens the newest mail to EMAIL in the organizer's outbox: it is there, but its link is not (issue 12, finding 5). */
+async function openResetMailInOutbox(page: Page) {
 	await page.goto(`/${ORG}`);
 	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utkorg' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Utkorg');
@@ -31,10 +45,9 @@ async function resetLinkFromOutbox(page: Page) {
 	await expect(newest.getByRole('cell').nth(1)).toHaveText(EMAIL);
 	await newest.getByRole('link', { name: /Välj ett nytt lösenord/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Välj ett nytt lösenord till Rödtråd');
-	const body = await page.locator('pre').innerText();
-	const link = body.match(/http:\/\/\S+\/aterstall-losenord\/[\w-]+/)?.[0];
-	expect(link, 'a reset link in the mail').toBeTruthy();
-	return { link: link!, detailUrl: page.url() };
+	await expect(page.getByText('Innehållet visas inte')).toBeVisible();
+	expect(await page.content()).not.toContain('aterstall-losenord/');
+	return page.url();
 }
 
 test('asking for a new password answers the same whether or not the account exists', async ({ page }) => {
@@ -77,15 +90,14 @@ test('asking for a new password answers the same whether or not the account exis
 	await expectAccessible(page);
 });
 
-test('the administrator reads the reset mail in the outbox and sets a new password with its link', async ({ page }) => {
+test('the reset link reaches only the person: the outbox shows the mail without it, and the link sets a new password', async ({ page }) => {
+	const link = await resetLinkByMail(page);
 	await signIn(page, ORIGINAL);
 	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
-	const { link, detailUrl } = await resetLinkFromOutbox(page);
-	await expect(page.getByText('Hej Ada Admin!')).toBeVisible();
+	const detailUrl = await openResetMailInOutbox(page);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Tillbaka till utkorgen' }).click();
 	await expect(page.getByRole('columnheader', { name: 'Mottagare' })).toBeVisible();
-	await expect(page.getByText('Inte skickat – finns bara här').first()).toBeVisible();
 	await expectAccessible(page);
 
 	// A made-up or malformed mail id is simply not found.
@@ -109,6 +121,14 @@ test('the administrator reads the reset mail in the outbox and sets a new passwo
 	await page.getByLabel('Upprepa det nya lösenordet').fill('kort');
 	await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
 	await expect(page.getByRole('alert')).toContainText('minst 12 tecken');
+
+	// Twelve characters, but one repeated, or a common password: too easy to guess (issue 12, finding 9).
+	for (const weak of ['aaaaaaaaaaaa', 'Password1234']) {
+		await page.getByLabel('Nytt lösenord', { exact: true }).fill(weak);
+		await page.getByLabel('Upprepa det nya lösenordet').fill(weak);
+		await page.getByRole('button', { name: 'Spara det nya lösenordet' }).click();
+		await expect(page.getByRole('alert')).toContainText('för lätt att gissa');
+	}
 
 	await page.getByLabel('Nytt lösenord', { exact: true }).fill(NEW);
 	await page.getByLabel('Upprepa det nya lösenordet').fill(NEW);
@@ -161,16 +181,7 @@ test('a signed-in person changes their password on the account page', async ({ p
 test('the whole reset works without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/glomt-losenord');
-	await page.getByLabel('E-postadress').fill(EMAIL);
-	await page.getByRole('button', { name: 'Skicka länk' }).click();
-	await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
-
-	await signIn(page, ORIGINAL);
-	await expect(page).toHaveURL(new RegExp(`/${ORG}$`));
-	const { link } = await resetLinkFromOutbox(page);
-	await signOut(page);
-
+	const link = await resetLinkByMail(page);
 	await page.goto(link);
 	await page.getByLabel('Nytt lösenord', { exact: true }).fill(THIRD);
 	await page.getByLabel('Upprepa det nya lösenordet').fill(THIRD);

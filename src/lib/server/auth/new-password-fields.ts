@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from './password';
+import { passwordProblem } from './password-policy';
+
+/** A new password (long enough, not a common one); messages are message keys. */
+export const newPasswordField = z.string().superRefine((value, ctx) => {
+	const problem = passwordProblem(value);
+	if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** A new password typed twice; the repeat must match. Messages are message keys. */
 export const newPasswordSchema = z
 	.object({
-		newPassword: z.string().min(MIN_PASSWORD_LENGTH, 'error_password_short').max(200, 'error_too_long'),
+		newPassword: newPasswordField,
 		newPasswordRepeat: z.string()
 	})
 	.refine((v) => v.newPassword === v.newPasswordRepeat, {

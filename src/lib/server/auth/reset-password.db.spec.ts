@@ -25,7 +25,7 @@ const limits = { perAccount: 5, perIp: 100 };
 async function personWithLink(email: string) {
 	const org = await buildOrganizer(h.db);
 	const person = await buildPerson(h.db, { email, password: OLD, memberOf: org.id });
-	await requestPasswordReset(h.db, { email, ip: `ip-${email}`, origin: 'http://localhost' });
+	await (await requestPasswordReset(h.db, { email, ip: `ip-${email}`, origin: 'http://localhost' })).issued;
 	const [mail] = await h.db.select().from(outbox).where(eq(outbox.toAddress, email));
 	return { person, org, token: mail.body.match(/aterstall-losenord\/([\w-]+)/)![1] };
 }
@@ -65,7 +65,7 @@ describe('setting a new password through a reset link', () => {
 	it('creates a password for a person who had none', async () => {
 		const org = await buildOrganizer(h.db);
 		const person = await buildPerson(h.db, { email: 'utan@exempel.se', memberOf: org.id });
-		await requestPasswordReset(h.db, { email: 'utan@exempel.se', ip: 'x', origin: 'http://localhost' });
+		await (await requestPasswordReset(h.db, { email: 'utan@exempel.se', ip: 'x', origin: 'http://localhost' })).issued;
 		const [mail] = await h.db.select().from(outbox).where(eq(outbox.toAddress, 'utan@exempel.se'));
 		const token = mail.body.match(/aterstall-losenord\/([\w-]+)/)![1];
 		await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW });

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { passwordCredentials, passwordResets } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, type FieldIssue } from '../errors';
+import { cancelPasswordResets } from './cancel-password-resets';
 import { findHomeOrganizerId } from './home-organizer';
 import { findUsablePasswordReset } from './find-password-reset';
 import { newPasswordSchema, type NewPasswordInput } from './new-password-fields';
@@ -35,10 +36,7 @@ export async function resetPassword(db: Db, opts: { token: string } & NewPasswor
 			.returning({ personId: passwordResets.personId });
 		if (!spent) throw new AppError('NOT_FOUND', 'reset link not usable');
 		const personId = spent.personId;
-		await tx
-			.update(passwordResets)
-			.set({ usedAt: now })
-			.where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt)));
+		await cancelPasswordResets(tx, personId, now);
 		await tx
 			.insert(passwordCredentials)
 			.values({ personId, hash, updatedAt: now })

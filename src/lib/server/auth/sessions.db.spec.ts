@@ -118,3 +118,46 @@ describe('validating a session and loading its actor in one query', () => {
 		expect(stored.expiresAt).toEqual(renewed);
 	});
 });
+
+describe('the absolute session lifetime (SESSION_MAX_DAYS)', () => {
+	/** A session that started `daysAgo` days ago and, after sliding, still has `msLeft` of idle time. */
+	async function sessionStarted(personId: string, daysAgo: number, msLeft: number) {
+		const token = newToken();
+		await h.db.insert(sessions).values({
+			tokenHash: hashToken(token),
+			personId,
+			method: 'test',
+			createdAt: new Date(Date.now() - daysAgo * DAY),
+			expiresAt: new Date(Date.now() + msLeft)
+		});
+		return token;
+	}
+
+	it('ends a session that started more than maxDays ago, however recently it was used', async () => {
+		const p = await buildPerson(h.db);
+		const old = await sessionStarted(p.id, 31, 10 * DAY);
+		expect(await validateSession(h.db, old, 14, 30)).toBeNull();
+		expect(await validateSessionActor(h.db, old, 14, undefined, 30)).toBeNull();
+		const young = await sessionStarted(p.id, 29, 10 * DAY);
+		expect((await validateSession(h.db, young, 14, 30))?.personId).toBe(p.id);
+		expect((await validateSessionActor(h.db, young, 14, undefined, 30))?.personId).toBe(p.id);
+	});
+
+	it('slides the idle expiry, but never past the hard end', async () => {
+		const p = await buildPerson(h.db);
+		// 25 days in, 1 day of idle time left: sliding 14 days would reach day 39; the hard end is day 30.
+		const token = await sessionStarted(p.id, 25, 1 * DAY);
+		const r = await validateSessionActor(h.db, token, 14, undefined, 30);
+		const daysLeft = (r!.expiresAt.getTime() - Date.now()) / DAY;
+		expect(daysLeft).toBeGreaterThan(4.9);
+		expect(daysLeft).toBeLessThan(5.1);
+		const [row] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+		expect(row.expiresAt.getTime()).toBe(r!.expiresAt.getTime());
+	});
+
+	it('a new session never outlives maxDays, even when the idle days are more', async () => {
+		const p = await buildPerson(h.db);
+		const { expiresAt } = await createSession(h.db, { personId: p.id, method: 'test', days: 60, maxDays: 30 });
+		expect((expiresAt.getTime() - Date.now()) / DAY).toBeLessThanOrEqual(30);
+	});
+});

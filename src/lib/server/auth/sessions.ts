@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { env } from '../env';
 import { organizers, people, sessions } from '../db/schema';
 import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
@@ -7,31 +8,44 @@ import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
+const DAY_MS = 86_400_000;
+
+/** The moment a session started at `createdAt` ends for good, however active it was (SESSION_MAX_DAYS). */
+export const sessionHardEnd = (createdAt: Date, maxDays: number) => new Date(createdAt.getTime() + maxDays * DAY_MS);
+
 /**
  * Starts a session for a person who has proved who they are, by whatever method.
  * Password, OIDC and SAML sign-in all end here. Returns the cookie token.
+ * It lasts `days` without activity and `maxDays` at most (sessions store their start, `created_at`).
  */
 export async function createSession(
 	db: Db,
-	opts: { personId: string; method: string; days: number }
+	opts: { personId: string; method: string; days: number; maxDays?: number }
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
-	const expiresAt = new Date(Date.now() + opts.days * 86_400_000);
-	await db.insert(sessions).values({ tokenHash: hashToken(token), personId: opts.personId, method: opts.method, expiresAt });
+	const now = new Date();
+	const idleEnd = new Date(now.getTime() + opts.days * DAY_MS);
+	const hardEnd = sessionHardEnd(now, opts.maxDays ?? env.SESSION_MAX_DAYS);
+	const expiresAt = idleEnd < hardEnd ? idleEnd : hardEnd;
+	await db.insert(sessions).values({ tokenHash: hashToken(token), personId: opts.personId, method: opts.method, createdAt: now, expiresAt });
 	return { token, expiresAt };
 }
 
-/** The active person behind a cookie token, or null. Extends the session when half its life has passed. */
-export async function validateSession(db: Db, token: string, days: number) {
+/**
+ * The active person behind a cookie token, or null. Extends the session when half its life has passed,
+ * never past `maxDays` after it started.
+ */
+export async function validateSession(db: Db, token: string, days: number, maxDays = env.SESSION_MAX_DAYS) {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
+	const now = new Date();
 	const [row] = await db
-		.select({ personId: sessions.personId, expiresAt: sessions.expiresAt, status: people.status })
+		.select({ personId: sessions.personId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, status: people.status })
 		.from(sessions)
 		.innerJoin(people, eq(people.id, sessions.personId))
-		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), gt(sessions.createdAt, new Date(now.getTime() - maxDays * DAY_MS))));
 	if (!row || row.status !== 'active') return null;
-	return { personId: row.personId, expiresAt: await renewSession(db, tokenHash, row.expiresAt, days) };
+	return { personId: row.personId, expiresAt: await renewSession(db, tokenHash, row, days, maxDays) };
 }
 
 type Organizer = typeof organizers.$inferSelect;
@@ -45,19 +59,27 @@ function buildHookQuery(db: Db) {
 			name: people.name,
 			status: people.status,
 			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
 			...actorColumns(sql.placeholder('today')),
 			organizer: organizers
 		})
 		.from(sessions)
 		.innerJoin(people, eq(people.id, sessions.personId))
 		.leftJoin(organizers, eq(organizers.slug, sql.placeholder('slug')))
-		.where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+		.where(
+			and(
+				eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+				gt(sessions.expiresAt, sql.placeholder('now')),
+				gt(sessions.createdAt, sql.placeholder('startedAfter'))
+			)
+		)
 		.prepare('validate_session_actor');
 }
 
 /**
  * `validateSession` and `loadActor` in one round trip (the request hook's path): the session, its active
- * person and the roles and teams in force today. Same expiry, sliding renewal and status checks; null otherwise.
+ * person and the roles and teams in force today. Same expiry (idle and absolute), sliding renewal and status
+ * checks; null otherwise.
  * Given an organizer slug (the URL's), the organizer comes along too (null when there is none by that slug),
  * so an organizer page needs no query of its own to find it.
  */
@@ -65,27 +87,42 @@ export async function validateSessionActor(
 	db: Db,
 	token: string,
 	days: number,
-	orgSlug?: string
+	orgSlug?: string,
+	maxDays = env.SESSION_MAX_DAYS
 ): Promise<{ personId: string; expiresAt: Date; actor: Actor; organizer: Organizer | null } | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
 	let query = hookQueries.get(db);
 	if (!query) hookQueries.set(db, (query = buildHookQuery(db)));
-	const [row] = await query.execute({ today: todayInStockholm(), slug: orgSlug ?? null, tokenHash, now: new Date() });
+	const now = new Date();
+	const startedAfter = new Date(now.getTime() - maxDays * DAY_MS);
+	const [row] = await query.execute({ today: todayInStockholm(), slug: orgSlug ?? null, tokenHash, now, startedAfter });
 	if (!row || row.status !== 'active') return null;
 	return {
 		personId: row.id,
-		expiresAt: await renewSession(db, tokenHash, row.expiresAt, days),
+		expiresAt: await renewSession(db, tokenHash, row, days, maxDays),
 		actor: actorFromRow(row),
 		organizer: row.organizer
 	};
 }
 
-/** Moves the expiry `days` ahead once half the session's life has passed; returns the expiry in force. */
-async function renewSession(db: Db, tokenHash: string, expiresAt: Date, days: number): Promise<Date> {
-	const renewAt = expiresAt.getTime() - (days * 86_400_000) / 2;
-	if (Date.now() <= renewAt) return expiresAt;
-	const renewed = new Date(Date.now() + days * 86_400_000);
+/**
+ * Moves the expiry `days` ahead once half the session's life has passed, but never past its hard end
+ * (`maxDays` after it started); returns the expiry in force.
+ */
+async function renewSession(
+	db: Db,
+	tokenHash: string,
+	session: { expiresAt: Date; createdAt: Date },
+	days: number,
+	maxDays: number
+): Promise<Date> {
+	const renewAt = session.expiresAt.getTime() - (days * DAY_MS) / 2;
+	if (Date.now() <= renewAt) return session.expiresAt;
+	const hardEnd = sessionHardEnd(session.createdAt, maxDays);
+	const wanted = new Date(Date.now() + days * DAY_MS);
+	const renewed = wanted < hardEnd ? wanted : hardEnd;
+	if (renewed.getTime() <= session.expiresAt.getTime()) return session.expiresAt;
 	await db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.tokenHash, tokenHash));
 	return renewed;
 }

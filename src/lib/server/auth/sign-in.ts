@@ -3,31 +3,51 @@ import type { Db } from '../db';
 import { passwordCredentials, people } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
+import { normalizeEmail } from './normalize-email';
 import { dummyHash, verifyPassword } from './password';
 import { hitRateLimit, isRateLimited, clearRateLimit } from './rate-limit';
+
+export type SignInLimits = {
+	/** Failed sign-ins per account from one address (default: perAccount). */
+	perAccountAndIp?: number;
+	/** Failed sign-ins per account from all addresses together. */
+	perAccount: number;
+	/** Failed sign-ins per address, all accounts together. */
+	perIp: number;
+};
 
 export type SignInOptions = {
 	email: string;
 	password: string;
 	ip: string;
-	limits: { perAccount: number; perIp: number };
+	limits: SignInLimits;
 };
 
 const WINDOW_SECONDS = 15 * 60;
 
 /**
  * Checks an e-mail and password. The error never says whether the account exists.
- * Failed attempts count per account and per IP; a locked account says so plainly.
+ * Only failures count (a school behind one address signs in hundreds of pupils), in three counters:
+ * per account and address, per account, and per address. Once one of them is full, every attempt it
+ * covers is refused as RATE_LIMITED, right password or not, until the window ends; a success clears
+ * the account's counters. The e-mail is normalized and capped before it becomes a key.
  */
 export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{ personId: string }> {
-	const email = opts.email.trim().toLowerCase();
-	const accountKey = `login:account:${email}`;
-	const ipKey = `login:ip:${opts.ip}`;
-	if (
-		(await isRateLimited(db, accountKey, opts.limits.perAccount, WINDOW_SECONDS)) ||
-		(await hitRateLimit(db, ipKey, opts.limits.perIp, WINDOW_SECONDS)).limited
-	) {
-		throw new AppError('RATE_LIMITED', 'too many attempts');
+	const email = normalizeEmail(opts.email);
+	const ip = opts.ip.slice(0, 100);
+	const ipKey = `login:ip:${ip}`;
+	if (!email) {
+		// Longer than any address: nothing to look up, but it is a failure from this address.
+		if ((await hitRateLimit(db, ipKey, opts.limits.perIp, WINDOW_SECONDS)).limited) throw new AppError('RATE_LIMITED', 'too many attempts');
+		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
+	}
+	const counters = [
+		{ key: `login:account-ip:${email}:${ip}`, limit: opts.limits.perAccountAndIp ?? opts.limits.perAccount },
+		{ key: `login:account:${email}`, limit: opts.limits.perAccount },
+		{ key: ipKey, limit: opts.limits.perIp }
+	];
+	for (const c of counters) {
+		if (await isRateLimited(db, c.key, c.limit, WINDOW_SECONDS)) throw new AppError('RATE_LIMITED', 'too many attempts');
 	}
 	const [row] = await db
 		.select({ id: people.id, status: people.status, hash: passwordCredentials.hash })
@@ -36,7 +56,7 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		.where(eq(people.email, email));
 	const ok = row?.hash ? await verifyPassword(row.hash, opts.password) : await verifyPassword(await dummyHash(), opts.password).then(() => false);
 	if (!row || !ok || row.status !== 'active') {
-		await hitRateLimit(db, accountKey, opts.limits.perAccount, WINDOW_SECONDS);
+		for (const c of counters) await hitRateLimit(db, c.key, c.limit, WINDOW_SECONDS);
 		await recordAudit(db, {
 			organizerId: null,
 			actorId: row?.id ?? null,
@@ -46,7 +66,8 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		});
 		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
 	}
-	await clearRateLimit(db, accountKey);
+	await clearRateLimit(db, counters[0].key);
+	await clearRateLimit(db, counters[1].key);
 	await recordAudit(db, { organizerId: null, actorId: row.id, action: 'session.create', entityType: 'session', changes: { method: 'password' } });
 	return { personId: row.id };
 }

@@ -49,7 +49,7 @@ async function recoverStaleClaims(db: Db, now: Date): Promise<void> {
  * UPDATE … FOR UPDATE SKIP LOCKED before it is sent, so no transaction is held open during SMTP
  * and parallel runs share the work; a claim is good for CLAIM_MINUTES (crash recovery).
  * Due: unsent, not given up (a failed row without a next attempt), and its next attempt not in the future.
- * Returns how many were sent and how many attempts failed.
+ * The body of a sensitive row is emptied once it is sent. Returns how many were sent and how many attempts failed.
  */
 export async function deliverOutbox(
 	db: Db,
@@ -78,7 +78,11 @@ export async function deliverOutbox(
 		try {
 			await opts.transport.sendMail({ from: opts.from, to: row.to_address, subject: row.subject, text: row.body });
 			// Unconditional: even a claim that ran out is now sent, and must not be sent again.
-			await db.execute(sql`UPDATE outbox SET sent_at = ${clock()}::timestamptz, error = NULL, next_attempt_at = NULL WHERE id = ${id}`);
+			// A sensitive body (a one-time link) has done its work: it is emptied, so nobody can read it later.
+			await db.execute(sql`
+				UPDATE outbox SET sent_at = ${clock()}::timestamptz, error = NULL, next_attempt_at = NULL,
+					body = CASE WHEN sensitive THEN '' ELSE body END
+				WHERE id = ${id}`);
 			sent++;
 		} catch (e) {
 			const message = (e instanceof Error ? e.message : String(e)).slice(0, 500) || 'unknown error';

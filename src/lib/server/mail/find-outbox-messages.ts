@@ -14,7 +14,8 @@ export const outboxListColumns = {
 	sentAt: outbox.sentAt,
 	error: outbox.error,
 	attempts: outbox.attempts,
-	nextAttemptAt: outbox.nextAttemptAt
+	nextAttemptAt: outbox.nextAttemptAt,
+	sensitive: outbox.sensitive
 };
 
 /** Tenancy fragment: only this organizer's mail. */

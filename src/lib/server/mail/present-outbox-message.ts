@@ -15,6 +15,7 @@ type Row = {
 	error: string | null;
 	attempts: number;
 	nextAttemptAt: Date | null;
+	sensitive?: boolean;
 	body?: string;
 };
 
@@ -26,7 +27,10 @@ export function outboxStatus(row: Pick<Row, 'sentAt' | 'error' | 'nextAttemptAt'
 	return smtpConfigured ? 'waiting' : 'kept';
 }
 
-/** The fields an outbox page shows, with the delivery state worked out. `canRetry`: the "try again now" button applies. */
+/**
+ * The fields an outbox page shows, with the delivery state worked out. `canRetry`: the "try again now" button applies.
+ * A sensitive message (a one-time link) is `redacted`: its body never leaves the server.
+ */
 export function presentOutboxMessage(row: Row, smtpConfigured: boolean) {
 	const status = outboxStatus(row, smtpConfigured);
 	const failedBefore = status === 'retrying' || status === 'failed';
@@ -41,7 +45,8 @@ export function presentOutboxMessage(row: Row, smtpConfigured: boolean) {
 		nextAttemptAt: status === 'retrying' ? (row.nextAttemptAt?.toISOString() ?? null) : null,
 		error: failedBefore ? row.error : null,
 		canRetry: failedBefore,
-		...(row.body !== undefined ? { body: row.body } : {})
+		redacted: Boolean(row.sensitive),
+		...(row.body !== undefined ? { body: row.sensitive ? '' : row.body } : {})
 	};
 }
 

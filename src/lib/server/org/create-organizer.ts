@@ -4,7 +4,8 @@ import type { Db } from '../db';
 import { people } from '../db/schema';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { insertOrganizerWithAdmin } from './insert-organizer';
 import { organizerFields } from './setup-instance';
 
@@ -26,9 +27,8 @@ export async function createOrganizer(db: Db, opts: { actor: Actor | null; input
 	authorize(opts.actor, 'instance.administer', { type: 'instance' });
 	const { input } = opts;
 	const [known] = await db.select({ id: people.id }).from(people).where(eq(people.email, input.adminEmail));
-	if (!known && input.password.length < MIN_PASSWORD_LENGTH) {
-		throw new AppError('INVALID', 'password', [{ field: 'password', message: 'error_password_short' }]);
-	}
+	const problem = known ? null : passwordProblem(input.password);
+	if (problem) throw new AppError('INVALID', 'password', [{ field: 'password', message: problem }]);
 	const passwordHash = known ? null : await hashPassword(input.password);
 	return db.transaction((tx) => insertOrganizerWithAdmin(tx, input, { passwordHash, actorId: opts.actor!.personId, systemAdmin: false }));
 }

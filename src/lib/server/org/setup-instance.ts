@@ -4,7 +4,8 @@ import type { Db } from '../db';
 import { organizers } from '../db/schema';
 import { insertOrganizerWithAdmin } from './insert-organizer';
 import { AppError } from '../errors';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { newPasswordField } from '../auth/new-password-fields';
 import { ORGANIZER_KINDS } from './unit-kinds';
 
 /** Field validation for an organizer; messages are message keys. */
@@ -27,7 +28,7 @@ export const setupSchema = z.object({
 	...organizerFields,
 	adminName: z.string().trim().min(2, 'error_name_required').max(200, 'error_too_long'),
 	adminEmail: z.string().trim().toLowerCase().email('error_email'),
-	password: z.string().min(MIN_PASSWORD_LENGTH, 'error_password_short').max(200, 'error_too_long')
+	password: newPasswordField
 });
 
 export type SetupInput = z.infer<typeof setupSchema>;

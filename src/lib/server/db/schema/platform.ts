@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { organizers, people } from './org';
 
@@ -34,6 +34,11 @@ export const outbox = pgTable(
 		toAddress: text('to_address').notNull(),
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
+		/**
+		 * The body holds a one-time secret (a password-reset link): never shown to administrators, and
+		 * emptied once delivered.
+		 */
+		sensitive: boolean('sensitive').notNull().default(false),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		/** 'sending' while claimed; else the last failure's text (kept when delivery gives up). */
 		error: text('error'),
