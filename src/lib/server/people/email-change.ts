@@ -1,7 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
-import { passwordResets } from '../db/schema';
+import { cancelPasswordResets } from '../auth/cancel-password-resets';
 import { deleteSessionsOfPerson } from '../auth/sessions';
 import { bilingualMail } from '../mail/bilingual-mail';
 import { sendMail } from '../mail/send-mail';
@@ -13,7 +12,7 @@ import { sendMail } from '../mail/send-mail';
  */
 export async function endAccessAfterEmailChange(tx: Db, { personId, name, oldEmail }: { personId: string; name: string; oldEmail: string }) {
 	await deleteSessionsOfPerson(tx, personId);
-	await tx.delete(passwordResets).where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt)));
+	await cancelPasswordResets(tx, personId);
 	const mail = bilingualMail((locale) => ({
 		subject: m.identity_mail_email_changed_subject({}, { locale }),
 		paragraphs: [
