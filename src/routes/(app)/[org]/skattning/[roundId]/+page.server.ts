@@ -16,6 +16,7 @@ import { regenerateLink } from '$lib/server/assessment/links/regenerate-link';
 import { findLinks, linkUrl } from '$lib/server/assessment/links/find-links';
 import { DEFAULT_LINK_CAPACITY } from '$lib/server/assessment/links/link-room';
 import { presentRoundLinks } from '$lib/server/assessment/rounds/present-round-links';
+import { requirePartInRound } from '$lib/server/assessment/rounds/part-in-round';
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -28,6 +29,12 @@ export const load: PageServerLoad = async (event) => {
 	const round = await getRound(db, { organizerId: organizer.id, roundId: event.params.roundId }).catch(throwHttp);
 	const canManage = can(actor, 'assessment.manage', { type: 'organizer', organizerId: organizer.id });
 	const access = await loadUnitAccess(db, organizer.id);
+	// The round page follows the round list: only those with a part in the round (decision 014).
+	try {
+		requirePartInRound({ actor, organizerId: organizer.id, round, resource: access.resource });
+	} catch (e) {
+		throwHttp(e);
+	}
 	const unitNames = access.sort(round.unitIds).map((id) => ({ id, name: access.byId.get(id)?.name ?? '' }));
 	const rates = await findResponseRates(db, { actor, round }).catch(throwHttp);
 	let links: { unitId: string; unitName: string; perspectives: { perspective: string; url: string | null; capacity: number }[] }[] = [];
