@@ -37,6 +37,8 @@ async function answerThroughLink(browser: Browser, link: string, real: boolean) 
 	await page.goto(link);
 	await page.getByRole('button', { name: 'Börja svara' }).click();
 	if (real) {
+		// Let the page hydrate before ticking, or hydration can undo the tick.
+		await page.waitForLoadState('networkidle');
 		const first = page.getByRole('group').first();
 		await first.getByRole('radio', { name: /^Steg 4:/ }).check();
 		await first.getByLabel('Kommentar (valfritt)').fill(REAL_COMMENT);
@@ -63,11 +65,15 @@ test('finding 2: four empty submissions through a link do not reveal the one rea
 	await expect(page).toHaveURL(/\/skattning\/[0-9a-f-]{36}\?klart=skapad$/);
 	const roundPath = new URL(page.url()).pathname;
 
-	// A capacity that is no number is refused next to its field; then the link takes five.
+	// A capacity that is no number (past the browser's own check) is refused by the server, named in the summary and next to its field.
 	const capacity = page.getByLabel(`Antal som kan svara, ${SCHOOL}, Personal`);
-	await capacity.fill('0');
+	await capacity.evaluate((el: HTMLInputElement) => {
+		el.type = 'text';
+		el.value = 'tjugo';
+	});
 	await page.getByRole('button', { name: `Skapa länk för ${SCHOOL}, Personal` }).click();
 	await expect(page.getByRole('alert')).toContainText('Ange antalet som kan svara som ett heltal från 1 till 1 000');
+	await expect(page.getByLabel(`Antal som kan svara, ${SCHOOL}, Personal`)).toHaveAttribute('aria-invalid', 'true');
 	await expectAccessible(page);
 	await page.getByLabel(`Antal som kan svara, ${SCHOOL}, Personal`).fill('5');
 	await page.getByRole('button', { name: `Skapa länk för ${SCHOOL}, Personal` }).click();
@@ -79,7 +85,7 @@ test('finding 2: four empty submissions through a link do not reveal the one rea
 	for (let i = 0; i < 4; i++) await answerThroughLink(browser, link, false);
 
 	// A sixth browser finds the link full: a clear page, no new response.
-	const sixth = await browser.newPage();
+	const sixth = await (await browser.newContext()).newPage();
 	const full = await sixth.goto(link);
 	expect(full!.status()).toBe(200);
 	await expect(sixth.getByRole('heading', { level: 1 })).toHaveText('Länken är full');
@@ -92,7 +98,7 @@ test('finding 2: four empty submissions through a link do not reveal the one rea
 	await expect(page).toHaveURL(/klart=stangd/);
 
 	// The principal reads every sub-goal on samsyn and the unit report: five responses, one answer per item at most, nothing shown.
-	const principal = await browser.newPage();
+	const principal = await (await browser.newContext()).newPage();
 	await signIn(principal, PRINCIPAL.email, DEMO_PASSWORD);
 	const samsyn = `${roundPath}/enhet/${unitId}/samsyn`;
 	await principal.goto(samsyn);
@@ -137,7 +143,7 @@ test('finding 3: while a round is open, samsyn and the unit report show no distr
 });
 
 test('finding 10: a guardian and a supplier cannot open a round’s page by its address, and see no rounds listed', async ({ browser }) => {
-	const admin = await browser.newPage();
+	const admin = await (await browser.newContext()).newPage();
 	await signIn(admin, ADMIN.email, DEMO_PASSWORD);
 	const rounds = await demoRounds(admin);
 	expect(rounds.length).toBeGreaterThan(0);
