@@ -2,8 +2,8 @@
  * Property test for decision 014: for any sequence of submissions, nothing the consensus page, the unit
  * report or the organizer report's unit × perspective table publishes lets anyone compute one
  * respondent's answer: no shown group under the threshold (counting answers to the item, not responses),
- * no hidden group that the shown totals give away, and on the unit's pages no change between two
- * moments that one submission explains. Drives the real rule (samsynShows, buildItemGroups, suppressSubGoal) with a small
+ * no hidden group that the shown totals give away, and no change between two published moments that
+ * one submission explains (everything waits for the close). Drives the real rule (samsynShows, buildItemGroups, suppressSubGoal) with a small
  * seeded generator: random units, perspectives, thresholds, items (some added mid-round), responses that
  * answer some, all or none of the items, and a close at a random point. Each run checks RUNS sequences;
  * a failure names the seed, so `ANONYMITY_SEED=<seed>` replays it.
@@ -116,10 +116,10 @@ function publish(s: Scenario, submitted: Response[], closed: boolean) {
 	});
 	// The unit report: a perspective's figures once the round has closed and where the reports show the group.
 	const unitReport = s.units.map((unit) => answering.map((p) => (closed && suppression.shown(unit, p) ? suppression.count(unit, p) : null)));
-	// The organizer report's table (what an organizer-wide reader sees, open or closed): a cell or margin where suppression shows it.
+	// The organizer report's table (and its exports): a cell or margin once the round has closed and where suppression shows it.
 	const table = new Map<string, number | null>();
 	for (const u of [...s.units, TOTAL]) {
-		for (const p of [...answering, TOTAL]) table.set(cellKey(u, p), suppression.shown(u, p) ? suppression.count(u, p) : null);
+		for (const p of [...answering, TOTAL]) table.set(cellKey(u, p), closed && suppression.shown(u, p) ? suppression.count(u, p) : null);
 	}
 	return { samsyn, unitReport, table, suppression, answering };
 }
@@ -163,11 +163,8 @@ function derivable(s: Scenario, view: ReturnType<typeof publish>): string[] {
 	});
 }
 
-/**
- * What a unit's team sees on the consensus page and the unit report, as text: two equal texts mean
- * nothing changed. (The organizer report still shows its means while a round is open; decision 014.)
- */
-const snapshot = (view: ReturnType<typeof publish>) => JSON.stringify({ samsyn: view.samsyn, unitReport: view.unitReport });
+/** What a watcher sees on samsyn, the unit report and the organizer report, as text: two equal texts mean nothing changed. */
+const snapshot = (view: ReturnType<typeof publish>) => JSON.stringify({ samsyn: view.samsyn, unitReport: view.unitReport, table: [...view.table.entries()] });
 
 function check(seed: number) {
 	const s = generate(seed);
@@ -193,10 +190,12 @@ function check(seed: number) {
 			}
 		}
 		for (const [key, v] of view.table) {
-			if (v !== null && v > 0 && v < s.threshold) fail(`the report shows ${key}, a group of ${v} under k = ${s.threshold}`);
+			if (v === null) continue;
+			if (!closed) fail(`the organizer report shows ${key} while the round is open`);
+			if (v > 0 && v < s.threshold) fail(`the report shows ${key}, a group of ${v} under k = ${s.threshold}`);
 		}
 		if (!closed && view.unitReport.flat().some((v) => v !== null)) fail('the unit report shows figures while the round is open');
-		const leaks = derivable(s, view);
+		const leaks = closed ? derivable(s, view) : [];
 		if (leaks.length) fail(`hidden groups can be subtracted: ${leaks.join(', ')}`);
 		// Differencing: a watcher comparing two published states learns nothing unless they differ; only the close may change what is shown.
 		if (step > 0 && states[step] !== states[step - 1] && !(closed && step === s.closeAt)) fail(`what is shown changed at step ${step} by one submission`);
