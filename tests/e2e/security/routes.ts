@@ -45,9 +45,12 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/s\/\[token\](\/.*)?$/, { kind: 'link' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/ny$/, { kind: 'organizer', action: 'assessment.manage' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter)$/, { kind: 'organizer', action: 'assessment.manage' }],
-	// Every member sees the round list and a round's page; what is on them depends on their units and roles.
+	// A round's page opens only for those with a part in the round (as the round list shows it): members
+	// may get 200 or 403 by their units and roles, tested in attacks-anonymity.e2e.ts (decision 014).
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]$/, { kind: 'unit-member' }],
+	// Every member sees the round list; what is on it depends on their units and roles.
 	// A supplier whose team serves the organizer is no member: the self-assessment stays closed to them.
-	[/^\/\(app\)\/\[org\]\/skattning(\/\[roundId\])?$/, { kind: 'organizer', action: 'organizer.member' }],
+	[/^\/\(app\)\/\[org\]\/skattning$/, { kind: 'organizer', action: 'organizer.member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

@@ -26,6 +26,8 @@ export type AnswerContext = {
 	unit: { id: string; name: string };
 	perspective: string;
 	linkId: string | null;
+	/** How many submitted responses the link takes (decision 014); null for a signed-in person. */
+	linkCapacity: number | null;
 	/** Who the audit log names: the signed-in person, never anyone for a link. */
 	auditActorId: string | null;
 	/** The respondent's own response, if they have started one. */
@@ -75,7 +77,7 @@ export async function resolveRespondent(db: Db, r: Respondent): Promise<AnswerCo
 					eq(assessmentResponses.personId, personId)
 				)
 			);
-		return { organizerId: round.organizerId, round, status: roundStatus(round), unit, perspective: r.perspective, linkId: null, auditActorId: personId, response: response ?? null };
+		return { organizerId: round.organizerId, round, status: roundStatus(round), unit, perspective: r.perspective, linkId: null, linkCapacity: null, auditActorId: personId, response: response ?? null };
 	}
 	if (!r.token || r.token.length > MAX_TOKEN) throw new AppError('NOT_FOUND', 'link');
 	const [link] = await db.select().from(assessmentLinks).where(eq(assessmentLinks.token, r.token));
@@ -98,7 +100,7 @@ export async function resolveRespondent(db: Db, r: Respondent): Promise<AnswerCo
 			);
 		response = row ?? null;
 	}
-	return { organizerId: link.organizerId, round, status: roundStatus(round), unit, perspective: link.perspective, linkId: link.id, auditActorId: null, response };
+	return { organizerId: link.organizerId, round, status: roundStatus(round), unit, perspective: link.perspective, linkId: link.id, linkCapacity: link.capacity, auditActorId: null, response };
 }
 
 /** CONFLICT unless the round takes answers today. */

@@ -6,13 +6,14 @@ import { roundStatus } from '../rounds/round-status';
 import { toConsensusValue } from './consensus-value';
 import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
-import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+import { consensusRows, submittedAnswers } from './queries';
+import { loadSamsynVisibility } from './samsyn-visibility';
 import { readTogether } from '../../db/read-together';
 
 /**
- * What the unit's team sees for one sub-goal when agreeing on levels: per item the answers
- * per perspective (suppressed below the round's threshold), disagreement, comments of shown
- * groups, and the level already agreed. NOT_FOUND for an unknown sub-goal.
+ * What the unit's team sees for one sub-goal when agreeing on levels: per item the answers per
+ * perspective once the round has closed (suppressed as samsyn-visibility.ts says), disagreement,
+ * comments of shown groups, and the level already agreed. NOT_FOUND for an unknown sub-goal.
  */
 export async function findItemDistributions(
 	db: Db,
@@ -25,10 +26,11 @@ export async function findItemDistributions(
 	if (!subGoal) throw new AppError('NOT_FOUND', 'sub-goal');
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
 	const keys = subGoal.items.map((i) => i.key);
-	const [counts, answers, agreed] = await readTogether(db, [() => submittedCounts(db, scope), () => submittedAnswers(db, scope, keys), () => consensusRows(db, scope)]);
+	const [answers, agreed] = await readTogether(db, [() => submittedAnswers(db, scope, keys), () => consensusRows(db, scope)]);
+	const visibility = await loadSamsynVisibility(db, round, unit.id, subGoals);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	return {
-		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives: round.perspectives },
+		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives: round.perspectives, published: visibility.published },
 		unit,
 		subGoals: subGoals.map((s) => ({ id: s.id, title: s.title })),
 		subGoal: { id: subGoal.id, title: subGoal.title },
@@ -38,7 +40,7 @@ export async function findItemDistributions(
 				key: item.key,
 				statement: item.statement,
 				levels: item.levels,
-				...buildItemGroups(item, round.perspectives, counts, answers, round.anonymityThreshold),
+				...buildItemGroups(item, round.perspectives, answers, (p, answered) => visibility.shows(subGoal.id, p, answered)),
 				consensus: c ? { value: toConsensusValue(c), evidence: c.evidence, note: c.note, decidedAt: c.decidedAt } : null
 			};
 		})

@@ -6,7 +6,8 @@ import { toConsensusValue, type ConsensusValue } from './consensus-value';
 import { getRoundUnit } from './get-round-unit';
 import { buildItemGroups } from './item-groups';
 import { unitReportSuppression } from './unit-report-suppression';
-import { consensusRows, submittedAnswers, submittedCounts } from './queries';
+import { consensusRows, submittedAnswers } from './queries';
+import { answersPublished } from './samsyn-visibility';
 import { findUnitComparison } from './find-unit-comparison';
 import { readTogether } from '../../db/read-together';
 
@@ -26,8 +27,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	authorize(opts.actor, 'assessment.unit_report', resource);
 	const { subGoals } = await getRoundItems(db, round);
 	const scope = { organizerId: opts.organizerId, roundId: round.id, unitId: unit.id };
-	const [counts, answers, agreed, comparison] = await readTogether(db, [
-		() => submittedCounts(db, scope),
+	const [answers, agreed, comparison] = await readTogether(db, [
 		() => submittedAnswers(db, scope),
 		() => consensusRows(db, scope),
 		() => findUnitComparison(db, round, unit.id)
@@ -35,13 +35,16 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	const perspectives = round.perspectives;
 	const suppression = await unitReportSuppression(db, round, unit.id, subGoals);
+	// Means move with every submission while the round is open, so they wait for the close (decision 014).
+	const published = answersPublished(roundStatus(round));
+	const shownIn = (subGoalId: string, perspective: string) => published && suppression.shownIn(subGoalId, perspective);
 
 	const report = subGoals.map((sg) => {
 		const items = sg.items.map((item) => {
 			const c = agreedByKey.get(item.key);
 			const value = toConsensusValue(c);
-			// Threshold 0 lets every group through buildItemGroups; the report's own suppression decides below.
-			const { groups } = buildItemGroups(item, perspectives, counts, answers, 0);
+			// Every group goes through buildItemGroups; the report's own suppression decides below.
+			const { groups } = buildItemGroups(item, perspectives, answers, () => true);
 			const nextStep = value === '1' || value === '2' || value === '3' ? item.next_steps[value] : null;
 			return {
 				key: item.key,
@@ -52,7 +55,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 				/** The unit's previous round for this item (null without one); says when the item's meaning changed. */
 				previous: comparison ? (comparison.items.get(item.key) ?? { previousAgreed: null, meaningChanged: false, previousKey: null, isNew: false }) : null,
 				means: groups.map((g) => {
-					const shown = suppression.shownIn(sg.id, g.perspective);
+					const shown = shownIn(sg.id, g.perspective);
 					return { perspective: g.perspective, shown, mean: shown ? (g.distribution?.mean ?? null) : null };
 				})
 			};
@@ -63,7 +66,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		const perspectiveMeans = perspectives
 			.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)))
 			.map((p) => {
-				const shown = suppression.shownIn(sg.id, p);
+				const shown = shownIn(sg.id, p);
 				const levels = shown ? answers.filter((a) => a.perspective === p && sgKeys.has(a.itemKey) && a.level !== null).map((a) => a.level!) : [];
 				return { perspective: p, shown, mean: shown ? average(levels) : null };
 			});
@@ -71,7 +74,7 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 	});
 
 	return {
-		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives },
+		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives, published },
 		unit,
 		canRecordConsensus: can(opts.actor, 'assessment.consensus', resource),
 		previousRound: comparison?.round ?? null,

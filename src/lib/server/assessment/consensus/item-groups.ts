@@ -1,9 +1,8 @@
-import { isShown } from '../reports/suppress';
 import { isSpread, mediansDiffer, summarizeAnswers, type Distribution } from './distribution';
 
 export type GroupSummary = {
 	perspective: string;
-	/** Submitted responses in the group (for the unit, not only this item); null when the group is hidden. */
+	/** Answers to this item in the group (a response without an answer to it does not count); null when hidden. */
 	responses: number | null;
 	shown: boolean;
 	/** Null when the group is suppressed. */
@@ -22,23 +21,28 @@ export type ItemGroups = {
 type AnswerRow = { perspective: string; itemKey: string; level: number | null; special: string | null; comment: string | null };
 
 /**
- * Per perspective that answers the item: the distribution when the group is large enough,
- * nothing when it is not. Disagreement looks at shown groups only, so it never hints at a hidden one.
+ * Whether a perspective's answers to the item may be shown, given how many of the group answered
+ * this item (see samsyn-visibility.ts for the consensus page's rule).
+ */
+export type GroupVisible = (perspective: string, answered: number) => boolean;
+
+/**
+ * Per perspective that answers the item: the distribution when `visible` allows it, nothing when
+ * not. Group sizes are the answers to this item, never the submitted responses, so empty
+ * submissions cannot pad a group. Disagreement looks at shown groups only, so it never hints at a hidden one.
  */
 export function buildItemGroups(
 	item: { key: string; perspectives: readonly string[] },
 	roundPerspectives: readonly string[],
-	counts: Map<string, number>,
 	answers: AnswerRow[],
-	threshold: number
+	visible: GroupVisible
 ): ItemGroups {
 	const perspectives = roundPerspectives.filter((p) => item.perspectives.includes(p));
 	const groups: GroupSummary[] = perspectives.map((perspective) => {
-		const responses = counts.get(perspective) ?? 0;
-		// An empty group has nothing to hide: it shows as zeros rather than as suppressed.
-		const shown = responses === 0 || isShown(responses, threshold);
-		const distribution = shown ? summarizeAnswers(answers.filter((a) => a.perspective === perspective && a.itemKey === item.key)) : null;
-		return { perspective, responses: shown ? responses : null, shown, distribution, spread: distribution ? isSpread(distribution) : false };
+		const mine = answers.filter((a) => a.perspective === perspective && a.itemKey === item.key);
+		const shown = visible(perspective, mine.length);
+		const distribution = shown ? summarizeAnswers(mine) : null;
+		return { perspective, responses: shown ? mine.length : null, shown, distribution, spread: distribution ? isSpread(distribution) : false };
 	});
 	const shownPerspectives = new Set(groups.filter((g) => g.shown).map((g) => g.perspective));
 	const comments = answers

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, count } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentAnswers, assessmentConsensus, assessmentResponses } from '../../db/schema';
 
@@ -11,16 +11,6 @@ const submittedIn = (s: Scope) =>
 		eq(assessmentResponses.unitId, s.unitId),
 		isNotNull(assessmentResponses.submittedAt)
 	);
-
-/** Submitted responses of a unit in a round, per perspective (the group sizes the anonymity rule looks at). */
-export async function submittedCounts(db: Db, s: Scope): Promise<Map<string, number>> {
-	const rows = await db
-		.select({ perspective: assessmentResponses.perspective, n: count() })
-		.from(assessmentResponses)
-		.where(submittedIn(s))
-		.groupBy(assessmentResponses.perspective);
-	return new Map(rows.map((r) => [r.perspective, Number(r.n)]));
-}
 
 /** The answers of submitted responses, without anything that links them to a respondent. */
 export async function submittedAnswers(db: Db, s: Scope, itemKeys?: string[]) {

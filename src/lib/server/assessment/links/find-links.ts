@@ -8,12 +8,12 @@ export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$
 
 /**
  * The anonymous links of a round, for those who manage rounds (they show and share them).
- * Returns unit id, perspective, token and when it was made.
+ * Returns unit id, perspective, token, capacity and when it was made.
  */
 export async function findLinks(db: Db, { actor, organizerId, roundId }: { actor: Actor | null; organizerId: string; roundId: string }) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId });
 	return db
-		.select({ id: assessmentLinks.id, unitId: assessmentLinks.unitId, perspective: assessmentLinks.perspective, token: assessmentLinks.token, createdAt: assessmentLinks.createdAt })
+		.select({ id: assessmentLinks.id, unitId: assessmentLinks.unitId, perspective: assessmentLinks.perspective, token: assessmentLinks.token, capacity: assessmentLinks.capacity, createdAt: assessmentLinks.createdAt })
 		.from(assessmentLinks)
 		.where(and(eq(assessmentLinks.organizerId, organizerId), eq(assessmentLinks.roundId, roundId)));
 }

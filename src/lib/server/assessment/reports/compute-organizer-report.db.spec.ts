@@ -37,7 +37,7 @@ describe('computeOrganizerReport', () => {
 	it('rolls up means and counts per unit, perspective and organizer, leaving vet ej out of means but counting it', async () => {
 		const organizer = await buildOrganizer(h.db);
 		const [a, b] = [await buildUnit(h.db, { organizerId: organizer.id, name: 'Ekskolan' }), await buildUnit(h.db, { organizerId: organizer.id, name: 'Björkskolan' })];
-		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 2 });
+		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 2, closedAt: new Date() });
 		await answerMany(round, a.id, 'staff', [{ [STAFF_ITEM]: 1 }, { [STAFF_ITEM]: 2 }, { [STAFF_ITEM]: 'dont_know' }]);
 		await answerMany(round, b.id, 'staff', [{ [STAFF_ITEM]: 4 }, { [STAFF_ITEM]: 4 }]);
 		await buildResponse(h.db, { round, unitId: b.id, perspective: 'staff', answers: { [STAFF_ITEM]: 1 }, submitted: false });
@@ -64,7 +64,7 @@ describe('computeOrganizerReport', () => {
 		const organizer = await buildOrganizer(h.db);
 		const units = [];
 		for (const name of ['A', 'B', 'C']) units.push(await buildUnit(h.db, { organizerId: organizer.id, name }));
-		const round = await buildRound(h.db, { organizer, units, anonymityThreshold: 5 });
+		const round = await buildRound(h.db, { organizer, units, anonymityThreshold: 5, closedAt: new Date() });
 		const students = [2, 6, 7];
 		const staff = [6, 5, 8];
 		for (const [i, u] of units.entries()) {
@@ -93,7 +93,7 @@ describe('computeOrganizerReport', () => {
 	it('hides a group for the whole sub-goal when one of its item means rests on fewer than k level answers', async () => {
 		const organizer = await buildOrganizer(h.db);
 		const [a, b] = [await buildUnit(h.db, { organizerId: organizer.id }), await buildUnit(h.db, { organizerId: organizer.id })];
-		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 5 });
+		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 5, closedAt: new Date() });
 		// Six students in A, but only two gave a level on the programming item.
 		await answerMany(round, a.id, 'students', [
 			...Array.from({ length: 4 }, () => ({ [STUDENT_ITEM]: 'dont_know' as const, 'ns.1-1.elevernas-kompetens-progression': 3 })),
@@ -111,10 +111,24 @@ describe('computeOrganizerReport', () => {
 	it('refuses another organizer and people without the report right', async () => {
 		const organizer = await buildOrganizer(h.db);
 		const other = await buildOrganizer(h.db);
-		const round = await buildRound(h.db, { organizer });
+		const round = await buildRound(h.db, { organizer, closedAt: new Date() });
 		const outsider = await buildActor(h.db, [{ role: 'org_admin', organizerId: other.id }]);
 		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: round.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+
+	it('shows respondent counts but no mean while the round is open, so nobody can watch one answer move a mean (decision 014)', async () => {
+		const organizer = await buildOrganizer(h.db);
+		const [a, b] = [await buildUnit(h.db, { organizerId: organizer.id }), await buildUnit(h.db, { organizerId: organizer.id })];
+		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 2 });
+		await answerMany(round, a.id, 'staff', [{ [STAFF_ITEM]: 1 }, { [STAFF_ITEM]: 2 }, { [STAFF_ITEM]: 3 }]);
+		await answerMany(round, b.id, 'staff', [{ [STAFF_ITEM]: 4 }, { [STAFF_ITEM]: 4 }]);
+		const actor = await buildActor(h.db, [{ role: 'org_admin', organizerId: organizer.id }]);
+		const report = await computeOrganizerReport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
+		expect(report.round.published).toBe(false);
+		expect(report.respondents[a.id].staff).toBe(3);
+		for (const row of Object.values(report.figures['1.1'])) for (const cell of Object.values(row)) expect(cell).toMatchObject({ shown: false, mean: null, n: 0 });
+		expect(report.equity['1.1'].answers).toBeNull();
 	});
 });

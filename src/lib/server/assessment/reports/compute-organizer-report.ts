@@ -7,6 +7,8 @@ import { equity, figure, type CellFigure, type Equity } from './stats';
 import { cellKey, suppressGroups, TOTAL } from './suppress';
 import { keyOf, suppressSubGoal } from './suppress-round';
 import { readTogether } from '../../db/read-together';
+import { roundStatus } from '../rounds/round-status';
+import { answersPublished } from '../consensus/samsyn-visibility';
 
 /** Figures by row (unit id or TOTAL) and column (perspective or TOTAL). */
 export type FigureTable = Record<string, Record<string, CellFigure>>;
@@ -14,7 +16,7 @@ export type FigureTable = Record<string, Record<string, CellFigure>>;
 export type ConsensusEntry = { level: number | null; special: string | null; evidence: string; note: string };
 
 export type OrganizerReport = {
-	round: { id: string; name: string; frameworkKey: string; frameworkVersion: string; opensOn: string; closesOn: string; threshold: number };
+	round: { id: string; name: string; frameworkKey: string; frameworkVersion: string; opensOn: string; closesOn: string; threshold: number; published: boolean };
 	perspectives: string[];
 	units: { id: string; name: string }[];
 	subGoals: { id: string; title: { sv: string; en: string }; itemKeys: string[]; perspectives: string[] }[];
@@ -33,7 +35,9 @@ export type OrganizerReport = {
 /**
  * The organizer's roll-up of a round: respondents and mean levels per unit × sub-goal × perspective
  * (vet ej / ej aktuellt counted but left out of means), totals per unit, perspective and organizer,
- * the units' agreed levels, and the spread between units. Suppressed cells carry no numbers.
+ * the units' agreed levels, and the spread between units. Suppressed cells carry no numbers, and
+ * neither does any cell before the round has closed (decision 014: a mean that moves with each
+ * submission gives that answer away); respondent counts stay.
  */
 export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string }): Promise<OrganizerReport> {
 	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
@@ -51,6 +55,7 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 	]);
 
 	const roundPerspectives = round.perspectives;
+	const published = answersPublished(roundStatus(round));
 	const rows = [...units.map((u) => u.id), TOTAL];
 	const cols = [...roundPerspectives, TOTAL];
 	const respondentSuppression = suppressGroups({
@@ -95,7 +100,7 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 			table[row] = {};
 			for (const col of cols) {
 				const key = cellKey(row, col);
-				table[row][col] = figure(sums.get(key), suppression.hidden.has(key));
+				table[row][col] = figure(sums.get(key), !published || suppression.hidden.has(key));
 			}
 		}
 		figures[sg.id] = table;
@@ -118,7 +123,8 @@ export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organ
 			frameworkVersion: round.frameworkVersion,
 			opensOn: round.opensOn,
 			closesOn: round.closesOn,
-			threshold
+			threshold,
+			published
 		},
 		perspectives: roundPerspectives,
 		units,

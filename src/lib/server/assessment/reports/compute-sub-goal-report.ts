@@ -7,6 +7,8 @@ import { fetchConsensus, fetchGroupStats, fetchRespondentCounts, fetchRoundUnits
 import { figure, type CellFigure } from './stats';
 import { cellKey, TOTAL } from './suppress';
 import { keyOf, suppressSubGoal } from './suppress-round';
+import { roundStatus } from '../rounds/round-status';
+import { answersPublished } from '../consensus/samsyn-visibility';
 import { readTogether } from '../../db/read-together';
 
 export type SubGoalItemReport = {
@@ -41,8 +43,10 @@ export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organiz
 	const perspectives = round.perspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
 	const suppression = suppressSubGoal({ respondents, perspectives, thinRows: rows, threshold: round.anonymityThreshold });
 	const sums = new Map(rows.map((r) => [`${r.groupKey}\u0001${cellKey(keyOf(r.unitId), keyOf(r.perspective))}`, r]));
+	// Nothing before the close (decision 014), the same rule as the organizer report.
+	const published = answersPublished(roundStatus(round));
 	const at = (item: string, row: string, col: string) =>
-		figure(sums.get(`${item}\u0001${cellKey(row, col)}`), suppression.hidden.has(cellKey(row, col)));
+		figure(sums.get(`${item}\u0001${cellKey(row, col)}`), !published || suppression.hidden.has(cellKey(row, col)));
 	const items: SubGoalItemReport[] = sg.items.map((item) => {
 		const consensus: Record<string, number> = {};
 		for (const c of consensusRows) if (c.itemKey === item.key) consensus[c.level ?? c.special ?? ''] = (consensus[c.level ?? c.special ?? ''] ?? 0) + 1;
@@ -55,7 +59,7 @@ export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organiz
 		};
 	});
 	return {
-		round: { id: round.id, name: round.name, threshold: round.anonymityThreshold },
+		round: { id: round.id, name: round.name, threshold: round.anonymityThreshold, published },
 		subGoal: { id: sg.id, title: sg.title },
 		perspectives: round.perspectives,
 		units,

@@ -41,7 +41,7 @@ async function setUp() {
 	const big = await buildUnit(h.db, { organizerId: organizer.id, name: 'Storskolan' });
 	const small = await buildUnit(h.db, { organizerId: organizer.id, name: 'Lillskolan' });
 	const third = await buildUnit(h.db, { organizerId: organizer.id, name: 'Mellanskolan' });
-	const round = await buildRound(h.db, { organizer, units: [big, small, third], anonymityThreshold: 5 });
+	const round = await buildRound(h.db, { organizer, units: [big, small, third], anonymityThreshold: 5, closedAt: new Date() });
 	for (let i = 0; i < 6; i++)
 		await buildResponse(h.db, { round, unitId: big.id, perspective: 'students', answers: { [ITEM]: 3 }, comments: i === 0 ? { [ITEM]: 'Vi vill ha mer; "mycket" mer\nprogrammering' } : {} });
 	for (let i = 0; i < 7; i++) await buildResponse(h.db, { round, unitId: third.id, perspective: 'students', answers: { [ITEM]: 2 } });

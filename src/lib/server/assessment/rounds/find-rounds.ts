@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentRoundUnits, assessmentRounds } from '../../db/schema';
-import { answerPerspectives, authorize, can, type Actor } from '../../policies';
+import { authorize, can, type Actor } from '../../policies';
+import { hasPartInRound } from './part-in-round';
 import { roundStatus, type RoundStatus } from './round-status';
 import { loadUnitAccess } from './unit-access';
 
@@ -36,12 +37,7 @@ export async function findRounds(db: Db, { actor, organizerId }: FindRoundsOptio
 	const access = all ? null : await loadUnitAccess(db, organizerId);
 	return rounds.flatMap((r) => {
 		const unitIds = links.filter((l) => l.roundId === r.id).map((l) => l.unitId);
-		const mine =
-			!access ||
-			unitIds.some((u) => {
-				const res = access.resource(u);
-				return can(actor, 'assessment.unit_report', res) || answerPerspectives(actor, res).some((p) => r.perspectives.includes(p));
-			});
+		const mine = !access || hasPartInRound({ actor, organizerId, round: { perspectives: r.perspectives, unitIds }, resource: access.resource });
 		if (!mine) return [];
 		return [{ id: r.id, name: r.name, frameworkKey: r.frameworkKey, frameworkVersion: r.frameworkVersion, opensOn: r.opensOn, closesOn: r.closesOn, status: roundStatus(r), unitCount: unitIds.length }];
 	});

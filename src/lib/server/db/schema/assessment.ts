@@ -86,9 +86,15 @@ export const assessmentLinks = pgTable(
 		perspective: text('perspective').notNull(),
 		/** The link's random token, kept so administrators can show the link again. */
 		token: text('token').notNull().unique(),
+		/**
+		 * How many submitted responses the link takes: the group size the administrator states (e.g. the
+		 * unit's staff count). A full link starts and submits no more, so nobody can pad a group with extra
+		 * responses (decision 014). Links made before capacities existed get 30, a class.
+		 */
+		capacity: integer('capacity').notNull().default(30),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('assessment_links_scope').on(t.roundId, t.unitId, t.perspective)]
+	(t) => [check('assessment_links_capacity', sql`${t.capacity} BETWEEN 1 AND 1000`), uniqueIndex('assessment_links_scope').on(t.roundId, t.unitId, t.perspective)]
 );
 
 /**

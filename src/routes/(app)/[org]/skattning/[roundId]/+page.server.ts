@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/policies';
 import { env } from '$lib/server/env';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { isAppError } from '$lib/server/errors';
+import { capacityFieldId } from '$lib/components/rounds/capacity-field';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { getRound } from '$lib/server/assessment/rounds/get-round';
 import { getRoundItems } from '$lib/server/assessment/rounds/round-items';
@@ -12,7 +14,9 @@ import { loadUnitAccess } from '$lib/server/assessment/rounds/unit-access';
 import { createLink } from '$lib/server/assessment/links/create-link';
 import { regenerateLink } from '$lib/server/assessment/links/regenerate-link';
 import { findLinks, linkUrl } from '$lib/server/assessment/links/find-links';
+import { DEFAULT_LINK_CAPACITY } from '$lib/server/assessment/links/link-room';
 import { presentRoundLinks } from '$lib/server/assessment/rounds/present-round-links';
+import { requirePartInRound } from '$lib/server/assessment/rounds/part-in-round';
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,9 +29,15 @@ export const load: PageServerLoad = async (event) => {
 	const round = await getRound(db, { organizerId: organizer.id, roundId: event.params.roundId }).catch(throwHttp);
 	const canManage = can(actor, 'assessment.manage', { type: 'organizer', organizerId: organizer.id });
 	const access = await loadUnitAccess(db, organizer.id);
+	// The round page follows the round list: only those with a part in the round (decision 014).
+	try {
+		requirePartInRound({ actor, organizerId: organizer.id, round, resource: access.resource });
+	} catch (e) {
+		throwHttp(e);
+	}
 	const unitNames = access.sort(round.unitIds).map((id) => ({ id, name: access.byId.get(id)?.name ?? '' }));
 	const rates = await findResponseRates(db, { actor, round }).catch(throwHttp);
-	let links: { unitId: string; unitName: string; perspectives: { perspective: string; url: string | null }[] }[] = [];
+	let links: { unitId: string; unitName: string; perspectives: { perspective: string; url: string | null; capacity: number }[] }[] = [];
 	let customItemCount = 0;
 	if (canManage) {
 		const rows = await findLinks(db, { actor, organizerId: organizer.id, roundId: round.id }).catch(throwHttp);
@@ -36,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			unitName: u.name,
 			perspectives: round.perspectives.map((p) => {
 				const row = rows.find((r) => r.unitId === u.id && r.perspective === p);
-				return { perspective: p, url: row ? linkUrl(env.ORIGIN, row.token) : null };
+				return { perspective: p, url: row ? linkUrl(env.ORIGIN, row.token) : null, capacity: row?.capacity ?? DEFAULT_LINK_CAPACITY };
 			})
 		}));
 		customItemCount = (await getRoundItems(db, round)).items.filter((i) => i.custom).length;
@@ -69,8 +79,10 @@ async function linkAction(event: RequestEvent, change: typeof createLink, done: 
 	const data = await event.request.formData();
 	const values = formValues(data);
 	try {
-		await change(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: values.unitId ?? '', perspective: values.perspective ?? '' });
+		await change(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: values.unitId ?? '', perspective: values.perspective ?? '', capacity: values.capacity ?? '' });
 	} catch (e) {
+		// The capacity field is one per row: point the message at the row's own field.
+		if (isAppError(e)) for (const i of e.issues) if (i.field === 'capacity') i.field = capacityFieldId(values.unitId ?? '', values.perspective ?? '');
 		return failFromError(e, values);
 	}
 	redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=${done}#lankar`);

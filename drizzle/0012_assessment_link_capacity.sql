@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_links" ADD COLUMN "capacity" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "assessment_links" ADD CONSTRAINT "assessment_links_capacity" CHECK ("assessment_links"."capacity" BETWEEN 1 AND 1000);
