@@ -42,7 +42,9 @@ const [round] = await db
 		frameworkVersion: '2026.1',
 		perspectives: ['leadership', 'staff', 'students', 'key_people'],
 		opensOn: '2026-01-01',
-		closesOn: '2026-12-31'
+		closesOn: '2026-12-31',
+		// Closed: the report shows answer figures only once a round has closed (decision 014).
+		closedAt: new Date()
 	})
 	.returning();
 await db.insert(assessmentRoundUnits).values(unitRows.map((u) => ({ roundId: round.id, unitId: u.id, organizerId: organizer.id })));
