@@ -58,6 +58,8 @@ test('a projector case climbs the whole chain and comes back solved, rated and c
 	await teacher.getByLabel('Antal lektioner som gick förlorade').fill('2');
 	await teacher.getByLabel('Antal elever som påverkades').fill('26');
 	await teacher.getByRole('button', { name: 'Skicka ärendet' }).click();
+	// The filed case's page, once the redirect has landed (the click returns before it does).
+	await expect(teacher).toHaveURL(/\/support\/\d+/);
 	number = teacher.url().match(/\/support\/(\d+)/)?.[1] ?? '';
 	expect(number, 'the case page after filing').not.toBe('');
 	await expectAccessible(teacher);

@@ -123,6 +123,8 @@ test('the supplier reads only the internal notes meant for all lines (finding 10
 	await teacher.goto(`${ORG}/support/ny`);
 	await fillCase(teacher, `Projektorn blinkar ${tag()}`);
 	await teacher.getByRole('button', { name: 'Skicka ärendet' }).click();
+	// The filed case's page, once the redirect has landed (the click returns before it does).
+	await expect(teacher).toHaveURL(/\/support\/\d+/);
 	const number = teacher.url().match(/\/support\/(\d+)/)![1];
 	const handle = async (page: Page, step: (p: Page) => Promise<void>) => {
 		await page.goto(`${ORG}/support/${number}/hantera`);

@@ -47,6 +47,8 @@ test('a key person replies, is told what is missing, solves the case with a caus
 	await staff.getByLabel('Vad har hänt?').fill('Lampan lyser men duken är svart.\nVi har provat en annan kabel.');
 	await staff.getByLabel('Antal lektioner som gick förlorade').fill('2');
 	await staff.getByRole('button', { name: 'Skicka ärendet' }).click();
+	// The filed case's page, once the redirect has landed (the click returns before it does).
+	await expect(staff).toHaveURL(/\/support\/\d+/);
 	const number = staff.url().match(/\/support\/(\d+)/)?.[1];
 	expect(number, 'the case page after filing').toBeTruthy();
 	const handling = `${ORG}/support/${number}/hantera`;

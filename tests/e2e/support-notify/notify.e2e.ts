@@ -48,6 +48,8 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	await staff.getByLabel('Rubrik').fill(TITLE);
 	await staff.getByLabel('Vad har hänt?').fill('Bilden försvann mitt i lektionen.');
 	await staff.getByRole('button', { name: 'Skicka ärendet' }).click();
+	// The filed case's page, once the redirect has landed (the click returns before it does).
+	await expect(staff).toHaveURL(/\/support\/\d+/);
 	const number = staff.url().match(/\/support\/(\d+)/)?.[1];
 	expect(number, 'the case page after filing').toBeTruthy();
 

@@ -32,6 +32,8 @@ async function fileCase(page: Page, title: string): Promise<string> {
 	await page.getByLabel('Rubrik').fill(title);
 	await page.getByLabel('Vad har hänt?').fill('Skrivaren drar in flera ark samtidigt och fastnar.');
 	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+	// The filed case's page, once the redirect has landed (the click returns before it does).
+	await expect(page).toHaveURL(/\/support\/\d+/);
 	const number = page.url().match(/\/support\/(\d+)/)?.[1];
 	expect(number, 'the case page after filing').toBeTruthy();
 	return number!;
@@ -55,14 +57,23 @@ test('an administrator of both organizers lets a supplier team of Testkommun ser
 	});
 	expect(created.status()).toBe(303);
 	B = `/${decodeURIComponent(created.headers()['location'].match(/skapad=([^&]+)/)![1])}`;
-	// … and Testkommun's administrator makes Bea an administrator there too, and adds the supplier's person (no role).
-	for (const person of [BEA, SUPPLIER]) {
-		await page.goto(`${A}/admin/personer/ny`);
-		await page.getByLabel('Namn', { exact: true }).fill(person.name);
-		await page.getByLabel('E-postadress').fill(person.email);
-		await page.getByRole('button', { name: 'Lägg till person' }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toContainText(person.name);
-	}
+	// … and Testkommun's administrator invites Bea (her account belongs to B already, decision 018) and adds
+	// the supplier's person (no role).
+	await page.goto(`${A}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(BEA.name);
+	await page.getByLabel('E-postadress').fill(BEA.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('status')).toContainText('En inbjudan är skickad');
+	await page.goto(`${A}/admin/personer/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(SUPPLIER.name);
+	await page.getByLabel('E-postadress').fill(SUPPLIER.email);
+	await page.getByRole('button', { name: 'Lägg till person' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(SUPPLIER.name);
+	// Bea accepts, and then Testkommun's administrator makes her an administrator there too.
+	const bea = await as(browser, BEA);
+	await bea.goto('/konto/inbjudningar');
+	await bea.getByRole('button', { name: `Tacka ja till ${TEST_ORG.name}` }).click();
+	await expect(bea.getByRole('status')).toHaveText(`Du är nu medlem hos ${TEST_ORG.name}.`);
 	await page.goto(`${A}/admin/personer`);
 	await page.getByRole('link', { name: BEA.name, exact: true }).click();
 	await page.getByLabel('Roll', { exact: true }).selectOption({ label: 'Organisationsadministratör' });
@@ -70,7 +81,6 @@ test('an administrator of both organizers lets a supplier team of Testkommun ser
 	await expect(page.getByRole('status')).toHaveText('Rollen är tillagd.');
 	await setPasswordThroughOutbox(browser, page, SUPPLIER.email, SUPPLIER.password);
 
-	const bea = await as(browser, BEA);
 	// Testkommun's supplier team, with the supplier's person, serving B as well.
 	await bea.goto(`${A}/admin/support`);
 	await bea.getByLabel('Teamets namn').fill(TEAM.name);
