@@ -23,6 +23,34 @@ export function bossDatabase(handle: DbHandle): BossDb {
 	return { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) };
 }
 
+/** What PostgreSQL says when two servers create pg-boss's schema at once: duplicate key, schema, table or object. */
+const INSTALL_RACE = new Set(['23505', '42P06', '42P07', '42710']);
+
+const raceCode = (e: unknown) => {
+	for (let cur = e as { code?: unknown; cause?: unknown } | undefined, i = 0; cur && i < 5; cur = cur.cause as typeof cur, i++) {
+		if (typeof cur.code === 'string' && INSTALL_RACE.has(cur.code)) return true;
+	}
+	return false;
+};
+
+/**
+ * Starts pg-boss, trying again when another server was installing its schema at the same moment (seen in the
+ * two-server test: "duplicate key … pg_namespace_nspname_index"); the next try finds the schema there.
+ */
+async function startBoss(make: () => PgBoss, attempts = 4): Promise<PgBoss> {
+	for (let i = 1; ; i++) {
+		const boss = make();
+		try {
+			await boss.start();
+			return boss;
+		} catch (e) {
+			await boss.stop({ graceful: false }).catch(() => undefined);
+			if (i >= attempts || !raceCode(e)) throw e;
+			await new Promise((r) => setTimeout(r, 300 * i));
+		}
+	}
+}
+
 /**
  * Starts pg-boss on the app's database (installing or migrating its schema `pgboss` the first time),
  * creates one queue per job (policy `stately`: at most one waiting and one running), starts a worker for
@@ -33,14 +61,16 @@ export async function startJobQueue(
 	opts: { jobs?: readonly JobDefinition[]; schedule?: boolean; pollingIntervalSeconds?: number } = {}
 ): Promise<JobQueue> {
 	const jobs = opts.jobs ?? JOBS;
-	const boss = new PgBoss({
-		db: bossDatabase(handle),
-		...(handle.kind === 'pglite' ? { backend: 'pglite' as const } : {}),
-		schedule: opts.schedule ?? true
+	const boss = await startBoss(() => {
+		const b = new PgBoss({
+			db: bossDatabase(handle),
+			...(handle.kind === 'pglite' ? { backend: 'pglite' as const } : {}),
+			schedule: opts.schedule ?? true
+		});
+		// While the database is away pg-boss fails every poll: one line a minute per kind (decision 017).
+		b.on('error', (e) => logServerError(e, { context: 'jobs' }));
+		return b;
 	});
-	// While the database is away pg-boss fails every poll: one line a minute per kind (decision 017).
-	boss.on('error', (e) => logServerError(e, { context: 'jobs' }));
-	await boss.start();
 	for (const job of jobs) {
 		if (!(await boss.getQueue(job.name))) {
 			// Another node may create it at the same moment; then it exists, which is all we need.
