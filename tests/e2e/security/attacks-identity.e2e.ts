@@ -70,6 +70,19 @@ test('adding another organizer\'s e-mail gives an invitation, never the account'
 		}
 	}
 
+	// The invitation page takes an id: a made-up or malformed one is refused with a message, never a 500,
+	// and a confirmation cannot be written into the address.
+	for (const invitationId of ['00000000-0000-4000-8000-000000000000', "x' OR 1=1 --", '']) {
+		const res = await attacker.request.post('/konto/inbjudningar?/accept', {
+			form: { invitationId },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(res.status(), `accept ${invitationId}`).toBe(404);
+	}
+	await attacker.goto('/konto/inbjudningar?besvarad=00000000-0000-4000-8000-000000000000&svar=ja&huvudman=Falsk');
+	await expect(attacker.getByRole('status')).toHaveCount(0);
+
 	// Lars accepts — without JavaScript — and becomes a member; his identity stays his.
 	const lars = await pageAs(browser, LARS.email, DEMO_PASSWORD, false);
 	await lars.goto('/konto');

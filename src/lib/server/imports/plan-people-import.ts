@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { memberships, people, roleAssignments, units } from '../db/schema';
-import { loadIdentityScope } from '../people/identity-scope';
+import { loadIdentityScopes } from '../people/identity-scope';
 import { authorize, can, type Actor } from '../policies';
 import type { Role } from '../policies/roles';
 import { personInputSchema, type PersonInput } from '../people/person-input';
@@ -57,10 +57,8 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 	const byEmail = new Map(members.map((p) => [p.email, p]));
 	const fileEmailSet = new Set(file.rows.map((r) => r.cells.email.toLowerCase()));
 	// Whose identity this administrator may change (decision 018): only people who are theirs alone.
-	const ownIdentity = new Set<string>();
-	for (const p of members.filter((p) => fileEmailSet.has(p.email))) {
-		if (can(actor, 'identity.manage', await loadIdentityScope(db, p.id))) ownIdentity.add(p.id);
-	}
+	const scopes = await loadIdentityScopes(db, members.filter((p) => fileEmailSet.has(p.email)).map((p) => p.id));
+	const ownIdentity = new Set([...scopes.values()].filter((scope) => can(actor, 'identity.manage', scope)).map((scope) => scope.personId));
 	const assignments = await db.select().from(roleAssignments).where(eq(roleAssignments.organizerId, organizerId));
 	const activeUnits = await db
 		.select({ id: units.id, name: units.name, schoolUnitCode: units.schoolUnitCode })

@@ -1,7 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { membershipInvitations, organizers, people } from '../db/schema';
 import { authorize, type Actor } from '../policies';
+import { isUuid } from './queries';
 
 const pending = eq(membershipInvitations.status, 'pending');
 
@@ -44,4 +45,15 @@ export async function findPendingInvitations(db: Db, { actor }: { actor: Actor |
 		.innerJoin(people, eq(people.id, membershipInvitations.personId))
 		.where(pending)
 		.orderBy(desc(membershipInvitations.createdAt));
+}
+
+/** The organizer of an invitation the signed-in person has answered, for the confirmation after answering; else null. */
+export async function getAnsweredInvitation(db: Db, { actor, invitationId }: { actor: Actor; invitationId: string }) {
+	if (!isUuid(invitationId)) return null;
+	const [row] = await db
+		.select({ organizerName: organizers.name, status: membershipInvitations.status })
+		.from(membershipInvitations)
+		.innerJoin(organizers, eq(organizers.id, membershipInvitations.organizerId))
+		.where(and(eq(membershipInvitations.id, invitationId), eq(membershipInvitations.personId, actor.personId), inArray(membershipInvitations.status, ['accepted', 'declined'])));
+	return row ?? null;
 }

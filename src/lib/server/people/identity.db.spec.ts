@@ -12,7 +12,7 @@ import { deactivatePerson } from './deactivate-person';
 import { getPersonById } from './get-person-by-id';
 import { respondToInvitation } from './respond-to-invitation';
 import { cancelInvitation } from './cancel-invitation';
-import { findOwnInvitations, findOrganizerInvitations } from './find-invitations';
+import { findOwnInvitations, findOrganizerInvitations, getAnsweredInvitation } from './find-invitations';
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -100,6 +100,9 @@ describe('identity and membership (decision 018)', () => {
 		await respondToInvitation(h.db, { actor: larsActor, invitationId: added.invitationId, accept: true });
 		const roles = await h.db.select().from(roleAssignments).where(and(eq(roleAssignments.personId, lars.id), eq(roleAssignments.organizerId, other.id)));
 		expect(roles.map((r) => [r.role, r.unitId])).toEqual([['staff', unit.id]]);
+		// The confirmation is his alone.
+		expect(await getAnsweredInvitation(h.db, { actor: larsActor, invitationId: added.invitationId })).toMatchObject({ status: 'accepted' });
+		expect(await getAnsweredInvitation(h.db, { actor: stranger, invitationId: added.invitationId })).toBeNull();
 		// Answered once only.
 		await expect(respondToInvitation(h.db, { actor: larsActor, invitationId: added.invitationId, accept: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
-import { findOwnInvitations } from '$lib/server/people/find-invitations';
+import { findOwnInvitations, getAnsweredInvitation } from '$lib/server/people/find-invitations';
 import { respondToInvitation } from '$lib/server/people/respond-to-invitation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -9,10 +9,11 @@ const HERE = '/konto/inbjudningar';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, `/logga-in?redirectTo=${encodeURIComponent(HERE)}`);
 	const rows = await findOwnInvitations(locals.db, { actor: locals.actor });
+	// The confirmation names the organizer from the database, never from the address (which anyone could write).
+	const answered = await getAnsweredInvitation(locals.db, { actor: locals.actor, invitationId: url.searchParams.get('besvarad') ?? '' });
 	return {
 		invitations: rows.map((r) => ({ id: r.id, organizerName: r.organizerName, createdAt: r.createdAt.toISOString() })),
-		answered: url.searchParams.get('svar'),
-		organizerName: url.searchParams.get('huvudman')
+		answered: answered ? { accepted: answered.status === 'accepted', organizerName: answered.organizerName } : null
 	};
 };
 
@@ -21,15 +22,13 @@ async function answer({ locals, request }: RequestEvent, accept: boolean) {
 	if (!locals.actor) redirect(303, `/logga-in?redirectTo=${encodeURIComponent(HERE)}`);
 	const data = await request.formData();
 	const invitationId = String(data.get('invitationId') ?? '');
-	const own = await findOwnInvitations(locals.db, { actor: locals.actor });
-	const name = own.find((i) => i.id === invitationId)?.organizerName ?? '';
 	try {
 		await respondToInvitation(locals.db, { actor: locals.actor, invitationId, accept });
 	} catch (e) {
 		if (isAppError(e) && e.code === 'NOT_FOUND') return fail(404, { notFound: true });
 		throw e;
 	}
-	redirect(303, `${HERE}?svar=${accept ? 'ja' : 'nej'}&huvudman=${encodeURIComponent(name)}`);
+	redirect(303, `${HERE}?besvarad=${encodeURIComponent(invitationId)}`);
 }
 
 export const actions: Actions = {
