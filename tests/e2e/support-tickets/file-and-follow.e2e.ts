@@ -145,3 +145,28 @@ test('the staff member files a case with a picture and two lost lessons, and fol
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
+
+test('a case chosen and typed before the page’s scripts have loaded is filed as typed', async ({ page }) => {
+	await signIn(page, STAFF.email, STAFF.password);
+	// Hold the app's scripts back (a slow school laptop), choose and type, then let the page hydrate.
+	let release: () => void = () => {};
+	const gate = new Promise<void>((r) => (release = r));
+	// Only the scripts: a held style sheet would keep the page from rendering at all.
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto(`${SUPPORT}/ny`, { waitUntil: 'commit' });
+	await page.getByLabel('Pedagogisk support').check();
+	await page.getByLabel('Rubrik').fill('Provet i appen gick inte att öppna');
+	await page.getByLabel('Vad har hänt?').fill('Eleverna fick ett felmeddelande när provet startade.');
+	release();
+	await page.waitForLoadState('load');
+	await page.waitForLoadState('networkidle');
+	// Hydration sets every control from the page's data; it must not clear what was chosen and typed.
+	await expect(page.getByLabel('Pedagogisk support')).toBeChecked();
+	await expect(page.getByLabel('Vad har hänt?')).toHaveValue('Eleverna fick ett felmeddelande när provet startade.');
+	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+	await expect(page).toHaveURL(/\/support\/\d+\?anmalt$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Provet i appen gick inte att öppna');
+});
