@@ -44,7 +44,7 @@ export async function setPasswordByMail(browser: Browser, email: string, passwor
 	const mail = await nextMailTo(email, async () => {
 		await page.getByRole('button', { name: 'Skicka länk' }).click();
 		await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
-	});
+	}, (m) => /\/aterstall-losenord\//.test(m.text));
 	await page.goto(new URL(resetLinkIn(mail)).pathname);
 	await page.getByLabel('Nytt lösenord', { exact: true }).fill(password);
 	await page.getByLabel('Upprepa det nya lösenordet').fill(password);

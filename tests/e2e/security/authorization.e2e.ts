@@ -1,17 +1,21 @@
 /**
  * Every route × every role, on the demo server: each answer must be exactly what the
  * policies module says. Routes are read from src/routes, so a new page is checked
- * (or fails as unclassified) without anyone remembering to add it here.
+ * (or fails as unclassified) without anyone remembering to add it here. Beside the demo's roles: a second
+ * organizer's administrator, a supplier who reaches the demo organizer only through a team that serves it,
+ * and — on every person route and action — people shared by the two organizers (decision 018).
  */
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { can, type Actor } from '../../../src/lib/server/policies';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
 import { DEMO_PASSWORD, signIn } from '../helpers';
 import { listRoutes, ruleFor, urlFor, type Rule } from './routes';
+import { BRIDGE, OTHER_ADMIN, SERVED, SHARED, SOLE, requestAs, setUpSecondOrganizer, type SecondOrganizer } from './second-organizer';
+
+test.describe.configure({ mode: 'serial' });
 
 const ORG = 'exempel';
 const OTHER = 'grannby';
-const OTHER_ADMIN = { email: 'admin@grannby-friskola.example', password: 'grannbys långa lösenord' };
 
 /** The unit the unit-level routes are checked on (the demo's sign-in school), with its real id and ancestors. */
 const UNIT_KEY = 'solbacka';
@@ -39,6 +43,12 @@ function personas(): Persona[] {
 		}
 	}));
 	list.push({ label: 'admin of another organizer', ...OTHER_ADMIN, actor: { personId: 'x', name: 'X', assignments: [{ organizerId: OTHER, unitId: null, role: 'org_admin' }] } });
+	// No role at the demo organizer (nor anywhere): only the team that serves it.
+	list.push({
+		label: 'supplier reached only through a served team',
+		...SERVED,
+		actor: { personId: 't', name: SERVED.name, assignments: [], teamIds: ['team'], servedOrganizerIds: [OTHER, ORG] }
+	});
 	list.push({ label: 'anonymous', email: null, password: '', actor: null });
 	return list;
 }
@@ -119,19 +129,16 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	return params;
 }
 
+let second: SecondOrganizer;
+
 test('every route answers every role exactly as the policies say', async ({ browser, baseURL }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(300_000);
 	let all = personas();
 	const admin = await newRequestContext(browser, all[0]);
 	expect(all[0].label).toBe('org_admin');
 
-	// A second organizer, created by the system administrator, with an administrator of its own.
-	const created = await admin.post('/system?/create', {
-		form: { name: 'Grannby friskola', kind: 'enskild', orgNumber: '', municipalityCode: '', adminName: 'Greta Grannby', adminEmail: OTHER_ADMIN.email, password: OTHER_ADMIN.password },
-		headers: { origin: baseURL!, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(created.status()).toBe(303);
+	// A second organizer, created by the system administrator, with an administrator and people of its own.
+	second = await setUpSecondOrganizer(browser, { request: admin, baseURL: baseURL! }, DEMO_SLUG);
 
 	const params = await findParams(admin, baseURL!);
 	all = personas(); // again, now with the real unit ids
@@ -173,4 +180,70 @@ test('every route answers every role exactly as the policies say', async ({ brow
 		}
 	}
 	expect(problems).toEqual([]);
+});
+
+test('on people shared by two organizers, each administrator manages only the membership; the identity follows the policies', async ({ browser, baseURL }) => {
+	test.setTimeout(240_000);
+	const demo = personas();
+	const sys = demo[0];
+	const leadership = demo.find((p) => p.label === 'leadership')!;
+	const other = demo.find((p) => p.label === 'admin of another organizer')!;
+	const served = demo.find((p) => p.email === SERVED.email)!;
+	const bridge: Persona = {
+		label: 'administrator of both organizers',
+		...BRIDGE,
+		actor: { personId: 'b', name: BRIDGE.name, assignments: [ORG, OTHER].map((organizerId) => ({ organizerId, unitId: null, role: 'org_admin' as const })) }
+	};
+	/** organizer key (as the policies see it) → slug in URLs */
+	const slugs: Record<string, string> = { [ORG]: DEMO_SLUG, [OTHER]: second.slug };
+	const targets = [
+		{ ...SHARED, id: second.sharedId, organizers: [OTHER, ORG] },
+		{ ...SOLE, id: second.soleId, organizers: [OTHER] }
+	];
+	const origin = { origin: baseURL!, accept: 'text/html' };
+	const refused = (status: number, location: string) => status === 403 || status === 404 || (status === 303 && location.startsWith('/logga-in'));
+
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	for (const persona of [sys, other, bridge, leadership, served]) {
+		const request = await requestAs(browser, persona as { email: string; password: string });
+		for (const target of targets) {
+			const identity = { type: 'identity' as const, personId: target.id, organizerIds: target.organizers, systemAdmin: false };
+			for (const [key, slug] of Object.entries(slugs)) {
+				const page = `/${slug}/admin/personer/${target.id}`;
+				const mayOpen = can(persona.actor, 'person.manage', { type: 'organizer', organizerId: key }) && target.organizers.includes(key);
+				const mayChange = mayOpen && can(persona.actor, 'identity.manage', identity);
+				seen.add(mayChange ? 'done' : mayOpen ? '400' : 'refused');
+				const say = (what: string, got: number) => problems.push(`${persona.label} ${what} ${target.name} in ${slug}: ${got}, expected ${mayChange ? 'done' : mayOpen ? '400' : 'refused'}`);
+
+				const got = await request.get(page, { maxRedirects: 0, headers: { accept: 'text/html' } });
+				if (mayOpen ? got.status() !== 200 : !refused(got.status(), got.headers()['location'] ?? '')) say('opens', got.status());
+
+				// Changing the identity: a new name (then back), and deactivation (then back).
+				const send = (action: string, form: Record<string, string>) => request.post(`${page}?/${action}`, { form, headers: origin, maxRedirects: 0 });
+				const identityFields = { email: target.email, eppn: '', protectedIdentity: '' };
+				for (const [action, undo, form] of [
+					['update', 'update', { name: `${target.name} (ändrad)`, ...identityFields }],
+					['deactivate', 'reactivate', {}]
+				] as const) {
+					const res = await send(action, form);
+					const s = res.status();
+					const ok = mayChange ? s === 303 : mayOpen ? s === 400 : refused(s, res.headers()['location'] ?? '');
+					if (!ok) say(action, s);
+					if (s === 303) expect((await send(undo, action === 'update' ? { name: target.name, ...identityFields } : {})).status()).toBe(303);
+				}
+			}
+		}
+		await request.dispose();
+	}
+	expect(problems).toEqual([]);
+	// Every outcome was tried: a change that is allowed, a shared identity refused on the form, a page refused.
+	expect([...seen].sort()).toEqual(['400', 'done', 'refused']);
+
+	// Nothing stuck: the shared person is as the second organizer made her, active, in both organizers.
+	const admin = await requestAs(browser, sys as { email: string; password: string });
+	const html = await (await admin.get(`/${DEMO_SLUG}/admin/personer/${second.sharedId}`)).text();
+	expect(html).toContain(SHARED.email);
+	expect(html).not.toContain('(ändrad)');
+	expect(html).not.toContain('Aktivera igen');
 });
