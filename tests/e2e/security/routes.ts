@@ -29,7 +29,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter)?$/, { kind: 'signed-in' }],
+	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
+	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],
 	[/^\/\(app\)\/\[org\]\/admin\/support(\/.*)?$/, { kind: 'support', action: 'support.configure' }],
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],

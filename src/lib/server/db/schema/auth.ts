@@ -53,6 +53,25 @@ export const passwordResets = pgTable('password_resets', {
 	createdAt: createdAt()
 });
 
+/**
+ * A person's own request to sign in with another address (decision 018): the link goes to the new address,
+ * and the address changes only when it is opened. Only the hash of the token is stored.
+ */
+export const emailChanges = pgTable(
+	'email_changes',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		newEmail: text('new_email').notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('email_changes_person_idx').on(t.personId)]
+);
+
 /** Fixed-window counters shared by every app node (rate limits live in the database). */
 export const rateLimits = pgTable('rate_limits', {
 	key: text('key').primaryKey(),
