@@ -26,10 +26,12 @@ export type Rule =
  */
 export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
+	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
+	[/^\/logga-in\/kod$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/tvastegsverifiering)?$/, { kind: 'signed-in' }],
 	[/^\/system$/, { kind: 'instance' }],
 	[/^\/\(app\)\/\[org\]\/admin\/support(\/.*)?$/, { kind: 'support', action: 'support.configure' }],
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],

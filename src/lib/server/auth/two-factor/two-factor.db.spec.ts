@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
-import { buildOrganizer, buildPerson } from '../../../../../tests/factories';
+import { buildOrganizer, buildPerson, type RoleSpec } from '../../../../../tests/factories';
 import { auditEvents, twoFactorRecoveryCodes, twoFactorSecrets } from '../../db/schema';
 import { loadActor } from '../load-actor';
 import { signInWithPassword } from '../sign-in';
@@ -23,7 +23,7 @@ const limits = { perAccountAndIp: 3, perAccount: 6, perIp: 100 };
 /** Moments 30 s apart, so each has a fresh code. */
 const step = (n: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + n * 30_000);
 
-async function personWithTwoFactor(roles: Parameters<typeof buildPerson>[1]['roles'] = []) {
+async function personWithTwoFactor(roles: RoleSpec[] = []) {
 	const person = await buildPerson(t.db, { password: PASSWORD, roles });
 	const actor = (await loadActor(t.db, person.id))!;
 	await startTwoFactorSetup(t.db, { actor });
