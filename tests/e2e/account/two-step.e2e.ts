@@ -51,7 +51,8 @@ async function setUpTwoStep(page: Page) {
 	return { secret, recovery, firstCode };
 }
 
-test.describe.configure({ mode: 'serial' });
+// Long flows (several sign-ins, axe on every new page) on a shared, busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const PERSON = { name: `Tove Tvåsteg ${stamp}`, email: `tove.${stamp}@testkommun.se`, password: 'toves alldeles egna långa lösenord' };
 
@@ -119,6 +120,17 @@ test('a person sets up two-step verification and then signs in with password and
 	await tove.getByLabel('Engångskod eller återställningskod').fill(recovery[0]);
 	await tove.getByRole('button', { name: 'Logga in' }).click();
 	await expect(tove.locator('#code-error')).toContainText('Engångskoden stämmer inte');
+
+	// Phone and codes lost: the organization administrator turns it off on the person page (audited).
+	await page.goto(`/${TEST_ORG.slug}/admin/personer`);
+	await page.getByRole('link', { name: PERSON.name, exact: true }).click();
+	await expect(page.getByText('Personen använder tvåstegsverifiering.')).toBeVisible();
+	await page.getByRole('button', { name: 'Stäng av personens tvåstegsverifiering' }).click();
+	await expect(page.getByRole('status')).toHaveText('Personens tvåstegsverifiering är avstängd.');
+	await expect(page.getByText('Personen använder inte tvåstegsverifiering.')).toBeVisible();
+	await expectAccessible(page);
+	await signIn(tove, PERSON.email, PERSON.password);
+	await expect(tove).not.toHaveURL(/\/kod/);
 	await tove.context().close();
 });
 
@@ -150,6 +162,7 @@ test('an organizer that requires two-step verification sends its administrator t
 	await passwordStep(kim, admin.email, admin.password);
 	await expect(kim).toHaveURL(/\/konto\/tvastegsverifiering$/);
 	const { secret } = await setUpTwoStep(kim);
+	await expect(kim.getByText('här måste administratörer använda tvåstegsverifiering')).toHaveCount(0);
 	await kim.goto(`${org}/admin/sakerhet`);
 	await expect(kim.getByLabel('Organisationsadministratörer måste använda tvåstegsverifiering')).toBeChecked();
 

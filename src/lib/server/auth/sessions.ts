@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { env } from '../env';
-import { organizers, people, sessions } from '../db/schema';
+import { organizers, pendingSignIns, people, sessions } from '../db/schema';
 import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
@@ -140,6 +140,9 @@ export async function deleteSessionsOfPerson(db: Db, personId: string) {
 	await db.delete(sessions).where(eq(sessions.personId, personId));
 }
 
+/** Deletes expired sessions and expired half-done sign-ins (decision 019). */
 export async function deleteExpiredSessions(db: Db) {
-	await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+	const now = new Date();
+	await db.delete(sessions).where(lt(sessions.expiresAt, now));
+	await db.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 }

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { db } = event.locals;
 	const state = await getTwoFactorState(db, actor.personId);
-	const required = event.locals.mustSetUpTwoFactor === true;
+	// The hook decided before an action ran: once the set-up is confirmed, the notice is no longer true.
+	const required = event.locals.mustSetUpTwoFactor === true && state.state !== 'on';
 	const disabled = event.url.searchParams.has('avstangd');
 	if (state.state === 'pending') {
 		const me = await getOwnAccount(db, { actor });
