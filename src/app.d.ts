@@ -8,6 +8,8 @@ declare global {
 			/** The signed-in person and their roles today, or null. */
 			actor: Actor | null;
 			sessionToken: string | null;
+			/** Required to use two-step verification and not set up yet: only its set-up page opens (decision 019). */
+			mustSetUpTwoFactor?: boolean;
 			/** Organizers looked up by slug during this GET request (see requireOrganizer). */
 			organizerBySlug?: Map<string, Promise<typeof import('$lib/server/db/schema').organizers.$inferSelect>>;
 		}

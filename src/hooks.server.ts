@@ -9,6 +9,7 @@ import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
 import { handleBadInput } from '$lib/server/http/bad-input';
+import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/two-factor/setup-path';
 
 /**
  * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
@@ -51,6 +52,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.sessionToken = token;
 			if (slug && session.organizer) event.locals.organizerBySlug = new Map([[slug, Promise.resolve(session.organizer)]]);
 			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
+			// An administrator who must use two-step verification sets it up before anything else (decision 019).
+			if (session.mustSetUpTwoFactor) {
+				event.locals.mustSetUpTwoFactor = true;
+				if (!opensWithoutTwoFactor(event.url.pathname)) {
+					return new Response(null, { status: 303, headers: { location: TWO_FACTOR_SETUP_PATH, 'cache-control': 'private, no-store' } });
+				}
+			}
 		} else {
 			// A tampered, expired or revoked token: forget it.
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });

@@ -1,13 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { getOwnAccount } from '$lib/server/auth/get-own-account';
 import { changePassword } from '$lib/server/auth/change-password';
+import { getTwoFactorState } from '$lib/server/auth/two-factor/get-two-factor-state';
 import { failFromError } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, `/logga-in?redirectTo=${encodeURIComponent('/konto')}`);
 	const me = await getOwnAccount(locals.db, { actor: locals.actor });
-	return { me, changed: url.searchParams.has('bytt') };
+	const twoFactorOn = (await getTwoFactorState(locals.db, locals.actor.personId)).state === 'on';
+	return { me, twoFactorOn, changed: url.searchParams.has('bytt') };
 };
 
 export const actions: Actions = {

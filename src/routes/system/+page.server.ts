@@ -6,6 +6,8 @@ import { failFromError, formValues, zodIssues } from '$lib/server/http/errors';
 import { findPendingInvitations } from '$lib/server/people/find-invitations';
 import { respondToInvitation } from '$lib/server/people/respond-to-invitation';
 import { isAppError } from '$lib/server/errors';
+import { isTwoFactorRequiredForSystemAdmins } from '$lib/server/auth/two-factor/two-factor-requirement';
+import { updateInstanceTwoFactorRequirement } from '$lib/server/auth/two-factor/update-two-factor-requirement';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireSystemAdmin({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -20,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	const rows = await event.locals.db.select({ slug: organizers.slug, name: organizers.name, kind: organizers.kind, orgNumber: organizers.orgNumber }).from(organizers);
 	return { organizers: rows.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), created: event.url.searchParams.get('skapad'),
 		approved: event.url.searchParams.has('godkand'),
+		requireTwoFactorForSystemAdmins: await isTwoFactorRequiredForSystemAdmins(event.locals.db),
+		securitySaved: event.url.searchParams.has('sakerhet'),
 		invitations: invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))
 	};
 };
@@ -36,6 +40,13 @@ export const actions: Actions = {
 			throw e;
 		}
 		redirect(303, '/system?godkand');
+	},
+	/** Whether system administrators must use two-step verification (decision 019). */
+	security: async (event) => {
+		const actor = requireSystemAdmin(event);
+		const data = await event.request.formData();
+		await updateInstanceTwoFactorRequirement(event.locals.db, { actor, required: data.get('requireTwoFactorForSystemAdmins') === 'on' });
+		redirect(303, '/system?sakerhet');
 	},
 	create: async (event) => {
 		const actor = requireSystemAdmin(event);

@@ -26,10 +26,12 @@ export type Rule =
  */
 export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
+	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
+	[/^\/logga-in\/kod$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar|\/uppgifter)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering)?$/, { kind: 'signed-in' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
 	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],

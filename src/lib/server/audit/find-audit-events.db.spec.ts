@@ -48,9 +48,12 @@ describe('the audit log of an organizer', () => {
 		await event({ actorId: outsider.id, action: 'session.create', entityType: 'session' });
 		await event({ action: 'session.failed', entityType: 'session', changes: { email: 'okand@exempel.se' } });
 		await event({ actorId: member.id, action: 'instance.update', entityType: 'instance' });
+		// The second step of a sign-in (decision 019) is a sign-in event too.
+		await event({ actorId: member.id, action: 'two_factor.failed', entityType: 'session' });
+		await event({ actorId: outsider.id, action: 'two_factor.recovery_used', entityType: 'person', entityId: outsider.id });
 
-		expect((await actionsOf(a.admin, a.org.id)).sort()).toEqual(['password.reset', 'session.create', 'session.failed', 'unit.create']);
-		expect(await actionsOf(b.admin, b.org.id)).toEqual(['session.create', 'unit.archive']);
+		expect((await actionsOf(a.admin, a.org.id)).sort()).toEqual(['password.reset', 'session.create', 'session.failed', 'two_factor.failed', 'unit.create']);
+		expect((await actionsOf(b.admin, b.org.id)).sort()).toEqual(['session.create', 'two_factor.recovery_used', 'unit.archive']);
 		const { rows } = await findAuditEvents(h.db, { actor: a.admin, organizerId: a.org.id });
 		expect(rows.find((r) => r.action === 'unit.create')?.entityUnitName).toBe('Ekskolan');
 		expect(rows.some((r) => JSON.stringify(r.changes).includes('okand@exempel.se'))).toBe(false);

@@ -1,8 +1,11 @@
 import { and, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, memberships } from '../db/schema';
 
-/** Sign-in events: stored without an organizer, since a person may belong to several. */
-export const SESSION_ACTIONS = ['session.create', 'session.failed', 'session.delete'] as const;
+/**
+ * Sign-in events: stored without an organizer, since a person may belong to several. The second step's
+ * (decision 019) are sign-in events too.
+ */
+export const SESSION_ACTIONS = ['session.create', 'session.failed', 'session.delete', 'session.second_step', 'two_factor.failed', 'two_factor.recovery_used'] as const;
 
 /**
  * The events an organizer's log shows: every event of the organizer itself, and the

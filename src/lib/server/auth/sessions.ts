@@ -1,10 +1,11 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { env } from '../env';
-import { organizers, people, sessions } from '../db/schema';
+import { organizers, pendingSignIns, people, sessions } from '../db/schema';
 import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
+import { mustSetUpTwoFactorColumn } from './two-factor/two-factor-requirement';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
@@ -61,6 +62,7 @@ function buildHookQuery(db: Db) {
 			expiresAt: sessions.expiresAt,
 			createdAt: sessions.createdAt,
 			...actorColumns(sql.placeholder('today')),
+			mustSetUpTwoFactor: mustSetUpTwoFactorColumn(sql.placeholder('today')),
 			organizer: organizers
 		})
 		.from(sessions)
@@ -82,6 +84,7 @@ function buildHookQuery(db: Db) {
  * checks; null otherwise.
  * Given an organizer slug (the URL's), the organizer comes along too (null when there is none by that slug),
  * so an organizer page needs no query of its own to find it.
+ * `mustSetUpTwoFactor`: an administrator required to use two-step verification who has not set it up (decision 019).
  */
 export async function validateSessionActor(
 	db: Db,
@@ -89,7 +92,7 @@ export async function validateSessionActor(
 	days: number,
 	orgSlug?: string,
 	maxDays = env.SESSION_MAX_DAYS
-): Promise<{ personId: string; expiresAt: Date; actor: Actor; organizer: Organizer | null } | null> {
+): Promise<{ personId: string; expiresAt: Date; actor: Actor; organizer: Organizer | null; mustSetUpTwoFactor: boolean } | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
 	let query = hookQueries.get(db);
@@ -102,7 +105,8 @@ export async function validateSessionActor(
 		personId: row.id,
 		expiresAt: await renewSession(db, tokenHash, row, days, maxDays),
 		actor: actorFromRow(row),
-		organizer: row.organizer
+		organizer: row.organizer,
+		mustSetUpTwoFactor: row.mustSetUpTwoFactor === true
 	};
 }
 
@@ -136,6 +140,9 @@ export async function deleteSessionsOfPerson(db: Db, personId: string) {
 	await db.delete(sessions).where(eq(sessions.personId, personId));
 }
 
+/** Deletes expired sessions and expired half-done sign-ins (decision 019). */
 export async function deleteExpiredSessions(db: Db) {
-	await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+	const now = new Date();
+	await db.delete(sessions).where(lt(sessions.expiresAt, now));
+	await db.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 }

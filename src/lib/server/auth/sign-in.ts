@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { passwordCredentials, people } from '../db/schema';
+import { passwordCredentials, people, twoFactorSecrets } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { normalizeEmail } from './normalize-email';
@@ -23,7 +23,16 @@ export type SignInOptions = {
 	limits: SignInLimits;
 };
 
-const WINDOW_SECONDS = 15 * 60;
+export const WINDOW_SECONDS = 15 * 60;
+
+/** The three failure counters of a sign-in (decision 016); the second step counts its wrong codes in them too (019). */
+export function signInCounters(email: string, ip: string, limits: SignInLimits) {
+	return [
+		{ key: `login:account-ip:${email}:${ip.slice(0, 100)}`, limit: limits.perAccountAndIp ?? limits.perAccount },
+		{ key: `login:account:${email}`, limit: limits.perAccount },
+		{ key: `login:ip:${ip.slice(0, 100)}`, limit: limits.perIp }
+	];
+}
 
 /**
  * Checks an e-mail and password. The error never says whether the account exists.
@@ -31,8 +40,10 @@ const WINDOW_SECONDS = 15 * 60;
  * per account and address, per account, and per address. Once one of them is full, every attempt it
  * covers is refused as RATE_LIMITED, right password or not, until the window ends; a success clears
  * the account's counters. The e-mail is normalized and capped before it becomes a key.
+ * With two-step verification on (decision 019) a right password only opens the second step (`secondStep`): no
+ * counter is cleared until the code is right too, so knowing the password does not buy fresh guesses at codes.
  */
-export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{ personId: string }> {
+export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{ personId: string; secondStep: boolean }> {
 	const email = normalizeEmail(opts.email);
 	const ip = opts.ip.slice(0, 100);
 	const ipKey = `login:ip:${ip}`;
@@ -41,18 +52,15 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		if ((await hitRateLimit(db, ipKey, opts.limits.perIp, WINDOW_SECONDS)).limited) throw new AppError('RATE_LIMITED', 'too many attempts');
 		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
 	}
-	const counters = [
-		{ key: `login:account-ip:${email}:${ip}`, limit: opts.limits.perAccountAndIp ?? opts.limits.perAccount },
-		{ key: `login:account:${email}`, limit: opts.limits.perAccount },
-		{ key: ipKey, limit: opts.limits.perIp }
-	];
+	const counters = signInCounters(email, ip, opts.limits);
 	for (const c of counters) {
 		if (await isRateLimited(db, c.key, c.limit, WINDOW_SECONDS)) throw new AppError('RATE_LIMITED', 'too many attempts');
 	}
 	const [row] = await db
-		.select({ id: people.id, status: people.status, hash: passwordCredentials.hash })
+		.select({ id: people.id, status: people.status, hash: passwordCredentials.hash, twoFactorOn: twoFactorSecrets.enabledAt })
 		.from(people)
 		.leftJoin(passwordCredentials, eq(passwordCredentials.personId, people.id))
+		.leftJoin(twoFactorSecrets, eq(twoFactorSecrets.personId, people.id))
 		.where(eq(people.email, email));
 	const ok = row?.hash ? await verifyPassword(row.hash, opts.password) : await verifyPassword(await dummyHash(), opts.password).then(() => false);
 	if (!row || !ok || row.status !== 'active') {
@@ -66,8 +74,12 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		});
 		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
 	}
+	if (row.twoFactorOn) {
+		await recordAudit(db, { organizerId: null, actorId: row.id, action: 'session.second_step', entityType: 'session', changes: { method: 'password' } });
+		return { personId: row.id, secondStep: true };
+	}
 	await clearRateLimit(db, counters[0].key);
 	await clearRateLimit(db, counters[1].key);
 	await recordAudit(db, { organizerId: null, actorId: row.id, action: 'session.create', entityType: 'session', changes: { method: 'password' } });
-	return { personId: row.id };
+	return { personId: row.id, secondStep: false };
 }

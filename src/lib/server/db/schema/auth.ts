@@ -1,5 +1,5 @@
-import { index, integer, pgTable, uniqueIndex, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns';
+import { bigint, index, integer, pgTable, uniqueIndex, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
 import { people } from './org';
 
 /** A password for a person. Other authenticators (OIDC, SAML) get their own identity rows. */
@@ -78,3 +78,52 @@ export const rateLimits = pgTable('rate_limits', {
 	windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
 	count: integer('count').notNull()
 });
+
+/**
+ * A person's time-based one-time password (RFC 6238, decision 019). One row per person: pending while
+ * `enabledAt` is null (set-up begun, not yet confirmed with a first code), in force once it is set.
+ */
+export const twoFactorSecrets = pgTable('two_factor_secrets', {
+	personId: uuid('person_id')
+		.primaryKey()
+		.references(() => people.id),
+	/** The shared secret, base32. Stored as is (there is no installation key to encrypt it with); never logged, never shown after set-up. */
+	secret: text('secret').notNull(),
+	/** When the first code confirmed the set-up; null while pending. */
+	enabledAt: timestamp('enabled_at', { withTimezone: true }),
+	/** The 30-second step of the last accepted code: a code of that step or an earlier one is refused (no reuse). */
+	lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+	createdAt: createdAt()
+});
+
+/** Single-use recovery codes for a lost phone; only the SHA-256 of each code is stored. */
+export const twoFactorRecoveryCodes = pgTable(
+	'two_factor_recovery_codes',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		codeHash: text('code_hash').notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('two_factor_recovery_codes_person_idx').on(t.personId)]
+);
+
+/**
+ * A sign-in half done: the password was right and a one-time code is still wanted. Only the SHA-256 of the
+ * cookie token is stored; no session exists until the code is right.
+ */
+export const pendingSignIns = pgTable(
+	'pending_sign_ins',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('pending_sign_ins_person_idx').on(t.personId)]
+);

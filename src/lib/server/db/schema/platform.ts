@@ -58,3 +58,13 @@ export const outbox = pgTable(
 	]
 );
 
+
+/**
+ * Installation-wide settings, one JSON value per key, validated by the owning domain (e.g. `security`:
+ * whether system administrators must use two-step verification, decision 019).
+ */
+export const instanceSettings = pgTable('instance_settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').$type<Record<string, unknown>>().notNull().default({}),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});

@@ -11,6 +11,8 @@ import { removeRoleAssignment } from '$lib/server/people/remove-role';
 import { canManageIdentity } from '$lib/server/people/identity-scope';
 import { findRoleAssignmentsOfPerson } from '$lib/server/people/find-role-assignments';
 import { personFormValues, presentAssignmentOfPerson, presentPerson } from '$lib/server/people/present-person';
+import { getTwoFactorState } from '$lib/server/auth/two-factor/get-two-factor-state';
+import { resetTwoFactor } from '$lib/server/auth/two-factor/reset-two-factor';
 import type { Actions, PageServerLoad } from './$types';
 
 /** ?klart=… after a redirect → the notice to show. */
@@ -20,7 +22,8 @@ const NOTICES: Record<string, string> = {
 	inaktiverad: 'people_notice_deactivated',
 	aktiverad: 'people_notice_reactivated',
 	'roll-tillagd': 'people_notice_role_added',
-	'roll-borttagen': 'people_notice_role_removed'
+	'roll-borttagen': 'people_notice_role_removed',
+	tvasteg: 'twofactor_admin_reset_done'
 };
 
 export const load: PageServerLoad = async (event) => {
@@ -36,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			personValues: personFormValues(person),
 			isSelf: person.id === actor.personId,
 			identityEditable: await canManageIdentity(db, actor, person.id),
+			twoFactorOn: (await getTwoFactorState(db, person.id)).state === 'on',
 			assignments: assignments.map(presentAssignmentOfPerson),
 			units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 			roles: [...ASSIGNABLE_ROLES],
@@ -70,6 +74,7 @@ export const actions: Actions = {
 	reactivate: (event) => act(event, 'reactivate', 'aktiverad', (ids) => reactivatePerson(event.locals.db, ids)),
 	assign: (event) =>
 		act(event, 'assign', 'roll-tillagd', ({ values, ...ids }) => assignRole(event.locals.db, { ...ids, input: values })),
+	resetTwoFactor: (event) => act(event, 'resetTwoFactor', 'tvasteg', (ids) => resetTwoFactor(event.locals.db, ids)),
 	remove: (event) =>
 		act(event, 'remove', 'roll-borttagen', ({ actor, organizerId, values }) =>
 			removeRoleAssignment(event.locals.db, { actor, organizerId, assignmentId: values.assignmentId ?? '' })
