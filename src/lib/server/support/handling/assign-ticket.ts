@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
-import { people } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { mayWork } from './find-assignees';
 import { isOpen } from './rules';
@@ -24,18 +22,14 @@ export async function assignTicket(db: Db, opts: StepOptions<AssignTicketInput>)
 		const { ticket, resource, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('assigneeId', 'handling_error_case_not_open');
 		if (ticket.assigneeId === input.assigneeId) throw conflict('assigneeId', 'handling_error_assignee_unchanged');
-		let assigneeName: string | null = null;
-		if (input.assigneeId) {
-			if (!(await mayWork(tx, input.assigneeId, resource))) throw invalid('assigneeId', 'handling_error_assignee_not_handler');
-			const [p] = await tx.select({ name: people.name }).from(people).where(eq(people.id, input.assigneeId));
-			assigneeName = p?.name ?? null;
-		}
+		if (input.assigneeId && !(await mayWork(tx, input.assigneeId, resource))) throw invalid('assigneeId', 'handling_error_assignee_not_handler');
 		const { ticket: after } = await appendTicketEvent(tx, ticket, {
 			actorId: actor.personId,
 			by: 'handler',
 			kind: 'assign',
 			public: false,
-			data: { assigneeId: input.assigneeId, assigneeName, fromAssigneeId: ticket.assigneeId },
+			// Ids only: a name in the event would outlive a protected identity's pseudonym (decision 015).
+			data: { assigneeId: input.assigneeId, fromAssigneeId: ticket.assigneeId },
 			patch: { assigneeId: input.assigneeId }
 		});
 		await recordAudit(tx, { action: 'ticket.assign', ...caseAudit(actor, after, { assigneeId: [ticket.assigneeId, after.assigneeId] }) });

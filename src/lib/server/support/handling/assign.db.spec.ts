@@ -19,6 +19,8 @@ describe('assigning a case', () => {
 		const events = await eventsOf(t.db, s.ticket.id);
 		expect(events.filter((e) => e.kind === 'assign').map((e) => e.public)).toEqual([false, false, false]);
 		expect(events.at(-1)?.data).toMatchObject({ assigneeId: null, fromAssigneeId: s.central.personId });
+		// Ids only, never a name: it would outlive a protected identity's pseudonym (decision 015).
+		expect(events.filter((e) => e.kind === 'assign').map((e) => Object.keys(e.data).sort())).toEqual(Array(3).fill(['assigneeId', 'fromAssigneeId']));
 		expect(await auditActionsOf(t.db, s.ticket.id)).toEqual(['ticket.create', 'ticket.assign', 'ticket.assign', 'ticket.assign']);
 	});
 

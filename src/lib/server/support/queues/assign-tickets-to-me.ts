@@ -22,7 +22,7 @@ export async function assignTicketsToMe(
 			by: 'handler',
 			kind: 'assign',
 			public: false,
-			data: { assigneeId: actor.personId, assigneeName: actor.name, fromAssigneeId: ticket.assigneeId, via: 'queue' },
+			data: { assigneeId: actor.personId, fromAssigneeId: ticket.assigneeId, via: 'queue' },
 			patch: { assigneeId: actor.personId }
 		});
 		await recordAudit(tx, {
