@@ -106,6 +106,15 @@ test('the principal agrees a level and the organizer report shows both units, th
 	await expect(page.getByRole('status')).toHaveText('Enhetens nivåer är sparade.');
 	await expectAccessible(page);
 
+	// The agreed level's next step becomes an action of the unit's plan in one step, filled in from the report.
+	await page.goto(`${roundPath}/enhet/${unitId}`);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: /^Gör till aktivitet: / }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny aktivitet');
+	await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(unitId);
+	await expect(page.getByLabel('Vad ska göras?')).not.toHaveValue('');
+	await expect(page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox', { checked: true })).toHaveCount(1);
+
 	const admin = await (await browser.newContext()).newPage();
 	await signInAsAdmin(admin);
 	await admin.goto(`${roundPath}/rapport`);

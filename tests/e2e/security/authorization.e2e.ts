@@ -121,6 +121,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	// Support: case 1 exists once the demo has cases; made-up ids must give 404, never 500.
 	params.number = '1';
 	params.attachmentId = '00000000-0000-4000-8000-000000000000';
+	// Planning: the demo has no plans yet, so a made-up plan and action (404 for everyone, never 500).
+	params.planId = '00000000-0000-4000-8000-000000000000';
+	params.actionId = '00000000-0000-4000-8000-000000000000';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

@@ -55,6 +55,11 @@ export const RULES: [RegExp, Rule][] = [
 	// Every member sees the round list; what is on it depends on their units and roles.
 	// A supplier whose team serves the organizer is no member: the self-assessment stays closed to them.
 	[/^\/\(app\)\/\[org\]\/skattning$/, { kind: 'organizer', action: 'organizer.member' }],
+	// Planning: the overview and the new-action form for everyone inside the organizer (not suppliers, students or
+	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
+	[/^\/\(app\)\/\[org\]\/planering(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

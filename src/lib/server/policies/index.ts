@@ -1,8 +1,10 @@
 import { AppError } from '../errors';
 import { ORGANIZER_WIDE_ROLES, type Role } from './roles';
+import { canPlan, type PlanningAction, type PlanResource } from './planning';
 import { canSupport, servesOrganizer, type SupportAction, type SupportScope, type TicketResource } from './support';
 
 export type { SupportAction, SupportScope, TicketResource } from './support';
+export type { PlanningAction, PlanResource } from './planning';
 
 /** A role the actor holds today (date-filtered when loaded). */
 export type ActiveAssignment = { organizerId: string | null; unitId: string | null; role: Role };
@@ -30,7 +32,8 @@ export type Resource =
 	 */
 	| { type: 'identity'; personId: string; organizerIds: string[]; systemAdmin: boolean }
 	| SupportScope
-	| TicketResource;
+	| TicketResource
+	| PlanResource;
 
 export type Action =
 	| 'instance.administer'
@@ -53,7 +56,8 @@ export type Action =
 	| 'assessment.answer'
 	| 'assessment.consensus'
 	| 'assessment.unit_report'
-	| SupportAction;
+	| SupportAction
+	| PlanningAction;
 
 /** Organizer-level actions reserved for organization administrators. */
 const ADMIN_ACTIONS: readonly Action[] = [
@@ -108,6 +112,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 		case 'support':
 		case 'ticket':
 			return canSupport(actor, action, resource);
+		case 'plan':
+			return canPlan(actor, action, resource);
 		case 'instance':
 			return action === 'instance.administer' && actor.assignments.some((a) => a.role === 'system_admin');
 		case 'organizer': {
@@ -115,6 +121,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// A supplier's team serving the organizer opens its pages (the support queue and cases); nothing else.
 			if (action === 'organizer.view') return rolesAt(actor, id).length > 0 || servesOrganizer(actor, id);
 			if (action === 'organizer.member') return rolesAt(actor, id).length > 0;
+			if (action === 'planning.view') return canPlan(actor, action, resource);
 			if (ADMIN_ACTIONS.includes(action)) return isOrgAdmin(actor, id);
 			if (action === 'assessment.manage') return holds(actor, id, ['org_admin', 'leadership']);
 			if (action === 'assessment.organizer_report') return holds(actor, id, REPORT_READERS);

@@ -9,6 +9,8 @@ export const load: LayoutServerLoad = async (event) => {
 		organizer: { slug: organizer.slug, name: organizer.name },
 		/** False for a supplier here only through a team serving the organizer: they get the support pages alone. */
 		isMember: can(actor, 'organizer.member', resource),
+		/** Suppliers, students and guardians see nothing of planning. */
+		canPlan: can(actor, 'planning.view', resource),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

@@ -77,6 +77,11 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives, published },
 		unit,
 		canRecordConsensus: can(opts.actor, 'assessment.consensus', resource),
+		/** A suggestion can become an action in the unit's plan ("Gör till aktivitet") for those who plan for the unit. */
+		planning: {
+			frameworkKey: round.frameworkKey,
+			canPlan: can(opts.actor, 'plan.write', { type: 'plan', organizerId: opts.organizerId, unitId: unit.id, ancestorIds: resource.ancestorIds })
+		},
 		previousRound: comparison?.round ?? null,
 		groups: perspectives.map((p) => ({ perspective: p, responses: suppression.respondents(p), shown: suppression.respondents(p) !== null })),
 		subGoals: report

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './platform';
 export * from './assessment';
 export * from './support';
+export * from './planning';

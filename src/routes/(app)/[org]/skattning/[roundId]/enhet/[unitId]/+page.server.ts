@@ -15,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		unit: report.unit,
 		groups: report.groups,
 		canConsensus: report.canRecordConsensus,
+		planning: report.planning,
 		previousRound: report.previousRound,
 		subGoals: report.subGoals.map((sg) => ({
 			id: sg.id,

@@ -1,0 +1,77 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { people, supportCategories, units } from '../db/schema';
+import { AppError } from '../errors';
+import { can, type Actor } from '../policies';
+import { localize } from '../assessment/consensus/localize';
+import { getAction } from './get-action';
+import { loadActionRefs } from './load-action-refs';
+import { loadLinkOptions } from './framework-links';
+import { findActionHistory } from './find-action-history';
+import { scopeKey } from './plan-scopes';
+
+/**
+ * One action as its page shows it, for someone who reads its plan or is responsible for it (FORBIDDEN
+ * otherwise): names instead of ids, links with their sub-goal or item texts, its history, and what the
+ * actor may do with it.
+ */
+export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId: string; actionId: string; locale: string }) {
+	const { action, plan, resource } = await getAction(db, opts);
+	const canStatus = can(opts.actor, 'action.status', resource);
+	if (!can(opts.actor, 'plan.view', resource) && !canStatus) throw new AppError('FORBIDDEN', 'action');
+	const refs = await loadActionRefs(db, action.id);
+	const ids = [action.responsibleId, ...refs.participantIds];
+	const [names, unit, category, options, history] = await Promise.all([
+		db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids)).orderBy(asc(people.nameSort)),
+		plan.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, plan.unitId)) : Promise.resolve([]),
+		action.supportCategoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, action.supportCategoryId)) : Promise.resolve([]),
+		loadLinkOptions(db, opts.organizerId),
+		findActionHistory(db, action.id)
+	]);
+	const nameOf = new Map(names.map((n) => [n.id, n.name]));
+	const linkTitle = (value: string) => {
+		const o = options.items.get(value) ?? options.subGoals.find((s) => s.value === value);
+		return o ? { subGoalId: o.subGoalId, framework: localize(o.frameworkTitle, opts.locale), title: localize(o.title, opts.locale), isItem: !!o.itemKey } : null;
+	};
+	return {
+		action: {
+			id: action.id,
+			title: action.title,
+			how: action.how,
+			startsOn: action.startsOn,
+			dueOn: action.dueOn,
+			status: action.status,
+			followUp: action.followUp,
+			effect: action.effect,
+			hours: action.hours,
+			moneySek: action.moneySek,
+			responsibleName: nameOf.get(action.responsibleId) ?? '',
+			participantNames: refs.participantIds.map((id) => nameOf.get(id) ?? ''),
+			categoryName: category[0]?.name ?? null,
+			links: refs.links.flatMap((v) => {
+				const l = linkTitle(v);
+				return l ? [{ value: v, ...l }] : [];
+			})
+		},
+		/** What the edit form starts from. */
+		values: {
+			scope: scopeKey(plan.unitId),
+			title: action.title,
+			how: action.how,
+			startsOn: action.startsOn ?? '',
+			dueOn: action.dueOn ?? '',
+			responsibleId: action.responsibleId,
+			followUp: action.followUp,
+			effect: action.effect,
+			hours: action.hours === null ? '' : String(action.hours),
+			moneySek: action.moneySek === null ? '' : String(action.moneySek),
+			supportCategoryId: action.supportCategoryId ?? ''
+		},
+		participantIds: refs.participantIds,
+		links: refs.links,
+		plan: { id: plan.id, period: plan.period, unitName: unit[0]?.name ?? null, canView: can(opts.actor, 'plan.view', resource) },
+		history,
+		canStatus,
+		canEdit: can(opts.actor, 'plan.write', resource)
+	};
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, exists, isNull, notInArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { memberships, people, roleAssignments, supportCategories } from '../db/schema';
+import { authorize, can, type Actor } from '../policies';
+import { loadLinkOptions } from './framework-links';
+import { loadPlanScopes, scopeKey } from './plan-scopes';
+
+/**
+ * What the action form offers: the scopes the actor may plan for, the organizer's active members who take
+ * part in planning (people with protected identity only for organization administrators), its support
+ * categories and the sub-goals its actions may link to.
+ */
+export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: string }) {
+	const { actor, organizerId } = opts;
+	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
+	const seesProtected = can(actor, 'person.view', { type: 'person', organizerId, protectedIdentity: true });
+	const planner = exists(
+		db
+			.select({ one: roleAssignments.id })
+			.from(roleAssignments)
+			.where(and(eq(roleAssignments.personId, people.id), eq(roleAssignments.organizerId, organizerId), notInArray(roleAssignments.role, ['student', 'guardian', 'supplier'])))
+	);
+	const [scopes, members, categories, links] = await Promise.all([
+		loadPlanScopes(db, actor, organizerId),
+		db
+			.select({ id: people.id, name: people.name })
+			.from(memberships)
+			.innerJoin(people, eq(people.id, memberships.personId))
+			.where(and(eq(memberships.organizerId, organizerId), eq(people.status, 'active'), planner, seesProtected ? undefined : eq(people.protectedIdentity, false)))
+			.orderBy(asc(people.nameSort), asc(people.id)),
+		db
+			.select({ id: supportCategories.id, name: supportCategories.name, chain: supportCategories.chain })
+			.from(supportCategories)
+			.where(and(eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))
+			.orderBy(asc(supportCategories.chain), asc(supportCategories.nameSort)),
+		loadLinkOptions(db, organizerId)
+	]);
+	return {
+		scopes: scopes.filter((s) => s.canWrite).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
+		members,
+		categories,
+		subGoals: links.subGoals,
+		items: links.items
+	};
+}

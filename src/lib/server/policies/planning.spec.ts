@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Actor, type PlanResource } from './index';
+
+const org = 'org-1';
+const actor = (personId: string, assignments: Actor['assignments']): Actor => ({ personId, name: personId, assignments });
+const organizerPlan: PlanResource = { type: 'plan', organizerId: org, unitId: null, ancestorIds: [] };
+const planA: PlanResource = { type: 'plan', organizerId: org, unitId: 'unit-a', ancestorIds: ['area-1'] };
+const planB: PlanResource = { type: 'plan', organizerId: org, unitId: 'unit-b', ancestorIds: ['area-2'] };
+const organizer = { type: 'organizer' as const, organizerId: org };
+
+const leader = actor('leader', [{ organizerId: org, unitId: null, role: 'leadership' }]);
+const admin = actor('admin', [{ organizerId: org, unitId: null, role: 'org_admin' }]);
+const principalA = actor('principal-a', [{ organizerId: org, unitId: 'unit-a', role: 'principal' }]);
+const areaPrincipal = actor('area-principal', [{ organizerId: org, unitId: 'area-1', role: 'principal' }]);
+const keyA = actor('key-a', [{ organizerId: org, unitId: 'unit-a', role: 'pedagogical_key_person' }]);
+const teacherA = actor('teacher-a', [{ organizerId: org, unitId: 'unit-a', role: 'staff' }]);
+const politician = actor('politician', [{ organizerId: org, unitId: null, role: 'reader' }]);
+const supplier = actor('supplier', [{ organizerId: org, unitId: null, role: 'supplier' }]);
+const student = actor('student', [{ organizerId: org, unitId: 'unit-a', role: 'student' }]);
+const guardian = actor('guardian', [{ organizerId: org, unitId: 'unit-a', role: 'guardian' }]);
+const stranger = actor('stranger', [{ organizerId: 'org-2', unitId: null, role: 'org_admin' }]);
+
+describe('who plans and reads action plans', () => {
+	it('lets leadership and organization administrators write the organizer plan and every unit plan', () => {
+		for (const a of [leader, admin]) for (const p of [organizerPlan, planA, planB]) expect(can(a, 'plan.write', p)).toBe(true);
+	});
+
+	it('lets a principal write their own unit plans, including units below their area, but not another unit or the organizer plan', () => {
+		expect(can(principalA, 'plan.write', planA)).toBe(true);
+		expect(can(principalA, 'plan.write', planB)).toBe(false);
+		expect(can(principalA, 'plan.write', organizerPlan)).toBe(false);
+		expect(can(areaPrincipal, 'plan.write', planA)).toBe(true);
+		expect(can(areaPrincipal, 'plan.write', { ...planA, unitId: 'area-1', ancestorIds: [] })).toBe(true);
+		expect(can(areaPrincipal, 'plan.write', planB)).toBe(false);
+	});
+
+	it('lets a key person update the status of an action they are responsible for, and no other', () => {
+		expect(can(keyA, 'plan.write', planA)).toBe(false);
+		expect(can(keyA, 'action.status', { ...planA, responsibleId: 'key-a' })).toBe(true);
+		expect(can(keyA, 'action.status', { ...organizerPlan, responsibleId: 'key-a' })).toBe(true);
+		expect(can(keyA, 'action.status', { ...planA, responsibleId: 'teacher-a' })).toBe(false);
+	});
+
+	it('lets a reader read the organizer plan only, and staff their own unit plan', () => {
+		expect(can(politician, 'plan.view', organizerPlan)).toBe(true);
+		expect(can(politician, 'plan.view', planA)).toBe(false);
+		expect(can(politician, 'plan.write', organizerPlan)).toBe(false);
+		expect(can(teacherA, 'plan.view', planA)).toBe(true);
+		expect(can(teacherA, 'plan.view', planB)).toBe(false);
+		expect(can(teacherA, 'plan.write', planA)).toBe(false);
+		expect(can(principalA, 'plan.view', planA)).toBe(true);
+	});
+
+	it('shows suppliers, students, guardians and other organizers nothing of planning', () => {
+		for (const a of [supplier, student, guardian, stranger]) {
+			expect(can(a, 'planning.view', organizer)).toBe(false);
+			for (const p of [organizerPlan, planA]) {
+				expect(can(a, 'plan.view', p)).toBe(false);
+				expect(can(a, 'action.status', { ...p, responsibleId: a.personId })).toBe(false);
+			}
+		}
+		expect(can(teacherA, 'planning.view', organizer)).toBe(true);
+		expect(can(politician, 'planning.view', organizer)).toBe(true);
+	});
+});

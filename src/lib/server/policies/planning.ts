@@ -1,0 +1,50 @@
+import type { Actor } from './index';
+import type { Role } from './roles';
+
+/**
+ * A plan (the organizer's when unitId is null, otherwise a unit's) or one action in it. responsibleId is
+ * set when the question is about one action, so its responsible person may update its status.
+ */
+export type PlanResource = {
+	type: 'plan';
+	organizerId: string;
+	unitId: string | null;
+	/** The unit's parents up to the root: a principal of a rektorsområde plans for the units below it. */
+	ancestorIds: string[];
+	responsibleId?: string | null;
+};
+
+export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status';
+
+/** Own the organizer plan and plan for every unit. */
+const ORGANIZER_PLANNERS: readonly Role[] = ['org_admin', 'leadership'];
+/** Read every unit's plan (organizer-wide). Readers such as politicians read the organizer plan only. */
+const ALL_PLAN_READERS: readonly Role[] = [...ORGANIZER_PLANNERS, 'central_pedagogical_support', 'central_technical_support'];
+/** Unit roles that read their unit's plan. */
+const UNIT_READERS: readonly Role[] = ['principal', 'pedagogical_key_person', 'technical_key_person', 'staff'];
+/** Roles that never see planning. */
+const OUTSIDERS: readonly Role[] = ['supplier', 'student', 'guardian', 'system_admin'];
+
+/** Rules for action plans. Called by `can` in index.ts; nothing else checks roles for planning. */
+export function canPlan(actor: Actor, action: string, r: PlanResource | { type: 'organizer'; organizerId: string }): boolean {
+	const mine = actor.assignments.filter((a) => a.organizerId === r.organizerId);
+	const orgWide = (roles: readonly Role[]) => mine.some((a) => a.unitId === null && roles.includes(a.role));
+	const insiders = mine.filter((a) => !OUTSIDERS.includes(a.role));
+	if (r.type === 'organizer') return action === 'planning.view' && insiders.length > 0;
+	const scope = new Set(r.unitId ? [r.unitId, ...r.ancestorIds] : []);
+	const atUnit = (roles: readonly Role[]) => mine.some((a) => a.unitId !== null && scope.has(a.unitId) && roles.includes(a.role));
+	const write = orgWide(ORGANIZER_PLANNERS) || (r.unitId !== null && atUnit(['principal']));
+	switch (action) {
+		case 'plan.view':
+			// The organizer's plan is everyone's on the inside; a unit's plan its own people's and the organizer's planners'.
+			if (r.unitId === null) return insiders.length > 0;
+			return orgWide(ALL_PLAN_READERS) || atUnit(UNIT_READERS);
+		case 'plan.write':
+			return write;
+		case 'action.status':
+			// The responsible person follows their own action up, wherever it sits.
+			return write || (!!r.responsibleId && r.responsibleId === actor.personId && insiders.length > 0);
+		default:
+			return false;
+	}
+}
