@@ -145,3 +145,25 @@ describe('changing an action', () => {
 		}
 	});
 });
+
+describe('protected identity on plans', () => {
+	it('shows a protected responsible person, participant or author by pseudonym to the principal, by name to the organization administrator', async () => {
+		const { getActionDetails } = await import('./get-action-details');
+		const { findPlanActions } = await import('./find-plan-actions');
+		const s = await setup();
+		const hidden = await buildActor(t.db, [{ role: 'pedagogical_key_person', organizerId: s.organizer.id, unitId: s.unitA.id }], { name: 'Hemlig Nyckelperson', protectedIdentity: true });
+		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: s.organizer.id }]);
+		const row = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input({ responsibleId: hidden.personId, participantIds: [hidden.personId] }) });
+		await changeActionStatus(t.db, { actor: hidden, organizerId: s.organizer.id, actionId: row.id, input: { status: 'in_progress', note: 'Vi har börjat.' } });
+
+		const asPrincipal = await getActionDetails(t.db, { actor: s.principalA, organizerId: s.organizer.id, actionId: row.id, locale: 'sv' });
+		const shown = [asPrincipal.action.responsibleName, ...asPrincipal.action.participantNames, asPrincipal.history.at(-1)?.actorName];
+		expect(shown.every((n) => /^Skyddad person \d+$/.test(n ?? ''))).toBe(true);
+		expect(JSON.stringify(asPrincipal)).not.toContain('Hemlig');
+		const list = await findPlanActions(t.db, { actor: s.principalA, organizerId: s.organizer.id, planId: row.planId });
+		expect(list.map((a) => a.responsibleName)).toEqual([asPrincipal.action.responsibleName]);
+
+		const asAdmin = await getActionDetails(t.db, { actor: admin, organizerId: s.organizer.id, actionId: row.id, locale: 'sv' });
+		expect(asAdmin.action.responsibleName).toBe('Hemlig Nyckelperson');
+	});
+});

@@ -2,7 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { people, planningActionEvents } from '../db/schema';
 
-/** An action's history, oldest first: its creation and each status change or follow-up note, with who made it. */
+/**
+ * An action's history, oldest first: its creation and each status change or follow-up note, with who made it
+ * (the real name: callers show it through `shownNamesById`, so a protected identity stays a pseudonym).
+ */
 export async function findActionHistory(db: Db, actionId: string) {
 	return db
 		.select({
@@ -11,6 +14,7 @@ export async function findActionHistory(db: Db, actionId: string) {
 			toStatus: planningActionEvents.toStatus,
 			note: planningActionEvents.note,
 			createdAt: planningActionEvents.createdAt,
+			actorId: planningActionEvents.actorId,
 			actorName: people.name
 		})
 		.from(planningActionEvents)

@@ -2,13 +2,16 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { people, planningActions } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
+import type { Actor } from '../policies';
+import { shownNamesById } from '../support/privacy/shown-names';
 import { isActionStatus, isOverdue } from './statuses';
 
 /**
  * The actions of a plan (optionally of one status), soonest due first and undated last, with the responsible
- * person's name and whether each is overdue. Callers have read the plan with getPlan (which authorizes).
+ * person's name as the actor may see it (a protected identity is a pseudonym, decision 015) and whether each is
+ * overdue. Callers have read the plan with getPlan (which authorizes).
  */
-export async function findPlanActions(db: Db, opts: { organizerId: string; planId: string; status?: string | null }) {
+export async function findPlanActions(db: Db, opts: { actor: Actor; organizerId: string; planId: string; status?: string | null }) {
 	const today = todayInStockholm();
 	const rows = await db
 		.select({
@@ -17,10 +20,9 @@ export async function findPlanActions(db: Db, opts: { organizerId: string; planI
 			status: planningActions.status,
 			startsOn: planningActions.startsOn,
 			dueOn: planningActions.dueOn,
-			responsibleName: people.name
+			responsibleId: planningActions.responsibleId
 		})
 		.from(planningActions)
-		.innerJoin(people, eq(people.id, planningActions.responsibleId))
 		.where(
 			and(
 				eq(planningActions.organizerId, opts.organizerId),
@@ -29,5 +31,6 @@ export async function findPlanActions(db: Db, opts: { organizerId: string; planI
 			)
 		)
 		.orderBy(sql`${planningActions.dueOn} ASC NULLS LAST`, asc(planningActions.title), asc(planningActions.id));
-	return rows.map((r) => ({ ...r, overdue: isOverdue(r, today) }));
+	const names = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: rows.map((r) => r.responsibleId), via: 'planning' });
+	return rows.map(({ responsibleId, ...r }) => ({ ...r, responsibleName: names.get(responsibleId) ?? '', overdue: isOverdue(r, today) }));
 }

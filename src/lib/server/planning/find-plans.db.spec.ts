@@ -65,7 +65,7 @@ describe('who sees and writes which plan', () => {
 		expect(Object.keys(teacher).sort()).toEqual(['organizer', s.unitA.id].sort());
 		expect(Object.values(teacher).some((p) => p.write)).toBe(false);
 		const plan = await getPlan(t.db, { actor: s.teacherA, organizerId: s.organizer.id, planId: teacher[s.unitA.id].planId! });
-		expect((await findPlanActions(t.db, { organizerId: s.organizer.id, planId: plan.id })).map((a) => [a.title, a.overdue])).toEqual([['Ny lärplattform', true]]);
+		expect((await findPlanActions(t.db, { actor: s.teacherA, organizerId: s.organizer.id, planId: plan.id })).map((a) => [a.title, a.overdue])).toEqual([['Ny lärplattform', true]]);
 	});
 
 	it('shows suppliers and students nothing of planning', async () => {

@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, supportCategories, units } from '../db/schema';
+import { supportCategories, units } from '../db/schema';
+import { shownNamesById } from '../support/privacy/shown-names';
 import { AppError } from '../errors';
 import { can, type Actor } from '../policies';
 import { localize } from '../assessment/consensus/localize';
@@ -21,14 +22,14 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 	if (!can(opts.actor, 'plan.view', resource) && !canStatus) throw new AppError('FORBIDDEN', 'action');
 	const refs = await loadActionRefs(db, action.id);
 	const ids = [action.responsibleId, ...refs.participantIds];
-	const [names, unit, category, options, history] = await Promise.all([
-		db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids)).orderBy(asc(people.nameSort)),
+	const [unit, category, options, history] = await Promise.all([
 		plan.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, plan.unitId)) : Promise.resolve([]),
 		action.supportCategoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, action.supportCategoryId)) : Promise.resolve([]),
 		loadLinkOptions(db, opts.organizerId),
 		findActionHistory(db, action.id)
 	]);
-	const nameOf = new Map(names.map((n) => [n.id, n.name]));
+	// A protected identity is a pseudonym for everyone but organization administrators (decision 015).
+	const nameOf = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: [...ids, ...history.map((h) => h.actorId)], via: 'planning' });
 	const linkTitle = (value: string) => {
 		const o = options.items.get(value) ?? options.subGoals.find((s) => s.value === value);
 		return o ? { subGoalId: o.subGoalId, framework: localize(o.frameworkTitle, opts.locale), title: localize(o.title, opts.locale), isItem: !!o.itemKey } : null;
@@ -70,7 +71,7 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 		participantIds: refs.participantIds,
 		links: refs.links,
 		plan: { id: plan.id, period: plan.period, unitName: unit[0]?.name ?? null, canView: can(opts.actor, 'plan.view', resource) },
-		history,
+		history: history.map(({ actorId, ...h }) => ({ ...h, actorName: actorId ? (nameOf.get(actorId) ?? null) : null })),
 		canStatus,
 		canEdit: can(opts.actor, 'plan.write', resource)
 	};

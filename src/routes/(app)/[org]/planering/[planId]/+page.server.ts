@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const plan = await getPlan(event.locals.db, { actor, organizerId: organizer.id, planId: event.params.planId }).catch(throwHttp);
 	const asked = event.url.searchParams.get('status') ?? '';
 	const status = isActionStatus(asked) ? asked : null;
-	const actions = await findPlanActions(event.locals.db, { organizerId: organizer.id, planId: plan.id, status });
+	const actions = await findPlanActions(event.locals.db, { actor, organizerId: organizer.id, planId: plan.id, status });
 	return {
 		plan: { id: plan.id, period: plan.period, unitName: plan.unitName, scope: scopeKey(plan.unitId) },
 		actions,
