@@ -56,7 +56,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			if (session.mustSetUpTwoFactor) {
 				event.locals.mustSetUpTwoFactor = true;
 				if (!opensWithoutTwoFactor(event.url.pathname)) {
-					return new Response(null, { status: 303, headers: { location: TWO_FACTOR_SETUP_PATH, 'cache-control': 'private, no-store' } });
+					return withSecurityHeaders(new Response(null, { status: 303, headers: { location: TWO_FACTOR_SETUP_PATH } }), true);
 				}
 			}
 		} else {
@@ -67,16 +67,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+/** The headers every answer carries, also those a hook gives before the page is resolved. */
+function withSecurityHeaders(response: Response, signedIn: boolean): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (env.ORIGIN.startsWith('https:')) response.headers.set('Strict-Transport-Security', 'max-age=31536000');
-	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	if (signedIn) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
-};
+}
+
+const handleHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), !!event.locals.actor);
 
 export const handle = sequence(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 

@@ -156,6 +156,10 @@ test('an organizer that requires two-step verification sends its administrator t
 	await expectAccessible(kim);
 	await kim.goto(org);
 	await expect(kim).toHaveURL(/\/konto\/tvastegsverifiering$/);
+	// That redirect carries the same security headers as every other answer.
+	const sent = await kim.request.get(org, { maxRedirects: 0 });
+	expect(sent.status()).toBe(303);
+	expect(sent.headers()).toMatchObject({ location: '/konto/tvastegsverifiering', 'x-frame-options': 'DENY', 'cache-control': 'private, no-store' });
 
 	// Also straight after the password at the next sign-in.
 	await signOut(kim);
