@@ -164,7 +164,11 @@ test('every route answers every role exactly as the policies say', async ({ brow
 			const status = res.status();
 			const location = res.headers()['location'] ?? '';
 			const refused = status === 403 || status === 404 || (status === 303 && location.startsWith('/logga-in') && rule.kind !== 'public');
-			if (status >= 500) problems.push(`${persona.label} GET ${url}: ${status}`);
+			// /healthz answers 503 while the server is too busy to answer its database within 3 s (decision 017): a
+			// state of the server, the same for everyone, not a refusal.
+			const busy = route.id === '/healthz' && status === 503;
+			if (status >= 500 && !busy) problems.push(`${persona.label} GET ${url}: ${status}`);
+			else if (busy) continue;
 			else if (mayUse === 'depends') continue;
 			else if (mayUse && refused) problems.push(`${persona.label} GET ${url}: refused (${status}) but the policies allow it`);
 			else if (!mayUse && !refused) problems.push(`${persona.label} GET ${url}: ${status} but the policies refuse it`);
