@@ -121,9 +121,17 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	// Support: case 1 exists once the demo has cases; made-up ids must give 404, never 500.
 	params.number = '1';
 	params.attachmentId = '00000000-0000-4000-8000-000000000000';
-	// Planning: the demo has no plans yet, so a made-up plan and action (404 for everyone, never 500).
-	params.planId = '00000000-0000-4000-8000-000000000000';
-	params.actionId = '00000000-0000-4000-8000-000000000000';
+	// Planning: the demo has no plans yet, so the administrator plans an action at the unit, owned by Brita.
+	const planned = await request.post(`/${DEMO_SLUG}/planering/ny?/create`, {
+		form: { scope: UNIT.id, title: 'Matrisens aktivitet', how: '', startsOn: '', dueOn: '', responsibleId: second.bridgeId, followUp: '', effect: '', hours: '', moneySek: '', supportCategoryId: '' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	params.actionId = planned.headers()['location']?.match(/\/aktivitet\/([0-9a-f-]{36})/)?.[1] ?? '';
+	expect(params.actionId, 'the planned action').not.toBe('');
+	const actionPage = await (await request.get(`/${DEMO_SLUG}/planering/aktivitet/${params.actionId}`)).text();
+	params.planId = actionPage.match(new RegExp(`/${DEMO_SLUG}/planering/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.planId, 'the unit plan, linked from its action').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

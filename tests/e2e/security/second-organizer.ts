@@ -49,7 +49,7 @@ async function shareWith(ctx: Ctx, sys: Ctx, org: string, p: { name: string; ema
 	await post(sys, '/system?/approveInvitation', { invitationId: invitationId! });
 }
 
-export type SecondOrganizer = { slug: string; sharedId: string; soleId: string };
+export type SecondOrganizer = { slug: string; sharedId: string; soleId: string; bridgeId: string };
 
 /**
  * Creates the second organizer (as the system administrator `sys`, who also administers `demoSlug`) and its people.
@@ -90,5 +90,5 @@ export async function setUpSecondOrganizer(browser: Browser, sys: Ctx, demoSlug:
 	expect(demoId, 'the demo organizer among those the team may serve').toBeTruthy();
 	await post(bridge, `${teamPage}?/addOrganizer`, { servedId: demoId! });
 	await setPasswordByMail(browser, SERVED.email, SERVED.password);
-	return { slug, sharedId, soleId };
+	return { slug, sharedId, soleId, bridgeId };
 }
