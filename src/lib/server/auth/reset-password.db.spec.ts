@@ -39,7 +39,7 @@ describe('setting a new password through a reset link', () => {
 
 		await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW });
 
-		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id });
+		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id, secondStep: false });
 		const oldTry = await signInWithPassword(h.db, { email: 'ett@exempel.se', password: OLD, ip: '1', limits }).catch((e) => e);
 		expect(oldTry.code).toBe('UNAUTHENTICATED');
 		expect(await validateSession(h.db, s1.token, 14)).toBeNull();
@@ -51,7 +51,7 @@ describe('setting a new password through a reset link', () => {
 
 		const again = await resetPassword(h.db, { token, newPassword: 'ett tredje långt lösenord', newPasswordRepeat: 'ett tredje långt lösenord' }).catch((e) => e);
 		expect(again.code).toBe('NOT_FOUND');
-		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id });
+		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id, secondStep: false });
 	});
 
 	it('spends the person’s other open links too', async () => {
@@ -79,7 +79,7 @@ describe('setting a new password through a reset link', () => {
 		await h.db.insert(passwordResets).values({ tokenHash: hashToken(token), personId: person.id, expiresAt: new Date(Date.now() - 1000) });
 		const e = await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW }).catch((x) => x);
 		expect(e.code).toBe('NOT_FOUND');
-		expect(await signInWithPassword(h.db, { email: 'sent@exempel.se', password: OLD, ip: '2', limits })).toEqual({ personId: person.id });
+		expect(await signInWithPassword(h.db, { email: 'sent@exempel.se', password: OLD, ip: '2', limits })).toEqual({ personId: person.id, secondStep: false });
 		const [reset] = await h.db.select().from(passwordResets).where(eq(passwordResets.personId, person.id));
 		expect(reset.usedAt).toBeNull();
 	});
