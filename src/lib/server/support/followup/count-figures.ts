@@ -8,7 +8,8 @@ const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
 const num = (v: unknown) => (v == null ? 0 : Number(v));
 
 export type LostTime = { lessons: number; minutes: number; students: number };
-export type NamedCount = { name: string | null; cases: number } & LostTime;
+/** A row of counts; `id` is the category's or unit's (null for cases without a category, and for device types). */
+export type NamedCount = { id: string | null; name: string | null; cases: number } & LostTime;
 
 /** Counts, lost teaching time, causes, ratings and SLA compliance for the cases a filter selects. */
 export async function countFigures(db: Db, f: FollowupFilter) {
@@ -17,10 +18,10 @@ export async function countFigures(db: Db, f: FollowupFilter) {
 	const [byChainLine, byCategory, byUnit, byDevice, causes, ratings, sla] = await readTogether(db, [
 		() => db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases
 			FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`),
-		() => db.execute(sql`SELECT c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
-			WHERE ${where} GROUP BY c.name ORDER BY cases DESC, c.name`),
-		() => db.execute(sql`SELECT u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
-			WHERE ${where} GROUP BY u.name, u.name_sort ORDER BY lessons DESC, cases DESC, u.name_sort`),
+		() => db.execute(sql`SELECT c.id, c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
+			WHERE ${where} GROUP BY c.id, c.name ORDER BY cases DESC, c.name`),
+		() => db.execute(sql`SELECT u.id, u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
+			WHERE ${where} GROUP BY u.id, u.name, u.name_sort ORDER BY lessons DESC, cases DESC, u.name_sort`),
 		() => db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
 			WHERE ${where} AND t.device_type IS NOT NULL AND t.device_type <> '' GROUP BY 1 ORDER BY cases DESC, 1 LIMIT 10`),
 		() => db.execute(sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`),
@@ -34,7 +35,7 @@ export async function countFigures(db: Db, f: FollowupFilter) {
 			WHERE ${where} GROUP BY k.kind`)
 	]);
 	const named = (rows: Row[]): NamedCount[] =>
-		rows.map((r) => ({ name: (r.name as string | null) ?? null, cases: num(r.cases), lessons: num(r.lessons), minutes: num(r.minutes), students: num(r.students) }));
+		rows.map((r) => ({ id: (r.id as string | null) ?? null, name: (r.name as string | null) ?? null, cases: num(r.cases), lessons: num(r.lessons), minutes: num(r.minutes), students: num(r.students) }));
 	const ratingRows = rowsOf(ratings).map((r) => ({ rating: num(r.rating), cases: num(r.cases) }));
 	const rated = ratingRows.reduce((s, r) => s + r.cases, 0);
 	const causeRows = rowsOf(causes).map((r) => ({ cause: String(r.cause), cases: num(r.cases) }));

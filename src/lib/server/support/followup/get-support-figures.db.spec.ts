@@ -32,8 +32,9 @@ describe('the support follow-up figures', () => {
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 
 		const all = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...year } });
-		expect(all.units.find((u) => u.name === 'Alfaskolan')).toMatchObject({ cases: 2, lessons: 3, students: 45 });
-		expect(all.categories.find((c) => c.name === 'Projektor')).toMatchObject({ cases: 2, lessons: 3 });
+		// Rows carry the unit's and category's ids, so the follow-up can plan an action for them (issue 13).
+		expect(all.units.find((u) => u.name === 'Alfaskolan')).toMatchObject({ id: a.id, cases: 2, lessons: 3, students: 45 });
+		expect(all.categories.find((c) => c.name === 'Projektor')).toMatchObject({ id: cat.id, cases: 2, lessons: 3 });
 		expect(all.userErrorShare).toBe(0.5);
 		expect(all.ratings).toMatchObject({ count: 2, average: 3 });
 		expect(all.byChainLine).toEqual([{ chain: 'pedagogical', line: 1, cases: 1 }, { chain: 'technical', line: 1, cases: 2 }]);
@@ -90,5 +91,21 @@ describe('the support follow-up figures', () => {
 		for (const actor of [teacher, stranger, principal]) expect((await getSupportFigures(t.db, { actor, filter }).catch((e) => e)).code).toBe('FORBIDDEN');
 		await expect(getSupportFigures(t.db, { actor: principal, filter: { ...filter, unitId: unit.id } })).resolves.toBeTruthy();
 		expect((await getSupportFigures(t.db, { actor: principal, filter: { ...filter, unitId: other.id } }).catch((e) => e)).code).toBe('FORBIDDEN');
+	});
+});
+
+describe('two units with the same name', () => {
+	it('are counted apart (by unit, not by name)', async () => {
+		const org = await buildOrganizer(t.db);
+		const areas = [await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Norr' }), await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Söder' })];
+		const twins = [await buildUnit(t.db, { organizerId: org.id, parentId: areas[0].id, name: 'Centrumskolan' }), await buildUnit(t.db, { organizerId: org.id, parentId: areas[1].id, name: 'Centrumskolan' })];
+		await buildTicket(t.db, { organizerId: org.id, unitId: twins[0].id, input: { lessonsLost: 2 } });
+		await buildTicket(t.db, { organizerId: org.id, unitId: twins[1].id, input: { lessonsLost: 1 } });
+		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
+		const figures = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...year } });
+		expect(figures.units.map((u) => [u.id, u.lessons])).toEqual([
+			[twins[0].id, 2],
+			[twins[1].id, 1]
+		]);
 	});
 });

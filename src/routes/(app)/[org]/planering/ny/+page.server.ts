@@ -10,7 +10,7 @@ import { isPeriod, periodOf } from '$lib/server/planning/period';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Fields the address may fill in, so a report's suggestion can open a prepared form. */
-const PREFILL = ['scope', 'title', 'how', 'effect', 'followUp'];
+const PREFILL = ['scope', 'title', 'how', 'effect', 'followUp', 'supportCategoryId'];
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');

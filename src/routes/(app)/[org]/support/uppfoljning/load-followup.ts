@@ -7,6 +7,7 @@ import { findVisibleUnits } from '$lib/server/org/find-visible-units';
 import { getSupportFigures } from '$lib/server/support/followup/get-support-figures';
 import { recentSchoolYears } from '$lib/server/support/followup/school-years';
 import { loadAncestorIds } from '$lib/server/org/load-ancestor-ids';
+import { loadPlanScopes, scopeKey } from '$lib/server/planning/plan-scopes';
 
 /**
  * Shared load for the organizer's and a unit's follow-up page: the period (school year) and chain
@@ -30,8 +31,11 @@ export async function loadFollowup(event: RequestEvent, unitId: string | null) {
 		actor,
 		filter: { organizerId: organizer.id, unitId, chain, from: year.from, to: year.to }
 	}).catch(throwHttp);
+	// Where the person may plan: the follow-up offers "Gör till aktivitet" there (issue 13).
+	const plannable = (await loadPlanScopes(db, actor, organizer.id)).filter((p) => p.canWrite).map((p) => scopeKey(p.unitId));
 	return {
 		figures,
+		plannable,
 		years: years.map((y) => y.key),
 		year: year.key,
 		chain: chain ?? '',
