@@ -18,7 +18,7 @@ describe('parseEnv', () => {
 
 	it('knows the sign-in and session settings (issue 12)', () => {
 		const env = parseEnv({});
-		expect(env).toMatchObject({ SESSION_DAYS: 14, SESSION_MAX_DAYS: 30, LOGIN_LIMIT_ACCOUNT_IP: 5, LOGIN_LIMIT_ACCOUNT: 20, LOGIN_LIMIT_IP: 50, XFF_DEPTH: 1 });
+		expect(env).toMatchObject({ SESSION_DAYS: 14, SESSION_MAX_DAYS: 30, LOGIN_LIMIT_ACCOUNT_IP: 5, LOGIN_LIMIT_ACCOUNT: 20, LOGIN_LIMIT_IP: 50, RESET_LIMIT_IP: 50, XFF_DEPTH: 1 });
 		expect(env.ADDRESS_HEADER).toBeUndefined();
 	});
 

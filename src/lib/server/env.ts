@@ -37,6 +37,8 @@ const schema = z.object({
 	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(20),
 	/** Failed sign-ins allowed per address (all accounts together) in 15 minutes. */
 	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50),
+	/** Password-reset links asked for from one address in an hour (all accounts together; 3 per account). */
+	RESET_LIMIT_IP: z.coerce.number().int().min(1).default(50),
 	/**
 	 * Behind a reverse proxy: the header that carries the client's address (read by adapter-node), e.g.
 	 * X-Forwarded-For or X-Real-IP. Unset: the address of the connection, which is the proxy's.

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requestPasswordReset } from '$lib/server/auth/request-password-reset';
+import { RESET_REQUEST_LIMITS, requestPasswordReset } from '$lib/server/auth/request-password-reset';
 import { env } from '$lib/server/env';
 import { failFromError, formValues } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,11 @@ export const actions: Actions = {
 		const values = formValues(data);
 		try {
 			// The link is written and sent after the answer (the same answer, as fast, for every address).
-			await requestPasswordReset(locals.db, { email: values.email ?? '', ip: getClientAddress() });
+			await requestPasswordReset(locals.db, {
+				email: values.email ?? '',
+				ip: getClientAddress(),
+				limits: { perEmail: RESET_REQUEST_LIMITS.perEmail, perIp: env.RESET_LIMIT_IP }
+			});
 		} catch (e) {
 			return failFromError(e, values, 'email');
 		}
