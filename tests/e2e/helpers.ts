@@ -19,6 +19,16 @@ export async function signIn(page: Page, email: string, password: string) {
 
 export const signInAsAdmin = (page: Page) => signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
 
+/** Adds a school unit (skolenhet) to an organizer through its admin page. */
+export async function addSchoolUnit(page: Page, org: string, unit: { name: string; code: string }) {
+	await page.goto(`/${org}/admin/enheter/ny`);
+	await page.getByLabel('Namn', { exact: true }).fill(unit.name);
+	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
+	await page.getByLabel('Skolenhetskod').fill(unit.code);
+	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+}
+
 /** Adds a person through the admin pages of the test organizer and gives them a role at a unit (by name). */
 export async function addPersonWithRole(page: Page, p: { name: string; email: string; role: string }, unitName: string) {
 	await page.goto(`/${TEST_ORG.slug}/admin/personer/ny`);

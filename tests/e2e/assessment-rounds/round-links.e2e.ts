@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { addSchoolUnit, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,12 +25,7 @@ const pages = (page: Page) => page.getByRole('table', { name: 'Enheternas sidor 
 test('the administrator opens a round and sees the organizer report and the unit’s reports, but nothing to answer', async ({ page, browser }) => {
 	test.setTimeout(120_000);
 	await signInAsAdmin(page);
-	await page.goto(`/${ORG}/admin/enheter/ny`);
-	await page.getByLabel('Namn', { exact: true }).fill(UNIT.name);
-	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
-	await page.getByLabel('Skolenhetskod').fill(UNIT.code);
-	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
-	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+	await addSchoolUnit(page, ORG, UNIT);
 	const csv = ['namn;e-post;roll;enhet', `${PRINCIPAL.name};${PRINCIPAL.email};Rektor;${UNIT.code}`, `${TEACHER.name};${TEACHER.email};Personal;${UNIT.code}`].join('\n');
 	await page.goto(`/${ORG}/admin/import`);
 	await page.getByLabel('Fil med personer').setInputFiles({ name: 'lankar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

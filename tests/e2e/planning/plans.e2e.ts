@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { addPersonWithRole, addSchoolUnit, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,12 +21,7 @@ let actionPath = '';
 test('an administrator sets up a unit with a principal and a key person', async ({ page, browser }) => {
 	test.setTimeout(120_000);
 	await signInAsAdmin(page);
-	await page.goto(`/${ORG}/admin/enheter/ny`);
-	await page.getByLabel('Namn', { exact: true }).fill(UNIT.name);
-	await page.getByLabel('Typ av enhet').selectOption('skolenhet');
-	await page.getByLabel('Skolenhetskod').fill(UNIT.code);
-	await page.getByRole('button', { name: 'Lägg till enheten' }).click();
-	await expect(page.getByRole('status')).toHaveText('Enheten är tillagd.');
+	await addSchoolUnit(page, ORG, UNIT);
 	for (const p of [PRINCIPAL, KEY]) {
 		await addPersonWithRole(page, p, UNIT.name);
 		await setPasswordThroughOutbox(browser, page, p.email, PASSWORD);

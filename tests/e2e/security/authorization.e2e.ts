@@ -5,7 +5,7 @@
  * organizer's administrator, a supplier who reaches the demo organizer only through a team that serves it,
  * and — on every person route and action — people shared by the two organizers (decision 018).
  */
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, type Actor } from '../../../src/lib/server/policies';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
 import { DEMO_PASSWORD, signIn } from '../helpers';
@@ -75,16 +75,6 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 	}
 }
 
-async function newRequestContext(browser: Browser, p: Persona): Promise<APIRequestContext> {
-	const context = await browser.newContext();
-	if (p.email) {
-		const page = await context.newPage();
-		await signIn(page, p.email, p.password);
-		await page.close();
-	}
-	return context.request;
-}
-
 /** Ids for the route parameters, found by looking around as the demo's organization administrator. */
 async function findParams(request: APIRequestContext, baseURL: string): Promise<Record<string, string>> {
 	const params: Record<string, string> = { org: DEMO_SLUG, token: 'ogiltig-token-finns-inte', perspective: 'ledning', subGoalId: '1.1' };
@@ -145,7 +135,7 @@ let second: SecondOrganizer;
 test('every route answers every role exactly as the policies say', async ({ browser, baseURL }) => {
 	test.setTimeout(300_000);
 	let all = personas();
-	const admin = await newRequestContext(browser, all[0]);
+	const admin = await requestAs(browser, all[0]);
 	expect(all[0].label).toBe('org_admin');
 
 	// A second organizer, created by the system administrator, with an administrator and people of its own.
@@ -159,7 +149,7 @@ test('every route answers every role exactly as the policies say', async ({ brow
 
 	const problems: string[] = [];
 	for (const persona of all) {
-		const request = persona === all[0] ? admin : await newRequestContext(browser, persona);
+		const request = persona === all[0] ? admin : await requestAs(browser, persona);
 		for (const route of routes) {
 			const url = urlFor(route.id, params);
 			if (!url) {
@@ -221,7 +211,7 @@ test('on people shared by two organizers, each administrator manages only the me
 	const problems: string[] = [];
 	const seen = new Set<string>();
 	for (const persona of [sys, other, bridge, leadership, served]) {
-		const request = await requestAs(browser, persona as { email: string; password: string });
+		const request = await requestAs(browser, persona);
 		for (const target of targets) {
 			const identity = { type: 'identity' as const, personId: target.id, organizerIds: target.organizers, systemAdmin: false };
 			for (const [key, slug] of Object.entries(slugs)) {
@@ -256,7 +246,7 @@ test('on people shared by two organizers, each administrator manages only the me
 	expect([...seen].sort()).toEqual(['400', 'done', 'refused']);
 
 	// Nothing stuck: the shared person is as the second organizer made her, active, in both organizers.
-	const admin = await requestAs(browser, sys as { email: string; password: string });
+	const admin = await requestAs(browser, sys);
 	const html = await (await admin.get(`/${DEMO_SLUG}/admin/personer/${second.sharedId}`)).text();
 	expect(html).toContain(SHARED.email);
 	expect(html).not.toContain('(ändrad)');

@@ -23,11 +23,14 @@ async function post(ctx: Ctx, url: string, form: Record<string, string>) {
 	return res.headers()['location'] ?? '';
 }
 
-export async function requestAs(browser: Browser, who: { email: string; password: string }): Promise<APIRequestContext> {
+/** A request context signed in as `who`; with no e-mail, an anonymous one. */
+export async function requestAs(browser: Browser, who: { email: string | null; password: string }): Promise<APIRequestContext> {
 	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, who.email, who.password);
-	await page.close();
+	if (who.email) {
+		const page = await context.newPage();
+		await signIn(page, who.email, who.password);
+		await page.close();
+	}
 	return context.request;
 }
 
