@@ -7,6 +7,10 @@ import { ASSIGNABLE_ROLES } from '../policies/roles';
 import { signInWithPassword } from '../auth/sign-in';
 import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
 import { roundStatus } from '../assessment/rounds/round-status';
+import { planningActionLinks, planningActions, planningPlans } from '../db/schema';
+import { periodOf } from '../planning/period';
+import { isOverdue } from '../planning/statuses';
+import { todayInStockholm } from '../auth/load-actor';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -200,9 +204,24 @@ describe('the demo self-assessments', () => {
 		expect(mean(rows.filter((x) => x.roundId === rounds[1].id).map((x) => x.level!))).toBeGreaterThan(mean(rows.filter((x) => x.roundId === rounds[0].id).map((x) => x.level!)));
 	});
 
+	it('plans the current läsår: the organizer and every school unit but one, some actions overdue, each linked to a sub-goal', async () => {
+		const plans = await h.db.select().from(planningPlans);
+		const schools = await h.db.select({ id: units.id }).from(units).where(isNotNull(units.schoolUnitCode));
+		expect(plans.filter((p) => p.unitId === null)).toHaveLength(1);
+		expect(plans.filter((p) => p.unitId !== null)).toHaveLength(schools.length - 1);
+		expect(new Set(plans.map((p) => p.period))).toEqual(new Set([periodOf()]));
+		const actions = await h.db.select().from(planningActions);
+		const today = todayInStockholm();
+		expect(actions.filter((a) => isOverdue(a, today)).length).toBeGreaterThan(0);
+		expect(actions.filter((a) => a.status === 'done').length).toBeGreaterThan(0);
+		expect(actions.every((a) => !a.dueOn || !a.startsOn || a.dueOn >= a.startsOn)).toBe(true);
+		const linked = await h.db.select({ actionId: planningActionLinks.actionId }).from(planningActionLinks);
+		expect(new Set(linked.map((l) => l.actionId)).size).toBe(actions.length);
+	});
+
 	it('counts what it made in the demo.load audit event', async () => {
 		const [event] = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
-		expect(event.changes).toMatchObject({ assessments: { rounds: 3, conclusions: 1 }, support: { teams: 4, categories: 16, tickets: 5000 } });
+		expect(event.changes).toMatchObject({ assessments: { rounds: 3, conclusions: 1 }, support: { teams: 4, categories: 16, tickets: 5000 }, plans: { actions: expect.any(Number) } });
 	});
 });
 
