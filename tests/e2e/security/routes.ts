@@ -57,7 +57,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning$/, { kind: 'organizer', action: 'organizer.member' }],
 	// Planning: the overview and the new-action form for everyone inside the organizer (not suppliers, students or
 	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
-	[/^\/\(app\)\/\[org\]\/planering(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs

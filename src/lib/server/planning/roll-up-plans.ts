@@ -1,0 +1,148 @@
+import { and, desc, eq, isNotNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../db';
+import { assessmentRounds, planningActionLinks, planningActions, planningPlans } from '../db/schema';
+import { authorize, can, type Actor } from '../policies';
+import { todayInStockholm } from '../auth/load-actor';
+import { computeOrganizerReport, type OrganizerReport } from '../assessment/reports/compute-organizer-report';
+import { TOTAL } from '../assessment/reports/suppress';
+import type { Localized } from '../assessment/framework/framework-schema';
+import { readTogether } from '../db/read-together';
+import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
+import { loadPlanScopes, scopeKey } from './plan-scopes';
+import { ACTION_STATUSES, isOverdue, type ActionStatus } from './statuses';
+
+/** A sub-goal is weak at a unit when its mean level (all perspectives, else the agreed levels) is below this. */
+export const WEAK_BELOW = 2.5;
+
+export type RollUpGap = { unitId: string; unitName: string; mean: number };
+export type RollUpRow = {
+	value: LinkValue;
+	subGoalId: string;
+	title: Localized;
+	byStatus: Record<ActionStatus, number>;
+	total: number;
+	overdue: number;
+	organizerActions: number;
+	/** Units whose plan has an action for the sub-goal, with how many. */
+	units: { unitId: string; unitName: string; actions: number }[];
+	/** Units where the sub-goal is weak in the latest closed round and whose plan has no action for it. */
+	gaps: RollUpGap[];
+	/** The organizer's mean for the sub-goal in that round (null when hidden or none). */
+	organizerMean: number | null;
+};
+
+export type RollUp = {
+	period: string;
+	/** The round the gaps are read from; null when the actor may not read the organizer report or none has closed. */
+	round: { id: string; name: string } | null;
+	rows: RollUpRow[];
+	/** Readable units without any action in the period. */
+	unitsWithoutActions: { unitId: string; unitName: string }[];
+};
+
+/** The latest closed round of the organizer, if any. */
+async function latestClosedRound(db: Db, organizerId: string, today: string) {
+	const [row] = await db
+		.select({ id: assessmentRounds.id, name: assessmentRounds.name, frameworkKey: assessmentRounds.frameworkKey })
+		.from(assessmentRounds)
+		.where(and(eq(assessmentRounds.organizerId, organizerId), or(lt(assessmentRounds.closesOn, today), isNotNull(assessmentRounds.closedAt))))
+		.orderBy(desc(assessmentRounds.closesOn))
+		.limit(1);
+	return row ?? null;
+}
+
+/** A unit's mean for a sub-goal: from the answers if shown, else from the agreed levels. */
+function unitMean(report: OrganizerReport, subGoalId: string, unitId: string): number | null {
+	const cell = report.figures[subGoalId]?.[unitId]?.[TOTAL];
+	if (cell?.shown && cell.mean !== null) return cell.mean;
+	return report.consensusMeans[subGoalId]?.[unitId] ?? null;
+}
+
+/**
+ * Every plan of a läsår the actor may read, rolled up by sub-goal: actions per status, overdue, which units plan
+ * for it, and — for those who read the organizer's self-assessment report — the gaps: units where the sub-goal
+ * is weak (mean below 2.5 in the latest closed round) whose plan has nothing for it.
+ */
+export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: string; period: string }): Promise<RollUp> {
+	const { actor, organizerId, period } = opts;
+	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
+	const today = todayInStockholm();
+	const readsReport = can(actor, 'assessment.organizer_report', { type: 'organizer', organizerId });
+	const [scopes, rows, options, round] = await readTogether(db, [
+		() => loadPlanScopes(db, actor, organizerId),
+		() =>
+			db
+				.select({
+					actionId: planningActions.id,
+					status: planningActions.status,
+					dueOn: planningActions.dueOn,
+					unitId: planningPlans.unitId,
+					frameworkKey: planningActionLinks.frameworkKey,
+					subGoalId: planningActionLinks.subGoalId
+				})
+				.from(planningActions)
+				.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
+				.leftJoin(planningActionLinks, eq(planningActionLinks.actionId, planningActions.id))
+				.where(and(eq(planningActions.organizerId, organizerId), eq(planningPlans.period, period))),
+		() => loadLinkOptions(db, organizerId),
+		() => (readsReport ? latestClosedRound(db, organizerId, today) : Promise.resolve(null))
+	]);
+	const readable = new Map(scopes.filter((s) => s.canView).map((s) => [scopeKey(s.unitId), s]));
+	const report = round ? await computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : null;
+
+	const seen = new Set<string>();
+	const bySubGoal = new Map<LinkValue, { rowKeys: Set<string>; units: Map<string, number>; organizer: number; byStatus: Record<ActionStatus, number>; overdue: number }>();
+	const unitsWithActions = new Set<string>();
+	for (const r of rows) {
+		if (!readable.has(scopeKey(r.unitId))) continue;
+		if (r.unitId) unitsWithActions.add(r.unitId);
+		if (!r.frameworkKey || !r.subGoalId) continue;
+		const value = linkValue({ frameworkKey: r.frameworkKey, subGoalId: r.subGoalId, itemKey: null });
+		// An action linked to a sub-goal and one of its items counts once for the sub-goal.
+		if (seen.has(`${value}|${r.actionId}`)) continue;
+		seen.add(`${value}|${r.actionId}`);
+		let entry = bySubGoal.get(value);
+		if (!entry) {
+			entry = { rowKeys: new Set(), units: new Map(), organizer: 0, byStatus: Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>, overdue: 0 };
+			bySubGoal.set(value, entry);
+		}
+		entry.byStatus[r.status as ActionStatus] = (entry.byStatus[r.status as ActionStatus] ?? 0) + 1;
+		if (isOverdue(r, today)) entry.overdue++;
+		if (r.unitId) entry.units.set(r.unitId, (entry.units.get(r.unitId) ?? 0) + 1);
+		else entry.organizer++;
+	}
+
+	const nameOf = (unitId: string) => readable.get(unitId)?.name ?? '';
+	// The sub-goals shown: those of the round's framework, and any other the plans link to.
+	const shownValues = options.subGoals.filter((o) => (report && o.frameworkKey === round!.frameworkKey && o.subGoalId !== '0') || bySubGoal.has(o.value));
+	return {
+		period,
+		round: round ? { id: round.id, name: round.name } : null,
+		rows: shownValues.map((o) => {
+			const e = bySubGoal.get(o.value);
+			const planned = e?.units ?? new Map<string, number>();
+			const gaps: RollUpGap[] = [];
+			if (report && o.frameworkKey === round!.frameworkKey)
+				for (const u of report.units) {
+					const mean = unitMean(report, o.subGoalId, u.id);
+					if (mean !== null && mean < WEAK_BELOW && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean });
+				}
+			const organizerCell = report?.figures[o.subGoalId]?.[TOTAL]?.[TOTAL];
+			return {
+				value: o.value,
+				subGoalId: o.subGoalId,
+				title: o.title,
+				byStatus: e?.byStatus ?? (Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>),
+				total: e ? Object.values(e.byStatus).reduce((a, b) => a + b, 0) : 0,
+				overdue: e?.overdue ?? 0,
+				organizerActions: e?.organizer ?? 0,
+				units: [...planned].map(([unitId, actions]) => ({ unitId, unitName: nameOf(unitId), actions })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv')),
+				gaps: gaps.sort((a, b) => a.mean - b.mean),
+				organizerMean: organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null
+			};
+		}),
+		unitsWithoutActions: scopes
+			.filter((s) => s.canView && s.unitId && report?.units.some((u) => u.id === s.unitId) && !unitsWithActions.has(s.unitId))
+			.map((s) => ({ unitId: s.unitId!, unitName: s.name ?? '' }))
+	};
+}
