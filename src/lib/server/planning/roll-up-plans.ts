@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { assessmentRounds, planningActionLinks, planningActions, planningPlans } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
@@ -9,7 +9,7 @@ import type { Localized } from '../assessment/framework/framework-schema';
 import { readTogether } from '../db/read-together';
 import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
-import { ACTION_STATUSES, isOverdue, type ActionStatus } from './statuses';
+import { ACTION_STATUSES, OPEN_STATUSES, isActionStatus, type ActionStatus } from './statuses';
 
 /** A sub-goal is weak at a unit when its mean level (all perspectives, else the agreed levels) is below this. */
 export const WEAK_BELOW = 2.5;
@@ -40,6 +40,40 @@ export type RollUp = {
 	unitsWithoutActions: { unitId: string; unitName: string }[];
 };
 
+const emptyCounts = () => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+
+/**
+ * Actions of a läsår per plan scope and linked sub-goal (an action linked to a sub-goal and to items of it
+ * counts once), per status and overdue. Actions without a link come as one row per scope with null keys.
+ */
+async function countLinkedActions(db: Db, opts: { organizerId: string; period: string; today: string }) {
+	const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
+	const rows = await db
+		.select({
+			unitId: planningPlans.unitId,
+			frameworkKey: planningActionLinks.frameworkKey,
+			subGoalId: planningActionLinks.subGoalId,
+			status: planningActions.status,
+			n: sql<number>`count(DISTINCT ${planningActions.id})`.mapWith(Number),
+			overdue: sql<number>`count(DISTINCT ${planningActions.id}) FILTER (WHERE ${planningActions.dueOn} < ${opts.today}::date AND ${planningActions.status} IN (${open}))`.mapWith(Number)
+		})
+		.from(planningActions)
+		.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
+		.leftJoin(planningActionLinks, eq(planningActionLinks.actionId, planningActions.id))
+		.where(and(eq(planningActions.organizerId, opts.organizerId), eq(planningPlans.period, opts.period)))
+		.groupBy(planningPlans.unitId, planningActionLinks.frameworkKey, planningActionLinks.subGoalId, planningActions.status);
+	const merged = new Map<string, { unitId: string | null; frameworkKey: string | null; subGoalId: string | null; byStatus: Record<ActionStatus, number>; total: number; overdue: number }>();
+	for (const r of rows) {
+		const key = `${r.unitId}|${r.frameworkKey}|${r.subGoalId}`;
+		let m = merged.get(key);
+		if (!m) merged.set(key, (m = { unitId: r.unitId, frameworkKey: r.frameworkKey, subGoalId: r.subGoalId, byStatus: emptyCounts(), total: 0, overdue: 0 }));
+		if (isActionStatus(r.status)) m.byStatus[r.status] += r.n;
+		m.total += r.n;
+		m.overdue += r.overdue;
+	}
+	return [...merged.values()];
+}
+
 /** The latest closed round of the organizer, if any. */
 async function latestClosedRound(db: Db, organizerId: string, today: string) {
 	const [row] = await db
@@ -68,48 +102,32 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
 	const today = todayInStockholm();
 	const readsReport = can(actor, 'assessment.organizer_report', { type: 'organizer', organizerId });
-	const [scopes, rows, options, round] = await readTogether(db, [
+	// The round first (one small query), so that its report is read together with the plans.
+	const round = readsReport ? await latestClosedRound(db, organizerId, today) : null;
+	const [scopes, rows, options, report] = await readTogether(db, [
 		() => loadPlanScopes(db, actor, organizerId),
-		() =>
-			db
-				.select({
-					actionId: planningActions.id,
-					status: planningActions.status,
-					dueOn: planningActions.dueOn,
-					unitId: planningPlans.unitId,
-					frameworkKey: planningActionLinks.frameworkKey,
-					subGoalId: planningActionLinks.subGoalId
-				})
-				.from(planningActions)
-				.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
-				.leftJoin(planningActionLinks, eq(planningActionLinks.actionId, planningActions.id))
-				.where(and(eq(planningActions.organizerId, organizerId), eq(planningPlans.period, period))),
+		() => countLinkedActions(db, { organizerId, period, today }),
 		() => loadLinkOptions(db, organizerId),
-		() => (readsReport ? latestClosedRound(db, organizerId, today) : Promise.resolve(null))
+		() => (round ? computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : Promise.resolve(null))
 	]);
 	const readable = new Map(scopes.filter((s) => s.canView).map((s) => [scopeKey(s.unitId), s]));
-	const report = round ? await computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : null;
 
-	const seen = new Set<string>();
-	const bySubGoal = new Map<LinkValue, { rowKeys: Set<string>; units: Map<string, number>; organizer: number; byStatus: Record<ActionStatus, number>; overdue: number }>();
+	const bySubGoal = new Map<LinkValue, { units: Map<string, number>; organizer: number; byStatus: Record<ActionStatus, number>; overdue: number }>();
 	const unitsWithActions = new Set<string>();
 	for (const r of rows) {
 		if (!readable.has(scopeKey(r.unitId))) continue;
 		if (r.unitId) unitsWithActions.add(r.unitId);
 		if (!r.frameworkKey || !r.subGoalId) continue;
 		const value = linkValue({ frameworkKey: r.frameworkKey, subGoalId: r.subGoalId, itemKey: null });
-		// An action linked to a sub-goal and one of its items counts once for the sub-goal.
-		if (seen.has(`${value}|${r.actionId}`)) continue;
-		seen.add(`${value}|${r.actionId}`);
 		let entry = bySubGoal.get(value);
 		if (!entry) {
-			entry = { rowKeys: new Set(), units: new Map(), organizer: 0, byStatus: Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>, overdue: 0 };
+			entry = { units: new Map(), organizer: 0, byStatus: emptyCounts(), overdue: 0 };
 			bySubGoal.set(value, entry);
 		}
-		entry.byStatus[r.status as ActionStatus] = (entry.byStatus[r.status as ActionStatus] ?? 0) + 1;
-		if (isOverdue(r, today)) entry.overdue++;
-		if (r.unitId) entry.units.set(r.unitId, (entry.units.get(r.unitId) ?? 0) + 1);
-		else entry.organizer++;
+		for (const st of ACTION_STATUSES) entry.byStatus[st] += r.byStatus[st];
+		entry.overdue += r.overdue;
+		if (r.unitId) entry.units.set(r.unitId, (entry.units.get(r.unitId) ?? 0) + r.total);
+		else entry.organizer += r.total;
 	}
 
 	const nameOf = (unitId: string) => readable.get(unitId)?.name ?? '';
@@ -132,8 +150,8 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 				value: o.value,
 				subGoalId: o.subGoalId,
 				title: o.title,
-				byStatus: e?.byStatus ?? (Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>),
-				total: e ? Object.values(e.byStatus).reduce((a, b) => a + b, 0) : 0,
+				byStatus: e?.byStatus ?? emptyCounts(),
+				total: e ? ACTION_STATUSES.reduce((n, st) => n + e.byStatus[st], 0) : 0,
 				overdue: e?.overdue ?? 0,
 				organizerActions: e?.organizer ?? 0,
 				units: [...planned].map(([unitId, actions]) => ({ unitId, unitName: nameOf(unitId), actions })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv')),
