@@ -21,7 +21,7 @@ const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / x
 export async function findConclusions(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; unitId?: string | null }) {
 	const round = await getRound(db, opts);
 	const access = await conclusionAccess(db, opts.actor, round);
-	const base = { round: { id: round.id, name: round.name, closed: access.closed }, canWriteOrganizer: access.canWriteOrganizer };
+	const base = { round: { id: round.id, name: round.name, closed: access.closed, frameworkKey: round.frameworkKey }, canWriteOrganizer: access.canWriteOrganizer };
 	if (access.waiting) return { ...base, waiting: true as const, units: [], unit: null, organizerConclusions: [], subGoals: [] };
 	if (!access.units.length && !access.canWriteOrganizer) throw new AppError('FORBIDDEN', 'conclusions');
 

@@ -7,6 +7,7 @@ import { loadActionForm } from '$lib/server/planning/load-action-form';
 import { presentActionForm } from '$lib/server/planning/present-action-form';
 import { actionFormInput } from '$lib/server/planning/action-form-values';
 import { isPeriod, periodOf } from '$lib/server/planning/period';
+import { loadSubGoalGuides } from '$lib/server/planning/sub-goal-guides';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Fields the address may fill in, so a report's suggestion can open a prepared form. */
@@ -24,6 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		form: presentActionForm(options, getLocale(), links),
 		initial: { responsibleId: actor.personId, ...initial },
 		initialLinks: links,
+		/** The framework's texts for the sub-goals the address links to, shown beside the form. */
+		guides: await loadSubGoalGuides(links, getLocale()),
 		/** The address's own fill-ins, kept on the form's address so a failed send still offers the chosen items. */
 		query: new URLSearchParams([...q].filter(([k]) => !k.startsWith('/'))).toString()
 	};

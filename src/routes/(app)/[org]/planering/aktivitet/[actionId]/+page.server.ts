@@ -5,12 +5,14 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getActionDetails } from '$lib/server/planning/get-action-details';
 import { changeActionStatus } from '$lib/server/planning/change-action-status';
 import { ACTION_STATUSES } from '$lib/server/planning/statuses';
+import { loadSubGoalGuides } from '$lib/server/planning/sub-goal-guides';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const details = await getActionDetails(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, locale: getLocale() }).catch(throwHttp);
 	return {
+		guides: await loadSubGoalGuides(details.action.links.map((l) => l.value), getLocale()),
 		action: details.action,
 		plan: details.plan,
 		history: details.history,
