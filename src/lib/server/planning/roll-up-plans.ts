@@ -11,8 +11,12 @@ import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
 import { ACTION_STATUSES, OPEN_STATUSES, isActionStatus, type ActionStatus } from './statuses';
 
-/** A sub-goal is weak at a unit when its mean level (all perspectives, else the agreed levels) is below this. */
+/**
+ * A sub-goal is weak at a unit when its mean level (all perspectives, else the agreed levels) is below WEAK_BELOW,
+ * or at least LAG below the organizer's mean for it: a unit far behind the others is a gap even where all do well.
+ */
 export const WEAK_BELOW = 2.5;
+export const LAG = 0.5;
 
 export type RollUpGap = { unitId: string; unitName: string; mean: number };
 export type RollUpRow = {
@@ -139,13 +143,15 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 		rows: shownValues.map((o) => {
 			const e = bySubGoal.get(o.value);
 			const planned = e?.units ?? new Map<string, number>();
+			const organizerCell = report?.figures[o.subGoalId]?.[TOTAL]?.[TOTAL];
+			const organizerMean = organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null;
 			const gaps: RollUpGap[] = [];
 			if (report && o.frameworkKey === round!.frameworkKey)
 				for (const u of report.units) {
 					const mean = unitMean(report, o.subGoalId, u.id);
-					if (mean !== null && mean < WEAK_BELOW && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean });
+					const weak = mean !== null && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG));
+					if (weak && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean });
 				}
-			const organizerCell = report?.figures[o.subGoalId]?.[TOTAL]?.[TOTAL];
 			return {
 				value: o.value,
 				subGoalId: o.subGoalId,
@@ -156,7 +162,7 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 				organizerActions: e?.organizer ?? 0,
 				units: [...planned].map(([unitId, actions]) => ({ unitId, unitName: nameOf(unitId), actions })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv')),
 				gaps: gaps.sort((a, b) => a.mean - b.mean),
-				organizerMean: organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null
+				organizerMean
 			};
 		}),
 		unitsWithoutActions: scopes

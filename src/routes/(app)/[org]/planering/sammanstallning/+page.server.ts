@@ -1,7 +1,7 @@
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { throwHttp } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
-import { rollUpPlans, WEAK_BELOW } from '$lib/server/planning/roll-up-plans';
+import { LAG, rollUpPlans, WEAK_BELOW } from '$lib/server/planning/roll-up-plans';
 import { isPeriod, periodOf } from '$lib/server/planning/period';
 import { loadPlanScopes } from '$lib/server/planning/plan-scopes';
 import { ACTION_STATUSES } from '$lib/server/planning/statuses';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		period,
 		round: rollUp.round,
 		weakBelow: WEAK_BELOW,
+		lag: LAG,
 		statuses: ACTION_STATUSES,
 		rows: rollUp.rows.map((r) => ({
 			...r,
