@@ -151,12 +151,13 @@ describe('the common framework', () => {
 			['learning_resources', null, ''],
 			['Nätverk', 'it', '']
 		]);
+		const base: Record<string, string> = { 'payer-devices': 'it', [`label-${own.id}`]: 'Nätverk' };
 		for (const [input, field] of [
 			[{ 'payer-devices': 'kommunen' }, 'payer-devices'],
 			[{ [`label-${own.id}`]: '' }, `label-${own.id}`],
 			[{ 'note-new': 'utan namn' }, 'label-new']
 		] as const) {
-			const e = await saveFinancing(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { 'payer-devices': 'it', [`label-${own.id}`]: 'Nätverk', ...input } }).catch((x) => x);
+			const e = await saveFinancing(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { ...base, ...input } }).catch((x) => x);
 			expect(e.issues?.map((i: { field: string }) => i.field), field).toContain(field);
 		}
 		f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
