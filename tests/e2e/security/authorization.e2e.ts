@@ -72,6 +72,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'organizer', organizerId: ORG });
 		case 'support':
 			return can(actor, rule.action, { type: 'support', organizerId: ORG, unitId: null, ancestorIds: [] });
+		case 'plan':
+			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
 	}
 }
 
@@ -122,6 +124,11 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const actionPage = await (await request.get(`/${DEMO_SLUG}/planering/aktivitet/${params.actionId}`)).text();
 	params.planId = actionPage.match(new RegExp(`/${DEMO_SLUG}/planering/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.planId, 'the unit plan, linked from its action').not.toBe('');
+	// The demo's strategic goals and concepts, to open their edit pages ("ny" when there are none).
+	const vision = await (await request.get(`/${DEMO_SLUG}/planering/vision`)).text();
+	params.goalId = vision.match(/\/planering\/vision\/mal\/([0-9a-f-]{36})"/)?.[1] ?? 'ny';
+	const framework = await (await request.get(`/${DEMO_SLUG}/planering/ramverk`)).text();
+	params.conceptId = framework.match(/\/planering\/ramverk\/begrepp\/([0-9a-f-]{36})"/)?.[1] ?? 'ny';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

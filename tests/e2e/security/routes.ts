@@ -18,7 +18,9 @@ export type Rule =
 	/** A policy action on the unit named by [unitId] (checked with the real unit tree). */
 	| { kind: 'unit'; action: Action }
 	/** A support-chain action on the whole organizer (queues, follow-up, settings). */
-	| { kind: 'support'; action: Action };
+	| { kind: 'support'; action: Action }
+	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
+	| { kind: 'plan'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -57,6 +59,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning$/, { kind: 'organizer', action: 'organizer.member' }],
 	// Planning: the overview and the new-action form for everyone inside the organizer (not suppliers, students or
 	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
+	// The vision and the common framework belong to the organizer plan: everyone who reads it reads them, those
+	// who write it (leadership, org admins) edit them.
+	[/^\/\(app\)\/\[org\]\/planering\/(vision|ramverk)$/, { kind: 'plan', action: 'plan.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/(vision\/andra|vision\/mal\/\[goalId\]|ramverk\/andra|ramverk\/begrepp\/\[conceptId\])$/, { kind: 'plan', action: 'plan.write' }],
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],

@@ -7,10 +7,11 @@ import { ASSIGNABLE_ROLES } from '../policies/roles';
 import { signInWithPassword } from '../auth/sign-in';
 import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
 import { roundStatus } from '../assessment/rounds/round-status';
-import { planningActionLinks, planningActions, planningPlans } from '../db/schema';
+import { planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
+import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals } from '../db/schema';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -234,6 +235,17 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
+	});
+
+	it('gives Exempelkommun a vision with three goals served by actions, a redefined concept and a financing matrix', async () => {
+		const org = (first as { demo: { organizerId: string } }).demo.organizerId;
+		const goals = await h.db.select().from(planningGoals).where(eq(planningGoals.organizerId, org));
+		expect(goals).toHaveLength(3);
+		const serving = await h.db.select().from(planningActions).where(and(eq(planningActions.organizerId, org), isNotNull(planningActions.goalId)));
+		expect(serving.length).toBeGreaterThan(0);
+		const versions = await h.db.select().from(planningConceptVersions).where(eq(planningConceptVersions.organizerId, org));
+		expect(versions.length).toBeGreaterThan(3);
+		expect((await h.db.select().from(planningFinancingRows).where(eq(planningFinancingRows.organizerId, org))).length).toBeGreaterThanOrEqual(6);
 	});
 
 	it('gives other names with another seed', async () => {

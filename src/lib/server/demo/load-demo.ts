@@ -25,6 +25,7 @@ import { buildDemoOrganizer, type DemoOrganizer, type DemoSignIn } from './build
 import { buildDemoAssessments } from './build-demo-assessments';
 import { buildDemoSupport } from './build-demo-support';
 import { buildDemoPlans } from './build-demo-plans';
+import { buildDemoVision } from './build-demo-vision';
 import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -35,6 +36,7 @@ export const DEMO_PASSWORD = 'rodtrad-demo-2026';
 const ASSESSMENT_SEED_OFFSET = 4;
 const SUPPORT_SEED_OFFSET = 5;
 const PLANS_SEED_OFFSET = 6;
+const VISION_SEED_OFFSET = 8;
 
 export type LoadDemoResult =
 	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
@@ -73,13 +75,14 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const assessments = await buildDemoAssessments(tx, created, createRandom(seed + ASSESSMENT_SEED_OFFSET));
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
 			const plans = await buildDemoPlans(tx, created, createRandom(seed + PLANS_SEED_OFFSET));
+			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans }
+				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision }
 			});
 			return created;
 		});

@@ -29,6 +29,8 @@ export const actionSchema = z
 		hours: whole(100000),
 		moneySek: whole(1000000000),
 		supportCategoryId: z.string().trim().default(''),
+		/** The organizer's strategic goal the action serves; empty for none. */
+		goalId: z.string().trim().default(''),
 		links: z.array(z.string().max(300)).max(100).default([])
 	})
 	.refine((v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn, { path: ['dueOn'], message: 'planning_error_due_before_start' });
@@ -55,6 +57,7 @@ export function actionColumns(v: ParsedAction) {
 		effect: v.effect,
 		hours: v.hours ? Number(v.hours) : null,
 		moneySek: v.moneySek ? Number(v.moneySek) : null,
-		supportCategoryId: v.supportCategoryId || null
+		supportCategoryId: v.supportCategoryId || null,
+		goalId: v.goalId || null
 	};
 }

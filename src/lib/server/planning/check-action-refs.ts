@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberships, people, supportCategories, units } from '../db/schema';
+import { memberships, people, planningGoals, supportCategories, units } from '../db/schema';
 import { AppError, isAppError, type FieldIssue } from '../errors';
 import { can, type Actor, type PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
@@ -33,7 +33,7 @@ async function scopeResource(db: Db, organizerId: string, scope: string): Promis
 
 /**
  * Checks what an action points at: a scope the actor may plan for, a responsible person and participants
- * who are active members, a support category of the organizer and links to its framework. Every problem
+ * who are active members, a support category and strategic goal of the organizer and links to its framework. Every problem
  * is reported beside its field at once (INVALID); nothing is written here.
  */
 export async function checkActionRefs(
@@ -56,6 +56,15 @@ export async function checkActionRefs(
 				.from(supportCategories)
 				.where(and(eq(supportCategories.id, input.supportCategoryId), eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))).length > 0;
 		if (!ok) issues.push({ field: 'supportCategoryId', message: 'planning_error_category' });
+	}
+	if (input.goalId) {
+		const ok =
+			isUuid(input.goalId) &&
+			(await db
+				.select({ id: planningGoals.id })
+				.from(planningGoals)
+				.where(and(eq(planningGoals.id, input.goalId), eq(planningGoals.organizerId, organizerId)))).length > 0;
+		if (!ok) issues.push({ field: 'goalId', message: 'vision_error_action_goal' });
 	}
 	let links: ActionLink[] = [];
 	try {

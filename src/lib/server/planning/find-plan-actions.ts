@@ -5,11 +5,12 @@ import { todayInStockholm } from '../auth/load-actor';
 import type { Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';
 import { isActionStatus, isOverdue } from './statuses';
+import { goalTitlesById } from './vision/goal-options';
 
 /**
  * The actions of a plan (optionally of one status), soonest due first and undated last, with the responsible
- * person's name as the actor may see it (a protected identity is a pseudonym, decision 015) and whether each is
- * overdue. Callers have read the plan with getPlan (which authorizes).
+ * person's name as the actor may see it (a protected identity is a pseudonym, decision 015) whether each is
+ * overdue and the strategic goal it serves. Callers have read the plan with getPlan (which authorizes).
  */
 export async function findPlanActions(db: Db, opts: { actor: Actor; organizerId: string; planId: string; status?: string | null }) {
 	const today = todayInStockholm();
@@ -20,7 +21,8 @@ export async function findPlanActions(db: Db, opts: { actor: Actor; organizerId:
 			status: planningActions.status,
 			startsOn: planningActions.startsOn,
 			dueOn: planningActions.dueOn,
-			responsibleId: planningActions.responsibleId
+			responsibleId: planningActions.responsibleId,
+			goalId: planningActions.goalId
 		})
 		.from(planningActions)
 		.where(
@@ -31,6 +33,7 @@ export async function findPlanActions(db: Db, opts: { actor: Actor; organizerId:
 			)
 		)
 		.orderBy(sql`${planningActions.dueOn} ASC NULLS LAST`, asc(planningActions.title), asc(planningActions.id));
+	const goals = await goalTitlesById(db, opts.organizerId, rows.map((r) => r.goalId));
 	const names = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: rows.map((r) => r.responsibleId), via: 'planning' });
-	return rows.map(({ responsibleId, ...r }) => ({ ...r, responsibleName: names.get(responsibleId) ?? '', overdue: isOverdue(r, today) }));
+	return rows.map(({ responsibleId, goalId, ...r }) => ({ ...r, goalTitle: goalId ? (goals.get(goalId) ?? null) : null, responsibleName: names.get(responsibleId) ?? '', overdue: isOverdue(r, today) }));
 }

@@ -10,6 +10,7 @@ import { loadActionRefs } from './load-action-refs';
 import { loadLinkOptions } from './framework-links';
 import { findActionHistory } from './find-action-history';
 import { scopeKey } from './plan-scopes';
+import { goalTitlesById } from './vision/goal-options';
 
 /**
  * One action as its page shows it, for someone who reads its plan or is responsible for it (FORBIDDEN
@@ -22,11 +23,12 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 	if (!can(opts.actor, 'plan.view', resource) && !canStatus) throw new AppError('FORBIDDEN', 'action');
 	const refs = await loadActionRefs(db, action.id);
 	const ids = [action.responsibleId, ...refs.participantIds];
-	const [unit, category, options, history] = await Promise.all([
+	const [unit, category, options, history, goals] = await Promise.all([
 		plan.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, plan.unitId)) : Promise.resolve([]),
 		action.supportCategoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, action.supportCategoryId)) : Promise.resolve([]),
 		loadLinkOptions(db, opts.organizerId),
-		findActionHistory(db, action.id)
+		findActionHistory(db, action.id),
+		goalTitlesById(db, opts.organizerId, [action.goalId])
 	]);
 	// A protected identity is a pseudonym for everyone but organization administrators (decision 015).
 	const nameOf = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: [...ids, ...history.map((h) => h.actorId)], via: 'planning' });
@@ -49,6 +51,7 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 			responsibleName: nameOf.get(action.responsibleId) ?? '',
 			participantNames: refs.participantIds.map((id) => nameOf.get(id) ?? ''),
 			categoryName: category[0]?.name ?? null,
+			goalTitle: action.goalId ? (goals.get(action.goalId) ?? null) : null,
 			links: refs.links.flatMap((v) => {
 				const l = linkTitle(v);
 				return l ? [{ value: v, ...l }] : [];
@@ -66,7 +69,8 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 			effect: action.effect,
 			hours: action.hours === null ? '' : String(action.hours),
 			moneySek: action.moneySek === null ? '' : String(action.moneySek),
-			supportCategoryId: action.supportCategoryId ?? ''
+			supportCategoryId: action.supportCategoryId ?? '',
+			goalId: action.goalId ?? ''
 		},
 		participantIds: refs.participantIds,
 		links: refs.links,

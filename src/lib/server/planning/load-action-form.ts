@@ -4,11 +4,12 @@ import { memberships, people, roleAssignments, supportCategories } from '../db/s
 import { authorize, can, type Actor } from '../policies';
 import { loadLinkOptions } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
+import { listGoalOptions } from './vision/goal-options';
 
 /**
  * What the action form offers: the scopes the actor may plan for, the organizer's active members who take
  * part in planning (people with protected identity only for organization administrators), its support
- * categories and the sub-goals its actions may link to.
+ * categories, strategic goals and the sub-goals its actions may link to.
  */
 export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: string }) {
 	const { actor, organizerId } = opts;
@@ -20,7 +21,7 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 			.from(roleAssignments)
 			.where(and(eq(roleAssignments.personId, people.id), eq(roleAssignments.organizerId, organizerId), notInArray(roleAssignments.role, ['student', 'guardian', 'supplier'])))
 	);
-	const [scopes, members, categories, links] = await Promise.all([
+	const [scopes, members, categories, links, goals] = await Promise.all([
 		loadPlanScopes(db, actor, organizerId),
 		db
 			.select({ id: people.id, name: people.name })
@@ -33,12 +34,14 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 			.from(supportCategories)
 			.where(and(eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))
 			.orderBy(asc(supportCategories.chain), asc(supportCategories.nameSort)),
-		loadLinkOptions(db, organizerId)
+		loadLinkOptions(db, organizerId),
+		listGoalOptions(db, organizerId)
 	]);
 	return {
 		scopes: scopes.filter((s) => s.canWrite).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
 		members,
 		categories,
+		goals,
 		subGoals: links.subGoals,
 		items: links.items
 	};

@@ -27,6 +27,7 @@ export function presentActionForm(o: FormOptions, locale: string, chosenLinks: s
 		scopes: o.scopes,
 		members: o.members.map((p) => ({ value: p.id, label: p.name })),
 		categories: o.categories,
+		goals: o.goals,
 		linkGroups: [...groups.entries()].map(([key, g]) => ({ key, ...g }))
 	};
 }

@@ -11,7 +11,7 @@ import { linkValue } from './framework-links';
 import { loadActionRefs } from './load-action-refs';
 import { writeActionRefs } from './write-action-refs';
 
-const FIELDS = ['planId', 'title', 'how', 'startsOn', 'dueOn', 'responsibleId', 'followUp', 'effect', 'hours', 'moneySek', 'supportCategoryId', 'participantIds', 'links'] as const;
+const FIELDS = ['planId', 'title', 'how', 'startsOn', 'dueOn', 'responsibleId', 'followUp', 'effect', 'hours', 'moneySek', 'supportCategoryId', 'goalId', 'participantIds', 'links'] as const;
 
 /**
  * Changes an action; those who write its plan may. A new scope moves it to that scope's plan for the same

@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniq
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 import { supportCategories } from './support';
+import { planningGoals } from './vision';
 
 /**
  * An action plan: the organizer's (unit_id null) or one unit's, for one läsår ("2026/27", from 1 July).
@@ -54,6 +55,8 @@ export const planningActions = pgTable(
 		/** Money in whole kronor (SEK). */
 		moneySek: integer('money_sek'),
 		supportCategoryId: uuid('support_category_id').references(() => supportCategories.id),
+		/** The organizer's strategic goal the action serves, if any (same organizer, checked when saved). */
+		goalId: uuid('goal_id').references(() => planningGoals.id),
 		/** planned | in_progress | on_hold | done | dropped; every change is a row in planning_action_events. */
 		status: text('status').notNull().default('planned'),
 		createdBy: uuid('created_by').references(() => people.id),
@@ -63,6 +66,7 @@ export const planningActions = pgTable(
 	(t) => [
 		index('planning_actions_plan_idx').on(t.planId, t.dueOn),
 		index('planning_actions_responsible_idx').on(t.responsibleId),
+		index('planning_actions_goal_idx').on(t.goalId),
 		check('planning_actions_dates', sql`${t.dueOn} IS NULL OR ${t.startsOn} IS NULL OR ${t.dueOn} >= ${t.startsOn}`),
 		check('planning_actions_resources', sql`coalesce(${t.hours}, 0) >= 0 AND coalesce(${t.moneySek}, 0) >= 0`)
 	]

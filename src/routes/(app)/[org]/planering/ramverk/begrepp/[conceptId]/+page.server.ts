@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { defineConcept } from '$lib/server/planning/vision/define-concept';
+import { loadConceptForm } from '$lib/server/planning/vision/load-concept-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+	return loadConceptForm(event.locals.db, { actor, organizerId: organizer.id, conceptId: event.params.conceptId }).catch(throwHttp);
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const values = formValues(await event.request.formData());
+		const conceptId = event.params.conceptId === 'ny' ? undefined : event.params.conceptId;
+		try {
+			await defineConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId, input: values });
+		} catch (e) {
+			return failFromError(e, values);
+		}
+		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+	}
+};
