@@ -122,6 +122,13 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const actionPage = await (await request.get(`/${DEMO_SLUG}/planering/aktivitet/${params.actionId}`)).text();
 	params.planId = actionPage.match(new RegExp(`/${DEMO_SLUG}/planering/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.planId, 'the unit plan, linked from its action').not.toBe('');
+	// Forums: the demo's IT-råd and one of its meetings.
+	const forums = await (await request.get(`/${DEMO_SLUG}/planering/forum`)).text();
+	params.forumId = forums.match(new RegExp(`/${DEMO_SLUG}/planering/forum/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.forumId, "the demo's forum").not.toBe('');
+	const forumPage = await (await request.get(`/${DEMO_SLUG}/planering/forum/${params.forumId}`)).text();
+	params.meetingId = forumPage.match(/\/mote\/([0-9a-f-]{36})"/)?.[1] ?? '';
+	expect(params.meetingId, "a meeting of the demo's forum").not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];
