@@ -16,6 +16,7 @@ import { publishMinutes } from './publish-minutes';
 import { findForums } from './find-forums';
 import { findNextMeetings } from './find-next-meetings';
 import { findOpenDecisions } from './find-open-decisions';
+import { loadDecisionForm } from './load-decision-form';
 
 const t = useTestDatabase();
 const TODAY = '2026-03-02';
@@ -97,6 +98,17 @@ describe('decisions', () => {
 		const e = await expectAppError(createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Något', ownerId: stranger.id } }), 'INVALID');
 		expect(e.issues).toEqual([{ field: 'ownerId', message: 'forums_error_owner_member' }]);
 		expect(await t.db.select().from(planningDecisions).where(eq(planningDecisions.meetingId, mt.id))).toEqual([]);
+	});
+
+	it("offers a principal only the actions of plans they read to link a decision to", async () => {
+		const s = await setup();
+		const other = await buildUnit(t.db, { organizerId: s.organizer.id });
+		const principal = await buildActor(t.db, [{ role: 'principal', organizerId: s.organizer.id, unitId: s.unit.id }]);
+		const mine = await createAction(t.db, { ...s.ids, input: { scope: s.unit.id, title: `Egen ${Math.random()}`, responsibleId: s.key.personId } });
+		const theirs = await createAction(t.db, { ...s.ids, input: { scope: other.id, title: `Annan ${Math.random()}`, responsibleId: s.key.personId } });
+		const offered = (await loadDecisionForm(t.db, { actor: principal, organizerId: s.organizer.id })).actions.map((a) => a.value);
+		expect(offered).toContain(mine.id);
+		expect(offered).not.toContain(theirs.id);
 	});
 
 	it('are listed open for reminders, by owner, until done', async () => {
