@@ -129,6 +129,13 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	params.goalId = vision.match(/\/planering\/vision\/mal\/([0-9a-f-]{36})"/)?.[1] ?? 'ny';
 	const framework = await (await request.get(`/${DEMO_SLUG}/planering/ramverk`)).text();
 	params.conceptId = framework.match(/\/planering\/ramverk\/begrepp\/([0-9a-f-]{36})"/)?.[1] ?? 'ny';
+	// Forums: the demo's IT-råd and one of its meetings.
+	const forums = await (await request.get(`/${DEMO_SLUG}/planering/forum`)).text();
+	params.forumId = forums.match(new RegExp(`/${DEMO_SLUG}/planering/forum/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.forumId, "the demo's forum").not.toBe('');
+	const forumPage = await (await request.get(`/${DEMO_SLUG}/planering/forum/${params.forumId}`)).text();
+	params.meetingId = forumPage.match(/\/mote\/([0-9a-f-]{36})"/)?.[1] ?? '';
+	expect(params.meetingId, "a meeting of the demo's forum").not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

@@ -66,6 +66,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
+	// Forums: the list and the set-up form for everyone inside (the form says who may set one up); a forum and its
+	// meetings open for its members and those who run it, tested in tests/e2e/planning/forums.e2e.ts.
+	[/^\/\(app\)\/\[org\]\/planering\/forum(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\](\/mote\/\[meetingId\](\/protokoll)?)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

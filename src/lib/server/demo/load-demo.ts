@@ -26,6 +26,7 @@ import { buildDemoAssessments } from './build-demo-assessments';
 import { buildDemoSupport } from './build-demo-support';
 import { buildDemoPlans } from './build-demo-plans';
 import { buildDemoVision } from './build-demo-vision';
+import { buildDemoForums } from './build-demo-forums';
 import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -37,6 +38,7 @@ const ASSESSMENT_SEED_OFFSET = 4;
 const SUPPORT_SEED_OFFSET = 5;
 const PLANS_SEED_OFFSET = 6;
 const VISION_SEED_OFFSET = 8;
+const FORUMS_SEED_OFFSET = 9;
 
 export type LoadDemoResult =
 	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
@@ -76,13 +78,14 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
 			const plans = await buildDemoPlans(tx, created, createRandom(seed + PLANS_SEED_OFFSET));
 			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));
+			const forums = await buildDemoForums(tx, created, createRandom(seed + FORUMS_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision }
+				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision, forums }
 			});
 			return created;
 		});

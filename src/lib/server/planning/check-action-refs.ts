@@ -9,7 +9,7 @@ import { resolveLinks, type ActionLink } from './framework-links';
 import type { ParsedAction } from './action-input';
 
 /** The ids among `ids` that are active members of the organizer. */
-async function activeMembers(db: Db, organizerId: string, ids: string[]): Promise<Set<string>> {
+export async function activeMembers(db: Db, organizerId: string, ids: string[]): Promise<Set<string>> {
 	const valid = ids.filter((id) => isUuid(id));
 	if (!valid.length) return new Set();
 	const rows = await db

@@ -1,10 +1,11 @@
 import { AppError } from '../errors';
 import { ORGANIZER_WIDE_ROLES, type Role } from './roles';
-import { canPlan, type PlanningAction, type PlanResource } from './planning';
+import { canForum, canPlan, type ForumAction, type ForumResource, type PlanningAction, type PlanResource } from './planning';
 import { canSupport, servesOrganizer, type SupportAction, type SupportScope, type TicketResource } from './support';
 
 export type { SupportAction, SupportScope, TicketResource } from './support';
 export type { PlanningAction, PlanResource } from './planning';
+export type { ForumAction, ForumResource } from './planning';
 
 /** A role the actor holds today (date-filtered when loaded). */
 export type ActiveAssignment = { organizerId: string | null; unitId: string | null; role: Role };
@@ -33,7 +34,8 @@ export type Resource =
 	| { type: 'identity'; personId: string; organizerIds: string[]; systemAdmin: boolean }
 	| SupportScope
 	| TicketResource
-	| PlanResource;
+	| PlanResource
+	| ForumResource;
 
 export type Action =
 	| 'instance.administer'
@@ -57,7 +59,8 @@ export type Action =
 	| 'assessment.consensus'
 	| 'assessment.unit_report'
 	| SupportAction
-	| PlanningAction;
+	| PlanningAction
+	| ForumAction;
 
 /** Organizer-level actions reserved for organization administrators. */
 const ADMIN_ACTIONS: readonly Action[] = [
@@ -114,6 +117,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canSupport(actor, action, resource);
 		case 'plan':
 			return canPlan(actor, action, resource);
+		case 'forum':
+			return canForum(actor, action, resource);
 		case 'instance':
 			return action === 'instance.administer' && actor.assignments.some((a) => a.role === 'system_admin');
 		case 'organizer': {

@@ -63,3 +63,25 @@ describe('who plans and reads action plans', () => {
 		expect(can(politician, 'planning.view', organizer)).toBe(true);
 	});
 });
+
+describe('who runs and reads forums', () => {
+	const itRad = { type: 'forum' as const, organizerId: org, unitId: null, ancestorIds: [], memberIds: ['key-a', 'supplier'] };
+	const unitForum = { ...itRad, unitId: 'unit-a', ancestorIds: ['area-1'], memberIds: ['teacher-a'] };
+
+	it('lets leadership and administrators manage every forum, and a principal only a forum of their unit', () => {
+		for (const a of [leader, admin]) for (const f of [itRad, unitForum]) expect(can(a, 'forum.manage', f)).toBe(true);
+		expect(can(principalA, 'forum.manage', unitForum)).toBe(true);
+		expect(can(principalA, 'forum.manage', itRad)).toBe(false);
+		expect(can(keyA, 'forum.manage', itRad)).toBe(false);
+	});
+
+	it('lets members and managers read a forum, but no other insider, nor a member who is an outsider role', () => {
+		expect(can(keyA, 'forum.view', itRad)).toBe(true);
+		expect(can(leader, 'forum.view', itRad)).toBe(true);
+		expect(can(teacherA, 'forum.view', itRad)).toBe(false);
+		expect(can(teacherA, 'forum.view', unitForum)).toBe(true);
+		expect(can(politician, 'forum.view', itRad)).toBe(false);
+		expect(can(supplier, 'forum.view', itRad)).toBe(false);
+		expect(can(stranger, 'forum.view', itRad)).toBe(false);
+	});
+});

@@ -48,3 +48,28 @@ export function canPlan(actor: Actor, action: string, r: PlanResource | { type: 
 			return false;
 	}
 }
+
+// --- Forums (councils and their meetings, decision 023) ---
+
+/** A forum of the organizer (unitId null) or of one unit, with its members. */
+export type ForumResource = {
+	type: 'forum';
+	organizerId: string;
+	unitId: string | null;
+	ancestorIds: string[];
+	memberIds: string[];
+};
+
+export type ForumAction = 'forum.view' | 'forum.manage';
+
+/**
+ * Forums: those who may plan for the forum's scope manage it (set it up, hold its meetings, minute and publish);
+ * its members and its managers read its meetings. Others inside the organizer see at most that it exists.
+ */
+export function canForum(actor: Actor, action: string, r: ForumResource): boolean {
+	const manage = canPlan(actor, 'plan.write', { type: 'plan', organizerId: r.organizerId, unitId: r.unitId, ancestorIds: r.ancestorIds });
+	const insider = canPlan(actor, 'planning.view', { type: 'organizer', organizerId: r.organizerId });
+	if (action === 'forum.manage') return manage;
+	if (action === 'forum.view') return manage || (insider && r.memberIds.includes(actor.personId));
+	return false;
+}

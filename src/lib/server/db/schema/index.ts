@@ -5,3 +5,4 @@ export * from './assessment';
 export * from './support';
 export * from './planning';
 export * from './vision';
+export * from './forums';

@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { planningDecisions } from '../../db/schema';
+import { recordAudit } from '../../audit/record-audit';
+import { AppError } from '../../errors';
+import type { Actor } from '../../policies';
+import { isUuid } from '../../org/unit-checks';
+import { DECISION_STATUSES, type DecisionStatus } from './forum-input';
+import { getForum } from './get-forum';
+
+/**
+ * Marks a forum's decision open, done or dropped: how the forum follows its decisions up, after the minutes
+ * too. Only managers of the forum. Audited as decision.status.
+ */
+export async function changeDecisionStatus(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; decisionId: string; status: string }) {
+	const forum = await getForum(db, { ...opts, need: 'forum.manage' });
+	if (!(DECISION_STATUSES as readonly string[]).includes(opts.status)) throw new AppError('INVALID', 'status', [{ field: 'status', message: 'forums_error_status' }]);
+	if (!isUuid(opts.decisionId)) throw new AppError('NOT_FOUND', 'decision');
+	return db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(planningDecisions)
+			.where(and(eq(planningDecisions.id, opts.decisionId), eq(planningDecisions.forumId, forum.id)));
+		if (!before) throw new AppError('NOT_FOUND', 'decision');
+		if (before.status === opts.status) return before;
+		const [row] = await tx
+			.update(planningDecisions)
+			.set({ status: opts.status as DecisionStatus, updatedAt: new Date() })
+			.where(eq(planningDecisions.id, before.id))
+			.returning();
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'decision.status',
+			entityType: 'planning_decision',
+			entityId: row.id,
+			changes: { status: [before.status, row.status] }
+		});
+		return row;
+	});
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq, inArray } from 'drizzle-orm';
+import { useTestDatabase } from '../../../../../tests/use-test-database';
+import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../../tests/factories';
+import { auditEvents, outbox, people, planningActions, planningDecisions, units } from '../../db/schema';
+import { isAppError } from '../../errors';
+import { createAction } from '../create-action';
+import { changeActionStatus } from '../change-action-status';
+import { createForum } from './create-forum';
+import { createMeeting } from './create-meeting';
+import { createDecision } from './create-decision';
+import { changeDecisionStatus } from './change-decision-status';
+import { getMeeting } from './get-meeting';
+import { saveMinutes } from './save-minutes';
+import { publishMinutes } from './publish-minutes';
+import { findForums } from './find-forums';
+import { findNextMeetings } from './find-next-meetings';
+import { findOpenDecisions } from './find-open-decisions';
+import { loadDecisionForm } from './load-decision-form';
+
+const t = useTestDatabase();
+const TODAY = '2026-03-02';
+
+async function setup() {
+	const organizer = await buildOrganizer(t.db);
+	const unit = await buildUnit(t.db, { organizerId: organizer.id });
+	const leader = await buildActor(t.db, [{ role: 'leadership', organizerId: organizer.id }]);
+	const key = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: organizer.id, unitId: unit.id }]);
+	const teacher = await buildActor(t.db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
+	const ids = { actor: leader, organizerId: organizer.id };
+	const forum = await createForum(t.db, { ...ids, input: { name: `IT-råd ${Math.random()}`, purpose: 'Samordna skolans it', kind: 'strategy', memberIds: [leader.personId, key.personId] } });
+	const meeting = (day = '2026-02-04', agenda = '') => createMeeting(t.db, { ...ids, forumId: forum.id, input: { day, time: '15:00', agenda }, today: TODAY });
+	const action = (responsibleId: string, dueOn: string) =>
+		createAction(t.db, { ...ids, period: '2025/26', input: { scope: 'organizer', title: `Aktivitet ${Math.random()}`, responsibleId, startsOn: '2025-08-01', dueOn } });
+	return { organizer, unit, leader, key, teacher, ids, forum, meeting, action };
+}
+
+const expectAppError = async (p: Promise<unknown>, code: string) => {
+	const e = await p.then(() => null, (err: unknown) => err);
+	expect(isAppError(e) && e.code).toBe(code);
+	return e as { issues: { field: string; message: string }[] };
+};
+
+describe('carry-over onto a new meeting', () => {
+	it("opens the agenda with the forum's open decisions and its members' overdue actions, not done ones nor non-members'", async () => {
+		const s = await setup();
+		const first = await s.meeting();
+		const open = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: first.id, input: { text: 'Ta fram en plan för wifi', ownerId: s.key.personId, dueOn: '2026-04-01' } });
+		const closed = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: first.id, input: { text: 'Köpa projektorer', ownerId: s.key.personId } });
+		await changeDecisionStatus(t.db, { ...s.ids, forumId: s.forum.id, decisionId: closed.id, status: 'done' });
+		const late = await s.action(s.key.personId, '2026-02-01');
+		const finished = await s.action(s.key.personId, '2026-02-01');
+		await changeActionStatus(t.db, { ...s.ids, actionId: finished.id, input: { status: 'done', note: '' } });
+		await s.action(s.key.personId, '2026-05-01');
+		await s.action(s.teacher.personId, '2026-01-15');
+
+		const next = await s.meeting('2026-03-04', 'Nya datorer\n\nBudget');
+		const details = await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: next.id });
+		expect(details.items.map((i) => [i.kind, i.title, i.decisionId ?? i.actionId])).toEqual([
+			['decision', 'Ta fram en plan för wifi', open.id],
+			['overdue', late.title, late.id],
+			['item', 'Nya datorer', null],
+			['item', 'Budget', null]
+		]);
+		expect(details.items[0].decisionMeetingId).toBe(first.id);
+	});
+});
+
+describe('decisions', () => {
+	it('can make an action in the forum plan with the owner and due date, written with the decision and audited', async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		const d = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Inventera laddskåp', ownerId: s.key.personId, dueOn: '2026-05-30', makeAction: true } });
+		const [action] = await t.db.select().from(planningActions).where(eq(planningActions.id, d.actionId!));
+		expect(action).toMatchObject({ title: 'Inventera laddskåp', responsibleId: s.key.personId, dueOn: '2026-05-30', status: 'planned' });
+		const audits = await t.db.select().from(auditEvents).where(inArray(auditEvents.entityId, [d.id, action.id]));
+		expect(audits.map((a) => a.action).sort()).toEqual(['action.create', 'decision.create']);
+	});
+
+	it('writes neither the decision nor the action when the action is refused', async () => {
+		const s = await setup();
+		const unitForum = await createForum(t.db, { ...s.ids, input: { name: 'Skolans råd', kind: 'delivery', scope: s.unit.id, memberIds: [s.key.personId] } });
+		const mt = await createMeeting(t.db, { ...s.ids, forumId: unitForum.id, input: { day: '2026-02-04', time: '09:00' } });
+		await t.db.update(units).set({ archivedAt: new Date() }).where(eq(units.id, s.unit.id));
+		const e = await expectAppError(
+			createDecision(t.db, { ...s.ids, forumId: unitForum.id, meetingId: mt.id, input: { text: 'Byta skrivare', ownerId: s.key.personId, makeAction: true } }),
+			'INVALID'
+		);
+		expect(e.issues.map((i) => i.field)).toContain('makeAction');
+		expect(await t.db.select().from(planningDecisions).where(eq(planningDecisions.forumId, unitForum.id))).toEqual([]);
+		expect(await t.db.select().from(planningActions).where(and(eq(planningActions.organizerId, s.organizer.id), eq(planningActions.title, 'Byta skrivare')))).toEqual([]);
+	});
+
+	it('refuses an owner who is not a member of the organizer beside the field', async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		const stranger = await buildPerson(t.db, { roles: [{ role: 'staff', organizerId: (await buildOrganizer(t.db)).id }] });
+		const e = await expectAppError(createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Något', ownerId: stranger.id } }), 'INVALID');
+		expect(e.issues).toEqual([{ field: 'ownerId', message: 'forums_error_owner_member' }]);
+		expect(await t.db.select().from(planningDecisions).where(eq(planningDecisions.meetingId, mt.id))).toEqual([]);
+	});
+
+	it("offers a principal only the actions of plans they read to link a decision to", async () => {
+		const s = await setup();
+		const other = await buildUnit(t.db, { organizerId: s.organizer.id });
+		const principal = await buildActor(t.db, [{ role: 'principal', organizerId: s.organizer.id, unitId: s.unit.id }]);
+		const mine = await createAction(t.db, { ...s.ids, input: { scope: s.unit.id, title: `Egen ${Math.random()}`, responsibleId: s.key.personId } });
+		const theirs = await createAction(t.db, { ...s.ids, input: { scope: other.id, title: `Annan ${Math.random()}`, responsibleId: s.key.personId } });
+		const offered = (await loadDecisionForm(t.db, { actor: principal, organizerId: s.organizer.id })).actions.map((a) => a.value);
+		expect(offered).toContain(mine.id);
+		expect(offered).not.toContain(theirs.id);
+	});
+
+	it('are listed open for reminders, by owner, until done', async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		const d = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Följ upp avtalet', ownerId: s.key.personId, dueOn: '2026-03-01' } });
+		expect(await findOpenDecisions(t.db, { organizerId: s.organizer.id, ownerId: s.key.personId })).toEqual([
+			expect.objectContaining({ id: d.id, title: 'Följ upp avtalet', dueOn: '2026-03-01', ownerId: s.key.personId, path: `planering/forum/${s.forum.id}/mote/${mt.id}#beslut` })
+		]);
+		expect(await findOpenDecisions(t.db, { organizerId: s.organizer.id, ownerId: s.teacher.personId })).toEqual([]);
+		await changeDecisionStatus(t.db, { ...s.ids, forumId: s.forum.id, decisionId: d.id, status: 'dropped' });
+		expect(await findOpenDecisions(t.db, { organizerId: s.organizer.id })).toEqual([]);
+	});
+});
+
+describe('reading and publishing', () => {
+	it('keeps a forum\'s meetings from a non-member, who sees only that it exists', async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		await expectAppError(getMeeting(t.db, { actor: s.teacher, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id }), 'FORBIDDEN');
+		const seen = (await findForums(t.db, { actor: s.teacher, organizerId: s.organizer.id })).find((f) => f.id === s.forum.id);
+		expect(seen).toMatchObject({ canView: false, purpose: '', memberCount: null, nextMeeting: null });
+		expect((await getMeeting(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id })).forum.canManage).toBe(false);
+		await expectAppError(saveMinutes(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id, input: { minutes: {}, presentIds: [], guests: '' } }), 'FORBIDDEN');
+	});
+
+	it('mails the minutes once to each member, then locks them', async () => {
+		const s = await setup();
+		const mt = await s.meeting('2026-02-04', 'Wifi i aulan');
+		const item = (await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id })).items[0];
+		await saveMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { minutes: { [item.id]: 'Fler accesspunkter behövs.' }, presentIds: [s.leader.personId], guests: 'Leverantören' } });
+		expect(await publishMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id })).toBe(2);
+		const emails = (await t.db.select({ email: people.email }).from(people).where(inArray(people.id, [s.leader.personId, s.key.personId]))).map((p) => p.email);
+		const mails = await t.db.select().from(outbox).where(inArray(outbox.toAddress, emails));
+		expect(mails.map((m) => m.toAddress).sort()).toEqual([...emails].sort());
+		expect(mails[0].subject).toContain(s.forum.name);
+		expect(mails[0].body).toContain('Fler accesspunkter behövs.');
+		await expectAppError(publishMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id }), 'CONFLICT');
+		await expectAppError(saveMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { minutes: { [item.id]: 'Ändrat' }, presentIds: [], guests: '' } }), 'CONFLICT');
+		const after = await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id });
+		expect(after.items[0].minutes).toBe('Fler accesspunkter behövs.');
+		expect(after.members.map((p) => p.present).sort()).toEqual([false, true]);
+	});
+
+	it("shows a protected member by a pseudonym and lists the member's next meeting", async () => {
+		const s = await setup();
+		const hidden = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizer.id, unitId: s.unit.id }], { name: 'Hemlig Person', protectedIdentity: true });
+		const forum = await createForum(t.db, { ...s.ids, input: { name: 'Nätverk', kind: 'delivery', memberIds: [s.leader.personId, hidden.personId] } });
+		const mt = await createMeeting(t.db, { ...s.ids, forumId: forum.id, input: { day: '2099-01-10', time: '10:00' } });
+		const details = await getMeeting(t.db, { ...s.ids, forumId: forum.id, meetingId: mt.id });
+		expect(details.members.map((p) => p.name)).not.toContain('Hemlig Person');
+		expect(await findNextMeetings(t.db, hidden, s.organizer.id)).toEqual([expect.objectContaining({ forumId: forum.id, meetingId: mt.id })]);
+	});
+});
