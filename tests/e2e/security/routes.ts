@@ -31,7 +31,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender)?$/, { kind: 'signed-in' }],
+	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
+	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
 	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],
@@ -58,6 +60,8 @@ export const RULES: [RegExp, Rule][] = [
 	// Planning: the overview and the new-action form for everyone inside the organizer (not suppliers, students or
 	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
 	[/^\/\(app\)\/\[org\]\/planering(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	// Reminder settings and sending due reminders now: leadership and organization administrators (decision 024).
+	[/^\/\(app\)\/\[org\]\/planering\/paminnelser$/, { kind: 'organizer', action: 'planning.configure' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
