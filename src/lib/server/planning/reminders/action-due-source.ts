@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, notExists } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db';
-import { planningActions, planningPlans, units } from '../../db/schema';
+import { dueRemindersSent, planningActions, planningPlans, units } from '../../db/schema';
 import { OPEN_STATUSES } from '../statuses';
 import { actionLink } from './action-link';
 import { actionStatusLabel, planLabel } from './action-labels';
@@ -31,7 +31,21 @@ export const actionDueSource: DueSource = {
 					eq(planningActions.organizerId, organizerId),
 					isNotNull(planningActions.dueOn),
 					lte(planningActions.dueOn, until),
-					inArray(planningActions.status, [...OPEN_STATUSES])
+					inArray(planningActions.status, [...OPEN_STATUSES]),
+					// Done with: the overdue mail for this date is sent. Keeps the hourly scan to actions still in play.
+					notExists(
+						db
+							.select({ one: dueRemindersSent.itemId })
+							.from(dueRemindersSent)
+							.where(
+								and(
+									eq(dueRemindersSent.source, 'action'),
+									eq(dueRemindersSent.itemId, planningActions.id),
+									eq(dueRemindersSent.kind, 'overdue'),
+									eq(dueRemindersSent.dueOn, planningActions.dueOn)
+								)
+							)
+					)
 				)
 			);
 		return rows.map((r) => ({
