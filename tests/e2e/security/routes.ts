@@ -33,7 +33,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender)?$/, { kind: 'signed-in' }],
+	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
+	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
 	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],
@@ -64,6 +66,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/(vision|ramverk)$/, { kind: 'plan', action: 'plan.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/(vision\/andra|vision\/mal\/\[goalId\]|ramverk\/andra|ramverk\/begrepp\/\[conceptId\])$/, { kind: 'plan', action: 'plan.write' }],
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
+	// Reminder settings and sending due reminders now: leadership and organization administrators (decision 024).
+	[/^\/\(app\)\/\[org\]\/planering\/paminnelser$/, { kind: 'organizer', action: 'planning.configure' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Forums: the list and the set-up form for everyone inside (the form says who may set one up); a forum and its

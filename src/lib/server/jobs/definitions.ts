@@ -4,6 +4,7 @@ import { deliverOutbox } from '../mail/deliver-outbox';
 import { smtpTransport } from '../mail/deliver-outbox-later';
 import { refreshDueTicketSla } from '../support/sla-refresh/refresh-due-ticket-sla';
 import { runSupportHousekeeping } from '../support/notify/run-support-housekeeping';
+import { sendDueReminders } from '../planning/reminders/send-due-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -26,6 +27,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'support-housekeeping',
 		cron: '7 * * * *',
 		run: (db, now) => runSupportHousekeeping(db, now)
+	},
+	{
+		// Reminders before and after due dates (planning actions; decision 024). Hourly, so a reminder goes out early on
+		// the day it is owed and a server that was down catches up at its next run; each reminder is sent once.
+		name: 'planning-reminders',
+		cron: '17 * * * *',
+		run: (db, now) => sendDueReminders(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -126,7 +126,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// A supplier's team serving the organizer opens its pages (the support queue and cases); nothing else.
 			if (action === 'organizer.view') return rolesAt(actor, id).length > 0 || servesOrganizer(actor, id);
 			if (action === 'organizer.member') return rolesAt(actor, id).length > 0;
-			if (action === 'planning.view') return canPlan(actor, action, resource);
+			if (action === 'planning.view' || action === 'planning.configure') return canPlan(actor, action, resource);
 			if (ADMIN_ACTIONS.includes(action)) return isOrgAdmin(actor, id);
 			if (action === 'assessment.manage') return holds(actor, id, ['org_admin', 'leadership']);
 			if (action === 'assessment.organizer_report') return holds(actor, id, REPORT_READERS);

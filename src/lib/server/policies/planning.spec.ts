@@ -62,6 +62,14 @@ describe('who plans and reads action plans', () => {
 		expect(can(teacherA, 'planning.view', organizer)).toBe(true);
 		expect(can(politician, 'planning.view', organizer)).toBe(true);
 	});
+
+	it('lets only leadership and organization administrators set the reminder days (planning.configure)', () => {
+		expect(can(leader, 'planning.configure', organizer)).toBe(true);
+		expect(can(admin, 'planning.configure', organizer)).toBe(true);
+		for (const a of [principalA, areaPrincipal, keyA, teacherA, politician, supplier, student, guardian, stranger]) {
+			expect(can(a, 'planning.configure', organizer)).toBe(false);
+		}
+	});
 });
 
 describe('who runs and reads forums', () => {

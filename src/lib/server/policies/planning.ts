@@ -14,7 +14,10 @@ export type PlanResource = {
 	responsibleId?: string | null;
 };
 
-export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status';
+export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status' | PlanningConfigureAction;
+
+/** Reminders (decision 024): the organizer's planning settings, such as how many days before a due date to remind. */
+export type PlanningConfigureAction = 'planning.configure';
 
 /** Own the organizer plan and plan for every unit. */
 const ORGANIZER_PLANNERS: readonly Role[] = ['org_admin', 'leadership'];
@@ -30,7 +33,10 @@ export function canPlan(actor: Actor, action: string, r: PlanResource | { type: 
 	const mine = actor.assignments.filter((a) => a.organizerId === r.organizerId);
 	const orgWide = (roles: readonly Role[]) => mine.some((a) => a.unitId === null && roles.includes(a.role));
 	const insiders = mine.filter((a) => !OUTSIDERS.includes(a.role));
-	if (r.type === 'organizer') return action === 'planning.view' && insiders.length > 0;
+	if (r.type === 'organizer') {
+		if (action === 'planning.configure') return orgWide(ORGANIZER_PLANNERS);
+		return action === 'planning.view' && insiders.length > 0;
+	}
 	const scope = new Set(r.unitId ? [r.unitId, ...r.ancestorIds] : []);
 	const atUnit = (roles: readonly Role[]) => mine.some((a) => a.unitId !== null && scope.has(a.unitId) && roles.includes(a.role));
 	const write = orgWide(ORGANIZER_PLANNERS) || (r.unitId !== null && atUnit(['principal']));

@@ -6,3 +6,4 @@ export * from './support';
 export * from './planning';
 export * from './vision';
 export * from './forums';
+export * from './reminders';
