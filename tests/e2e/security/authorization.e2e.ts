@@ -122,6 +122,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const actionPage = await (await request.get(`/${DEMO_SLUG}/planering/aktivitet/${params.actionId}`)).text();
 	params.planId = actionPage.match(new RegExp(`/${DEMO_SLUG}/planering/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.planId, 'the unit plan, linked from its action').not.toBe('');
+	// Cycles: the demo has a completed one (build-demo-cycles.ts).
+	const cycles = await (await request.get(`/${DEMO_SLUG}/planering/cykler`)).text();
+	params.cycleId = cycles.match(new RegExp(`/${DEMO_SLUG}/planering/cykler/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.cycleId, 'the demo cycle').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

@@ -59,6 +59,9 @@ export const RULES: [RegExp, Rule][] = [
 	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
 	[/^\/\(app\)\/\[org\]\/planering(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
+	// Cycles (decision 025): the list and the new-cycle form for everyone inside; a cycle turns on its scope and working group.
+	[/^\/\(app\)\/\[org\]\/planering\/cykler(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/cykler\/\[cycleId\](\/(undersok|analysera|agera))?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.

@@ -12,6 +12,9 @@ import { saveCycleAnswers } from './save-cycle-answers';
 import { saveCycleAnalysis } from './save-cycle-analysis';
 import { loadCycleFacts } from './load-cycle-facts';
 import { changeActionStatus } from '../change-action-status';
+import { buildDemoCycles } from '../../demo/build-demo-cycles';
+import { createRandom } from '../../demo/random';
+import type { DemoOrganizer } from '../../demo/build-demo-organizer';
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -111,5 +114,20 @@ describe('Undersök → Analysera → Agera cycles', () => {
 		expect(sg).toMatchObject({ mean: null, hidden: true });
 		expect(facts.assessment!.subGoals.filter((x) => x.mean !== null)).toEqual([]);
 		expect(facts.support).toMatchObject({ cases: 0 });
+	});
+
+	it('gives the demo one completed cycle whose Agera rows are actions of the unit plan', async () => {
+		const s = await school();
+		const ref = (p: { id: string; name: string }) => ({ id: p.id, name: p.name, email: '', unitKey: 'solbacka' });
+		const none = { org_admin: [], leadership: [], principal: [], pedagogical_key_person: [], technical_key_person: [], central_pedagogical_support: [], central_technical_support: [], supplier: [], staff: [], student: [], guardian: [], reader: [] };
+		const demo = { organizerId: s.organizer.id, units: { solbacka: s.unit.id }, unitPlans: [], signIns: [], people: { ...none, principal: [ref({ id: s.principal.personId, name: 'Rektor' })], staff: [ref(s.teacher)] } } as unknown as DemoOrganizer;
+		expect(await buildDemoCycles(h.db, demo, createRandom(1))).toEqual({ cycles: 1, actions: 3 });
+		const { findCycles } = await import('./find-cycles');
+		const [c] = (await findCycles(h.db, { actor: s.principal, organizerId: s.organizer.id })).cycles;
+		const d = await getCycleDetails(h.db, { actor: s.principal, organizerId: s.organizer.id, cycleId: c.id });
+		expect(d.actions.map((a) => a.area)).toEqual(['cohesive', 'pedagogical', 'technical']);
+		expect(Object.keys(d.answers).length).toBeGreaterThan(3);
+		expect(d.cycle.needs).not.toBe('');
+		expect(d.members.map((m) => m.id).sort()).toEqual([s.principal.personId, s.teacher.id].sort());
 	});
 });
