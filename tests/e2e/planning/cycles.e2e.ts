@@ -120,3 +120,17 @@ test('the key person in the working group reads the cycle and its action; the ov
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
+
+test('without JavaScript the key person in the working group saves an Agera row as a draft but cannot create actions', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, KEY.email, PASSWORD);
+	await page.goto(`${cyclePath}/agera`);
+	await expect(page.getByRole('button', { name: 'Skapa aktiviteter' })).toHaveCount(0);
+	await page.locator('#e-technical-0-what').fill('Skal till skärmarna i årskurs 4–6');
+	await page.getByRole('button', { name: 'Spara tabellen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Sparat.');
+	await expect(page.locator('#e-technical-0-what')).toHaveValue('Skal till skärmarna i årskurs 4–6');
+	await expect(page.locator('#e-technical-1-what')).toHaveValue('');
+	await context.close();
+});

@@ -10,6 +10,7 @@ import { getCycleDetails } from './get-cycle-details';
 import { getCycle } from './get-cycle';
 import { saveCycleAnswers } from './save-cycle-answers';
 import { saveCycleAnalysis } from './save-cycle-analysis';
+import { saveCycleEntries } from './save-cycle-entries';
 import { loadCycleFacts } from './load-cycle-facts';
 import { changeActionStatus } from '../change-action-status';
 import { buildDemoCycles } from '../../demo/build-demo-cycles';
@@ -129,5 +130,22 @@ describe('Undersök → Analysera → Agera cycles', () => {
 		expect(Object.keys(d.answers).length).toBeGreaterThan(3);
 		expect(d.cycle.needs).not.toBe('');
 		expect(d.members.map((m) => m.id).sort()).toEqual([s.principal.personId, s.teacher.id].sort());
+	});
+
+	it('saves the Agera table as drafts (a responsible person may wait, a stranger may not be one) and keeps made actions apart', async () => {
+		const s = await school();
+		const cycle = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Utkast', openedOn: '2026-09-01', memberIds: [] } });
+		const base = { actor: s.principal, organizerId: s.organizer.id, cycleId: cycle.id };
+		const stranger = await buildPerson(h.db);
+		const e = await saveCycleEntries(h.db, { ...base, rows: { pedagogical: [{}, entry('Filmer', stranger.id)] } }).catch((x) => x);
+		expect(e.issues).toEqual([{ field: 'e-pedagogical-1-responsibleId', message: 'planning_error_responsible_member' }]);
+		await saveCycleEntries(h.db, { ...base, rows: { pedagogical: [entry('Filmer', '')], technical: [{ what: '', how: '' }] } });
+		let d = await getCycleDetails(h.db, base);
+		expect(d.drafts.map((x) => [x.area, x.what, x.responsibleId])).toEqual([['pedagogical', 'Filmer', null]]);
+		await createCycleActions(h.db, { ...base, rows: { pedagogical: [entry('Filmer', s.teacher.id)] } });
+		await saveCycleEntries(h.db, { ...base, rows: { technical: [entry('Skal', '')] } });
+		d = await getCycleDetails(h.db, base);
+		expect(d.actions.map((a) => a.title)).toEqual(['Filmer']);
+		expect(d.drafts.map((x) => x.what)).toEqual(['Skal']);
 	});
 });

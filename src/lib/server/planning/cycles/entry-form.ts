@@ -1,7 +1,6 @@
 import { AREAS, type Area } from './questions';
 import type { EntryInput } from './cycle-input';
 
-const FIELDS = ['what', 'how', 'dueOn', 'responsibleId', 'followUp', 'effect'] as const;
 const NAME = /^e-(cohesive|pedagogical|technical)-(\d{1,3})-(what|how|dueOn|responsibleId|followUp|effect)$/;
 
 /** The Agera form's fields (`e-<area>-<n>-<field>`) as entries per row, in the form's order, holes kept. */
@@ -17,5 +16,3 @@ export function entriesFromForm(values: Record<string, string>): Partial<Record<
 	for (const area of AREAS) if (rows[area]) rows[area] = Array.from(rows[area]!, (e) => e ?? {});
 	return rows;
 }
-
-export { FIELDS as ENTRY_FIELDS };
