@@ -136,6 +136,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const forumPage = await (await request.get(`/${DEMO_SLUG}/planering/forum/${params.forumId}`)).text();
 	params.meetingId = forumPage.match(/\/mote\/([0-9a-f-]{36})"/)?.[1] ?? '';
 	expect(params.meetingId, "a meeting of the demo's forum").not.toBe('');
+	// Cycles: the demo has a completed one (build-demo-cycles.ts).
+	const cycles = await (await request.get(`/${DEMO_SLUG}/planering/cykler`)).text();
+	params.cycleId = cycles.match(new RegExp(`/${DEMO_SLUG}/planering/cykler/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.cycleId, 'the demo cycle').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

@@ -93,3 +93,25 @@ describe('who runs and reads forums', () => {
 		expect(can(stranger, 'forum.view', itRad)).toBe(false);
 	});
 });
+
+describe('who reads and writes an Undersök → Analysera → Agera cycle', () => {
+	it('lets the scope planners and the working group write, and plan readers read', () => {
+		const cycleA = { ...planA, groupIds: ['teacher-b'] };
+		const teacherB = actor('teacher-b', [{ organizerId: org, unitId: 'unit-b', role: 'staff' }]);
+		expect(can(principalA, 'cycle.write', cycleA)).toBe(true);
+		expect(can(teacherB, 'cycle.write', cycleA)).toBe(true);
+		expect(can(teacherB, 'cycle.view', cycleA)).toBe(true);
+		expect(can(teacherB, 'plan.write', cycleA)).toBe(false);
+		expect(can(teacherA, 'cycle.view', cycleA)).toBe(true);
+		expect(can(teacherA, 'cycle.write', cycleA)).toBe(false);
+		expect(can(principalA, 'cycle.write', { ...planB, groupIds: [] })).toBe(false);
+		expect(can(politician, 'cycle.view', cycleA)).toBe(false);
+	});
+
+	it('gives a student or supplier in a working group nothing', () => {
+		for (const a of [student, supplier]) {
+			expect(can(a, 'cycle.write', { ...planA, groupIds: [a.personId] })).toBe(false);
+			expect(can(a, 'cycle.view', { ...planA, groupIds: [a.personId] })).toBe(false);
+		}
+	});
+});

@@ -12,12 +12,17 @@ export type PlanResource = {
 	/** The unit's parents up to the root: a principal of a rektorsområde plans for the units below it. */
 	ancestorIds: string[];
 	responsibleId?: string | null;
+	/** Set when the question is about an Undersök → Analysera → Agera cycle: its working group. */
+	groupIds?: string[];
 };
 
-export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status' | PlanningConfigureAction;
+export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status' | PlanningConfigureAction | CycleAction;
 
 /** Reminders (decision 024): the organizer's planning settings, such as how many days before a due date to remind. */
 export type PlanningConfigureAction = 'planning.configure';
+
+/** Cycles (decision 025): read like the scope's plan, written by its planners and the cycle's working group. */
+export type CycleAction = 'cycle.view' | 'cycle.write';
 
 /** Own the organizer plan and plan for every unit. */
 const ORGANIZER_PLANNERS: readonly Role[] = ['org_admin', 'leadership'];
@@ -50,6 +55,9 @@ export function canPlan(actor: Actor, action: string, r: PlanResource | { type: 
 		case 'action.status':
 			// The responsible person follows their own action up, wherever it sits.
 			return write || (!!r.responsibleId && r.responsibleId === actor.personId && insiders.length > 0);
+		case 'cycle.view':
+		case 'cycle.write':
+			return canCycle(actor, action, r, write, insiders.length > 0);
 		default:
 			return false;
 	}
@@ -78,4 +86,15 @@ export function canForum(actor: Actor, action: string, r: ForumResource): boolea
 	if (action === 'forum.manage') return manage;
 	if (action === 'forum.view') return manage || (insider && r.memberIds.includes(actor.personId));
 	return false;
+}
+
+/**
+ * Cycles: the scope's planners, and the cycle's working group (people of the organizer), read and write
+ * in it; whoever reads the scope's plan reads the cycle. Turning Agera entries into actions still takes
+ * `plan.write` (createAction asks).
+ */
+function canCycle(actor: Actor, action: string, r: PlanResource, write: boolean, insider: boolean): boolean {
+	const inGroup = insider && !!r.groupIds?.includes(actor.personId);
+	if (action === 'cycle.write') return write || inGroup;
+	return write || inGroup || canPlan(actor, 'plan.view', r);
 }

@@ -7,3 +7,4 @@ export * from './planning';
 export * from './vision';
 export * from './forums';
 export * from './reminders';
+export * from './cycles';

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { failFromError, formValues } from '$lib/server/http/errors';
+import { saveCycleAnalysis } from '$lib/server/planning/cycles/save-cycle-analysis';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({ saved: event.url.searchParams.has('sparat') });
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const values = formValues(await event.request.formData());
+		try {
+			await saveCycleAnalysis(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId, input: values });
+		} catch (e) {
+			return failFromError(e, values);
+		}
+		redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}/analysera?sparat`);
+	}
+};
