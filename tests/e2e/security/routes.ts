@@ -58,6 +58,10 @@ export const RULES: [RegExp, Rule][] = [
 	// Planning: the overview and the new-action form for everyone inside the organizer (not suppliers, students or
 	// guardians); a plan or an action opens by its unit and the person's roles there, tested in the planning suites.
 	[/^\/\(app\)\/\[org\]\/planering(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	// Effect chains: the list and the new-chain form like the overview; a chain (and its step and indicator forms)
+	// opens by its scope like a plan, tested in the effect-chain suites.
+	[/^\/\(app\)\/\[org\]\/planering\/effektkedjor(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/effektkedjor\/\[chainId\](\/steg\/\[stepId\]|\/indikator\/\[indicatorId\])?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs

@@ -4,3 +4,4 @@ export * from './platform';
 export * from './assessment';
 export * from './support';
 export * from './planning';
+export * from './effects';

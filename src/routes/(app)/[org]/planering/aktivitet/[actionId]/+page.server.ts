@@ -5,12 +5,15 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getActionDetails } from '$lib/server/planning/get-action-details';
 import { changeActionStatus } from '$lib/server/planning/change-action-status';
 import { ACTION_STATUSES } from '$lib/server/planning/statuses';
+import { findActionChains } from '$lib/server/planning/effects/find-chains';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const details = await getActionDetails(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, locale: getLocale() }).catch(throwHttp);
+	const chains = await findActionChains(event.locals.db, { actor, organizerId: organizer.id, actionId: details.action.id });
 	return {
+		chains,
 		action: details.action,
 		plan: details.plan,
 		history: details.history,
