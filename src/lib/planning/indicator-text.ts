@@ -24,7 +24,9 @@ export function describeIndicator(i: IndicatorLike, scope: string, unitChain: bo
 	const goal = p.itemKey ? m.effects_goal_item({ key: p.itemKey, id: p.subGoalId ?? '' }) : m.effects_goal_sub_goal({ id: p.subGoalId ?? '' });
 	switch (i.kind) {
 		case 'assessment_mean':
-			return m.effects_from_assessment_mean({ goal, scope });
+			return p.perspective
+				? m.effects_from_assessment_mean_group({ goal, scope, perspective: t(`rounds_perspective_${p.perspective}`) })
+				: m.effects_from_assessment_mean({ goal, scope });
 		case 'assessment_share':
 			return m.effects_from_assessment_share({ goal, scope, perspective: t(`rounds_perspective_${p.perspective}`) });
 		case 'support_lead_time':

@@ -24,6 +24,7 @@ import { hashPassword } from '../auth/password';
 import { buildDemoOrganizer, type DemoOrganizer, type DemoSignIn } from './build-demo-organizer';
 import { buildDemoAssessments } from './build-demo-assessments';
 import { buildDemoSupport } from './build-demo-support';
+import { buildDemoEffects } from './build-demo-effects';
 import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -33,6 +34,7 @@ export const DEMO_PASSWORD = 'rodtrad-demo-2026';
 /** Seed offsets of the generators after buildDemoOrganizer, so one does not shift another's data. */
 const ASSESSMENT_SEED_OFFSET = 4;
 const SUPPORT_SEED_OFFSET = 5;
+const EFFECTS_SEED_OFFSET = 8;
 
 export type LoadDemoResult =
 	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
@@ -70,13 +72,14 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const created = await buildDemoOrganizer(tx, plan, passwordHash);
 			const assessments = await buildDemoAssessments(tx, created, createRandom(seed + ASSESSMENT_SEED_OFFSET));
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
+			const effects = await buildDemoEffects(tx, created, createRandom(seed + EFFECTS_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support }
+				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, effects }
 			});
 			return created;
 		});

@@ -22,12 +22,12 @@ const report = (db: Db, cache: ReportCache, organizerId: string, roundId: string
 	return cache.get(roundId)!;
 };
 
-/** Organizer or unit total for one item, shown only where the sub-goal's figure for that row is shown (as in the progression). */
-async function itemCell(db: Db, r: OrganizerReport, organizerId: string, row: string, subGoalId: string, itemKey: string): Promise<CellFigure | null> {
-	const grand = r.figures[subGoalId]?.[row]?.[TOTAL];
+/** One item's figure at a unit or the organizer (one perspective or all), shown only where the sub-goal's figure for that cell is shown (as in the progression). */
+async function itemCell(db: Db, r: OrganizerReport, organizerId: string, row: string, col: string, subGoalId: string, itemKey: string): Promise<CellFigure | null> {
+	const grand = r.figures[subGoalId]?.[row]?.[col];
 	if (!grand) return null;
 	const rows = await fetchGroupStats(db, { organizerId, roundId: r.round.id, groups: { [itemKey]: itemKey }, threshold: r.round.threshold });
-	const sums = rows.find((s) => (s.unitId ?? TOTAL) === row && s.perspective === null);
+	const sums = rows.find((s) => (s.unitId ?? TOTAL) === row && (s.perspective ?? TOTAL) === col);
 	return figure(sums, grand.suppressed || !grand.shown);
 }
 
@@ -44,7 +44,7 @@ async function levelCounts(db: Db, o: { organizerId: string; roundId: string; un
 
 /**
  * The values of a self-assessment indicator over the organizer's latest closed rounds of its framework
- * (oldest first): the mean level of a sub-goal or item, or one perspective's share of answers at level 3 or
+ * (oldest first): the mean level of a sub-goal or item (all perspectives, or one), or one perspective's share of answers at level 3 or
  * above, at a unit (unitId) or the organizer. Figures come from the organizer's report, so whatever the
  * anonymity rule hides there stays hidden here. Rounds the unit took no part in are left out.
  */
@@ -69,7 +69,8 @@ export async function assessmentSeries(
 		if (itemKey && !sg.itemKeys.includes(itemKey)) continue;
 		const base = { label: r.round.name, on: r.round.closesOn };
 		if (o.kind === 'assessment_mean') {
-			const cell = itemKey ? await itemCell(db, r, o.organizerId, row, subGoalId, itemKey) : (r.figures[subGoalId]?.[row]?.[TOTAL] ?? null);
+			const col = perspective ?? TOTAL;
+			const cell = itemKey ? await itemCell(db, r, o.organizerId, row, col, subGoalId, itemKey) : (r.figures[subGoalId]?.[row]?.[col] ?? null);
 			points.push({ ...base, ...meanOf(cell), cell });
 		} else {
 			const cell = perspective ? r.figures[subGoalId]?.[row]?.[perspective] : undefined;

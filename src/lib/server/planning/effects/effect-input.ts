@@ -68,7 +68,8 @@ export const indicatorSchema = z
 		if (v.baselineValue !== '' && v.baselineOn === '') issue('baselineOn', 'effects_error_baseline_date');
 		if (v.targetValue !== '' && v.targetOn === '') issue('targetOn', 'effects_error_target_date');
 		if ((v.kind === 'assessment_mean' || v.kind === 'assessment_share') && !v.goal) issue('goal', 'effects_error_goal');
-		if (v.kind === 'assessment_share' && !(PERSPECTIVES as readonly string[]).includes(v.perspective)) issue('perspective', 'effects_error_perspective');
+		const group = (PERSPECTIVES as readonly string[]).includes(v.perspective);
+		if ((v.kind === 'assessment_share' && !group) || (v.perspective !== '' && !group)) issue('perspective', 'effects_error_perspective');
 		if (v.kind === 'support_lead_time' && !(LEAD_LINES as readonly string[]).includes(v.line)) issue('line', 'effects_error_line');
 		if (v.kind === 'support_sla' && !(SLA_KINDS as readonly string[]).includes(v.slaKind)) issue('slaKind', 'effects_error_sla');
 	});

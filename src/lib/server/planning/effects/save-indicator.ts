@@ -20,7 +20,7 @@ async function indicatorColumns(db: Db, organizerId: string, input: Record<strin
 			throw isAppError(e) ? new AppError('INVALID', 'goal', [{ field: 'goal', message: 'effects_error_goal' }]) : e;
 		});
 		Object.assign(params, { frameworkKey: link.frameworkKey, subGoalId: link.subGoalId, itemKey: link.itemKey });
-		if (v.kind === 'assessment_share') params.perspective = v.perspective;
+		if (v.perspective) params.perspective = v.perspective;
 	}
 	if (v.kind === 'support_lead_time') params.line = Number(v.line);
 	if (v.kind === 'support_sla') params.slaKind = v.slaKind;

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			name: indicator.name,
 			kind: indicator.kind,
 			goal: p.subGoalId ? [p.frameworkKey, p.subGoalId, ...(p.itemKey ? [p.itemKey] : [])].join(':') : '',
-			perspective: p.perspective ?? 'staff',
+			perspective: p.perspective ?? '',
 			line: String(p.line ?? 0),
 			slaKind: p.slaKind ?? 'resolution',
 			baselineValue: show(indicator.baseline.value),
