@@ -140,6 +140,13 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const cycles = await (await request.get(`/${DEMO_SLUG}/planering/cykler`)).text();
 	params.cycleId = cycles.match(new RegExp(`/${DEMO_SLUG}/planering/cykler/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.cycleId, 'the demo cycle').not.toBe('');
+	// Effect chains: the demo's first chain, and one of its steps and indicators (edit links on the chain page).
+	const chains = await (await request.get(`/${DEMO_SLUG}/planering/effektkedjor`)).text();
+	params.chainId = chains.match(new RegExp(`/${DEMO_SLUG}/planering/effektkedjor/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.chainId, 'a demo effect chain').not.toBe('');
+	const chain = await (await request.get(`/${DEMO_SLUG}/planering/effektkedjor/${params.chainId}`)).text();
+	for (const [key, segment] of [['stepId', 'steg'], ['indicatorId', 'indikator']] as const)
+		params[key] = chain.match(new RegExp(`/effektkedjor/${params.chainId}/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];

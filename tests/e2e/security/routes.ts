@@ -68,6 +68,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
 	// Reminder settings and sending due reminders now: leadership and organization administrators (decision 024).
 	[/^\/\(app\)\/\[org\]\/planering\/paminnelser$/, { kind: 'organizer', action: 'planning.configure' }],
+	// Effect chains: the list and the new-chain form like the overview; a chain (and its step and indicator forms)
+	// opens by its scope like a plan, tested in the effect-chain suites.
+	[/^\/\(app\)\/\[org\]\/planering\/effektkedjor(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
+	[/^\/\(app\)\/\[org\]\/planering\/effektkedjor\/\[chainId\](\/steg\/\[stepId\]|\/indikator\/\[indicatorId\])?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	// Cycles (decision 025): the list and the new-cycle form for everyone inside; a cycle turns on its scope and working group.
 	[/^\/\(app\)\/\[org\]\/planering\/cykler(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],

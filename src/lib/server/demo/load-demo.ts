@@ -28,6 +28,7 @@ import { buildDemoPlans } from './build-demo-plans';
 import { buildDemoVision } from './build-demo-vision';
 import { buildDemoForums } from './build-demo-forums';
 import { buildDemoCycles } from './build-demo-cycles';
+import { buildDemoEffects } from './build-demo-effects';
 import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -41,6 +42,7 @@ const PLANS_SEED_OFFSET = 6;
 const VISION_SEED_OFFSET = 8;
 const FORUMS_SEED_OFFSET = 9;
 const CYCLES_SEED_OFFSET = 10;
+const EFFECTS_SEED_OFFSET = 11;
 
 export type LoadDemoResult =
 	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
@@ -82,13 +84,14 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));
 			const forums = await buildDemoForums(tx, created, createRandom(seed + FORUMS_SEED_OFFSET));
 			const cycles = await buildDemoCycles(tx, created, createRandom(seed + CYCLES_SEED_OFFSET));
+			const effects = await buildDemoEffects(tx, created, createRandom(seed + EFFECTS_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision, forums, cycles }
+				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision, forums, cycles, effects }
 			});
 			return created;
 		});

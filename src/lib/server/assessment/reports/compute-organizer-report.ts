@@ -41,6 +41,14 @@ export type OrganizerReport = {
  */
 export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string }): Promise<OrganizerReport> {
 	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
+	return buildOrganizerReport(db, opts);
+}
+
+/**
+ * The roll-up without the reader check, for callers that show only its anonymity-safe figures under their
+ * own rule (an effect chain's computed indicators, decision 022). Anything else calls computeOrganizerReport.
+ */
+export async function buildOrganizerReport(db: Db, opts: { organizerId: string; roundId: string }): Promise<OrganizerReport> {
 	const round = await getRound(db, { organizerId: opts.organizerId, roundId: opts.roundId });
 	const { subGoals } = await getRoundItems(db, round);
 	const groups: Record<string, string> = {};

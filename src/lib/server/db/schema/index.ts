@@ -8,3 +8,4 @@ export * from './vision';
 export * from './forums';
 export * from './reminders';
 export * from './cycles';
+export * from './effects';

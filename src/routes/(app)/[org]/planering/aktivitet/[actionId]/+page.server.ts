@@ -6,13 +6,16 @@ import { getActionDetails } from '$lib/server/planning/get-action-details';
 import { changeActionStatus } from '$lib/server/planning/change-action-status';
 import { ACTION_STATUSES } from '$lib/server/planning/statuses';
 import { loadSubGoalGuides } from '$lib/server/planning/sub-goal-guides';
+import { findActionChains } from '$lib/server/planning/effects/find-chains';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const details = await getActionDetails(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, locale: getLocale() }).catch(throwHttp);
+	const chains = await findActionChains(event.locals.db, { actor, organizerId: organizer.id, actionId: details.action.id });
 	return {
 		guides: await loadSubGoalGuides(details.action.links.map((l) => l.value), getLocale()),
+		chains,
 		action: details.action,
 		plan: details.plan,
 		history: details.history,

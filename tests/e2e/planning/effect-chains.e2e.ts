@@ -1,0 +1,110 @@
+/**
+ * Effect chains: the administrator adds a unit and an action in its plan, starts an effect chain for the unit,
+ * adds a result, links the action and adds a computed self-assessment indicator (a target without a baseline is
+ * refused beside the field, with the input kept); the chain shows as a diagram with a table beside it, the
+ * action's page names the chain, and the chain page reads in English.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../axe';
+import { addSchoolUnit, signInAsAdmin, TEST_ORG } from '../helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const ORG = TEST_ORG.slug;
+const UNIT = { name: 'Effektskolan', code: '93350017' };
+const ACTION = 'Workshop om källkritik för arbetslagen';
+const CHAIN = 'Källkritiska elever på Effektskolan';
+const RESULT = 'Alla arbetslag har en plan för källkritik';
+
+test('the administrator builds an effect chain for a unit with a result, a linked action and a computed indicator', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signInAsAdmin(page);
+	await addSchoolUnit(page, ORG, UNIT);
+
+	await page.goto(`/${ORG}/planering/ny`);
+	await page.getByLabel('Plan', { exact: true }).selectOption({ label: UNIT.name });
+	await page.getByLabel('Vad ska göras?').fill(ACTION);
+	await page.getByLabel('Timmar').fill('6');
+	await page.getByRole('button', { name: 'Lägg till aktiviteten' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ACTION);
+	const actionPath = new URL(page.url()).pathname;
+
+	await page.goto(`/${ORG}/planering`);
+	await page.getByRole('link', { name: 'Effektkedjor' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Effektkedjor');
+	await page.getByRole('link', { name: 'Ny effektkedja' }).click();
+	await page.getByLabel('Gäller').selectOption({ label: UNIT.name });
+	await page.getByLabel('Namn på kedjan').fill(CHAIN);
+	await page.getByRole('button', { name: 'Skapa effektkedjan' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv vilken effekt ni vill se');
+	await expect(page.getByLabel('Namn på kedjan')).toHaveValue(CHAIN);
+	await page.getByLabel(/^Effekt: vad ska bli annorlunda/).fill('Eleverna granskar själva vem som står bakom en källa');
+	await page.getByRole('button', { name: 'Skapa effektkedjan' }).click();
+	await expect(page.getByRole('status')).toContainText('Effektkedjan är skapad');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
+	const chainPath = new URL(page.url()).pathname;
+
+	await page.getByLabel(/^Resultat: vad måste vara sant/).fill(RESULT);
+	await page.getByRole('button', { name: 'Lägg till resultatet' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+
+	await page.getByLabel('Steg', { exact: true }).first().selectOption({ label: `Resultat: ${RESULT}` });
+	const actionSelect = page.getByLabel('Aktivitet', { exact: true });
+	await actionSelect.selectOption((await actionSelect.locator('option', { hasText: ACTION }).getAttribute('value'))!);
+	await page.getByRole('button', { name: 'Koppla aktiviteten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+
+	// A target without a baseline: refused beside the field, what was typed is kept, nothing is added.
+	const form = page.locator('form[action="?/indicator"]');
+	await form.getByLabel('Steg', { exact: true }).selectOption({ label: `Resultat: ${RESULT}` });
+	await form.getByLabel('Namn på indikatorn').fill('Personalens medelnivå i delmål 1.1');
+	await form.getByLabel('Vad mäts?').selectOption('assessment_mean');
+	await form.getByLabel(/^Delmål eller påstående/).selectOption('nationella-strategin:1.1');
+	await form.getByLabel(/^Grupp som svarar/).selectOption('staff');
+	await form.getByLabel('Mål, värde').fill('3');
+	await form.getByLabel('Mål, datum').fill('2027-06-30');
+	await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+	const target = page.locator('.field').filter({ has: page.getByLabel('Mål, värde') });
+	await expect(target.locator('.error-message')).toContainText('Ett mål behöver ett utgångsläge');
+	await expect(page.getByLabel('Mål, värde')).toHaveValue('3');
+	await expect(page.getByLabel('Namn på indikatorn')).toHaveValue('Personalens medelnivå i delmål 1.1');
+	await expect(page.getByRole('row').filter({ hasText: 'Personalens medelnivå' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByLabel('Utgångsläge, värde').fill('2,1');
+	await page.getByLabel('Utgångsläge, datum').fill('2026-06-15');
+	await page.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+
+	// The diagram and the table beside it.
+	const diagram = page.getByRole('img', { name: `Effektkedjan ${CHAIN} som diagram` });
+	await expect(diagram).toBeVisible();
+	await expect(diagram.locator('text').filter({ hasText: /^Aktiviteter$/ })).toHaveCount(1);
+	// Box text is wrapped into lines (tspans); the first line of the action's title is enough here.
+	await expect(diagram).toContainText('Workshop om källkritik');
+	const table = page.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' });
+	const row = table.getByRole('row').filter({ hasText: 'Personalens medelnivå i delmål 1.1' });
+	await expect(row).toContainText('Medelnivå i självskattningen från Personal för delmål 1.1');
+	await expect(row).toContainText('2,1');
+	await expect(row).toContainText('för lite underlag');
+	await expect(table.getByRole('link', { name: ACTION })).toBeVisible();
+	await expect(table).toContainText('6 timmar');
+	await expectAccessible(page);
+
+	// The action's page names the chain it belongs to.
+	await page.goto(actionPath);
+	await expect(page.getByRole('heading', { name: 'Effektkedjor' })).toBeVisible();
+	await page.getByRole('link', { name: new RegExp(`^${CHAIN} – resultat`) }).click();
+	await expect(page).toHaveURL(new RegExp(`${chainPath}$`));
+
+	// The list, and the chain page in English.
+	await page.goto(`/${ORG}/planering/effektkedjor`);
+	await expect(page.getByRole('row').filter({ hasText: CHAIN })).toContainText(UNIT.name);
+	await expectAccessible(page);
+	await page.goto(chainPath);
+	await page.getByRole('button', { name: 'In English' }).click();
+	await expect(page.getByRole('table', { name: 'Steps of the effect chain with activities and indicators' })).toContainText('too little data');
+	await expect(page.getByRole('img', { name: `The effect chain ${CHAIN} as a diagram` })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'På svenska' }).click();
+});
