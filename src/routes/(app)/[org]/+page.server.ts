@@ -3,6 +3,7 @@ import { findVisibleUnits } from '$lib/server/org/find-visible-units';
 import { findAnswerableRounds } from '$lib/server/assessment/rounds/find-answerable-rounds';
 import { throwHttp } from '$lib/server/http/errors';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { getPlanningStart } from '$lib/server/planning/get-planning-start';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,5 +13,6 @@ export const load: PageServerLoad = async (event) => {
 	const units = await findVisibleUnits(event.locals.db, actor, organizer.id);
 	const roles = [...new Set(actor.assignments.filter((a) => a.organizerId === organizer.id).map((a) => a.role))];
 	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
-	return { supplierOnly: false as const, units, roles, assessments };
+	const planning = await getPlanningStart(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
+	return { supplierOnly: false as const, units, roles, assessments, planning };
 };
