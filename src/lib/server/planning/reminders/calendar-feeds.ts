@@ -9,12 +9,13 @@ import { findHomeOrganizerId } from '../../auth/home-organizer';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
 import type { Actor } from '../../policies';
+import { meetingFeedSource } from './meeting-feed-source';
 import { actionFeedSource } from './action-feed-source';
 import { buildCalendarText } from './calendar-text';
 import type { FeedSource } from './feed-source';
 
 /** Every kind of dated thing a calendar feed lists. Council meetings become one more entry here. */
-export const FEED_SOURCES: readonly FeedSource[] = [actionFeedSource];
+export const FEED_SOURCES: readonly FeedSource[] = [actionFeedSource, meetingFeedSource];
 
 /** A feed token as it appears in the address (newToken: 32 random bytes, base64url). */
 const TOKEN = /^[A-Za-z0-9_-]{32,100}$/;

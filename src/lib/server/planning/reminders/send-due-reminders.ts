@@ -4,13 +4,14 @@ import { dueRemindersSent, memberships, organizers, people } from '../../db/sche
 import { recordAudit } from '../../audit/record-audit';
 import { sendMail } from '../../mail/send-mail';
 import { todayInStockholm } from '../../auth/load-actor';
+import { decisionDueSource } from './decision-due-source';
 import { actionDueSource } from './action-due-source';
 import type { DueItem, DueSource } from './due-source';
 import { buildReminderMail, type ReminderKind } from './reminder-mail';
 import { parseReminderSettings, REMINDER_SETTINGS_KEY } from './settings';
 
 /** Every kind of thing the reminder job looks at. Council decisions become one more entry here. */
-export const DUE_SOURCES: readonly DueSource[] = [actionDueSource];
+export const DUE_SOURCES: readonly DueSource[] = [actionDueSource, decisionDueSource];
 
 const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
