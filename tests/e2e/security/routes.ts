@@ -66,6 +66,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/(vision|ramverk)$/, { kind: 'plan', action: 'plan.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/(vision\/andra|vision\/mal\/\[goalId\]|ramverk\/andra|ramverk\/begrepp\/\[conceptId\])$/, { kind: 'plan', action: 'plan.write' }],
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
+	// The plan report (print and XLSX) shows the organizer plan and the unit plans the reader may read.
+	[/^\/\(app\)\/\[org\]\/planering\/(rapport|rapport\.xlsx)$/, { kind: 'plan', action: 'plan.view' }],
 	// Reminder settings and sending due reminders now: leadership and organization administrators (decision 024).
 	[/^\/\(app\)\/\[org\]\/planering\/paminnelser$/, { kind: 'organizer', action: 'planning.configure' }],
 	// Effect chains: the list and the new-chain form like the overview; a chain (and its step and indicator forms)
