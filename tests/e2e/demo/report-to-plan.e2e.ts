@@ -4,28 +4,18 @@
  * the roll-up by sub-goal then no longer lists that unit as a gap; and a conclusion ("Ni sa – vi gör") opens
  * a prepared action too.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
 import { expectAccessible } from '../axe';
 import { DEMO_PASSWORD, signIn } from '../helpers';
+import { closedDemoRounds } from './demo-rounds';
 
 const LEADER = planDemo().people.find((p) => p.signIn === 'leadership')!;
-
-/** The demo's closed rounds, newest first, as their paths. */
-async function closedRounds(page: Page) {
-	await page.goto(`/${DEMO_SLUG}/skattning`);
-	const out: string[] = [];
-	for (const row of await page.getByRole('row').filter({ has: page.locator(`a[href^="/${DEMO_SLUG}/skattning/"]`) }).all()) {
-		const href = (await row.locator(`a[href^="/${DEMO_SLUG}/skattning/"]`).first().getAttribute('href'))!.replace(/\/$/, '');
-		if (/\/skattning\/[0-9a-f-]{36}$/.test(href) && (await row.textContent())!.includes('Stängd') && (await row.textContent())!.includes('Självskattning digitalisering')) out.push(href);
-	}
-	return out;
-}
 
 test('leadership plans for a weak result of the organizer report, and the roll-up closes that gap', async ({ page }) => {
 	test.setTimeout(180_000);
 	await signIn(page, LEADER.email, DEMO_PASSWORD);
-	const [latest] = await closedRounds(page);
+	const [latest] = await closedDemoRounds(page);
 	expect(latest).toBeTruthy();
 	await page.goto(`${latest}/rapport`);
 	const weakest = page.getByRole('region', { name: 'Svagaste resultaten' });
@@ -58,7 +48,7 @@ test('leadership plans for a weak result of the organizer report, and the roll-u
 test('a conclusion of the organizer becomes a prepared action in the organizer plan', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signIn(page, LEADER.email, DEMO_PASSWORD);
-	const rounds = await closedRounds(page);
+	const rounds = await closedDemoRounds(page);
 	// The demo's organizer conclusion belongs to its oldest round.
 	await page.goto(`${rounds[rounds.length - 1]}/resultat`);
 	const link = page.getByRole('link', { name: /^Gör till aktivitet/ }).last();
