@@ -19,8 +19,8 @@ test('leadership plans for a weak result of the organizer report, and the roll-u
 	expect(latest).toBeTruthy();
 	await page.goto(`${latest}/rapport`);
 	const weakest = page.getByRole('region', { name: 'Svagaste resultaten' });
-	const link = weakest.getByRole('link', { name: /^Gör till aktivitet: / }).first();
-	const [unitName, subGoalId] = (await link.innerText()).replace(/^Gör till aktivitet:\s*/, '').split(/,\s*/);
+	const link = weakest.getByRole('link', { name: /^Gör till aktivitet\s*: / }).first();
+	const [unitName, subGoalId] = (await link.innerText()).replace(/^Gör till aktivitet\s*:\s*/, '').split(/,\s*/);
 	await link.click();
 
 	await expect(page).toHaveURL(/\/planering\/ny\?/);
