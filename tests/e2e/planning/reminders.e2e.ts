@@ -13,7 +13,7 @@ import { addPersonWithRole, addSchoolUnit, setPasswordThroughOutbox, signIn, sig
 test.describe.configure({ mode: 'serial' });
 
 const ORG = TEST_ORG.slug;
-const UNIT = { name: 'Påminnelseskolan', code: '93320077' };
+const UNIT = { name: 'Påminnelseskolan', code: '93320088' };
 const PASSWORD = 'ett långt lösenord för påminnelser';
 const KEY = { name: 'Rut Påminnelse', email: 'rut.paminnelse@planering.exempel.se', role: 'Pedagogisk nyckelperson' };
 const TITLE = 'Läsveckan; planera och boka';
