@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { assessmentCustomItems, assessmentRounds } from '../db/schema';
 import { AppError } from '../errors';
 import { getFramework } from '../assessment/framework/get-framework';
-import { compareVersionNames, listFrameworks } from '../assessment/framework/list-frameworks';
+import { listFrameworks, newestVersions } from '../assessment/framework/list-frameworks';
 import type { Localized } from '../assessment/framework/framework-schema';
 
 /** A link as the form sends it: "framework:subGoal" or "framework:subGoal:itemKey". */
@@ -26,8 +26,7 @@ export async function loadLinkOptions(db: Db, organizerId: string): Promise<{ su
 		.from(assessmentRounds)
 		.where(eq(assessmentRounds.organizerId, organizerId));
 	const files = await listFrameworks();
-	const newest = new Map<string, string>();
-	for (const f of files) if (!newest.has(f.key) || compareVersionNames(f.version, newest.get(f.key)!) > 0) newest.set(f.key, f.version);
+	const newest = newestVersions(files);
 	const versions = [...newest].map(([key, version]) => ({ key, version }));
 	for (const r of rounds) if (!versions.some((v) => v.key === r.key && v.version === r.version)) versions.push(r);
 	const subGoals = new Map<LinkValue, LinkOption>();

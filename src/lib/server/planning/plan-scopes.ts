@@ -26,3 +26,8 @@ export async function loadPlanScopes(db: Db, actor: Actor, organizerId: string):
 
 /** The scope key used in forms and addresses: "organizer" or a unit id. */
 export const scopeKey = (unitId: string | null) => unitId ?? 'organizer';
+
+/** The scope keys whose plan the actor may write: where a report's "Gör till aktivitet" is offered. */
+export async function findPlannableScopes(db: Db, actor: Actor, organizerId: string): Promise<string[]> {
+	return (await loadPlanScopes(db, actor, organizerId)).filter((s) => s.canWrite).map((s) => scopeKey(s.unitId));
+}

@@ -32,7 +32,7 @@ describe('rolling the plans up by sub-goal', () => {
 		let r = await rollUpPlans(t.db, { ...base, actor: s.leader });
 		expect(r.round).not.toBeNull();
 		expect(row(r, SG_1_1)).toMatchObject({ total: 1, organizerActions: 0, units: [{ unitId: s.strong.id, actions: 1 }] });
-		expect(row(r, SG_1_1).gaps).toEqual([{ unitId: s.weak.id, unitName: 'Ekskolan', mean: 1.5 }]);
+		expect(row(r, SG_1_1).gaps).toEqual([{ unitId: s.weak.id, unitName: 'Ekskolan', mean: 1.5, canPlan: true }]);
 		expect(row(r, SG_1_1).organizerMean).toBe(11 / 4);
 		expect(r.unitsWithoutActions.map((u) => u.unitName)).toEqual(['Ekskolan']);
 		// A sub-goal with nobody planning is listed with zero actions.

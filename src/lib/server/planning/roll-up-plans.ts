@@ -18,7 +18,8 @@ import { ACTION_STATUSES, OPEN_STATUSES, isActionStatus, type ActionStatus } fro
 export const WEAK_BELOW = 2.5;
 export const LAG = 0.5;
 
-export type RollUpGap = { unitId: string; unitName: string; mean: number };
+/** canPlan: the reader may add an action to the unit's plan ("Gör till aktivitet"). */
+export type RollUpGap = { unitId: string; unitName: string; mean: number; canPlan: boolean };
 export type RollUpRow = {
 	value: LinkValue;
 	subGoalId: string;
@@ -150,7 +151,7 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 				for (const u of report.units) {
 					const mean = unitMean(report, o.subGoalId, u.id);
 					const weak = mean !== null && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG));
-					if (weak && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean });
+					if (weak && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean, canPlan: !!readable.get(u.id)?.canWrite });
 				}
 			return {
 				value: o.value,

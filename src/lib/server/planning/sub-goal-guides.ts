@@ -1,5 +1,5 @@
 import { getFramework } from '../assessment/framework/get-framework';
-import { compareVersionNames, listFrameworks } from '../assessment/framework/list-frameworks';
+import { listFrameworks, newestVersions } from '../assessment/framework/list-frameworks';
 import { localize } from '../assessment/consensus/localize';
 
 /** What the framework says about a sub-goal, for the people planning for it. */
@@ -13,8 +13,7 @@ export type SubGoalGuide = { key: string; subGoalId: string; title: string; desc
 export async function loadSubGoalGuides(links: string[], locale: string): Promise<SubGoalGuide[]> {
 	const wanted = [...new Set(links.map((l) => l.split(':').slice(0, 2).join(':')).filter((l) => /^[a-z0-9-]+:\d+(\.\d+)?$/.test(l)))];
 	if (!wanted.length) return [];
-	const newest = new Map<string, string>();
-	for (const f of await listFrameworks()) if (!newest.has(f.key) || compareVersionNames(f.version, newest.get(f.key)!) > 0) newest.set(f.key, f.version);
+	const newest = newestVersions(await listFrameworks());
 	const out: SubGoalGuide[] = [];
 	for (const key of wanted) {
 		const [frameworkKey, subGoalId] = key.split(':');

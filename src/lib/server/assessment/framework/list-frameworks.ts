@@ -35,3 +35,10 @@ export function compareVersionNames(a: string, b: string): number {
 	}
 	return 0;
 }
+
+/** The newest version of each framework among the files, by key. */
+export function newestVersions(files: FrameworkFile[]): Map<string, string> {
+	const newest = new Map<string, string>();
+	for (const f of files) if (!newest.has(f.key) || compareVersionNames(f.version, newest.get(f.key)!) > 0) newest.set(f.key, f.version);
+	return newest;
+}

@@ -3,7 +3,9 @@
  * process support's lists 1, 1.1 and 1.2). Keys are stored with the answers, so a key is never reused
  * for another question; rewording keeps the key.
  */
-export type Localized = { sv: string; en: string };
+import type { Localized } from '../../assessment/framework/framework-schema';
+
+export type { Localized };
 export type QuestionList = { key: 'cohesive' | 'pedagogical' | 'technical'; title: Localized; questions: { key: string; text: Localized }[] };
 
 const q = (key: string, sv: string, en: string) => ({ key, text: { sv, en } });

@@ -1,11 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import { env } from '../../env';
+import { planningLink } from '../reminders/action-link';
 import { bilingualMail, type MailLocale } from '../../mail/bilingual-mail';
 import type { MeetingDetails } from './get-meeting';
 
 /** The meeting's minutes page, for mail: `<ORIGIN>/<org slug>/planering/forum/<forum>/mote/<meeting>/protokoll`. */
 export function minutesLink(slug: string, forumId: string, meetingId: string, origin: string = env.ORIGIN): string {
-	return `${origin.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/planering/forum/${forumId}/mote/${meetingId}/protokoll`;
+	return planningLink(slug, `planering/forum/${forumId}/mote/${meetingId}/protokoll`, origin);
 }
 
 const day = (d: Date | string, locale: MailLocale) =>

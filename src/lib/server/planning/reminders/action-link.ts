@@ -1,6 +1,9 @@
 import { env } from '../../env';
 
-/** An action's page for mail and calendars: `<ORIGIN>/<org slug>/planering/aktivitet/<id>`. */
-export function actionLink(slug: string, actionId: string, origin: string = env.ORIGIN): string {
-	return `${origin.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/planering/aktivitet/${actionId}`;
+/** A planning page for mail and calendars: `<ORIGIN>/<org slug>/<path>`, path as `planering/…`. */
+export function planningLink(slug: string, path: string, origin: string = env.ORIGIN): string {
+	return `${origin.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/${path}`;
 }
+
+/** An action's page for mail and calendars: `<ORIGIN>/<org slug>/planering/aktivitet/<id>`. */
+export const actionLink = (slug: string, actionId: string, origin: string = env.ORIGIN) => planningLink(slug, `planering/aktivitet/${actionId}`, origin);

@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db';
-import { env } from '../../env';
 import { findOpenDecisions } from '../forums/find-open-decisions';
 import type { DueSource } from './due-source';
+import { planningLink } from './action-link';
 
 /** Council decisions (decision 023): the owner of an open decision with a due date hears of it like an action's. */
 export const decisionDueSource: DueSource = {
@@ -10,7 +10,6 @@ export const decisionDueSource: DueSource = {
 	entityType: 'planning_decision',
 	noun: { sv: m.reminders_noun_decision({}, { locale: 'sv' }), en: m.reminders_noun_decision({}, { locale: 'en' }) },
 	async findOpenDue(db: Db, { organizerId, slug, until }) {
-		const origin = env.ORIGIN.replace(/\/+$/, '');
 		return (await findOpenDecisions(db, { organizerId }))
 			.filter((d) => d.dueOn !== null && d.dueOn <= until)
 			.map((d) => ({
@@ -19,7 +18,7 @@ export const decisionDueSource: DueSource = {
 				dueOn: d.dueOn!,
 				recipientId: d.ownerId,
 				title: d.title,
-				link: `${origin}/${encodeURIComponent(slug)}/${d.path}`,
+				link: planningLink(slug, d.path),
 				status: { sv: m.reminders_decision_open({}, { locale: 'sv' }), en: m.reminders_decision_open({}, { locale: 'en' }) },
 				place: { sv: d.forumName, en: d.forumName }
 			}));

@@ -1,9 +1,9 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db';
-import { env } from '../../env';
 import { planningForumMembers, planningForums, planningMeetings } from '../../db/schema';
 import type { FeedSource } from './feed-source';
+import { planningLink } from './action-link';
 
 /** How long a meeting lasts in the calendar when nothing says otherwise. */
 const MEETING_MINUTES = 60;
@@ -24,9 +24,8 @@ export const meetingFeedSource: FeedSource = {
 			.innerJoin(planningForums, eq(planningForums.id, planningForumMembers.forumId))
 			.innerJoin(planningMeetings, eq(planningMeetings.forumId, planningForums.id))
 			.where(and(eq(planningForumMembers.personId, actor.personId), inArray(planningForums.organizerId, [...slugOf.keys()]), gte(planningMeetings.startsAt, since)));
-		const origin = env.ORIGIN.replace(/\/+$/, '');
 		return rows.map((r) => {
-			const url = `${origin}/${encodeURIComponent(slugOf.get(r.organizerId)!)}/planering/forum/${r.forumId}/mote/${r.id}`;
+			const url = planningLink(slugOf.get(r.organizerId)!, `planering/forum/${r.forumId}/mote/${r.id}`);
 			return {
 				uid: `meeting-${r.id}@rodtrad`,
 				day: r.startsAt.toISOString().slice(0, 10),

@@ -3,7 +3,6 @@ import { throwHttp } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { LAG, rollUpPlans, WEAK_BELOW } from '$lib/server/planning/roll-up-plans';
 import { isPeriod, periodOf } from '$lib/server/planning/period';
-import { loadPlanScopes } from '$lib/server/planning/plan-scopes';
 import { ACTION_STATUSES } from '$lib/server/planning/statuses';
 import type { PageServerLoad } from './$types';
 
@@ -12,12 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const asked = event.url.searchParams.get('period') ?? '';
 	const period = isPeriod(asked) ? asked : periodOf();
 	const db = event.locals.db;
-	const [rollUp, scopes] = await Promise.all([
-		rollUpPlans(db, { actor, organizerId: organizer.id, period }),
-		loadPlanScopes(db, actor, organizer.id)
-	]).catch(throwHttp);
+	const rollUp = await rollUpPlans(db, { actor, organizerId: organizer.id, period }).catch(throwHttp);
 	const locale = getLocale();
-	const writable = new Set(scopes.filter((s) => s.canWrite && s.unitId).map((s) => s.unitId!));
 	return {
 		period,
 		round: rollUp.round,
@@ -26,8 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		statuses: ACTION_STATUSES,
 		rows: rollUp.rows.map((r) => ({
 			...r,
-			title: r.title[locale] ?? r.title.sv,
-			gaps: r.gaps.map((g) => ({ ...g, canPlan: writable.has(g.unitId) }))
+			title: r.title[locale] ?? r.title.sv
 		})),
 		unitsWithoutActions: rollUp.unitsWithoutActions
 	};

@@ -3,7 +3,7 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { computeOrganizerReport } from '$lib/server/assessment/reports/compute-organizer-report';
 import { computeProgression } from '$lib/server/assessment/reports/compute-progression';
 import { MIN_CHANGE } from '$lib/server/assessment/reports/stats';
-import { loadPlanScopes, scopeKey } from '$lib/server/planning/plan-scopes';
+import { findPlannableScopes } from '$lib/server/planning/plan-scopes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		const compareWith = event.url.searchParams.get('jamfor') ?? undefined;
 		const progression = await computeProgression(db, { actor, organizerId: organizer.id, report, compareWith });
 		// Where a weak result may become an action ("Gör till aktivitet"): the scopes whose plan the reader may write.
-		const plannable = (await loadPlanScopes(db, actor, organizer.id)).filter((s) => s.canWrite).map((s) => scopeKey(s.unitId));
+		const plannable = await findPlannableScopes(db, actor, organizer.id);
 		return { report, progression, basis, minChange: MIN_CHANGE, plannable };
 	} catch (e) {
 		throwHttp(e);

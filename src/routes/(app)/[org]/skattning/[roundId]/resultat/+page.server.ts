@@ -7,7 +7,7 @@ import { updateConclusion } from '$lib/server/assessment/conclusions/update-conc
 import { deleteConclusion } from '$lib/server/assessment/conclusions/delete-conclusion';
 import { localize } from '$lib/server/assessment/consensus/localize';
 import { getLocale } from '$lib/paraglide/runtime';
-import { loadPlanScopes, scopeKey } from '$lib/server/planning/plan-scopes';
+import { findPlannableScopes } from '$lib/server/planning/plan-scopes';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['sparat', 'andrat', 'borttaget'] as const;
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const r = await findConclusions(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: q.get('enhet') }).catch(throwHttp);
 	const locale = getLocale();
 	// Where a conclusion may become an action ("Gör till aktivitet"): the scopes whose plan the actor may write.
-	const plannable = (await loadPlanScopes(event.locals.db, actor, organizer.id)).filter((s) => s.canWrite).map((s) => scopeKey(s.unitId));
+	const plannable = await findPlannableScopes(event.locals.db, actor, organizer.id);
 	return {
 		plannable,
 		round: r.round,
