@@ -36,8 +36,8 @@ test('leadership plans for a weak result of the organizer report, and the roll-u
 	await expect(page.getByRole('region', { name: 'Vad ramverket säger om delmålet' })).toBeVisible();
 
 	await page.goto(`/${DEMO_SLUG}/planering`);
-	await page.getByRole('link', { name: 'Sammanställning per delmål' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Sammanställning per delmål' })).toBeVisible();
+	await page.getByRole('link', { name: 'Sammanställning per mål och delmål' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sammanställning per mål och delmål' })).toBeVisible();
 	await expect(page.getByRole('table', { name: /^Aktiviteter per delmål/ })).toBeVisible();
 	// The unit planned for the sub-goal now, so it is no gap for it any more.
 	const gapList = page.getByRole('heading', { level: 3, name: new RegExp(`^${subGoalId.replace('.', '\\.')} `) });

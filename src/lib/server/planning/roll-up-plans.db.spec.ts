@@ -3,6 +3,7 @@ import { useTestDatabase } from '../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../tests/factories';
 import { createAction } from './create-action';
 import { rollUpPlans } from './roll-up-plans';
+import { saveGoal } from './vision/save-goal';
 
 const t = useTestDatabase();
 const PERIOD = '2025/26';
@@ -60,6 +61,26 @@ describe('rolling the plans up by sub-goal', () => {
 		expect(politician.round).not.toBeNull();
 		// A reader reads the organizer plan only, so the unit's action is not counted.
 		expect(row(politician, SG_1_1)).toMatchObject({ total: 1, organizerActions: 1 });
+	});
+
+	it('rolls the plans up by strategic goal, counting only readable plans and keeping goals nothing serves', async () => {
+		const s = await setup();
+		const base = { organizerId: s.organizer.id, period: PERIOD };
+		const served = await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Alla elever når digital kompetens', subGoals: [SG_1_1] } });
+		await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Trygg teknik', subGoals: ['nationella-strategin:2.1'] } });
+		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.weak.id, title: 'Fortbildning', responsibleId: s.leader.personId, goalId: served.id } });
+		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.strong.id, title: 'Kodning', responsibleId: s.leader.personId, goalId: served.id, dueOn: '2020-01-01', startsOn: '2019-12-01' } });
+		await createAction(t.db, { ...base, actor: s.leader, input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, goalId: served.id } });
+		// Another läsår does not count.
+		await createAction(t.db, { organizerId: s.organizer.id, period: '2024/25', actor: s.leader, input: { scope: s.weak.id, title: 'Gammal', responsibleId: s.leader.personId, goalId: served.id } });
+
+		const leader = await rollUpPlans(t.db, { ...base, actor: s.leader });
+		expect(leader.goals.map((g) => g.title)).toEqual(['Alla elever når digital kompetens', 'Trygg teknik']);
+		expect(leader.goals[0]).toMatchObject({ total: 3, units: 2, organizerActions: 1, overdue: 1 });
+		expect(leader.goals[1]).toMatchObject({ total: 0, units: 0, overdue: 0 });
+
+		const principal = await rollUpPlans(t.db, { ...base, actor: s.principalStrong });
+		expect(principal.goals[0]).toMatchObject({ total: 2, units: 1, organizerActions: 1 });
 	});
 
 	it('refuses those who see nothing of planning', async () => {

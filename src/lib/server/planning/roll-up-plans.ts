@@ -9,6 +9,8 @@ import type { Localized } from '../assessment/framework/framework-schema';
 import { readTogether } from '../db/read-together';
 import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
+import { countGoalActions, rollUpGoals, type GoalRollUpRow } from './roll-up-goals';
+import { listGoalOptions } from './vision/goal-options';
 import { ACTION_STATUSES, OPEN_STATUSES, isActionStatus, type ActionStatus } from './statuses';
 
 /**
@@ -41,6 +43,8 @@ export type RollUp = {
 	/** The round the gaps are read from; null when the actor may not read the organizer report or none has closed. */
 	round: { id: string; name: string } | null;
 	rows: RollUpRow[];
+	/** The organizer's strategic goals and what the readable plans do for each. */
+	goals: GoalRollUpRow[];
 	/** Readable units without any action in the period. */
 	unitsWithoutActions: { unitId: string; unitName: string }[];
 };
@@ -109,11 +113,13 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	const readsReport = can(actor, 'assessment.organizer_report', { type: 'organizer', organizerId });
 	// The round first (one small query), so that its report is read together with the plans.
 	const round = readsReport ? await latestClosedRound(db, organizerId, today) : null;
-	const [scopes, rows, options, report] = await readTogether(db, [
+	const [scopes, rows, options, report, goals, goalRows] = await readTogether(db, [
 		() => loadPlanScopes(db, actor, organizerId),
 		() => countLinkedActions(db, { organizerId, period, today }),
 		() => loadLinkOptions(db, organizerId),
-		() => (round ? computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : Promise.resolve(null))
+		() => (round ? computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : Promise.resolve(null)),
+		() => listGoalOptions(db, organizerId),
+		() => countGoalActions(db, { organizerId, period, today })
 	]);
 	const readable = new Map(scopes.filter((s) => s.canView).map((s) => [scopeKey(s.unitId), s]));
 
@@ -141,6 +147,7 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	return {
 		period,
 		round: round ? { id: round.id, name: round.name } : null,
+		goals: rollUpGoals(goals, goalRows, (unitId) => readable.has(scopeKey(unitId))),
 		rows: shownValues.map((o) => {
 			const e = bySubGoal.get(o.value);
 			const planned = e?.units ?? new Map<string, number>();

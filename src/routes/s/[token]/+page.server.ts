@@ -28,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 		summary: c.summary,
 		subGoal: c.scope ? `${c.scope.subGoalId} ${localize(c.scope.subGoalTitle, locale)}`.trim() : null,
 		item: c.scope?.itemStatement ? localize(c.scope.itemStatement, locale) : null,
-		createdAt: c.createdAt
+		createdAt: c.createdAt,
+		actions: c.actions
 	});
 	return {
 		context: presentAnswerContext(progress.context),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
-import { buildOrganizer, buildRound, buildUnit } from '../../../../../tests/factories';
+import { buildActor, buildOrganizer, buildRound, buildUnit } from '../../../../../tests/factories';
+import { createAction } from '../../planning/create-action';
 import type { DbHandle } from '../../db';
 import { assessmentConclusions, assessmentLinks } from '../../db/schema';
 import { findConclusionsForLink } from './find-conclusions-for-link';
@@ -46,6 +47,25 @@ describe('"Ni sa – vi gör" through an anonymous link', () => {
 		expect(r.unitConclusions[0].scope?.itemStatement?.sv).toBeTruthy();
 		expect(r.organizerConclusions.map((c) => [c.summary, c.scope?.subGoalId, c.scope?.itemKey])).toEqual([['Gemensam fortbildning för alla skolor.', '1.3', null]]);
 		expect(Object.keys(r.unitConclusions[0])).not.toContain('createdBy');
+	});
+
+	it('shows with each conclusion the actions planned from it — what, status and due date, never who', async () => {
+		const s = await setup();
+		await conclude(s.round, s.unit.id, 'Vi satsar på programmering.', { itemKey: ITEM });
+		await conclude(s.round, s.unit.id, 'Mer stöd i 2.1.', { subGoalId: '2.1' });
+		const leader = await buildActor(h.db, [{ role: 'leadership', organizerId: s.organizer.id }]);
+		const plan = (scope: string, title: string, links: string[]) =>
+			createAction(h.db, { actor: leader, organizerId: s.organizer.id, period: '2026/27', input: { scope, title, responsibleId: leader.personId, links, dueOn: '2027-03-01' } });
+		await plan(s.unit.id, 'Programmeringsverkstad', [`nationella-strategin:1.1:${ITEM}`]);
+		await plan(s.unit.id, 'Hela 1.1', ['nationella-strategin:1.1']);
+		// Another unit's action and an action for another sub-goal do not follow the conclusion.
+		await plan(s.neighbour.id, 'Grannens verkstad', [`nationella-strategin:1.1:${ITEM}`]);
+		await plan(s.unit.id, 'Skrivare', ['nationella-strategin:3.1']);
+		const r = await findConclusionsForLink(h.db, { token: s.token });
+		const byText = Object.fromEntries(r.unitConclusions.map((c) => [c.summary, c.actions]));
+		expect(byText['Vi satsar på programmering.'].map((a) => a.title).sort()).toEqual(['Hela 1.1', 'Programmeringsverkstad']);
+		expect(byText['Vi satsar på programmering.'][0]).toEqual({ id: expect.any(String), title: expect.any(String), status: 'planned', dueOn: '2027-03-01', period: '2026/27' });
+		expect(byText['Mer stöd i 2.1.']).toEqual([]);
 	});
 
 	it('never shows another unit’s conclusions, nor those of another round or another organizer', async () => {

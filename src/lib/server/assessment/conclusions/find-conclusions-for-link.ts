@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { getRound, requireRoundUnit } from '../rounds/get-round';
 import { getRoundItems } from '../rounds/round-items';
 import { roundStatus } from '../rounds/round-status';
+import { findConclusionActions, type ConclusionAction } from '../../planning/conclusion-actions';
 
 type Text = { sv: string; en: string };
 
@@ -15,6 +16,8 @@ export type LinkConclusion = {
 	/** What the conclusion is about: null for the whole round, else the sub-goal and, if set, the item. */
 	scope: { subGoalId: string; subGoalTitle: Text | null; itemKey: string | null; itemStatement: Text | null } | null;
 	createdAt: Date;
+	/** The actions planned from it ("vi gör"): what, status, when; never who. */
+	actions: ConclusionAction[];
 };
 
 const MAX_TOKEN = 200;
@@ -61,15 +64,22 @@ export async function findConclusionsForLink(db: Db, opts: { token: string }) {
 		.orderBy(asc(assessmentConclusions.createdAt), asc(assessmentConclusions.id));
 
 	const { subGoals, items } = await getRoundItems(db, round);
+	const subGoalOf = (r: (typeof rows)[number]) => r.subGoalId ?? (r.itemKey ? (items.find((i) => i.key === r.itemKey)?.subGoalId ?? null) : null);
+	const actions = await findConclusionActions(db, {
+		organizerId: link.organizerId,
+		frameworkKey: round.frameworkKey,
+		conclusions: rows.map((r) => ({ id: r.id, unitId: r.unitId, subGoalId: subGoalOf(r), itemKey: r.itemKey }))
+	});
 	const present = (r: (typeof rows)[number]): LinkConclusion => {
 		const item = r.itemKey ? items.find((i) => i.key === r.itemKey) : undefined;
-		const subGoalId = r.subGoalId ?? item?.subGoalId ?? null;
+		const subGoalId = subGoalOf(r);
 		const sg = subGoalId ? subGoals.find((s) => s.id === subGoalId) : undefined;
 		return {
 			id: r.id,
 			summary: r.summary,
 			scope: subGoalId ? { subGoalId, subGoalTitle: sg?.title ?? null, itemKey: r.itemKey, itemStatement: (item?.statement as Text | undefined) ?? null } : null,
-			createdAt: r.createdAt
+			createdAt: r.createdAt,
+			actions: actions.get(r.id) ?? []
 		};
 	};
 	return {

@@ -8,6 +8,7 @@ import { getRoundItems } from '../rounds/round-items';
 import { consensusRows } from '../consensus/queries';
 import { toConsensusValue } from '../consensus/consensus-value';
 import { conclusionAccess } from './conclusion-access';
+import { findConclusionActions } from '../../planning/conclusion-actions';
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
@@ -39,7 +40,14 @@ export async function findConclusions(db: Db, opts: { actor: Actor; organizerId:
 			)
 		)
 		.orderBy(asc(assessmentConclusions.createdAt));
-	const present = (r: (typeof rows)[number]) => ({ id: r.id, subGoalId: r.subGoalId, itemKey: r.itemKey, summary: r.summary, createdAt: r.createdAt });
+	const subGoalOfItem = new Map(subGoals.flatMap((sg) => sg.items.map((i) => [i.key, sg.id] as const)));
+	const subGoalOf = (r: (typeof rows)[number]) => r.subGoalId ?? (r.itemKey ? (subGoalOfItem.get(r.itemKey) ?? null) : null);
+	const actions = await findConclusionActions(db, {
+		organizerId: opts.organizerId,
+		frameworkKey: round.frameworkKey,
+		conclusions: rows.map((r) => ({ id: r.id, unitId: r.unitId, subGoalId: subGoalOf(r), itemKey: r.itemKey }))
+	});
+	const present = (r: (typeof rows)[number]) => ({ id: r.id, subGoalId: r.subGoalId, itemKey: r.itemKey, summary: r.summary, createdAt: r.createdAt, actions: actions.get(r.id) ?? [] });
 
 	let unit = null;
 	if (selected) {

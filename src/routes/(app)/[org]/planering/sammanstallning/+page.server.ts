@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			...r,
 			title: r.title[locale] ?? r.title.sv
 		})),
+		goals: rollUp.goals,
 		unitsWithoutActions: rollUp.unitsWithoutActions
 	};
 };
