@@ -86,6 +86,10 @@ describe('who runs and reads forums', () => {
 	it('lets members and managers read a forum, but no other insider, nor a member who is an outsider role', () => {
 		expect(can(keyA, 'forum.view', itRad)).toBe(true);
 		expect(can(leader, 'forum.view', itRad)).toBe(true);
+		// A decision's owner may follow it up while they read the forum; a manager may always.
+		expect(can(keyA, 'forum.decision_status', { ...itRad, decisionOwnerId: 'key-a' })).toBe(true);
+		expect(can(keyA, 'forum.decision_status', { ...itRad, decisionOwnerId: 'someone-else' })).toBe(false);
+		expect(can(leader, 'forum.decision_status', { ...itRad, decisionOwnerId: 'key-a' })).toBe(true);
 		expect(can(teacherA, 'forum.view', itRad)).toBe(false);
 		expect(can(teacherA, 'forum.view', unitForum)).toBe(true);
 		expect(can(politician, 'forum.view', itRad)).toBe(false);

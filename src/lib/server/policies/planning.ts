@@ -72,19 +72,25 @@ export type ForumResource = {
 	unitId: string | null;
 	ancestorIds: string[];
 	memberIds: string[];
+	/** For 'forum.decision_status': the owner of the decision in question. */
+	decisionOwnerId?: string;
 };
 
-export type ForumAction = 'forum.view' | 'forum.manage';
+export type ForumAction = 'forum.view' | 'forum.manage' | 'forum.decision_status';
 
 /**
  * Forums: those who may plan for the forum's scope manage it (set it up, hold its meetings, minute and publish);
  * its members and its managers read its meetings. Others inside the organizer see at most that it exists.
+ * A decision's status is changed by the managers and by the decision's owner.
  */
 export function canForum(actor: Actor, action: string, r: ForumResource): boolean {
 	const manage = canPlan(actor, 'plan.write', { type: 'plan', organizerId: r.organizerId, unitId: r.unitId, ancestorIds: r.ancestorIds });
 	const insider = canPlan(actor, 'planning.view', { type: 'organizer', organizerId: r.organizerId });
 	if (action === 'forum.manage') return manage;
-	if (action === 'forum.view') return manage || (insider && r.memberIds.includes(actor.personId));
+	const reads = manage || (insider && r.memberIds.includes(actor.personId));
+	if (action === 'forum.view') return reads;
+	// A decision's owner follows it up (marks it done or dropped) as long as they read the forum.
+	if (action === 'forum.decision_status') return manage || (reads && !!r.decisionOwnerId && r.decisionOwnerId === actor.personId);
 	return false;
 }
 

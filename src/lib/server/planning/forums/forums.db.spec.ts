@@ -111,6 +111,20 @@ describe('decisions', () => {
 		expect(offered).not.toContain(theirs.id);
 	});
 
+	it("are followed up by their owner, a member who does not manage the forum, but not by other members", async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		const mine = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Inventera laddvagnar', ownerId: s.key.personId } });
+		const leaders = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Budget för licenser', ownerId: s.leader.personId } });
+		const asKey = { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id };
+		const shown = await getMeeting(t.db, { ...asKey, meetingId: mt.id });
+		expect(Object.fromEntries(shown.decisions.map((d) => [d.text, d.canChangeStatus]))).toEqual({ 'Inventera laddvagnar': true, 'Budget för licenser': false });
+		expect((await changeDecisionStatus(t.db, { ...asKey, decisionId: mine.id, status: 'done' })).status).toBe('done');
+		await expectAppError(changeDecisionStatus(t.db, { ...asKey, decisionId: leaders.id, status: 'done' }), 'FORBIDDEN');
+		const [kept] = await t.db.select().from(planningDecisions).where(eq(planningDecisions.id, leaders.id));
+		expect(kept.status).toBe('open');
+	});
+
 	it('are listed open for reminders, by owner, until done', async () => {
 		const s = await setup();
 		const mt = await s.meeting();

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { planningActions, planningDecisions, planningMeetingAttendance, planningMeetingItems, planningMeetings } from '../../db/schema';
 import { AppError } from '../../errors';
-import type { Actor, ForumAction } from '../../policies';
+import { can, type Actor, type ForumAction } from '../../policies';
 import { isUuid } from '../../org/unit-checks';
 import { shownNamesById } from '../../support/privacy/shown-names';
 import { getForum } from './get-forum';
@@ -69,7 +69,8 @@ export async function getMeeting(db: Db, opts: { actor: Actor; organizerId: stri
 			ownerName: nameOf.get(d.ownerId) ?? '',
 			dueOn: d.dueOn,
 			status: d.status,
-			actionId: d.actionId
+			actionId: d.actionId,
+			canChangeStatus: can(opts.actor, 'forum.decision_status', { ...forum.resource, decisionOwnerId: d.ownerId })
 		}))
 	};
 }
