@@ -14,13 +14,13 @@ const PEOPLE_PER_ORG = 300;
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-/** Creates everything unless the cases are already there; returns the number of cases. */
-export async function fillBench(db: Db, log: (s: string) => void): Promise<number> {
+/** Creates everything unless the cases are already there (`orgs` organizers, default 50); returns the number of cases. */
+export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): Promise<number> {
 	const [{ n }] = rows<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM tickets`));
-	if (n >= ORGS * CASES_PER_ORG) return n;
+	if (n >= orgs * CASES_PER_ORG) return n;
 	await db.execute(sql`
 		INSERT INTO organizers (slug, name, kind)
-		SELECT 'bench-' || lpad(o::text, 2, '0'), 'Benchkommun ' || o, 'kommun' FROM generate_series(1, ${ORGS}) o`);
+		SELECT 'bench-' || lpad(o::text, 2, '0'), 'Benchkommun ' || o, 'kommun' FROM generate_series(1, ${orgs}) o`);
 	// Unit tree: förvaltning → rektorsområden → skolenheter.
 	await db.execute(sql`
 		INSERT INTO units (organizer_id, name, name_sort, kind)
@@ -74,8 +74,8 @@ export async function fillBench(db: Db, log: (s: string) => void): Promise<numbe
 			('pedagogical', 'Digitala verktyg i undervisningen', false), ('pedagogical', 'Digital kompetens', false), ('pedagogical', 'Lärresurser', false)
 		) c(chain, name, dev) WHERE o.slug LIKE 'bench-%'`);
 	log('teams and categories');
-	const orgs = rows<{ id: string; slug: string }>(await db.execute(sql`SELECT id, slug FROM organizers WHERE slug LIKE 'bench-%' ORDER BY slug`));
-	for (const [i, org] of orgs.entries()) {
+	const created = rows<{ id: string; slug: string }>(await db.execute(sql`SELECT id, slug FROM organizers WHERE slug LIKE 'bench-%' ORDER BY slug`));
+	for (const [i, org] of created.entries()) {
 		await fillCases(db, org.id);
 		if ((i + 1) % 10 === 0) log(`cases for ${i + 1} organizers`);
 	}
@@ -87,7 +87,7 @@ export async function fillBench(db: Db, log: (s: string) => void): Promise<numbe
 	await db.execute(sql`INSERT INTO support_counters (organizer_id, last_number) SELECT organizer_id, max(number) FROM tickets GROUP BY organizer_id`);
 	await db.execute(sql`ANALYZE`);
 	log('watchers, counters, ANALYZE');
-	return ORGS * CASES_PER_ORG;
+	return orgs * CASES_PER_ORG;
 }
 
 /** One organizer's cases over two school years; most are closed, a fifth still open. */
