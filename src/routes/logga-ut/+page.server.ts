@@ -1,20 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { recordAudit } from '$lib/server/audit/record-audit';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { signOut } from '$lib/server/auth/sign-out';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies }) => {
-		if (locals.sessionToken) {
-			const token = locals.sessionToken;
-			const actorId = locals.actor?.personId ?? null;
-			await locals.db.transaction(async (tx) => {
-				await deleteSession(tx, token);
-				await recordAudit(tx, { organizerId: null, actorId, action: 'session.delete', entityType: 'session' });
-			});
-		}
+		if (locals.sessionToken) await signOut(locals.db, { token: locals.sessionToken, actorId: locals.actor?.personId ?? null });
 		cookies.delete(SESSION_COOKIE, { path: '/' });
 		redirect(303, '/logga-in?utloggad');
 	}

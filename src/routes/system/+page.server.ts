@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { organizers } from '$lib/server/db/schema';
+import { findAllOrganizers } from '$lib/server/org/find-all-organizers';
 import { can } from '$lib/server/policies';
 import { createOrganizer, createOrganizerSchema } from '$lib/server/org/create-organizer';
 import { failFromError, formValues, zodIssues } from '$lib/server/http/errors';
@@ -19,8 +19,7 @@ function requireSystemAdmin({ locals, url }: Pick<RequestEvent, 'locals' | 'url'
 export const load: PageServerLoad = async (event) => {
 	const actor = requireSystemAdmin(event);
 	const invitations = await findPendingInvitations(event.locals.db, { actor });
-	const rows = await event.locals.db.select({ slug: organizers.slug, name: organizers.name, kind: organizers.kind, orgNumber: organizers.orgNumber }).from(organizers);
-	return { organizers: rows.sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), created: event.url.searchParams.get('skapad'),
+	return { organizers: await findAllOrganizers(event.locals.db, { actor }), created: event.url.searchParams.get('skapad'),
 		approved: event.url.searchParams.has('godkand'),
 		requireTwoFactorForSystemAdmins: await isTwoFactorRequiredForSystemAdmins(event.locals.db),
 		securitySaved: event.url.searchParams.has('sakerhet'),

@@ -33,3 +33,12 @@ export function flattenTree<T extends TreeUnit>(units: T[], sortKey: (u: T) => s
 	walk(null, 0);
 	return out;
 }
+
+/**
+ * Where a unit may move: any active unit of the tree that is neither the unit itself nor below it (the rule
+ * moveUnit enforces with parentIssues; this is the list the move form offers).
+ */
+export function moveTargetsOf<U extends TreeUnit & { archivedAt: Date | null }>(unitId: string, tree: U[]): U[] {
+	const byId = new Map(tree.map((u) => [u.id, u]));
+	return tree.filter((u) => !u.archivedAt && u.id !== unitId && !ancestorIdsOf(u.id, byId).includes(unitId));
+}

@@ -9,7 +9,7 @@ import { presentParentOption, presentUnit } from '$lib/server/org/present-unit';
 import { updateUnit } from '$lib/server/org/update-unit';
 import { countUnitReferences } from '$lib/server/org/unit-checks';
 import { SCHOOL_TYPES, UNIT_KIND_KEYS } from '$lib/server/org/unit-kinds';
-import { ancestorIdsOf } from '$lib/server/org/unit-tree';
+import { moveTargetsOf } from '$lib/server/org/unit-tree';
 import { failUnitAction, parseUnitForm, readUnitForm } from '../unit-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,13 +19,10 @@ export const load: PageServerLoad = async (event) => {
 	const opts = { actor, organizerId: organizer.id };
 	const unit = await getUnitById(db, { ...opts, unitId: event.params.unitId }).catch(throwHttp);
 	const tree = await findUnits(db, { ...opts, includeArchived: true });
-	const byId = new Map(tree.map((u) => [u.id, u]));
-	// A unit cannot move under itself or anything below it, nor under an archived unit.
-	const moveTargets = tree.filter((u) => !u.archivedAt && u.id !== unit.id && !ancestorIdsOf(u.id, byId).includes(unit.id));
 	return {
 		unit: presentUnit(unit),
-		parentName: unit.parentId ? (byId.get(unit.parentId)?.name ?? null) : null,
-		moveOptions: moveTargets.map(presentParentOption),
+		parentName: unit.parentId ? (tree.find((u) => u.id === unit.parentId)?.name ?? null) : null,
+		moveOptions: moveTargetsOf(unit.id, tree).map(presentParentOption),
 		canDelete: (await countUnitReferences(db, organizer.id, unit.id)) === 0,
 		kinds: UNIT_KIND_KEYS,
 		schoolTypeCodes: SCHOOL_TYPES
