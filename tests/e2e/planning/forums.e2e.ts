@@ -143,3 +143,27 @@ test('the meeting page reads in English', async ({ page }) => {
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
+
+test('the administrator renames the forum and changes its members; a forum without members is refused and the choice kept', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto(forumPath);
+	await page.getByRole('link', { name: 'Ändra forumet och dess medlemmar' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ändra forumet');
+	await expect(page.getByRole('checkbox', { name: KEY.name })).toBeChecked();
+	await expectAccessible(page);
+	await page.getByRole('checkbox', { name: KEY.name }).uncheck();
+	await page.getByRole('checkbox', { name: TEST_ADMIN.name }).uncheck();
+	await page.getByLabel('Namn', { exact: true }).fill('IT-rådet för Forumskolan');
+	await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+	await expect(page.locator('.error-message').first()).toBeVisible();
+	await expect(page.getByLabel('Namn', { exact: true })).toHaveValue('IT-rådet för Forumskolan');
+	await expect(page.getByRole('checkbox', { name: KEY.name })).not.toBeChecked();
+	await expectAccessible(page);
+
+	await page.getByRole('checkbox', { name: TEST_ADMIN.name }).check();
+	await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringarna är sparade.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('IT-rådet för Forumskolan');
+	await expect(page.getByText(KEY.name)).toHaveCount(0);
+	forumPath = new URL(page.url()).pathname;
+});

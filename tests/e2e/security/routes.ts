@@ -83,6 +83,8 @@ export const RULES: [RegExp, Rule][] = [
 	// meetings open for its members and those who run it, tested in tests/e2e/planning/forums.e2e.ts.
 	[/^\/\(app\)\/\[org\]\/planering\/forum(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
 	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\](\/mote\/\[meetingId\](\/protokoll)?)?$/, { kind: 'unit-member' }],
+	// Changing a forum: those who run it (leadership, administrators, a principal for a forum of their unit).
+	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\]\/andra$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

@@ -17,6 +17,10 @@ import { findForums } from './find-forums';
 import { findNextMeetings } from './find-next-meetings';
 import { findOpenDecisions } from './find-open-decisions';
 import { loadDecisionForm } from './load-decision-form';
+import { updateForum } from './update-forum';
+import { getForum } from './get-forum';
+import { loadForumForm } from './load-forum-form';
+
 
 const t = useTestDatabase();
 const TODAY = '2026-03-02';
@@ -175,5 +179,31 @@ describe('reading and publishing', () => {
 		const details = await getMeeting(t.db, { ...s.ids, forumId: forum.id, meetingId: mt.id });
 		expect(details.members.map((p) => p.name)).not.toContain('Hemlig Person');
 		expect(await findNextMeetings(t.db, hidden, s.organizer.id)).toEqual([expect.objectContaining({ forumId: forum.id, meetingId: mt.id })]);
+	});
+});
+
+describe('changing a forum', () => {
+	it('changes name and members for those who run it, audits what changed, and lets a removed member no longer read it', async () => {
+		const s = await setup();
+		const form = await loadForumForm(t.db, { ...s.ids, forumId: s.forum.id });
+		expect(form.forum.memberIds.sort()).toEqual([s.leader.personId, s.key.personId].sort());
+		expect(form.members.map((o) => o.value)).toEqual(expect.arrayContaining([s.key.personId, s.teacher.personId]));
+
+		await updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: { name: 'IT-rådet', purpose: 'Nytt syfte', kind: 'delivery', memberIds: [s.leader.personId, s.teacher.personId] } });
+		const after = await getForum(t.db, { ...s.ids, forumId: s.forum.id });
+		expect({ name: after.name, kind: after.kind, members: after.memberIds.sort() }).toEqual({ name: 'IT-rådet', kind: 'delivery', members: [s.leader.personId, s.teacher.personId].sort() });
+		await expectAppError(getForum(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id }), 'FORBIDDEN');
+		const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, s.forum.id), eq(auditEvents.action, 'forum.update')));
+		expect(Object.keys(audit.changes as object).sort()).toEqual(['kind', 'memberIds', 'name', 'purpose']);
+	});
+
+	it('refuses a forum without members or with an outsider, and a member who does not run it, writing nothing', async () => {
+		const s = await setup();
+		const outsider = await buildActor(t.db, [{ role: 'leadership', organizerId: (await buildOrganizer(t.db)).id }]);
+		const input = (memberIds: string[]) => ({ name: 'Nytt namn', purpose: '', kind: 'strategy' as const, memberIds });
+		expect((await expectAppError(updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([]) }), 'INVALID')).issues[0].field).toBe('memberIds');
+		expect((await expectAppError(updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([s.leader.personId, outsider.personId]) }), 'INVALID')).issues[0].message).toBe('forums_error_members');
+		await expectAppError(updateForum(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, input: input([s.key.personId]) }), 'FORBIDDEN');
+		expect((await getForum(t.db, { ...s.ids, forumId: s.forum.id })).name).not.toBe('Nytt namn');
 	});
 });

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		forum: { id: forum.id, name: forum.name, purpose: forum.purpose, kind: forum.kind, unitName: forum.unitName, canManage: forum.canManage },
 		...found,
-		created: event.url.searchParams.has('ny')
+		created: event.url.searchParams.has('ny'),
+		saved: event.url.searchParams.has('sparat')
 	};
 };
 
