@@ -3,19 +3,19 @@ import type { Db } from '../db';
 import { planningActions, planningPlans } from '../db/schema';
 import { authorize, type Actor } from '../policies';
 import { todayInStockholm } from '../auth/load-actor';
-import { loadPlanScopes, scopeKey } from './plan-scopes';
+import { loadPlanScopes, scopeKey, type PlanScope } from './plan-scopes';
 import { ACTION_STATUSES, OPEN_STATUSES, type ActionStatus } from './statuses';
 
 /**
  * The overview of a läsår: the organizer's plan and every unit plan the actor may read, in tree order,
  * each with its plan (if made yet), counts per status and how many open actions are past their due date,
- * and whether the actor may add actions there.
+ * and whether the actor may add actions there. `scopes`: the actor's plan scopes, when the caller has them.
  */
-export async function findPlans(db: Db, opts: { actor: Actor; organizerId: string; period: string }) {
+export async function findPlans(db: Db, opts: { actor: Actor; organizerId: string; period: string; scopes?: PlanScope[] }) {
 	authorize(opts.actor, 'planning.view', { type: 'organizer', organizerId: opts.organizerId });
 	const today = todayInStockholm();
 	const [scopes, plans, counts] = await Promise.all([
-		loadPlanScopes(db, opts.actor, opts.organizerId),
+		opts.scopes ?? loadPlanScopes(db, opts.actor, opts.organizerId),
 		db
 			.select({ id: planningPlans.id, unitId: planningPlans.unitId })
 			.from(planningPlans)

@@ -4,6 +4,7 @@ import { planningActions, planningPlans } from '../db/schema';
 import { can, type Actor } from '../policies';
 import { todayInStockholm } from '../auth/load-actor';
 import { findPlans } from './find-plans';
+import { loadPlanScopes } from './plan-scopes';
 import { periodOf } from './period';
 import { OPEN_STATUSES } from './statuses';
 import { findIndicatorChanges } from './effects/find-indicator-changes';
@@ -23,8 +24,10 @@ export async function getPlanningStart(db: Db, opts: { actor: Actor; organizerId
 	if (!can(actor, 'planning.view', { type: 'organizer', organizerId })) return null;
 	const period = periodOf();
 	const today = todayInStockholm();
+	// The actor's plan scopes once, for both the plans and the effect chains.
+	const scopes = await loadPlanScopes(db, actor, organizerId);
 	const [plans, mine, indicators, meetings] = await Promise.all([
-		findPlans(db, { actor, organizerId, period }),
+		findPlans(db, { actor, organizerId, period, scopes }),
 		db
 			.select({ id: planningActions.id, title: planningActions.title, dueOn: planningActions.dueOn, status: planningActions.status })
 			.from(planningActions)
@@ -32,7 +35,7 @@ export async function getPlanningStart(db: Db, opts: { actor: Actor; organizerId
 			.where(and(eq(planningActions.organizerId, organizerId), eq(planningActions.responsibleId, actor.personId), inArray(planningActions.status, [...OPEN_STATUSES])))
 			.orderBy(sql`${planningActions.dueOn} ASC NULLS LAST`, asc(planningActions.title))
 			.limit(MY_ACTIONS),
-		findIndicatorChanges(db, actor, organizerId),
+		findIndicatorChanges(db, actor, organizerId, scopes),
 		findNextMeetings(db, actor, organizerId)
 	]);
 	return {

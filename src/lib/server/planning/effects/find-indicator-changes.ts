@@ -4,6 +4,7 @@ import { planningChainSteps } from '../../db/schema';
 import type { Actor } from '../../policies';
 import { computeIndicators, newCaches, type IndicatorPoint } from './compute-indicators';
 import type { IndicatorKind } from './effect-input';
+import type { PlanScope } from '../plan-scopes';
 import { findChains } from './find-chains';
 import type { Movement } from './movement';
 
@@ -28,8 +29,8 @@ export type IndicatorChange = {
  * Every indicator of the effect chains the actor may read in an organizer, with its latest value and
  * moved / not moved / too little to tell (for start-page overviews). Hidden figures stay hidden.
  */
-export async function findIndicatorChanges(db: Db, actor: Actor, organizerId: string): Promise<IndicatorChange[]> {
-	const chains = await findChains(db, { actor, organizerId });
+export async function findIndicatorChanges(db: Db, actor: Actor, organizerId: string, scopes?: PlanScope[]): Promise<IndicatorChange[]> {
+	const chains = await findChains(db, { actor, organizerId, scopes });
 	if (!chains.length) return [];
 	const steps = await db
 		.select({ id: planningChainSteps.id, chainId: planningChainSteps.chainId, kind: planningChainSteps.kind })
