@@ -44,6 +44,12 @@ export const itemSchema = z.strictObject({
 	key: itemKey,
 	/** The statement the respondent rates. */
 	statement: localizedSchema,
+	/**
+	 * The same statement as one perspective reads it, where the general wording asks what that group cannot know
+	 * (staff and students answer about their own school, not every unit). Same meaning, so the same key; each
+	 * perspective named here must answer the item. Reports show `statement`.
+	 */
+	statement_for: z.partialRecord(perspective, localizedSchema).optional(),
 	/** What each step 1–4 looks like for this item. */
 	levels: z.strictObject({ 1: localizedSchema, 2: localizedSchema, 3: localizedSchema, 4: localizedSchema }),
 	/** Which groups answer the item. */

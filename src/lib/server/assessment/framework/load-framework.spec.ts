@@ -45,6 +45,14 @@ describe('parseFramework', () => {
 		expect(error.message).toContain('unknown perspective "teachers"');
 	});
 
+	it('keeps a wording per perspective, and rejects one for a perspective that does not answer the item', () => {
+		const own = 'statement_for: { staff: { sv: "Min skola", en: "My school" } }';
+		const parsed = parseFramework(framework('2026.1', [['1.1', [item('t.own', own, undefined, 'leadership, staff')]]]));
+		expect(parsed.areas[0].sub_goals[0].items[0].statement_for?.staff?.sv).toBe('Min skola');
+		const error = rejection(framework('2026.1', [['1.1', [item('t.stray', own)]]]));
+		expect(error.message).toContain('item t.stray › statement_for.staff: "staff" does not answer this item');
+	});
+
 	it('rejects a sub-goal id used twice', () => {
 		const error = rejection(
 			framework('2026.1', [

@@ -80,6 +80,8 @@ function findReferenceProblems(framework: Framework): FieldIssue[] {
 				if (first) problems.push({ field: place, message: `duplicate item key "${item.key}" (first used in ${first})` });
 				else itemPlace.set(item.key, subPlace);
 				if (item.replaces) replacing.push({ place, target: item.replaces });
+				for (const who of Object.keys(item.statement_for ?? {}))
+					if (!(item.perspectives as string[]).includes(who)) problems.push({ field: `${place} › statement_for.${who}`, message: `"${who}" does not answer this item` });
 			}
 		}
 	}

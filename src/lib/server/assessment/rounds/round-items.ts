@@ -9,7 +9,8 @@ export type RoundSubGoal = { id: string; areaId: string; title: { sv: string; en
 
 /**
  * The framework of a round and every item in it, in framework order, with the organizer's
- * own items appended to their sub-goals. Optionally only the items a perspective answers.
+ * own items appended to their sub-goals. Optionally only the items a perspective answers, each then worded
+ * for that perspective where the framework has its own wording (`statement_for`).
  */
 export async function getRoundItems(
 	db: Db,
@@ -24,9 +25,12 @@ export async function getRoundItems(
 			const own = custom
 				.filter((c) => c.subGoalId === sg.id)
 				.map((c) => ({ ...(c.content as unknown as FrameworkItem), key: c.key, areaId: area.id, subGoalId: sg.id, custom: true }));
-			const items = [...sg.items.map((i) => ({ ...i, areaId: area.id, subGoalId: sg.id, custom: false })), ...own].filter(
-				(i) => !perspective || (i.perspectives as string[]).includes(perspective)
-			);
+			const items = [...sg.items.map((i) => ({ ...i, areaId: area.id, subGoalId: sg.id, custom: false })), ...own]
+				.filter((i) => !perspective || (i.perspectives as string[]).includes(perspective))
+				.map((i) => {
+					const worded = perspective ? i.statement_for?.[perspective as keyof NonNullable<FrameworkItem['statement_for']>] : undefined;
+					return worded ? { ...i, statement: worded } : i;
+				});
 			if (items.length) subGoals.push({ id: sg.id, areaId: area.id, title: sg.title, items });
 		}
 	}

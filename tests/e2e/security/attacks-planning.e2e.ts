@@ -1,0 +1,67 @@
+/**
+ * Planning (issue 13) as an attacker would try it on the demo organizer: posting the planners' forms as a teacher
+ * or a politician, changing someone else's action, and reading planning as a supplier. The authorization matrix
+ * checks that every page answers each role as it should; these tests send the writes the pages do not offer.
+ * Nothing here changes the demo: every attempt must be refused.
+ */
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
+import { DEMO_PASSWORD, signIn } from '../helpers';
+
+const ORG = `/${DEMO_SLUG}`;
+const planned = planDemo().people;
+const emailOf = (label: string) => planned.find((p) => p.signIn?.startsWith(label))!.email;
+const TEACHER = emailOf('staff (');
+const READER = emailOf('reader');
+const SUPPLIER = emailOf('supplier');
+const ADMIN = emailOf('org_admin');
+const tag = () => `Angrepp ${Date.now().toString(36)}`;
+
+async function as(browser: Browser, email: string): Promise<{ request: APIRequestContext; baseURL: string }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, email, DEMO_PASSWORD);
+	const baseURL = new URL(page.url()).origin;
+	await page.close();
+	return { request: context.request, baseURL };
+}
+
+/** A form post as the browser sends it (same origin), without following the answer. */
+const post = (who: { request: APIRequestContext; baseURL: string }, url: string, form: Record<string, string>) =>
+	who.request.post(url, { form, headers: { origin: who.baseURL, accept: 'text/html' }, maxRedirects: 0 });
+
+test('a teacher and a politician cannot write the organizer plan, its vision or its framework by posting the forms', async ({ browser }) => {
+	const teacher = await as(browser, TEACHER);
+	const reader = await as(browser, READER);
+	const admin = await as(browser, ADMIN);
+	const title = tag();
+	for (const who of [teacher, reader]) {
+		const created = await post(who, `${ORG}/planering/ny?/create`, { scope: 'organizer', title, responsibleId: '', period: '2026/27' });
+		expect(created.status(), 'creating an organizer action').not.toBe(303);
+		expect([400, 403, 404]).toContain(created.status());
+		expect((await post(who, `${ORG}/planering/vision/andra?/save`, { text: title })).status()).toBe(403);
+		expect((await post(who, `${ORG}/planering/ramverk/andra?/texts`, { equalAccess: title })).status()).toBe(403);
+	}
+	// Nothing was written: neither the plan report nor the vision mentions the attempt.
+	expect(await (await admin.request.get(`${ORG}/planering/rapport`)).text()).not.toContain(title);
+	expect(await (await admin.request.get(`${ORG}/planering/vision`)).text()).not.toContain(title);
+});
+
+test('a teacher cannot change the status of an action they neither own nor plan', async ({ browser }) => {
+	const admin = await as(browser, ADMIN);
+	const report = await (await admin.request.get(`${ORG}/planering/rapport`)).text();
+	const actionId = report.match(/\/planering\/aktivitet\/([0-9a-f-]{36})/)?.[1];
+	expect(actionId, 'the demo plan report links to its actions').toBeTruthy();
+	const teacher = await as(browser, TEACHER);
+	const note = tag();
+	const res = await post(teacher, `${ORG}/planering/aktivitet/${actionId}?/status`, { status: 'dropped', note });
+	expect([403, 404]).toContain(res.status());
+	expect(await (await admin.request.get(`${ORG}/planering/aktivitet/${actionId}`)).text()).not.toContain(note);
+});
+
+test('a supplier sees nothing of planning, and a made-up calendar address is not found', async ({ browser }) => {
+	const supplier = await as(browser, SUPPLIER);
+	for (const path of ['planering', 'planering/vision', 'planering/sammanstallning', 'planering/rapport.xlsx', 'planering/forum'])
+		expect([403, 404], path).toContain((await supplier.request.get(`${ORG}/${path}`, { maxRedirects: 0 })).status());
+	expect((await supplier.request.get('/kalender/not-a-real-token.ics')).status()).toBe(404);
+});
