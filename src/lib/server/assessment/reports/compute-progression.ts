@@ -15,7 +15,7 @@ export type Progression = {
 	earlier: { id: string; name: string; opensOn: string }[];
 	compared: { id: string; name: string; opensOn: string; frameworkVersion: string } | null;
 	subGoals: (Change & { id: string })[];
-	items: (Change & { key: string; previousKey: string | null; meaningChanged: boolean })[];
+	items: (Change & { key: string; text: { sv: string; en: string }; previousKey: string | null; previousText: { sv: string; en: string } | null; meaningChanged: boolean })[];
 };
 
 const change = (before: CellFigure | null, after: CellFigure | null): Change => ({
@@ -91,7 +91,9 @@ export async function computeProgression(
 				const prev = previousKeyOf.get(key);
 				const c = change(prev ? (beforeItems.get(prev.key) ?? null) : null, afterItems.get(key) ?? null);
 				// A comparison across a change of meaning is shown but never marked as a real change.
-				return { key, previousKey: prev?.key ?? null, meaningChanged: prev?.meaningChanged ?? false, ...c, real: c.real && !prev?.meaningChanged };
+				const text = current.itemTexts[key] ?? { sv: key, en: key };
+				const previousText = prev ? (previous.itemTexts[prev.key] ?? null) : null;
+				return { key, text, previousKey: prev?.key ?? null, previousText, meaningChanged: prev?.meaningChanged ?? false, ...c, real: c.real && !prev?.meaningChanged };
 			})
 		)
 	};
