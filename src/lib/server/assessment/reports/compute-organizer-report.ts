@@ -44,6 +44,16 @@ export type OrganizerReport = {
 };
 
 /**
+ * The spread between the given units for one sub-goal: over the default view's values (pooled answers, or
+ * the agreed level where the answers are hidden, decision 028) and over agreed levels, with how many count.
+ */
+export function subGoalEquity(units: { id: string }[], values: Record<string, UnitValue>, decided: Record<string, number | null>): OrganizerReport['equity'][string] {
+	const answerMeans = units.map((u) => values[u.id].value).filter((m): m is number => m !== null);
+	const decidedMeans = units.map((u) => decided[u.id]).filter((m): m is number => m !== null);
+	return { answers: equity(answerMeans), consensus: equity(decidedMeans), counted: { answers: answerMeans.length, consensus: decidedMeans.length } };
+}
+
+/**
  * The organizer's roll-up of a round: respondents and mean levels per unit × sub-goal × perspective
  * (vet ej / ej aktuellt counted but left out of means), totals per unit, perspective and organizer,
  * the units' agreed levels, and the spread between units. Suppressed cells carry no numbers, and
@@ -145,14 +155,7 @@ export async function buildOrganizerReport(db: Db, opts: { organizerId: string; 
 						? { value: decided, source: 'decided', why }
 						: { value: null, source: null, why };
 		}
-		// The default view's values: pooled answers, or the agreed level where the answers are hidden (decision 028).
-		const answerMeans = units.map((u) => unitValues[sg.id][u.id].value).filter((m): m is number => m !== null);
-		const decidedMeans = units.map((u) => consensusMeans[sg.id][u.id]).filter((m): m is number => m !== null);
-		equityBySubGoal[sg.id] = {
-			answers: equity(answerMeans),
-			consensus: equity(decidedMeans),
-			counted: { answers: answerMeans.length, consensus: decidedMeans.length }
-		};
+		equityBySubGoal[sg.id] = subGoalEquity(units, unitValues[sg.id], consensusMeans[sg.id]);
 	}
 
 	return {
