@@ -44,6 +44,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/logg(\/.*)?$/, { kind: 'organizer', action: 'audit.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
+	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
+	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/rapport(\/.*)?$/, { kind: 'organizer', action: 'assessment.organizer_report' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/enhet\/\[unitId\]\/samsyn(\/.*)?$/, { kind: 'unit', action: 'assessment.consensus' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/enhet\/\[unitId\]$/, { kind: 'unit', action: 'assessment.unit_report' }],

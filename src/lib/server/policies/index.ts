@@ -58,6 +58,7 @@ export type Action =
 	| 'assessment.answer'
 	| 'assessment.consensus'
 	| 'assessment.unit_report'
+	| 'assessment.area_report'
 	| SupportAction
 	| PlanningAction
 	| ForumAction;
@@ -146,6 +147,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 					return atUnit(UNIT_TEAM_ROLES);
 				case 'assessment.unit_report':
 					return atUnit(UNIT_TEAM_ROLES) || orgWide(REPORT_READERS);
+				// Issue 14 item 6: a principal reads the roll-up of the units at or under their unit (a rektorsområde's
+				// schools); organizer-wide report readers read every area.
+				case 'assessment.area_report':
+					return atUnit(['principal']) || orgWide(REPORT_READERS);
 				default:
 					return false;
 			}

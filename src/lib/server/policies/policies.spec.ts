@@ -84,4 +84,18 @@ describe('identity (decision 018)', () => {
 		}
 		expect(can(admin, 'invitation.respond', identity([ORG]))).toBe(false);
 	});
+
+	it('let a principal read the area report of their own area, not a sibling area, and not the organizer report (issue 14 item 6)', () => {
+		const rektor = actor([{ organizerId: ORG, unitId: 'ro-1', role: 'principal' }]);
+		const area = { type: 'unit' as const, organizerId: ORG, unitId: 'ro-1', ancestorIds: ['forv'] };
+		const sibling = { type: 'unit' as const, organizerId: ORG, unitId: 'ro-2', ancestorIds: ['forv'] };
+		expect(can(rektor, 'assessment.area_report', area)).toBe(true);
+		expect(can(rektor, 'assessment.area_report', sibling)).toBe(false);
+		expect(can(rektor, 'assessment.area_report', { ...area, organizerId: OTHER })).toBe(false);
+		expect(can(rektor, 'assessment.organizer_report', { type: 'organizer', organizerId: ORG })).toBe(false);
+		const staff = actor([{ organizerId: ORG, unitId: 'ro-1', role: 'staff' }]);
+		expect(can(staff, 'assessment.area_report', area)).toBe(false);
+		const reader = actor([{ organizerId: ORG, unitId: null, role: 'reader' }]);
+		expect(can(reader, 'assessment.area_report', sibling)).toBe(true);
+	});
 });

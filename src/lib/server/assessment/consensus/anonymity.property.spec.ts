@@ -1,6 +1,6 @@
 /**
  * Property test for decision 014: for any sequence of submissions, nothing the consensus page, the unit
- * report or the organizer report's unit × perspective table publishes lets anyone compute one
+ * report or the organizer report's unit × perspective table (with each unit's pooled value, decision 028) publishes lets anyone compute one
  * respondent's answer: no shown group under the threshold (counting answers to the item, not responses),
  * no hidden group that the shown totals give away, and no change between two published moments that
  * one submission explains (everything waits for the close). Drives the real rule (samsynShows, buildItemGroups, suppressSubGoal) with a small
@@ -98,14 +98,19 @@ function reportInputs(s: Scenario, submitted: Response[]) {
 		const row = { unitId: u === 'null' ? null : u, perspective: p === 'null' ? null : p, thin: true };
 		thin.set(`${u}|${p}`, row);
 	}
-	return { respondents: [...respondents.values()], thinRows: [...thin.values()] };
+	// Pooled values (decision 028): a unit's pool is thin when no item reaches k level answers in it.
+	const thinPools = s.units.filter((u) => {
+		const most = Math.max(0, ...s.items.map((i) => levels.get(`${u}|null|${i.key}`) ?? 0));
+		return most > 0 && most < s.threshold;
+	});
+	return { respondents: [...respondents.values()], thinRows: [...thin.values()], thinPools };
 }
 
 /** Everything published for the round at one moment, by the real rules. */
 function publish(s: Scenario, submitted: Response[], closed: boolean) {
-	const { respondents, thinRows } = reportInputs(s, submitted);
+	const { respondents, thinRows, thinPools } = reportInputs(s, submitted);
 	const answering = s.perspectives.filter((p) => s.items.some((i) => i.perspectives.includes(p)));
-	const suppression = suppressSubGoal({ respondents, perspectives: answering, thinRows, threshold: s.threshold });
+	const suppression = suppressSubGoal({ respondents, perspectives: answering, thinRows, thinPools, threshold: s.threshold });
 	const samsyn = s.units.map((unit) => {
 		const answers = submitted.filter((x) => x.unit === unit).flatMap((x) => x.answers);
 		return s.items.map((item) =>
@@ -121,7 +126,28 @@ function publish(s: Scenario, submitted: Response[], closed: boolean) {
 	for (const u of [...s.units, TOTAL]) {
 		for (const p of [...answering, TOTAL]) table.set(cellKey(u, p), closed && suppression.shown(u, p) ? suppression.count(u, p) : null);
 	}
-	return { samsyn, unitReport, table, suppression, answering };
+	// The organizer report's default view: each unit's pooled value, with the level answers per item behind it.
+	const pooled = s.units.map((unit) => {
+		if (!closed || !suppression.shown(unit, TOTAL)) return null;
+		const answers = submitted.filter((x) => x.unit === unit).flatMap((x) => x.answers);
+		return Math.max(0, ...s.items.map((i) => answers.filter((a) => a.itemKey === i.key && a.level !== null).length));
+	});
+	return { samsyn, unitReport, table, suppression, answering, pooled };
+}
+
+/** Shown totals whose hidden part (total minus the shown cells on its line) is a group of 1…k−1 respondents. */
+function thinRemainders(s: Scenario, view: ReturnType<typeof publish>): string[] {
+	const found: string[] = [];
+	const rows = [...s.units, TOTAL];
+	const cols = [...view.answering, TOTAL];
+	const check = (members: string[], total: string) => {
+		if (view.table.get(total) === null) return;
+		const rest = members.reduce((sum, key) => sum + (view.table.get(key) === null ? view.suppression.count(...(key.split('\u0000') as [string, string])) : 0), 0);
+		if (rest > 0 && rest < s.threshold) found.push(`${total.replace('\u0000', '/')} leaves ${rest}`);
+	};
+	for (const r of rows) check(view.answering.map((c) => cellKey(r, c)), cellKey(r, TOTAL));
+	for (const c of cols) check(s.units.map((r) => cellKey(r, c)), cellKey(TOTAL, c));
+	return found;
 }
 
 /** Hidden cells with respondents whose count follows from the published sums (Gaussian elimination over the row and column equations). */
@@ -197,6 +223,11 @@ function check(seed: number) {
 		if (!closed && view.unitReport.flat().some((v) => v !== null)) fail('the unit report shows figures while the round is open');
 		const leaks = closed ? derivable(s, view) : [];
 		if (leaks.length) fail(`hidden groups can be subtracted: ${leaks.join(', ')}`);
+		const remainders = closed ? thinRemainders(s, view) : [];
+		if (remainders.length) fail(`a shown total gives away a small group: ${remainders.join(', ')}`);
+		for (const [u, most] of view.pooled.entries()) {
+			if (most !== null && most > 0 && most < s.threshold) fail(`${s.units[u]}'s pooled value rests on ${most} level answers per item under k = ${s.threshold}`);
+		}
 		// Differencing: a watcher comparing two published states learns nothing unless they differ; only the close may change what is shown.
 		if (step > 0 && states[step] !== states[step - 1] && !(closed && step === s.closeAt)) fail(`what is shown changed at step ${step} by one submission`);
 	}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { fetchGroupStats, fetchRespondentCounts } from '../reports/report-queries';
+import { fetchGroupStats, fetchRespondentCounts, fetchThinPools } from '../reports/report-queries';
 import { suppressGroups } from '../reports/suppress';
 import { suppressSubGoal } from '../reports/suppress-round';
 import type { Round } from '../rounds/get-round';
@@ -16,13 +16,18 @@ export async function unitReportSuppression(db: Db, round: Round, unitId: string
 	const groups: Record<string, string> = {};
 	for (const sg of subGoals) for (const item of sg.items) groups[item.key] = sg.id;
 	const threshold = round.anonymityThreshold;
-	const [respondents, stats] = await readTogether(db, [() => fetchRespondentCounts(db, scope), () => fetchGroupStats(db, { ...scope, groups, threshold })]);
+	const [respondents, stats, pools] = await readTogether(db, [
+		() => fetchRespondentCounts(db, scope),
+		() => fetchGroupStats(db, { ...scope, groups, threshold }),
+		() => fetchThinPools(db, { ...scope, groups, threshold })
+	]);
 	const counts = suppressGroups({ cells: respondents.map((r) => ({ row: r.unitId, col: r.perspective, count: r.count })), threshold });
 	const bySubGoal = new Map(
 		subGoals.map((sg) => {
 			const perspectives = round.perspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
 			const thinRows = stats.filter((s) => s.groupKey === sg.id);
-			return [sg.id, suppressSubGoal({ respondents, perspectives, thinRows, threshold })];
+			const thinPools = pools.filter((p) => p.groupKey === sg.id).map((p) => p.unitId);
+			return [sg.id, suppressSubGoal({ respondents, perspectives, thinRows, thinPools, threshold })];
 		})
 	);
 	return {

@@ -44,6 +44,18 @@ describe('computeProgression', () => {
 		expect(sub.diff).toBeCloseTo(1);
 		expect(sub.real).toBe(true);
 
+		// The trend over every round of the framework, oldest first, with the empty first round as a gap.
+		expect(p.trend.rounds.map((r) => r.name)).toEqual(['Hösten 2024', 'Hösten 2025', 'Hösten 2026']);
+		const line = p.trend.subGoals.find((s) => s.id === '1.1')!.means;
+		expect(line[0]).toBeNull();
+		expect(line[2]! - line[1]!).toBeCloseTo(1);
+		// Each unit's change in its pooled value.
+		expect(p.units.map((u) => u.id).sort()).toEqual(units.map((u) => u.id).sort());
+		for (const u of p.units) expect(u.subGoals.find((s) => s.id === '1.1')!.diff).toBeCloseTo(1);
+		// Items are named by their text.
+		expect(item.text.sv).not.toContain('ns.1-1');
+		expect(item.text.sv.length).toBeGreaterThan(10);
+
 		const older = await computeProgression(h.db, { actor, organizerId: organizer.id, report, compareWith: first.id });
 		expect(older.compared?.id).toBe(first.id);
 		expect(older.items.find((i) => i.key === ITEM)?.before).toBeNull();

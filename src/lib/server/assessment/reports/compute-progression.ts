@@ -15,8 +15,15 @@ export type Progression = {
 	earlier: { id: string; name: string; opensOn: string }[];
 	compared: { id: string; name: string; opensOn: string; frameworkVersion: string } | null;
 	subGoals: (Change & { id: string })[];
-	items: (Change & { key: string; previousKey: string | null; meaningChanged: boolean })[];
+	items: (Change & { key: string; text: { sv: string; en: string }; previousKey: string | null; previousText: { sv: string; en: string } | null; meaningChanged: boolean })[];
+	/** Per unit (in both rounds) and sub-goal: its pooled value then and now (decision 028; hidden values compare as nothing). */
+	units: { id: string; name: string; subGoals: (Change & { id: string })[] }[];
+	/** The organizer's mean per sub-goal over the last TREND_ROUNDS rounds of the framework, oldest first (this round last). */
+	trend: { rounds: { id: string; name: string; opensOn: string }[]; subGoals: { id: string; means: (number | null)[] }[] };
 };
+
+/** How many rounds the trend shows at most (this one included). */
+export const TREND_ROUNDS = 6;
 
 const change = (before: CellFigure | null, after: CellFigure | null): Change => ({
 	before,
@@ -64,10 +71,29 @@ export async function computeProgression(
 		)
 		.orderBy(desc(assessmentRounds.opensOn));
 	const compared = earlier.find((r) => r.id === opts.compareWith) ?? earlier[0] ?? null;
-	const base = { earlier: earlier.map(({ id, name, opensOn }) => ({ id, name, opensOn })), compared };
-	if (!compared) return { ...base, subGoals: [], items: [] };
+	const reports = new Map<string, Promise<OrganizerReport>>([[current.round.id, Promise.resolve(current)]]);
+	const reportOf = (roundId: string) => {
+		if (!reports.has(roundId)) reports.set(roundId, computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId }));
+		return reports.get(roundId)!;
+	};
+	// The trend: the organizer total of each sub-goal in every round, hidden totals as gaps (one report per round, in turn).
+	const trendRounds = [...earlier.slice(0, TREND_ROUNDS - 1).reverse(), { id: current.round.id, name: current.round.name, opensOn: current.round.opensOn }];
+	const trendReports: OrganizerReport[] = [];
+	for (const r of trendRounds) trendReports.push(await reportOf(r.id));
+	const trend: Progression['trend'] = {
+		rounds: trendRounds.map(({ id, name, opensOn }) => ({ id, name, opensOn })),
+		subGoals: current.subGoals.map((sg) => ({
+			id: sg.id,
+			means: trendReports.map((rep) => {
+				const f = rep.figures[sg.id]?.[TOTAL]?.[TOTAL];
+				return f?.shown ? f.mean : null;
+			})
+		}))
+	};
+	const base = { earlier: earlier.map(({ id, name, opensOn }) => ({ id, name, opensOn })), compared, trend };
+	if (!compared) return { ...base, subGoals: [], items: [], units: [] };
 
-	const previous = await computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId: compared.id });
+	const previous = await reportOf(compared.id);
 	const [beforeItems, afterItems] = await readTogether(db, [() => itemTotals(db, previous, opts.organizerId), () => itemTotals(db, current, opts.organizerId)]);
 	const [oldFw, newFw] = await Promise.all([
 		getFramework(previous.round.frameworkKey, previous.round.frameworkVersion),
@@ -86,12 +112,21 @@ export async function computeProgression(
 			id: sg.id,
 			...change(previous.figures[sg.id]?.[TOTAL]?.[TOTAL] ?? null, current.figures[sg.id][TOTAL][TOTAL])
 		})),
+		units: current.units
+			.filter((u) => previous.units.some((p) => p.id === u.id))
+			.map((u) => ({
+				id: u.id,
+				name: u.name,
+				subGoals: current.subGoals.map((sg) => ({ id: sg.id, ...change(previous.figures[sg.id]?.[u.id]?.[TOTAL] ?? null, current.figures[sg.id][u.id][TOTAL]) }))
+			})),
 		items: current.subGoals.flatMap((sg) =>
 			sg.itemKeys.map((key) => {
 				const prev = previousKeyOf.get(key);
 				const c = change(prev ? (beforeItems.get(prev.key) ?? null) : null, afterItems.get(key) ?? null);
 				// A comparison across a change of meaning is shown but never marked as a real change.
-				return { key, previousKey: prev?.key ?? null, meaningChanged: prev?.meaningChanged ?? false, ...c, real: c.real && !prev?.meaningChanged };
+				const text = current.itemTexts[key] ?? { sv: key, en: key };
+				const previousText = prev ? (previous.itemTexts[prev.key] ?? null) : null;
+				return { key, text, previousKey: prev?.key ?? null, previousText, meaningChanged: prev?.meaningChanged ?? false, ...c, real: c.real && !prev?.meaningChanged };
 			})
 		)
 	};

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { authorize, type Actor } from '../../policies';
 import { computeOrganizerReport, type OrganizerReport } from './compute-organizer-report';
+import { computeAreaReport } from './area/compute-area-report';
 import { TOTAL } from './suppress';
 
 /** The sheets of an export, each with its column names. */
@@ -22,9 +23,10 @@ const label = (key: string, all: string) => (key === TOTAL ? all : key);
  * units' agreed levels with evidence and notes, and the comments of shown groups — read in batches
  * so there is no row cap. Authorizes and loads the report before yielding anything.
  */
-export async function prepareReportExport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string }) {
-	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
-	const report = await computeOrganizerReport(db, opts);
+export async function prepareReportExport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; areaId?: string | null }) {
+	// An area's export is its roll-up (issue 14 item 6), authorized by the area rule in computeAreaReport.
+	if (!opts.areaId) authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
+	const report = opts.areaId ? await computeAreaReport(db, { ...opts, areaId: opts.areaId }) : await computeOrganizerReport(db, opts);
 	return { report, rows: () => exportRows(db, opts.organizerId, report) };
 }
 

@@ -100,6 +100,29 @@ export async function fetchSubGoalStats(
 	return rows;
 }
 
+/**
+ * Per unit and group (sub-goal): whether its pooled value (all perspectives together) is thin, i.e. no
+ * item of the group has k or more level answers in the unit, so fewer than k people can have given the
+ * levels behind it (decision 028). Units with no level answers are not listed (nothing to hide).
+ * `groups` maps each item key to its group (sub-goal id).
+ */
+export async function fetchThinPools(
+	db: Db,
+	opts: { organizerId: string; roundId: string; groups: Record<string, string>; threshold: number }
+): Promise<{ unitId: string; groupKey: string }[]> {
+	const result = await db.execute(sql`
+		WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${JSON.stringify(opts.groups)}::jsonb)),
+		per_item AS (
+			SELECT s.unit_id, m.group_key, s.item_key, sum(s.n) AS n
+			FROM assessment_item_stats s JOIN m ON m.item_key = s.item_key
+			WHERE s.organizer_id = ${opts.organizerId} AND s.round_id = ${opts.roundId}
+			GROUP BY s.unit_id, m.group_key, s.item_key
+		)
+		SELECT unit_id AS "unitId", group_key AS "groupKey" FROM per_item
+		GROUP BY unit_id, group_key HAVING max(n) > 0 AND max(n) < ${opts.threshold}`);
+	return rowsOf<{ unitId: string; groupKey: string }>(result);
+}
+
 /** Submitted respondents per unit × perspective in a round. */
 export async function fetchRespondentCounts(db: Db, opts: { organizerId: string; roundId: string }) {
 	const result = await db.execute(sql`

@@ -1,5 +1,8 @@
 import type { CellSums } from './report-queries';
 
+/** Why a cell carries no figures: the round is open, the group is under the threshold, or it protects another hidden group. */
+export type HiddenWhy = 'closed' | 'few' | 'protect';
+
 /** A shown or hidden figure: mean level, spread and the answers behind it. */
 export type CellFigure = {
 	/** Has figures to show. */
@@ -13,6 +16,8 @@ export type CellFigure = {
 	n: number;
 	dontKnow: number;
 	notApplicable: number;
+	/** Why a suppressed cell is hidden (set by the organizer report). */
+	why?: HiddenWhy;
 };
 
 /** Mean and spread of a cell; suppressed cells carry no numbers at all. */

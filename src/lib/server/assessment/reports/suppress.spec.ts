@@ -109,6 +109,25 @@ describe('suppressGroups', () => {
 		expect(derivableHiddenCells(cells, 5, [cellKey('a', 'staff')])).toEqual([]);
 	});
 
+	it('with protectRemainders, keeps a unit total (pooled value) and hides enough beside its small perspectives (decision 028)', () => {
+		// Like the demo: 1–2 leaders and 2 key people per unit, many staff and students.
+		const counts = { a: { leadership: 2, key_people: 2, staff: 9, students: 14 }, b: { leadership: 1, key_people: 2, staff: 12, students: 20 }, c: { leadership: 2, key_people: 2, staff: 8, students: 11 } };
+		const cells = grid(counts);
+		const result = suppressGroups({ cells, threshold: 5, protectRemainders: true });
+		for (const unit of Object.keys(counts)) {
+			expect(result.shown(unit, TOTAL)).toBe(true);
+			expect(result.shown(unit, 'leadership')).toBe(false);
+			// Leaders and key people together are 3–4: one more perspective is hidden so the unit total gives no small group away.
+			const hiddenRest = ['leadership', 'key_people', 'staff', 'students'].filter((p) => !result.shown(unit, p)).reduce((n, p) => n + result.count(unit, p), 0);
+			expect(hiddenRest).toBeGreaterThanOrEqual(5);
+		}
+		expect([...result.primary].sort()).toEqual(Object.keys(counts).flatMap((u) => [cellKey(u, 'key_people'), cellKey(u, 'leadership')]).sort());
+		expect(derivableHiddenCells(cells, 5)).toEqual([]);
+		// Without the rule the same table shows each unit total beside its staff and students: leaders + key people follow.
+		const loose = suppressGroups({ cells, threshold: 5 });
+		expect(['staff', 'students', TOTAL].every((c) => loose.shown('a', c))).toBe(true);
+	});
+
 	it('leaves no hidden group derivable in many random tables', () => {
 		let seed = 42;
 		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

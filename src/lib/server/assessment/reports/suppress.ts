@@ -13,6 +13,12 @@
  *    hidden cell is a bridge. Then every hidden figure can move up and down along a cycle without any
  *    shown total changing, so no combination of shown totals reveals it.
  *
+ * 3. Remainders (optional, `protectRemainders`, decision 028): where a total is shown, the hidden cells
+ *    along it add up to the total minus the shown ones. That sum is itself a group (e.g. a unit's
+ *    leaders and key people together), so it must be empty or reach the threshold too; otherwise the
+ *    smallest shown cell on that line is hidden as well. This is what lets a unit's pooled value (all
+ *    perspectives together) be shown while its small perspectives stay hidden.
+ *
  * The rule is applied per table: the report builds one table per sub-goal whose forced cells are the
  * groups that are hidden for any of its items, so a group is shown or hidden for a whole sub-goal and
  * its item means can never be subtracted from its sub-goal mean.
@@ -41,6 +47,8 @@ export interface SuppressGroupsOptions {
 	threshold: number;
 	/** Cells hidden regardless of their count (e.g. a group hidden at another level), as `cellKey(row, col)`. */
 	forceHidden?: Iterable<string>;
+	/** Also keep the hidden part of every shown total at 0 or at least the threshold (rule 3). */
+	protectRemainders?: boolean;
 }
 
 export interface SuppressionResult {
@@ -50,6 +58,8 @@ export interface SuppressionResult {
 	count(row: string, col: string): number;
 	/** Keys of every hidden cell and margin. */
 	hidden: ReadonlySet<string>;
+	/** Keys hidden for their own sake (under the threshold, or forced); the rest of `hidden` protects them. */
+	primary: ReadonlySet<string>;
 }
 
 /** The key of a cell in `hidden` and `forceHidden`. */
@@ -61,7 +71,7 @@ export function cellKey(row: string, col: string): string {
  * Hides groups under the threshold and enough other groups or totals that no hidden group can be
  * derived from the shown totals by subtraction (see the module comment for the rule).
  */
-export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressGroupsOptions): SuppressionResult {
+export function suppressGroups({ cells, threshold, forceHidden = [], protectRemainders = false }: SuppressGroupsOptions): SuppressionResult {
 	const counts = new Map<string, number>();
 	const rows = new Set<string>();
 	const cols = new Set<string>();
@@ -81,6 +91,7 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 	for (const [key, n] of counts) if (n > 0 && !isShown(n, threshold)) hidden.add(key);
 	// A forced group with no respondents is a known zero: there is nothing in it to protect.
 	for (const key of forceHidden) if ((counts.get(key) ?? 0) > 0) hidden.add(key);
+	const primary: ReadonlySet<string> = new Set(hidden);
 
 	const allRows = [...rows, TOTAL];
 	const allCols = [...cols, TOTAL];
@@ -103,7 +114,15 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 	// needed, never fewer, and the loop still ends only when no hidden cell is a bridge.
 	for (;;) {
 		const found = findBridges(hidden, allRows, allCols);
-		if (found.length === 0) break;
+		if (found.length === 0) {
+			// Rule 3 after the bridges: hide one more cell on a line whose hidden remainder is too small, then look again.
+			const line = protectRemainders ? thinRemainder(hidden, counts, rows, cols, threshold) : undefined;
+			if (!line) break;
+			const candidate = pickSmallest(scores, hidden, line);
+			if (!candidate) break;
+			hidden.add(candidate);
+			continue;
+		}
 		const bridges = found.length > BATCH_FROM ? found : found.slice(0, 1);
 		const touched = new Set<string>();
 		let added = 0;
@@ -124,8 +143,25 @@ export function suppressGroups({ cells, threshold, forceHidden = [] }: SuppressG
 	return {
 		shown: (row, col) => !hidden.has(cellKey(row, col)),
 		count: (row, col) => counts.get(cellKey(row, col)) ?? 0,
-		hidden
+		hidden,
+		primary
 	};
+}
+
+/**
+ * The first line (a row or column with its total) whose total is shown while its hidden cells add up to
+ * 1 … k−1 respondents, as the keys of that line (cells and total); undefined when every line is safe.
+ */
+function thinRemainder(hidden: ReadonlySet<string>, counts: Map<string, number>, rows: Set<string>, cols: Set<string>, threshold: number): string[] | undefined {
+	const lines: { members: string[]; total: string }[] = [];
+	for (const row of [...rows, TOTAL]) lines.push({ members: [...cols].map((col) => cellKey(row, col)), total: cellKey(row, TOTAL) });
+	for (const col of [...cols, TOTAL]) lines.push({ members: [...rows].map((row) => cellKey(row, col)), total: cellKey(TOTAL, col) });
+	for (const { members, total } of lines) {
+		if (hidden.has(total)) continue;
+		const rest = members.reduce((sum, key) => sum + (hidden.has(key) ? (counts.get(key) ?? 0) : 0), 0);
+		if (rest > 0 && !isShown(rest, threshold)) return [...members, total].filter((key) => (counts.get(key) ?? 0) > 0);
+	}
+	return undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { presentRoundLinks } from '$lib/server/assessment/rounds/present-round-l
 import { requirePartInRound } from '$lib/server/assessment/rounds/part-in-round';
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-access';
+import { findReportAreas } from '$lib/server/assessment/reports/area/compute-area-report';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank'] as const;
@@ -69,6 +70,7 @@ export const load: PageServerLoad = async (event) => {
 		links,
 		customItemCount,
 		canManage,
+		areas: await findReportAreas(db, { actor, organizerId: organizer.id, roundUnitIds: round.unitIds }),
 		done: DONE.find((d) => d === done) ?? null
 	};
 };

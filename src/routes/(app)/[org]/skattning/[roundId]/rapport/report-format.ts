@@ -26,3 +26,11 @@ export function perspectiveLabel(p: string): string {
 			return p;
 	}
 }
+
+/** Why a cell is hidden, in words (decision 028); null when there is no reason to give. */
+export function hiddenText(why: 'closed' | 'few' | 'protect' | null | undefined, k: number): string | null {
+	if (why === 'closed') return m.orgreport_why_closed();
+	if (why === 'few') return m.orgreport_why_few({ k });
+	if (why === 'protect') return m.orgreport_why_protect();
+	return null;
+}

@@ -5,9 +5,10 @@ import { xlsxBuffer } from '$lib/server/assessment/reports/export-formats';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const { actor, organizer } = await requireOrganizer(event, 'assessment.organizer_report');
+	const areaId = event.url.searchParams.get('omrade');
+	const { actor, organizer } = await requireOrganizer(event, areaId ? 'organizer.member' : 'assessment.organizer_report');
 	try {
-		const { rows } = await prepareReportExport(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId });
+		const { rows } = await prepareReportExport(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, areaId });
 		const body = await xlsxBuffer(rows());
 		return new Response(new Uint8Array(body), {
 			headers: {
