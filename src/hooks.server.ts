@@ -1,5 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
@@ -29,12 +28,13 @@ export const init: ServerInit = async () => {
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+	// The locale comes from the cookie, never the URL, so the request the middleware passes on is the same one
+	// (Kit 3 makes event.request read-only).
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+		})
+	);
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const { db } = await appDatabase();
@@ -82,8 +82,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(
 
 export const handle = sequence(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = (caught) => {
+	// Kit 3 passes errors raised with error(…) here too; they keep their own body, as under Kit 2.
+	if (caught.kind === 'app') return;
 	// One line without SQL parameters; a database that is away becomes 503 (handleDatabaseDown, decision 017).
-	if (status !== 404) reportServerError(error, event);
+	if (caught.kind !== 'framework' || caught.error.status !== 404) reportServerError(caught.error, caught.event);
 	return { message: 'error_generic' };
 };
