@@ -1,5 +1,6 @@
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { extractLocaleFromRequest, getServerAsyncLocalStorage, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
 import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$lib/server/auth/sessions';
@@ -27,14 +28,23 @@ export const init: ServerInit = async () => {
 	});
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	// The locale comes from the cookie, never the URL, so the request the middleware passes on is the same one
-	// (Kit 3 makes event.request read-only).
-	paraglideMiddleware(event.request, ({ locale }) =>
+/** Where Paraglide's message functions find the request's locale (as its middleware would set it up). */
+const localeStore = getServerAsyncLocalStorage() ?? new AsyncLocalStorage();
+overwriteServerAsyncLocalStorage(localeStore);
+
+/**
+ * The locale comes from the cookie, never the URL (strategy cookie, then the base locale). Paraglide's middleware
+ * also works out URL redirects and copies the request twice for the URL strategy; neither applies here, and the
+ * copies cost more than the rest of this hook (decision 030).
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	return localeStore.run({ locale, origin: event.url.origin, messageCalls: new Set<string>() }, () =>
 		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		})
 	);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const { db } = await appDatabase();
