@@ -1,5 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,8 +12,31 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale']
 		})]),
-		sveltekit()
+		// SvelteKit 3 takes its configuration here; svelte.config.js is gone (decision 030).
+		sveltekit({
+			adapter: adapter(),
+			// Inline scripts SvelteKit emits carry a fresh nonce per page (prerendered pages a hash); nothing else
+			// inline may run. A hash would mean hashing every page's serialized data on each request (decision 013).
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					// Styles may be inline (style attributes for chart colours); scripts may not.
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none']
+				}
+			}
+		})
 	],
+	// Kit 3 drops its `$lib` alias (for `#lib` subpath imports); a plain Vite alias keeps every import as it is,
+	// with the matching `paths` in tsconfig.json (decision 030).
+	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	server: { port: 3000 },
 	test: {
 		projects: [

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
-const SOURCES = ['src', 'messages', 'drizzle', 'content', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const SOURCES = ['src', 'messages', 'drizzle', 'content', 'static', 'package.json', 'vite.config.ts'];
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
 function newest(p) {

@@ -1,6 +1,6 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { extractLocaleFromRequest, getServerAsyncLocalStorage, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app-db';
 import { env } from '$lib/server/env';
 import { deleteExpiredSessions, SESSION_COOKIE, validateSessionActor } from '$lib/server/auth/sessions';
@@ -28,13 +28,23 @@ export const init: ServerInit = async () => {
 	});
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+/** Where Paraglide's message functions find the request's locale (as its middleware would set it up). */
+const localeStore = getServerAsyncLocalStorage() ?? new AsyncLocalStorage();
+overwriteServerAsyncLocalStorage(localeStore);
+
+/**
+ * The locale comes from the cookie, never the URL (strategy cookie, then the base locale). Paraglide's middleware
+ * also works out URL redirects and copies the request twice for the URL strategy; neither applies here, and the
+ * copies cost CPU on every request (decision 030).
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	return localeStore.run({ locale, origin: event.url.origin, messageCalls: new Set<string>() }, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+		})
+	);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const { db } = await appDatabase();
@@ -82,8 +92,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(
 
 export const handle = sequence(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = (caught) => {
+	// Kit 3 passes errors raised with error(…) here too; they keep their own body, as under Kit 2.
+	if (caught.kind === 'app') return;
 	// One line without SQL parameters; a database that is away becomes 503 (handleDatabaseDown, decision 017).
-	if (status !== 404) reportServerError(error, event);
+	if (caught.kind !== 'framework' || caught.error.status !== 404) reportServerError(caught.error, caught.event);
 	return { message: 'error_generic' };
 };

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { throwHttp } from '$lib/server/http/errors';
 import { isAppError } from '$lib/server/errors';
+import { ServerRendered } from '$lib/server-rendered';
 import { can } from '$lib/server/policies';
 import { findQueue } from '$lib/server/support/queues/find-queue';
 import { defaultQueueView } from '$lib/server/support/queues/queue-options';
@@ -35,7 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		const page = await findQueue(db, { ...opts, view, filters: params.filters, sort: params.sort, after: params.after, withFilterOptions: true });
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
-		return {
+		// Rendered on the server only (csr = false): not serialized for a browser app that never starts.
+		const queue = new ServerRendered({
 			view,
 			sort: params.sort,
 			filters: { ...f, line: f.line ? String(f.line) : undefined },
@@ -49,7 +51,8 @@ export const load: PageServerLoad = async (event) => {
 			/** Query string the bulk form posts to, so the same page comes back after the step. */
 			postQuery: queueQuery(view, params.sort, f, params.after),
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
-		};
+		});
+		return { queue };
 	} catch (e) {
 		throwHttp(e);
 	}
