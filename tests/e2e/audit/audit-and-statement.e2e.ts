@@ -50,6 +50,15 @@ test('an administrator writes the accessibility statement; bad dates and a missi
 	await page.reload();
 	await expect(page.getByLabel('Innehåll som inte är tillgängligt')).toHaveValue('');
 
+	// Partial compliance needs the known shortcomings, and the contact must reach someone.
+	await page.getByLabel('Kontakt för brister och tillgängligt format').fill('Fråga rektorn');
+	await page.getByLabel('Datum då redogörelsen upprättades').fill('2025-09-01');
+	await page.getByRole('button', { name: 'Spara redogörelsen' }).click();
+	await expect(page.locator('#nonCompliantContent-error')).toContainText('Beskriv de kända bristerna');
+	await expect(page.locator('#feedbackContact-error')).toContainText('e-postadress, ett telefonnummer');
+	await expect(page.getByLabel('Kontakt för brister och tillgängligt format')).toHaveValue('Fråga rektorn');
+	await expectAccessible(page);
+
 	await page.getByLabel('Innehåll som inte är tillgängligt').fill('PDF-bilagorna saknar taggar.');
 	await page.getByLabel('Kontakt för brister och tillgängligt format').fill(CONTACT);
 	await page.getByLabel('Datum då redogörelsen upprättades').fill('2025-09-01');

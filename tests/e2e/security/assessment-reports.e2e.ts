@@ -44,7 +44,7 @@ test('an administrator reads the organizer report, drills down and downloads eve
 	expect(csv.status()).toBe(200);
 	const bytes = await csv.body();
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-	expect(bytes.toString('utf8')).toContain('section;sub_goal;unit;perspective;status');
+	expect(bytes.toString('utf8')).toContain('Avsnitt;Delmål;Delmålets namn;Enhet;Perspektiv;Visas;Medelnivå (1–4)');
 	const xlsx = await page.request.get(`/${ORG}/skattning/${roundId}/rapport/export.xlsx`);
 	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 	expect((await page.request.get(`/${ORG}/skattning/${roundId}/rapport/delmal/99.9`)).status()).toBe(404);

@@ -54,7 +54,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/svara\/\[unitId\](\/.*)?$/, { kind: 'unit-member' }],
 	[/^\/s\/\[token\](\/.*)?$/, { kind: 'link' }],
 	[/^\/\(app\)\/\[org\]\/skattning\/ny$/, { kind: 'organizer', action: 'assessment.manage' }],
-	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter)$/, { kind: 'organizer', action: 'assessment.manage' }],
+	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]\/(andra|egna-punkter|lankblad)$/, { kind: 'organizer', action: 'assessment.manage' }],
 	// A round's page opens only for those with a part in the round (as the round list shows it): members
 	// may get 200 or 403 by their units and roles, tested in attacks-anonymity.e2e.ts (decision 014).
 	[/^\/\(app\)\/\[org\]\/skattning\/\[roundId\]$/, { kind: 'unit-member' }],

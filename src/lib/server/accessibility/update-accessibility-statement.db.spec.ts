@@ -96,6 +96,24 @@ describe('updating the accessibility statement', () => {
 		expect(await auditRows(org.id)).toHaveLength(0);
 	});
 
+	it('asks for known shortcomings unless fully compliant, and for a contact that reaches someone, all at once', async () => {
+		const { org, admin } = await organizerWithStatement();
+		const attempt = (input: Record<string, string>) =>
+			updateAccessibilityStatement(h.db, { actor: admin, organizerId: org.id, input: { ...good, ...input }, today }).catch((e) => e);
+		const e = await attempt({ nonCompliantContent: '  ', feedbackContact: 'Ring rektor', preparedOn: '' });
+		expect(e.issues).toEqual([
+			{ field: 'nonCompliantContent', message: 'exports_statement_shortcomings_required' },
+			{ field: 'feedbackContact', message: 'exports_statement_contact_kind' },
+			{ field: 'preparedOn', message: 'audit_error_prepared_required' }
+		]);
+		expect((await attempt({ complianceStatus: 'none', nonCompliantContent: '' })).issues).toEqual([{ field: 'nonCompliantContent', message: 'exports_statement_shortcomings_required' }]);
+		expect(await auditRows(org.id)).toHaveLength(0);
+
+		for (const feedbackContact of ['08-123 456 78', '+46 8 123 45 678', 'https://exempel.se/kontakt', 'Skriv till oss: a@b.se'])
+			expect((await attempt({ feedbackContact })).changed, feedbackContact).toBeDefined();
+		expect((await attempt({ complianceStatus: 'full', nonCompliantContent: '' })).changed).toBe(true);
+	});
+
 	it('is only for the organizer’s own administrators', async () => {
 		const { org } = await organizerWithStatement();
 		const other = await organizerWithStatement();

@@ -24,6 +24,14 @@ export const STATEMENT_FIELDS = [
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long');
 
+/** Digg asks for a way to reach the organizer: an e-mail address, a phone number or a web form. */
+export function isReachableContact(value: string): boolean {
+	const email = /[^\s@]+@[^\s@]+\.[^\s@]+/.test(value);
+	const phone = (value.match(/\+?\d[\d\s-]{5,}\d/)?.[0].replace(/\D/g, '').length ?? 0) >= 7;
+	const web = /(https?:\/\/|www\.)\S+\.\S+/i.test(value);
+	return email || phone || web;
+}
+
 /** Validation for the statement form, given today's date in Stockholm; messages are message keys. */
 export function statementSchema(today: string) {
 	const day = z
@@ -48,6 +56,30 @@ export function statementSchema(today: string) {
 		});
 }
 
+/**
+ * What Digg asks of a statement beyond each field on its own: a contact that reaches someone, and the
+ * known shortcomings whenever compliance is partial or none. Checked on the raw fields so these
+ * messages come together with the others on the first submit.
+ */
+function statementGaps(raw: Record<string, string>) {
+	const gaps: { path: string[]; message: string }[] = [];
+	const contact = raw.feedbackContact.trim();
+	if (contact.length >= 3 && !isReachableContact(contact)) gaps.push({ path: ['feedbackContact'], message: 'exports_statement_contact_kind' });
+	if (raw.complianceStatus !== 'full' && raw.nonCompliantContent.trim() === '') gaps.push({ path: ['nonCompliantContent'], message: 'exports_statement_shortcomings_required' });
+	return gaps;
+}
+
+/** The statement's fields checked and normalized, or INVALID with every field issue in form order. */
+export function validateStatement(input: UpdateStatementOptions['input'], today: string) {
+	const raw = Object.fromEntries(STATEMENT_FIELDS.map((f) => [f, input[f] ?? '']));
+	const parsed = statementSchema(today).safeParse(raw);
+	const gaps = statementGaps(raw);
+	if (parsed.success && !gaps.length) return parsed.data;
+	const all = [...(parsed.success ? [] : parsed.error.issues), ...gaps];
+	const order = (i: { path: PropertyKey[] }) => STATEMENT_FIELDS.indexOf(i.path[0] as (typeof STATEMENT_FIELDS)[number]);
+	throw new AppError('INVALID', 'bad statement', fieldIssues(all.sort((a, b) => order(a) - order(b))));
+}
+
 export type UpdateStatementOptions = {
 	actor: Actor | null;
 	organizerId: string;
@@ -64,12 +96,7 @@ export type UpdateStatementOptions = {
  */
 export async function updateAccessibilityStatement(db: Db, opts: UpdateStatementOptions) {
 	authorize(opts.actor, 'statement.edit', { type: 'organizer', organizerId: opts.organizerId });
-	const raw = Object.fromEntries(STATEMENT_FIELDS.map((f) => [f, opts.input[f] ?? '']));
-	const parsed = statementSchema(opts.today ?? todayInStockholm()).safeParse(raw);
-	if (!parsed.success) {
-		throw new AppError('INVALID', 'bad statement', fieldIssues(parsed.error.issues));
-	}
-	const next = parsed.data;
+	const next = validateStatement(opts.input, opts.today ?? todayInStockholm());
 	const actor = opts.actor;
 	return db.transaction(async (tx) => {
 		const [before] = await tx

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { accessibilityStatements, memberships, organizers, passwordCredentials, people, roleAssignments, units } from '../db/schema';
 import { swedishSortKey } from '../../sort-key';
 import { DEMO_ORGANIZER, type DemoPlan } from './plan-demo';
+import { DEMO_STATEMENT } from './demo-statement';
 import type { AssignableRole } from './plan-demo-people';
 
 /** A created demo person as later generators see it. unitKey null = organizer-wide. */
@@ -37,7 +38,7 @@ const emptyRoles = (): Record<AssignableRole, DemoPersonRef[]> => ({
  */
 export async function buildDemoOrganizer(tx: Db, plan: DemoPlan, passwordHash: string): Promise<DemoOrganizer> {
 	const [org] = await tx.insert(organizers).values({ ...DEMO_ORGANIZER }).returning({ id: organizers.id });
-	await tx.insert(accessibilityStatements).values({ organizerId: org.id });
+	await tx.insert(accessibilityStatements).values({ organizerId: org.id, ...DEMO_STATEMENT });
 
 	const unitIds: Record<string, string> = Object.fromEntries(plan.units.map((u) => [u.key, randomUUID()]));
 	await tx.insert(units).values(

@@ -4,6 +4,7 @@ import { findAnswerableRounds } from '$lib/server/assessment/rounds/find-answera
 import { throwHttp } from '$lib/server/http/errors';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { getPlanningStart } from '$lib/server/planning/get-planning-start';
+import { findStaffConclusions } from '$lib/server/assessment/conclusions/find-staff-conclusions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,5 +15,6 @@ export const load: PageServerLoad = async (event) => {
 	const roles = [...new Set(actor.assignments.filter((a) => a.organizerId === organizer.id).map((a) => a.role))];
 	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
 	const planning = await getPlanningStart(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
-	return { supplierOnly: false as const, units, roles, assessments, planning };
+	const conclusions = await findStaffConclusions(event.locals.db, { actor, organizerId: organizer.id, limit: 5 });
+	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions };
 };

@@ -4,8 +4,8 @@ import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
 import type { DbHandle } from '../../db';
 import { assessmentConsensus } from '../../db/schema';
-import { csvField, csvStream, xlsxBuffer } from './export-formats';
-import { prepareReportExport } from './export-rows';
+import { csvStream, xlsxBuffer } from './export-formats';
+import { prepareReportExport, reportExportRows } from './export-rows';
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -52,50 +52,76 @@ async function setUp() {
 }
 
 describe('report exports', () => {
-	it('writes every figure, marks suppressed cells, and includes consensus and only shown groups’ comments in CSV', async () => {
+	it('writes every figure in Swedish with codes as words, marks hidden cells, and includes agreed levels and only shown groups’ comments in CSV', async () => {
 		const { organizer, round, actor } = await setUp();
-		const { rows } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
-		const bytes = new Uint8Array(await new Response(csvStream(rows())).arrayBuffer());
+		const { rows, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
+		const bytes = new Uint8Array(await new Response(csvStream(rows(), labels)).arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const table = parseCsv(new TextDecoder().decode(bytes).slice(1));
-		const figures = table.filter((r) => r[0] === 'figures');
-		expect(figures.find((r) => r[1] === '1.1' && r[2] === 'Lillskolan' && r[3] === 'students')?.slice(4, 6)).toEqual(['suppressed', '']);
-		const shown = figures.filter((r) => r[1] === '1.1' && r[3] === 'students' && r[4] === 'shown');
-		for (const r of shown) expect(r[2]).not.toBe('Lillskolan');
-		expect(figures.filter((r) => r[1] === '1.1' && r[3] === 'students' && r[4] === 'suppressed').length).toBeGreaterThanOrEqual(2);
-		// 11 sub-goals? every sub-goal × (3 units + total) × (4 perspectives + total)
+		const text = new TextDecoder().decode(bytes);
+		expect(text.split('\r\n')[0]).toBe('Avsnitt;Delmål;Delmålets namn;Enhet;Perspektiv;Visas;Medelnivå (1–4);Svar med nivå;Vet ej;Ej aktuellt;Antal svarande');
+		expect(text.replace(/"[^"]*"/g, '').match(/[^\r]\n/)).toBeNull();
+		const table = parseCsv(text);
+		const figures = table.filter((r) => r[0] === 'Siffror');
+		const cell = (unit: string) => figures.find((r) => r[1] === '1.1' && r[3] === unit && r[4] === 'Elever')!;
+		expect(cell('Lillskolan').slice(5, 7)).toEqual(['Nej, dolt (för få svar)', '']);
+		expect(cell('Mellanskolan').slice(5, 7)).toEqual(['Ja', '2']);
+		expect(cell('Alla enheter')[6]).toMatch(/^\d+(,\d{1,2})?$/);
+		expect(figures.filter((r) => r[1] === '1.1' && r[4] === 'Elever' && r[5] === 'Ja').map((r) => r[3])).not.toContain('Lillskolan');
+		// every sub-goal × (3 units + total) × (4 perspectives + total)
 		expect(figures.length).toBe(new Set(figures.map((r) => r[1])).size * 4 * 5);
-		expect(table.find((r) => r[0] === 'consensus')).toEqual(['consensus', 'Storskolan', '1.1', ITEM, '3', "'=Elevenkät", 'Bra']);
-		const comments = table.filter((r) => r[0] === 'comments').map((r) => r[5]);
+		const consensus = table.find((r) => r[0] === 'Beslutade nivåer')!;
+		expect(consensus.slice(1, 4)).toEqual(['Storskolan', '1.1', ITEM]);
+		expect(consensus[4].length).toBeGreaterThan(10);
+		expect(consensus.slice(5)).toEqual(['3', "'=Elevenkät", 'Bra']);
+		const comments = table.filter((r) => r[0] === 'Kommentarer').map((r) => r[6]);
 		expect(comments).not.toContain('Hemlig kommentar');
-		const storskolanShown = figures.find((r) => r[1] === '1.1' && r[2] === 'Storskolan' && r[3] === 'students')?.[4] === 'shown';
+		const storskolanShown = cell('Storskolan')[5] === 'Ja';
 		expect(comments.includes('Vi vill ha mer; "mycket" mer\nprogrammering')).toBe(storskolanShown);
 	});
 
-	it('writes the same sheets to XLSX, readable by exceljs', async () => {
+	it('writes column names and codes in English for an English reader', async () => {
 		const { organizer, round, actor } = await setUp();
-		const { rows } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
+		const { rows, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id, locale: 'en' });
+		const table = parseCsv(new TextDecoder().decode(new Uint8Array(await new Response(csvStream(rows(), labels)).arrayBuffer())));
+		expect(table[0].slice(0, 6)).toEqual(['Section', 'Sub-goal', 'Sub-goal name', 'Unit', 'Perspective', 'Shown']);
+		expect(table.find((r) => r[0] === 'Figures' && r[1] === '1.1' && r[3] === 'Lillskolan' && r[4] === 'Students')?.[5]).toBe('No, hidden (too few answers)');
+	});
+
+	it('limits the rows to a set of units when asked (a principal’s own)', async () => {
+		const { organizer, round, actor } = await setUp();
+		const { report, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
+		const big = report.units.find((u) => u.name === 'Storskolan')!;
+		const units = new Set<string>();
+		for await (const r of reportExportRows(h.db, { organizerId: organizer.id, report, labels, unitIds: new Set([big.id]) })) if (r.sheet !== 'figures' || r.cells[2] !== labels.allUnits) units.add(String(r.sheet === 'figures' ? r.cells[2] : r.cells[0]));
+		expect([...units]).toEqual(['Storskolan']);
+	});
+
+	it('writes the same sheets to XLSX with numeric cells, a frozen header row and set widths', async () => {
+		const { organizer, round, actor } = await setUp();
+		const { rows, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load((await xlsxBuffer(rows())) as never);
-		expect(workbook.worksheets.map((w) => w.name)).toEqual(['figures', 'consensus', 'comments']);
-		const figures = workbook.getWorksheet('figures')!;
-		expect(figures.getRow(1).values).toContain('status');
+		await workbook.xlsx.load((await xlsxBuffer(rows(), labels)) as never);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Siffror', 'Beslutade nivåer', 'Kommentarer']);
+		const figures = workbook.getWorksheet('Siffror')!;
+		expect(figures.getRow(1).values).toContain('Medelnivå (1–4)');
+		expect(figures.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+		expect(figures.getColumn(2).width).toBeGreaterThan(20);
 		const values: unknown[][] = [];
 		figures.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
-		expect(values.find((v) => v[0] === '1.1' && v[1] === 'Lillskolan' && v[2] === 'students')?.[3]).toBe('suppressed');
-		const consensus = workbook.getWorksheet('consensus')!;
-		expect((consensus.getRow(2).values as unknown[]).slice(1)).toEqual(['Storskolan', '1.1', ITEM, 3, '=Elevenkät', 'Bra']);
+		expect(values.find((v) => v[0] === '1.1' && v[2] === 'Lillskolan' && v[3] === 'Elever')?.[4]).toBe('Nej, dolt (för få svar)');
+		const rowNumber = values.findIndex((v) => v[0] === '1.1' && v[2] === 'Mellanskolan' && v[3] === 'Elever') + 1;
+		const mean = figures.getRow(rowNumber).getCell(6);
+		expect(mean.value).toBe(2);
+		expect(mean.numFmt).toBe('0.0#');
+		expect(figures.getRow(rowNumber).getCell(7).value).toBe(7);
+		const consensus = workbook.getWorksheet('Beslutade nivåer')!;
+		const agreed = (consensus.getRow(2).values as unknown[]).slice(1);
+		expect([agreed[0], agreed[1], agreed[2], agreed[4], agreed[5], agreed[6]]).toEqual(['Storskolan', '1.1', ITEM, 3, '=Elevenkät', 'Bra']);
 	});
 
 	it('refuses people without the report right before writing anything', async () => {
 		const { organizer, round } = await setUp();
 		const staff = await buildActor(h.db, [{ role: 'staff', organizerId: organizer.id, unitId: round.units[0].id }]);
 		await expect(prepareReportExport(h.db, { actor: staff, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-	});
-
-	it('keeps a cell from being read as a formula', () => {
-		expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-		expect(csvField('-1')).toBe("'-1");
-		expect(csvField(2.5)).toBe('2.5');
 	});
 });

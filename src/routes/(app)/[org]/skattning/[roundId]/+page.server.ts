@@ -12,6 +12,7 @@ import { closeRound } from '$lib/server/assessment/rounds/close-round';
 import { findResponseRates } from '$lib/server/assessment/rounds/find-response-rates';
 import { loadUnitAccess } from '$lib/server/assessment/rounds/unit-access';
 import { createLink } from '$lib/server/assessment/links/create-link';
+import { createLinks } from '$lib/server/assessment/links/create-links';
 import { regenerateLink } from '$lib/server/assessment/links/regenerate-link';
 import { findLinks, linkUrl } from '$lib/server/assessment/links/find-links';
 import { DEFAULT_LINK_CAPACITY } from '$lib/server/assessment/links/link-room';
@@ -22,7 +23,7 @@ import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-
 import { findReportAreas } from '$lib/server/assessment/reports/area/compute-area-report';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank'] as const;
+const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank', 'lankar'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
@@ -71,9 +72,16 @@ export const load: PageServerLoad = async (event) => {
 		customItemCount,
 		canManage,
 		areas: await findReportAreas(db, { actor, organizerId: organizer.id, roundUnitIds: round.unitIds }),
-		done: DONE.find((d) => d === done) ?? null
+		done: DONE.find((d) => d === done) ?? null,
+		bulkLinks: done === 'lankar' ? countsFromUrl(event.url) : null
 	};
 };
+
+/** How many links the bulk form created and skipped, as the redirect reports them. */
+function countsFromUrl(url: URL) {
+	const n = (key: string) => Math.max(0, Number.parseInt(url.searchParams.get(key) ?? '0', 10) || 0);
+	return { created: n('skapade'), skipped: n('fanns') };
+}
 
 /** Runs a link change for the posted unit × perspective and returns to the links section. */
 async function linkAction(event: RequestEvent, change: typeof createLink, done: string) {
@@ -101,5 +109,18 @@ export const actions: Actions = {
 		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=stangd`);
 	},
 	createLink: async (event) => linkAction(event, createLink, 'lank'),
-	regenerateLink: async (event) => linkAction(event, regenerateLink, 'ny-lank')
+	regenerateLink: async (event) => linkAction(event, regenerateLink, 'ny-lank'),
+	createLinks: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
+		const data = await event.request.formData();
+		const all = (key: string) => data.getAll(key).filter((v): v is string => typeof v === 'string');
+		const values = { perspectives: all('perspectives'), unitIds: all('unitIds') };
+		let result: { created: number; skipped: number };
+		try {
+			result = await createLinks(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, ...values });
+		} catch (e) {
+			return failFromError(e, { ...values, bulk: true });
+		}
+		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=lankar&skapade=${result.created}&fanns=${result.skipped}#lankar`);
+	}
 };

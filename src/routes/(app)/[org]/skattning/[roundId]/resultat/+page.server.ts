@@ -8,6 +8,7 @@ import { deleteConclusion } from '$lib/server/assessment/conclusions/delete-conc
 import { localize } from '$lib/server/assessment/consensus/localize';
 import { getLocale } from '$lib/paraglide/runtime';
 import { findPlannableScopes } from '$lib/server/planning/plan-scopes';
+import { deliverOutboxLater } from '$lib/server/mail/deliver-outbox-later';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['sparat', 'andrat', 'borttaget'] as const;
@@ -31,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 		/** The conclusion shown as an edit form or a removal question (the page checks the actor may). */
 		editing: q.get('andra'),
 		deleting: q.get('ta-bort'),
-		done: DONE.find((d) => q.get(d) === '1') ?? null
+		done: DONE.find((d) => q.get(d) === '1') ?? null,
+		/** How many of the unit's staff got the conclusion by mail (after "Meddela personalen"). */
+		mailed: /^\d+$/.test(q.get('epost') ?? '') ? Number(q.get('epost')) : null
 	};
 };
 
@@ -63,12 +66,15 @@ export const actions: Actions = {
 		const target = String(data.get('target') ?? '');
 		const unitId = target === 'organizer' ? null : target;
 		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
+		let mailed: number | null;
 		try {
-			await writeConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId, input });
+			({ mailed } = await writeConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId, input, notifyStaff: data.get('notifyStaff') === 'on' }));
 		} catch (e) {
 			return failFor(e, data, unitId ? 'unit' : 'organizer');
 		}
-		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat'));
+		if (mailed) deliverOutboxLater(event.locals.db);
+		const back = backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat');
+		redirect(303, mailed === null ? back : `${back}&epost=${mailed}`);
 	},
 	update: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
