@@ -44,7 +44,9 @@ export function buildNotificationMail(kind: NotificationKind, p: NotificationPar
 		m.notifications_mail_english({ number: p.number }, { locale: 'en' }),
 		m.notify_mail_automatic({}, sv)
 	];
-	return { subject: m.notifications_mail_subject({ number: p.number, title: oneLine(p.title) }, sv), body: `${parts.join('\n\n')}\n` };
+	// The receipt has its own subject, so it is not taken for support's answer in the requester's inbox.
+	const subject = kind === 'receipt' ? m.notifications_mail_subject_receipt : m.notifications_mail_subject;
+	return { subject: subject({ number: p.number, title: oneLine(p.title) }, sv), body: `${parts.join('\n\n')}\n` };
 }
 
 /** One mail with the day's notifications of one person, oldest first. */

@@ -85,6 +85,7 @@ describe('notifications of a case event', () => {
 		const receipt = await mailsTo(await emailOf(requester.personId));
 		expect(receipt).toHaveLength(1);
 		expect(receipt[0].body).toContain(`Vi har tagit emot ditt ärende ${ticket.number}: ${ticket.title}`);
+		expect(receipt[0].subject).toBe(`Ärende ${ticket.number} är mottaget: ${ticket.title}`);
 	});
 
 	it('tells the new assignee but not one who takes the case themselves, and the assignee when the requester replies', async () => {
