@@ -122,7 +122,7 @@ test('a case escalated to the supplier team reaches the supplier in the app, by 
 		m.subject.includes(`Ärende ${caseNumber}`)
 	);
 	expect(mail.text).toContain(`Ärende ${caseNumber} har eskalerats till ditt team (linje 3): ${TITLE}`);
-	expect(mail.text).toMatch(new RegExp(`${ORG}/support/${caseNumber}\\n`));
+	expect(mail.text).toMatch(new RegExp(`${ORG}/support/${caseNumber}\\r?\\n`));
 
 	// The team's channels got one post each, in the shape each service wants, without names.
 	await expect
