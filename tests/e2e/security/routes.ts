@@ -33,7 +33,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender|\/aviseringar)?$/, { kind: 'signed-in' }],
+	// A person's own notifications (decision 026): everyone signed in has a list, empty or not.
+	[/^\/aviseringar$/, { kind: 'signed-in' }],
 	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
 	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.

@@ -64,7 +64,12 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
 
 	await signInAsAdmin(page);
-	expect(await caseMails(page, number!)).toEqual([expect.stringContaining(`Ärende ${number}: ${TITLE} ${STAFF.email}`)]);
+	// The receipt on filing (decision 026) and the reply; nothing for the internal note.
+	const mails = await caseMails(page, number!);
+	expect(mails).toHaveLength(2);
+	expect(mails).toEqual(
+		expect.arrayContaining([expect.stringContaining(`Ärende ${number}: ${TITLE} ${STAFF.email}`), expect.stringContaining(`Ärende ${number} är mottaget: ${TITLE} ${STAFF.email}`)])
+	);
 	const reply = await mailBody(page, `Ärende ${number}: ${TITLE}`);
 	expect(reply).toContain(`${KEY.name} har svarat i ditt ärende`);
 	expect(reply).toContain('Prova att starta om kameran');
@@ -77,7 +82,7 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	await key.getByRole('button', { name: 'Markera som löst' }).click();
 	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
 
-	expect(await caseMails(page, number!)).toHaveLength(2);
+	expect(await caseMails(page, number!)).toHaveLength(3);
 	const solved = await mailBody(page, `Ärende ${number} är löst`);
 	const rateLink = solved.match(new RegExp(`http://\\S+/support/${number}\\?betyg=4#betyg`))?.[0];
 	expect(rateLink, 'a rating link for grade 4').toBeTruthy();

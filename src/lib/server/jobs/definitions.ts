@@ -5,6 +5,8 @@ import { smtpTransport } from '../mail/deliver-outbox-later';
 import { refreshDueTicketSla } from '../support/sla-refresh/refresh-due-ticket-sla';
 import { runSupportHousekeeping } from '../support/notify/run-support-housekeeping';
 import { sendDueReminders } from '../planning/reminders/send-due-reminders';
+import { deliverChannelPosts } from '../notifications/deliver-channel-posts';
+import { sendNotificationDigests } from '../notifications/send-notification-digests';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -34,6 +36,18 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'planning-reminders',
 		cron: '17 * * * *',
 		run: (db, now) => sendDueReminders(db, now)
+	},
+	{
+		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.
+		name: 'notification-channels',
+		cron: '* * * * *',
+		run: (db) => deliverChannelPosts(db)
+	},
+	{
+		// The daily digest of notifications, at 07:00 Stockholm time (decision 026).
+		name: 'notification-digest',
+		cron: '0 7 * * *',
+		run: (db, now) => sendNotificationDigests(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -9,3 +9,4 @@ export * from './forums';
 export * from './reminders';
 export * from './cycles';
 export * from './effects';
+export * from './notifications';

@@ -9,7 +9,10 @@ import { fileTicket } from '../tickets/file-ticket';
 
 const t = useTestDatabase();
 
-const mailsOf = (organizerId: string) => t.db.select().from(outbox).where(eq(outbox.organizerId, organizerId)).orderBy(asc(outbox.id));
+const allMailsOf = (organizerId: string) => t.db.select().from(outbox).where(eq(outbox.organizerId, organizerId)).orderBy(asc(outbox.id));
+/** The case mails, without the requester's receipt on filing (a notification, decision 026; tested in notifications/). */
+const isReceipt = (m: { body: string }) => m.body.startsWith('Vi har tagit emot ditt ärende');
+const mailsOf = async (organizerId: string) => (await allMailsOf(organizerId)).filter((m) => !isReceipt(m));
 
 async function setUp() {
 	const org = await buildOrganizer(t.db, { slug: `skolkommun-${Math.random().toString(36).slice(2, 8)}` });
@@ -20,9 +23,10 @@ async function setUp() {
 }
 
 describe('notifications about a case', () => {
-	it('sends nothing when the requester files their own case', async () => {
-		const { org } = await setUp();
+	it('sends only the receipt when the requester files their own case', async () => {
+		const { org, requester } = await setUp();
 		expect(await mailsOf(org.id)).toEqual([]);
+		expect((await allMailsOf(org.id)).map((m) => [m.toAddress, isReceipt(m)])).toEqual([[requester.email, true]]);
 	});
 
 	it('mails the requester a public reply with the case number, the text and the link, in the same transaction', async () => {

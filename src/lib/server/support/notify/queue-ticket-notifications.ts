@@ -8,6 +8,7 @@ import { ticketLink } from './ticket-link';
 import { buildHandlerMail, buildRequesterMail, type TicketMailFacts } from './ticket-mail';
 import { readTogether } from '../../db/read-together';
 import { shownNames } from '../privacy/shown-names';
+import { mailOptOuts } from '../../notifications/mail-opt-outs';
 
 type EventRow = typeof ticketEvents.$inferSelect;
 
@@ -36,6 +37,9 @@ export function notificationRecipients(ticket: TicketRow, event: EventRow): { re
  */
 export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event: EventRow): Promise<number> {
 	const to = notificationRecipients(ticket, event);
+	// A handler who chose the digest (or no mail) for the requester's replies gets them that way (decision 026).
+	const optedOut = await mailOptOuts(tx, to.handler, 'requester_reply');
+	to.handler = to.handler.filter((id) => !optedOut.has(id));
 	const ids = [...to.requester, ...to.handler];
 	if (ids.length === 0) return 0;
 	const personIds = event.actorId ? [...ids, event.actorId] : ids;

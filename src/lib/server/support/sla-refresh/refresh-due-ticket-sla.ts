@@ -57,7 +57,7 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 			const events = await loadSlaEvents(tx, rows.map((r) => r.id));
 			for (const row of rows) {
 				const summary = summarizeTicketSla(await calendarOf(tx, row.organizerId), row, events.get(row.id) ?? [], now);
-				await storeSlaSummary(tx, row, summary);
+				await storeSlaSummary(tx, row, summary, now);
 			}
 			return { count: rows.length, last };
 		});

@@ -6,6 +6,7 @@ import { computeSla, type SlaEvent, type SlaLine, type SlaState, type WorkingCal
 import type { TicketRow } from '../tickets/ticket-resource';
 import { readTargetsSnapshot, summarizeSla, type SlaSummary } from './summarize-sla';
 import { workingCalendarFor } from './working-calendar-for';
+import { notifySlaChange } from '../../notifications/record-notifications';
 
 type EventRow = Pick<typeof ticketEvents.$inferSelect, 'ticketId' | 'createdAt' | 'by' | 'public' | 'stateTo' | 'lineTo'>;
 
@@ -49,18 +50,23 @@ export function summarizeTicketSla(cal: WorkingCalendar, ticket: TicketRow, even
  * Stores a summary on the case (only when something changed) and records its breaches once each:
  * a breach already recorded is kept as it was, even if the targets change later.
  */
-export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary): Promise<void> {
+export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary, now?: Date): Promise<void> {
+	const atRisk = s.status === 'at_risk' && (ticket.slaStatus !== 'at_risk' || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime());
 	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime()) {
 		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt }).where(eq(tickets.id, ticket.id));
 		// The caller's row (appendTicketEvent returns it) stays in step with the database.
 		ticket.slaStatus = s.status;
 		ticket.slaDueAt = s.dueAt;
 	}
-	if (s.breaches.length === 0) return;
-	await tx
-		.insert(ticketSlaBreaches)
-		.values(s.breaches.map((b) => ({ ticketId: ticket.id, organizerId: ticket.organizerId, ...b })))
-		.onConflictDoNothing({ target: [ticketSlaBreaches.ticketId, ticketSlaBreaches.kind, ticketSlaBreaches.line] });
+	const breaches = s.breaches.length
+		? await tx
+				.insert(ticketSlaBreaches)
+				.values(s.breaches.map((b) => ({ ticketId: ticket.id, organizerId: ticket.organizerId, ...b })))
+				.onConflictDoNothing({ target: [ticketSlaBreaches.ticketId, ticketSlaBreaches.kind, ticketSlaBreaches.line] })
+				.returning({ kind: ticketSlaBreaches.kind, line: ticketSlaBreaches.line })
+		: [];
+	// Notifications about the turn (decision 026): a warning once per deadline, a breach once.
+	if (atRisk || breaches.length) await notifySlaChange(tx, ticket, { atRisk, breaches, now });
 }
 
 /**
@@ -77,7 +83,7 @@ export async function refreshTicketSla(
 	const cal = opts.calendar ?? (await workingCalendarFor(tx, ticket.organizerId));
 	const events = (await loadSlaEvents(tx, [ticket.id])).get(ticket.id) ?? [];
 	const summary = summarizeTicketSla(cal, ticket, events, now);
-	await storeSlaSummary(tx, ticket, summary);
+	await storeSlaSummary(tx, ticket, summary, now);
 	return summary;
 }
 

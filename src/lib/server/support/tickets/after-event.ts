@@ -2,10 +2,12 @@ import type { Db } from '../../db';
 import type { ticketEvents, tickets } from '../../db/schema';
 import { queueTicketNotifications } from '../notify/queue-ticket-notifications';
 import { refreshTicketSla } from '../sla-refresh/refresh-ticket-sla';
+import { notifyTicketEvent } from '../../notifications/record-notifications';
 
 /**
  * Runs in the same transaction after every timeline event: refreshes the case's SLA status, deadline and
- * recorded breaches (as of the event's time stamp), then queues the e-mail the event causes in the outbox.
+ * recorded breaches (as of the event's time stamp), then queues the e-mail the event causes in the outbox and
+ * writes the people's notifications and the team channel posts (decision 026).
  */
 export async function afterTicketEvent(
 	tx: Db,
@@ -14,4 +16,5 @@ export async function afterTicketEvent(
 ): Promise<void> {
 	await refreshTicketSla(tx, ticket, { now: event.createdAt });
 	await queueTicketNotifications(tx, ticket, event);
+	await notifyTicketEvent(tx, ticket, event);
 }

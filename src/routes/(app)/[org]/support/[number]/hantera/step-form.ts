@@ -3,6 +3,7 @@ import type { Db } from '$lib/server/db';
 import { isAppError, type FieldIssue } from '$lib/server/errors';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import type { Actor } from '$lib/server/policies';
+import { requestJob } from '$lib/server/jobs/app-jobs';
 
 /** A case number from the URL; anything but plain digits is no case (NaN → NOT_FOUND in getTicket). */
 export const caseNumber = (param: string): number => (/^\d{1,9}$/.test(param) ? Number(param) : NaN);
@@ -38,5 +39,8 @@ export async function runStep(event: RequestEvent<{ org: string; number: string 
 		}));
 		return fail(e.code === 'CONFLICT' ? 409 : 400, { step, values, issues });
 	}
+	// The step may have written notification mail and team channel posts (decision 026): send them now, not at the jobs' next minute.
+	void requestJob('notification-channels').catch(() => undefined);
+	void requestJob('mail-outbox').catch(() => undefined);
 	redirect(303, `/${organizer.slug}/support/${number}`);
 }

@@ -5,10 +5,12 @@ import { renameTeam, setTeamArchived } from '$lib/server/support/config/update-t
 import { addTeamMember, removeTeamMember } from '$lib/server/support/config/team-members';
 import { addTeamOrganizer, removeTeamOrganizer } from '$lib/server/support/config/team-organizers';
 import { presentTeamRow } from '$lib/server/support/config/present-config';
-import { doneFrom, failAction, supportAdminContext, text } from '../../support-admin';
+import { getTeamChannels, saveTeamChannels, sendTestChannelPost } from '$lib/server/notifications/team-channels';
+import { requestJob } from '$lib/server/jobs/app-jobs';
+import { checked, doneFrom, failAction, supportAdminContext, text } from '../../support-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const DONE = ['skapat', 'sparat', 'arkiverat', 'aterstallt', 'medlem', 'borttagen', 'huvudman', 'huvudman-borttagen'] as const;
+const DONE = ['skapat', 'sparat', 'arkiverat', 'aterstallt', 'medlem', 'borttagen', 'huvudman', 'huvudman-borttagen', 'kanaler', 'testmeddelande'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { db, opts, organizer } = await supportAdminContext(event);
@@ -20,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		candidates: view.candidates,
 		served: view.served.map((o) => ({ ...o, owner: o.id === organizer.id })),
 		servable: view.servable,
+		channels: await getTeamChannels(db, { ...opts, teamId: view.team.id }),
 		search,
 		done: doneFrom(event.url, DONE)
 	};
@@ -81,6 +84,28 @@ export const actions: Actions = {
 			return failAction(e, { servedId }, 'addOrganizer');
 		}
 		redirect(303, `${page}?klart=huvudman#huvudman`);
+	},
+	/** The team's chat channels (decision 026): addresses are secrets, so a failed form keeps only the boxes. */
+	saveChannels: async (event) => {
+		const { db, page, opts, data } = await context(event);
+		const input = { teamsUrl: text(data, 'teamsUrl'), googleChatUrl: text(data, 'googleChatUrl'), removeTeams: checked(data, 'removeTeams'), removeGoogleChat: checked(data, 'removeGoogleChat') };
+		try {
+			await saveTeamChannels(db, { ...opts, input });
+		} catch (e) {
+			return failAction(e, { teamsUrl: input.teamsUrl, googleChatUrl: input.googleChatUrl, removeTeams: input.removeTeams ? 'on' : '', removeGoogleChat: input.removeGoogleChat ? 'on' : '' }, 'saveChannels');
+		}
+		redirect(303, `${page}?klart=kanaler#kanaler`);
+	},
+	testChannels: async (event) => {
+		const { db, page, opts } = await context(event);
+		try {
+			await sendTestChannelPost(db, opts);
+		} catch (e) {
+			return failAction(e, {}, 'testChannels', 'test');
+		}
+		// Sent by the channel job, never in this request; asked for now so the post does not wait for the next minute.
+		void requestJob('notification-channels').catch(() => undefined);
+		redirect(303, `${page}?klart=testmeddelande#kanaler`);
 	},
 	removeOrganizer: async (event) => {
 		const { db, page, opts, data } = await context(event);

@@ -1,0 +1,63 @@
+import { m } from '$lib/paraglide/messages';
+import type { NotificationKind } from './kinds';
+
+type Locale = 'sv' | 'en';
+export type NotificationParams = { number: number; title: string; line: number };
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The sentence for one notification, in the reader's language. */
+export function notificationText(kind: NotificationKind, p: NotificationParams, locale: Locale): string {
+	const args = { number: p.number, title: oneLine(p.title), line: p.line };
+	const o = { locale };
+	switch (kind) {
+		case 'new_case': return m.notifications_kind_new_case(args, o);
+		case 'assigned': return m.notifications_kind_assigned(args, o);
+		case 'escalated': return m.notifications_kind_escalated(args, o);
+		case 'requester_reply': return m.notifications_kind_requester_reply(args, o);
+		case 'sla_at_risk': return m.notifications_kind_sla_at_risk(args, o);
+		case 'sla_breached': return m.notifications_kind_sla_breached(args, o);
+		case 'receipt': return m.notifications_kind_receipt(args, o);
+	}
+}
+
+/** The label of a kind on the preferences page. */
+export function kindLabel(kind: NotificationKind, locale?: Locale): string {
+	const o = locale ? { locale } : undefined;
+	switch (kind) {
+		case 'new_case': return m.notifications_label_new_case({}, o);
+		case 'assigned': return m.notifications_label_assigned({}, o);
+		case 'escalated': return m.notifications_label_escalated({}, o);
+		case 'requester_reply': return m.notifications_label_requester_reply({}, o);
+		case 'sla_at_risk': return m.notifications_label_sla_at_risk({}, o);
+		case 'sla_breached': return m.notifications_label_sla_breached({}, o);
+		case 'receipt': return m.notifications_label_receipt({}, o);
+	}
+}
+
+/** The mail for one notification sent at once: Swedish (the organizer's language), the link, a short English line. */
+export function buildNotificationMail(kind: NotificationKind, p: NotificationParams, link: string): { subject: string; body: string } {
+	const sv = { locale: 'sv' as const };
+	const parts = [
+		notificationText(kind, p, 'sv'),
+		`${m.notifications_mail_open({}, sv)}\n${link}`,
+		m.notifications_mail_english({ number: p.number }, { locale: 'en' }),
+		m.notify_mail_automatic({}, sv)
+	];
+	// The receipt has its own subject, so it is not taken for support's answer in the requester's inbox.
+	const subject = kind === 'receipt' ? m.notifications_mail_subject_receipt : m.notifications_mail_subject;
+	return { subject: subject({ number: p.number, title: oneLine(p.title) }, sv), body: `${parts.join('\n\n')}\n` };
+}
+
+/** One mail with the day's notifications of one person, oldest first. */
+export function buildDigestMail(items: { kind: NotificationKind; params: NotificationParams; link: string }[]): { subject: string; body: string } {
+	const sv = { locale: 'sv' as const };
+	const lines = items.map((i) => `• ${notificationText(i.kind, i.params, 'sv')}\n  ${i.link}`);
+	const parts = [
+		m.notifications_digest_intro({}, sv),
+		lines.join('\n'),
+		m.notifications_digest_english({}, { locale: 'en' }),
+		m.notify_mail_automatic({}, sv)
+	];
+	return { subject: m.notifications_digest_subject({ count: items.length }, sv), body: `${parts.join('\n\n')}\n` };
+}
