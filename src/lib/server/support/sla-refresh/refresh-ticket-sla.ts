@@ -50,11 +50,13 @@ export function summarizeTicketSla(cal: WorkingCalendar, ticket: TicketRow, even
  * a breach already recorded is kept as it was, even if the targets change later.
  */
 export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary): Promise<void> {
-	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime()) {
-		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt }).where(eq(tickets.id, ticket.id));
+	const overdueChanged = ticket.slaOverdueSince?.getTime() !== s.overdueSince?.getTime();
+	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime() || overdueChanged) {
+		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt, slaOverdueSince: s.overdueSince }).where(eq(tickets.id, ticket.id));
 		// The caller's row (appendTicketEvent returns it) stays in step with the database.
 		ticket.slaStatus = s.status;
 		ticket.slaDueAt = s.dueAt;
+		ticket.slaOverdueSince = s.overdueSince;
 	}
 	if (s.breaches.length === 0) return;
 	await tx
