@@ -73,7 +73,7 @@ test('the 2nd line escalates to the supplier, then still opens the case, adds an
 	// The lines see each due time with its state.
 	await expect(key.getByRole('heading', { name: 'Tider för ärendet' })).toBeVisible();
 	await expect(key.getByText('Första svar:')).toBeVisible();
-	await expect(key.getByText(/Tid hos 1:a linjen/i)).toBeVisible();
+	await expect(key.getByText(/Tid hos första linjen \(OLA\)/)).toBeVisible();
 	await expectAccessible(key);
 	await escalate(key, 'Central IT-support', 'Behöver undersökas av central IT.');
 
