@@ -127,7 +127,7 @@ test('the supplier reads only the internal notes meant for all lines (finding 10
 	await expect(teacher).toHaveURL(/\/support\/\d+/);
 	const number = teacher.url().match(/\/support\/(\d+)/)![1];
 	const handle = async (page: Page, step: (p: Page) => Promise<void>) => {
-		await page.goto(`${ORG}/support/${number}/hantera`);
+		await page.goto(`${ORG}/support/${number}`);
 		await step(page);
 		await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
 	};
@@ -163,7 +163,7 @@ test('the supplier reads only the internal notes meant for all lines (finding 10
 	await expect(supplier.getByText(ALL_NOTE)).toBeVisible();
 	await expect(supplier.getByText(STAFF_NOTE)).toHaveCount(0);
 	await expectAccessible(supplier);
-	await supplier.goto(`${ORG}/support/${number}/hantera`);
+	await supplier.goto(`${ORG}/support/${number}`);
 	await expect(supplier.getByLabel('Vem får läsa?')).toHaveCount(0);
 	await expect(supplier.getByText('Din anteckning kan läsas av alla linjer på ärendet.')).toBeVisible();
 });

@@ -55,10 +55,10 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 
 	const key = await (await browser.newContext()).newPage();
 	await signIn(key, KEY.email, KEY.password);
-	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.goto(`${ORG}/support/${number}`);
 	await key.getByLabel('Anteckning').fill('Kolla om kabeln är trasig innan vi svarar.');
 	await key.getByRole('button', { name: 'Spara anteckningen' }).click();
-	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.goto(`${ORG}/support/${number}`);
 	await key.getByLabel('Svar', { exact: true }).fill('Prova att starta om kameran med knappen på baksidan.');
 	await key.getByRole('button', { name: 'Skicka svaret' }).click();
 	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
@@ -76,7 +76,7 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	expect(reply).not.toContain('kabeln');
 	expect(reply).toMatch(new RegExp(`http://localhost:\\d+${ORG}/support/${number}\\n`));
 
-	await key.goto(`${ORG}/support/${number}/hantera`);
+	await key.goto(`${ORG}/support/${number}`);
 	await key.getByLabel('Lösning').fill('Kameran startades om.');
 	await key.getByLabel('Orsak').selectOption({ label: 'Fel på utrustning' });
 	await key.getByRole('button', { name: 'Markera som löst' }).click();

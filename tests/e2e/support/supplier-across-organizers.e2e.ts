@@ -40,7 +40,7 @@ async function fileCase(page: Page, title: string): Promise<string> {
 }
 
 async function escalate(page: Page, number: string, team: string, reason: string) {
-	await page.goto(`${B}/support/${number}/hantera`);
+	await page.goto(`${B}/support/${number}`);
 	await page.getByLabel('Team').selectOption({ label: team });
 	await page.getByLabel('Varför går ärendet vidare?').fill(reason);
 	await page.getByRole('button', { name: 'Eskalera ärendet' }).click();
@@ -153,7 +153,7 @@ test('the supplier opens the other organizer’s queue, solves the escalated cas
 	await expect(sune.getByText('Matarvalsen behöver bytas')).toBeVisible();
 	await expectAccessible(sune);
 	await sune.getByRole('link', { name: 'Hantera ärendet' }).click();
-	await expect(sune.getByRole('heading', { level: 1 })).toHaveText(`Hantera ärende ${cases.escalated}`);
+	await expect(sune.getByRole('heading', { name: 'Hantera ärendet' })).toBeVisible();
 	await expectAccessible(sune);
 	await sune.getByLabel('Lösning').fill('Matarvalsen är utbytt och skrivaren tar ett ark i taget.');
 	await sune.getByLabel('Orsak').selectOption('hardware');

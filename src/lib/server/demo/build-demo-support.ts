@@ -105,6 +105,7 @@ export async function buildDemoSupport(
 			slaTargets,
 			slaStatus: sla.slaStatus,
 			slaDueAt: sla.slaDueAt,
+			slaOverdueSince: sla.slaOverdueSince,
 			createdAt: plan.filedAt,
 			...UNSET,
 			...folded

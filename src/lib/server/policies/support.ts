@@ -46,7 +46,9 @@ export type SupportAction =
 	| 'ticket.staff_notes'
 	| 'ticket.work'
 	| 'ticket.respond'
-	| 'ticket.rate';
+	| 'ticket.rate'
+	| 'ticket.note'
+	| 'ticket.chase';
 
 export const KEY_PERSON_OF: Record<Chain, Role> = {
 	technical: 'technical_key_person',
@@ -134,6 +136,42 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 			return requester;
 		case 'ticket.rate':
 			return requester && actor.personId !== r.solvedById && (r.state === 'solved' || r.state === 'closed');
+		default:
+			return canCasePage(action, r, { handlerNow, watcher, earlierLine: earlierLine(r, teams, handlerNow, orgWide, atUnit) });
+	}
+}
+
+// --- One case page (issue 14, decision 027): what the lines that handed a case on may still do. ---
+
+/**
+ * Whether the actor handled the case at a line it has since left: a line-1 handler of the chain once the case
+ * is at line 2 or 3, central support once it is at line 3, or a member of a team that held it and holds it no
+ * more. Someone who handles it now is no earlier line.
+ */
+function earlierLine(
+	r: TicketResource,
+	teams: Set<string>,
+	handlerNow: boolean,
+	orgWide: (roles: readonly Role[]) => boolean,
+	atUnit: (roles: readonly Role[]) => boolean
+): boolean {
+	if (handlerNow) return false;
+	if (r.line > 1 && (atUnit([KEY_PERSON_OF[r.chain]]) || orgWide([CENTRAL_OF[r.chain]]))) return true;
+	return r.teamIds.some((t) => t !== r.teamId && teams.has(t));
+}
+
+const OPEN_TICKET_STATES = ['new', 'in_progress', 'waiting_requester', 'waiting_supplier'];
+
+/**
+ * ticket.note: add an internal note — whoever reads internal notes (handlers now and every line that held the
+ * case). ticket.chase: "Påminn nuvarande linje" — an earlier line, while the case is open.
+ */
+function canCasePage(action: string, r: TicketResource, who: { handlerNow: boolean; watcher: boolean; earlierLine: boolean }): boolean {
+	switch (action) {
+		case 'ticket.note':
+			return who.handlerNow || who.watcher;
+		case 'ticket.chase':
+			return who.earlierLine && OPEN_TICKET_STATES.includes(r.state);
 		default:
 			return false;
 	}

@@ -30,7 +30,9 @@ export const EVENT_KINDS = [
 	'rate',
 	'reminder',
 	'auto_close',
-	'attachment'
+	'attachment',
+	/** An earlier line asks the current line to move the case on (internal; decision 027). */
+	'chase'
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -193,6 +193,11 @@ export const tickets = pgTable(
 		/** Next SLA deadline and status, refreshed on every event (for queue sorting and "about to breach"). */
 		slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
 		slaStatus: text('sla_status').notNull().default('running'),
+		/**
+		 * When the first still-running SLA clock of an open case ran out (null when none is overdue): the queue's
+		 * "deadline" order sorts by coalesce(sla_overdue_since, sla_due_at), so the most overdue come first.
+		 */
+		slaOverdueSince: timestamp('sla_overdue_since', { withTimezone: true }),
 		firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
 		/** When the current wait on the requester began (reminders, auto-close). */
 		waitingSince: timestamp('waiting_since', { withTimezone: true }),
@@ -223,7 +228,9 @@ export const tickets = pgTable(
 			.on(t.organizerId, t.createdAt.desc(), t.id.desc())
 			.where(sql`${t.state} IN ('new', 'in_progress', 'waiting_requester', 'waiting_supplier')`),
 		/** The queue sorted by the nearest SLA deadline, cases without one last. */
-		index('tickets_deadline_idx').on(t.organizerId, t.slaDueAt.asc().nullsLast(), t.id.asc())
+		index('tickets_deadline_idx').on(t.organizerId, t.slaDueAt.asc().nullsLast(), t.id.asc()),
+		/** The queue's "deadline" order: overdue first (most overdue first), then the soonest due, then none. */
+		index('tickets_urgent_first_idx').on(t.organizerId, sql`coalesce(${t.slaOverdueSince}, ${t.slaDueAt})`, t.id)
 	]
 );
 
@@ -241,7 +248,7 @@ export const ticketEvents = pgTable(
 		actorId: uuid('actor_id').references(() => people.id),
 		/** requester | handler | system */
 		by: text('by').notNull(),
-		/** filed | reply | note | state | assign | escalate | send_back | move_chain | merge | solve | reopen | close | rate | reminder | auto_close | attachment */
+		/** filed | reply | note | state | assign | escalate | send_back | move_chain | merge | solve | reopen | close | rate | reminder | auto_close | attachment | chase */
 		kind: text('kind').notNull(),
 		public: boolean('public').notNull().default(true),
 		/** Who reads an internal note: staff (the organization's staff, default) | all_lines (suppliers too). */

@@ -2,6 +2,7 @@
  * The SLA columns of a demo case (sla_status, sla_due_at) and its recorded breaches, from its event
  * log with computeSla, the same figures the product computes.
  */
+import { summarizeSla } from '../../support/sla-refresh/summarize-sla';
 import { computeSla, type SlaFigure, type WorkingCalendar } from '../../support/sla';
 import type { TicketSlaTargets } from '../../support/tickets/sla-targets';
 import type { PlannedEvent } from './plan-timeline';
@@ -9,6 +10,7 @@ import type { PlannedEvent } from './plan-timeline';
 export type CaseSla = {
 	slaStatus: 'running' | 'at_risk' | 'breached' | 'paused' | 'met';
 	slaDueAt: Date | null;
+	slaOverdueSince: Date | null;
 	breaches: { kind: SlaFigure['kind']; line: number; breachedAt: Date }[];
 };
 
@@ -29,6 +31,7 @@ export function caseSla(cal: WorkingCalendar, events: readonly PlannedEvent[], t
 	return {
 		slaStatus,
 		slaDueAt: due.length ? new Date(Math.min(...due)) : null,
+		slaOverdueSince: summarizeSla(figures, open).overdueSince,
 		breaches: figures.flatMap((f) => (f.breachedAt ? [{ kind: f.kind, line: f.line ?? 0, breachedAt: f.breachedAt }] : []))
 	};
 }

@@ -21,7 +21,7 @@ export type AddInternalNoteInput = z.input<typeof addInternalNoteSchema>;
 export async function addInternalNote(db: Db, opts: StepOptions<AddInternalNoteInput>) {
 	const input = parseStep(addInternalNoteSchema, opts.input);
 	return db.transaction(async (tx) => {
-		const { ticket, actor, resource } = await lockCase(tx, opts, 'ticket.internal');
+		const { ticket, actor, resource } = await lockCase(tx, opts, 'ticket.note');
 		const audience = can(actor, 'ticket.staff_notes', resource) ? input.audience : 'all_lines';
 		const { ticket: after, event } = await appendTicketEvent(tx, ticket, {
 			actorId: actor.personId,

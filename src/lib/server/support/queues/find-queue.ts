@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { authorize, type Actor } from '../../policies';
 import { decodeQueueCursor, encodeQueueCursor, type QueueSort } from './queue-cursor';
-import { filterConditions, SHOWN_SLA_STATUS, viewCondition } from './queue-conditions';
+import { DEADLINE_KEY, filterConditions, SHOWN_SLA_STATUS, viewCondition } from './queue-conditions';
 import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from './visible-tickets';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
@@ -31,13 +31,16 @@ async function unitSubtree(db: Db, organizerId: string, unitId: string): Promise
 	return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
-/** Keyset condition after the cursor; "deadline" sorts by sla_due_at ascending with cases without a deadline last. */
+/**
+ * Keyset condition after the cursor. "deadline" sorts by DEADLINE_KEY ascending: overdue cases first (the longest
+ * overdue first, by when their clock ran out), then the soonest due, then cases without a deadline.
+ */
 function afterCursor(sort: QueueSort, after: string | null | undefined): SQL | null {
 	const c = decodeQueueCursor(after, sort);
 	if (!c) return null;
 	if (sort === 'newest') return sql`(tickets.created_at, tickets.id) < (${c.at}::timestamptz, ${c.id}::uuid)`;
-	if (c.at === null) return sql`(tickets.sla_due_at IS NULL AND tickets.id > ${c.id}::uuid)`;
-	return sql`((tickets.sla_due_at, tickets.id) > (${c.at}::timestamptz, ${c.id}::uuid) OR tickets.sla_due_at IS NULL)`;
+	if (c.at === null) return sql`(${DEADLINE_KEY} IS NULL AND tickets.id > ${c.id}::uuid)`;
+	return sql`((${DEADLINE_KEY}, tickets.id) > (${c.at}::timestamptz, ${c.id}::uuid) OR ${DEADLINE_KEY} IS NULL)`;
 }
 
 type JsonRow = {
@@ -50,7 +53,9 @@ type JsonRow = {
 	urgency: string;
 	slaStatus: string;
 	createdKey: string;
+	/** The "deadline" sort key: overdue since, else the next deadline. */
 	dueKey: string | null;
+	slaDueKey: string | null;
 	unitName: string;
 	categoryName: string | null;
 	assigneeId: string | null;
@@ -85,21 +90,22 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 		SELECT coalesce((
 			SELECT json_agg(json_build_object(
 				'id', p.id, 'number', p.number, 'title', p.title, 'chain', p.chain, 'state', p.state, 'line', p.line,
-				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'dueKey', p.due_key,
+				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'dueKey', p.due_key, 'slaDueKey', p.sla_due_key,
 				'unitName', (SELECT u.name FROM units u WHERE u.id = p.unit_id),
 				'categoryName', (SELECT c.name FROM support_categories c WHERE c.id = p.category_id),
 				'assigneeId', p.assignee_id,
 				'assigneeName', (SELECT CASE WHEN pe.protected_identity THEN '' ELSE pe.name END FROM people pe WHERE pe.id = p.assignee_id)
-			) ORDER BY ${newest ? sql.raw('p.created_at DESC, p.id DESC') : sql.raw('p.sla_due_at ASC NULLS LAST, p.id ASC')})
+			) ORDER BY ${newest ? sql.raw('p.created_at DESC, p.id DESC') : sql.raw('p.deadline_key ASC NULLS LAST, p.id ASC')})
 			FROM (
 				SELECT tickets.id, tickets.number, tickets.title, tickets.chain, tickets.state, tickets.line, tickets.urgency,
-					${SHOWN_SLA_STATUS} AS sla_shown, tickets.sla_due_at, tickets.created_at,
+					${SHOWN_SLA_STATUS} AS sla_shown, ${DEADLINE_KEY} AS deadline_key, tickets.created_at,
 					to_char(tickets.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-					to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
+					to_char(${DEADLINE_KEY} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
+					to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sla_due_key,
 					tickets.unit_id, tickets.category_id, tickets.assignee_id
 				FROM tickets
 				WHERE ${sql.join(where, sql` AND `)}
-				ORDER BY ${newest ? sql.raw('tickets.created_at DESC NULLS LAST, tickets.id DESC NULLS LAST') : sql.raw('tickets.sla_due_at ASC NULLS LAST, tickets.id ASC')}
+				ORDER BY ${newest ? sql.raw('tickets.created_at DESC NULLS LAST, tickets.id DESC NULLS LAST') : sql`${DEADLINE_KEY} ASC NULLS LAST, tickets.id ASC`}
 				LIMIT ${size + 1}
 			) p
 		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
@@ -107,7 +113,9 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	const rows = jsonColumn(row.rows).map((r) => ({
 		...r,
 		createdAt: new Date(r.createdKey),
-		slaDueAt: r.dueKey === null ? null : new Date(r.dueKey)
+		slaDueAt: r.slaDueKey === null ? null : new Date(r.slaDueKey),
+		/** Overdue: the deadline that passed (when the first still-running clock ran out); null when none did. */
+		overdueSince: r.dueKey !== null && (r.slaDueKey === null || r.dueKey < r.slaDueKey) ? new Date(r.dueKey) : null
 	}));
 	const page = await withShownAssignees(db, actor, organizerId, rows.slice(0, size));
 	const last = page.at(-1);

@@ -12,6 +12,7 @@ export function presentQueueRow(r: QueueRow) {
 		categoryName: r.categoryName,
 		assigneeName: r.assigneeName,
 		slaStatus: r.slaStatus,
-		slaDueAt: r.slaDueAt ? r.slaDueAt.toISOString() : null
+		slaDueAt: r.slaDueAt ? r.slaDueAt.toISOString() : null,
+		overdueSince: r.overdueSince ? r.overdueSince.toISOString() : null
 	};
 }

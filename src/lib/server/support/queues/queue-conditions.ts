@@ -13,6 +13,17 @@ export const OPEN_STATES_SQL = sql`tickets.state IN (${literalList(OPEN_STATES)}
 /** The SLA status as the queue shows it: a running clock past its deadline is breached even before a job notices. */
 export const SHOWN_SLA_STATUS = sql<string>`CASE WHEN tickets.sla_status IN ('running', 'at_risk') AND tickets.sla_due_at < now() THEN 'breached' ELSE tickets.sla_status END`;
 
+/** The "deadline" order's key: when an open case became overdue, else its next deadline (tickets_urgent_first_idx). */
+export const DEADLINE_KEY = sql`coalesce(tickets.sla_overdue_since, tickets.sla_due_at)`;
+
+/**
+ * "Snart försenade" (decision 027): open, not yet overdue, with a running deadline that is either within
+ * SOON_HOURS of now or past 80 % of its target (sla_status at_risk, the SLA code's own threshold).
+ */
+export const SOON_HOURS = 4;
+const SOON = sql`(${OPEN_STATES_SQL} AND tickets.sla_overdue_since IS NULL AND tickets.sla_due_at >= now()
+	AND (tickets.sla_status = 'at_risk' OR tickets.sla_due_at < now() + make_interval(hours => ${SOON_HOURS})))`;
+
 /** What each tab adds to the visibility rule. */
 export function viewCondition(view: QueueView, actor: Actor, organizerId: string): SQL | null {
 	switch (view) {
@@ -23,6 +34,8 @@ export function viewCondition(view: QueueView, actor: Actor, organizerId: string
 			return sql`(tickets.assignee_id = ${actor.personId} AND tickets.state <> 'closed')`;
 		case 'units':
 			return myUnitsWhere(actor, organizerId);
+		case 'soon':
+			return SOON;
 		case 'waiting':
 			return sql`tickets.state IN ('waiting_requester', 'waiting_supplier')`;
 		case 'all':

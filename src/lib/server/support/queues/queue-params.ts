@@ -1,8 +1,8 @@
 import { STATES, CHAINS, type Chain, type TicketState } from '../constants';
 import { QUEUE_SORTS, type QueueSort } from './queue-cursor';
 
-/** The queue's tabs: unassigned at my line, mine, my units, waiting, everything I may see. */
-export const QUEUE_VIEWS = ['unassigned', 'mine', 'units', 'waiting', 'all'] as const;
+/** The queue's tabs: unassigned at my line, mine, my units, soon overdue, waiting, everything I may see. */
+export const QUEUE_VIEWS = ['unassigned', 'mine', 'units', 'soon', 'waiting', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** SLA statuses one can filter on (as shown: a running clock past its deadline counts as breached). */

@@ -52,11 +52,13 @@ export function summarizeTicketSla(cal: WorkingCalendar, ticket: TicketRow, even
  */
 export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary, now?: Date): Promise<void> {
 	const atRisk = s.status === 'at_risk' && (ticket.slaStatus !== 'at_risk' || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime());
-	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime()) {
-		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt }).where(eq(tickets.id, ticket.id));
+	const overdueChanged = ticket.slaOverdueSince?.getTime() !== s.overdueSince?.getTime();
+	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime() || overdueChanged) {
+		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt, slaOverdueSince: s.overdueSince }).where(eq(tickets.id, ticket.id));
 		// The caller's row (appendTicketEvent returns it) stays in step with the database.
 		ticket.slaStatus = s.status;
 		ticket.slaDueAt = s.dueAt;
+		ticket.slaOverdueSince = s.overdueSince;
 	}
 	const breaches = s.breaches.length
 		? await tx

@@ -14,7 +14,22 @@ describe('summing up a case’s SLA', () => {
 			],
 			true
 		);
-		expect(s).toEqual({ status: 'at_risk', dueAt: new Date('2026-11-19T10:00:00Z'), breaches: [] });
+		expect(s).toEqual({ status: 'at_risk', dueAt: new Date('2026-11-19T10:00:00Z'), overdueSince: null, breaches: [] });
+	});
+
+	it('says since when an open case is overdue: the earliest clock still running past its target', () => {
+		const early = new Date('2026-11-16T08:00:00Z');
+		const late = new Date('2026-11-17T08:00:00Z');
+		const figures = [
+			fig({ kind: 'first_response', status: 'breached', breachedAt: new Date('2026-11-15T08:00:00Z') }),
+			fig({ kind: 'resolution', status: 'breached', breachedAt: late, dueAt: late }),
+			fig({ kind: 'line', line: 2, status: 'breached', breachedAt: early, dueAt: early }),
+			fig({ kind: 'feedback', status: 'running', dueAt: new Date('2026-11-20T10:00:00Z') })
+		];
+		expect(summarizeSla(figures, true).overdueSince).toEqual(early);
+		expect(summarizeSla(figures, true).dueAt).toEqual(new Date('2026-11-20T10:00:00Z'));
+		expect(summarizeSla(figures, false).overdueSince).toBeNull();
+		expect(summarizeSla([figures[0]], true).overdueSince).toBeNull();
 	});
 
 	it('lists one breach per breached figure, with line 0 for the whole case', () => {

@@ -5,6 +5,8 @@ export type SlaSummary = {
 	/** The nearest deadline of a clock that is still running (null when none runs). */
 	dueAt: Date | null;
 	status: SlaStatus;
+	/** When the first clock that still runs past its target ran out (null when none does): "overdue since". */
+	overdueSince: Date | null;
 	breaches: { kind: SlaFigure['kind']; line: number; breachedAt: Date }[];
 };
 
@@ -13,7 +15,8 @@ const SEVERITY: SlaStatus[] = ['breached', 'at_risk', 'running', 'paused', 'met'
 
 /**
  * Sums up a case's SLA figures: the worst status (breached > at_risk > running > paused > met), the nearest
- * running deadline, and one breach per breached figure (line 0 = the whole case). A case without targets
+ * running deadline, when a clock still running went past its target (computeSla keeps such a clock's dueAt
+ * at the breach moment), and one breach per breached figure (line 0 = the whole case). A case without targets
  * is `running` while open and `met` once solved or closed.
  */
 export function summarizeSla(figures: readonly SlaFigure[], open: boolean): SlaSummary {
@@ -24,7 +27,8 @@ export function summarizeSla(figures: readonly SlaFigure[], open: boolean): SlaS
 	const breaches = figures
 		.filter((f) => f.status === 'breached' && f.breachedAt)
 		.map((f) => ({ kind: f.kind, line: f.line ?? 0, breachedAt: f.breachedAt as Date }));
-	return { dueAt: due.length ? new Date(Math.min(...due)) : null, status, breaches };
+	const overdue = figures.filter((f) => f.status === 'breached' && f.dueAt).map((f) => (f.dueAt as Date).getTime());
+	return { dueAt: due.length ? new Date(Math.min(...due)) : null, status, overdueSince: open && overdue.length ? new Date(Math.min(...overdue)) : null, breaches };
 }
 
 const minutes = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);

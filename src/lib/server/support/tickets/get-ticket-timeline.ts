@@ -60,6 +60,8 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 	const shown = await shownNames(db, { actor: opts.actor, organizerId: ticket.organizerId, people: names, via: `ticket:${ticket.number}` });
 	return {
 		ticket,
+		/** The case as the policies see it (for further `can` questions about this viewer). */
+		resource,
 		events,
 		attachments,
 		/** Names as this actor may see them (pseudonyms for protected identity, see shownNames). */

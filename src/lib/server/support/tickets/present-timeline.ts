@@ -21,6 +21,8 @@ export type TimelineItem = {
 	body: string;
 	stateTo: string | null;
 	lineTo: number | null;
+	/** For a reminder ("chase"): the line that was reminded. */
+	lineAt: number | null;
 	teamName: string | null;
 	cause: string | null;
 	rating: number | null;
@@ -56,6 +58,7 @@ export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
 			body: e.body,
 			stateTo: e.stateTo,
 			lineTo: e.lineTo,
+			lineAt: e.kind === 'chase' ? num(d.line) : null,
 			teamName: teamId ? (tl.teams.get(teamId) ?? null) : null,
 			cause: str(d.cause),
 			rating: num(d.rating),

@@ -1,14 +1,25 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
-import { getTicketTimeline } from '$lib/server/support/tickets/get-ticket-timeline';
-import { presentCase, presentTimeline } from '$lib/server/support/tickets/present-timeline';
+import { getCasePage } from '$lib/server/support/casepage/get-case-page';
+import { chaseCurrentLine } from '$lib/server/support/casepage/chase-current-line';
 import { respondToTicket } from '$lib/server/support/tickets/respond-to-ticket';
 import { rateTicket } from '$lib/server/support/tickets/rate-ticket';
 import { reopenTicket } from '$lib/server/support/tickets/reopen-ticket';
 import { MAX_ATTACHMENTS } from '$lib/server/support/tickets/check-attachment';
 import { readUploadedFiles } from '$lib/server/support/tickets/read-uploaded-files';
+import { addInternalNote } from '$lib/server/support/handling/add-internal-note';
+import { assignTicket } from '$lib/server/support/handling/assign-ticket';
+import { closeTicket } from '$lib/server/support/handling/close-ticket';
+import { escalateTicket } from '$lib/server/support/handling/escalate-ticket';
+import { mergeTicket } from '$lib/server/support/handling/merge-ticket';
+import { moveToChain } from '$lib/server/support/handling/move-to-chain';
+import { replyToRequester } from '$lib/server/support/handling/reply-to-requester';
+import { sendBack } from '$lib/server/support/handling/send-back';
+import { setTicketState } from '$lib/server/support/handling/set-ticket-state';
+import { solveTicket } from '$lib/server/support/handling/solve-ticket';
 import type { Actor } from '$lib/server/policies';
+import { runStep } from './step-form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The case number from the URL; anything but a plain positive number is not found. */
@@ -19,16 +30,11 @@ function caseNumber(raw: string): number {
 
 const DONE = ['anmalt', 'svarat', 'betygsatt', 'oppnat'] as const;
 
+/** One page for every viewer of a case (decision 027): what each may do is decided by the policies. */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
-	const number = caseNumber(event.params.number);
-	const tl = await getTicketTimeline(event.locals.db, { actor, organizerId: organizer.id, number }).catch(throwHttp);
-	return {
-		ticket: presentCase(tl),
-		timeline: presentTimeline(tl),
-		can: tl.can,
-		done: DONE.find((d) => event.url.searchParams.has(d)) ?? null
-	};
+	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number: caseNumber(event.params.number) }).catch(throwHttp);
+	return { ...page, done: DONE.find((d) => event.url.searchParams.has(d)) ?? null };
 };
 
 /** Runs one requester step and comes back to the case page with a confirmation, or fails with what was typed. */
@@ -47,6 +53,11 @@ async function step(event: RequestEvent, form: string, done: (typeof DONE)[numbe
 	redirect(303, `/${organizer.slug}/support/${number}?${done}`);
 }
 
+/**
+ * The requester's steps (reply, rate, reopen) take plain field names; the lines' steps are named forms whose
+ * fields carry the step's name (see step-form.ts). The handler's reply is `answer`, so it never meets the
+ * requester's `reply`.
+ */
 export const actions: Actions = {
 	reply: (event) =>
 		step(event, 'reply', 'svarat', async ({ data, number, actor, organizerId }) => {
@@ -60,5 +71,16 @@ export const actions: Actions = {
 	reopen: (event) =>
 		step(event, 'reopen', 'oppnat', async ({ data, number, actor, organizerId }) => {
 			await reopenTicket(event.locals.db, { actor, organizerId, number, input: { reason: data.get('reason') ?? '' } });
-		}, 'reason')
+		}, 'reason'),
+	answer: (e) => runStep(e, 'answer', ['body', 'waitForRequester'], replyToRequester),
+	note: (e) => runStep(e, 'note', ['body', 'audience'], addInternalNote),
+	chase: (e) => runStep(e, 'chase', ['body'], chaseCurrentLine),
+	state: (e) => runStep(e, 'state', ['state', 'comment'], setTicketState),
+	assign: (e) => runStep(e, 'assign', ['assigneeId'], assignTicket),
+	escalate: (e) => runStep(e, 'escalate', ['teamId', 'reason'], escalateTicket, ['fromLine']),
+	sendBack: (e) => runStep(e, 'sendBack', ['reason'], sendBack, ['fromLine']),
+	moveChain: (e) => runStep(e, 'moveChain', ['reason'], moveToChain, ['toChain']),
+	merge: (e) => runStep(e, 'merge', ['targetNumber'], mergeTicket),
+	solve: (e) => runStep(e, 'solve', ['solution', 'cause', 'selfHelp'], solveTicket),
+	close: (e) => runStep(e, 'close', ['reason'], closeTicket)
 };
