@@ -69,12 +69,13 @@ test("a principal of a rektorsområde opens and exports the roll-up of their are
 	await page.getByRole('link', { name: 'Ladda ner alla siffror som CSV' }).click();
 	const csv = readFileSync((await (await download).path())!, 'utf8');
 	for (const unit of units) expect(csv).toContain(unit);
-	// Only the area's units: every unit named in the figures is one of the table's, or the organizer total (ALL).
+	// Only the area's units: every unit named in the figures (Avsnitt;Delmål;Delmålets namn;Enhet;…) is one of the
+	// table's, or the organizer total.
 	const named = new Set(
 		csv
 			.split(/\r?\n/)
-			.filter((line) => line.startsWith('figures;'))
-			.map((line) => line.split(';')[2].replace(/^"|"$/g, ''))
+			.filter((line) => line.startsWith('Siffror;'))
+			.map((line) => line.split(';')[3].replace(/^"|"$/g, ''))
 	);
-	expect([...named].sort()).toEqual([...units, 'ALL'].sort());
+	expect([...named].sort()).toEqual([...units, 'Alla enheter'].sort());
 });

@@ -51,17 +51,18 @@ test('from a unit report to an owned, reminded, rolled-up action that the IT-rå
 	await expect(principal.getByRole('status')).toHaveText('Ändringen är sparad.');
 	const form = principal.locator('form[action="?/indicator"]');
 	await form.getByLabel('Steg', { exact: true }).selectOption({ label: `Effekt: Effekt ${RUN}` });
-	await form.getByLabel('Namn på indikatorn').fill(`Personalens nivå ${RUN}`);
+	await form.getByLabel('Namn på indikatorn').fill(`Enhetens nivå ${RUN}`);
 	await form.getByLabel('Vad mäts?').selectOption('assessment_mean');
 	await form.getByLabel(/^Delmål eller påstående/).selectOption(`nationella-strategin:${subGoalId}`);
-	await form.getByLabel(/^Grupp som svarar/).selectOption('staff');
+	// All groups together: a unit's pooled value is shown where one group alone is too few (decision 028).
+	await form.getByLabel(/^Grupp som svarar/).selectOption('');
 	await form.getByLabel('Utgångsläge, värde').fill('2');
 	await form.getByLabel('Utgångsläge, datum').fill(day(-30));
 	await form.getByLabel('Mål, värde').fill('3');
 	await form.getByLabel('Mål, datum').fill(day(300));
 	await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
 	await expect(principal.getByRole('status')).toHaveText('Ändringen är sparad.');
-	const row = principal.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' }).getByRole('row').filter({ hasText: `Personalens nivå ${RUN}` });
+	const row = principal.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' }).getByRole('row').filter({ hasText: `Enhetens nivå ${RUN}` });
 	// Two closed rounds in the demo: the indicator says whether it moved, not that there is too little to tell.
 	await expect(row).toContainText(/rörde sig/);
 	await expect(row).not.toContainText('för lite underlag');

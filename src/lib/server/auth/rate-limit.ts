@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { rowsOf } from '../db/rows';
 
 /**
  * Counts one hit on `key` in a fixed window and says whether the limit is passed.
@@ -12,7 +13,7 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 			count = CASE WHEN rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE rate_limits.count + 1 END,
 			window_start = CASE WHEN rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE rate_limits.window_start END
 		RETURNING count`);
-	const count = Number((result as unknown as { rows: { count: number }[] }).rows[0].count);
+	const count = Number(rowsOf<{ count: number }>(result)[0].count);
 	return { count, limited: count > limit };
 }
 
@@ -21,7 +22,7 @@ export async function isRateLimited(db: Db, key: string, limit: number, windowSe
 	const result = await db.execute(sql`
 		SELECT count FROM rate_limits
 		WHERE key = ${key} AND window_start >= now() - make_interval(secs => ${windowSeconds})`);
-	const row = (result as unknown as { rows: { count: number }[] }).rows[0];
+	const row = rowsOf<{ count: number }>(result)[0];
 	return row ? Number(row.count) >= limit : false;
 }
 

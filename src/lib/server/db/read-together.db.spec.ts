@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { readTogether } from './read-together';
 import type { Db } from './index';
+import { rowsOf } from './rows';
 
 const t = useTestDatabase();
 
 describe('readTogether', () => {
 	it('returns each read’s result in order, on the pool and inside a transaction', async () => {
-		const one = (db: Db, n: number) => () => db.execute(sql`SELECT ${n}::int AS n`).then((r) => (r as unknown as { rows: { n: number }[] }).rows[0].n);
+		const one = (db: Db, n: number) => () => db.execute(sql`SELECT ${n}::int AS n`).then((r) => rowsOf<{ n: number }>(r)[0].n);
 		expect(await readTogether(t.db, [one(t.db, 1), one(t.db, 2)])).toEqual([1, 2]);
 		const inTx = await t.db.transaction((tx) => readTogether(tx, [one(tx, 3), one(tx, 4), one(tx, 5)]));
 		expect(inTx).toEqual([3, 4, 5]);

@@ -4,8 +4,7 @@ import { auditEvents, importBatches } from '../db/schema';
 import { authorize, type Actor } from '../policies';
 import { AppError } from '../errors';
 import { isImportKind } from './limits';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../ids';
 
 /** What an applied import did, as recorded in its import.apply audit event. */
 export type ImportResult = { created: number; updated: number; unchanged: number; skipped: number };
@@ -17,7 +16,7 @@ export type ImportResult = { created: number; updated: number; unchanged: number
 export async function getImportBatch(db: Db, opts: { actor: Actor; organizerId: string; batchId: string; forUpdate?: boolean }) {
 	const { actor, organizerId, batchId } = opts;
 	authorize(actor, 'import.run', { type: 'organizer', organizerId });
-	if (!UUID.test(batchId)) throw new AppError('NOT_FOUND', 'import batch');
+	if (!isUuid(batchId)) throw new AppError('NOT_FOUND', 'import batch');
 	const query = db
 		.select()
 		.from(importBatches)

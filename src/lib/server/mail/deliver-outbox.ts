@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { rowsOf } from '../db/rows';
 
 /** What delivery needs from a mail transport; nodemailer's transporter fits, and tests pass a fake. */
 export type MailTransport = {
@@ -72,7 +73,7 @@ export async function deliverOutbox(
 				ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
 			)
 			RETURNING id, to_address, subject, body, attempts`);
-		const row = (result as unknown as { rows: Claimed[] }).rows[0];
+		const row = rowsOf<Claimed>(result)[0];
 		if (!row) break;
 		const id = Number(row.id);
 		try {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { nextAttemptAfter, CLAIM_MINUTES, MAX_ATTEMPTS, SENDING } from '../mail/deliver-outbox';
 import { googleChatUrl } from './channel-payloads';
+import { rowsOf } from '../db/rows';
 
 /** Posts a JSON body; resolves with the HTTP status. Tests and the job use fetch; a fake may stand in. */
 export type PostJson = (url: string, body: unknown) => Promise<number>;
@@ -51,7 +52,7 @@ export async function deliverChannelPosts(db: Db, opts: { post?: PostJson; now?:
 			)
 			SELECT c.id, c.channel, c.payload, c.attempts, tc.teams_url, tc.google_chat_url
 			FROM claimed c LEFT JOIN team_channels tc ON tc.team_id = c.team_id`);
-		const row = (result as unknown as { rows: Claimed[] }).rows[0];
+		const row = rowsOf<Claimed>(result)[0];
 		if (!row) break;
 		const id = Number(row.id);
 		const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;

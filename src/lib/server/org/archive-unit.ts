@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import { units } from '../db/schema';
 import { authorize, type Actor } from '../policies';
 import { recordAudit } from '../audit/record-audit';
-import { lockUnit, throwIfIssues, type UnitRow } from './unit-checks';
+import { lockUnit, type UnitRow } from './unit-checks';
+import { throwIfIssues } from '../errors';
 
 export type ArchiveUnitOptions = { actor: Actor | null; organizerId: string; unitId: string };
 

@@ -4,7 +4,8 @@ import { authorize, type Actor } from '../policies';
 import { diffFields, recordAudit } from '../audit/record-audit';
 import { swedishSortKey } from '../../sort-key';
 import { parseUnitInput, type UnitInput } from './unit-input';
-import { AUDITED_FIELDS, auditShape, codeIssues, parentIssues, throwIfIssues, withCodeGuard } from './unit-checks';
+import { AUDITED_FIELDS, auditShape, codeIssues, parentIssues, withCodeGuard } from './unit-checks';
+import { throwIfIssues } from '../errors';
 
 export type CreateUnitOptions = { actor: Actor | null; organizerId: string; input: UnitInput };
 

@@ -3,8 +3,9 @@ import type { Db } from '../db';
 import { units } from '../db/schema';
 import { authorize, type Actor } from '../policies';
 import { AppError } from '../errors';
-import { isUuid, type UnitRow } from './unit-checks';
+import { type UnitRow } from './unit-checks';
 import { flattenTree } from './unit-tree';
+import { isUuid } from '../ids';
 
 export type FindUnitsOptions = { actor: Actor | null; organizerId: string; includeArchived?: boolean };
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { rowsOf } from '../db/rows';
 
 /** A unit's parents up to the root, nearest first, in one recursive query (empty for another organizer's unit). */
 export async function loadAncestorIds(db: Db, organizerId: string, unitId: string): Promise<string[]> {
@@ -10,5 +11,5 @@ export async function loadAncestorIds(db: Db, organizerId: string, unitId: strin
 			SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
 		)
 		SELECT id FROM up WHERE depth > 0 ORDER BY depth`);
-	return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+	return rowsOf<{ id: string }>(res).map((r) => r.id);
 }

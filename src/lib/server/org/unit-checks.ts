@@ -4,13 +4,9 @@ import type { Db } from '../db';
 import { roleAssignments, units } from '../db/schema';
 import { AppError, type FieldIssue } from '../errors';
 import { ancestorIdsOf } from './unit-tree';
+import { isUuid } from '../ids';
 
 export type UnitRow = typeof units.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True when the text can be a unit id; anything else would make PostgreSQL throw. */
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /** The organizer's unit, locked for the rest of the transaction; NOT_FOUND for anyone else's or a bad id. */
 export async function lockUnit(tx: Db, organizerId: string, unitId: string): Promise<UnitRow> {
@@ -51,11 +47,6 @@ export async function codeIssues(tx: Db, code: string | null, unitId?: string): 
 	const where = unitId ? and(eq(units.schoolUnitCode, code), ne(units.id, unitId)) : eq(units.schoolUnitCode, code);
 	const [taken] = await tx.select({ id: units.id }).from(units).where(where).limit(1);
 	return taken ? [{ field: 'schoolUnitCode', message: 'units_error_code_taken' }] : [];
-}
-
-/** Throws INVALID with all the issues at once, if there are any. */
-export function throwIfIssues(issues: FieldIssue[]): void {
-	if (issues.length) throw new AppError('INVALID', 'invalid unit', issues);
 }
 
 /** The PostgreSQL error code behind a failed query (drizzle wraps the driver's error in `cause`). */

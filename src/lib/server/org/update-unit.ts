@@ -5,7 +5,8 @@ import { authorize, type Actor } from '../policies';
 import { diffFields, recordAudit } from '../audit/record-audit';
 import { swedishSortKey } from '../../sort-key';
 import { parseUnitInput, type UnitInput } from './unit-input';
-import { AUDITED_FIELDS, auditShape, codeIssues, lockUnit, parentIssues, throwIfIssues, withCodeGuard } from './unit-checks';
+import { AUDITED_FIELDS, auditShape, codeIssues, lockUnit, parentIssues, withCodeGuard } from './unit-checks';
+import { throwIfIssues } from '../errors';
 
 export type UpdateUnitOptions = { actor: Actor | null; organizerId: string; unitId: string; input: UnitInput };
 

@@ -3,12 +3,10 @@ import type { Db } from '../db';
 import { roleAssignments, units } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { todayInStockholm } from '../auth/load-actor';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import { authorize, type Actor } from '../policies';
 import { parseRoleAssignmentInput, type RoleAssignmentInputValues } from './role-assignment-input';
 import { getMemberPerson } from './queries';
-
-const invalid = (field: string, message: string) => new AppError('INVALID', message, [{ field, message }]);
 
 /**
  * Gives a member a role at the organizer or at one of its units, optionally between two dates.

@@ -4,7 +4,7 @@ import { membershipInvitations } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { isUuid } from './queries';
+import { isUuid } from '../ids';
 
 /** Withdraws the organizer's pending invitation. NOT_FOUND for another organizer's or an answered one. */
 export async function cancelInvitation(db: Db, { actor, organizerId, invitationId }: { actor: Actor | null; organizerId: string; invitationId: string }) {

@@ -1,4 +1,4 @@
-import { isUuid } from './queries';
+import { isUuid } from '../ids';
 
 /** Where a page of people ends: the last row's sort key and id. */
 export type PersonCursor = { nameSort: string; id: string };

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { membershipInvitations, organizers, people } from '../db/schema';
 import { authorize, type Actor } from '../policies';
-import { isUuid } from './queries';
+import { isUuid } from '../ids';
 
 const pending = eq(membershipInvitations.status, 'pending');
 

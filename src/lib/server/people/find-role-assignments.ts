@@ -4,8 +4,8 @@ import { memberships, people, roleAssignments, units } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { authorize, can, type Actor } from '../policies';
-import { isUuid } from './queries';
 import { recordProtectedViews } from './record-protected-views';
+import { isUuid } from '../ids';
 
 type Options = { actor: Actor | null; organizerId: string };
 

@@ -1,13 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { memberships, people } from '../db/schema';
+import { isUuid } from '../ids';
 
 /** Shared query fragments and small helpers for the people domain. */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a well-formed UUID; anything else (a tampered URL) must not reach a uuid column. */
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /** Join condition: the person is a member of the organizer. */
 export const membershipOf = (organizerId: string) =>

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { isUuid } from './queries';
+import { isUuid } from '../ids';
 
 /** How many other organizer-wide, in-force org_admin assignments of active people there are. */
 async function otherAdmins(db: Db, organizerId: string, exceptId: string) {

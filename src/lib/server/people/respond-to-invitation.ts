@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
 import { isRole } from '../policies/roles';
-import { isUuid } from './queries';
 import { loadIdentityScope } from './identity-scope';
+import { isUuid } from '../ids';
 
 /**
  * Accepts or declines a pending invitation (decision 018). The invited person answers for themselves; a

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ASSIGNABLE_ROLES, type Role } from '../policies/roles';
 import { AppError } from '../errors';
-import { isUuid, issuesFromZod } from './queries';
+import { issuesFromZod } from './queries';
+import { isUuid } from '../ids';
 
 /** A calendar date YYYY-MM-DD that exists (no 2025-02-30). */
 function isCalendarDate(v: string): boolean {

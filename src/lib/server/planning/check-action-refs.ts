@@ -4,9 +4,9 @@ import { memberships, people, planningGoals, supportCategories, units } from '..
 import { AppError, isAppError, type FieldIssue } from '../errors';
 import { can, type Actor, type PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
-import { isUuid } from '../org/unit-checks';
 import { resolveLinks, type ActionLink } from './framework-links';
 import type { ParsedAction } from './action-input';
+import { isUuid } from '../ids';
 
 /** The ids among `ids` that are active members of the organizer. */
 export async function activeMembers(db: Db, organizerId: string, ids: string[]): Promise<Set<string>> {

@@ -4,7 +4,7 @@ import { planningActions, planningPlans } from '../db/schema';
 import { AppError } from '../errors';
 import type { PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
-import { isUuid } from '../org/unit-checks';
+import { isUuid } from '../ids';
 
 /**
  * An action of the organizer with its plan and the plan's policy resource (naming the responsible person).

@@ -4,7 +4,7 @@ import { planningPlans, units } from '../db/schema';
 import { AppError } from '../errors';
 import { authorize, type Actor, type PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
-import { isUuid } from '../org/unit-checks';
+import { isUuid } from '../ids';
 
 /**
  * A plan of the organizer the actor may read, with its unit's name and its policy resource.

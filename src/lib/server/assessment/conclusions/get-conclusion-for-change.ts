@@ -5,8 +5,7 @@ import { AppError } from '../../errors';
 import { authorize, type Actor } from '../../policies';
 import { getRound } from '../rounds/get-round';
 import { getRoundUnit } from '../consensus/get-round-unit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../ids';
 
 /**
  * One conclusion of a round, for someone about to change or remove it: the unit's conclusions
@@ -15,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Pass a transaction to lock the row until the change is written.
  */
 export async function getConclusionForChange(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; conclusionId: string; lock?: boolean }) {
-	if (!UUID.test(opts.conclusionId) || !UUID.test(opts.roundId)) throw new AppError('NOT_FOUND', 'conclusion');
+	if (!isUuid(opts.conclusionId) || !isUuid(opts.roundId)) throw new AppError('NOT_FOUND', 'conclusion');
 	const query = db
 		.select()
 		.from(assessmentConclusions)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { rebuildSubGoalStats } from './sub-goal-stats';
+import { rowsOf } from '../../db/rows';
 
 /**
  * Adds one just-submitted response to the running sums per item, then rebuilds its unit's sums per
@@ -11,7 +12,7 @@ import { rebuildSubGoalStats } from './sub-goal-stats';
 export async function addResponseToItemStats(tx: Db, responseId: string): Promise<void> {
 	const found = await tx.execute(sql`
 		SELECT round_id AS "roundId", unit_id AS "unitId" FROM assessment_responses WHERE id = ${responseId} AND submitted_at IS NOT NULL`);
-	const [scope] = (found as unknown as { rows: { roundId: string; unitId: string }[] }).rows;
+	const [scope] = rowsOf<{ roundId: string; unitId: string }>(found);
 	if (!scope) return;
 	await tx.execute(sql`
 		SELECT 1 FROM assessment_round_units WHERE round_id = ${scope.roundId} AND unit_id = ${scope.unitId} FOR NO KEY UPDATE`);

@@ -4,11 +4,11 @@ import type { Db } from '../../db';
 import { assessmentCustomItems } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError } from '../../errors';
+import { AppError, throwIfIssues } from '../../errors';
 import { PERSPECTIVES } from '../framework/framework-schema';
 import { getFramework } from '../framework/get-framework';
 import { getRound } from './get-round';
-import { lockRound, requireNotClosed, throwIfIssues } from './round-checks';
+import { lockRound, requireNotClosed } from './round-checks';
 import { roundIssues } from './round-input';
 
 const text = (max: number, required: string) => z.string({ message: required }).trim().min(2, required).max(max, 'rounds_error_text_too_long');

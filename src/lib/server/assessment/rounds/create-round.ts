@@ -3,7 +3,8 @@ import { assessmentRoundUnits, assessmentRounds } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
 import { diffFields, recordAudit } from '../../audit/record-audit';
 import { parseRoundInput, splitFramework, type RoundInput } from './round-input';
-import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, organizerThreshold, throwIfIssues, unitIssues } from './round-checks';
+import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, organizerThreshold, unitIssues } from './round-checks';
+import { throwIfIssues } from '../../errors';
 
 export type CreateRoundOptions = { actor: Actor | null; organizerId: string; input: RoundInput };
 

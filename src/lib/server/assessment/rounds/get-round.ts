@@ -2,15 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentRoundUnits, assessmentRounds } from '../../db/schema';
 import { AppError } from '../../errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../ids';
 
 /**
  * A round of the organizer with the ids of its units. NOT_FOUND for another organizer's
  * round or a malformed id. Callers authorize what they do with it.
  */
 export async function getRound(db: Db, opts: { organizerId: string; roundId: string }) {
-	if (!UUID.test(opts.roundId)) throw new AppError('NOT_FOUND', 'round');
+	if (!isUuid(opts.roundId)) throw new AppError('NOT_FOUND', 'round');
 	const [round] = await db
 		.select()
 		.from(assessmentRounds)

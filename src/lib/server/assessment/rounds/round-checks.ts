@@ -35,11 +35,6 @@ export async function unitIssues(db: Db, organizerId: string, unitIds: string[])
 	return rows.length === unitIds.length ? [] : [{ field: 'unitIds', message: 'rounds_error_unit_not_found' }];
 }
 
-/** Throws INVALID with the issues, if there are any. */
-export function throwIfIssues(issues: FieldIssue[]): void {
-	if (issues.length) throw new AppError('INVALID', 'invalid round', issues);
-}
-
 /** CONFLICT once a round is closed: nothing about it may change. */
 export function requireNotClosed(round: Pick<Round, 'opensOn' | 'closesOn' | 'closedAt'>): void {
 	if (roundStatus(round) === 'closed') throw new AppError('CONFLICT', 'rounds_error_closed');

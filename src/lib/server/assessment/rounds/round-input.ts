@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { AppError, zodIssues } from '../../errors';
 import { PERSPECTIVES, type Perspective } from '../framework/framework-schema';
+import { UUID_PATTERN } from '../../ids';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A real calendar day written YYYY-MM-DD (rejects 2026-02-30). */
 const isDay = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : typeof v === 'string' ? [v] : v);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A round as the form and the domain functions see it. `framework` is "key@version".
  * Messages are message keys (rounds_error_…).
@@ -19,7 +18,7 @@ export const roundInputSchema = z
 		unitIds: z.preprocess(
 			list,
 			z
-				.array(z.string().regex(UUID, 'rounds_error_unit_not_found'), { message: 'rounds_error_units_required' })
+				.array(z.string().regex(UUID_PATTERN, 'rounds_error_unit_not_found'), { message: 'rounds_error_units_required' })
 				.min(1, 'rounds_error_units_required')
 				.transform((ids) => [...new Set(ids.map((i) => i.toLowerCase()))])
 		),

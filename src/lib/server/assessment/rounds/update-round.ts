@@ -6,7 +6,8 @@ import { diffFields, recordAudit } from '../../audit/record-audit';
 import type { FieldIssue } from '../../errors';
 import { getRound } from './get-round';
 import { parseRoundInput, splitFramework, type RoundInput } from './round-input';
-import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, lockRound, requireNotClosed, throwIfIssues, unitIssues } from './round-checks';
+import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, lockRound, requireNotClosed, unitIssues } from './round-checks';
+import { throwIfIssues } from '../../errors';
 
 export type UpdateRoundOptions = { actor: Actor | null; organizerId: string; roundId: string; input: RoundInput };
 

@@ -2,11 +2,11 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { planningCycleMembers, planningCycles } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError, type FieldIssue } from '../../errors';
+import { AppError, type FieldIssue, parseOrThrow } from '../../errors';
 import { authorize, can, type Actor } from '../../policies';
 import { loadPlanScopes } from '../plan-scopes';
 import { loadGroupOptions } from './load-group-options';
-import { newCycleSchema, parseWith, type NewCycleInput } from './cycle-input';
+import { newCycleSchema, type NewCycleInput } from './cycle-input';
 
 /**
  * Opens a cycle for the organizer or one unit: a scope the actor plans for, a name, the day it opened and a
@@ -16,7 +16,7 @@ import { newCycleSchema, parseWith, type NewCycleInput } from './cycle-input';
 export async function createCycle(db: Db, opts: { actor: Actor; organizerId: string; input: NewCycleInput }) {
 	const { actor, organizerId } = opts;
 	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
-	const input = parseWith(newCycleSchema, opts.input, 'cycle');
+	const input = parseOrThrow(newCycleSchema, opts.input, 'cycle');
 	const issues: FieldIssue[] = [];
 	const scope = (await loadPlanScopes(db, actor, organizerId)).find((s) => (s.unitId ?? 'organizer') === input.scope);
 	if (!scope || !can(actor, 'plan.write', scope.resource)) issues.push({ field: 'scope', message: 'cycles_error_scope_not_allowed' });

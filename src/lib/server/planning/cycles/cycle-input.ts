@@ -64,9 +64,3 @@ export function parseEntries(rows: Partial<Record<Area, EntryInput[]>>): ParsedE
 	return out;
 }
 
-/** Parses with a schema; INVALID with one message beside each field otherwise. */
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-	const parsed = schema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', what, zodIssues(parsed.error.issues));
-	return parsed.data;
-}

@@ -4,7 +4,7 @@ import { planningCycleMembers, planningCycles, units } from '../../db/schema';
 import { AppError } from '../../errors';
 import { authorize, can, type Actor, type PlanResource } from '../../policies';
 import { loadAncestorIds } from '../../org/load-ancestor-ids';
-import { isUuid } from '../../org/unit-checks';
+import { isUuid } from '../../ids';
 
 /**
  * A cycle of the organizer the actor may read, with its unit's name, its working group's ids, its policy

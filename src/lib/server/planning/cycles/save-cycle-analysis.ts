@@ -4,11 +4,12 @@ import { planningCycles } from '../../db/schema';
 import { diffFields, recordAudit } from '../../audit/record-audit';
 import { authorize, type Actor } from '../../policies';
 import { getCycle } from './get-cycle';
-import { analysisSchema, parseWith, type AnalysisInput } from './cycle-input';
+import { analysisSchema, type AnalysisInput } from './cycle-input';
+import { parseOrThrow } from '../../errors';
 
 /** Analysera: saves strengths, development needs and consequences for the students. Audited (before/after). */
 export async function saveCycleAnalysis(db: Db, opts: { actor: Actor; organizerId: string; cycleId: string; input: AnalysisInput }) {
-	const input = parseWith(analysisSchema, opts.input, 'analysis');
+	const input = parseOrThrow(analysisSchema, opts.input, 'analysis');
 	return db.transaction(async (tx) => {
 		const cycle = await getCycle(tx, { ...opts, lock: true });
 		authorize(opts.actor, 'cycle.write', cycle.resource);

@@ -7,6 +7,7 @@ import { figure, type CellFigure } from '../../assessment/reports/stats';
 import { TOTAL } from '../../assessment/reports/suppress';
 import { roundStatus } from '../../assessment/rounds/round-status';
 import { meanOf, shareAtLevel3, type ComputedValue } from './indicator-values';
+import { rowsOf } from '../../db/rows';
 
 /** How many closed rounds an indicator's history shows, newest last. */
 const ROUNDS = 4;
@@ -39,7 +40,7 @@ async function levelCounts(db: Db, o: { organizerId: string; roundId: string; un
 		WHERE r.organizer_id = ${o.organizerId} AND r.round_id = ${o.roundId} AND r.submitted_at IS NOT NULL
 			AND r.perspective = ${o.perspective} AND a.item_key IN (${sql.join(o.itemKeys.map((k) => sql`${k}`), sql`, `)})
 			${o.unitId ? sql`AND r.unit_id = ${o.unitId}` : sql``}`);
-	return (res as unknown as { rows: { atLeast3: number; levels: number }[] }).rows[0] ?? { atLeast3: 0, levels: 0 };
+	return rowsOf<{ atLeast3: number; levels: number }>(res)[0] ?? { atLeast3: 0, levels: 0 };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, zodIssues } from '../../errors';
+import { AppError, zodIssues, parseOrThrow } from '../../errors';
 import { PERSPECTIVES } from '../../assessment/framework/framework-schema';
 
 /** What an indicator can be: entered by hand, or computed by Rödtråd (decision 022). */
@@ -32,22 +32,16 @@ const decimal = z
 	.default('');
 export const toNumber = (v: string) => (v === '' ? null : Number(v.replace(',', '.')));
 
-function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-	const parsed = schema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', what, zodIssues(parsed.error.issues));
-	return parsed.data;
-}
-
 export const chainSchema = z.object({
 	scope: text(100, 'effects_error_scope'),
 	title: text(300, 'effects_error_title'),
 	effect: text(2000, 'effects_error_effect'),
 	resources: text(4000)
 });
-export const parseChain = (input: Record<string, unknown>) => parse(chainSchema, input, 'chain');
+export const parseChain = (input: Record<string, unknown>) => parseOrThrow(chainSchema, input, 'chain');
 
 export const stepSchema = z.object({ text: text(2000, 'effects_error_step') });
-export const parseStep = (input: Record<string, unknown>) => parse(stepSchema, input, 'step');
+export const parseStep = (input: Record<string, unknown>) => parseOrThrow(stepSchema, input, 'step');
 
 export const indicatorSchema = z
 	.object({
@@ -74,11 +68,11 @@ export const indicatorSchema = z
 		if (v.kind === 'support_sla' && !(SLA_KINDS as readonly string[]).includes(v.slaKind)) issue('slaKind', 'effects_error_sla');
 	});
 export type IndicatorInput = z.input<typeof indicatorSchema>;
-export const parseIndicator = (input: Record<string, unknown>) => parse(indicatorSchema, input, 'indicator');
+export const parseIndicator = (input: Record<string, unknown>) => parseOrThrow(indicatorSchema, input, 'indicator');
 
 export const measurementSchema = z.object({
 	value: decimal.refine((v) => v !== '', 'effects_error_value'),
 	measuredOn: day.refine((v) => v !== '', 'effects_error_measured_on'),
 	source: text(1000, 'effects_error_source')
 });
-export const parseMeasurement = (input: Record<string, unknown>) => parse(measurementSchema, input, 'measurement');
+export const parseMeasurement = (input: Record<string, unknown>) => parseOrThrow(measurementSchema, input, 'measurement');

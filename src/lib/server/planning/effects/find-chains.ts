@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { planningChainSteps, planningEffectChains, planningIndicators } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
 import { loadPlanScopes, type PlanScope } from '../plan-scopes';
+import { rowsOf } from '../../db/rows';
 
 /**
  * The organizer's effect chains the actor may read (those of scopes whose plan they may read), the
@@ -46,6 +47,6 @@ export async function findActionChains(db: Db, opts: { actor: Actor; organizerId
 		JOIN planning_effect_chains c ON c.id = s.chain_id
 		WHERE l.organizer_id = ${opts.organizerId} AND l.action_id = ${opts.actionId}
 		ORDER BY c.title, s.position`);
-	const rows = (res as unknown as { rows: { id: string; title: string; unitId: string | null; kind: string; text: string }[] }).rows;
+	const rows = rowsOf<{ id: string; title: string; unitId: string | null; kind: string; text: string }>(res);
 	return rows.filter((r) => canRead.has(r.unitId ?? 'organizer'));
 }

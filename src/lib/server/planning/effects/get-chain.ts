@@ -4,7 +4,7 @@ import { planningChainSteps, planningEffectChains, units } from '../../db/schema
 import { AppError } from '../../errors';
 import { authorize, can, type Actor, type PlanResource } from '../../policies';
 import { loadAncestorIds } from '../../org/load-ancestor-ids';
-import { isUuid } from '../../org/unit-checks';
+import { isUuid } from '../../ids';
 
 /**
  * An effect chain of the organizer with its steps (the effect first, then the results in order), its unit's

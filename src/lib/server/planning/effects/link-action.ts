@@ -5,8 +5,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { AppError, isAppError } from '../../errors';
 import { can, type Actor } from '../../policies';
 import { getAction } from '../get-action';
-import { isUuid } from '../../org/unit-checks';
 import { getChain, stepOf } from './get-chain';
+import { isUuid } from '../../ids';
 
 type Opts = { actor: Actor; organizerId: string; chainId: string; input: { stepId?: unknown; actionId?: unknown } };
 

@@ -4,10 +4,10 @@ import { planningIndicatorMeasurements, planningIndicators, type IndicatorParams
 import { recordAudit } from '../../audit/record-audit';
 import { AppError, isAppError } from '../../errors';
 import type { Actor } from '../../policies';
-import { isUuid } from '../../org/unit-checks';
 import { resolveLinks } from '../framework-links';
 import { parseIndicator, parseMeasurement, toNumber } from './effect-input';
 import { getChain, stepOf } from './get-chain';
+import { isUuid } from '../../ids';
 
 type Opts = { actor: Actor; organizerId: string; chainId: string; input: Record<string, unknown> };
 

@@ -4,9 +4,9 @@ import { planningDecisions } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
 import { authorize, type Actor } from '../../policies';
-import { isUuid } from '../../org/unit-checks';
 import { DECISION_STATUSES, type DecisionStatus } from './forum-input';
 import { getForum } from './get-forum';
+import { isUuid } from '../../ids';
 
 /**
  * Marks a forum's decision open, done or dropped: how the forum follows its decisions up, after the minutes

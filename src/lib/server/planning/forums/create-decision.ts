@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import type { Db } from '../../db';
 import { planningActions, planningDecisions } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError, isAppError, type FieldIssue } from '../../errors';
+import { AppError, isAppError, type FieldIssue, parseOrThrow } from '../../errors';
 import type { Actor } from '../../policies';
-import { isUuid } from '../../org/unit-checks';
 import { activeMembers } from '../check-action-refs';
 import { createAction } from '../create-action';
-import { decisionSchema, parseWith } from './forum-input';
+import { decisionSchema } from './forum-input';
 import { getMeeting } from './get-meeting';
+import { isUuid } from '../../ids';
 
 export type DecisionInput = z.input<typeof decisionSchema>;
 
@@ -27,7 +27,7 @@ export async function createDecision(db: Db, opts: { actor: Actor; organizerId: 
 	const { actor, organizerId } = opts;
 	const details = await getMeeting(db, { ...opts, need: 'forum.manage' });
 	if (details.meeting.publishedAt) throw new AppError('CONFLICT', 'forums_error_published', [{ field: 'form', message: 'forums_error_published' }]);
-	const input = parseWith(decisionSchema, opts.input, 'decision');
+	const input = parseOrThrow(decisionSchema, opts.input, 'decision');
 	const issues: FieldIssue[] = [];
 	if (!(await activeMembers(db, organizerId, [input.ownerId])).has(input.ownerId)) issues.push({ field: 'ownerId', message: 'forums_error_owner_member' });
 	if (input.actionId && input.makeAction) issues.push({ field: 'actionId', message: 'forums_error_action_both' });

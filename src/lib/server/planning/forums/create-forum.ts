@@ -2,13 +2,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { planningForumMembers, planningForums, units } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError, type FieldIssue } from '../../errors';
+import { AppError, type FieldIssue, parseOrThrow } from '../../errors';
 import { authorize, can, type Actor, type ForumResource } from '../../policies';
 import { loadAncestorIds } from '../../org/load-ancestor-ids';
-import { isUuid } from '../../org/unit-checks';
 import { activeMembers } from '../check-action-refs';
-import { forumSchema, parseWith } from './forum-input';
+import { forumSchema } from './forum-input';
 import type { z } from 'zod';
+import { isUuid } from '../../ids';
 
 export type ForumInput = z.input<typeof forumSchema>;
 
@@ -31,7 +31,7 @@ async function scopeOf(db: Db, organizerId: string, scope: string, memberIds: st
 export async function createForum(db: Db, opts: { actor: Actor; organizerId: string; input: ForumInput }) {
 	const { actor, organizerId } = opts;
 	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
-	const input = parseWith(forumSchema, opts.input, 'forum');
+	const input = parseOrThrow(forumSchema, opts.input, 'forum');
 	const memberIds = [...new Set(input.memberIds.filter(Boolean))];
 	const issues: FieldIssue[] = [];
 	const resource = await scopeOf(db, organizerId, input.scope, memberIds);

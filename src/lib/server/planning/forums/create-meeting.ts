@@ -5,8 +5,9 @@ import { recordAudit } from '../../audit/record-audit';
 import { todayInStockholm } from '../../auth/load-actor';
 import type { Actor } from '../../policies';
 import { getForum } from './get-forum';
-import { meetingSchema, parseWith, stockholmInstant } from './forum-input';
+import { meetingSchema, stockholmInstant } from './forum-input';
 import { selectCarryOver } from './select-carry-over';
+import { parseOrThrow } from '../../errors';
 
 export type MeetingInput = z.input<typeof meetingSchema>;
 
@@ -18,7 +19,7 @@ export type MeetingInput = z.input<typeof meetingSchema>;
 export async function createMeeting(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; input: MeetingInput; today?: string }) {
 	const { actor, organizerId } = opts;
 	const forum = await getForum(db, { actor, organizerId, forumId: opts.forumId, need: 'forum.manage' });
-	const input = parseWith(meetingSchema, opts.input, 'meeting');
+	const input = parseOrThrow(meetingSchema, opts.input, 'meeting');
 	const agenda = input.agenda
 		.split('\n')
 		.map((l) => l.trim())

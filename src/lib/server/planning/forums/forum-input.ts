@@ -41,13 +41,6 @@ export const decisionSchema = z.object({
 export const DECISION_STATUSES = ['open', 'done', 'dropped'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
-/** Parses input with a schema; INVALID with one message beside each field otherwise. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-	const parsed = schema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', what, zodIssues(parsed.error.issues));
-	return parsed.data;
-}
-
 /** A Stockholm wall-clock day and time as an instant. */
 export function stockholmInstant(day: string, time: string): Date {
 	const guess = new Date(`${day}T${time}:00Z`);

@@ -4,7 +4,7 @@ import { planningForumMembers, planningForums, units } from '../../db/schema';
 import { AppError } from '../../errors';
 import { authorize, can, type Actor, type ForumAction, type ForumResource } from '../../policies';
 import { loadAncestorIds } from '../../org/load-ancestor-ids';
-import { isUuid } from '../../org/unit-checks';
+import { isUuid } from '../../ids';
 
 /**
  * A forum of the organizer with its members' ids and its policy resource, for an actor who may `need` it

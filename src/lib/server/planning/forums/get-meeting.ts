@@ -3,9 +3,9 @@ import type { Db } from '../../db';
 import { planningActions, planningDecisions, planningMeetingAttendance, planningMeetingItems, planningMeetings } from '../../db/schema';
 import { AppError } from '../../errors';
 import { can, type Actor, type ForumAction } from '../../policies';
-import { isUuid } from '../../org/unit-checks';
 import { shownNamesById } from '../../support/privacy/shown-names';
 import { getForum } from './get-forum';
+import { isUuid } from '../../ids';
 
 /**
  * One meeting of a forum as its page and its minutes show it: the agenda with minutes, who was there, the

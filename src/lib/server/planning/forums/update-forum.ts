@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { planningForumMembers, planningForums } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError } from '../../errors';
+import { AppError, parseOrThrow } from '../../errors';
 import type { Actor } from '../../policies';
 import { activeMembers } from '../check-action-refs';
-import { forumSchema, parseWith } from './forum-input';
+import { forumSchema } from './forum-input';
 import { getForum } from './get-forum';
 import type { z } from 'zod';
 
@@ -20,7 +20,7 @@ export type ForumUpdateInput = z.input<typeof updateSchema>;
 export async function updateForum(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; input: ForumUpdateInput }) {
 	const { actor, organizerId } = opts;
 	const forum = await getForum(db, { ...opts, need: 'forum.manage' });
-	const input = parseWith(updateSchema, opts.input, 'forum');
+	const input = parseOrThrow(updateSchema, opts.input, 'forum');
 	const memberIds = [...new Set(input.memberIds.filter(Boolean))];
 	const added = memberIds.filter((id) => !forum.memberIds.includes(id));
 	const active = await activeMembers(db, organizerId, added);

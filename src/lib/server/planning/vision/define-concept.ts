@@ -4,9 +4,9 @@ import type { Db } from '../../db';
 import { planningConceptVersions, planningConcepts } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError, zodIssues } from '../../errors';
-import { isUuid } from '../../org/unit-checks';
 import { authorize, type Actor } from '../../policies';
 import { organizerPlan } from './organizer-plan';
+import { isUuid } from '../../ids';
 
 const conceptSchema = z.object({
 	name: z.string().trim().max(120, 'error_too_long').default(''),

@@ -2,9 +2,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { planningConceptVersions, planningConcepts } from '../../db/schema';
 import { AppError } from '../../errors';
-import { isUuid } from '../../org/unit-checks';
 import { authorize, type Actor } from '../../policies';
 import { organizerPlan } from './organizer-plan';
+import { isUuid } from '../../ids';
 
 /** The concept to redefine and its current meaning ("ny": a new concept), for those who write the organizer plan. */
 export async function loadConceptForm(db: Db, opts: { actor: Actor; organizerId: string; conceptId: string }) {

@@ -3,10 +3,10 @@ import type { Db } from '../../db';
 import { planningGoalSubGoals, planningGoals } from '../../db/schema';
 import { localize } from '../../assessment/consensus/localize';
 import { AppError } from '../../errors';
-import { isUuid } from '../../org/unit-checks';
 import { authorize, type Actor } from '../../policies';
 import { loadLinkOptions } from '../framework-links';
 import { organizerPlan } from './organizer-plan';
+import { isUuid } from '../../ids';
 
 /**
  * What the goal form needs, for those who write the organizer plan: the sub-goals of the organizer's

@@ -3,9 +3,9 @@ import type { Db } from '../../db';
 import { planningActions, planningGoalSubGoals, planningGoals } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
-import { isUuid } from '../../org/unit-checks';
 import { authorize, type Actor } from '../../policies';
 import { organizerPlan } from './organizer-plan';
+import { isUuid } from '../../ids';
 
 /**
  * Removes one of the organizer's strategic goals. Actions that served it stay, serving no goal; the audit

@@ -3,10 +3,10 @@ import type { Db } from '../../db';
 import { planningGoalSubGoals, planningGoals } from '../../db/schema';
 import { diffFields, recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
-import { isUuid } from '../../org/unit-checks';
 import { authorize, type Actor } from '../../policies';
 import { parseGoal, type GoalInput } from './goal-input';
 import { organizerPlan } from './organizer-plan';
+import { isUuid } from '../../ids';
 
 const subGoalValues = (rows: { frameworkKey: string; subGoalId: string }[]) => rows.map((r) => `${r.frameworkKey}:${r.subGoalId}`).sort();
 

@@ -4,7 +4,8 @@ import type { Db } from '../../db';
 import { ticketEvents } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
-import { caseAudit, conflict, lockCase, parseStep, type StepOptions } from '../handling/step';
+import { caseAudit, lockCase, type StepOptions } from '../handling/step';
+import { conflict, parseOrThrow } from '../../errors';
 
 /** One reminder per case in this many hours (decision 027): enough to be heard, not enough to nag. */
 export const CHASE_EVERY_HOURS = 4;
@@ -20,7 +21,7 @@ export type ChaseCurrentLineInput = z.input<typeof chaseCurrentLineSchema>;
  * audited; at most once per case in CHASE_EVERY_HOURS (CONFLICT with when the next one may be sent).
  */
 export async function chaseCurrentLine(db: Db, opts: StepOptions<ChaseCurrentLineInput> & { now?: Date }) {
-	const input = parseStep(chaseCurrentLineSchema, opts.input);
+	const input = parseOrThrow(chaseCurrentLineSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.chase');
 		const since = new Date((opts.now ?? new Date()).getTime() - CHASE_EVERY_HOURS * 3_600_000);

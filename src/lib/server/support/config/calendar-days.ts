@@ -3,8 +3,9 @@ import type { Db } from '../../db';
 import { supportCalendarDays } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { sql } from 'drizzle-orm';
-import { authorizeConfigure, parseOrThrow, type ConfigOptions } from './config-common';
+import { authorizeConfigure, type ConfigOptions } from './config-common';
 import { calendarPeriodSchema, calendarRemoveSchema, dayNumber, daysOf, type CalendarPeriodInput } from './calendar-input';
+import { parseOrThrow } from '../../errors';
 
 /** A run of consecutive days with the same kind and label, as the calendar page lists them. */
 export type CalendarPeriod = { from: string; to: string; kind: string; label: string; days: number };

@@ -4,15 +4,11 @@ import { supportCategories, supportTeams } from '../../db/schema';
 import { AppError, zodIssues, type FieldIssue } from '../../errors';
 import { authorize, type Actor, type SupportScope } from '../../policies';
 import type { z } from 'zod';
+import { isUuid } from '../../ids';
 
 /** Shared pieces of the support settings domain (teams, categories, SLA, calendar, settings). */
 
 export type ConfigOptions = { actor: Actor | null; organizerId: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a well-formed UUID; a tampered URL must not reach a uuid column. */
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /** The resource `support.configure` is checked on: the whole organizer. */
 export const configScope = (organizerId: string): SupportScope => ({ type: 'support', organizerId, unitId: null, ancestorIds: [] });
@@ -20,18 +16,6 @@ export const configScope = (organizerId: string): SupportScope => ({ type: 'supp
 /** First line of every function here: only the organizer's administrator configures support. */
 export function authorizeConfigure(actor: Actor | null, organizerId: string): asserts actor is Actor {
 	authorize(actor, 'support.configure', configScope(organizerId));
-}
-
-/** Parses with a zod schema whose messages are message keys; INVALID with field issues otherwise. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const parsed = schema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', 'Ogiltiga uppgifter', zodIssues(parsed.error.issues));
-	return parsed.data;
-}
-
-/** Throws INVALID when there are issues. */
-export function throwIfIssues(issues: FieldIssue[]): void {
-	if (issues.length) throw new AppError('INVALID', 'Ogiltiga uppgifter', issues);
 }
 
 export type TeamRow = typeof supportTeams.$inferSelect;

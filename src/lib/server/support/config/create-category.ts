@@ -2,10 +2,10 @@ import { count, eq, and } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { supportCategories } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
-import { AppError } from '../../errors';
+import { AppError, parseOrThrow } from '../../errors';
 import { swedishSortKey } from '../../../sort-key';
 import { CHAINS } from '../constants';
-import { authorizeConfigure, parseOrThrow, type ConfigOptions } from './config-common';
+import { authorizeConfigure, type ConfigOptions } from './config-common';
 import { createCategorySchema, SUGGESTED_CATEGORIES, type CreateCategoryInput } from './category-input';
 
 /** Adds a category to one of the organizer's chains. Returns the new category. */

@@ -2,8 +2,9 @@ import type { Db } from '../../db';
 import { supportTeamOrganizers, supportTeams } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { swedishSortKey } from '../../../sort-key';
-import { authorizeConfigure, parseOrThrow, type ConfigOptions } from './config-common';
+import { authorizeConfigure, type ConfigOptions } from './config-common';
 import { createTeamSchema, type CreateTeamInput } from './team-input';
+import { parseOrThrow } from '../../errors';
 
 /**
  * Adds a 2nd-line team or a 3rd-line supplier to one of the organizer's chains. The team

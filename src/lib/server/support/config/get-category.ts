@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { supportCategories } from '../../db/schema';
 import { AppError } from '../../errors';
-import { authorizeConfigure, isUuid, type ConfigOptions } from './config-common';
+import { authorizeConfigure, type ConfigOptions } from './config-common';
+import { isUuid } from '../../ids';
 
 export type CategoryOptions = ConfigOptions & { categoryId: string };
 

@@ -4,7 +4,8 @@ import { memberships, organizers, people, supportTeamMembers, supportTeamOrganiz
 import { AppError } from '../../errors';
 import { can } from '../../policies';
 import { swedishSortKey } from '../../../sort-key';
-import { authorizeConfigure, configScope, isUuid, type ConfigOptions } from './config-common';
+import { authorizeConfigure, configScope, type ConfigOptions } from './config-common';
+import { isUuid } from '../../ids';
 
 const CANDIDATE_LIMIT = 50;
 

@@ -5,9 +5,10 @@ import { recordAudit } from '../../audit/record-audit';
 import type { FieldIssue } from '../../errors';
 import { getSupportSettings } from '../settings';
 import { CHAINS, URGENCIES } from '../constants';
-import { authorizeConfigure, throwIfIssues, type ConfigOptions } from './config-common';
+import { authorizeConfigure, type ConfigOptions } from './config-common';
 import { cellOf, type SlaCell } from './find-sla-targets';
 import { parseDuration, SLA_KINDS, slaField, workdayMinutes } from './sla-duration';
+import { throwIfIssues } from '../../errors';
 
 /**
  * Saves the whole SLA table: for each chain × urgency, targets for first response, feedback,

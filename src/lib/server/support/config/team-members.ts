@@ -3,7 +3,8 @@ import type { Db } from '../../db';
 import { memberships, people, supportTeamMembers } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
-import { authorizeConfigure, isUuid, lockTeam, type ConfigOptions } from './config-common';
+import { authorizeConfigure, lockTeam, type ConfigOptions } from './config-common';
+import { isUuid } from '../../ids';
 
 type MemberOptions = ConfigOptions & { teamId: string; personId: string };
 

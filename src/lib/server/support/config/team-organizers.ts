@@ -4,7 +4,8 @@ import { organizers, supportTeamOrganizers } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
 import { can } from '../../policies';
-import { authorizeConfigure, configScope, isUuid, lockTeam, type ConfigOptions } from './config-common';
+import { authorizeConfigure, configScope, lockTeam, type ConfigOptions } from './config-common';
+import { isUuid } from '../../ids';
 
 type ServedOptions = ConfigOptions & { teamId: string; servedId: string };
 

@@ -3,10 +3,11 @@ import type { Db } from '../../db';
 import { supportCategories } from '../../db/schema';
 import { diffFields, recordAudit } from '../../audit/record-audit';
 import { swedishSortKey } from '../../../sort-key';
-import { authorizeConfigure, iso, lockCategory, parseOrThrow } from './config-common';
+import { authorizeConfigure, iso, lockCategory } from './config-common';
 import { updateCategorySchema, type UpdateCategoryInput } from './category-input';
 
 import type { CategoryOptions } from './get-category';
+import { parseOrThrow } from '../../errors';
 
 /** Renames a category and sets whether its cases name a device. No change writes nothing. */
 export async function updateCategory(db: Db, { actor, organizerId, categoryId, input }: CategoryOptions & { input: UpdateCategoryInput }) {

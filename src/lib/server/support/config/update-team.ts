@@ -3,8 +3,9 @@ import type { Db } from '../../db';
 import { supportTeams } from '../../db/schema';
 import { diffFields, recordAudit } from '../../audit/record-audit';
 import { swedishSortKey } from '../../../sort-key';
-import { authorizeConfigure, iso, lockTeam, parseOrThrow, type ConfigOptions } from './config-common';
+import { authorizeConfigure, iso, lockTeam, type ConfigOptions } from './config-common';
 import { renameTeamSchema, type RenameTeamInput } from './team-input';
+import { parseOrThrow } from '../../errors';
 
 type TeamOptions = ConfigOptions & { teamId: string };
 

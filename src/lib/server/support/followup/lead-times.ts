@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { leadTimeByLine, type SlaEvent, type SlaLine, type SlaState, type WorkingCalendar } from '../sla';
 import { followupWhere, type FollowupFilter } from './followup-filter';
 import { percentiles } from './school-years';
+import { rowsOf } from '../../db/rows';
 
 type EventRow = { ticket_id: string; created_at: string | Date; by: string; public: boolean; state_to: string | null; line_to: number | null };
 
@@ -16,7 +17,7 @@ export async function leadTimes(db: Db, f: FollowupFilter, cal: WorkingCalendar)
 		WHERE ${followupWhere(f)} AND t.solved_at IS NOT NULL
 		ORDER BY e.ticket_id, e.id`);
 	const byTicket = new Map<string, SlaEvent[]>();
-	for (const r of (res as unknown as { rows: EventRow[] }).rows) {
+	for (const r of rowsOf<EventRow>(res)) {
 		const list = byTicket.get(r.ticket_id) ?? [];
 		list.push({
 			at: new Date(r.created_at),

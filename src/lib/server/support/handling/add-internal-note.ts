@@ -4,7 +4,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
 import { can } from '../../policies';
 import { NOTE_AUDIENCES } from '../constants';
-import { caseAudit, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
+import { parseOrThrow } from '../../errors';
 
 export const addInternalNoteSchema = z.object({
 	body: z.string({ message: 'handling_error_note_required' }).trim().min(1, 'handling_error_note_required').max(10000, 'support_error_too_long'),
@@ -19,7 +20,7 @@ export type AddInternalNoteInput = z.input<typeof addInternalNoteSchema>;
  * reads only the latter, always writes to all lines (a note they could not read back would be lost).
  */
 export async function addInternalNote(db: Db, opts: StepOptions<AddInternalNoteInput>) {
-	const input = parseStep(addInternalNoteSchema, opts.input);
+	const input = parseOrThrow(addInternalNoteSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor, resource } = await lockCase(tx, opts, 'ticket.note');
 		const audience = can(actor, 'ticket.staff_notes', resource) ? input.audience : 'all_lines';

@@ -4,7 +4,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
 import { mayWork } from './find-assignees';
 import { isOpen } from './rules';
-import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
+import { conflict, invalid, parseOrThrow } from '../../errors';
 
 export const assignTicketSchema = z.object({
 	/** The person to hand the case to; empty to leave it unassigned. */
@@ -17,7 +18,7 @@ export type AssignTicketInput = z.input<typeof assignTicketSchema>;
  * or takes it off whoever has it. An internal step: the requester sees who answers, not who holds it.
  */
 export async function assignTicket(db: Db, opts: StepOptions<AssignTicketInput>) {
-	const input = parseStep(assignTicketSchema, opts.input);
+	const input = parseOrThrow(assignTicketSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, resource, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('assigneeId', 'handling_error_case_not_open');

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
-import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
+import { conflict, invalid, parseOrThrow } from '../../errors';
 
 export const closeTicketSchema = z.object({
 	reason: z.string().trim().max(4000, 'support_error_too_long').optional().default('')
@@ -14,7 +15,7 @@ export type CloseTicketInput = z.input<typeof closeTicketSchema>;
  * e.g. the requester no longer needs help). A closed case stays closed here; reopening is the requester's.
  */
 export async function closeTicket(db: Db, opts: StepOptions<CloseTicketInput>) {
-	const input = parseStep(closeTicketSchema, opts.input);
+	const input = parseOrThrow(closeTicketSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === 'closed') throw conflict('reason', 'handling_error_case_closed');

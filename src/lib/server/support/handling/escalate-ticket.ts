@@ -5,7 +5,8 @@ import { ticketTeams } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, teamName } from './find-teams';
 import { isOpen, nextLine } from './rules';
-import { caseAudit, conflict, invalid, lockCase, parseStep, seenLine, type StepOptions } from './step';
+import { caseAudit, lockCase, seenLine, type StepOptions } from './step';
+import { conflict, invalid, parseOrThrow } from '../../errors';
 
 export const escalateTicketSchema = z.object({
 	/** The line the handler saw when they chose; a case that has moved since is not escalated blindly. */
@@ -21,7 +22,7 @@ export type EscalateTicketInput = z.input<typeof escalateTicketSchema>;
  * that has held it keeps watching. Asking from the wrong line, or past line 3, changes nothing.
  */
 export async function escalateTicket(db: Db, opts: StepOptions<EscalateTicketInput>) {
-	const input = parseStep(escalateTicketSchema, opts.input);
+	const input = parseOrThrow(escalateTicketSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('teamId', 'handling_error_case_not_open');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
-import { isAppError } from '../../errors';
+import { isAppError, conflict, invalid, parseOrThrow } from '../../errors';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTicket } from '../tickets/get-ticket';
-import { caseAudit, conflict, invalid, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
 
 export const mergeTicketSchema = z.object({
 	targetNumber: z.coerce.number({ message: 'handling_error_merge_number' }).int('handling_error_merge_number').min(1, 'handling_error_merge_number')
@@ -17,7 +17,7 @@ export type MergeTicketInput = z.input<typeof mergeTicketSchema>;
  * note on the kept case is by 'system': it is bookkeeping, not an answer to that case's requester.
  */
 export async function mergeTicket(db: Db, opts: StepOptions<MergeTicketInput>) {
-	const input = parseStep(mergeTicketSchema, opts.input);
+	const input = parseOrThrow(mergeTicketSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === 'closed') throw conflict('targetNumber', 'handling_error_case_closed');

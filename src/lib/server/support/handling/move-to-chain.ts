@@ -6,7 +6,8 @@ import { appendTicketEvent } from '../tickets/append-event';
 import { loadSlaTargets } from '../tickets/sla-targets';
 import { teamName } from './find-teams';
 import { isOpen, otherChain } from './rules';
-import { caseAudit, conflict, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
+import { conflict, parseOrThrow } from '../../errors';
 
 export const moveToChainSchema = z.object({
 	toChain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
@@ -20,7 +21,7 @@ export type MoveToChainInput = z.input<typeof moveToChainSchema>;
  * targets the organizer has set for that chain. The event names both chains.
  */
 export async function moveToChain(db: Db, opts: StepOptions<MoveToChainInput>) {
-	const input = parseStep(moveToChainSchema, opts.input);
+	const input = parseOrThrow(moveToChainSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('reason', 'handling_error_case_not_open');

@@ -3,7 +3,8 @@ import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
 import type { TicketState } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
-import { caseAudit, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
+import { caseAudit, lockCase, checkbox, type StepOptions } from './step';
+import { conflict, parseOrThrow } from '../../errors';
 
 export const replyToRequesterSchema = z.object({
 	body: z.string({ message: 'handling_error_reply_required' }).trim().min(1, 'handling_error_reply_required').max(10000, 'support_error_too_long'),
@@ -17,7 +18,7 @@ export type ReplyToRequesterInput = z.input<typeof replyToRequesterSchema>;
  * with `waitForRequester` the case waits on the requester in the same step. Closed cases take no replies.
  */
 export async function replyToRequester(db: Db, opts: StepOptions<ReplyToRequesterInput>) {
-	const input = parseStep(replyToRequesterSchema, opts.input);
+	const input = parseOrThrow(replyToRequesterSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === 'closed') throw conflict('body', 'handling_error_case_closed');

@@ -6,7 +6,8 @@ import { ticketEvents } from '../../db/schema';
 import { appendTicketEvent } from '../tickets/append-event';
 import { getTeamForLine, lastLineTwoTeam, teamName, type TeamOption } from './find-teams';
 import { isOpen, previousLine } from './rules';
-import { caseAudit, conflict, lockCase, parseStep, seenLine, type StepOptions } from './step';
+import { caseAudit, lockCase, seenLine, type StepOptions } from './step';
+import { conflict, parseOrThrow } from '../../errors';
 
 export const sendBackSchema = z.object({
 	fromLine: seenLine,
@@ -32,7 +33,7 @@ async function escalatingTeam(tx: Db, ticket: { id: string; organizerId: string;
  * it, from line 2 to the unit's key people. Nobody is assigned afterwards; the teams keep watching.
  */
 export async function sendBack(db: Db, opts: StepOptions<SendBackInput>) {
-	const input = parseStep(sendBackSchema, opts.input);
+	const input = parseOrThrow(sendBackSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('reason', 'handling_error_case_not_open');

@@ -3,7 +3,8 @@ import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
 import { SETTABLE_STATES, canSetState } from './rules';
-import { caseAudit, conflict, lockCase, parseStep, type StepOptions } from './step';
+import { caseAudit, lockCase, type StepOptions } from './step';
+import { conflict, parseOrThrow } from '../../errors';
 
 export const setTicketStateSchema = z.object({
 	state: z.enum(SETTABLE_STATES, { message: 'handling_error_choose_state' }),
@@ -17,7 +18,7 @@ export type SetTicketStateInput = z.input<typeof setTicketStateSchema>;
  * the transition table in rules.ts. Solving and closing have their own steps.
  */
 export async function setTicketState(db: Db, opts: StepOptions<SetTicketStateInput>) {
-	const input = parseStep(setTicketStateSchema, opts.input);
+	const input = parseOrThrow(setTicketStateSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === input.state) throw conflict('state', 'handling_error_state_unchanged');

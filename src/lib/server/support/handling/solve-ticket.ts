@@ -4,7 +4,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { CAUSES } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
 import { isOpen } from './rules';
-import { caseAudit, conflict, lockCase, parseStep, checkbox, type StepOptions } from './step';
+import { caseAudit, lockCase, checkbox, type StepOptions } from './step';
+import { conflict, parseOrThrow } from '../../errors';
 
 export const solveTicketSchema = z.object({
 	/** What was done, in words the requester understands. */
@@ -17,7 +18,7 @@ export type SolveTicketInput = z.input<typeof solveTicketSchema>;
 
 /** Solves an open case with a public solution and a cause, optionally flagging it as self-help material. */
 export async function solveTicket(db: Db, opts: StepOptions<SolveTicketInput>) {
-	const input = parseStep(solveTicketSchema, opts.input);
+	const input = parseOrThrow(solveTicketSchema, opts.input);
 	return db.transaction(async (tx) => {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('solution', 'handling_error_case_not_open');

@@ -15,13 +15,6 @@ export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'y
 /** What every handling step is called with: who, which organizer, which case, and the form. */
 export type StepOptions<I> = { actor: Actor | null; organizerId: string; number: number; input: I };
 
-/** Parses a step's form; bad input is INVALID with one message key per field, before anything is read or written. */
-export function parseStep<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const parsed = schema.safeParse(input);
-	if (!parsed.success) throw new AppError('INVALID', 'Ogiltiga uppgifter', zodIssues(parsed.error.issues));
-	return parsed.data;
-}
-
 /**
  * Locks the case for the rest of the transaction and checks the actor may take `action` on it.
  * A case the actor cannot see is NOT_FOUND; one they see but may not handle is FORBIDDEN.
@@ -35,12 +28,6 @@ export async function lockCase(
 	authorize(opts.actor, action, resource);
 	return { ticket, resource, actor: opts.actor };
 }
-
-/** A step the case's state does not allow: CONFLICT, shown next to `field`. */
-export const conflict = (field: string, message: string): AppError => new AppError('CONFLICT', message, [{ field, message }]);
-
-/** Bad input found after parsing (an unknown team, person or case): INVALID, shown next to `field`. */
-export const invalid = (field: string, message: string): AppError => new AppError('INVALID', message, [{ field, message }]);
 
 /**
  * Everything of a step's audit entry but the action, which each step writes out as a literal

@@ -8,6 +8,7 @@ import { visibleTicketsWhere } from './visible-tickets';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
 import { jsonColumn } from '../../db/json-column';
 import { shownNamesById } from '../privacy/shown-names';
+import { rowsOf } from '../../db/rows';
 
 export type FindQueueOptions = {
 	actor: Actor | null;
@@ -28,7 +29,7 @@ async function unitSubtree(db: Db, organizerId: string, unitId: string): Promise
 			UNION ALL
 			SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
 		) SELECT id FROM down`);
-	return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+	return rowsOf<{ id: string }>(res).map((r) => r.id);
 }
 
 /**
@@ -109,7 +110,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				LIMIT ${size + 1}
 			) p
 		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
-	const [row] = (res as unknown as { rows: { rows: JsonRow[] | string; units?: unknown; categories?: unknown }[] }).rows;
+	const [row] = rowsOf<{ rows: JsonRow[] | string; units?: unknown; categories?: unknown }>(res);
 	const rows = jsonColumn(row.rows).map((r) => ({
 		...r,
 		createdAt: new Date(r.createdKey),

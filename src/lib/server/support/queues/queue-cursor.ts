@@ -1,4 +1,4 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../ids';
 /** Microsecond UTC time as PostgreSQL keeps it (a JS Date would round it to milliseconds and skip rows). */
 const MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -24,7 +24,7 @@ export function decodeQueueCursor(value: string | null | undefined, sort: QueueS
 		const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
 		if (!Array.isArray(parsed) || parsed.length !== 3) return null;
 		const [s, at, id] = parsed;
-		if (s !== sort || typeof id !== 'string' || !UUID.test(id)) return null;
+		if (s !== sort || typeof id !== 'string' || !isUuid(id)) return null;
 		if (at === null) return sort === 'deadline' ? { sort, at: null, id } : null;
 		if (typeof at !== 'string' || !MICROS.test(at) || Number.isNaN(Date.parse(at))) return null;
 		return { sort, at, id };

@@ -1,5 +1,6 @@
 import { STATES, CHAINS, type Chain, type TicketState } from '../constants';
 import { QUEUE_SORTS, type QueueSort } from './queue-cursor';
+import { isUuid } from '../../ids';
 
 /** The queue's tabs: unassigned at my line, mine, my units, soon overdue, waiting, everything I may see. */
 export const QUEUE_VIEWS = ['unassigned', 'mine', 'units', 'soon', 'waiting', 'all'] as const;
@@ -22,7 +23,6 @@ export type QueueFilters = {
 
 export type QueueParams = { view: QueueView | null; sort: QueueSort; filters: QueueFilters; after: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
 	v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
@@ -44,8 +44,8 @@ export function parseQueueParams(p: URLSearchParams): QueueParams {
 			chain: oneOf(CHAINS, p.get('kedja')),
 			line: line === 1 || line === 2 || line === 3 ? line : undefined,
 			sla: oneOf(SLA_FILTERS, p.get('sla')),
-			unitId: unit && UUID.test(unit) ? unit : undefined,
-			categoryId: category && UUID.test(category) ? category : undefined,
+			unitId: unit && isUuid(unit) ? unit : undefined,
+			categoryId: category && isUuid(category) ? category : undefined,
 			q: q || undefined
 		}
 	};

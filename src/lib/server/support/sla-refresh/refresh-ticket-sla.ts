@@ -7,6 +7,7 @@ import type { TicketRow } from '../tickets/ticket-resource';
 import { readTargetsSnapshot, summarizeSla, type SlaSummary } from './summarize-sla';
 import { workingCalendarFor } from './working-calendar-for';
 import { notifySlaChange } from '../../notifications/record-notifications';
+import { rowsOf } from '../../db/rows';
 
 type EventRow = Pick<typeof ticketEvents.$inferSelect, 'ticketId' | 'createdAt' | 'by' | 'public' | 'stateTo' | 'lineTo'>;
 
@@ -91,6 +92,6 @@ export async function refreshTicketSla(
 
 async function transactionTime(db: Db): Promise<Date> {
 	const result = await db.execute(sql`SELECT now() AS now`);
-	const row = (result as unknown as { rows: { now: string | Date }[] }).rows[0];
+	const row = rowsOf<{ now: string | Date }>(result)[0];
 	return new Date(row.now);
 }

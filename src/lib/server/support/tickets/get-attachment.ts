@@ -4,15 +4,14 @@ import { ticketAttachments, ticketEvents } from '../../db/schema';
 import { AppError } from '../../errors';
 import { can, type Actor } from '../../policies';
 import { getTicket } from './get-ticket';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../ids';
 
 /**
  * One attachment of a case the actor can see, with its bytes. NOT_FOUND for a malformed id, an id
  * of another case, or a file on an internal note the actor may not read.
  */
 export async function getAttachment(db: Db, opts: { actor: Actor | null; organizerId: string; number: number; attachmentId: string }) {
-	if (!UUID.test(opts.attachmentId)) throw new AppError('NOT_FOUND', 'Bilagan finns inte');
+	if (!isUuid(opts.attachmentId)) throw new AppError('NOT_FOUND', 'Bilagan finns inte');
 	const { ticket, resource } = await getTicket(db, opts);
 	const [row] = await db
 		.select({ attachment: ticketAttachments, eventPublic: ticketEvents.public })

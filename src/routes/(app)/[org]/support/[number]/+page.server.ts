@@ -19,14 +19,8 @@ import { sendBack } from '$lib/server/support/handling/send-back';
 import { setTicketState } from '$lib/server/support/handling/set-ticket-state';
 import { solveTicket } from '$lib/server/support/handling/solve-ticket';
 import type { Actor } from '$lib/server/policies';
-import { runStep } from './step-form';
+import { caseNumber, runStep } from './step-form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-/** The case number from the URL; anything but a plain positive number is not found. */
-function caseNumber(raw: string): number {
-	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404);
-	return Number(raw);
-}
 
 const DONE = ['anmalt', 'svarat', 'betygsatt', 'oppnat'] as const;
 

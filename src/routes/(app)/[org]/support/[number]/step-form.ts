@@ -5,8 +5,11 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import type { Actor } from '$lib/server/policies';
 import { requestJob } from '$lib/server/jobs/app-jobs';
 
-/** A case number from the URL; anything but plain digits is no case (NaN → NOT_FOUND in getTicket). */
-export const caseNumber = (param: string): number => (/^\d{1,9}$/.test(param) ? Number(param) : NaN);
+/** The case number from the URL; anything but a plain positive number is not found. */
+export function caseNumber(raw: string): number {
+	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404);
+	return Number(raw);
+}
 
 type StepFn = (db: Db, opts: { actor: Actor; organizerId: string; number: number; input: never }) => Promise<unknown>;
 
