@@ -125,10 +125,7 @@ test('an administrator of both organizers lets a supplier team of Testkommun ser
 	await escalate(bea, cases.escalated, `${TEAM.name} (${TEAM.supplier})`, 'Matarvalsen behöver bytas, garantiärende.');
 });
 
-// KNOWN REGRESSION (2026-12-02, after merging issue 14's branches): the supplier's queue at the other organizer
-// answers 500 ("Något gick fel"); each branch passed this test alone, the merge does not. Fix first next session;
-// the database tier (supplier-across-organizers.db.spec.ts, find-queue.db.spec.ts) still passes.
-test.fixme('the supplier opens the other organizer’s queue, solves the escalated case and finds nothing else there', async ({ browser }) => {
+test('the supplier opens the other organizer’s queue, solves the escalated case and finds nothing else there', async ({ browser }) => {
 	const sune = await as(browser, SUPPLIER);
 	// The start page lists both organizers the supplier's team works for.
 	await expect(sune.getByRole('link', { name: B_NAME })).toBeVisible();

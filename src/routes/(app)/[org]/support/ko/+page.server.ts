@@ -2,7 +2,6 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { throwHttp } from '$lib/server/http/errors';
 import { isAppError } from '$lib/server/errors';
-import { ServerRendered } from '$lib/server-rendered';
 import { can } from '$lib/server/policies';
 import { findQueue } from '$lib/server/support/queues/find-queue';
 import { defaultQueueView } from '$lib/server/support/queues/queue-options';
@@ -36,8 +35,9 @@ export const load: PageServerLoad = async (event) => {
 		const page = await findQueue(db, { ...opts, view, filters: params.filters, sort: params.sort, after: params.after, withFilterOptions: true });
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
-		// Rendered on the server only (csr = false): not serialized for a browser app that never starts.
-		const queue = new ServerRendered({
+		// Plain data: a link from a page with JavaScript navigates here in the browser and reads it as JSON
+		// (wrapping it so it was not serialized, decision 030, broke that navigation).
+		const queue = {
 			view,
 			sort: params.sort,
 			filters: { ...f, line: f.line ? String(f.line) : undefined },
@@ -51,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 			/** Query string the bulk form posts to, so the same page comes back after the step. */
 			postQuery: queueQuery(view, params.sort, f, params.after),
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
-		});
+		};
 		return { queue };
 	} catch (e) {
 		throwHttp(e);
