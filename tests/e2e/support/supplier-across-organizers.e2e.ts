@@ -91,8 +91,12 @@ test('an administrator of both organizers lets a supplier team of Testkommun ser
 	await expect(bea.getByRole('heading', { level: 1 })).toHaveText(`Team: ${TEAM.name}`);
 	await bea.getByLabel('Huvudman', { exact: true }).selectOption({ label: B_NAME });
 	await bea.getByRole('button', { name: 'Lägg till huvudmannen' }).click();
+	// Wait for the added organizer before searching: a search typed while that form is still on its way is
+	// replaced by its answer, which lists the first people and not the one searched for.
+	await expect(bea.getByRole('button', { name: `Sluta ta emot ärenden från ${B_NAME}` })).toBeVisible();
 	await bea.getByLabel('Sök person').fill('Sune');
 	await bea.getByRole('button', { name: 'Sök', exact: true }).click();
+	await expect(bea).toHaveURL(/sok=Sune/);
 	await bea.getByLabel('Person', { exact: true }).selectOption({ label: `${SUPPLIER.name} (${SUPPLIER.email})` });
 	await bea.getByRole('button', { name: 'Lägg till i teamet' }).click();
 	await expect(bea.getByRole('table', { name: 'Medlemmar' })).toContainText(SUPPLIER.name);
