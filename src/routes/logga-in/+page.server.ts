@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const email = String(data.get('email') ?? '');
 		const password = String(data.get('password') ?? '');
 		const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
-		let secondStep = false;
+		let secondStep: boolean;
 		try {
 			const result = await signInWithPassword(locals.db, {
 				email,

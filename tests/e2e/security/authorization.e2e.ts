@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, type Actor } from '../../../src/lib/server/policies';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
-import { DEMO_PASSWORD, signIn } from '../helpers';
+import { DEMO_PASSWORD } from '../helpers';
 import { listRoutes, ruleFor, urlFor, type Rule } from './routes';
 import { BRIDGE, OTHER_ADMIN, SERVED, SHARED, SOLE, requestAs, setUpSecondOrganizer, type SecondOrganizer } from './second-organizer';
 

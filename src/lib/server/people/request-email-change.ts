@@ -1,5 +1,4 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db';
 import { emailChanges, passwordCredentials, people } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';

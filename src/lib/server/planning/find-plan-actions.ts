@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, planningActions } from '../db/schema';
+import { planningActions } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import type { Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';

@@ -24,13 +24,24 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			}
 			else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ';') row.push(field), (field = '');
+		else if (ch === ';') {
+			row.push(field);
+			field = '';
+		}
 		else if (ch === '\r') continue;
-		else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+		else if (ch === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		}
 		else field += ch;
 	}
 	return rows;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, zodIssues, parseOrThrow } from '../../errors';
+import { parseOrThrow } from '../../errors';
 import { PERSPECTIVES } from '../../assessment/framework/framework-schema';
 
 /** What an indicator can be: entered by hand, or computed by Rödtråd (decision 022). */

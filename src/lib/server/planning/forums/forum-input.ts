@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError, zodIssues } from '../../errors';
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
 const day = (message: string) =>

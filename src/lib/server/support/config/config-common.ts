@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { supportCategories, supportTeams } from '../../db/schema';
-import { AppError, zodIssues, type FieldIssue } from '../../errors';
+import { AppError } from '../../errors';
 import { authorize, type Actor, type SupportScope } from '../../policies';
-import type { z } from 'zod';
 import { isUuid } from '../../ids';
 
 /** Shared pieces of the support settings domain (teams, categories, SLA, calendar, settings). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { AppError, zodIssues } from '../../errors';
 import { authorize, type Actor, type SupportAction, type TicketResource } from '../../policies';
 import { getTicket } from '../tickets/get-ticket';
 import type { TicketRow } from '../tickets/ticket-resource';

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { getCasePage } from '$lib/server/support/casepage/get-case-page';
