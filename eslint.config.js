@@ -8,7 +8,17 @@ import ts from 'typescript-eslint';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'node_modules/', 'data/', '.e2e-data-*/', '.bench-builds/', 'test-results/', 'drizzle/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'node_modules/',
+			'data/',
+			'.e2e-data-*/',
+			'.bench-builds/',
+			'test-results/',
+			'drizzle/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -33,7 +33,14 @@ export default defineConfig({
 		locale: 'sv-SE',
 		launchOptions: {
 			executablePath: chromium,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run',
+				'--disable-sync'
+			]
 		}
 	},
 	projects: [

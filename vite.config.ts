@@ -7,11 +7,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [
 		// Vitest compiles the messages once (tests/compile-messages.ts); the plugin's watcher would keep it from exiting.
-		...(process.env.VITEST ? [] : [paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale']
-		})]),
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['cookie', 'baseLocale']
+					})
+				]),
 		// SvelteKit 3 takes its configuration here; svelte.config.js is gone (decision 030).
 		sveltekit({
 			adapter: adapter(),

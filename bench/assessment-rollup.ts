@@ -26,11 +26,22 @@ const started = performance.now();
 const { organizer, round, itemKeys } = await fillRound(db, { units: UNITS, items: ITEMS, respondents: RESPONDENTS });
 const built = performance.now() - started;
 
-const actor = { personId: '00000000-0000-0000-0000-000000000000', name: 'Bench', assignments: [{ organizerId: organizer.id, unitId: null, role: 'org_admin' as const }] };
-const timed = await timeRuns(() => computeOrganizerReport(db, { actor, organizerId: organizer.id, roundId: round.id }), { runs: RUNS, warmup: WARMUP });
+const actor = {
+	personId: '00000000-0000-0000-0000-000000000000',
+	name: 'Bench',
+	assignments: [{ organizerId: organizer.id, unitId: null, role: 'org_admin' as const }]
+};
+const timed = await timeRuns(() => computeOrganizerReport(db, { actor, organizerId: organizer.id, roundId: round.id }), {
+	runs: RUNS,
+	warmup: WARMUP
+});
 const report = timed.last;
-console.log(`assessment-rollup: ${UNITS} units × ${itemKeys.length} items × ${RESPONDENTS} respondents (${UNITS * itemKeys.length * RESPONDENTS} answers)`);
+console.log(
+	`assessment-rollup: ${UNITS} units × ${itemKeys.length} items × ${RESPONDENTS} respondents (${UNITS * itemKeys.length * RESPONDENTS} answers)`
+);
 console.log(`database: ${await databaseLabel(handle)}; data built in ${(built / 1000).toFixed(1)} s`);
 console.log(`computeOrganizerReport over ${RUNS} runs (after ${WARMUP} warm-up): ${timed.summary}; budget < 300 ms`);
-console.log(`check: ${report.units.length} units, ${report.subGoals.length} sub-goals, organizer students in sub-goal ${report.subGoals[0].id}: mean ${report.figures[report.subGoals[0].id]['__total__'].students.mean?.toFixed(2)}`);
+console.log(
+	`check: ${report.units.length} units, ${report.subGoals.length} sub-goals, organizer students in sub-goal ${report.subGoals[0].id}: mean ${report.figures[report.subGoals[0].id]['__total__'].students.mean?.toFixed(2)}`
+);
 await handle.close();

@@ -29,9 +29,15 @@ log(`${await fillBench(db, log, ORGS)} cases in ${await databaseLabel(handle)}`)
 
 // A central technical support person of the first organizer sees all of its technical cases.
 const [org] = rows<{ id: string }>(await db.execute(sql`SELECT id FROM organizers WHERE slug = 'bench-01'`));
-const [person] = rows<{ id: string }>(await db.execute(sql`INSERT INTO people (name, name_sort, email) VALUES ('Cilla Central', 'cilla central', 'central@bench-01.bench') RETURNING id`));
+const [person] = rows<{ id: string }>(
+	await db.execute(
+		sql`INSERT INTO people (name, name_sort, email) VALUES ('Cilla Central', 'cilla central', 'central@bench-01.bench') RETURNING id`
+	)
+);
 await db.execute(sql`INSERT INTO memberships (organizer_id, person_id) VALUES (${org.id}, ${person.id})`);
-await db.execute(sql`INSERT INTO role_assignments (person_id, organizer_id, role) VALUES (${person.id}, ${org.id}, 'central_technical_support')`);
+await db.execute(
+	sql`INSERT INTO role_assignments (person_id, organizer_id, role) VALUES (${person.id}, ${org.id}, 'central_technical_support')`
+);
 const actor = (await loadActor(db, person.id))!;
 const base = { actor, organizerId: org.id, view: 'all' as const };
 
@@ -40,9 +46,27 @@ const results = [
 	['search "skrivaren"', await timeRuns(() => findQueue(db, { ...base, filters: { q: 'skrivaren' }, limit: 50 }), RUNS)],
 	[
 		'cases by state (one organizer)',
-		await timeRuns(() => db.select({ state: tickets.state, n: sql<number>`count(*)` }).from(tickets).where(and(eq(tickets.organizerId, org.id))).groupBy(tickets.state), RUNS)
+		await timeRuns(
+			() =>
+				db
+					.select({ state: tickets.state, n: sql<number>`count(*)` })
+					.from(tickets)
+					.where(and(eq(tickets.organizerId, org.id)))
+					.groupBy(tickets.state),
+			RUNS
+		)
 	],
-	['cases by state (whole installation)', await timeRuns(() => db.select({ state: tickets.state, n: sql<number>`count(*)` }).from(tickets).groupBy(tickets.state), RUNS)]
+	[
+		'cases by state (whole installation)',
+		await timeRuns(
+			() =>
+				db
+					.select({ state: tickets.state, n: sql<number>`count(*)` })
+					.from(tickets)
+					.groupBy(tickets.state),
+			RUNS
+		)
+	]
 ] as const;
 console.log(`\nPGlite in memory, ${ORGS * 20_000} cases, load average ${loadavg()[0].toFixed(1)}; one query at a time:`);
 for (const [label, r] of results) console.log(`  ${label.padEnd(38)} ${r.summary}`);

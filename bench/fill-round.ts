@@ -15,10 +15,20 @@ const MIX = [...Array(2).fill('leadership'), ...Array(10).fill('staff'), ...Arra
 
 export async function fillRound(db: Db, opts: { units: number; items: number; respondents: number }) {
 	const { units: UNITS, items: ITEMS, respondents: RESPONDENTS } = opts;
-	const [organizer] = await db.insert(organizers).values({ slug: `bench-${Date.now()}`, name: 'Benchkommun', kind: 'kommun' }).returning();
+	const [organizer] = await db
+		.insert(organizers)
+		.values({ slug: `bench-${Date.now()}`, name: 'Benchkommun', kind: 'kommun' })
+		.returning();
 	const unitRows = await db
 		.insert(units)
-		.values(Array.from({ length: UNITS }, (_, i) => ({ organizerId: organizer.id, name: `Skola ${i + 1}`, nameSort: swedishSortKey(`Skola ${i + 1}`), kind: 'skolenhet' })))
+		.values(
+			Array.from({ length: UNITS }, (_, i) => ({
+				organizerId: organizer.id,
+				name: `Skola ${i + 1}`,
+				nameSort: swedishSortKey(`Skola ${i + 1}`),
+				kind: 'skolenhet'
+			}))
+		)
 		.returning({ id: units.id });
 	const [round] = await db
 		.insert(assessmentRounds)
@@ -43,11 +53,20 @@ export async function fillRound(db: Db, opts: { units: number; items: number; re
 		await db.insert(assessmentCustomItems).values(
 			Array.from({ length: extra }, (_, i) => {
 				const base = frameworkItems[i % frameworkItems.length];
-				return { organizerId: organizer.id, roundId: round.id, key: `egen.bench-${i + 1}`, subGoalId: base.subGoalId, content: { ...base.item, key: undefined } };
+				return {
+					organizerId: organizer.id,
+					roundId: round.id,
+					key: `egen.bench-${i + 1}`,
+					subGoalId: base.subGoalId,
+					content: { ...base.item, key: undefined }
+				};
 			})
 		);
 	}
-	const itemKeys = [...frameworkItems.map((f) => f.item.key), ...Array.from({ length: Math.max(0, extra) }, (_, i) => `egen.bench-${i + 1}`)].slice(0, ITEMS);
+	const itemKeys = [
+		...frameworkItems.map((f) => f.item.key),
+		...Array.from({ length: Math.max(0, extra) }, (_, i) => `egen.bench-${i + 1}`)
+	].slice(0, ITEMS);
 
 	// Responses and answers are generated in the database: one multi-row INSERT … SELECT each.
 	const perspectives = JSON.stringify(Array.from({ length: RESPONDENTS }, (_, i) => MIX[i % MIX.length]));

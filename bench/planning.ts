@@ -30,7 +30,10 @@ await handle.migrate();
 const { db } = handle;
 const started = performance.now();
 const { organizer, round, unitIds } = await fillRound(db, { units: UNITS, items: 60, respondents: 10 });
-const [owner] = await db.insert(people).values({ name: 'Bench Ägare', nameSort: swedishSortKey('Bench Ägare'), email: `bench-${Date.now()}@example.se` }).returning();
+const [owner] = await db
+	.insert(people)
+	.values({ name: 'Bench Ägare', nameSort: swedishSortKey('Bench Ägare'), email: `bench-${Date.now()}@example.se` })
+	.returning();
 await db.insert(memberships).values({ personId: owner.id, organizerId: organizer.id });
 const period = periodOf();
 const subGoals = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2'];
@@ -62,17 +65,33 @@ await db.execute(sql`
 await db.execute(sql`ANALYZE`);
 const built = performance.now() - started;
 
-const actor = { personId: owner.id, name: 'Bench', assignments: [{ organizerId: organizer.id, unitId: null, role: 'leadership' as const }] };
+const actor = {
+	personId: owner.id,
+	name: 'Bench',
+	assignments: [{ organizerId: organizer.id, unitId: null, role: 'leadership' as const }]
+};
 const timed = await timeRuns(() => rollUpPlans(db, { actor, organizerId: organizer.id, period }), { runs: RUNS, warmup: WARMUP });
 const r = timed.last;
 // For comparison on the same data and load: the self-assessment report the gaps are read from, alone.
-const report = await timeRuns(() => computeOrganizerReport(db, { actor, organizerId: organizer.id, roundId: round.id }), { runs: RUNS, warmup: WARMUP });
-console.log(`planning: roll-up of ${UNITS} unit plans × ${ACTIONS_PER_UNIT} actions (${UNITS * ACTIONS_PER_UNIT}), gaps from a closed round of ${UNITS} units`);
+const report = await timeRuns(() => computeOrganizerReport(db, { actor, organizerId: organizer.id, roundId: round.id }), {
+	runs: RUNS,
+	warmup: WARMUP
+});
+console.log(
+	`planning: roll-up of ${UNITS} unit plans × ${ACTIONS_PER_UNIT} actions (${UNITS * ACTIONS_PER_UNIT}), gaps from a closed round of ${UNITS} units`
+);
 console.log(`database: ${await databaseLabel(handle)}; data built in ${(built / 1000).toFixed(1)} s`);
 console.log(`rollUpPlans over ${RUNS} runs (after ${WARMUP} warm-up): ${timed.summary}; budget p95 < 300 ms`);
 console.log(`for comparison, computeOrganizerReport alone: ${report.summary}`);
 // The plan report: goals → actions → status → the computed indicators of all 300 chains.
-const planReport = await timeRuns(() => buildPlanReport(db, { actor, organizerId: organizer.id, period, locale: 'sv' }), { runs: REPORT_RUNS, warmup: 1 });
-console.log(`buildPlanReport with ${planReport.last.indicators.length} computed indicators, over ${REPORT_RUNS} runs: ${planReport.summary} (no budget named)`);
-console.log(`check: ${r.rows.length} sub-goals, ${r.rows.reduce((n, x) => n + x.total, 0)} actions counted, ${r.rows.reduce((n, x) => n + x.gaps.length, 0)} gaps, round ${r.round ? 'read' : 'missing'}`);
+const planReport = await timeRuns(() => buildPlanReport(db, { actor, organizerId: organizer.id, period, locale: 'sv' }), {
+	runs: REPORT_RUNS,
+	warmup: 1
+});
+console.log(
+	`buildPlanReport with ${planReport.last.indicators.length} computed indicators, over ${REPORT_RUNS} runs: ${planReport.summary} (no budget named)`
+);
+console.log(
+	`check: ${r.rows.length} sub-goals, ${r.rows.reduce((n, x) => n + x.total, 0)} actions counted, ${r.rows.reduce((n, x) => n + x.gaps.length, 0)} gaps, round ${r.round ? 'read' : 'missing'}`
+);
 await handle.close();

@@ -45,14 +45,24 @@ log(`${await fillBench(db, log)} cases in the database`);
 // A central technical support person of the first organizer, signed in by a session row.
 const [org] = rows<{ id: string; slug: string }>(await db.execute(sql`SELECT id, slug FROM organizers WHERE slug = 'bench-01'`));
 const [person] = rows<{ id: string }>(
-	await db.execute(sql`INSERT INTO people (name, name_sort, email) VALUES ('Cilla Central', 'cilla central', ${`central-${Date.now()}@bench-01.bench`}) RETURNING id`)
+	await db.execute(
+		sql`INSERT INTO people (name, name_sort, email) VALUES ('Cilla Central', 'cilla central', ${`central-${Date.now()}@bench-01.bench`}) RETURNING id`
+	)
 );
 await db.execute(sql`INSERT INTO memberships (organizer_id, person_id) VALUES (${org.id}, ${person.id})`);
-await db.execute(sql`INSERT INTO role_assignments (person_id, organizer_id, role) VALUES (${person.id}, ${org.id}, 'central_technical_support')`);
+await db.execute(
+	sql`INSERT INTO role_assignments (person_id, organizer_id, role) VALUES (${person.id}, ${org.id}, 'central_technical_support')`
+);
 const token = newToken();
-await db.execute(sql`INSERT INTO sessions (token_hash, person_id, method, expires_at) VALUES (${hashToken(token)}, ${person.id}, 'bench', now() + interval '1 day')`);
-const schools = rows<{ id: string }>(await db.execute(sql`SELECT id FROM units WHERE organizer_id = ${org.id} AND kind = 'skolenhet'`)).map((r) => r.id);
-const cats = rows<{ id: string }>(await db.execute(sql`SELECT id FROM support_categories WHERE organizer_id = ${org.id} AND chain = 'technical'`)).map((r) => r.id);
+await db.execute(
+	sql`INSERT INTO sessions (token_hash, person_id, method, expires_at) VALUES (${hashToken(token)}, ${person.id}, 'bench', now() + interval '1 day')`
+);
+const schools = rows<{ id: string }>(await db.execute(sql`SELECT id FROM units WHERE organizer_id = ${org.id} AND kind = 'skolenhet'`)).map(
+	(r) => r.id
+);
+const cats = rows<{ id: string }>(
+	await db.execute(sql`SELECT id FROM support_categories WHERE organizer_id = ${org.id} AND chain = 'technical'`)
+).map((r) => r.id);
 await handle.close();
 
 // The built server: rebuild when any source file is newer than the build. BENCH_BUILDS=<dir>,<dir> times
@@ -60,7 +70,10 @@ await handle.close();
 const BUILDS = (process.env.BENCH_BUILDS ?? 'build').split(',').filter(Boolean);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const newest = (dir: string): number =>
-	readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+	readdirSync(dir, { withFileTypes: true }).reduce(
+		(m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs),
+		0
+	);
 if (BUILDS.includes('build') && (!existsSync('build/index.js') || statSync('build/index.js').mtimeMs < newest('src'))) {
 	log('building (npm run build)');
 	if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -87,7 +100,10 @@ async function startServer(dir: string) {
 	const kill = () => server.kill('SIGTERM');
 	process.on('exit', kill);
 	for (let i = 0; ; i++) {
-		const ok = await fetch(`${base}/logga-in`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${base}/logga-in`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) break;
 		if (i > 300) throw new Error('the server did not start');
 		await new Promise((r) => setTimeout(r, 200));
@@ -107,7 +123,10 @@ const WORDS = ['projektor', 'skrivaren', 'lärplattf', 'inloggningen fungerar', 
 const STATES = ['in_progress', 'new', 'closed', 'waiting_requester'];
 const kinds = (queue: string): [string, (i: number) => string][] => [
 	['main queue', () => queue],
-	['filtered (state + unit + category)', (i) => `${queue}?vy=all&status=${pick(STATES, i)}&enhet=${pick(schools, i * 7)}&kategori=${pick(cats, i * 3)}`],
+	[
+		'filtered (state + unit + category)',
+		(i) => `${queue}?vy=all&status=${pick(STATES, i)}&enhet=${pick(schools, i * 7)}&kategori=${pick(cats, i * 3)}`
+	],
 	['full-text search', (i) => `${queue}?vy=all&q=${encodeURIComponent(pick(WORDS, i))}`]
 ];
 
@@ -136,7 +155,10 @@ async function measure(base: string, make: (i: number) => string, n: number): Pr
 	return times.sort((a, b) => a - b);
 }
 const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ');
 /**
  * A fixed piece of CPU work, timed (100 000 SHA-256 hashes). On a shared virtual machine the same build's
  * figures move with this number; printing it beside each run tells a slow machine from a slow change.
@@ -155,7 +177,9 @@ for (let round = 0; round < ROUNDS; round++) {
 		const KINDS = kinds(`/${org.slug}/support/ko`);
 		// Warm every kind up first, so the first kind measured does not pay for the server's JIT.
 		for (const [, make] of KINDS) await measure(base, make, WARMUP);
-		console.log(`\n${dir}: ${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${WARMUP} warm-up requests each); load average ${load()}; ${machineCheck()}`);
+		console.log(
+			`\n${dir}: ${CLIENTS} concurrent clients, ${REQUESTS} requests per kind (after ${WARMUP} warm-up requests each); load average ${load()}; ${machineCheck()}`
+		);
 		for (const [name, make] of KINDS) {
 			const started = performance.now();
 			const cpuBefore = cpuSnapshot(pid);
@@ -172,5 +196,7 @@ for (let round = 0; round < ROUNDS; round++) {
 		await stop();
 	}
 }
-console.log(`\nBudget p95 < ${BUDGET_MS} ms: ${allWithin ? 'holds' : 'does NOT hold'} (load average now ${load()}; ${cpus().length} cores; ${machineCheck()})`);
+console.log(
+	`\nBudget p95 < ${BUDGET_MS} ms: ${allWithin ? 'holds' : 'does NOT hold'} (load average now ${load()}; ${cpus().length} cores; ${machineCheck()})`
+);
 process.exit(0);

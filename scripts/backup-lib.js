@@ -61,7 +61,10 @@ export function libpqEnv(url) {
  */
 function run(program, args, env) {
 	const r = spawnSync(program, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
-	if (r.error) throw new BackupError(`${program} kunde inte startas / could not be started: ${r.error.message}. Installera PostgreSQL:s klientprogram (t.ex. apt-get install postgresql-client-15) eller sätt PGBIN.`);
+	if (r.error)
+		throw new BackupError(
+			`${program} kunde inte startas / could not be started: ${r.error.message}. Installera PostgreSQL:s klientprogram (t.ex. apt-get install postgresql-client-15) eller sätt PGBIN.`
+		);
 	if (r.status !== 0) throw new BackupError(`${path.basename(program)} misslyckades / failed:\n${r.stderr.trim()}`);
 	return r.stdout;
 }
@@ -134,14 +137,30 @@ export async function restoreDatabase({ url, dataDir, file }) {
 	if (!file || !existsSync(file)) throw new BackupError(`Filen finns inte / no such file: ${file ?? '(ingen angiven / none given)'}`);
 	const kind = backupKind(file);
 	if (kind === 'unknown') throw new BackupError(`${file} är ingen säkerhetskopia från Rödtråd / is not a Rödtråd backup.`);
-	if (kind === 'postgres' && !url) throw new BackupError('Filen är en PostgreSQL-säkerhetskopia (pg_dump): sätt DATABASE_URL till en tom databas. / The file is a PostgreSQL backup: set DATABASE_URL to an empty database.');
-	if (kind === 'pglite' && url) throw new BackupError('Filen är en säkerhetskopia av den inbäddade databasen: ta bort DATABASE_URL och sätt DATA_DIR till en tom mapp. / The file is a backup of the embedded database: unset DATABASE_URL and point DATA_DIR at an empty folder.');
+	if (kind === 'postgres' && !url)
+		throw new BackupError(
+			'Filen är en PostgreSQL-säkerhetskopia (pg_dump): sätt DATABASE_URL till en tom databas. / The file is a PostgreSQL backup: set DATABASE_URL to an empty database.'
+		);
+	if (kind === 'pglite' && url)
+		throw new BackupError(
+			'Filen är en säkerhetskopia av den inbäddade databasen: ta bort DATABASE_URL och sätt DATA_DIR till en tom mapp. / The file is a backup of the embedded database: unset DATABASE_URL and point DATA_DIR at an empty folder.'
+		);
 	if (url) {
-		if (!(await postgresIsEmpty(url))) throw new BackupError(`Databasen ${libpqEnv(url).PGDATABASE} är inte tom; återställ bara till en tom databas (CREATE DATABASE …). / The database is not empty; restore only into an empty database.`);
-		run(pgBin('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${libpqEnv(url).PGDATABASE}`, file], libpqEnv(url));
+		if (!(await postgresIsEmpty(url)))
+			throw new BackupError(
+				`Databasen ${libpqEnv(url).PGDATABASE} är inte tom; återställ bara till en tom databas (CREATE DATABASE …). / The database is not empty; restore only into an empty database.`
+			);
+		run(
+			pgBin('pg_restore'),
+			['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${libpqEnv(url).PGDATABASE}`, file],
+			libpqEnv(url)
+		);
 		return 'postgres';
 	}
-	if (!isEmptyFolder(dataDir)) throw new BackupError(`Mappen ${dataDir} är inte tom; återställ bara till en tom eller ny mapp (sätt DATA_DIR). / The folder is not empty; restore only into an empty or new folder.`);
+	if (!isEmptyFolder(dataDir))
+		throw new BackupError(
+			`Mappen ${dataDir} är inte tom; återställ bara till en tom eller ny mapp (sätt DATA_DIR). / The folder is not empty; restore only into an empty or new folder.`
+		);
 	mkdirSync(dataDir, { recursive: true });
 	const { PGlite } = await import('@electric-sql/pglite');
 	const db = new PGlite(dataDir, { loadDataDir: new Blob([readFileSync(file)]) });

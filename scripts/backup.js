@@ -12,7 +12,9 @@ const file = args.find((a) => !a.startsWith('--')) ?? `rodtrad-backup-${stamp}${
 
 try {
 	const kind = await backupDatabase({ url, dataDir, file, force });
-	console.log(`Säkerhetskopia skriven / backup written: ${file} (${kind === 'postgres' ? 'PostgreSQL, pg_dump' : 'inbäddad databas / embedded database'})`);
+	console.log(
+		`Säkerhetskopia skriven / backup written: ${file} (${kind === 'postgres' ? 'PostgreSQL, pg_dump' : 'inbäddad databas / embedded database'})`
+	);
 } catch (e) {
 	console.error(e instanceof BackupError ? e.message : e);
 	process.exit(1);

@@ -12,7 +12,9 @@ if (!file) {
 }
 try {
 	await restoreDatabase({ url, dataDir, file });
-	console.log(`Återställd från / restored from ${file} till / into ${url ? 'PostgreSQL' : dataDir}. Starta Rödtråd som vanligt / start Rödtråd as usual.`);
+	console.log(
+		`Återställd från / restored from ${file} till / into ${url ? 'PostgreSQL' : dataDir}. Starta Rödtråd som vanligt / start Rödtråd as usual.`
+	);
 } catch (e) {
 	console.error(e instanceof BackupError ? e.message : e);
 	process.exit(1);

@@ -27,10 +27,7 @@ export async function buildOrganizer(db: Db, o: Partial<typeof organizers.$infer
 }
 
 /** A school unit with a unique skolenhetskod unless told otherwise. */
-export async function buildUnit(
-	db: Db,
-	o: Partial<typeof units.$inferInsert> & { organizer?: OrganizerRow } = {}
-): Promise<UnitRow> {
+export async function buildUnit(db: Db, o: Partial<typeof units.$inferInsert> & { organizer?: OrganizerRow } = {}): Promise<UnitRow> {
 	const organizerId = o.organizerId ?? (o.organizer ?? (await buildOrganizer(db))).id;
 	const name = o.name ?? `Skola ${next()}`;
 	const kind = o.kind ?? 'skolenhet';
@@ -191,7 +188,8 @@ export async function buildTeam(
 			supplierName: o.line === 3 ? `Leverantör ${next()}` : null
 		})
 		.returning();
-	for (const organizerId of [o.organizerId, ...(o.alsoServes ?? [])]) await db.insert(supportTeamOrganizers).values({ teamId: team.id, organizerId });
+	for (const organizerId of [o.organizerId, ...(o.alsoServes ?? [])])
+		await db.insert(supportTeamOrganizers).values({ teamId: team.id, organizerId });
 	for (const personId of o.memberIds ?? []) await db.insert(supportTeamMembers).values({ teamId: team.id, personId });
 	return team;
 }
@@ -210,7 +208,14 @@ export async function buildTicket(
 	const ticket = await fileTicket(db, {
 		actor: requester,
 		organizerId,
-		input: { chain: 'technical', unitId, title: 'Projektorn startar inte', description: 'Lampan blinkar rött.', urgency: 'normal', ...o.input }
+		input: {
+			chain: 'technical',
+			unitId,
+			title: 'Projektorn startar inte',
+			description: 'Lampan blinkar rött.',
+			urgency: 'normal',
+			...o.input
+		}
 	});
 	return { ticket, unitId, organizerId, requester };
 }
@@ -230,9 +235,20 @@ export async function moveTicket(
 	ticket: typeof tickets.$inferSelect,
 	o: { stateTo: TicketState; handlerId: string; body?: string; at?: Date }
 ) {
-	const { ticket: moved } = await appendTicketEvent(db, ticket, { actorId: o.handlerId, by: 'handler', kind: o.stateTo === 'solved' ? 'solve' : 'state', public: true, body: o.body, stateTo: o.stateTo });
+	const { ticket: moved } = await appendTicketEvent(db, ticket, {
+		actorId: o.handlerId,
+		by: 'handler',
+		kind: o.stateTo === 'solved' ? 'solve' : 'state',
+		public: true,
+		body: o.body,
+		stateTo: o.stateTo
+	});
 	if (!o.at) return moved;
-	const stamps = { solvedAt: moved.solvedAt ? o.at : null, closedAt: moved.closedAt ? o.at : null, waitingSince: moved.waitingSince ? o.at : null };
+	const stamps = {
+		solvedAt: moved.solvedAt ? o.at : null,
+		closedAt: moved.closedAt ? o.at : null,
+		waitingSince: moved.waitingSince ? o.at : null
+	};
 	const [row] = await db.update(tickets).set(stamps).where(eq(tickets.id, moved.id)).returning();
 	return row;
 }

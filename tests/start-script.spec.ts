@@ -1,3 +1,4 @@
+// Covers: scripts/start.js (its checks of the environment).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 

@@ -25,22 +25,45 @@ export async function buildHandlingScene(db: Db) {
 	const line2 = await teamMember(db, org.id, 2);
 	const line3 = await teamMember(db, org.id, 3);
 	const { ticket, requester } = await buildTicket(db, { organizerId: org.id, unitId: unit.id });
-	return { org, unit, ticket, requester, keyPerson, pedagogicalKeyPerson, central, line2, line3, organizerId: org.id, number: ticket.number };
+	return {
+		org,
+		unit,
+		ticket,
+		requester,
+		keyPerson,
+		pedagogicalKeyPerson,
+		central,
+		line2,
+		line3,
+		organizerId: org.id,
+		number: ticket.number
+	};
 }
 
 /** Everything a step may write for one case, to compare before and after a refused step. */
 export async function caseSnapshot(db: Db, ticketId: string) {
 	const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
-	const [{ events }] = await db.select({ events: sql<number>`count(*)::int` }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId));
-	const [{ audits }] = await db.select({ audits: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.entityId, ticketId));
+	const [{ events }] = await db
+		.select({ events: sql<number>`count(*)::int` })
+		.from(ticketEvents)
+		.where(eq(ticketEvents.ticketId, ticketId));
+	const [{ audits }] = await db
+		.select({ audits: sql<number>`count(*)::int` })
+		.from(auditEvents)
+		.where(eq(auditEvents.entityId, ticketId));
 	return { ticket, events, audits };
 }
 
 /** The case's timeline, oldest first. */
-export const eventsOf = (db: Db, ticketId: string) => db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id);
+export const eventsOf = (db: Db, ticketId: string) =>
+	db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id);
 
 /** The audit actions written for a record, oldest first. */
 export async function auditActionsOf(db: Db, entityId: string) {
-	const rows = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.id);
+	const rows = await db
+		.select({ action: auditEvents.action })
+		.from(auditEvents)
+		.where(eq(auditEvents.entityId, entityId))
+		.orderBy(auditEvents.id);
 	return rows.map((r) => r.action);
 }

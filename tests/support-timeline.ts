@@ -13,7 +13,11 @@ export function stockholm(local: string, summer = false): Date {
 
 /** Sets the time stamps of a case's events, oldest first, to `times` (events beyond the list keep theirs). */
 export async function setEventTimes(db: Db, ticketId: string, times: Date[]): Promise<void> {
-	const events = await db.select({ id: ticketEvents.id }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id));
+	const events = await db
+		.select({ id: ticketEvents.id })
+		.from(ticketEvents)
+		.where(eq(ticketEvents.ticketId, ticketId))
+		.orderBy(asc(ticketEvents.id));
 	for (let i = 0; i < Math.min(times.length, events.length); i++) {
 		await db.update(ticketEvents).set({ createdAt: times[i] }).where(eq(ticketEvents.id, events[i].id));
 	}

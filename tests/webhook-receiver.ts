@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 
 export type ReceivedPost = { path: string; query: Record<string, string>; body: Record<string, unknown>; status: number };
 
-type Card = { type?: string; attachments?: { contentType?: string; content?: { type?: string; version?: string; body?: unknown[]; actions?: { type?: string; url?: string }[] } }[] };
+type Card = {
+	type?: string;
+	attachments?: {
+		contentType?: string;
+		content?: { type?: string; version?: string; body?: unknown[]; actions?: { type?: string; url?: string }[] };
+	}[];
+};
 type Chat = { thread?: { threadKey?: string }; cardsV2?: { card?: { header?: unknown; sections?: unknown[] } }[] };
 
 /** Whether a body is a Workflows "message with attachments" holding one Adaptive Card with an open-URL action. */

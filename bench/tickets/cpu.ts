@@ -39,7 +39,7 @@ function processes(): { pid: number; ppid: number; comm: string }[] {
 export function cpuSnapshot(serverPid: number): { server: number; postgres: number; client: number } {
 	const all = processes();
 	const tree = new Set([serverPid]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const p of all) if (!tree.has(p.pid) && tree.has(p.ppid)) grew = tree.add(p.pid) !== undefined;
 	}

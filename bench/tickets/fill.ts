@@ -74,7 +74,9 @@ export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): 
 			('pedagogical', 'Digitala verktyg i undervisningen', false), ('pedagogical', 'Digital kompetens', false), ('pedagogical', 'Lärresurser', false)
 		) c(chain, name, dev) WHERE o.slug LIKE 'bench-%'`);
 	log('teams and categories');
-	const created = rows<{ id: string; slug: string }>(await db.execute(sql`SELECT id, slug FROM organizers WHERE slug LIKE 'bench-%' ORDER BY slug`));
+	const created = rows<{ id: string; slug: string }>(
+		await db.execute(sql`SELECT id, slug FROM organizers WHERE slug LIKE 'bench-%' ORDER BY slug`)
+	);
 	for (const [i, org] of created.entries()) {
 		await fillCases(db, org.id);
 		if ((i + 1) % 10 === 0) log(`cases for ${i + 1} organizers`);
@@ -84,7 +86,9 @@ export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): 
 		SELECT t.id, l2.id FROM tickets t JOIN support_teams l2 ON l2.organizer_id = t.organizer_id AND l2.line = 2 AND l2.chain = t.chain WHERE t.line >= 2
 		UNION ALL
 		SELECT t.id, t.team_id FROM tickets t WHERE t.line = 3`);
-	await db.execute(sql`INSERT INTO support_counters (organizer_id, last_number) SELECT organizer_id, max(number) FROM tickets GROUP BY organizer_id`);
+	await db.execute(
+		sql`INSERT INTO support_counters (organizer_id, last_number) SELECT organizer_id, max(number) FROM tickets GROUP BY organizer_id`
+	);
 	await db.execute(sql`ANALYZE`);
 	log('watchers, counters, ANALYZE');
 	return orgs * CASES_PER_ORG;

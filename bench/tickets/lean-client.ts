@@ -42,7 +42,9 @@ export class LeanClient {
 		if (this.waiting) return Promise.reject(new Error('one request at a time per connection'));
 		return new Promise((resolve, reject) => {
 			this.waiting = { resolve, reject };
-			const lines = Object.entries(this.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+			const lines = Object.entries(this.headers)
+				.map(([k, v]) => `${k}: ${v}\r\n`)
+				.join('');
 			this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${lines}\r\n`);
 		});
 	}

@@ -1,3 +1,4 @@
+// Covers: isIsoDate, nextIsoDate, startOfStockholmDay.
 import { describe, expect, it } from 'vitest';
 import { isIsoDate, nextIsoDate, startOfStockholmDay } from './calendar-date';
 
@@ -8,7 +9,17 @@ describe('calendar dates', () => {
 	});
 
 	it('refuse impossible dates, other formats and absurd years', () => {
-		for (const v of ['2026-02-30', '2025-02-29', '2026-13-01', '23/11/2026', '2026-1-5', '20261123', '', '0001-01-01', "2026-01-01' or 1=1"]) {
+		for (const v of [
+			'2026-02-30',
+			'2025-02-29',
+			'2026-13-01',
+			'23/11/2026',
+			'2026-1-5',
+			'20261123',
+			'',
+			'0001-01-01',
+			"2026-01-01' or 1=1"
+		]) {
 			expect(isIsoDate(v), v).toBe(false);
 		}
 	});

@@ -1,3 +1,4 @@
+// Covers: t.
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { t } from './i18n';

@@ -23,7 +23,11 @@ export function formatDate(value: Date | string | null | undefined, withTime = f
 	const key = `${locale}|${withTime}`;
 	let format = dateFormats.get(key);
 	if (!format) {
-		format = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
+		format = new Intl.DateTimeFormat(locale, {
+			timeZone: 'Europe/Stockholm',
+			dateStyle: 'medium',
+			...(withTime ? { timeStyle: 'short' } : {})
+		});
 		dateFormats.set(key, format);
 	}
 	return format.format(d);

@@ -1,3 +1,4 @@
+// Covers: slugify, swedishSortKey.
 import { describe, expect, it } from 'vitest';
 import { slugify, swedishSortKey } from './sort-key';
 

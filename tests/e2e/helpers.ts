@@ -51,10 +51,14 @@ export async function setPasswordByMail(browser: Browser, email: string, passwor
 	const page = await context.newPage();
 	await page.goto('/glomt-losenord');
 	await page.getByLabel('E-postadress').fill(email);
-	const mail = await nextMailTo(email, async () => {
-		await page.getByRole('button', { name: 'Skicka länk' }).click();
-		await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
-	}, (m) => /\/aterstall-losenord\//.test(m.text));
+	const mail = await nextMailTo(
+		email,
+		async () => {
+			await page.getByRole('button', { name: 'Skicka länk' }).click();
+			await expect(page.getByRole('status')).toContainText('Om det finns ett konto');
+		},
+		(m) => /\/aterstall-losenord\//.test(m.text)
+	);
 	await page.goto(new URL(resetLinkIn(mail)).pathname);
 	await page.getByLabel('Nytt lösenord', { exact: true }).fill(password);
 	await page.getByLabel('Upprepa det nya lösenordet').fill(password);
@@ -64,4 +68,5 @@ export async function setPasswordByMail(browser: Browser, email: string, passwor
 }
 
 /** As setPasswordByMail; the administrator's page is no longer needed (kept for the callers written before). */
-export const setPasswordThroughOutbox = (browser: Browser, _admin: Page, email: string, password: string) => setPasswordByMail(browser, email, password);
+export const setPasswordThroughOutbox = (browser: Browser, _admin: Page, email: string, password: string) =>
+	setPasswordByMail(browser, email, password);

@@ -36,9 +36,19 @@ function parseMessage(raw: string, to: string[]): Caught {
 	const split = raw.indexOf('\r\n\r\n');
 	const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
 	const body = raw.slice(split + 4);
-	const header = (name: string) => head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+	const header = (name: string) =>
+		head
+			.split('\r\n')
+			.find((l) => l.toLowerCase().startsWith(`${name}:`))
+			?.slice(name.length + 1)
+			.trim() ?? '';
 	const encoding = header('content-transfer-encoding').toLowerCase();
-	const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+	const text =
+		encoding === 'quoted-printable'
+			? decodeQuotedPrintable(body)
+			: encoding === 'base64'
+				? Buffer.from(body, 'base64').toString('utf8')
+				: body;
 	return { id: messages.length + 1, to, subject: decodeHeader(header('subject')), text };
 }
 

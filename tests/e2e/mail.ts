@@ -14,7 +14,11 @@ export async function mailsTo(to: string): Promise<CaughtMail[]> {
  * Runs `send` and waits for the next mail to `to` after it (up to 20 s) that `matches` (any mail by default);
  * returns it. Give `matches` when another mail to the same address may still be on its way (an invitation).
  */
-export async function nextMailTo(to: string, send: () => Promise<unknown>, matches: (mail: CaughtMail) => boolean = () => true): Promise<CaughtMail> {
+export async function nextMailTo(
+	to: string,
+	send: () => Promise<unknown>,
+	matches: (mail: CaughtMail) => boolean = () => true
+): Promise<CaughtMail> {
 	const before = (await mailsTo(to)).length;
 	await send();
 	let mail: CaughtMail | undefined;

@@ -1,3 +1,4 @@
+// Covers: loadDemo, BackupError, backupDatabase, backupKind, restoreDatabase.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,9 @@ const targets: Target[] = [];
 beforeAll(async () => {
 	if (serverUrl) {
 		const handle = await createTestDatabase();
-		const name = (await handle.db.execute<{ db: string }>('select current_database() as db' as never)) as unknown as { rows: { db: string }[] };
+		const name = (await handle.db.execute<{ db: string }>('select current_database() as db' as never)) as unknown as {
+			rows: { db: string }[];
+		};
 		source = { handle, url: withDatabase(serverUrl, name.rows[0].db), dataDir: '' };
 	} else {
 		const dataDir = path.join(dir, 'source');

@@ -1,3 +1,4 @@
+// Covers: the built server while PostgreSQL is away (hooks.server.ts, http/database-down.ts, /healthz).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsSkipReason, startServer, startThrowawayPostgres, type RunningServer, type ThrowawayPostgres } from './ops-harness';
 
@@ -23,7 +24,10 @@ describe.skipIf(skip)('when the database goes away', () => {
 
 	// A made-up session cookie makes every request look its session up in the database, as a signed-in user's does.
 	const get = (path: string, accept = 'text/html') =>
-		fetch(`${server.url}${path}`, { redirect: 'manual', headers: { accept, cookie: 'rodtrad_session=ett-pahittat-token-som-inte-far-loggas' } });
+		fetch(`${server.url}${path}`, {
+			redirect: 'manual',
+			headers: { accept, cookie: 'rodtrad_session=ett-pahittat-token-som-inte-far-loggas' }
+		});
 	// A load balancer sends no cookie.
 	const health = () => fetch(`${server.url}/healthz`);
 
@@ -53,7 +57,11 @@ describe.skipIf(skip)('when the database goes away', () => {
 		const post = await fetch(`${server.url}/logga-in`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { origin: server.url.replace('127.0.0.1', 'localhost'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			headers: {
+				origin: server.url.replace('127.0.0.1', 'localhost'),
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
 			body: 'email=lars%40exempel.se&password=hemligt-losenord-123'
 		});
 		expect(post.status).toBe(503);

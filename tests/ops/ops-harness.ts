@@ -14,7 +14,8 @@ const PGBIN = process.env.PGBIN ?? '/usr/lib/postgresql/15/bin';
 
 /** Why the ops tests cannot run here, or null when they can (PostgreSQL's programs and a build are present). */
 export function opsSkipReason(): string | null {
-	if (!existsSync(path.join(PGBIN, 'initdb'))) return `PostgreSQL 15 saknas (${PGBIN}/initdb): apt-get install -y postgresql-15 — ops tests skipped`;
+	if (!existsSync(path.join(PGBIN, 'initdb')))
+		return `PostgreSQL 15 saknas (${PGBIN}/initdb): apt-get install -y postgresql-15 — ops tests skipped`;
 	if (!existsSync('build/index.js')) return 'build/index.js saknas: npm run build först — ops tests skipped';
 	return null;
 }
@@ -36,7 +37,12 @@ export type ThrowawayPostgres = { url: string; stop: () => void; start: () => vo
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'rodtrad-ops-pg-'));
 	const asRoot = process.getuid?.() === 0;
-	if (asRoot) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()));
+	if (asRoot)
+		chownSync(
+			dir,
+			Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+			Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim())
+		);
 	const run = (program: string, args: string[]) => {
 		const cmd = asRoot ? 'runuser' : path.join(PGBIN, program);
 		const argv = asRoot ? ['-u', 'postgres', '--', path.join(PGBIN, program), ...args] : args;
@@ -46,7 +52,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 	const port = await freePort();
 	run('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
 	const start = () =>
-		run('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`, 'start']);
+		run('pg_ctl', [
+			'-D',
+			`${dir}/data`,
+			'-l',
+			`${dir}/server.log`,
+			'-w',
+			'-o',
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`,
+			'start'
+		]);
 	const stop = () => run('pg_ctl', ['-D', `${dir}/data`, '-m', 'fast', '-w', 'stop']);
 	start();
 	return {
@@ -70,7 +85,9 @@ export type RunningServer = { port: number; url: string; output: () => string; s
 export async function startServer(env: Record<string, string>, opts: { waitFor200?: boolean } = {}): Promise<RunningServer> {
 	const port = await freePort();
 	// Not Vitest's variables: under VITEST the server would not start its background jobs.
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV'));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV')
+	);
 	const child = spawn(process.execPath, ['build/index.js'], {
 		env: { ...inherited, ORIGIN: `http://localhost:${port}`, PORT: String(port), LOGIN_LIMIT_IP: '100000', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

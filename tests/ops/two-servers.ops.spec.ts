@@ -1,6 +1,15 @@
+// Covers: two built servers on one PostgreSQL (sessions, form posts, sign-in limits, background jobs).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, opsSkipReason, startRoundRobinProxy, startServer, startThrowawayPostgres, type RunningServer, type ThrowawayPostgres } from './ops-harness';
+import {
+	freePort,
+	opsSkipReason,
+	startRoundRobinProxy,
+	startServer,
+	startThrowawayPostgres,
+	type RunningServer,
+	type ThrowawayPostgres
+} from './ops-harness';
 
 /**
  * Two Rödtråd servers against one PostgreSQL behind a round-robin proxy, as `README.md` ("Fler servrar") describes:
@@ -27,7 +36,11 @@ describe.skipIf(skip)('two servers behind a round-robin proxy', () => {
 			headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...extra },
 			body: new URLSearchParams(fields).toString()
 		});
-	const sessionOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('rodtrad_session='))?.split(';')[0] ?? '';
+	const sessionOf = (res: Response) =>
+		res.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('rodtrad_session='))
+			?.split(';')[0] ?? '';
 	const count = async (text: string, values: unknown[] = []) => Number((await client.query(text, values)).rows[0].n);
 
 	beforeAll(async () => {
@@ -38,7 +51,10 @@ describe.skipIf(skip)('two servers behind a round-robin proxy', () => {
 		const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', ORIGIN: origin, RODTRAD_JOBS: 'on', LOGIN_LIMIT_ACCOUNT: '3' };
 		// Both at once on the empty database: one migrates (and installs pg-boss) while the other waits for it.
 		servers = await Promise.all([startServer(env, { waitFor200: true }), startServer(env, { waitFor200: true })]);
-		proxy = await startRoundRobinProxy(servers.map((s) => s.port), proxyPort);
+		proxy = await startRoundRobinProxy(
+			servers.map((s) => s.port),
+			proxyPort
+		);
 		client = new pg.Client({ connectionString: db.url });
 		await client.connect();
 	}, 150_000);
@@ -76,12 +92,20 @@ describe.skipIf(skip)('two servers behind a round-robin proxy', () => {
 	it('lands each form posted to either server exactly once', async () => {
 		const upstreams = new Set<string>();
 		for (const name of ['Förvaltning via proxyn 1', 'Förvaltning via proxyn 2', 'Förvaltning via proxyn 3', 'Förvaltning via proxyn 4']) {
-			const res = await form(`${proxy.url}/${slug}/admin/enheter/ny?/create`, { name, kind: 'forvaltning', parentId: '', schoolUnitCode: '' }, { cookie });
+			const res = await form(
+				`${proxy.url}/${slug}/admin/enheter/ny?/create`,
+				{ name, kind: 'forvaltning', parentId: '', schoolUnitCode: '' },
+				{ cookie }
+			);
 			expect(res.status, name).toBe(303);
 			upstreams.add(res.headers.get('x-upstream')!);
 		}
 		expect(upstreams).toEqual(new Set(['0', '1']));
-		const rows = (await client.query("select name, count(*)::int as n from units where name like 'Förvaltning via proxyn %' group by name order by name")).rows;
+		const rows = (
+			await client.query(
+				"select name, count(*)::int as n from units where name like 'Förvaltning via proxyn %' group by name order by name"
+			)
+		).rows;
 		expect(rows).toEqual([1, 2, 3, 4].map((i) => ({ name: `Förvaltning via proxyn ${i}`, n: 1 })));
 	});
 

@@ -1,3 +1,4 @@
+// Covers: layoutChain, wrap.
 import { describe, expect, it } from 'vitest';
 import { layoutChain, wrap } from './chain-diagram';
 
@@ -12,10 +13,20 @@ describe('layoutChain', () => {
 	it('places columns left to right and draws one curve per link between known boxes', () => {
 		const layout = layoutChain(
 			[
-				{ heading: 'Aktiviteter', nodes: [{ id: 'a', lines: ['A'] }, { id: 'b', lines: ['B', 'B2'] }] },
+				{
+					heading: 'Aktiviteter',
+					nodes: [
+						{ id: 'a', lines: ['A'] },
+						{ id: 'b', lines: ['B', 'B2'] }
+					]
+				},
 				{ heading: 'Effekt', nodes: [{ id: 'e', lines: ['E'] }] }
 			],
-			[{ from: 'a', to: 'e' }, { from: 'b', to: 'e' }, { from: 'x', to: 'e' }]
+			[
+				{ from: 'a', to: 'e' },
+				{ from: 'b', to: 'e' },
+				{ from: 'x', to: 'e' }
+			]
 		);
 		const [a, b, e] = layout.boxes;
 		expect(e.x).toBeGreaterThan(a.x);

@@ -1,7 +1,13 @@
 /** One box of the chain diagram: a heading line and a few lines of text (already formatted and translated). */
 export type DiagramNode = { id: string; lines: string[]; emphasis?: boolean };
 export type DiagramBox = DiagramNode & { x: number; y: number; w: number; h: number; column: number };
-export type DiagramLayout = { width: number; height: number; boxes: DiagramBox[]; edges: { from: string; to: string; d: string }[]; headings: { x: number; text: string }[] };
+export type DiagramLayout = {
+	width: number;
+	height: number;
+	boxes: DiagramBox[];
+	edges: { from: string; to: string; d: string }[];
+	headings: { x: number; text: string }[];
+};
 
 export const BOX_W = 210;
 const GAP_X = 50;

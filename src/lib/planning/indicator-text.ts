@@ -21,7 +21,9 @@ export function formatValue(value: number | null | undefined, format: IndicatorL
 /** The short sentence saying what an indicator is computed from. `scope`: the chain's unit, or the organizer. */
 export function describeIndicator(i: IndicatorLike, scope: string, unitChain: boolean): string {
 	const p = i.params;
-	const goal = p.itemKey ? m.effects_goal_item({ key: p.itemKey, id: p.subGoalId ?? '' }) : m.effects_goal_sub_goal({ id: p.subGoalId ?? '' });
+	const goal = p.itemKey
+		? m.effects_goal_item({ key: p.itemKey, id: p.subGoalId ?? '' })
+		: m.effects_goal_sub_goal({ id: p.subGoalId ?? '' });
 	switch (i.kind) {
 		case 'assessment_mean':
 			return p.perspective

@@ -1,3 +1,4 @@
+// Covers: parseEnv.
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env';
 
@@ -8,7 +9,9 @@ describe('parseEnv', () => {
 	});
 
 	it('names every bad value in one message', () => {
-		expect(() => parseEnv({ DATABASE_POOL_SIZE: '0', PORT: 'http' })).toThrow(/DATABASE_POOL_SIZE[\s\S]*PORT|PORT[\s\S]*DATABASE_POOL_SIZE/);
+		expect(() => parseEnv({ DATABASE_POOL_SIZE: '0', PORT: 'http' })).toThrow(
+			/DATABASE_POOL_SIZE[\s\S]*PORT|PORT[\s\S]*DATABASE_POOL_SIZE/
+		);
 		expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
 	});
 
@@ -18,12 +21,23 @@ describe('parseEnv', () => {
 
 	it('knows the sign-in and session settings (issue 12)', () => {
 		const env = parseEnv({});
-		expect(env).toMatchObject({ SESSION_DAYS: 14, SESSION_MAX_DAYS: 30, LOGIN_LIMIT_ACCOUNT_IP: 5, LOGIN_LIMIT_ACCOUNT: 20, LOGIN_LIMIT_IP: 50, RESET_LIMIT_IP: 50, XFF_DEPTH: 1 });
+		expect(env).toMatchObject({
+			SESSION_DAYS: 14,
+			SESSION_MAX_DAYS: 30,
+			LOGIN_LIMIT_ACCOUNT_IP: 5,
+			LOGIN_LIMIT_ACCOUNT: 20,
+			LOGIN_LIMIT_IP: 50,
+			RESET_LIMIT_IP: 50,
+			XFF_DEPTH: 1
+		});
 		expect(env.ADDRESS_HEADER).toBeUndefined();
 	});
 
 	it('takes a proxy address header and a depth only when they make sense', () => {
-		expect(parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: 2 });
+		expect(parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			XFF_DEPTH: 2
+		});
 		expect(parseEnv({ ADDRESS_HEADER: 'X-Real-IP' }).ADDRESS_HEADER).toBe('X-Real-IP');
 		expect(() => parseEnv({ ADDRESS_HEADER: 'X-Forwarded-For: 1.2.3.4' })).toThrow(/ADDRESS_HEADER/);
 		expect(() => parseEnv({ XFF_DEPTH: '2' })).toThrow(/XFF_DEPTH/);

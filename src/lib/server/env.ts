@@ -64,9 +64,7 @@ const checked = schema.superRefine((v, ctx) => {
 
 /** Parses an environment; throws one readable message listing every bad value. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-	const cleaned = Object.fromEntries(
-		Object.entries(source).filter(([, v]) => v !== undefined && v !== '')
-	);
+	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
 	const result = checked.safeParse(cleaned);
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

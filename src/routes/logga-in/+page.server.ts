@@ -11,7 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return { signedOut: url.searchParams.has('utloggad'), reset: url.searchParams.has('aterstallt'), emailChanged: url.searchParams.has('adress-bytt') };
+	return {
+		signedOut: url.searchParams.has('utloggad'),
+		reset: url.searchParams.has('aterstallt'),
+		emailChanged: url.searchParams.has('adress-bytt')
+	};
 };
 
 export const actions: Actions = {

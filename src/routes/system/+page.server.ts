@@ -19,7 +19,9 @@ function requireSystemAdmin({ locals, url }: Pick<RequestEvent, 'locals' | 'url'
 export const load: PageServerLoad = async (event) => {
 	const actor = requireSystemAdmin(event);
 	const invitations = await findPendingInvitations(event.locals.db, { actor });
-	return { organizers: await findAllOrganizers(event.locals.db, { actor }), created: event.url.searchParams.get('skapad'),
+	return {
+		organizers: await findAllOrganizers(event.locals.db, { actor }),
+		created: event.url.searchParams.get('skapad'),
 		approved: event.url.searchParams.has('godkand'),
 		requireTwoFactorForSystemAdmins: await isTwoFactorRequiredForSystemAdmins(event.locals.db),
 		securitySaved: event.url.searchParams.has('sakerhet'),

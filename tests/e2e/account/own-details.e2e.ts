@@ -66,7 +66,9 @@ test('a person renames themself and moves their account to a new address through
 	// Every session ended, the one on the laptop too.
 	await elin.goto('/konto');
 	await expect(elin).toHaveURL(/\/logga-in/);
-	await expect.poll(async () => (await mailsTo(ELIN.email)).map((m) => m.subject).join('\n')).toContain('Din e-postadress i Rödtråd har ändrats');
+	await expect
+		.poll(async () => (await mailsTo(ELIN.email)).map((m) => m.subject).join('\n'))
+		.toContain('Din e-postadress i Rödtråd har ändrats');
 
 	// The link is spent; the new address signs in, the old one no longer does.
 	await elin.goto(link);

@@ -12,7 +12,13 @@ const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /** The code an authenticator app would show for the key, `offsetSteps` 30-second steps from now. */
 function codeFor(secret: string, offsetSteps = 0) {
-	return TOTP.generate({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1', timestamp: Date.now() + offsetSteps * 30_000 });
+	return TOTP.generate({
+		secret: Secret.fromBase32(secret),
+		digits: 6,
+		period: 30,
+		algorithm: 'SHA1',
+		timestamp: Date.now() + offsetSteps * 30_000
+	});
 }
 
 async function signOut(page: Page) {
@@ -138,7 +144,15 @@ test('an organizer that requires two-step verification sends its administrator t
 	const admin = { name: `Kim Krav ${stamp}`, email: `kim.${stamp}@kravby.example`, password: 'kims alldeles egna långa lösenord' };
 	await signInAsAdmin(page);
 	const created = await page.request.post('/system?/create', {
-		form: { name: `Kravby skola ${stamp}`, kind: 'enskild', orgNumber: '', municipalityCode: '', adminName: admin.name, adminEmail: admin.email, password: admin.password },
+		form: {
+			name: `Kravby skola ${stamp}`,
+			kind: 'enskild',
+			orgNumber: '',
+			municipalityCode: '',
+			adminName: admin.name,
+			adminEmail: admin.email,
+			password: admin.password
+		},
 		headers: { origin: baseURL!, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -159,7 +173,11 @@ test('an organizer that requires two-step verification sends its administrator t
 	// That redirect carries the same security headers as every other answer.
 	const sent = await kim.request.get(org, { maxRedirects: 0 });
 	expect(sent.status()).toBe(303);
-	expect(sent.headers()).toMatchObject({ location: '/konto/tvastegsverifiering', 'x-frame-options': 'DENY', 'cache-control': 'private, no-store' });
+	expect(sent.headers()).toMatchObject({
+		location: '/konto/tvastegsverifiering',
+		'x-frame-options': 'DENY',
+		'cache-control': 'private, no-store'
+	});
 
 	// Also straight after the password at the next sign-in.
 	await signOut(kim);

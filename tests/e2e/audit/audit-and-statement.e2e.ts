@@ -27,7 +27,9 @@ async function signInAsAdmin(page: Page) {
 	await expect(page).toHaveURL(/\/testkommun$/);
 }
 
-test('an administrator writes the accessibility statement; bad dates and a missing contact are explained and nothing is saved', async ({ page }) => {
+test('an administrator writes the accessibility statement; bad dates and a missing contact are explained and nothing is saved', async ({
+	page
+}) => {
 	await signInAsAdmin(page);
 	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillgänglighet', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tillgänglighetsredogörelse');
@@ -84,7 +86,10 @@ test('anyone can read the statements without signing in; an unknown organizer ha
 	await expect(page.getByText('PDF-bilagorna saknar taggar.')).toBeVisible();
 	await expect(page.getByText(CONTACT)).toBeVisible();
 	await expect(page.getByText('Redogörelsen upprättades 1 sep. 2025.')).toBeVisible();
-	await expect(page.getByRole('link', { name: /Anmäl bristande tillgänglighet till Digg/ })).toHaveAttribute('href', 'https://www.digg.se/');
+	await expect(page.getByRole('link', { name: /Anmäl bristande tillgänglighet till Digg/ })).toHaveAttribute(
+		'href',
+		'https://www.digg.se/'
+	);
 	await expectAccessible(page);
 
 	const missing = await page.goto('/ingen-sadan-huvudman/tillganglighet');

@@ -37,7 +37,10 @@ test('the default view has values in most cells, hidden cells say why, and equit
 	for (const row of await rows.all()) await expect(row.locator('td').nth(4)).toHaveText(/^\d,\d$/);
 
 	// An agreed level standing in for hidden answers says why the answers are hidden.
-	await expect(table.locator('td[title]').first()).toHaveAttribute('title', /Färre än 5 svar|Dolt så att ett annat dolt värde inte kan räknas ut/);
+	await expect(table.locator('td[title]').first()).toHaveAttribute(
+		'title',
+		/Färre än 5 svar|Dolt så att ett annat dolt värde inte kan räknas ut/
+	);
 	await expect(page.getByRole('region', { name: 'Därför är vissa värden dolda' })).toContainText('Färre än 5 svar');
 	await expectAccessible(page);
 

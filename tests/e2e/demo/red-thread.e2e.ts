@@ -25,8 +25,14 @@ test('from a unit report to an owned, reminded, rolled-up action that the IT-rå
 	await signIn(principal, PRINCIPAL.email, DEMO_PASSWORD);
 	const [latest] = await closedDemoRounds(principal);
 	await principal.goto(latest);
-	await principal.getByRole('link', { name: /^Enhetsrapport för / }).first().click();
-	await principal.getByRole('link', { name: /^Gör till aktivitet/ }).first().click();
+	await principal
+		.getByRole('link', { name: /^Enhetsrapport för / })
+		.first()
+		.click();
+	await principal
+		.getByRole('link', { name: /^Gör till aktivitet/ })
+		.first()
+		.click();
 	await expect(principal).toHaveURL(/\/planering\/ny\?/);
 	const subGoalId = new URL(principal.url()).searchParams.get('links')!.split(':')[1];
 	const unitName = (await principal.getByLabel('Plan', { exact: true }).locator('option:checked').innerText()).trim();
@@ -44,7 +50,10 @@ test('from a unit report to an owned, reminded, rolled-up action that the IT-rå
 	await principal.getByLabel(/^Effekt: vad ska bli annorlunda/).fill(`Effekt ${RUN}`);
 	await principal.getByRole('button', { name: 'Skapa effektkedjan' }).click();
 	await expect(principal.getByRole('heading', { level: 1 })).toHaveText(`Kedja ${RUN}`);
-	await principal.getByLabel('Steg', { exact: true }).first().selectOption({ label: `Effekt: Effekt ${RUN}` });
+	await principal
+		.getByLabel('Steg', { exact: true })
+		.first()
+		.selectOption({ label: `Effekt: Effekt ${RUN}` });
 	const actionSelect = principal.getByLabel('Aktivitet', { exact: true });
 	await actionSelect.selectOption((await actionSelect.locator('option', { hasText: TITLE }).getAttribute('value'))!);
 	await principal.getByRole('button', { name: 'Koppla aktiviteten' }).click();
@@ -62,7 +71,10 @@ test('from a unit report to an owned, reminded, rolled-up action that the IT-rå
 	await form.getByLabel('Mål, datum').fill(day(300));
 	await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
 	await expect(principal.getByRole('status')).toHaveText('Ändringen är sparad.');
-	const row = principal.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' }).getByRole('row').filter({ hasText: `Enhetens nivå ${RUN}` });
+	const row = principal
+		.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' })
+		.getByRole('row')
+		.filter({ hasText: `Enhetens nivå ${RUN}` });
 	// Two closed rounds in the demo: the indicator says whether it moved, not that there is too little to tell.
 	await expect(row).toContainText(/rörde sig/);
 	await expect(row).not.toContainText('för lite underlag');
@@ -84,7 +96,10 @@ test('from a unit report to an owned, reminded, rolled-up action that the IT-rå
 	await expect(leader.getByRole('link', { name: TITLE })).toBeVisible();
 	await expectAccessible(leader);
 	await leader.goto(`/${DEMO_SLUG}/planering/sammanstallning`);
-	const subGoalRow = leader.getByRole('table', { name: /^Aktiviteter per delmål/ }).getByRole('row').filter({ has: leader.getByRole('rowheader', { name: new RegExp(`^${subGoalId.replace('.', '\\.')} `) }) });
+	const subGoalRow = leader
+		.getByRole('table', { name: /^Aktiviteter per delmål/ })
+		.getByRole('row')
+		.filter({ has: leader.getByRole('rowheader', { name: new RegExp(`^${subGoalId.replace('.', '\\.')} `) }) });
 	await expect(subGoalRow).not.toContainText('Ingen planerar för delmålet');
 
 	// The IT-råd's next meeting carries the overdue action of its member.

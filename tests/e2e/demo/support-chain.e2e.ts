@@ -111,7 +111,10 @@ test('a projector case climbs the whole chain and comes back solved, rated and c
 
 	// Every public step reached the teacher's inbox (the outbox, as no SMTP server is set).
 	await admin.goto(`${ORG}/admin/utkorg`);
-	const mails = admin.getByRole('row').filter({ hasText: TEACHER }).filter({ hasText: new RegExp(`\\b${number}\\b`) });
+	const mails = admin
+		.getByRole('row')
+		.filter({ hasText: TEACHER })
+		.filter({ hasText: new RegExp(`\\b${number}\\b`) });
 	expect(await mails.count()).toBeGreaterThanOrEqual(4);
 
 	// The follow-up page counts the two lessons and shows a lead time at the third line.

@@ -40,7 +40,9 @@ test('an administrator builds three units and imports fifty people with roles', 
 	await addUnit(page, 'Nålbyskolan', 'skolenhet', { parent: 'Tråddalens förvaltning', code: '92000002' });
 
 	await page.goto(`/${ORG}/admin/import`);
-	await page.getByLabel('Fil med personer').setInputFiles({ name: 'personal.csv', mimeType: 'text/csv', buffer: Buffer.from(fiftyPeople(), 'utf8') });
+	await page
+		.getByLabel('Fil med personer')
+		.setInputFiles({ name: 'personal.csv', mimeType: 'text/csv', buffer: Buffer.from(fiftyPeople(), 'utf8') });
 	await page.getByRole('button', { name: 'Förhandsgranska personer' }).click();
 	await expect(page.getByText('Skapas: 50')).toBeVisible();
 	await expect(page.getByText('Med fel: 0')).toBeVisible();

@@ -16,11 +16,14 @@ async function signIn(page: Page) {
 async function upload(page: Page, kind: 'enheter' | 'personer', name: string, body: string | Buffer) {
 	const label = kind === 'enheter' ? 'Fil med enheter' : 'Fil med personer';
 	const button = kind === 'enheter' ? 'Förhandsgranska enheter' : 'Förhandsgranska personer';
-	await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: typeof body === 'string' ? Buffer.from(body, 'utf8') : body });
+	await page
+		.getByLabel(label)
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: typeof body === 'string' ? Buffer.from(body, 'utf8') : body });
 	await page.getByRole('button', { name: button }).click();
 }
 
-const rowOfLine = (page: Page, line: number) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(line), exact: true }) });
+const rowOfLine = (page: Page, line: number) =>
+	page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(line), exact: true }) });
 
 // Saved by "Swedish Excel": Windows-1252, semicolons, CRLF; a parent further down the file.
 const UNITS = [
@@ -141,7 +144,12 @@ test('importing only the valid rows works without JavaScript, and a batch is imp
 	const page = await context.newPage();
 	await signIn(page);
 	await page.goto(IMPORT);
-	await upload(page, 'enheter', 'fler.csv', 'namn,typ,överordnad\nImportskolan Tall,skola,Importområde Norr\nImportskolan Gran,skol,Importområde Norr\n');
+	await upload(
+		page,
+		'enheter',
+		'fler.csv',
+		'namn,typ,överordnad\nImportskolan Tall,skola,Importområde Norr\nImportskolan Gran,skol,Importområde Norr\n'
+	);
 	await expect(page.getByText('Skapas: 1')).toBeVisible();
 	await expect(rowOfLine(page, 3)).toContainText('typ: ”skol” är ingen enhetstyp');
 	const previewUrl = page.url();

@@ -103,7 +103,19 @@ test('an administrator adds a person, is told about a duplicate e-mail, and give
 
 test('the people list is searched and paged in Swedish order', async ({ page }) => {
 	await signInAsAdmin(page);
-	const names = ['Adam Sidby', 'Bo Sidby', 'Cia Sidby', 'Dan Sidby', 'Eva Sidby', 'Fia Sidby', 'Gun Sidby', 'Zara Sidby', 'Örjan Sidby', 'Ärla Sidby', 'Åsa Sidby'];
+	const names = [
+		'Adam Sidby',
+		'Bo Sidby',
+		'Cia Sidby',
+		'Dan Sidby',
+		'Eva Sidby',
+		'Fia Sidby',
+		'Gun Sidby',
+		'Zara Sidby',
+		'Örjan Sidby',
+		'Ärla Sidby',
+		'Åsa Sidby'
+	];
 	for (const [i, name] of names.entries()) await addPerson(page, name, `sidby${i}@testkommun.se`);
 
 	await page.goto(PEOPLE);

@@ -75,7 +75,9 @@ test('the principal opens a cycle for the unit with a working group, notes an an
 	await expect(page.getByLabel('Våra utvecklingsbehov')).toHaveValue('Uppdragen för nyckelpersonerna är inte nedskrivna.');
 });
 
-test('Agera: a row without a responsible person is refused beside the field and kept; with one it becomes an action of the unit plan', async ({ page }) => {
+test('Agera: a row without a responsible person is refused beside the field and kept; with one it becomes an action of the unit plan', async ({
+	page
+}) => {
 	await signIn(page, PRINCIPAL.email, PASSWORD);
 	await page.goto(`${cyclePath}/agera`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Agera' })).toBeVisible();
@@ -116,12 +118,18 @@ test('the key person in the working group reads the cycle and its action; the ov
 	await expect(page.getByRole('table', { name: 'Aktiviteter från den här cykeln' })).toContainText(ACTION);
 	await page.getByRole('button', { name: 'In English' }).click();
 	await expect(page.getByRole('heading', { name: 'Working group' })).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Steps of the cycle' }).getByRole('listitem')).toHaveText([/Investigate.*started/, /Analyse.*started/, /Act.*started/]);
+	await expect(page.getByRole('navigation', { name: 'Steps of the cycle' }).getByRole('listitem')).toHaveText([
+		/Investigate.*started/,
+		/Analyse.*started/,
+		/Act.*started/
+	]);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
 
-test('without JavaScript the key person in the working group saves an Agera row as a draft but cannot create actions', async ({ browser }) => {
+test('without JavaScript the key person in the working group saves an Agera row as a draft but cannot create actions', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await signIn(page, KEY.email, PASSWORD);

@@ -48,7 +48,10 @@ test('the administrator builds an effect chain for a unit with a result, a linke
 	await page.getByRole('button', { name: 'Lägg till resultatet' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
 
-	await page.getByLabel('Steg', { exact: true }).first().selectOption({ label: `Resultat: ${RESULT}` });
+	await page
+		.getByLabel('Steg', { exact: true })
+		.first()
+		.selectOption({ label: `Resultat: ${RESULT}` });
 	const actionSelect = page.getByLabel('Aktivitet', { exact: true });
 	await actionSelect.selectOption((await actionSelect.locator('option', { hasText: ACTION }).getAttribute('value'))!);
 	await page.getByRole('button', { name: 'Koppla aktiviteten' }).click();
@@ -103,7 +106,9 @@ test('the administrator builds an effect chain for a unit with a result, a linke
 	await expectAccessible(page);
 	await page.goto(chainPath);
 	await page.getByRole('button', { name: 'In English' }).click();
-	await expect(page.getByRole('table', { name: 'Steps of the effect chain with activities and indicators' })).toContainText('too little data');
+	await expect(page.getByRole('table', { name: 'Steps of the effect chain with activities and indicators' })).toContainText(
+		'too little data'
+	);
 	await expect(page.getByRole('img', { name: `The effect chain ${CHAIN} as a diagram` })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();

@@ -49,7 +49,9 @@ test('an administrator sets up an IT-råd with members; a missing name is refuse
 	await expectAccessible(page);
 });
 
-test('the administrator calls a meeting, writes the minutes and a decision that becomes an action, and publishes them by mail', async ({ page }) => {
+test('the administrator calls a meeting, writes the minutes and a decision that becomes an action, and publishes them by mail', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await signInAsAdmin(page);
 	await page.goto(forumPath);
@@ -144,7 +146,9 @@ test('the meeting page reads in English', async ({ page }) => {
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
 
-test('the administrator renames the forum and changes its members; a forum without members is refused and the choice kept', async ({ page }) => {
+test('the administrator renames the forum and changes its members; a forum without members is refused and the choice kept', async ({
+	page
+}) => {
 	await signInAsAdmin(page);
 	await page.goto(forumPath);
 	await page.getByRole('link', { name: 'Ändra forumet och dess medlemmar' }).click();

@@ -59,7 +59,13 @@ test('the principal adds an action to the unit plan; a due date before the start
 	await expect(page.getByLabel('Klart senast')).toHaveValue('2026-08-01');
 	await expect(page.getByLabel('Ansvarig', { exact: true })).toHaveValue(/^[0-9a-f-]{36}$/);
 	await expect(page.getByLabel('Ansvarig', { exact: true }).locator('option:checked')).toHaveText(KEY.name);
-	await expect(page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox').first()).toBeChecked();
+	await expect(
+		page
+			.getByRole('group', { name: /^Delmål i / })
+			.first()
+			.getByRole('checkbox')
+			.first()
+	).toBeChecked();
 	await expectAccessible(page);
 
 	await page.getByLabel('Klart senast').fill('2026-12-15');
@@ -114,7 +120,12 @@ test('a suggestion from a report opens the form filled in with its item and text
 	await signIn(page, PRINCIPAL.email, PASSWORD);
 	await page.goto(`/${ORG}/planering/ny`);
 	const unitId = await page.getByLabel('Plan', { exact: true }).locator('option', { hasText: UNIT.name }).getAttribute('value');
-	const q = new URLSearchParams({ scope: unitId!, links: 'nationella-strategin:1.1:ns.1-1.programmering', title: 'Programmering i fler ämnen', how: 'Vi har kommit igång i matematik.' });
+	const q = new URLSearchParams({
+		scope: unitId!,
+		links: 'nationella-strategin:1.1:ns.1-1.programmering',
+		title: 'Programmering i fler ämnen',
+		how: 'Vi har kommit igång i matematik.'
+	});
 	await page.goto(`/${ORG}/planering/ny?${q}`);
 	await expect(page.getByLabel('Vad ska göras?')).toHaveValue('Programmering i fler ämnen');
 	await expect(page.getByLabel('Hur ska det göras?')).toHaveValue('Vi har kommit igång i matematik.');
@@ -124,7 +135,12 @@ test('a suggestion from a report opens the form filled in with its item and text
 	await page.getByLabel('Vad ska göras?').fill('');
 	await page.getByRole('button', { name: 'Lägg till aktiviteten' }).click();
 	await expect(page.getByRole('alert')).toContainText('Skriv vad som ska göras');
-	await expect(page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox', { checked: true })).toHaveCount(1);
+	await expect(
+		page
+			.getByRole('group', { name: /^Delmål i / })
+			.first()
+			.getByRole('checkbox', { checked: true })
+	).toHaveCount(1);
 });
 
 test('the key person responsible updates the status but may not edit the action; the page reads in English', async ({ page }) => {

@@ -19,7 +19,8 @@ const KEY = { name: 'Rut Påminnelse', email: 'rut.paminnelse@planering.exempel.
 const TITLE = 'Läsveckan; planera och boka';
 
 /** Today in Stockholm moved by `days`, as YYYY-MM-DD (what a date field takes). */
-const stockholmDay = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + days * 86_400_000));
+const stockholmDay = (days: number) =>
+	new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + days * 86_400_000));
 const DUE = stockholmDay(3);
 
 let actionPath = '';
@@ -89,7 +90,10 @@ test('the administrator sets the reminder days and sends the due reminders; the 
 	expect((await mailsTo(KEY.email)).filter((m) => m.subject.includes(TITLE))).toHaveLength(1);
 });
 
-test('the owner makes a calendar address, the feed lists the action, and a new address or removal shuts the old one', async ({ page, baseURL }) => {
+test('the owner makes a calendar address, the feed lists the action, and a new address or removal shuts the old one', async ({
+	page,
+	baseURL
+}) => {
 	await signIn(page, KEY.email, PASSWORD);
 	await page.goto('/konto');
 	await page.getByRole('link', { name: 'Se dina datum i din egen kalender' }).click();

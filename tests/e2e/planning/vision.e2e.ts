@@ -19,7 +19,10 @@ const GOAL_2 = `Support som fungerar ${STAMP}`;
 const CONCEPT = `Digital kompetens ${STAMP}`;
 const ACTION = `Fortbildning för alla lärare ${STAMP}`;
 
-test('the administrator writes the vision and two strategic goals; an empty title is refused beside the field', async ({ page, browser }) => {
+test('the administrator writes the vision and two strategic goals; an empty title is refused beside the field', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	await signInAsAdmin(page);
 	await addPersonWithRole(page, READER, 'Hela huvudmannen');
@@ -45,7 +48,13 @@ test('the administrator writes the vision and two strategic goals; an empty titl
 	await expect(title.locator('.error-message')).toContainText('Skriv målet');
 	await expect(page.getByRole('alert')).toContainText('Skriv målet');
 	await expect(page.getByLabel('Beskrivning')).toHaveValue('Alla skolor, samma möjligheter.');
-	await expect(page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox').nth(1)).toBeChecked();
+	await expect(
+		page
+			.getByRole('group', { name: /^Delmål i / })
+			.first()
+			.getByRole('checkbox')
+			.nth(1)
+	).toBeChecked();
 	await expectAccessible(page);
 	await page.getByLabel('Mål', { exact: true }).fill(GOAL_1);
 	await page.getByRole('button', { name: 'Spara' }).click();
@@ -53,7 +62,12 @@ test('the administrator writes the vision and two strategic goals; an empty titl
 
 	await page.getByRole('link', { name: 'Lägg till ett strategiskt mål' }).click();
 	await page.getByLabel('Mål', { exact: true }).fill(GOAL_2);
-	await page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox').nth(2).check();
+	await page
+		.getByRole('group', { name: /^Delmål i / })
+		.first()
+		.getByRole('checkbox')
+		.nth(2)
+		.check();
 	await page.getByRole('button', { name: 'Spara' }).click();
 	await expect(page.getByRole('heading', { name: GOAL_2 })).toBeVisible();
 	await expect(page.getByRole('heading', { name: GOAL_1 })).toBeVisible();
@@ -77,7 +91,10 @@ test('the administrator fills the financing matrix with an own row', async ({ pa
 	await page.getByRole('group', { name: 'Vem betalar för Licenser?' }).getByLabel('Förvaltningen').check();
 	const fresh = page.getByRole('group', { name: 'Ny egen rad', exact: true });
 	await fresh.getByLabel('Vad raden gäller').fill(`Nätverk ${STAMP}`);
-	await fresh.getByRole('group', { name: /^Vem betalar/ }).getByLabel('IT-avdelningen').check();
+	await fresh
+		.getByRole('group', { name: /^Vem betalar/ })
+		.getByLabel('IT-avdelningen')
+		.check();
 	await page.getByRole('button', { name: 'Spara finansieringen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
 	const matrix = page.getByRole('table', { name: 'Vem betalar för vad' });
@@ -136,15 +153,22 @@ test('a reader reads the vision and the framework, in English too, but may not e
 	await expect(page.getByRole('heading', { name: GOAL_1 })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Ändra visionen' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Lägg till ett strategiskt mål' })).toHaveCount(0);
-	for (const path of ['vision/andra', 'vision/mal/ny', 'ramverk/andra', 'ramverk/begrepp/ny']) expect((await page.request.get(`/${ORG}/planering/${path}`)).status(), path).toBe(403);
-	const post = await page.request.post(`/${ORG}/planering/ramverk/andra?/financing`, { form: { 'payer-devices': 'it' }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
+	for (const path of ['vision/andra', 'vision/mal/ny', 'ramverk/andra', 'ramverk/begrepp/ny'])
+		expect((await page.request.get(`/${ORG}/planering/${path}`)).status(), path).toBe(403);
+	const post = await page.request.post(`/${ORG}/planering/ramverk/andra?/financing`, {
+		form: { 'payer-devices': 'it' },
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(post.status()).toBe(403);
 
 	await page.goto(`/${ORG}/planering/ramverk`);
 	await expect(page.getByRole('link', { name: 'Ändra ramverket' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'In English' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Common framework');
-	await expect(page.getByRole('table', { name: 'Who pays for what' }).getByRole('row').filter({ hasText: 'Devices and equipment' })).toContainText('The unit');
+	await expect(
+		page.getByRole('table', { name: 'Who pays for what' }).getByRole('row').filter({ hasText: 'Devices and equipment' })
+	).toContainText('The unit');
 	await expect(page.getByRole('heading', { name: 'Earlier meanings' }).first()).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();

@@ -50,7 +50,11 @@ test('the principal agrees a level, sees it in the unit report and writes a conc
 	await expectAccessible(page);
 
 	// A tampered item key is refused with a message, and nothing else on the page is lost.
-	await page.locator('section.item').first().locator('input[name=item]').evaluate((el: HTMLInputElement) => (el.value = 'ns.9-9.finns-inte'));
+	await page
+		.locator('section.item')
+		.first()
+		.locator('input[name=item]')
+		.evaluate((el: HTMLInputElement) => (el.value = 'ns.9-9.finns-inte'));
 	await page.getByRole('button', { name: 'Spara enhetens nivåer' }).click();
 	await expect(page.getByRole('alert')).toContainText('hör inte till omgången');
 	await expectAccessible(page);

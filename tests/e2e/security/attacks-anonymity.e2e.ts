@@ -51,7 +51,10 @@ async function answerThroughLink(browser: Browser, link: string, real: boolean) 
 	await context.close();
 }
 
-test('finding 2: four empty submissions through a link do not reveal the one real answer, and a full link says so', async ({ page, browser }) => {
+test('finding 2: four empty submissions through a link do not reveal the one real answer, and a full link says so', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(240_000);
 	await signIn(page, ADMIN.email, DEMO_PASSWORD);
 	await page.goto(`/${DEMO_SLUG}/skattning/ny`);

@@ -29,11 +29,19 @@ async function pageAs(browser: Browser, email: string, password: string, javaScr
 	return page;
 }
 
-test('adding another organizer\'s e-mail gives an invitation, never the account', async ({ browser, baseURL }) => {
+test("adding another organizer's e-mail gives an invitation, never the account", async ({ browser, baseURL }) => {
 	test.setTimeout(300_000);
 	const sys = await pageAs(browser, SYSADMIN.email, DEMO_PASSWORD);
 	const created = await sys.request.post('/system?/create', {
-		form: { name: 'Angriparby skola', kind: 'enskild', orgNumber: '', municipalityCode: '', adminName: ATTACKER.name, adminEmail: ATTACKER.email, password: ATTACKER.password },
+		form: {
+			name: 'Angriparby skola',
+			kind: 'enskild',
+			orgNumber: '',
+			municipalityCode: '',
+			adminName: ATTACKER.name,
+			adminEmail: ATTACKER.email,
+			password: ATTACKER.password
+		},
 		headers: { origin: baseURL!, accept: 'text/html' },
 		maxRedirects: 0
 	});

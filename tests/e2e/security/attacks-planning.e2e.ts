@@ -30,7 +30,9 @@ async function as(browser: Browser, email: string): Promise<{ request: APIReques
 const post = (who: { request: APIRequestContext; baseURL: string }, url: string, form: Record<string, string>) =>
 	who.request.post(url, { form, headers: { origin: who.baseURL, accept: 'text/html' }, maxRedirects: 0 });
 
-test('a teacher and a politician cannot write the organizer plan, its vision or its framework by posting the forms', async ({ browser }) => {
+test('a teacher and a politician cannot write the organizer plan, its vision or its framework by posting the forms', async ({
+	browser
+}) => {
 	const teacher = await as(browser, TEACHER);
 	const reader = await as(browser, READER);
 	const admin = await as(browser, ADMIN);

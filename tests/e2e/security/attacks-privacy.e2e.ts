@@ -106,7 +106,9 @@ test('an attachment named .html is stored and sent with the extension of its byt
 	const teacher = await as(browser, TEACHER);
 	await teacher.goto(`${ORG}/support/ny`);
 	await fillCase(teacher, `Bild på felet ${tag()}`);
-	await teacher.getByLabel('Bilagor (valfritt)').setInputFiles({ name: 'felet.html', mimeType: 'text/html', buffer: Buffer.from(SAMPLE_FILES.png) });
+	await teacher
+		.getByLabel('Bilagor (valfritt)')
+		.setInputFiles({ name: 'felet.html', mimeType: 'text/html', buffer: Buffer.from(SAMPLE_FILES.png) });
 	await teacher.getByRole('button', { name: 'Skicka ärendet' }).click();
 	await expect(teacher).toHaveURL(/\/support\/\d+\?anmalt/);
 	const link = teacher.getByRole('link', { name: /felet\.png/ });

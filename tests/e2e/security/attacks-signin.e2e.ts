@@ -24,7 +24,11 @@ type Answer = { status: number; location: string | null; body: string; ms: numbe
  * A request to the demo server from a chosen loopback address, with a same-origin Origin header (as a browser's
  * form post has), so SvelteKit's CSRF check lets it through to what is being tested.
  */
-function send(baseURL: string, path: string, opts: { from?: string; method?: string; body?: string | Buffer; type?: string; cookie?: string } = {}): Promise<Answer> {
+function send(
+	baseURL: string,
+	path: string,
+	opts: { from?: string; method?: string; body?: string | Buffer; type?: string; cookie?: string } = {}
+): Promise<Answer> {
 	const url = new URL(path, baseURL);
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
@@ -44,7 +48,12 @@ function send(baseURL: string, path: string, opts: { from?: string; method?: str
 				const chunks: Buffer[] = [];
 				res.on('data', (c) => chunks.push(c));
 				res.on('end', () =>
-					resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string) ?? null, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started })
+					resolve({
+						status: res.statusCode ?? 0,
+						location: (res.headers.location as string) ?? null,
+						body: Buffer.concat(chunks).toString('utf8'),
+						ms: performance.now() - started
+					})
 				);
 			}
 		);
@@ -70,7 +79,9 @@ test('finding 6: sixty successful sign-ins from one address (a school behind NAT
 	}
 });
 
-test('finding 6: five failures from one address lock the account there, even with the right password; other addresses still get in', async ({ baseURL }) => {
+test('finding 6: five failures from one address lock the account there, even with the right password; other addresses still get in', async ({
+	baseURL
+}) => {
 	const victim = students[students.length - 1];
 	for (let i = 0; i < 5; i++) expect((await signInFrom(baseURL!, '127.0.0.66', victim.email, 'fel lösenord')).status).toBe(400);
 	const sixth = await signInFrom(baseURL!, '127.0.0.66', victim.email, DEMO_PASSWORD);
@@ -91,7 +102,17 @@ test('finding 6: an e-mail of a megabyte, or of 150 000 characters, is an ordina
 test('finding 8: redirectTo never leaves the site and never gives a 500', async ({ page, baseURL }) => {
 	await signIn(page, ADMIN.email, DEMO_PASSWORD);
 	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-	for (const payload of ['/%09/evil.example', '/%0a/evil.example', '/%0d/evil.example', '/%00', '//evil.example', '/%5Cevil.example', '/\\evil.example', 'https://evil.example', '/%2F/evil.example']) {
+	for (const payload of [
+		'/%09/evil.example',
+		'/%0a/evil.example',
+		'/%0d/evil.example',
+		'/%00',
+		'//evil.example',
+		'/%5Cevil.example',
+		'/\\evil.example',
+		'https://evil.example',
+		'/%2F/evil.example'
+	]) {
 		const answer = await send(baseURL!, `/logga-in?redirectTo=${payload}`, { cookie });
 		expect(answer.status, payload).toBeLessThan(500);
 		if (answer.status >= 300 && answer.status < 400) {
@@ -108,10 +129,17 @@ test('finding 8: redirectTo never leaves the site and never gives a 500', async 
 });
 
 test('finding 8: a broken multipart body and a NUL character in a sign-in field get 400 with a message', async ({ baseURL }) => {
-	const broken = await send(baseURL!, '/logga-in', { body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nhej', type: 'multipart/form-data; boundary=x' });
+	const broken = await send(baseURL!, '/logga-in', {
+		body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nhej',
+		type: 'multipart/form-data; boundary=x'
+	});
 	expect(broken.status).toBe(400);
 	expect(broken.body).toContain('kunde inte läsas');
-	const nul = await send(baseURL!, '/logga-in', { from: '127.0.0.69', body: form({ email: 'a\u0000@exempel.se', password: 'x' }), type: FORM });
+	const nul = await send(baseURL!, '/logga-in', {
+		from: '127.0.0.69',
+		body: form({ email: 'a\u0000@exempel.se', password: 'x' }),
+		type: FORM
+	});
 	expect(nul.status).toBe(400);
 	expect(nul.body).toContain('styrtecken');
 	const latin1 = await send(baseURL!, '/logga-in', { body: Buffer.from('email=%E5sa%40exempel.se&password=x'), type: FORM });
@@ -125,12 +153,17 @@ async function formsOn(page: Page) {
 		(forms as HTMLFormElement[]).map((f) => ({
 			action: f.action,
 			fields: [...new FormData(f).entries()].filter((e): e is [string, string] => typeof e[1] === 'string'),
-			text: [...f.querySelectorAll('textarea, input[type="text"], input:not([type])')].map((el) => (el as HTMLInputElement).name).filter(Boolean)
+			text: [...f.querySelectorAll('textarea, input[type="text"], input:not([type])')]
+				.map((el) => (el as HTMLInputElement).name)
+				.filter(Boolean)
 		}))
 	);
 }
 
-test('finding 8: a NUL character gets 400 on the handling page’s forms (reply, handling note, conclusion) and in the people search', async ({ page, baseURL }) => {
+test('finding 8: a NUL character gets 400 on the handling page’s forms (reply, handling note, conclusion) and in the people search', async ({
+	page,
+	baseURL
+}) => {
 	await signIn(page, KEY_PERSON.email, DEMO_PASSWORD);
 	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 	await page.goto(`/${ORG}/support/ko`);

@@ -42,7 +42,11 @@ function personas(): Persona[] {
 			]
 		}
 	}));
-	list.push({ label: 'admin of another organizer', ...OTHER_ADMIN, actor: { personId: 'x', name: 'X', assignments: [{ organizerId: OTHER, unitId: null, role: 'org_admin' }] } });
+	list.push({
+		label: 'admin of another organizer',
+		...OTHER_ADMIN,
+		actor: { personId: 'x', name: 'X', assignments: [{ organizerId: OTHER, unitId: null, role: 'org_admin' }] }
+	});
 	// No role at the demo organizer (nor anywhere): only the team that serves it.
 	list.push({
 		label: 'supplier reached only through a served team',
@@ -89,7 +93,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	await request.post(`${baseURL}/glomt-losenord`, { form: { email: planDemo().people[0].email }, headers: { origin: baseURL } });
 	// Real ids of the demo units, by name, so unit-level rights can be checked with the real tree.
 	const unitsHtml = await (await request.get(`/${DEMO_SLUG}/admin/enheter`)).text();
-	const idByName = new Map([...unitsHtml.matchAll(/\/admin\/enheter\/([0-9a-f-]{36})"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[2].trim(), m[1]]));
+	const idByName = new Map(
+		[...unitsHtml.matchAll(/\/admin\/enheter\/([0-9a-f-]{36})"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[2].trim(), m[1]])
+	);
 	const planUnits = planDemo().units;
 	for (const u of planUnits) if (idByName.has(u.name)) unitIds.set(u.key, idByName.get(u.name)!);
 	const byKey = new Map(planUnits.map((u) => [u.key, u]));
@@ -115,7 +121,19 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	params.attachmentId = '00000000-0000-4000-8000-000000000000';
 	// Planning: the demo has no plans yet, so the administrator plans an action at the unit, owned by Brita.
 	const planned = await request.post(`/${DEMO_SLUG}/planering/ny?/create`, {
-		form: { scope: UNIT.id, title: 'Matrisens aktivitet', how: '', startsOn: '', dueOn: '', responsibleId: second.bridgeId, followUp: '', effect: '', hours: '', moneySek: '', supportCategoryId: '' },
+		form: {
+			scope: UNIT.id,
+			title: 'Matrisens aktivitet',
+			how: '',
+			startsOn: '',
+			dueOn: '',
+			responsibleId: second.bridgeId,
+			followUp: '',
+			effect: '',
+			hours: '',
+			moneySek: '',
+			supportCategoryId: ''
+		},
 		headers: { origin: baseURL, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -145,10 +163,16 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	params.chainId = chains.match(new RegExp(`/${DEMO_SLUG}/planering/effektkedjor/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.chainId, 'a demo effect chain').not.toBe('');
 	const chain = await (await request.get(`/${DEMO_SLUG}/planering/effektkedjor/${params.chainId}`)).text();
-	for (const [key, segment] of [['stepId', 'steg'], ['indicatorId', 'indikator']] as const)
+	for (const [key, segment] of [
+		['stepId', 'steg'],
+		['indicatorId', 'indikator']
+	] as const)
 		params[key] = chain.match(new RegExp(`/effektkedjor/${params.chainId}/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
-	for (const [key, segment] of [['teamId', 'team'], ['categoryId', 'kategori']] as const) {
+	for (const [key, segment] of [
+		['teamId', 'team'],
+		['categoryId', 'kategori']
+	] as const) {
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];
 		if (id) params[key] = id;
 	}
@@ -212,7 +236,10 @@ test('every route answers every role exactly as the policies say', async ({ brow
 	expect(problems).toEqual([]);
 });
 
-test('on people shared by two organizers, each administrator manages only the membership; the identity follows the policies', async ({ browser, baseURL }) => {
+test('on people shared by two organizers, each administrator manages only the membership; the identity follows the policies', async ({
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(240_000);
 	const demo = personas();
 	const sys = demo[0];
@@ -222,7 +249,11 @@ test('on people shared by two organizers, each administrator manages only the me
 	const bridge: Persona = {
 		label: 'administrator of both organizers',
 		...BRIDGE,
-		actor: { personId: 'b', name: BRIDGE.name, assignments: [ORG, OTHER].map((organizerId) => ({ organizerId, unitId: null, role: 'org_admin' as const })) }
+		actor: {
+			personId: 'b',
+			name: BRIDGE.name,
+			assignments: [ORG, OTHER].map((organizerId) => ({ organizerId, unitId: null, role: 'org_admin' as const }))
+		}
 	};
 	/** organizer key (as the policies see it) → slug in URLs */
 	const slugs: Record<string, string> = { [ORG]: DEMO_SLUG, [OTHER]: second.slug };
@@ -231,7 +262,8 @@ test('on people shared by two organizers, each administrator manages only the me
 		{ ...SOLE, id: second.soleId, organizers: [OTHER] }
 	];
 	const origin = { origin: baseURL!, accept: 'text/html' };
-	const refused = (status: number, location: string) => status === 403 || status === 404 || (status === 303 && location.startsWith('/logga-in'));
+	const refused = (status: number, location: string) =>
+		status === 403 || status === 404 || (status === 303 && location.startsWith('/logga-in'));
 
 	const problems: string[] = [];
 	const seen = new Set<string>();
@@ -244,13 +276,17 @@ test('on people shared by two organizers, each administrator manages only the me
 				const mayOpen = can(persona.actor, 'person.manage', { type: 'organizer', organizerId: key }) && target.organizers.includes(key);
 				const mayChange = mayOpen && can(persona.actor, 'identity.manage', identity);
 				seen.add(mayChange ? 'done' : mayOpen ? '400' : 'refused');
-				const say = (what: string, got: number) => problems.push(`${persona.label} ${what} ${target.name} in ${slug}: ${got}, expected ${mayChange ? 'done' : mayOpen ? '400' : 'refused'}`);
+				const say = (what: string, got: number) =>
+					problems.push(
+						`${persona.label} ${what} ${target.name} in ${slug}: ${got}, expected ${mayChange ? 'done' : mayOpen ? '400' : 'refused'}`
+					);
 
 				const got = await request.get(page, { maxRedirects: 0, headers: { accept: 'text/html' } });
 				if (mayOpen ? got.status() !== 200 : !refused(got.status(), got.headers()['location'] ?? '')) say('opens', got.status());
 
 				// Changing the identity: a new name (then back), and deactivation (then back).
-				const send = (action: string, form: Record<string, string>) => request.post(`${page}?/${action}`, { form, headers: origin, maxRedirects: 0 });
+				const send = (action: string, form: Record<string, string>) =>
+					request.post(`${page}?/${action}`, { form, headers: origin, maxRedirects: 0 });
 				const identityFields = { email: target.email, eppn: '', protectedIdentity: '' };
 				for (const [action, undo, form] of [
 					['update', 'update', { name: `${target.name} (ändrad)`, ...identityFields }],

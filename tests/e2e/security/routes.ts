@@ -68,7 +68,10 @@ export const RULES: [RegExp, Rule][] = [
 	// The vision and the common framework belong to the organizer plan: everyone who reads it reads them, those
 	// who write it (leadership, org admins) edit them.
 	[/^\/\(app\)\/\[org\]\/planering\/(vision|ramverk)$/, { kind: 'plan', action: 'plan.view' }],
-	[/^\/\(app\)\/\[org\]\/planering\/(vision\/andra|vision\/mal\/\[goalId\]|ramverk\/andra|ramverk\/begrepp\/\[conceptId\])$/, { kind: 'plan', action: 'plan.write' }],
+	[
+		/^\/\(app\)\/\[org\]\/planering\/(vision\/andra|vision\/mal\/\[goalId\]|ramverk\/andra|ramverk\/begrepp\/\[conceptId\])$/,
+		{ kind: 'plan', action: 'plan.write' }
+	],
 	[/^\/\(app\)\/\[org\]\/planering(\/ny|\/sammanstallning)?$/, { kind: 'organizer', action: 'planning.view' }],
 	// The plan report (print and XLSX) shows the organizer plan and the unit plans the reader may read.
 	[/^\/\(app\)\/\[org\]\/planering\/(rapport|rapport\.xlsx)$/, { kind: 'plan', action: 'plan.view' }],
@@ -114,7 +117,11 @@ export function listRoutes(root = 'src/routes'): RouteInfo[] {
 			const server = files.includes('+page.server.ts') ? readFileSync(path.join(dir, '+page.server.ts'), 'utf8') : '';
 			const block = server.match(/export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/)?.[1] ?? '';
 			const actions = [...block.matchAll(/^\t(\w+):\s*async/gm)].map((m) => m[1]);
-			out.push({ id: id === '/' ? '/' : id.replace(/\/$/, ''), actions, hasPage: files.includes('+page.svelte') || files.includes('+page.server.ts') });
+			out.push({
+				id: id === '/' ? '/' : id.replace(/\/$/, ''),
+				actions,
+				hasPage: files.includes('+page.svelte') || files.includes('+page.server.ts')
+			});
 		}
 		for (const f of files) if (statSync(path.join(dir, f)).isDirectory()) walk(path.join(dir, f));
 	};
@@ -127,11 +134,9 @@ export const ruleFor = (id: string) => RULES.find(([re]) => re.test(id))?.[1];
 /** The URL of a route with its parameters filled in, groups removed. */
 export function urlFor(id: string, params: Record<string, string>): string | null {
 	let missing = false;
-	const url = id
-		.replace(/\/\([^)]+\)/g, '')
-		.replace(/\[(\w+)\]/g, (_, k: string) => {
-			if (!(k in params)) missing = true;
-			return params[k] ?? '';
-		});
+	const url = id.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)\]/g, (_, k: string) => {
+		if (!(k in params)) missing = true;
+		return params[k] ?? '';
+	});
 	return missing ? null : url || '/';
 }

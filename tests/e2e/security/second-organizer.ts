@@ -85,7 +85,12 @@ export async function setUpSecondOrganizer(browser: Browser, sys: Ctx, demoSlug:
 	// Brita's supplier team of the second organizer, with Tove, serving the demo organizer as well.
 	await setPasswordByMail(browser, BRIDGE.email, BRIDGE.password);
 	const bridge: Ctx = { request: await requestAs(browser, BRIDGE), baseURL: sys.baseURL };
-	const team = await post(bridge, `/${slug}/admin/support?/addTeam`, { name: 'Grannbys bildservice', chain: 'technical', line: '3', supplierName: 'Bildservice Grannby AB' });
+	const team = await post(bridge, `/${slug}/admin/support?/addTeam`, {
+		name: 'Grannbys bildservice',
+		chain: 'technical',
+		line: '3',
+		supplierName: 'Bildservice Grannby AB'
+	});
 	const teamPage = team.split('?')[0];
 	await post(bridge, `${teamPage}?/addMember`, { personId: servedId });
 	const html = await (await bridge.request.get(teamPage)).text();

@@ -54,7 +54,9 @@ test('the requester is told when to expect feedback, on a phone-sized screen', a
 	await teacher.getByRole('button', { name: 'Skicka ärendet' }).click();
 	await expect(teacher).toHaveURL(/\/support\/\d+/);
 	number = teacher.url().match(/\/support\/(\d+)/)![1];
-	await expect(teacher.locator('#feedback-by')).toContainText(/Du får återkoppling senast (måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag) \d+ \S+ \d\d:\d\d\./);
+	await expect(teacher.locator('#feedback-by')).toContainText(
+		/Du får återkoppling senast (måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag) \d+ \S+ \d\d:\d\d\./
+	);
 	// The lines' due times and handling steps are not the requester's.
 	await expect(teacher.getByRole('heading', { name: 'Tider för ärendet' })).toHaveCount(0);
 	await expect(teacher.getByRole('heading', { name: 'Hantera ärendet' })).toHaveCount(0);
@@ -66,7 +68,9 @@ test('the requester is told when to expect feedback, on a phone-sized screen', a
 	await expectAccessible(teacher);
 });
 
-test('the 2nd line escalates to the supplier, then still opens the case, adds an internal note and reminds the supplier', async ({ browser }) => {
+test('the 2nd line escalates to the supplier, then still opens the case, adds an internal note and reminds the supplier', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const key = await as(browser, KEY);
 	await key.goto(`${ORG}/support/${number}`);
@@ -117,7 +121,9 @@ test('the queue sorted by deadline starts with the overdue cases, and fits a pho
 	const central = await as(browser, CENTRAL, { width: 375, height: 800 });
 	await central.goto(`${ORG}/support/ko?vy=all&sortering=deadline`);
 	// An overdue case says since when ("försenad sedan …"); the others say when they are due.
-	const states = await central.locator('#numbers tbody tr').evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').includes('försenad sedan')));
+	const states = await central
+		.locator('#numbers tbody tr')
+		.evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').includes('försenad sedan')));
 	expect(states.length).toBeGreaterThan(1);
 	expect(states[0], 'the first case is overdue').toBe(true);
 	// Once a case is not overdue, none after it is.

@@ -13,7 +13,12 @@ test.describe.configure({ mode: 'serial' });
 
 const ORG = `/${TEST_ORG.slug}`;
 const UNIT = 'Notisskolan';
-const KEY = { name: 'Kim Notisnyckel', email: 'kim.notis@testkommun.se', password: 'nyckelpersonens notislösenord', role: 'Teknisk nyckelperson (1:a linjen)' };
+const KEY = {
+	name: 'Kim Notisnyckel',
+	email: 'kim.notis@testkommun.se',
+	password: 'nyckelpersonens notislösenord',
+	role: 'Teknisk nyckelperson (1:a linjen)'
+};
 const TWO = { name: 'Tove Andralinje', email: 'tove.andra@testkommun.se', password: 'andra linjens notislösenord' };
 const SUPPLIER = { name: 'Sam Notisleverantör', email: 'sam@notisteknik.example', password: 'leverantörens notislösenord' };
 const TEAM2 = 'Notis-IT';
@@ -104,7 +109,16 @@ test('an administrator sets up a school, a line-2 team and a supplier team with 
 	const before = hooks.received.length;
 	await page.getByRole('button', { name: 'Skicka testmeddelande' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ett testmeddelande är på väg till teamets kanaler.');
-	await expect.poll(() => hooks.received.slice(before).map((r) => `${r.path} ${r.status}`).sort(), { timeout: 30_000 }).toEqual(['/chat/notis 200', '/teams/notis 202']);
+	await expect
+		.poll(
+			() =>
+				hooks.received
+					.slice(before)
+					.map((r) => `${r.path} ${r.status}`)
+					.sort(),
+			{ timeout: 30_000 }
+		)
+		.toEqual(['/chat/notis 200', '/teams/notis 202']);
 });
 
 test('a case escalated to the supplier team reaches the supplier in the app, by mail and in the team’s channels', async ({ browser }) => {
@@ -118,15 +132,24 @@ test('a case escalated to the supplier team reaches the supplier in the app, by 
 	caseNumber = key.url().match(/\/support\/(\d+)/)![1];
 	await escalate(key, caseNumber, TEAM2, 'Skåpet behöver ny säkring.');
 	const two = await as(browser, TWO);
-	const mail = await nextMailTo(SUPPLIER.email, () => escalate(two, caseNumber, `${TEAM3.name} (${TEAM3.supplier})`, 'Garantiärende hos leverantören.'), (m) =>
-		m.subject.includes(`Ärende ${caseNumber}`)
+	const mail = await nextMailTo(
+		SUPPLIER.email,
+		() => escalate(two, caseNumber, `${TEAM3.name} (${TEAM3.supplier})`, 'Garantiärende hos leverantören.'),
+		(m) => m.subject.includes(`Ärende ${caseNumber}`)
 	);
 	expect(mail.text).toContain(`Ärende ${caseNumber} har eskalerats till ditt team (linje 3): ${TITLE}`);
 	expect(mail.text).toMatch(new RegExp(`${ORG}/support/${caseNumber}\\r?\\n`));
 
 	// The team's channels got one post each, in the shape each service wants, without names.
 	await expect
-		.poll(() => hooks.received.filter((r) => JSON.stringify(r.body).includes(`Ärende ${caseNumber} `)).map((r) => `${r.path} ${r.status}`).sort(), { timeout: 30_000 })
+		.poll(
+			() =>
+				hooks.received
+					.filter((r) => JSON.stringify(r.body).includes(`Ärende ${caseNumber} `))
+					.map((r) => `${r.path} ${r.status}`)
+					.sort(),
+			{ timeout: 30_000 }
+		)
 		.toEqual(['/chat/notis 200', '/teams/notis 202']);
 	const posts = hooks.received.filter((r) => JSON.stringify(r.body).includes(`Ärende ${caseNumber} `));
 	for (const p of posts) {

@@ -51,7 +51,15 @@ test('an administrator of both organizers lets a supplier team of Testkommun ser
 	await signInAsAdmin(page);
 	// The system administrator adds organizer B with Bea as its administrator …
 	const created = await page.request.post('/system?/create', {
-		form: { name: B_NAME, kind: 'enskild', orgNumber: '', municipalityCode: '', adminName: BEA.name, adminEmail: BEA.email, password: BEA.password },
+		form: {
+			name: B_NAME,
+			kind: 'enskild',
+			orgNumber: '',
+			municipalityCode: '',
+			adminName: BEA.name,
+			adminEmail: BEA.email,
+			password: BEA.password
+		},
 		headers: { origin: baseURL!, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -168,7 +176,14 @@ test('the supplier opens the other organizer’s queue, solves the escalated cas
 	await expectAccessible(sune);
 
 	// B's other case, its administration and its self-assessment are not there for the supplier.
-	for (const path of [`/support/${cases.other}`, `/support/${cases.other}/hantera`, '/admin/personer', '/admin/support', '/skattning', '/support/uppfoljning']) {
+	for (const path of [
+		`/support/${cases.other}`,
+		`/support/${cases.other}/hantera`,
+		'/admin/personer',
+		'/admin/support',
+		'/skattning',
+		'/support/uppfoljning'
+	]) {
 		const response = await sune.goto(`${B}${path}`);
 		expect(response?.status(), path).toBe(404);
 	}

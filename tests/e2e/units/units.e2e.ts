@@ -128,7 +128,7 @@ test('an administrator renames a unit and archives another', async ({ page }) =>
 	await expectAccessible(page);
 });
 
-test('another organizer\'s or a made-up unit id gives the not-found page', async ({ page }) => {
+test("another organizer's or a made-up unit id gives the not-found page", async ({ page }) => {
 	await signIn(page);
 	for (const id of ['00000000-0000-4000-8000-000000000000', 'inte-ett-id']) {
 		const response = await page.goto(`${UNITS}/${id}`);

@@ -18,7 +18,5 @@ export async function findAccessibilityStatements(db: Db) {
 		})
 		.from(organizers)
 		.leftJoin(accessibilityStatements, eq(accessibilityStatements.organizerId, organizers.id));
-	return rows
-		.map((r) => ({ ...r, complianceStatus: r.complianceStatus ?? 'partial' }))
-		.sort((a, b) => compareSv(a.name, b.name));
+	return rows.map((r) => ({ ...r, complianceStatus: r.complianceStatus ?? 'partial' })).sort((a, b) => compareSv(a.name, b.name));
 }

@@ -1,3 +1,4 @@
+// Covers: updateAccessibilityStatement, getAccessibilityStatement, findAccessibilityStatements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -33,7 +34,10 @@ async function organizerWithStatement() {
 }
 
 const auditRows = (organizerId: string) =>
-	h.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, 'statement.update')));
+	h.db
+		.select()
+		.from(auditEvents)
+		.where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, 'statement.update')));
 
 describe('updating the accessibility statement', () => {
 	it('saves the statement and audits each changed field with its value before and after', async () => {
@@ -52,7 +56,12 @@ describe('updating the accessibility statement', () => {
 			preparedOn: [null, '2026-11-01']
 		});
 
-		await updateAccessibilityStatement(h.db, { actor: admin, organizerId: org.id, input: { ...good, complianceStatus: 'full', reviewedOn: today }, today });
+		await updateAccessibilityStatement(h.db, {
+			actor: admin,
+			organizerId: org.id,
+			input: { ...good, complianceStatus: 'full', reviewedOn: today },
+			today
+		});
 		const all = await auditRows(org.id);
 		expect(all.map((r) => r.changes)).toContainEqual({ complianceStatus: ['partial', 'full'], reviewedOn: [null, today] });
 	});
@@ -60,7 +69,12 @@ describe('updating the accessibility statement', () => {
 	it('writes nothing, not even an audit row, when nothing changed', async () => {
 		const { org, admin } = await organizerWithStatement();
 		await updateAccessibilityStatement(h.db, { actor: admin, organizerId: org.id, input: good, today });
-		const r = await updateAccessibilityStatement(h.db, { actor: admin, organizerId: org.id, input: { ...good, feedbackContact: ` ${good.feedbackContact} ` }, today });
+		const r = await updateAccessibilityStatement(h.db, {
+			actor: admin,
+			organizerId: org.id,
+			input: { ...good, feedbackContact: ` ${good.feedbackContact} ` },
+			today
+		});
 		expect(r.changed).toBe(false);
 		expect(await auditRows(org.id)).toHaveLength(1);
 	});
@@ -89,7 +103,9 @@ describe('updating the accessibility statement', () => {
 			{ field: 'reviewedOn', message: 'audit_error_date_future' }
 		]);
 		expect((await attempt({ preparedOn: '' })).issues).toEqual([{ field: 'preparedOn', message: 'audit_error_prepared_required' }]);
-		expect((await attempt({ reviewedOn: '2026-10-01' })).issues).toEqual([{ field: 'reviewedOn', message: 'audit_error_reviewed_before_prepared' }]);
+		expect((await attempt({ reviewedOn: '2026-10-01' })).issues).toEqual([
+			{ field: 'reviewedOn', message: 'audit_error_reviewed_before_prepared' }
+		]);
 		expect((await attempt({ testMethod: 'x'.repeat(5001) })).issues).toEqual([{ field: 'testMethod', message: 'error_too_long' }]);
 
 		expect(await getAccessibilityStatement(h.db, { organizerId: org.id })).toEqual(before);
@@ -106,7 +122,9 @@ describe('updating the accessibility statement', () => {
 			{ field: 'feedbackContact', message: 'exports_statement_contact_kind' },
 			{ field: 'preparedOn', message: 'audit_error_prepared_required' }
 		]);
-		expect((await attempt({ complianceStatus: 'none', nonCompliantContent: '' })).issues).toEqual([{ field: 'nonCompliantContent', message: 'exports_statement_shortcomings_required' }]);
+		expect((await attempt({ complianceStatus: 'none', nonCompliantContent: '' })).issues).toEqual([
+			{ field: 'nonCompliantContent', message: 'exports_statement_shortcomings_required' }
+		]);
 		expect(await auditRows(org.id)).toHaveLength(0);
 
 		for (const feedbackContact of ['08-123 456 78', '+46 8 123 45 678', 'https://exempel.se/kontakt', 'Skriv till oss: a@b.se'])

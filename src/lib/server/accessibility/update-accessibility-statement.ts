@@ -64,8 +64,10 @@ export function statementSchema(today: string) {
 function statementGaps(raw: Record<string, string>) {
 	const gaps: { path: string[]; message: string }[] = [];
 	const contact = raw.feedbackContact.trim();
-	if (contact.length >= 3 && !isReachableContact(contact)) gaps.push({ path: ['feedbackContact'], message: 'exports_statement_contact_kind' });
-	if (raw.complianceStatus !== 'full' && raw.nonCompliantContent.trim() === '') gaps.push({ path: ['nonCompliantContent'], message: 'exports_statement_shortcomings_required' });
+	if (contact.length >= 3 && !isReachableContact(contact))
+		gaps.push({ path: ['feedbackContact'], message: 'exports_statement_contact_kind' });
+	if (raw.complianceStatus !== 'full' && raw.nonCompliantContent.trim() === '')
+		gaps.push({ path: ['nonCompliantContent'], message: 'exports_statement_shortcomings_required' });
 	return gaps;
 }
 

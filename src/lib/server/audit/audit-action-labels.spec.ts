@@ -1,3 +1,4 @@
+// Covers: the audit_action_* labels in messages/audit against every recordAudit call in src/lib/server.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +58,8 @@ function usedActions() {
 		for (const args of calls(text)) {
 			const expr = /\baction\s*(?::\s*([^\n]*?))?\s*(?:,|\n|\})/.exec(args);
 			if (!expr) continue;
-			const literals = [...(expr[1] ?? '').matchAll(/'([^']+)'|"([^"]+)"|`([^`$]+)`/g)].map((m) => m[1] ?? m[2] ?? m[3])
+			const literals = [...(expr[1] ?? '').matchAll(/'([^']+)'|"([^"]+)"|`([^`$]+)`/g)]
+				.map((m) => m[1] ?? m[2] ?? m[3])
 				.filter((s) => ACTION.test(s));
 			if (!literals.length) {
 				if (INDIRECT[path]) literals.push(...INDIRECT[path]);

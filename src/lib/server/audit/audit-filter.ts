@@ -7,7 +7,10 @@ const key = z
 	.trim()
 	.max(100, 'audit_error_filter_unknown')
 	.regex(/^[a-z0-9_.-]*$/i, 'audit_error_filter_unknown');
-const day = z.string().trim().refine((v) => v === '' || isIsoDate(v), 'audit_error_date');
+const day = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || isIsoDate(v), 'audit_error_date');
 
 /**
  * The audit log's filters as they arrive from the GET form. Empty means "any".

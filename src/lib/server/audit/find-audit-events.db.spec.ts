@@ -1,3 +1,4 @@
+// Covers: findAuditEvents, findAuditFilterOptions, presentAuditEvent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../tests/factories';
@@ -52,7 +53,13 @@ describe('the audit log of an organizer', () => {
 		await event({ actorId: member.id, action: 'two_factor.failed', entityType: 'session' });
 		await event({ actorId: outsider.id, action: 'two_factor.recovery_used', entityType: 'person', entityId: outsider.id });
 
-		expect((await actionsOf(a.admin, a.org.id)).sort()).toEqual(['password.reset', 'session.create', 'session.failed', 'two_factor.failed', 'unit.create']);
+		expect((await actionsOf(a.admin, a.org.id)).sort()).toEqual([
+			'password.reset',
+			'session.create',
+			'session.failed',
+			'two_factor.failed',
+			'unit.create'
+		]);
 		expect((await actionsOf(b.admin, b.org.id)).sort()).toEqual(['session.create', 'two_factor.recovery_used', 'unit.archive']);
 		const { rows } = await findAuditEvents(h.db, { actor: a.admin, organizerId: a.org.id });
 		expect(rows.find((r) => r.action === 'unit.create')?.entityUnitName).toBe('Ekskolan');

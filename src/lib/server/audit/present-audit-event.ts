@@ -49,9 +49,7 @@ export function presentAuditEvent(row: AuditEventRow, viewer: Actor, organizerId
 	return {
 		id: row.id,
 		at: row.createdAt.toISOString(),
-		actor: row.actorId
-			? { name: mayView(actorProtected) ? (row.actorName ?? null) : null, protectedIdentity: actorProtected }
-			: null,
+		actor: row.actorId ? { name: mayView(actorProtected) ? (row.actorName ?? null) : null, protectedIdentity: actorProtected } : null,
 		action: row.action,
 		entityType: row.entityType,
 		entityName: mayView(entityProtected) ? (row.entityPersonName ?? row.entityUnitName ?? null) : null,

@@ -5,7 +5,14 @@ import { auditEvents, memberships } from '../db/schema';
  * Sign-in events: stored without an organizer, since a person may belong to several. The second step's
  * (decision 019) are sign-in events too.
  */
-export const SESSION_ACTIONS = ['session.create', 'session.failed', 'session.delete', 'session.second_step', 'two_factor.failed', 'two_factor.recovery_used'] as const;
+export const SESSION_ACTIONS = [
+	'session.create',
+	'session.failed',
+	'session.delete',
+	'session.second_step',
+	'two_factor.failed',
+	'two_factor.recovery_used'
+] as const;
 
 /**
  * The events an organizer's log shows: every event of the organizer itself, and the
@@ -21,10 +28,7 @@ export function auditScope(organizerId: string): SQL {
 		and(
 			isNull(auditEvents.organizerId),
 			or(inArray(auditEvents.action, [...SESSION_ACTIONS]), like(auditEvents.action, 'password.%')),
-			or(
-				sql`${auditEvents.actorId} in ${members}`,
-				and(eq(auditEvents.entityType, 'person'), sql`${auditEvents.entityId} in ${memberIds}`)
-			)
+			or(sql`${auditEvents.actorId} in ${members}`, and(eq(auditEvents.entityType, 'person'), sql`${auditEvents.entityId} in ${memberIds}`))
 		)
 	)!;
 }

@@ -1,3 +1,4 @@
+// Covers: changePassword, createSession, validateSession.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -47,7 +48,13 @@ describe('changing one’s own password', () => {
 	it('refuses a wrong current password and a bad new one together, changing nothing', async () => {
 		const { actor, here, elsewhere } = await signedInStaff();
 		const before = await hashOf(actor.personId);
-		const e = await changePassword(h.db, { actor, sessionToken: here.token, currentPassword: 'fel', newPassword: 'kort', newPasswordRepeat: 'annat' }).catch((x) => x);
+		const e = await changePassword(h.db, {
+			actor,
+			sessionToken: here.token,
+			currentPassword: 'fel',
+			newPassword: 'kort',
+			newPasswordRepeat: 'annat'
+		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues.map((i: { field: string }) => i.field)).toEqual(['currentPassword', 'newPassword', 'newPasswordRepeat']);
 		expect(await hashOf(actor.personId)).toBe(before);
@@ -57,14 +64,34 @@ describe('changing one’s own password', () => {
 	it('stops guessing the current password after too many wrong tries', async () => {
 		const { actor, here } = await signedInStaff();
 		for (let i = 0; i < 2; i++) {
-			await changePassword(h.db, { actor, sessionToken: here.token, currentPassword: 'fel', newPassword: NEW, newPasswordRepeat: NEW, limit: 2 }).catch(() => null);
+			await changePassword(h.db, {
+				actor,
+				sessionToken: here.token,
+				currentPassword: 'fel',
+				newPassword: NEW,
+				newPasswordRepeat: NEW,
+				limit: 2
+			}).catch(() => null);
 		}
-		const e = await changePassword(h.db, { actor, sessionToken: here.token, currentPassword: OLD, newPassword: NEW, newPasswordRepeat: NEW, limit: 2 }).catch((x) => x);
+		const e = await changePassword(h.db, {
+			actor,
+			sessionToken: here.token,
+			currentPassword: OLD,
+			newPassword: NEW,
+			newPasswordRepeat: NEW,
+			limit: 2
+		}).catch((x) => x);
 		expect(e.code).toBe('RATE_LIMITED');
 	});
 
 	it('is refused when nobody is signed in', async () => {
-		const e = await changePassword(h.db, { actor: null, sessionToken: 'x', currentPassword: OLD, newPassword: NEW, newPasswordRepeat: NEW }).catch((x) => x);
+		const e = await changePassword(h.db, {
+			actor: null,
+			sessionToken: 'x',
+			currentPassword: OLD,
+			newPassword: NEW,
+			newPasswordRepeat: NEW
+		}).catch((x) => x);
 		expect(e.code).toBe('UNAUTHENTICATED');
 	});
 });

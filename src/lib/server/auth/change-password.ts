@@ -36,7 +36,10 @@ export async function changePassword(db: Db, opts: ChangePasswordOptions): Promi
 	}
 	const parsed = newPasswordSchema.safeParse(opts);
 	const issues: FieldIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
-	const [credential] = await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.personId, personId));
+	const [credential] = await db
+		.select({ hash: passwordCredentials.hash })
+		.from(passwordCredentials)
+		.where(eq(passwordCredentials.personId, personId));
 	const currentOk = credential ? await verifyPassword(credential.hash, opts.currentPassword) : false;
 	if (!currentOk) {
 		await hitRateLimit(db, limitKey, opts.limit ?? 5, WINDOW_SECONDS);

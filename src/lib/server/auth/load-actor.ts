@@ -58,7 +58,9 @@ export function actorFromRow(row: {
 	return {
 		personId: row.id,
 		name: row.name,
-		assignments: jsonColumn(row.assignments).flatMap((r) => (isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : [])),
+		assignments: jsonColumn(row.assignments).flatMap((r) =>
+			isRole(r.role) ? [{ organizerId: r.organizerId, unitId: r.unitId, role: r.role }] : []
+		),
 		teamIds: jsonColumn(row.teamIds),
 		servedOrganizerIds: jsonColumn(row.servedOrganizerIds)
 	};

@@ -1,3 +1,4 @@
+// Covers: passwordProblem, newPasswordSchema.
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from './password-policy';
 import { newPasswordSchema } from './new-password-fields';

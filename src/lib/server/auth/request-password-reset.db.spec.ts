@@ -1,3 +1,4 @@
+// Covers: requestPasswordReset, hashToken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -52,7 +53,9 @@ describe('asking for a password-reset link', () => {
 	it('treats an inactive person like an unknown one', async () => {
 		await buildPerson(h.db, { email: 'slutat@exempel.se', status: 'inactive', memberOf: (await buildOrganizer(h.db)).id });
 		const before = await counts();
-		await (await requestPasswordReset(h.db, { email: 'slutat@exempel.se', ip: '10.1.0.3', origin })).issued;
+		await (
+			await requestPasswordReset(h.db, { email: 'slutat@exempel.se', ip: '10.1.0.3', origin })
+		).issued;
 		expect(await counts()).toEqual(before);
 	});
 
@@ -68,8 +71,12 @@ describe('asking for a password-reset link', () => {
 		const limits = { perEmail: 2, perIp: 100 };
 		for (const email of ['finns@exempel.se', 'finns.inte@exempel.se']) {
 			if (email === 'finns@exempel.se') await buildPerson(h.db, { email, memberOf: (await buildOrganizer(h.db)).id });
-			await (await requestPasswordReset(h.db, { email, ip: '10.1.0.5', origin, limits })).issued;
-			await (await requestPasswordReset(h.db, { email, ip: '10.1.0.5', origin, limits })).issued;
+			await (
+				await requestPasswordReset(h.db, { email, ip: '10.1.0.5', origin, limits })
+			).issued;
+			await (
+				await requestPasswordReset(h.db, { email, ip: '10.1.0.5', origin, limits })
+			).issued;
 			const e = await requestPasswordReset(h.db, { email, ip: '10.1.0.5', origin, limits }).catch((x) => x);
 			expect(e.code).toBe('RATE_LIMITED');
 			expect(e.issues[0]).toEqual({ field: 'email', message: 'account_reset_rate_limited' });

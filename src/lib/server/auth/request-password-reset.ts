@@ -55,7 +55,8 @@ export async function requestPasswordReset(db: Db, opts: RequestPasswordResetOpt
 	const limits = opts.limits ?? RESET_REQUEST_LIMITS;
 	const byEmail = await hitRateLimit(db, `reset:email:${email}`, limits.perEmail, WINDOW_SECONDS);
 	const byIp = await hitRateLimit(db, `reset:ip:${opts.ip.slice(0, 100)}`, limits.perIp, WINDOW_SECONDS);
-	if (byEmail.limited || byIp.limited) throw new AppError('RATE_LIMITED', 'too many reset requests', [{ field: 'email', message: 'account_reset_rate_limited' }]);
+	if (byEmail.limited || byIp.limited)
+		throw new AppError('RATE_LIMITED', 'too many reset requests', [{ field: 'email', message: 'account_reset_rate_limited' }]);
 	const issued = issuePasswordReset(db, { email, origin: opts.origin, validMinutes: opts.validMinutes }).then(
 		(written) => {
 			if (written) deliverOutboxLater(db);

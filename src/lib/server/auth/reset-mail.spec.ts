@@ -1,3 +1,4 @@
+// Covers: buildResetMail.
 import { describe, expect, it } from 'vitest';
 import { buildResetMail } from './reset-mail';
 

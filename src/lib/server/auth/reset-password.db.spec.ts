@@ -1,3 +1,4 @@
+// Covers: requestPasswordReset, resetPassword, findUsablePasswordReset, createSession, validateSession, signInWithPassword, hashToken, newToken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -25,7 +26,9 @@ const limits = { perAccount: 5, perIp: 100 };
 async function personWithLink(email: string) {
 	const org = await buildOrganizer(h.db);
 	const person = await buildPerson(h.db, { email, password: OLD, memberOf: org.id });
-	await (await requestPasswordReset(h.db, { email, ip: `ip-${email}`, origin: 'http://localhost' })).issued;
+	await (
+		await requestPasswordReset(h.db, { email, ip: `ip-${email}`, origin: 'http://localhost' })
+	).issued;
 	const [mail] = await h.db.select().from(outbox).where(eq(outbox.toAddress, email));
 	return { person, org, token: mail.body.match(/aterstall-losenord\/([\w-]+)/)![1] };
 }
@@ -39,25 +42,40 @@ describe('setting a new password through a reset link', () => {
 
 		await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW });
 
-		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id, secondStep: false });
+		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({
+			personId: person.id,
+			secondStep: false
+		});
 		const oldTry = await signInWithPassword(h.db, { email: 'ett@exempel.se', password: OLD, ip: '1', limits }).catch((e) => e);
 		expect(oldTry.code).toBe('UNAUTHENTICATED');
 		expect(await validateSession(h.db, s1.token, 14)).toBeNull();
 		expect(await validateSession(h.db, s2.token, 14)).toBeNull();
 		expect(await findUsablePasswordReset(h.db, token)).toBeNull();
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.reset'), eq(auditEvents.entityId, person.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'password.reset'), eq(auditEvents.entityId, person.id)));
 		expect(event).toMatchObject({ actorId: person.id, entityId: person.id, organizerId: org.id });
 		expect(JSON.stringify(event.changes)).not.toContain(NEW);
 
-		const again = await resetPassword(h.db, { token, newPassword: 'ett tredje långt lösenord', newPasswordRepeat: 'ett tredje långt lösenord' }).catch((e) => e);
+		const again = await resetPassword(h.db, {
+			token,
+			newPassword: 'ett tredje långt lösenord',
+			newPasswordRepeat: 'ett tredje långt lösenord'
+		}).catch((e) => e);
 		expect(again.code).toBe('NOT_FOUND');
-		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({ personId: person.id, secondStep: false });
+		expect(await signInWithPassword(h.db, { email: 'ett@exempel.se', password: NEW, ip: '1', limits })).toEqual({
+			personId: person.id,
+			secondStep: false
+		});
 	});
 
 	it('spends the person’s other open links too', async () => {
 		const { person, token } = await personWithLink('tva@exempel.se');
 		const other = newToken();
-		await h.db.insert(passwordResets).values({ tokenHash: hashToken(other), personId: person.id, expiresAt: new Date(Date.now() + 600_000) });
+		await h.db
+			.insert(passwordResets)
+			.values({ tokenHash: hashToken(other), personId: person.id, expiresAt: new Date(Date.now() + 600_000) });
 		await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW });
 		expect(await findUsablePasswordReset(h.db, other)).toBeNull();
 	});
@@ -65,7 +83,9 @@ describe('setting a new password through a reset link', () => {
 	it('creates a password for a person who had none', async () => {
 		const org = await buildOrganizer(h.db);
 		const person = await buildPerson(h.db, { email: 'utan@exempel.se', memberOf: org.id });
-		await (await requestPasswordReset(h.db, { email: 'utan@exempel.se', ip: 'x', origin: 'http://localhost' })).issued;
+		await (
+			await requestPasswordReset(h.db, { email: 'utan@exempel.se', ip: 'x', origin: 'http://localhost' })
+		).issued;
 		const [mail] = await h.db.select().from(outbox).where(eq(outbox.toAddress, 'utan@exempel.se'));
 		const token = mail.body.match(/aterstall-losenord\/([\w-]+)/)![1];
 		await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW });
@@ -79,7 +99,10 @@ describe('setting a new password through a reset link', () => {
 		await h.db.insert(passwordResets).values({ tokenHash: hashToken(token), personId: person.id, expiresAt: new Date(Date.now() - 1000) });
 		const e = await resetPassword(h.db, { token, newPassword: NEW, newPasswordRepeat: NEW }).catch((x) => x);
 		expect(e.code).toBe('NOT_FOUND');
-		expect(await signInWithPassword(h.db, { email: 'sent@exempel.se', password: OLD, ip: '2', limits })).toEqual({ personId: person.id, secondStep: false });
+		expect(await signInWithPassword(h.db, { email: 'sent@exempel.se', password: OLD, ip: '2', limits })).toEqual({
+			personId: person.id,
+			secondStep: false
+		});
 		const [reset] = await h.db.select().from(passwordResets).where(eq(passwordResets.personId, person.id));
 		expect(reset.usedAt).toBeNull();
 	});

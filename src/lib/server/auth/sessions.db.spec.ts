@@ -1,3 +1,4 @@
+// Covers: loadActor, todayInStockholm, createSession, validateSession, validateSessionActor, hashToken, newToken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -15,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const DAY = 86_400_000;
-const sortActor = <T extends { assignments: { role: string; unitId: string | null }[]; teamIds?: string[]; servedOrganizerIds?: string[] }>(a: T) => ({
+const sortActor = <T extends { assignments: { role: string; unitId: string | null }[]; teamIds?: string[]; servedOrganizerIds?: string[] }>(
+	a: T
+) => ({
 	...a,
 	assignments: [...a.assignments].sort((x, y) => `${x.role}${x.unitId}`.localeCompare(`${y.role}${y.unitId}`)),
 	teamIds: [...(a.teamIds ?? [])].sort(),
@@ -58,7 +61,12 @@ describe('validating a session and loading its actor in one query', () => {
 	});
 
 	it('gives the organizers the person’s unarchived teams serve, the owner included, once each', async () => {
-		const [owner, served, alsoServed, onlyArchived] = [await buildOrganizer(h.db), await buildOrganizer(h.db), await buildOrganizer(h.db), await buildOrganizer(h.db)];
+		const [owner, served, alsoServed, onlyArchived] = [
+			await buildOrganizer(h.db),
+			await buildOrganizer(h.db),
+			await buildOrganizer(h.db),
+			await buildOrganizer(h.db)
+		];
 		const person = await buildPerson(h.db, { memberOf: owner.id });
 		await buildTeam(h.db, { organizerId: owner.id, line: 3, memberIds: [person.id], alsoServes: [served.id] });
 		await buildTeam(h.db, { organizerId: owner.id, line: 3, memberIds: [person.id], alsoServes: [served.id, alsoServed.id] });
@@ -108,13 +116,19 @@ describe('validating a session and loading its actor in one query', () => {
 		const person = await buildPerson(h.db);
 		const fresh = await sessionExpiringIn(person.id, 10 * DAY);
 		expect((await validateSessionActor(h.db, fresh.token, 14))!.expiresAt).toEqual(fresh.expiresAt);
-		const [unchanged] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(fresh.token)));
+		const [unchanged] = await h.db
+			.select()
+			.from(sessions)
+			.where(eq(sessions.tokenHash, hashToken(fresh.token)));
 		expect(unchanged.expiresAt).toEqual(fresh.expiresAt);
 
 		const old = await sessionExpiringIn(person.id, 3 * DAY);
 		const renewed = (await validateSessionActor(h.db, old.token, 14))!.expiresAt;
 		expect(renewed.getTime()).toBeGreaterThan(Date.now() + 13.9 * DAY);
-		const [stored] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(old.token)));
+		const [stored] = await h.db
+			.select()
+			.from(sessions)
+			.where(eq(sessions.tokenHash, hashToken(old.token)));
 		expect(stored.expiresAt).toEqual(renewed);
 	});
 });
@@ -151,7 +165,10 @@ describe('the absolute session lifetime (SESSION_MAX_DAYS)', () => {
 		const daysLeft = (r!.expiresAt.getTime() - Date.now()) / DAY;
 		expect(daysLeft).toBeGreaterThan(4.9);
 		expect(daysLeft).toBeLessThan(5.1);
-		const [row] = await h.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+		const [row] = await h.db
+			.select()
+			.from(sessions)
+			.where(eq(sessions.tokenHash, hashToken(token)));
 		expect(row.expiresAt.getTime()).toBe(r!.expiresAt.getTime());
 	});
 

@@ -28,7 +28,9 @@ export async function createSession(
 	const idleEnd = new Date(now.getTime() + opts.days * DAY_MS);
 	const hardEnd = sessionHardEnd(now, opts.maxDays ?? env.SESSION_MAX_DAYS);
 	const expiresAt = idleEnd < hardEnd ? idleEnd : hardEnd;
-	await db.insert(sessions).values({ tokenHash: hashToken(token), personId: opts.personId, method: opts.method, createdAt: now, expiresAt });
+	await db
+		.insert(sessions)
+		.values({ tokenHash: hashToken(token), personId: opts.personId, method: opts.method, createdAt: now, expiresAt });
 	return { token, expiresAt };
 }
 
@@ -44,7 +46,13 @@ export async function validateSession(db: Db, token: string, days: number, maxDa
 		.select({ personId: sessions.personId, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, status: people.status })
 		.from(sessions)
 		.innerJoin(people, eq(people.id, sessions.personId))
-		.where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), gt(sessions.createdAt, new Date(now.getTime() - maxDays * DAY_MS))));
+		.where(
+			and(
+				eq(sessions.tokenHash, tokenHash),
+				gt(sessions.expiresAt, now),
+				gt(sessions.createdAt, new Date(now.getTime() - maxDays * DAY_MS))
+			)
+		);
 	if (!row || row.status !== 'active') return null;
 	return { personId: row.personId, expiresAt: await renewSession(db, tokenHash, row, days, maxDays) };
 }

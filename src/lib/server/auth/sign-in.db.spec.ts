@@ -1,3 +1,4 @@
+// Covers: signInWithPassword, createSession, validateSession.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -38,7 +39,9 @@ describe('signing in with a password', () => {
 		for (let i = 0; i < 3; i++) {
 			await signInWithPassword(h.db, { email: 'spärr@exempel.se', password: 'fel', ip: '10.0.0.3', limits }).catch(() => null);
 		}
-		const e = await signInWithPassword(h.db, { email: 'spärr@exempel.se', password: 'ett långt lösenord', ip: '10.0.0.3', limits }).catch((x) => x);
+		const e = await signInWithPassword(h.db, { email: 'spärr@exempel.se', password: 'ett långt lösenord', ip: '10.0.0.3', limits }).catch(
+			(x) => x
+		);
 		expect(e.code).toBe('RATE_LIMITED');
 	});
 
@@ -46,7 +49,12 @@ describe('signing in with a password', () => {
 		const school = { ...limits, perIp: 5 };
 		await buildPerson(h.db, { email: 'elev.nat@exempel.se', password: 'ett långt lösenord' });
 		for (let i = 0; i < 12; i++) {
-			const r = await signInWithPassword(h.db, { email: 'elev.nat@exempel.se', password: 'ett långt lösenord', ip: '10.1.0.1', limits: school });
+			const r = await signInWithPassword(h.db, {
+				email: 'elev.nat@exempel.se',
+				password: 'ett långt lösenord',
+				ip: '10.1.0.1',
+				limits: school
+			});
 			expect(r.personId).toBeTruthy();
 		}
 	});
@@ -63,31 +71,51 @@ describe('signing in with a password', () => {
 		// Another address still gets in, and its success clears the account's counters.
 		expect(await attempt('10.2.0.2', 'ett långt lösenord')).toBe('ok');
 		// Failures spread over addresses fill the account's own counter (6).
-		for (const ip of ['10.2.1.1', '10.2.1.2', '10.2.1.3', '10.2.1.4', '10.2.1.5', '10.2.1.6']) expect(await attempt(ip)).toBe('UNAUTHENTICATED');
+		for (const ip of ['10.2.1.1', '10.2.1.2', '10.2.1.3', '10.2.1.4', '10.2.1.5', '10.2.1.6'])
+			expect(await attempt(ip)).toBe('UNAUTHENTICATED');
 		expect(await attempt('10.2.1.7', 'ett långt lösenord')).toBe('RATE_LIMITED');
 		expect(p.id).toBeTruthy();
 		// One address guessing at many accounts fills the address's counter.
 		const spray = { ...limits, perIp: 4 };
 		for (let i = 0; i < 4; i++) {
-			const e = await signInWithPassword(h.db, { email: `spray${i}@exempel.se`, password: 'fel', ip: '10.2.9.9', limits: spray }).catch((x) => x);
+			const e = await signInWithPassword(h.db, { email: `spray${i}@exempel.se`, password: 'fel', ip: '10.2.9.9', limits: spray }).catch(
+				(x) => x
+			);
 			expect(e.code).toBe('UNAUTHENTICATED');
 		}
-		const e = await signInWithPassword(h.db, { email: 'elev.nat@exempel.se', password: 'ett långt lösenord', ip: '10.2.9.9', limits: spray }).catch((x) => x);
+		const e = await signInWithPassword(h.db, {
+			email: 'elev.nat@exempel.se',
+			password: 'ett långt lösenord',
+			ip: '10.2.9.9',
+			limits: spray
+		}).catch((x) => x);
 		expect(e.code).toBe('RATE_LIMITED');
 	});
 
 	it('caps and normalizes the e-mail before it becomes a key: a megabyte address is an ordinary failure', async () => {
-		const e = await signInWithPassword(h.db, { email: 'a'.repeat(1_000_000) + '@exempel.se', password: 'fel', ip: '10.3.0.1', limits }).catch((x) => x);
+		const e = await signInWithPassword(h.db, {
+			email: 'a'.repeat(1_000_000) + '@exempel.se',
+			password: 'fel',
+			ip: '10.3.0.1',
+			limits
+		}).catch((x) => x);
 		expect(e.code).toBe('UNAUTHENTICATED');
 		const p = await buildPerson(h.db, { email: 'åsa.nfc@exempel.se', password: 'ett långt lösenord' });
 		// "å" typed as a + combining ring, upper case, with spaces.
-		const r = await signInWithPassword(h.db, { email: ' A\u030asa.NFC@exempel.se ', password: 'ett långt lösenord', ip: '10.3.0.1', limits });
+		const r = await signInWithPassword(h.db, {
+			email: ' A\u030asa.NFC@exempel.se ',
+			password: 'ett långt lösenord',
+			ip: '10.3.0.1',
+			limits
+		});
 		expect(r.personId).toBe(p.id);
 	});
 
 	it('refuses an inactive person', async () => {
 		await buildPerson(h.db, { email: 'slutat@exempel.se', password: 'ett långt lösenord', status: 'inactive' });
-		const e = await signInWithPassword(h.db, { email: 'slutat@exempel.se', password: 'ett långt lösenord', ip: '10.0.0.4', limits }).catch((x) => x);
+		const e = await signInWithPassword(h.db, { email: 'slutat@exempel.se', password: 'ett långt lösenord', ip: '10.0.0.4', limits }).catch(
+			(x) => x
+		);
 		expect(e.code).toBe('UNAUTHENTICATED');
 	});
 });

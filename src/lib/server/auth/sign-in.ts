@@ -62,7 +62,9 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		.leftJoin(passwordCredentials, eq(passwordCredentials.personId, people.id))
 		.leftJoin(twoFactorSecrets, eq(twoFactorSecrets.personId, people.id))
 		.where(eq(people.email, email));
-	const ok = row?.hash ? await verifyPassword(row.hash, opts.password) : await verifyPassword(await dummyHash(), opts.password).then(() => false);
+	const ok = row?.hash
+		? await verifyPassword(row.hash, opts.password)
+		: await verifyPassword(await dummyHash(), opts.password).then(() => false);
 	if (!row || !ok || row.status !== 'active') {
 		for (const c of counters) await hitRateLimit(db, c.key, c.limit, WINDOW_SECONDS);
 		await recordAudit(db, {
@@ -75,11 +77,23 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
 	}
 	if (row.twoFactorOn) {
-		await recordAudit(db, { organizerId: null, actorId: row.id, action: 'session.second_step', entityType: 'session', changes: { method: 'password' } });
+		await recordAudit(db, {
+			organizerId: null,
+			actorId: row.id,
+			action: 'session.second_step',
+			entityType: 'session',
+			changes: { method: 'password' }
+		});
 		return { personId: row.id, secondStep: true };
 	}
 	await clearRateLimit(db, counters[0].key);
 	await clearRateLimit(db, counters[1].key);
-	await recordAudit(db, { organizerId: null, actorId: row.id, action: 'session.create', entityType: 'session', changes: { method: 'password' } });
+	await recordAudit(db, {
+		organizerId: null,
+		actorId: row.id,
+		action: 'session.create',
+		entityType: 'session',
+		changes: { method: 'password' }
+	});
 	return { personId: row.id, secondStep: false };
 }

@@ -1,3 +1,4 @@
+// Covers: checkHealth, latestShippedMigration.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { checkHealth, latestShippedMigration } from './check-health';
@@ -21,7 +22,9 @@ describe('the health check behind /healthz', () => {
 	});
 
 	it('says the database is unreachable when a query fails, and says nothing else about it', async () => {
-		const broken = { execute: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' })) };
+		const broken = {
+			execute: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }))
+		};
 		const h = await checkHealth(broken as never, 'running');
 		expect(h).toEqual({ ok: false, database: 'unreachable', migrations: 'unknown', jobs: 'running' });
 		expect(JSON.stringify(h)).not.toContain('10.0.0.5');

@@ -13,10 +13,9 @@ export type DbHandle = {
 	db: Db;
 	migrate: () => Promise<void>;
 	close: () => Promise<void>;
-} & (
+} &
 	/** 'pglite' (embedded) or 'postgres' (DATABASE_URL); the raw client is for the job queue (pg-boss), nothing else. */
-	{ kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: Pool }
-);
+	({ kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: Pool });
 
 export const MIGRATIONS_FOLDER = path.resolve('drizzle');
 

@@ -1,3 +1,4 @@
+// Covers: openDatabase.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';

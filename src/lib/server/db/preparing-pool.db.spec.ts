@@ -1,3 +1,4 @@
+// Covers: PreparingPool.
 import { describe, expect, it } from 'vitest';
 import { PreparingPool } from './preparing-pool';
 

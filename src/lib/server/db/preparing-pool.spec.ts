@@ -1,3 +1,4 @@
+// Covers: statementName.
 import { describe, expect, it } from 'vitest';
 import { MAX_PREPARED, PLAN_EACH_TIME, statementName } from './preparing-pool';
 

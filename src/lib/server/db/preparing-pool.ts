@@ -18,7 +18,8 @@ const READ = /^\s*(select|with)\b/i;
 export function statementName(names: Map<string, string>, text: string, paramCount: number): string | undefined {
 	const known = names.get(text);
 	if (known) return known;
-	if (paramCount === 0 || paramCount > MAX_PARAMS || names.size >= MAX_PREPARED || !READ.test(text) || text.includes(PLAN_EACH_TIME)) return undefined;
+	if (paramCount === 0 || paramCount > MAX_PARAMS || names.size >= MAX_PREPARED || !READ.test(text) || text.includes(PLAN_EACH_TIME))
+		return undefined;
 	const name = `rt_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 	names.set(text, name);
 	return name;

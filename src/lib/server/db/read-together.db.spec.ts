@@ -1,3 +1,4 @@
+// Covers: readTogether, rowsOf.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';

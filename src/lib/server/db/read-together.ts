@@ -6,7 +6,10 @@ import type { Db } from './index';
  * inside a transaction. A transaction is one connection, and `pg` refuses a query sent while another
  * is still running on it (deprecated in pg 8, an error in pg 9).
  */
-export async function readTogether<T extends (() => unknown)[]>(db: Db, reads: [...T]): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+export async function readTogether<T extends (() => unknown)[]>(
+	db: Db,
+	reads: [...T]
+): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
 	if (!(db instanceof PgTransaction)) return Promise.all(reads.map((read) => read())) as never;
 	const out: unknown[] = [];
 	for (const read of reads) out.push(await read());

@@ -32,7 +32,9 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 /** A moment on a random day between two YYYY-MM-DD days, during the school day. */
 function momentBetween(random: Random, from: string, to: string): Date {
 	const span = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
-	return new Date(`${addDays(from, random.int(0, span))}T${String(random.int(7, 15)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00Z`);
+	return new Date(
+		`${addDays(from, random.int(0, span))}T${String(random.int(7, 15)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00Z`
+	);
 }
 
 /**
@@ -41,7 +43,12 @@ function momentBetween(random: Random, from: string, to: string): Date {
  * every perspective, drawn so that units differ and mostly improve; comments; consensus at most
  * units in the closed rounds; and the organizer's conclusion for the oldest round.
  */
-export async function buildDemoAssessments(tx: Db, demo: DemoOrganizer, random: Random, today = todayInStockholm()): Promise<DemoAssessmentCounts> {
+export async function buildDemoAssessments(
+	tx: Db,
+	demo: DemoOrganizer,
+	random: Random,
+	today = todayInStockholm()
+): Promise<DemoAssessmentCounts> {
 	const organizerId = demo.organizerId;
 	const framework = await getFramework(FRAMEWORK.key, FRAMEWORK.version);
 	const items = listItems(framework);
@@ -68,7 +75,9 @@ export async function buildDemoAssessments(tx: Db, demo: DemoOrganizer, random: 
 			createdAt: new Date(`${addDays(p.opensOn, -14)}T09:00:00Z`)
 		}))
 	);
-	await tx.insert(assessmentRoundUnits).values(plans.flatMap((p) => schools.map((u) => ({ roundId: p.id, unitId: demo.units[u.key], organizerId }))));
+	await tx
+		.insert(assessmentRoundUnits)
+		.values(plans.flatMap((p) => schools.map((u) => ({ roundId: p.id, unitId: demo.units[u.key], organizerId }))));
 
 	const responses: (typeof assessmentResponses.$inferInsert)[] = [];
 	const answers: (typeof assessmentAnswers.$inferInsert)[] = [];

@@ -1,3 +1,4 @@
+// Covers: loadDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -17,7 +18,11 @@ afterAll(() => h.close());
 describe('the demo effect chains', () => {
 	it('are two, with computed self-assessment indicators that moved between the closed rounds and linked actions', async () => {
 		const [org] = await h.db.select().from(organizers).where(eq(organizers.slug, DEMO_SLUG));
-		const leader = { personId: 'demo-reader', name: 'Läsare', assignments: [{ organizerId: org.id, unitId: null, role: 'leadership' as const }] };
+		const leader = {
+			personId: 'demo-reader',
+			name: 'Läsare',
+			assignments: [{ organizerId: org.id, unitId: null, role: 'leadership' as const }]
+		};
 		const changes = await findIndicatorChanges(h.db, leader, org.id);
 		const chains = [...new Set(changes.map((c) => c.chainId))];
 		expect(chains).toHaveLength(2);

@@ -1,3 +1,4 @@
+// Covers: buildDemoForums, createRandom.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -23,13 +24,32 @@ describe('the demo IT-råd', () => {
 		const admin = await ref('org_admin', null);
 		const key = await ref('technical_key_person', unit.id);
 		const principal = await ref('principal', unit.id);
-		const empty = { central_technical_support: [], central_pedagogical_support: [], pedagogical_key_person: [], supplier: [], staff: [], student: [], guardian: [], reader: [] };
-		const demo = { organizerId: organizer.id, units: {}, unitPlans: [], signIns: [], people: { ...empty, leadership: [leader.ref], org_admin: [admin.ref], technical_key_person: [key.ref], principal: [principal.ref] } } as unknown as DemoOrganizer;
+		const empty = {
+			central_technical_support: [],
+			central_pedagogical_support: [],
+			pedagogical_key_person: [],
+			supplier: [],
+			staff: [],
+			student: [],
+			guardian: [],
+			reader: []
+		};
+		const demo = {
+			organizerId: organizer.id,
+			units: {},
+			unitPlans: [],
+			signIns: [],
+			people: { ...empty, leadership: [leader.ref], org_admin: [admin.ref], technical_key_person: [key.ref], principal: [principal.ref] }
+		} as unknown as DemoOrganizer;
 
 		const counts = await buildDemoForums(t.db, demo, createRandom(8));
 		expect(counts).toEqual({ forums: 2, meetings: 5, decisions: 7, actions: 3 });
 		const [itRad] = await t.db.select().from(planningForums).where(eq(planningForums.name, 'IT-råd'));
-		const meetings = await t.db.select().from(planningMeetings).where(eq(planningMeetings.forumId, itRad.id)).orderBy(planningMeetings.startsAt);
+		const meetings = await t.db
+			.select()
+			.from(planningMeetings)
+			.where(eq(planningMeetings.forumId, itRad.id))
+			.orderBy(planningMeetings.startsAt);
 		expect(meetings.map((m) => !!m.publishedAt)).toEqual([true, true, true, true, false]);
 		const decisions = await t.db.select().from(planningDecisions).where(eq(planningDecisions.forumId, itRad.id));
 		const today = todayInStockholm();

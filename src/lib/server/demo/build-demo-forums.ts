@@ -76,29 +76,61 @@ export async function buildDemoForums(tx: Db, demo: DemoOrganizer, random: Rando
 	const today = todayInStockholm(opts.now);
 	const p = demo.people;
 	const chair = p.leadership[0] ?? p.org_admin[0];
-	const members = [...new Map(
-		[p.leadership[0], p.org_admin[0], p.central_technical_support[0], p.central_pedagogical_support[0], p.principal[0], p.technical_key_person[0], p.pedagogical_key_person[0]]
-			.filter((x) => !!x)
-			.map((x) => [x.id, x])
-	).values()];
+	const members = [
+		...new Map(
+			[
+				p.leadership[0],
+				p.org_admin[0],
+				p.central_technical_support[0],
+				p.central_pedagogical_support[0],
+				p.principal[0],
+				p.technical_key_person[0],
+				p.pedagogical_key_person[0]
+			]
+				.filter((x) => !!x)
+				.map((x) => [x.id, x])
+		).values()
+	];
 	if (!chair || members.length < 2) return { forums: 0, meetings: 0, decisions: 0, actions: 0 };
 	const owners = members.filter((m) => m.id !== chair.id);
 
 	const forumId = randomUUID();
 	const networkId = randomUUID();
 	await tx.insert(planningForums).values([
-		{ id: forumId, organizerId, name: 'IT-råd', purpose: 'Skolförvaltningen och IT-avdelningen möts varje månad, följer upp besluten och prioriterar it-frågorna för hela kommunen.', kind: 'strategy', createdBy: chair.id },
-		{ id: networkId, organizerId, name: 'Nätverk för IT-handledare', purpose: 'Leveransfrågor och erfarenheter mellan skolornas IT-handledare.', kind: 'delivery', createdBy: chair.id }
+		{
+			id: forumId,
+			organizerId,
+			name: 'IT-råd',
+			purpose: 'Skolförvaltningen och IT-avdelningen möts varje månad, följer upp besluten och prioriterar it-frågorna för hela kommunen.',
+			kind: 'strategy',
+			createdBy: chair.id
+		},
+		{
+			id: networkId,
+			organizerId,
+			name: 'Nätverk för IT-handledare',
+			purpose: 'Leveransfrågor och erfarenheter mellan skolornas IT-handledare.',
+			kind: 'delivery',
+			createdBy: chair.id
+		}
 	]);
 	const network = [chair, ...p.technical_key_person.slice(0, 3), ...p.pedagogical_key_person.slice(0, 3)];
-	await tx.insert(planningForumMembers).values([
-		...members.map((m) => ({ forumId, personId: m.id, organizerId })),
-		...[...new Set(network.map((m) => m.id))].map((personId) => ({ forumId: networkId, personId, organizerId }))
-	]);
+	await tx
+		.insert(planningForumMembers)
+		.values([
+			...members.map((m) => ({ forumId, personId: m.id, organizerId })),
+			...[...new Set(network.map((m) => m.id))].map((personId) => ({ forumId: networkId, personId, organizerId }))
+		]);
 
 	// Actions to follow up: the organizer's own, or a few made here in the organizer plan of this läsår.
 	let actions = await tx
-		.select({ id: planningActions.id, title: planningActions.title, dueOn: planningActions.dueOn, responsibleId: planningActions.responsibleId, status: planningActions.status })
+		.select({
+			id: planningActions.id,
+			title: planningActions.title,
+			dueOn: planningActions.dueOn,
+			responsibleId: planningActions.responsibleId,
+			status: planningActions.status
+		})
 		.from(planningActions)
 		.where(eq(planningActions.organizerId, organizerId))
 		.orderBy(asc(planningActions.createdAt))
@@ -107,14 +139,30 @@ export async function buildDemoForums(tx: Db, demo: DemoOrganizer, random: Rando
 	if (actions.length === 0) {
 		const period = periodOf(today);
 		const where = and(eq(planningPlans.organizerId, organizerId), isNull(planningPlans.unitId), eq(planningPlans.period, period));
-		const plan = (await tx.select({ id: planningPlans.id }).from(planningPlans).where(where))[0] ?? (await tx.insert(planningPlans).values({ organizerId, period, createdBy: chair.id }).returning({ id: planningPlans.id }))[0];
+		const plan =
+			(await tx.select({ id: planningPlans.id }).from(planningPlans).where(where))[0] ??
+			(await tx.insert(planningPlans).values({ organizerId, period, createdBy: chair.id }).returning({ id: planningPlans.id }))[0];
 		const rows = [
 			{ title: 'Byt ut accesspunkterna i idrottshallarna', dueOn: dayOffset(today, -14), responsibleId: owners[0].id },
-			{ title: 'Halvdag om informationssäkerhet för IT-handledare', dueOn: dayOffset(today, 40), responsibleId: owners[1 % owners.length].id },
+			{
+				title: 'Halvdag om informationssäkerhet för IT-handledare',
+				dueOn: dayOffset(today, 40),
+				responsibleId: owners[1 % owners.length].id
+			},
 			{ title: 'Inventera laddskåpen på mellanstadiet', dueOn: dayOffset(today, 60), responsibleId: owners[2 % owners.length].id }
-		].map((a) => ({ ...a, id: randomUUID(), organizerId, planId: plan.id, status: 'planned', createdBy: chair.id, startsOn: dayOffset(today, -90) }));
+		].map((a) => ({
+			...a,
+			id: randomUUID(),
+			organizerId,
+			planId: plan.id,
+			status: 'planned',
+			createdBy: chair.id,
+			startsOn: dayOffset(today, -90)
+		}));
 		await tx.insert(planningActions).values(rows);
-		await tx.insert(planningActionEvents).values(rows.map((a) => ({ organizerId, actionId: a.id, fromStatus: null, toStatus: 'planned', actorId: chair.id })));
+		await tx
+			.insert(planningActionEvents)
+			.values(rows.map((a) => ({ organizerId, actionId: a.id, fromStatus: null, toStatus: 'planned', actorId: chair.id })));
 		actions = rows.map((a) => ({ id: a.id, title: a.title, dueOn: a.dueOn, responsibleId: a.responsibleId, status: a.status }));
 		made = rows.length;
 	}
@@ -129,10 +177,25 @@ export async function buildDemoForums(tx: Db, demo: DemoOrganizer, random: Rando
 		const id = randomUUID();
 		const day = dayOffset(today, -28 * (MEETINGS.length - n));
 		const startsAt = stockholmInstant(day, '15:00');
-		meetings.push({ id, organizerId, forumId, startsAt, place, guests: n === 3 ? 'Kontaktperson hos skrivarleverantören' : '', publishedAt: new Date(startsAt.getTime() + 2 * DAY), publishedBy: chair.id, createdBy: chair.id });
+		meetings.push({
+			id,
+			organizerId,
+			forumId,
+			startsAt,
+			place,
+			guests: n === 3 ? 'Kontaktperson hos skrivarleverantören' : '',
+			publishedAt: new Date(startsAt.getTime() + 2 * DAY),
+			publishedBy: chair.id,
+			createdBy: chair.id
+		});
 		const carried = decisions.filter((d) => d.meetingId === meetings[n - 1]?.id && (d.status === 'open' || n === 1));
 		const agenda = [
-			...carried.map((d) => ({ kind: 'decision', title: d.text, minutes: d.status === 'open' ? 'Pågår, tas upp igen nästa möte.' : 'Klart.', decisionId: d.id })),
+			...carried.map((d) => ({
+				kind: 'decision',
+				title: d.text,
+				minutes: d.status === 'open' ? 'Pågår, tas upp igen nästa möte.' : 'Klart.',
+				decisionId: d.id
+			})),
 			...plan.items.map(([title, minutes]) => ({ kind: 'item', title, minutes, decisionId: null }))
 		];
 		agenda.forEach((it, position) => items.push({ ...it, organizerId, meetingId: id, position }));
@@ -155,10 +218,19 @@ export async function buildDemoForums(tx: Db, demo: DemoOrganizer, random: Rando
 	});
 	// The coming meeting: its agenda carries the open decisions and the members' overdue actions, as createMeeting does.
 	const nextId = randomUUID();
-	meetings.push({ id: nextId, organizerId, forumId, startsAt: stockholmInstant(dayOffset(today, 14), '15:00'), place, createdBy: chair.id });
+	meetings.push({
+		id: nextId,
+		organizerId,
+		forumId,
+		startsAt: stockholmInstant(dayOffset(today, 14), '15:00'),
+		place,
+		createdBy: chair.id
+	});
 	const memberIds = new Set(members.map((m) => m.id));
 	const open = decisions.filter((d) => d.status === 'open');
-	const overdue = actions.filter((a) => a.dueOn && a.dueOn < today && (OPEN_STATUSES as readonly string[]).includes(a.status) && memberIds.has(a.responsibleId));
+	const overdue = actions.filter(
+		(a) => a.dueOn && a.dueOn < today && (OPEN_STATUSES as readonly string[]).includes(a.status) && memberIds.has(a.responsibleId)
+	);
 	[
 		...open.map((d) => ({ kind: 'decision', title: d.text, decisionId: d.id, actionId: null })),
 		...overdue.map((a) => ({ kind: 'overdue', title: a.title, decisionId: null, actionId: a.id })),

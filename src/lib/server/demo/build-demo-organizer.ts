@@ -26,9 +26,18 @@ export type DemoOrganizer = {
 };
 
 const emptyRoles = (): Record<AssignableRole, DemoPersonRef[]> => ({
-	org_admin: [], leadership: [], principal: [], pedagogical_key_person: [], technical_key_person: [],
-	central_pedagogical_support: [], central_technical_support: [], supplier: [], staff: [], student: [],
-	guardian: [], reader: []
+	org_admin: [],
+	leadership: [],
+	principal: [],
+	pedagogical_key_person: [],
+	technical_key_person: [],
+	central_pedagogical_support: [],
+	central_technical_support: [],
+	supplier: [],
+	staff: [],
+	student: [],
+	guardian: [],
+	reader: []
 });
 
 /**
@@ -37,7 +46,10 @@ const emptyRoles = (): Record<AssignableRole, DemoPersonRef[]> => ({
  * The first org admin also becomes system administrator when the instance has none.
  */
 export async function buildDemoOrganizer(tx: Db, plan: DemoPlan, passwordHash: string): Promise<DemoOrganizer> {
-	const [org] = await tx.insert(organizers).values({ ...DEMO_ORGANIZER }).returning({ id: organizers.id });
+	const [org] = await tx
+		.insert(organizers)
+		.values({ ...DEMO_ORGANIZER })
+		.returning({ id: organizers.id });
 	await tx.insert(accessibilityStatements).values({ organizerId: org.id, ...DEMO_STATEMENT });
 
 	const unitIds: Record<string, string> = Object.fromEntries(plan.units.map((u) => [u.key, randomUUID()]));
@@ -56,20 +68,33 @@ export async function buildDemoOrganizer(tx: Db, plan: DemoPlan, passwordHash: s
 
 	const rows = plan.people.map((p) => ({ ...p, id: randomUUID() }));
 	await tx.insert(people).values(
-		rows.map((p) => ({ id: p.id, name: p.name, nameSort: swedishSortKey(p.name), email: p.email, protectedIdentity: p.protectedIdentity }))
+		rows.map((p) => ({
+			id: p.id,
+			name: p.name,
+			nameSort: swedishSortKey(p.name),
+			email: p.email,
+			protectedIdentity: p.protectedIdentity
+		}))
 	);
 	await tx.insert(memberships).values(rows.map((p) => ({ organizerId: org.id, personId: p.id })));
-	await tx.insert(roleAssignments).values(
-		rows.flatMap((p) =>
-			p.assignments.map((a) => ({ personId: p.id, organizerId: org.id, unitId: a.unitKey ? unitIds[a.unitKey] : null, role: a.role }))
-		)
-	);
+	await tx
+		.insert(roleAssignments)
+		.values(
+			rows.flatMap((p) =>
+				p.assignments.map((a) => ({ personId: p.id, organizerId: org.id, unitId: a.unitKey ? unitIds[a.unitKey] : null, role: a.role }))
+			)
+		);
 	const signIns = rows.filter((p) => p.signIn);
 	if (signIns.length) await tx.insert(passwordCredentials).values(signIns.map((p) => ({ personId: p.id, hash: passwordHash })));
 
 	const firstAdmin = rows.find((p) => p.assignments.some((a) => a.role === 'org_admin'));
-	const [anySystemAdmin] = await tx.select({ id: roleAssignments.id }).from(roleAssignments).where(eq(roleAssignments.role, 'system_admin')).limit(1);
-	if (firstAdmin && !anySystemAdmin) await tx.insert(roleAssignments).values({ personId: firstAdmin.id, organizerId: null, role: 'system_admin' });
+	const [anySystemAdmin] = await tx
+		.select({ id: roleAssignments.id })
+		.from(roleAssignments)
+		.where(eq(roleAssignments.role, 'system_admin'))
+		.limit(1);
+	if (firstAdmin && !anySystemAdmin)
+		await tx.insert(roleAssignments).values({ personId: firstAdmin.id, organizerId: null, role: 'system_admin' });
 
 	const byRole = emptyRoles();
 	for (const p of rows) {

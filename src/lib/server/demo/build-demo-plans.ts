@@ -14,25 +14,105 @@ const FRAMEWORK_KEY = 'nationella-strategin';
 type Template = { subGoalId: string; title: string; how: string; effect: string };
 
 const ORGANIZER_ACTIONS: Template[] = [
-	{ subGoalId: '0', title: 'Revidera den lokala digitaliseringsplanen', how: 'Arbetsgrupp med rektorer och IT-avdelningen, tre träffar under hösten.', effect: 'Alla enheter känner igen sina egna mål i planen.' },
-	{ subGoalId: '1.2', title: 'Ledarskapsdagar om digital skolutveckling för rektorer', how: 'Två halvdagar med fall från egna enheter.', effect: 'Rektorer leder digitaliseringsarbetet på sina enheter med egna planer.' },
-	{ subGoalId: '1.3', title: 'Fortbildning i ändamålsenliga verktyg för lärare', how: 'Korta moduler på studiedagar, följs upp i nästa självskattning.', effect: 'Fler lärare väljer verktyg utifrån syftet med lektionen.' },
-	{ subGoalId: '2.1', title: 'Inventera elevernas enheter inför nästa läsår', how: 'IT-avdelningen sammanställer ålder och skick per skola.', effect: 'Ingen elev saknar fungerande enhet vid terminsstart.' },
-	{ subGoalId: '2.2', title: 'Förstärk wifi på de skolor som har flest supportärenden om nätet', how: 'Mätning, upphandling och installation under loven.', effect: 'Färre förlorade lektioner på grund av nätet.' },
-	{ subGoalId: '2.3', title: 'Gemensam genomgång av digitala lärresurser', how: 'Ämnesnätverk bedömer resurserna med en gemensam mall.', effect: 'Skolorna använder lärresurser som de själva har bedömt som ändamålsenliga.' },
-	{ subGoalId: '2.4', title: 'Minska dubbelarbete i frånvarorapporteringen', how: 'Kartlägg flödet med skoladministratörer och lärare.', effect: 'Lärare lägger mindre tid på administration.' },
-	{ subGoalId: '3.2', title: 'Rapport till nämnden om digitaliseringsarbetet', how: 'Sammanställning av självskattning, planer och support inför vårens nämndmöte.', effect: 'Nämnden fattar beslut på ett aktuellt underlag.' }
+	{
+		subGoalId: '0',
+		title: 'Revidera den lokala digitaliseringsplanen',
+		how: 'Arbetsgrupp med rektorer och IT-avdelningen, tre träffar under hösten.',
+		effect: 'Alla enheter känner igen sina egna mål i planen.'
+	},
+	{
+		subGoalId: '1.2',
+		title: 'Ledarskapsdagar om digital skolutveckling för rektorer',
+		how: 'Två halvdagar med fall från egna enheter.',
+		effect: 'Rektorer leder digitaliseringsarbetet på sina enheter med egna planer.'
+	},
+	{
+		subGoalId: '1.3',
+		title: 'Fortbildning i ändamålsenliga verktyg för lärare',
+		how: 'Korta moduler på studiedagar, följs upp i nästa självskattning.',
+		effect: 'Fler lärare väljer verktyg utifrån syftet med lektionen.'
+	},
+	{
+		subGoalId: '2.1',
+		title: 'Inventera elevernas enheter inför nästa läsår',
+		how: 'IT-avdelningen sammanställer ålder och skick per skola.',
+		effect: 'Ingen elev saknar fungerande enhet vid terminsstart.'
+	},
+	{
+		subGoalId: '2.2',
+		title: 'Förstärk wifi på de skolor som har flest supportärenden om nätet',
+		how: 'Mätning, upphandling och installation under loven.',
+		effect: 'Färre förlorade lektioner på grund av nätet.'
+	},
+	{
+		subGoalId: '2.3',
+		title: 'Gemensam genomgång av digitala lärresurser',
+		how: 'Ämnesnätverk bedömer resurserna med en gemensam mall.',
+		effect: 'Skolorna använder lärresurser som de själva har bedömt som ändamålsenliga.'
+	},
+	{
+		subGoalId: '2.4',
+		title: 'Minska dubbelarbete i frånvarorapporteringen',
+		how: 'Kartlägg flödet med skoladministratörer och lärare.',
+		effect: 'Lärare lägger mindre tid på administration.'
+	},
+	{
+		subGoalId: '3.2',
+		title: 'Rapport till nämnden om digitaliseringsarbetet',
+		how: 'Sammanställning av självskattning, planer och support inför vårens nämndmöte.',
+		effect: 'Nämnden fattar beslut på ett aktuellt underlag.'
+	}
 ];
 
 const UNIT_ACTIONS: Template[] = [
-	{ subGoalId: '1.1', title: 'Progressionsplan för digital kompetens i alla årskurser', how: 'Arbetslagen fördelar innehållet mellan årskurserna.', effect: 'Eleverna möter digital kompetens i en tydlig ordning.' },
-	{ subGoalId: '1.1', title: 'Källkritik som återkommande inslag i undervisningen', how: 'Ett gemensamt upplägg per stadium, prövas under en termin.', effect: 'Eleverna granskar källor på egen hand.' },
-	{ subGoalId: '1.3', title: 'Kollegialt lärande om digitala verktyg', how: 'En kort punkt på varje arbetslagsträff där någon visar ett arbetssätt.', effect: 'Lärarna delar fungerande arbetssätt med varandra.' },
-	{ subGoalId: '2.1', title: 'Lånepool för elever som väntar på reparation', how: 'Fem reservenheter hos den tekniska nyckelpersonen.', effect: 'Ingen elev står utan enhet medan den egna lagas.' },
-	{ subGoalId: '2.2', title: 'Tydliggör vart lärare vänder sig med pedagogiska frågor', how: 'Affisch i personalrummet och en genomgång på APT.', effect: 'Fler frågor når den pedagogiska nyckelpersonen i stället för IT.' },
-	{ subGoalId: '2.3', title: 'Utvärdera skolans lärplattform tillsammans med eleverna', how: 'Elevrådet och två arbetslag svarar på några frågor.', effect: 'Beslut om lärplattformen bygger på elevernas erfarenheter.' },
-	{ subGoalId: '2.4', title: 'Gemensam mall för veckobrev till vårdnadshavare', how: 'Administratören tar fram mallen, arbetslagen använder den.', effect: 'Mindre tid på veckobrev.' },
-	{ subGoalId: '1.2', title: 'Digitalisering som stående punkt i ledningsgruppen', how: 'En gång i månaden, med stöd av självskattningens resultat.', effect: 'Ledningsgruppen följer upp skolans digitaliseringsarbete löpande.' }
+	{
+		subGoalId: '1.1',
+		title: 'Progressionsplan för digital kompetens i alla årskurser',
+		how: 'Arbetslagen fördelar innehållet mellan årskurserna.',
+		effect: 'Eleverna möter digital kompetens i en tydlig ordning.'
+	},
+	{
+		subGoalId: '1.1',
+		title: 'Källkritik som återkommande inslag i undervisningen',
+		how: 'Ett gemensamt upplägg per stadium, prövas under en termin.',
+		effect: 'Eleverna granskar källor på egen hand.'
+	},
+	{
+		subGoalId: '1.3',
+		title: 'Kollegialt lärande om digitala verktyg',
+		how: 'En kort punkt på varje arbetslagsträff där någon visar ett arbetssätt.',
+		effect: 'Lärarna delar fungerande arbetssätt med varandra.'
+	},
+	{
+		subGoalId: '2.1',
+		title: 'Lånepool för elever som väntar på reparation',
+		how: 'Fem reservenheter hos den tekniska nyckelpersonen.',
+		effect: 'Ingen elev står utan enhet medan den egna lagas.'
+	},
+	{
+		subGoalId: '2.2',
+		title: 'Tydliggör vart lärare vänder sig med pedagogiska frågor',
+		how: 'Affisch i personalrummet och en genomgång på APT.',
+		effect: 'Fler frågor når den pedagogiska nyckelpersonen i stället för IT.'
+	},
+	{
+		subGoalId: '2.3',
+		title: 'Utvärdera skolans lärplattform tillsammans med eleverna',
+		how: 'Elevrådet och två arbetslag svarar på några frågor.',
+		effect: 'Beslut om lärplattformen bygger på elevernas erfarenheter.'
+	},
+	{
+		subGoalId: '2.4',
+		title: 'Gemensam mall för veckobrev till vårdnadshavare',
+		how: 'Administratören tar fram mallen, arbetslagen använder den.',
+		effect: 'Mindre tid på veckobrev.'
+	},
+	{
+		subGoalId: '1.2',
+		title: 'Digitalisering som stående punkt i ledningsgruppen',
+		how: 'En gång i månaden, med stöd av självskattningens resultat.',
+		effect: 'Ledningsgruppen följer upp skolans digitaliseringsarbete löpande.'
+	}
 ];
 
 export type DemoPlanCounts = { plans: number; actions: number; overdue: number };
@@ -72,7 +152,14 @@ export async function buildDemoPlans(tx: Db, demo: DemoOrganizer, random: Random
 	let overdue = 0;
 	for (const p of planned) {
 		const planId = randomUUID();
-		plans.push({ id: planId, organizerId, unitId: p.unitKey ? demo.units[p.unitKey] : null, period, createdBy: leader, createdAt: new Date(`${from}T08:00:00Z`) });
+		plans.push({
+			id: planId,
+			organizerId,
+			unitId: p.unitKey ? demo.units[p.unitKey] : null,
+			period,
+			createdBy: leader,
+			createdAt: new Date(`${from}T08:00:00Z`)
+		});
 		const owners = p.unitKey
 			? [...demo.people.principal, ...demo.people.pedagogical_key_person, ...demo.people.technical_key_person].filter(at(p.unitKey))
 			: organizerPeople;
@@ -87,11 +174,22 @@ export async function buildDemoPlans(tx: Db, demo: DemoOrganizer, random: Random
 			const responsible = random.pick(owners);
 			const createdAt = new Date(`${addDays(startsOn, -7)}T09:00:00Z`);
 			actions.push({
-				id, organizerId, planId, title: t.title, how: t.how, effect: t.effect,
+				id,
+				organizerId,
+				planId,
+				title: t.title,
+				how: t.how,
+				effect: t.effect,
 				followUp: 'Stäms av på ledningsgruppens möte varje månad.',
-				startsOn, dueOn, responsibleId: responsible.id,
-				hours: random.int(2, 12) * 5, moneySek: random.next() < 0.4 ? random.int(1, 20) * 5000 : null,
-				status, createdBy: leader, createdAt, updatedAt: createdAt
+				startsOn,
+				dueOn,
+				responsibleId: responsible.id,
+				hours: random.int(2, 12) * 5,
+				moneySek: random.next() < 0.4 ? random.int(1, 20) * 5000 : null,
+				status,
+				createdBy: leader,
+				createdAt,
+				updatedAt: createdAt
 			});
 			links.push({ actionId: id, organizerId, frameworkKey: FRAMEWORK_KEY, subGoalId: t.subGoalId, itemKey: null });
 			const partner = owners.find((o) => o.id !== responsible.id);
@@ -100,7 +198,11 @@ export async function buildDemoPlans(tx: Db, demo: DemoOrganizer, random: Random
 			if (status !== 'planned') {
 				const changedOn = addDays(startsOn, random.int(1, 20));
 				events.push({
-					organizerId, actionId: id, fromStatus: 'planned', toStatus: status, actorId: responsible.id,
+					organizerId,
+					actionId: id,
+					fromStatus: 'planned',
+					toStatus: status,
+					actorId: responsible.id,
 					note: status === 'on_hold' ? 'Pausad i väntan på budgetbeslut.' : '',
 					createdAt: new Date(`${changedOn < today ? changedOn : today}T10:00:00Z`)
 				});

@@ -1,3 +1,4 @@
+// Covers: loadDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -102,7 +103,9 @@ describe('the support demo', () => {
 		expect(n.technical).toBeGreaterThan(2 * n.pedagogical);
 		expect(n.pedagogical).toBeGreaterThan(500);
 		const [numbers] = rowsOf<{ min: number; max: number; distinct: number; total: number }>(
-			await h.db.execute(sql`SELECT min(number)::int AS min, max(number)::int AS max, count(DISTINCT number)::int AS distinct, count(*)::int AS total FROM tickets`)
+			await h.db.execute(
+				sql`SELECT min(number)::int AS min, max(number)::int AS max, count(DISTINCT number)::int AS distinct, count(*)::int AS total FROM tickets`
+			)
 		);
 		expect(numbers).toEqual({ min: 1, max: numbers.total, distinct: numbers.total, total: numbers.total });
 		const [counter] = await h.db.select().from(supportCounters).where(eq(supportCounters.organizerId, organizerId()));
@@ -111,7 +114,9 @@ describe('the support demo', () => {
 
 	it('shows the school year: more cases in September than in July, and in August than in June', async () => {
 		const perMonth = rowsOf<{ month: number; n: number }>(
-			await h.db.execute(sql`SELECT extract(month FROM created_at AT TIME ZONE 'Europe/Stockholm')::int AS month, count(*)::int AS n FROM tickets GROUP BY 1`)
+			await h.db.execute(
+				sql`SELECT extract(month FROM created_at AT TIME ZONE 'Europe/Stockholm')::int AS month, count(*)::int AS n FROM tickets GROUP BY 1`
+			)
 		);
 		const m = Object.fromEntries(perMonth.map((r) => [r.month, r.n]));
 		expect(m[9]).toBeGreaterThan(4 * m[7]);
@@ -172,7 +177,11 @@ describe('the support demo', () => {
 		expect(f.open).toBeLessThan(150);
 		expect(f.open_states).toBeGreaterThanOrEqual(3);
 		expect(f.open_breached).toBeGreaterThan(0);
-		const escalated = await h.db.select({ line: ticketEvents.lineTo, n: count() }).from(ticketEvents).where(eq(ticketEvents.kind, 'escalate')).groupBy(ticketEvents.lineTo);
+		const escalated = await h.db
+			.select({ line: ticketEvents.lineTo, n: count() })
+			.from(ticketEvents)
+			.where(eq(ticketEvents.kind, 'escalate'))
+			.groupBy(ticketEvents.lineTo);
 		expect(escalated.find((r) => r.line === 3)?.n).toBeGreaterThan(50);
 	});
 

@@ -19,12 +19,29 @@ import { demoCalendarDays, isoWeekMonday, schoolYearOf } from './support/school-
 /** About how many cases two school years of Exempelkommun's support produce. */
 export const DEMO_CASE_COUNT = 5000;
 
-export type DemoSupportCounts = { teams: number; categories: number; calendarDays: number; tickets: number; events: number; open: number; breaches: number };
+export type DemoSupportCounts = {
+	teams: number;
+	categories: number;
+	calendarDays: number;
+	tickets: number;
+	events: number;
+	open: number;
+	breaches: number;
+};
 
 /** Columns a case may leave empty: listed so every row has the same keys (see insertJsonRows). */
 const UNSET = {
-	teamId: null, assigneeId: null, cause: null, selfHelpSuggested: false, rating: null, ratingComment: null,
-	firstResponseAt: null, waitingSince: null, solvedAt: null, solvedById: null, closedAt: null
+	teamId: null,
+	assigneeId: null,
+	cause: null,
+	selfHelpSuggested: false,
+	rating: null,
+	ratingComment: null,
+	firstResponseAt: null,
+	waitingSince: null,
+	solvedAt: null,
+	solvedById: null,
+	closedAt: null
 };
 
 const KEY_ROLE = { technical: 'technical_key_person', pedagogical: 'pedagogical_key_person' } as const;
@@ -65,7 +82,11 @@ export async function buildDemoSupport(
 		const keyPeople = demo.people[KEY_ROLE[chain]].filter((p) => p.unitKey === unitKey);
 		return (keyPeople.length ? keyPeople : demo.people[CENTRAL_ROLE[chain]]).map((p) => p.id);
 	};
-	const names = new Map(Object.values(demo.people).flat().map((p) => [p.id, p.name]));
+	const names = new Map(
+		Object.values(demo.people)
+			.flat()
+			.map((p) => [p.id, p.name])
+	);
 	const ticketRows: (typeof tickets.$inferInsert)[] = [];
 	const eventRows: (typeof ticketEvents.$inferInsert)[] = [];
 	const teamRows: (typeof ticketTeams.$inferInsert)[] = [];
@@ -111,7 +132,19 @@ export async function buildDemoSupport(
 			...folded
 		});
 		for (const e of events) {
-			eventRows.push({ ticketId: id, organizerId, actorId: e.actorId, by: e.by, kind: e.kind, public: e.public, body: e.body, stateTo: e.stateTo ?? null, lineTo: e.lineTo ?? null, data: e.data, createdAt: e.at });
+			eventRows.push({
+				ticketId: id,
+				organizerId,
+				actorId: e.actorId,
+				by: e.by,
+				kind: e.kind,
+				public: e.public,
+				body: e.body,
+				stateTo: e.stateTo ?? null,
+				lineTo: e.lineTo ?? null,
+				data: e.data,
+				createdAt: e.at
+			});
 		}
 		for (const [teamId, at] of heldBy) teamRows.push({ ticketId: id, teamId, createdAt: at });
 		for (const b of sla.breaches) breachRows.push({ ticketId: id, organizerId, ...b });

@@ -8,7 +8,8 @@ export const DEMO_STATEMENT = {
 		'Några äldre PDF-bilagor i kunskapsbanken saknar rubrikstruktur, så en skärmläsare kan inte hoppa mellan avsnitten (WCAG 1.3.1). Vi gör om dem till webbsidor under våren 2027.\nDiagrammen i rapporterna har en tabell bredvid sig, men tabellerna går ännu inte att sortera med tangentbordet. Det rättar vi i nästa version.',
 	disproportionateBurden: '',
 	feedbackContact: 'E-post: tillganglighet@exempelkommun.example\nTelefon: 0199-12 34 56 (vardagar 8–16)',
-	testMethod: 'Egen granskning med automatiska kontroller (axe) på alla sidor, tangentbordsnavigering och skärmläsaren NVDA i november 2026.',
+	testMethod:
+		'Egen granskning med automatiska kontroller (axe) på alla sidor, tangentbordsnavigering och skärmläsaren NVDA i november 2026.',
 	preparedOn: '2026-11-02',
 	reviewedOn: '2026-11-20'
 } as const;

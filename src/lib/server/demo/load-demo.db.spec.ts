@@ -1,8 +1,23 @@
+// Covers: loadDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import type { Db, DbHandle } from '../db';
-import { assessmentAnswers, assessmentConclusions, assessmentConsensus, assessmentResponses, assessmentRoundUnits, assessmentRounds, auditEvents, memberships, organizers, passwordCredentials, people, roleAssignments, units } from '../db/schema';
+import {
+	assessmentAnswers,
+	assessmentConclusions,
+	assessmentConsensus,
+	assessmentResponses,
+	assessmentRoundUnits,
+	assessmentRounds,
+	auditEvents,
+	memberships,
+	organizers,
+	passwordCredentials,
+	people,
+	roleAssignments,
+	units
+} from '../db/schema';
 import { ASSIGNABLE_ROLES } from '../policies/roles';
 import { signInWithPassword } from '../auth/sign-in';
 import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
@@ -17,7 +32,10 @@ const limits = { perAccount: 5, perIp: 100 };
 
 /** What the demo wrote, in a stable order, without the random ids. */
 async function snapshot(db: Db) {
-	const unitRows = await db.select({ name: units.name, code: units.schoolUnitCode, kind: units.kind }).from(units).orderBy(asc(units.nameSort));
+	const unitRows = await db
+		.select({ name: units.name, code: units.schoolUnitCode, kind: units.kind })
+		.from(units)
+		.orderBy(asc(units.nameSort));
 	const personRows = await db
 		.select({ name: people.name, email: people.email, protectedIdentity: people.protectedIdentity })
 		.from(people)
@@ -88,16 +106,28 @@ describe('loading the demo organizer', () => {
 	});
 
 	it('hands out every assignable role, with principals per rektorsområde and key people per school unit', async () => {
-		const roles = await h.db.select().from(roleAssignments).where(eq(roleAssignments.organizerId, first.created ? first.demo.organizerId : ''));
+		const roles = await h.db
+			.select()
+			.from(roleAssignments)
+			.where(eq(roleAssignments.organizerId, first.created ? first.demo.organizerId : ''));
 		const held = new Set(roles.map((r) => r.role));
 		for (const role of ASSIGNABLE_ROLES) expect(held, role).toContain(role);
 		const unitRows = await h.db.select().from(units);
 		for (const ro of unitRows.filter((u) => u.kind === 'rektorsomrade')) {
-			expect(roles.some((r) => r.role === 'principal' && r.unitId === ro.id), ro.name).toBe(true);
+			expect(
+				roles.some((r) => r.role === 'principal' && r.unitId === ro.id),
+				ro.name
+			).toBe(true);
 		}
 		for (const u of unitRows.filter((x) => x.schoolUnitCode)) {
-			expect(roles.some((r) => r.role === 'pedagogical_key_person' && r.unitId === u.id), u.name).toBe(true);
-			expect(roles.some((r) => r.role === 'technical_key_person' && r.unitId === u.id), u.name).toBe(true);
+			expect(
+				roles.some((r) => r.role === 'pedagogical_key_person' && r.unitId === u.id),
+				u.name
+			).toBe(true);
+			expect(
+				roles.some((r) => r.role === 'technical_key_person' && r.unitId === u.id),
+				u.name
+			).toBe(true);
 		}
 		const central = roles.filter((r) => r.unitId === null).map((r) => r.role);
 		for (const role of ['org_admin', 'leadership', 'central_pedagogical_support', 'central_technical_support', 'supplier', 'reader']) {
@@ -112,7 +142,10 @@ describe('loading the demo organizer', () => {
 	});
 
 	it('makes the first org admin system administrator when the instance has none', async () => {
-		const rows = await h.db.select({ personId: roleAssignments.personId }).from(roleAssignments).where(and(eq(roleAssignments.role, 'system_admin'), isNull(roleAssignments.organizerId)));
+		const rows = await h.db
+			.select({ personId: roleAssignments.personId })
+			.from(roleAssignments)
+			.where(and(eq(roleAssignments.role, 'system_admin'), isNull(roleAssignments.organizerId)));
 		expect(rows).toHaveLength(1);
 		if (first.created) expect(rows[0].personId).toBe(first.demo.people.org_admin[0].id);
 	});
@@ -126,7 +159,17 @@ describe('loading the demo organizer', () => {
 			expect(r.personId).toBeTruthy();
 		}
 		const labels = first.signIns.map((s) => s.label).join(' ');
-		for (const role of ['org_admin', 'leadership', 'principal', 'pedagogical_key_person', 'technical_key_person', 'central_technical_support', 'supplier', 'staff', 'reader']) {
+		for (const role of [
+			'org_admin',
+			'leadership',
+			'principal',
+			'pedagogical_key_person',
+			'technical_key_person',
+			'central_technical_support',
+			'supplier',
+			'staff',
+			'reader'
+		]) {
 			expect(labels).toContain(role);
 		}
 	});
@@ -166,26 +209,40 @@ describe('the demo self-assessments', () => {
 
 	it('has submitted answers from every perspective in every round, with comments, and some still in progress in the open round', async () => {
 		const rows = await h.db
-			.select({ roundId: assessmentResponses.roundId, perspective: assessmentResponses.perspective, submitted: assessmentResponses.submittedAt, n: count() })
+			.select({
+				roundId: assessmentResponses.roundId,
+				perspective: assessmentResponses.perspective,
+				submitted: assessmentResponses.submittedAt,
+				n: count()
+			})
 			.from(assessmentResponses)
 			.groupBy(assessmentResponses.roundId, assessmentResponses.perspective, assessmentResponses.submittedAt);
 		const rounds = await h.db.select().from(assessmentRounds);
 		for (const r of rounds) {
 			for (const p of ['leadership', 'staff', 'students', 'key_people']) {
-				expect(rows.some((x) => x.roundId === r.id && x.perspective === p && x.submitted), `${r.name} ${p}`).toBe(true);
+				expect(
+					rows.some((x) => x.roundId === r.id && x.perspective === p && x.submitted),
+					`${r.name} ${p}`
+				).toBe(true);
 			}
 		}
 		const open = rounds.find((r) => roundStatus(r) === 'open')!;
 		expect(rows.some((x) => x.roundId === open.id && !x.submitted)).toBe(true);
 		const [answers] = await h.db.select({ n: count() }).from(assessmentAnswers);
 		expect(answers.n).toBeGreaterThan(5000);
-		const commented = await h.db.select({ c: assessmentAnswers.comment }).from(assessmentAnswers).where(isNotNull(assessmentAnswers.comment)).limit(5);
+		const commented = await h.db
+			.select({ c: assessmentAnswers.comment })
+			.from(assessmentAnswers)
+			.where(isNotNull(assessmentAnswers.comment))
+			.limit(5);
 		expect(commented.length).toBe(5);
 	});
 
 	it('has consensus at most units in the closed rounds, none in the open one, and an organizer conclusion for the oldest', async () => {
 		const rounds = await h.db.select().from(assessmentRounds).orderBy(asc(assessmentRounds.opensOn));
-		const agreed = await h.db.selectDistinct({ roundId: assessmentConsensus.roundId, unitId: assessmentConsensus.unitId }).from(assessmentConsensus);
+		const agreed = await h.db
+			.selectDistinct({ roundId: assessmentConsensus.roundId, unitId: assessmentConsensus.unitId })
+			.from(assessmentConsensus);
 		const schools = (await h.db.select().from(units)).filter((u) => u.schoolUnitCode).length;
 		for (const r of rounds.slice(0, 2)) expect(agreed.filter((a) => a.roundId === r.id).length).toBeGreaterThan(schools / 2);
 		expect(agreed.filter((a) => a.roundId === rounds[2].id)).toHaveLength(0);
@@ -202,7 +259,9 @@ describe('the demo self-assessments', () => {
 		for (const r of rows.filter((x) => x.roundId === rounds[1].id)) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.level!]);
 		const unitMeans = [...byUnit.values()].map(mean);
 		expect(Math.max(...unitMeans) - Math.min(...unitMeans)).toBeGreaterThan(0.5);
-		expect(mean(rows.filter((x) => x.roundId === rounds[1].id).map((x) => x.level!))).toBeGreaterThan(mean(rows.filter((x) => x.roundId === rounds[0].id).map((x) => x.level!)));
+		expect(mean(rows.filter((x) => x.roundId === rounds[1].id).map((x) => x.level!))).toBeGreaterThan(
+			mean(rows.filter((x) => x.roundId === rounds[0].id).map((x) => x.level!))
+		);
 	});
 
 	it('plans the current läsår: the organizer and every school unit but one, some actions overdue, each linked to a sub-goal', async () => {
@@ -222,7 +281,11 @@ describe('the demo self-assessments', () => {
 
 	it('counts what it made in the demo.load audit event', async () => {
 		const [event] = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
-		expect(event.changes).toMatchObject({ assessments: { rounds: 3, conclusions: 1 }, support: { teams: 4, categories: 16, tickets: 5000 }, plans: { actions: expect.any(Number) } });
+		expect(event.changes).toMatchObject({
+			assessments: { rounds: 3, conclusions: 1 },
+			support: { teams: 4, categories: 16, tickets: 5000 },
+			plans: { actions: expect.any(Number) }
+		});
 	});
 });
 
@@ -241,11 +304,16 @@ describe('determinism', () => {
 		const org = (first as { demo: { organizerId: string } }).demo.organizerId;
 		const goals = await h.db.select().from(planningGoals).where(eq(planningGoals.organizerId, org));
 		expect(goals).toHaveLength(3);
-		const serving = await h.db.select().from(planningActions).where(and(eq(planningActions.organizerId, org), isNotNull(planningActions.goalId)));
+		const serving = await h.db
+			.select()
+			.from(planningActions)
+			.where(and(eq(planningActions.organizerId, org), isNotNull(planningActions.goalId)));
 		expect(serving.length).toBeGreaterThan(0);
 		const versions = await h.db.select().from(planningConceptVersions).where(eq(planningConceptVersions.organizerId, org));
 		expect(versions.length).toBeGreaterThan(3);
-		expect((await h.db.select().from(planningFinancingRows).where(eq(planningFinancingRows.organizerId, org))).length).toBeGreaterThanOrEqual(6);
+		expect(
+			(await h.db.select().from(planningFinancingRows).where(eq(planningFinancingRows.organizerId, org))).length
+		).toBeGreaterThanOrEqual(6);
 	});
 
 	it('gives other names with another seed', async () => {

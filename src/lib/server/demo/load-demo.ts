@@ -44,9 +44,7 @@ const FORUMS_SEED_OFFSET = 9;
 const CYCLES_SEED_OFFSET = 10;
 const EFFECTS_SEED_OFFSET = 11;
 
-export type LoadDemoResult =
-	| { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] }
-	| { created: false; signIns: DemoSignIn[] };
+export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
 const demoExists = async (db: Db) =>
 	(await db.select({ id: organizers.id }).from(organizers).where(eq(organizers.slug, DEMO_SLUG))).length > 0;
@@ -58,7 +56,12 @@ async function existingSignIns(db: Db, seed: number): Promise<DemoSignIn[]> {
 		.select({ email: people.email })
 		.from(people)
 		.innerJoin(passwordCredentials, eq(passwordCredentials.personId, people.id))
-		.where(inArray(people.email, planned.map((s) => s.email)));
+		.where(
+			inArray(
+				people.email,
+				planned.map((s) => s.email)
+			)
+		);
 	const emails = new Set(found.map((r) => r.email));
 	return planned.filter((s) => emails.has(s.email));
 }
@@ -91,7 +94,18 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 				action: 'demo.load',
 				entityType: 'organizer',
 				entityId: created.organizerId,
-				changes: { seed, units: plan.units.length, people: plan.people.length, assessments, support, plans, vision, forums, cycles, effects }
+				changes: {
+					seed,
+					units: plan.units.length,
+					people: plan.people.length,
+					assessments,
+					support,
+					plans,
+					vision,
+					forums,
+					cycles,
+					effects
+				}
 			});
 			return created;
 		});

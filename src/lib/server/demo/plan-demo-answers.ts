@@ -36,11 +36,19 @@ export type DemoAnswer = { level: number | null; special: 'dont_know' | 'not_app
  * One respondent's answer to one item in round `roundIndex` (0 = oldest): the unit's level for
  * the sub-goal plus a tilt per perspective, the person's own leaning and some noise.
  */
-export function drawAnswer(random: Random, p: { profile: UnitProfile; roundIndex: number; subGoalId: string; perspective: string; leaning: number }): DemoAnswer {
+export function drawAnswer(
+	random: Random,
+	p: { profile: UnitProfile; roundIndex: number; subGoalId: string; perspective: string; leaning: number }
+): DemoAnswer {
 	const unsure = p.perspective === 'students' ? 0.1 : 0.05;
 	if (random.chance(unsure)) return { level: null, special: 'dont_know' };
 	if (random.chance(0.02)) return { level: null, special: 'not_applicable' };
-	const mean = p.profile.base + p.profile.growth * p.roundIndex + (p.profile.subGoal.get(p.subGoalId) ?? 0) + (PERSPECTIVE_TILT[p.perspective] ?? 0) + p.leaning;
+	const mean =
+		p.profile.base +
+		p.profile.growth * p.roundIndex +
+		(p.profile.subGoal.get(p.subGoalId) ?? 0) +
+		(PERSPECTIVE_TILT[p.perspective] ?? 0) +
+		p.leaning;
 	const level = Math.round(mean + (random.next() - 0.5) * 1.2);
 	return { level: Math.min(4, Math.max(1, level)), special: null };
 }

@@ -68,7 +68,9 @@ export function planDemoPeople(random: Random, units: DemoUnitPlan[]): DemoPerso
 		// One student and one guardian sign-in: at the sign-in school if it has any, else the first unit that does.
 		const taken = (role: string) => out.some((p) => p.signIn?.startsWith(`${role} (`));
 		const signIn = (role: string, i: number) =>
-			i === 0 && !taken(role) && (u.key === SIGN_IN_UNIT || !units.some((x) => x.key === SIGN_IN_UNIT && (role === 'student' ? x.students : x.guardians) > 0))
+			i === 0 &&
+			!taken(role) &&
+			(u.key === SIGN_IN_UNIT || !units.some((x) => x.key === SIGN_IN_UNIT && (role === 'student' ? x.students : x.guardians) > 0))
 				? `${role} (${u.name})`
 				: null;
 		for (let i = 0; i < u.students; i++) add(STUDENT_DOMAIN, [{ role: 'student', unitKey: u.key }], signIn('student', i));

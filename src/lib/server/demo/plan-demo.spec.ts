@@ -1,3 +1,4 @@
+// Covers: planDemo, emailLocalPart, createRandom.
 import { describe, expect, it } from 'vitest';
 import { planDemo } from './plan-demo';
 import { emailLocalPart } from './names';

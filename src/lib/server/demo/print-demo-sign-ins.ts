@@ -6,7 +6,11 @@ export function formatDemoSignIns(result: LoadDemoResult): string {
 	const head = ['E-post / e-mail', 'Roll / role', 'Lösenord / password'];
 	const rows = result.signIns.map((s) => [s.email, s.label, DEMO_PASSWORD]);
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => c.padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
 	const title = result.created
 		? 'Demohuvudmannen Exempelkommun är skapad. / The demo organizer Exempelkommun was created.'
 		: 'Demohuvudmannen Exempelkommun finns redan. / The demo organizer Exempelkommun already exists.';

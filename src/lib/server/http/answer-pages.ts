@@ -49,7 +49,12 @@ const withDelmal = (path: string, id: string, extra = '') => `${path}?delmal=${e
  * 'previous', or 'stay'. Bad answers → 400 with what was typed; a submitted response or a
  * round that is no longer open → the start page, which says so.
  */
-export async function saveSubGoalAction(event: RequestEvent, respondent: Respondent, move: 'next' | 'previous' | 'stay', paths: AnswerPaths) {
+export async function saveSubGoalAction(
+	event: RequestEvent,
+	respondent: Respondent,
+	move: 'next' | 'previous' | 'stay',
+	paths: AnswerPaths
+) {
 	const data = await event.request.formData();
 	const values = formValues(data);
 	try {
@@ -60,7 +65,10 @@ export async function saveSubGoalAction(event: RequestEvent, respondent: Respond
 		throwHttp(e);
 	}
 	const { subGoals } = await getResponseProgress(event.locals.db, { respondent }).catch(throwHttp);
-	const at = Math.max(0, subGoals.findIndex((s) => s.id === values.delmal));
+	const at = Math.max(
+		0,
+		subGoals.findIndex((s) => s.id === values.delmal)
+	);
 	if (move === 'stay') redirect(303, withDelmal(paths.page, subGoals[at].id, '&sparat=1'));
 	if (move === 'previous') redirect(303, withDelmal(paths.page, subGoals[Math.max(0, at - 1)].id));
 	const next = subGoals[at + 1];

@@ -1,7 +1,9 @@
+// Covers: badForm, badText, badUrl.
 import { describe, expect, it } from 'vitest';
 import { badForm, badText, badUrl, MAX_FIELD_CHARS } from './bad-input';
 
-const post = (body: BodyInit, type: string) => new Request('http://localhost/logga-in', { method: 'POST', body, headers: { 'content-type': type } });
+const post = (body: BodyInit, type: string) =>
+	new Request('http://localhost/logga-in', { method: 'POST', body, headers: { 'content-type': type } });
 
 describe('input no page can use', () => {
 	it('finds control characters, bad encodings and over-long text', () => {

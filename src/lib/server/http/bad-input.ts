@@ -98,6 +98,7 @@ export function badInputResponse(event: RequestEvent, problem: BadInput): Respon
  * message before any route or database sees it, so nothing a user can send ends in a 500.
  */
 export const handleBadInput: Handle = async ({ event, resolve }) => {
-	const problem = badUrl(event.url) ?? (event.request.method === 'GET' || event.request.method === 'HEAD' ? null : await badForm(event.request));
+	const problem =
+		badUrl(event.url) ?? (event.request.method === 'GET' || event.request.method === 'HEAD' ? null : await badForm(event.request));
 	return problem ? badInputResponse(event, problem) : resolve(event);
 };

@@ -1,9 +1,11 @@
+// Covers: databaseDownPage, databaseUnavailableKind, isDatabaseUnavailable.
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { databaseDownPage, databaseUnavailableKind, isDatabaseUnavailable } from './database-down';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
-const wrapped = (cause: unknown) => Object.assign(new Error('Failed query: select 1\nparams: '), { name: 'DrizzleQueryError', cause, query: 'select 1', params: [] });
+const wrapped = (cause: unknown) =>
+	Object.assign(new Error('Failed query: select 1\nparams: '), { name: 'DrizzleQueryError', cause, query: 'select 1', params: [] });
 
 describe('telling a database that is away from other errors', () => {
 	it('recognizes a refused, reset or timed-out connection, also inside a Drizzle query error', () => {
@@ -14,7 +16,8 @@ describe('telling a database that is away from other errors', () => {
 	});
 
 	it('recognizes a server shutting down or starting up, and connection exceptions (class 08)', () => {
-		for (const code of ['57P01', '57P02', '57P03', '53300', '08006', '08001']) expect(databaseUnavailableKind(wrapped(withCode('x', code)))).toBe(code);
+		for (const code of ['57P01', '57P02', '57P03', '53300', '08006', '08001'])
+			expect(databaseUnavailableKind(wrapped(withCode('x', code)))).toBe(code);
 	});
 
 	it('recognizes a Unix socket that is gone, but not any missing file', () => {
@@ -23,7 +26,9 @@ describe('telling a database that is away from other errors', () => {
 	});
 
 	it('finds the cause inside an AggregateError (several addresses tried)', () => {
-		expect(databaseUnavailableKind(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], ''))).toBe('ECONNREFUSED');
+		expect(databaseUnavailableKind(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], ''))).toBe(
+			'ECONNREFUSED'
+		);
 	});
 
 	it('does not take bad data, bugs or constraint violations for a database that is away', () => {

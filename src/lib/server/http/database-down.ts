@@ -7,7 +7,16 @@ import { logServerError } from './log-server-error';
 export const RETRY_AFTER_SECONDS = 5;
 
 /** Node's socket errors that mean the database server cannot be reached (refused, reset, gone, unknown host). */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENOTFOUND',
+	'EAI_AGAIN'
+]);
 /** SQLSTATEs of a server that is shutting down, starting up or full (class 08 is handled as a whole below). */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** node-postgres says these in words, without a code. */
@@ -31,10 +40,11 @@ export function databaseUnavailableKind(error: unknown, depth = 0): string | nul
 	if (POOL_MESSAGES.some((r) => r.test(message))) return 'connection-lost';
 	const inner = databaseUnavailableKind(e.cause, depth + 1);
 	if (inner) return inner;
-	if (Array.isArray(e.errors)) for (const x of e.errors) {
-		const k = databaseUnavailableKind(x, depth + 1);
-		if (k) return k;
-	}
+	if (Array.isArray(e.errors))
+		for (const x of e.errors) {
+			const k = databaseUnavailableKind(x, depth + 1);
+			if (k) return k;
+		}
 	return null;
 }
 
@@ -65,8 +75,16 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 
 /** A short page in Swedish and English; no script, no stylesheet, nothing that needs the database. */
 export function databaseDownPage(): string {
-	const sv = { title: m.ops_unavailable_title({}, { locale: 'sv' }), body: m.ops_unavailable_body({}, { locale: 'sv' }), retry: m.ops_unavailable_retry({}, { locale: 'sv' }) };
-	const en = { title: m.ops_unavailable_title({}, { locale: 'en' }), body: m.ops_unavailable_body({}, { locale: 'en' }), retry: m.ops_unavailable_retry({}, { locale: 'en' }) };
+	const sv = {
+		title: m.ops_unavailable_title({}, { locale: 'sv' }),
+		body: m.ops_unavailable_body({}, { locale: 'sv' }),
+		retry: m.ops_unavailable_retry({}, { locale: 'sv' })
+	};
+	const en = {
+		title: m.ops_unavailable_title({}, { locale: 'en' }),
+		body: m.ops_unavailable_body({}, { locale: 'en' }),
+		retry: m.ops_unavailable_retry({}, { locale: 'en' })
+	};
 	return `<!doctype html>
 <html lang="sv">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(sv.title)}</title></head>
@@ -90,10 +108,14 @@ export function databaseDownPage(): string {
 export function databaseDownResponse(event: RequestEvent): Response {
 	const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
 	const accept = event.request.headers.get('accept') ?? '';
-	const wantsJson = event.isDataRequest || event.request.headers.get('x-sveltekit-action') === 'true' || (accept.includes('application/json') && !accept.includes('text/html'));
+	const wantsJson =
+		event.isDataRequest ||
+		event.request.headers.get('x-sveltekit-action') === 'true' ||
+		(accept.includes('application/json') && !accept.includes('text/html'));
 	if (wantsJson) {
 		const message = `${m.ops_unavailable_short({}, { locale: 'sv' })} / ${m.ops_unavailable_short({}, { locale: 'en' })}`;
-		const body = event.request.headers.get('x-sveltekit-action') === 'true' ? { type: 'error', status: 503, error: { message } } : { message };
+		const body =
+			event.request.headers.get('x-sveltekit-action') === 'true' ? { type: 'error', status: 503, error: { message } } : { message };
 		return new Response(JSON.stringify(body), { status: 503, headers: { ...headers, 'Content-Type': 'application/json' } });
 	}
 	return new Response(databaseDownPage(), { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });

@@ -1,3 +1,4 @@
+// Covers: isDatabaseUnavailable, describeError, logServerError, resetLogRateLimit.
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';

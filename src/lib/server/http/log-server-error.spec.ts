@@ -1,3 +1,4 @@
+// Covers: describeError, logServerError, resetLogRateLimit, safeMessage.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, logServerError, resetLogRateLimit, safeMessage } from './log-server-error';
 
@@ -25,8 +26,14 @@ describe('describing an error for the log', () => {
 	});
 
 	it('leaves out a database error’s detail and the value it quotes back', () => {
-		const unique = pgError('duplicate key value violates unique constraint "people_email_unique"', '23505', 'Key (email)=(lars@exempelkommun.se) already exists.');
-		expect(describeError(drizzleError(unique))).toBe('DrizzleQueryError → Error [23505]: duplicate key value violates unique constraint "people_email_unique"');
+		const unique = pgError(
+			'duplicate key value violates unique constraint "people_email_unique"',
+			'23505',
+			'Key (email)=(lars@exempelkommun.se) already exists.'
+		);
+		expect(describeError(drizzleError(unique))).toBe(
+			'DrizzleQueryError → Error [23505]: duplicate key value violates unique constraint "people_email_unique"'
+		);
 		const bad = pgError('invalid input syntax for type uuid: "hemligt-lösenord-123"', '22P02');
 		expect(describeError(bad)).toBe('Error [22P02]: invalid input syntax for type uuid: "…"');
 	});
@@ -37,7 +44,10 @@ describe('describing an error for the log', () => {
 	});
 
 	it('names an AggregateError by its first inner error when it has no message of its own', () => {
-		const agg = Object.assign(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''), { code: 'ECONNREFUSED' });
+		const agg = Object.assign(
+			new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+			{ code: 'ECONNREFUSED' }
+		);
 		expect(describeError(agg)).toBe('AggregateError [ECONNREFUSED]: Error [ECONNREFUSED]: connect ECONNREFUSED ::1:5432');
 	});
 

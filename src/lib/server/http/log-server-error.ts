@@ -13,7 +13,12 @@ const asObject = (e: unknown): ErrorLike | null => (e && typeof e === 'object' ?
 /** A Drizzle query error: it carries the query and its parameters, and the database's error as its cause. */
 export function isQueryWrapper(e: unknown): boolean {
 	const o = asObject(e);
-	return !!o && (o.name === 'DrizzleQueryError' || (o.constructor as { name?: string } | undefined)?.name === 'DrizzleQueryError' || ('query' in o && 'params' in o && 'cause' in o));
+	return (
+		!!o &&
+		(o.name === 'DrizzleQueryError' ||
+			(o.constructor as { name?: string } | undefined)?.name === 'DrizzleQueryError' ||
+			('query' in o && 'params' in o && 'cause' in o))
+	);
 }
 
 /** The error's class name (`DatabaseError`, `AggregateError`, `TypeError` …). */

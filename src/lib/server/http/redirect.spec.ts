@@ -1,3 +1,4 @@
+// Covers: safeRedirectTarget.
 import { describe, expect, it } from 'vitest';
 import { safeRedirectTarget } from './redirect';
 

@@ -23,9 +23,12 @@ export async function applyImportBatch(
 	authorize(actor, 'import.run', { type: 'organizer', organizerId });
 	return db.transaction(async (tx) => {
 		const { batch, plan } = await planImportBatch(tx, { ...opts, forUpdate: true });
-		if (batch.status !== 'pending') throw new AppError('CONFLICT', 'import already applied', [{ field: 'form', message: 'imports_error_already_applied' }]);
-		if (plan.counts.error > 0 && !validOnly) throw new AppError('INVALID', 'import has errors', [{ field: 'form', message: 'imports_error_has_errors' }]);
-		if (plan.counts.error === plan.rows.length) throw new AppError('INVALID', 'no valid rows', [{ field: 'form', message: 'imports_error_no_valid_rows' }]);
+		if (batch.status !== 'pending')
+			throw new AppError('CONFLICT', 'import already applied', [{ field: 'form', message: 'imports_error_already_applied' }]);
+		if (plan.counts.error > 0 && !validOnly)
+			throw new AppError('INVALID', 'import has errors', [{ field: 'form', message: 'imports_error_has_errors' }]);
+		if (plan.counts.error === plan.rows.length)
+			throw new AppError('INVALID', 'no valid rows', [{ field: 'form', message: 'imports_error_no_valid_rows' }]);
 		if (plan.kind === 'units') await applyUnitsImport(tx, { actor, organizerId, plan });
 		else await applyPeopleImport(tx, { actor, organizerId, plan });
 		await tx.update(importBatches).set({ status: 'done' }).where(eq(importBatches.id, batch.id));

@@ -18,7 +18,9 @@ export async function applyPeopleImport(tx: Db, opts: { actor: Actor; organizerI
 	const valid = plan.rows.filter((r) => r.outcome !== 'error' && r.outcome !== 'unchanged');
 	const invited = new Set(valid.filter((r) => r.personAction === 'invite').map((r) => r.email));
 	const rolesOf = (email: string): PendingRole[] =>
-		valid.flatMap((r) => (r.email === email && r.assignsRole && r.role ? [{ role: r.role, unitId: r.unitId, startsOn: r.startsOn, endsOn: r.endsOn }] : []));
+		valid.flatMap((r) =>
+			r.email === email && r.assignsRole && r.role ? [{ role: r.role, unitId: r.unitId, startsOn: r.startsOn, endsOn: r.endsOn }] : []
+		);
 	const createdIds = new Map<string, string>();
 	for (const row of valid) {
 		await withRowLine(row.line, async () => {

@@ -1,3 +1,4 @@
+// Covers: asSchoolUnitCode, parseIsoDate, parseRole, parseSchoolTypes, parseUnitKind, parseYesNo, mapHeader, readCells.
 import { describe, expect, it } from 'vitest';
 import { asSchoolUnitCode, parseIsoDate, parseRole, parseSchoolTypes, parseUnitKind, parseYesNo } from './cell-values';
 import { mapHeader, readCells } from './columns';

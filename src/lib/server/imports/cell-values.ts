@@ -40,7 +40,14 @@ export function parseRole(value: string): Role | null {
 
 /** School-type codes separated by commas or spaces, upper-cased; unknown codes come back separately. */
 export function parseSchoolTypes(value: string): { codes: string[]; unknown: string[] } {
-	const parts = [...new Set(value.split(/[\s,/]+/).filter(Boolean).map((p) => p.toUpperCase()))];
+	const parts = [
+		...new Set(
+			value
+				.split(/[\s,/]+/)
+				.filter(Boolean)
+				.map((p) => p.toUpperCase())
+		)
+	];
 	const known = new Set<string>(SCHOOL_TYPES);
 	return { codes: parts.filter((p) => known.has(p)), unknown: parts.filter((p) => !known.has(p)) };
 }

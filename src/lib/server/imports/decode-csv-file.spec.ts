@@ -1,3 +1,4 @@
+// Covers: decodeCsvFile.
 import { describe, expect, it } from 'vitest';
 import { decodeCsvFile } from './decode-csv-file';
 import type { ImportFileError } from './import-file-error';
@@ -30,9 +31,7 @@ describe('decoding an uploaded CSV file', () => {
 
 	it('reads bytes that are not valid UTF-8 as Windows-1252, the way Swedish Excel saves', () => {
 		// "namn\r\nÅsa Öberg\r\n" in Windows-1252: Å = C5, Ö = D6.
-		const bytes = new Uint8Array([
-			0x6e, 0x61, 0x6d, 0x6e, 0x0d, 0x0a, 0xc5, 0x73, 0x61, 0x20, 0xd6, 0x62, 0x65, 0x72, 0x67, 0x0d, 0x0a
-		]);
+		const bytes = new Uint8Array([0x6e, 0x61, 0x6d, 0x6e, 0x0d, 0x0a, 0xc5, 0x73, 0x61, 0x20, 0xd6, 0x62, 0x65, 0x72, 0x67, 0x0d, 0x0a]);
 		expect(decodeCsvFile(bytes)).toEqual({ text: 'namn\r\nÅsa Öberg\r\n', encoding: 'windows-1252' });
 	});
 

@@ -28,7 +28,14 @@ export async function getImportBatch(db: Db, opts: { actor: Actor; organizerId: 
 		const [event] = await db
 			.select({ changes: auditEvents.changes })
 			.from(auditEvents)
-			.where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.entityType, 'import_batch'), eq(auditEvents.entityId, batch.id), eq(auditEvents.action, 'import.apply')))
+			.where(
+				and(
+					eq(auditEvents.organizerId, organizerId),
+					eq(auditEvents.entityType, 'import_batch'),
+					eq(auditEvents.entityId, batch.id),
+					eq(auditEvents.action, 'import.apply')
+				)
+			)
 			.orderBy(desc(auditEvents.id))
 			.limit(1);
 		result = (event?.changes as ImportResult | undefined) ?? null;

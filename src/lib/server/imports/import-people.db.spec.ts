@@ -1,3 +1,4 @@
+// Covers: createImportBatch, planImportBatch, applyImportBatch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -21,7 +22,9 @@ type Ctx = Awaited<ReturnType<typeof buildOrgAdmin>>;
 
 async function upload(ctx: Ctx, text: string | Uint8Array) {
 	const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-	return (await createImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, kind: 'people', fileName: 'personer.csv', bytes })).id;
+	return (
+		await createImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, kind: 'people', fileName: 'personer.csv', bytes })
+	).id;
 }
 const preview = async (ctx: Ctx, batchId: string) =>
 	(await planImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, batchId })).plan as PeoplePlan;
@@ -36,7 +39,10 @@ async function rolesOf(ctx: Ctx) {
 		.from(roleAssignments)
 		.innerJoin(people, eq(people.id, roleAssignments.personId))
 		.where(eq(roleAssignments.organizerId, ctx.organizer.id));
-	return rows.filter((r) => r.role !== 'org_admin').map((r) => `${r.email} ${r.role}@${r.unitId ?? 'org'}${r.startsOn ? ` från ${r.startsOn}` : ''}`).sort();
+	return rows
+		.filter((r) => r.role !== 'org_admin')
+		.map((r) => `${r.email} ${r.role}@${r.unitId ?? 'org'}${r.startsOn ? ` från ${r.startsOn}` : ''}`)
+		.sort();
 }
 const memberCount = async (ctx: Ctx) => (await h.db.select().from(memberships).where(eq(memberships.organizerId, ctx.organizer.id))).length;
 
@@ -63,7 +69,12 @@ describe('importing people with roles', () => {
 		].join('\r\n');
 		const id = await upload(ctx, text);
 		const plan = await preview(ctx, id);
-		expect(summary(plan)).toEqual([[2, 'create'], [3, 'create'], [4, 'create'], [5, 'create']]);
+		expect(summary(plan)).toEqual([
+			[2, 'create'],
+			[3, 'create'],
+			[4, 'create'],
+			[5, 'create']
+		]);
 		expect(plan.rows.map((r) => r.personAction)).toEqual(['create', null, 'create', 'create']);
 		expect(await apply(ctx, id)).toEqual({ created: 4, updated: 0, unchanged: 0, skipped: 0 });
 
@@ -86,8 +97,15 @@ describe('importing people with roles', () => {
 	it('matches existing members on e-mail, changes what differs and adds new roles', async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const { alv } = await withSchools(ctx);
-		const lisa = await buildPerson(h.db, { name: 'Lisa Gammal', email: 'lisa@exempel.se', roles: [{ role: 'staff', organizerId: ctx.organizer.id, unitId: alv.id }] });
-		const id = await upload(ctx, 'namn;e-post;roll;enhet\nLisa Ny;LISA@exempel.se;Personal;Älvskolan\nLisa Ny;lisa@exempel.se;Pedagogisk nyckelperson;Älvskolan\n');
+		const lisa = await buildPerson(h.db, {
+			name: 'Lisa Gammal',
+			email: 'lisa@exempel.se',
+			roles: [{ role: 'staff', organizerId: ctx.organizer.id, unitId: alv.id }]
+		});
+		const id = await upload(
+			ctx,
+			'namn;e-post;roll;enhet\nLisa Ny;LISA@exempel.se;Personal;Älvskolan\nLisa Ny;lisa@exempel.se;Pedagogisk nyckelperson;Älvskolan\n'
+		);
 		const plan = await preview(ctx, id);
 		expect(plan.rows.map((r) => [r.outcome, r.personId, r.personAction, r.changed])).toEqual([
 			['update', lisa.id, 'update', ['namn']],
@@ -145,36 +163,60 @@ describe('importing people with roles', () => {
 	it('refuses a role the person already has at the unit with other dates', async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const { alv } = await withSchools(ctx);
-		await buildPerson(h.db, { name: 'Per Rektor', email: 'per@exempel.se', roles: [{ role: 'principal', organizerId: ctx.organizer.id, unitId: alv.id, startsOn: '2025-08-01' }] });
-		const plan = await preview(ctx, await upload(ctx, 'namn;e-post;roll;enhet;från\nPer Rektor;per@exempel.se;Rektor;Älvskolan;2026-08-01\n'));
+		await buildPerson(h.db, {
+			name: 'Per Rektor',
+			email: 'per@exempel.se',
+			roles: [{ role: 'principal', organizerId: ctx.organizer.id, unitId: alv.id, startsOn: '2025-08-01' }]
+		});
+		const plan = await preview(
+			ctx,
+			await upload(ctx, 'namn;e-post;roll;enhet;från\nPer Rektor;per@exempel.se;Rektor;Älvskolan;2026-08-01\n')
+		);
 		expect(summary(plan)).toEqual([[2, 'error', 'från:imports_error_role_other_dates']]);
 	});
 
 	it('lets a person who failed on one row still be created by a later valid row', async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		await withSchools(ctx);
-		const id = await upload(ctx, 'namn;e-post;roll;enhet\nEva Lund;eva@exempel.se;Personal;Okänd skola\nEva Lund;eva@exempel.se;Personal;Älvskolan\n');
+		const id = await upload(
+			ctx,
+			'namn;e-post;roll;enhet\nEva Lund;eva@exempel.se;Personal;Okänd skola\nEva Lund;eva@exempel.se;Personal;Älvskolan\n'
+		);
 		const plan = await preview(ctx, id);
-		expect(plan.rows.map((r) => [r.outcome, r.personAction])).toEqual([['error', null], ['create', 'create']]);
+		expect(plan.rows.map((r) => [r.outcome, r.personAction])).toEqual([
+			['error', null],
+			['create', 'create']
+		]);
 		await apply(ctx, id, true);
 		expect((await rolesOf(ctx)).length).toBe(1);
 	});
 
-	it('invites a person who already belongs to another organizer, with the row\'s role given on acceptance (decision 018)', async () => {
+	it("invites a person who already belongs to another organizer, with the row's role given on acceptance (decision 018)", async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const other = await buildOrgAdmin(h.db);
-		const shared = await buildPerson(h.db, { name: 'Delad Person', email: 'delad@exempel.se', eppn: 'delad@skola.se', memberOf: other.organizer.id });
+		const shared = await buildPerson(h.db, {
+			name: 'Delad Person',
+			email: 'delad@exempel.se',
+			eppn: 'delad@skola.se',
+			memberOf: other.organizer.id
+		});
 		const id = await upload(ctx, 'namn;e-post;eppn;roll\nNytt Namn;delad@exempel.se;annan@skola.se;Läsbehörighet\n');
 		// The plan shows an address that exists elsewhere as it shows a new one.
 		expect(summary(await preview(ctx, id))).toEqual([[2, 'create']]);
 		await apply(ctx, id);
-		const mine = (await h.db.select().from(memberships).where(eq(memberships.personId, shared.id))).filter((r) => r.organizerId === ctx.organizer.id);
+		const mine = (await h.db.select().from(memberships).where(eq(memberships.personId, shared.id))).filter(
+			(r) => r.organizerId === ctx.organizer.id
+		);
 		expect(mine).toHaveLength(0);
 		expect(await rolesOf(ctx)).toEqual([]);
 		const [row] = await h.db.select().from(people).where(eq(people.id, shared.id));
 		expect(row).toMatchObject({ name: 'Delad Person', eppn: 'delad@skola.se' });
 		const [inv] = await h.db.select().from(membershipInvitations).where(eq(membershipInvitations.organizerId, ctx.organizer.id));
-		expect(inv).toMatchObject({ personId: shared.id, status: 'pending', pendingRoles: [{ role: 'reader', unitId: null, startsOn: null, endsOn: null }] });
+		expect(inv).toMatchObject({
+			personId: shared.id,
+			status: 'pending',
+			pendingRoles: [{ role: 'reader', unitId: null, startsOn: null, endsOn: null }]
+		});
 		await respondToInvitation(h.db, { actor: (await loadActor(h.db, shared.id))!, invitationId: inv.id, accept: true });
 		expect(await rolesOf(ctx)).toEqual(['delad@exempel.se reader@org']);
 	});

@@ -1,3 +1,4 @@
+// Covers: createImportBatch, planImportBatch, applyImportBatch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -20,7 +21,13 @@ type Ctx = Awaited<ReturnType<typeof buildOrgAdmin>>;
 
 async function upload(ctx: Ctx, text: string | Uint8Array) {
 	const bytes = typeof text === 'string' ? utf8(text) : text;
-	const { id } = await createImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, kind: 'units', fileName: 'enheter.csv', bytes });
+	const { id } = await createImportBatch(h.db, {
+		actor: ctx.actor,
+		organizerId: ctx.organizer.id,
+		kind: 'units',
+		fileName: 'enheter.csv',
+		bytes
+	});
 	return id;
 }
 async function preview(ctx: Ctx, batchId: string) {
@@ -49,7 +56,12 @@ describe('importing units', () => {
 
 		const rows = await unitsOf(ctx);
 		const byName = new Map(rows.map((u) => [u.name, u]));
-		expect(byName.get('Älvskolan F-6')).toMatchObject({ kind: 'skolenhet', schoolUnitCode: '41112233', schoolTypes: ['FKLASS', 'GR'], parentId: byName.get('Norra rektorsområdet')!.id });
+		expect(byName.get('Älvskolan F-6')).toMatchObject({
+			kind: 'skolenhet',
+			schoolUnitCode: '41112233',
+			schoolTypes: ['FKLASS', 'GR'],
+			parentId: byName.get('Norra rektorsområdet')!.id
+		});
 		expect(byName.get('Förskolan Ek; Björk')!.parentId).toBe(byName.get('Älvskolan F-6')!.id);
 
 		const again = await upload(ctx, TREE);
@@ -58,7 +70,11 @@ describe('importing units', () => {
 		expect(await apply(ctx, again)).toEqual({ created: 0, updated: 0, unchanged: 4, skipped: 0 });
 		const eventsAfter = await h.db.select().from(auditEvents).where(eq(auditEvents.organizerId, ctx.organizer.id));
 		expect(eventsAfter.length - eventsBefore.length).toBe(1);
-		expect(eventsAfter.at(-1)).toMatchObject({ action: 'import.apply', entityId: again, changes: { kind: 'units', unchanged: 4, created: 0 } });
+		expect(eventsAfter.at(-1)).toMatchObject({
+			action: 'import.apply',
+			entityId: again,
+			changes: { kind: 'units', unchanged: 4, created: 0 }
+		});
 		expect(await unitsOf(ctx)).toHaveLength(4);
 	});
 
@@ -67,7 +83,10 @@ describe('importing units', () => {
 		const area = await buildUnit(h.db, { organizer: ctx.organizer, name: 'Södra området', kind: 'rektorsomrade' });
 		const school = await buildUnit(h.db, { organizer: ctx.organizer, name: 'Gamla namnet', schoolUnitCode: '42000001', parentId: area.id });
 		const top = await buildUnit(h.db, { organizer: ctx.organizer, name: 'Fritidsgården', kind: 'ovrigt' });
-		const id = await upload(ctx, 'namn;typ;skolenhetskod;överordnad\nNya namnet;skolenhet;42000001;Södra området\nFritidsgården;övrigt;;\nSödra området;rektorsområde;;\n');
+		const id = await upload(
+			ctx,
+			'namn;typ;skolenhetskod;överordnad\nNya namnet;skolenhet;42000001;Södra området\nFritidsgården;övrigt;;\nSödra området;rektorsområde;;\n'
+		);
 		const plan = await preview(ctx, id);
 		expect(plan.rows.map((r) => [r.outcome, r.unitId, r.changed])).toEqual([
 			['update', school.id, ['namn']],
@@ -115,7 +134,10 @@ describe('importing units', () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const other = await buildOrgAdmin(h.db);
 		await buildUnit(h.db, { organizer: other.organizer, name: 'Annans skola', schoolUnitCode: '44000009' });
-		const id = await upload(ctx, 'namn;typ;skolenhetskod\nA-skolan;skolenhet;44000001\nB-skolan;skolenhet;44000001\nC-skolan;skolenhet;44000009\nD-skolan;skolenhet;44000002\n');
+		const id = await upload(
+			ctx,
+			'namn;typ;skolenhetskod\nA-skolan;skolenhet;44000001\nB-skolan;skolenhet;44000001\nC-skolan;skolenhet;44000009\nD-skolan;skolenhet;44000002\n'
+		);
 		const plan = await preview(ctx, id);
 		expect(summary(plan)).toEqual([
 			[2, 'error', 'skolenhetskod:imports_error_code_duplicate'],
@@ -132,7 +154,10 @@ describe('importing units', () => {
 		const ctx = await buildOrgAdmin(h.db);
 		await buildUnit(h.db, { organizer: ctx.organizer, name: 'Tvilling', kind: 'skola' });
 		await buildUnit(h.db, { organizer: ctx.organizer, name: 'Tvilling', kind: 'skola' });
-		const id = await upload(ctx, 'namn;typ;överordnad\nEtt;skola;Finns inte\nTvå;skola;Tvilling\nTre;skola;Fyra\nFyra;skola;Tre\nFem;skola;Fem\n');
+		const id = await upload(
+			ctx,
+			'namn;typ;överordnad\nEtt;skola;Finns inte\nTvå;skola;Tvilling\nTre;skola;Fyra\nFyra;skola;Tre\nFem;skola;Fem\n'
+		);
 		const plan = await preview(ctx, id);
 		expect(plan.rows.map((r) => r.issues[0]?.message)).toEqual([
 			'imports_error_parent_not_found',
@@ -148,7 +173,10 @@ describe('importing units', () => {
 
 	it('shows the units rules (a skolenhet needs a code, a förvaltning has none) on the right column', async () => {
 		const ctx = await buildOrgAdmin(h.db);
-		const plan = await preview(ctx, await upload(ctx, 'namn;typ;skolenhetskod\nUtan kod;skolenhet;\nFörvaltning med kod;förvaltning;46000001\n'));
+		const plan = await preview(
+			ctx,
+			await upload(ctx, 'namn;typ;skolenhetskod\nUtan kod;skolenhet;\nFörvaltning med kod;förvaltning;46000001\n')
+		);
 		expect(summary(plan)).toEqual([
 			[2, 'error', 'skolenhetskod:units_error_code_required'],
 			[3, 'error', 'skolenhetskod:units_error_code_not_allowed']
@@ -157,7 +185,9 @@ describe('importing units', () => {
 
 	it('reads a Windows-1252 file from Swedish Excel with its å, ä and ö intact', async () => {
 		const ctx = await buildOrgAdmin(h.db);
-		const latin1 = Uint8Array.from('namn;typ;skolenhetskod\r\nÅsaskolan;skola;\r\nÖjeby förskola;förskoleenhet;45000001\r\n', (c) => c.charCodeAt(0));
+		const latin1 = Uint8Array.from('namn;typ;skolenhetskod\r\nÅsaskolan;skola;\r\nÖjeby förskola;förskoleenhet;45000001\r\n', (c) =>
+			c.charCodeAt(0)
+		);
 		const id = await upload(ctx, latin1);
 		const plan = await preview(ctx, id);
 		expect(plan.rows.map((r) => [r.name, r.kind])).toEqual([
@@ -184,9 +214,9 @@ describe('files that cannot be imported', () => {
 		expect((await refusal(ctx, utf8('namn;typ;rektor\nA;skola;B\n'))).params).toMatchObject({ column: 'rektor' });
 		expect((await refusal(ctx, utf8('namn;skolenhetskod\nA;12345678\n'))).params).toMatchObject({ column: 'typ' });
 		expect((await refusal(ctx, utf8('namn;typ\n'))).fileCode).toBe('no_rows');
-		expect((await refusal(ctx, new Uint8Array()))).toMatchObject({ fileCode: 'empty' });
-		expect((await refusal(ctx, Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0, 8, 0, 0])))).toMatchObject({ fileCode: 'binary' });
-		expect((await refusal(ctx, null))).toMatchObject({ fileCode: 'no_file' });
+		expect(await refusal(ctx, new Uint8Array())).toMatchObject({ fileCode: 'empty' });
+		expect(await refusal(ctx, Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0, 8, 0, 0]))).toMatchObject({ fileCode: 'binary' });
+		expect(await refusal(ctx, null)).toMatchObject({ fileCode: 'no_file' });
 		expect(await stored(ctx)).toHaveLength(0);
 	});
 });
@@ -197,8 +227,12 @@ describe('import batches', () => {
 		const other = await buildOrgAdmin(h.db);
 		const theirs = await upload(other, 'namn;typ\nDeras skola;skola\n');
 		for (const batchId of [theirs, 'inte-ett-id', '00000000-0000-4000-8000-000000000000']) {
-			expect((await planImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, batchId }).catch((e) => e)).code).toBe('NOT_FOUND');
-			expect((await applyImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, batchId, validOnly: true }).catch((e) => e)).code).toBe('NOT_FOUND');
+			expect((await planImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, batchId }).catch((e) => e)).code).toBe(
+				'NOT_FOUND'
+			);
+			expect(
+				(await applyImportBatch(h.db, { actor: ctx.actor, organizerId: ctx.organizer.id, batchId, validOnly: true }).catch((e) => e)).code
+			).toBe('NOT_FOUND');
 		}
 		expect(await unitsOf(other)).toHaveLength(0);
 	});
@@ -209,14 +243,23 @@ describe('import batches', () => {
 		await apply(ctx, id);
 		expect((await apply(ctx, id).catch((e) => e)).code).toBe('CONFLICT');
 		expect(await unitsOf(ctx)).toHaveLength(1);
-		const applied = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'import.apply')));
+		const applied = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'import.apply')));
 		expect(applied).toHaveLength(1);
 	});
 
 	it('may only be run by an organization administrator', async () => {
 		const ctx = await buildOrgAdmin(h.db);
 		const principal = await buildActor(h.db, [{ role: 'leadership', organizerId: ctx.organizer.id }]);
-		const e = await createImportBatch(h.db, { actor: principal, organizerId: ctx.organizer.id, kind: 'units', fileName: 'x.csv', bytes: utf8('namn;typ\nA;skola\n') }).catch((x) => x);
+		const e = await createImportBatch(h.db, {
+			actor: principal,
+			organizerId: ctx.organizer.id,
+			kind: 'units',
+			fileName: 'x.csv',
+			bytes: utf8('namn;typ\nA;skola\n')
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
 	});
 });

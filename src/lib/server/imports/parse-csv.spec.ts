@@ -1,3 +1,4 @@
+// Covers: detectDelimiter, parseCsv.
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from './parse-csv';
 import type { ImportFileError } from './import-file-error';

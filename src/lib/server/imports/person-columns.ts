@@ -7,7 +7,12 @@ export const PERSON_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
 	{ key: 'name', header: 'namn', aliases: ['name', 'för- och efternamn'], required: true },
 	{ key: 'email', header: 'e-post', aliases: ['epost', 'e-postadress', 'email', 'e-mail', 'mejl'], required: true },
 	{ key: 'eppn', header: 'eppn', aliases: ['edupersonprincipalname'], required: false },
-	{ key: 'protectedIdentity', header: 'skyddad identitet', aliases: ['skyddade personuppgifter', 'skyddad', 'protected identity'], required: false },
+	{
+		key: 'protectedIdentity',
+		header: 'skyddad identitet',
+		aliases: ['skyddade personuppgifter', 'skyddad', 'protected identity'],
+		required: false
+	},
 	{ key: 'role', header: 'roll', aliases: ['role'], required: false },
 	{ key: 'unit', header: 'enhet', aliases: ['unit', 'skolenhetskod'], required: false },
 	{ key: 'startsOn', header: 'från', aliases: ['fran', 'från och med', 'from', 'starts on'], required: false },

@@ -57,7 +57,10 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 	const byEmail = new Map(members.map((p) => [p.email, p]));
 	const fileEmailSet = new Set(file.rows.map((r) => r.cells.email.toLowerCase()));
 	// Whose identity this administrator may change (decision 018): only people who are theirs alone.
-	const scopes = await loadIdentityScopes(db, members.filter((p) => fileEmailSet.has(p.email)).map((p) => p.id));
+	const scopes = await loadIdentityScopes(
+		db,
+		members.filter((p) => fileEmailSet.has(p.email)).map((p) => p.id)
+	);
 	const ownIdentity = new Set([...scopes.values()].filter((scope) => can(actor, 'identity.manage', scope)).map((scope) => scope.personId));
 	const assignments = await db.select().from(roleAssignments).where(eq(roleAssignments.organizerId, organizerId));
 	const activeUnits = await db
@@ -69,10 +72,20 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 	// A person of another organizer with the file's e-mail is joined, not created: their eppn is theirs.
 	const fileEmails = [...new Set(file.rows.map((r) => r.cells.email.toLowerCase()).filter(Boolean))];
 	const outsiders = new Map(
-		fileEmails.length ? (await db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, fileEmails))).map((p) => [p.email, p.id]) : []
+		fileEmails.length
+			? (await db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, fileEmails))).map((p) => [
+					p.email,
+					p.id
+				])
+			: []
 	);
 	const eppnOwners = new Map(
-		fileEppns.length ? (await db.select({ eppn: people.eppn, id: people.id }).from(people).where(inArray(people.eppn, fileEppns))).map((p) => [p.eppn!, p.id]) : []
+		fileEppns.length
+			? (await db.select({ eppn: people.eppn, id: people.id }).from(people).where(inArray(people.eppn, fileEppns))).map((p) => [
+					p.eppn!,
+					p.id
+				])
+			: []
 	);
 
 	const drafts = file.rows.map((r) => {
@@ -81,7 +94,8 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		const email = c.email.toLowerCase();
 		const current = byEmail.get(email) ?? null;
 		const protectedCell = c.protectedIdentity ? parseYesNo(c.protectedIdentity) : undefined;
-		if (c.protectedIdentity && protectedCell === undefined) addIssue(personIssues, { column: col.protectedIdentity, message: 'imports_error_yes_no', params: { value: c.protectedIdentity } });
+		if (c.protectedIdentity && protectedCell === undefined)
+			addIssue(personIssues, { column: col.protectedIdentity, message: 'imports_error_yes_no', params: { value: c.protectedIdentity } });
 		const candidate = {
 			name: c.name,
 			email,
@@ -90,19 +104,31 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		};
 		const parsed = personInputSchema.safeParse(candidate);
 		if (!parsed.success) {
-			for (const issue of parsed.error.issues) addIssue(personIssues, { column: col[SCHEMA_FIELD[String(issue.path[0])] ?? 'name'], message: issue.message });
+			for (const issue of parsed.error.issues)
+				addIssue(personIssues, { column: col[SCHEMA_FIELD[String(issue.path[0])] ?? 'name'], message: issue.message });
 		}
 		if (current && parsed.success && !ownIdentity.has(current.id)) {
 			const p = parsed.data;
-			const differs = ([['name', current.name !== p.name], ['eppn', (current.eppn ?? null) !== p.eppn], ['protectedIdentity', current.protectedIdentity !== p.protectedIdentity]] as const).find(([, d]) => d);
+			const differs = (
+				[
+					['name', current.name !== p.name],
+					['eppn', (current.eppn ?? null) !== p.eppn],
+					['protectedIdentity', current.protectedIdentity !== p.protectedIdentity]
+				] as const
+			).find(([, d]) => d);
 			if (differs) addIssue(personIssues, { column: col[differs[0]], message: 'imports_error_identity_shared' });
 		}
 		const owner = c.eppn ? eppnOwners.get(c.eppn.toLowerCase()) : undefined;
 		// An invited person's cells other than the name are not used, so their eppn is not compared either.
 		const outsider = current ? undefined : outsiders.get(email);
-		if (owner && !outsider && owner !== current?.id) addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
+		if (owner && !outsider && owner !== current?.id)
+			addIssue(personIssues, { column: col.eppn, message: 'imports_error_eppn_taken', params: { value: c.eppn } });
 		const { issues: roleIssues, ...role } = readRoleCells(c, col, activeUnits);
-		const issues: RowIssue[] = [...(r.extra ? [{ column: null, message: 'imports_error_extra_cells' }] : []), ...personIssues, ...roleIssues];
+		const issues: RowIssue[] = [
+			...(r.extra ? [{ column: null, message: 'imports_error_extra_cells' }] : []),
+			...personIssues,
+			...roleIssues
+		];
 		return { line: r.line, cells: c, email, current, outsider, personIssues, issues, input: parsed.success ? parsed.data : null, ...role };
 	});
 
@@ -112,10 +138,14 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 	for (const d of drafts) {
 		const first = firstOf.get(d.email);
 		if (!first) firstOf.set(d.email, d);
-		else if (first.personIssues.length) addIssue(d.issues, { column: col.email, message: 'imports_error_person_row_invalid', params: { line: first.line } });
+		else if (first.personIssues.length)
+			addIssue(d.issues, { column: col.email, message: 'imports_error_person_row_invalid', params: { line: first.line } });
 		else {
 			for (const f of PERSON_FIELDS) {
-				const differs = f === 'protectedIdentity' ? parseYesNo(d.cells[f]) !== parseYesNo(first.cells[f]) : normalizeName(d.cells[f]) !== normalizeName(first.cells[f]);
+				const differs =
+					f === 'protectedIdentity'
+						? parseYesNo(d.cells[f]) !== parseYesNo(first.cells[f])
+						: normalizeName(d.cells[f]) !== normalizeName(first.cells[f]);
 				if (differs) addIssue(d.issues, { column: col[f], message: 'imports_error_person_differs', params: { line: first.line } });
 			}
 		}
@@ -128,9 +158,12 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 
 	const carried = new Set<string>();
 	const rows: PersonPlanRow[] = drafts.map((d) => {
-		const existingRoles = d.current ? assignments.filter((a) => a.personId === d.current!.id && a.role === d.role && a.unitId === d.unitId) : [];
+		const existingRoles = d.current
+			? assignments.filter((a) => a.personId === d.current!.id && a.role === d.role && a.unitId === d.unitId)
+			: [];
 		const sameDates = existingRoles.some((a) => (a.startsOn ?? null) === d.startsOn && (a.endsOn ?? null) === d.endsOn);
-		if (d.role && existingRoles.length && !sameDates) addIssue(d.issues, { column: col.startsOn, message: 'imports_error_role_other_dates' });
+		if (d.role && existingRoles.length && !sameDates)
+			addIssue(d.issues, { column: col.startsOn, message: 'imports_error_role_other_dates' });
 		const row: PersonPlanRow = {
 			line: d.line,
 			outcome: 'error',
@@ -166,7 +199,12 @@ export async function planPeopleImport(db: Db, opts: { actor: Actor; organizerId
 		}
 		if (row.assignsRole) row.changed.push(col.role);
 		// An invitation looks like a new person in the plan, so the file does not tell which addresses exist.
-		row.outcome = row.personAction === 'create' || row.personAction === 'invite' || (!d.current && row.assignsRole) ? 'create' : row.changed.length ? 'update' : 'unchanged';
+		row.outcome =
+			row.personAction === 'create' || row.personAction === 'invite' || (!d.current && row.assignsRole)
+				? 'create'
+				: row.changed.length
+					? 'update'
+					: 'unchanged';
 		return row;
 	});
 	return { kind: 'people', rows, counts: countOutcomes(rows) };

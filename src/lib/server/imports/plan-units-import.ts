@@ -28,7 +28,13 @@ export type UnitsPlan = { kind: 'units'; rows: UnitPlanRow[]; counts: PlanCounts
 /** Stands in for the id of a parent the same import creates, so the schema can check the rest. */
 const NEW_PARENT_ID = '00000000-0000-4000-8000-000000000000';
 
-const SCHEMA_FIELD: Record<string, UnitColumn> = { name: 'name', kind: 'kind', parentId: 'parent', schoolUnitCode: 'schoolUnitCode', schoolTypes: 'schoolTypes' };
+const SCHEMA_FIELD: Record<string, UnitColumn> = {
+	name: 'name',
+	kind: 'kind',
+	parentId: 'parent',
+	schoolUnitCode: 'schoolUnitCode',
+	schoolTypes: 'schoolTypes'
+};
 
 /**
  * Reads a units file and decides, row by row, what importing it would do, without writing.
@@ -47,7 +53,12 @@ export async function planUnitsImport(db: Db, opts: { actor: Actor; organizerId:
 	// Skolenhetskoder are unique across the installation, so this one look-up crosses organizers on purpose.
 	const takenElsewhere = new Set(
 		fileCodes.length
-			? (await db.select({ code: units.schoolUnitCode }).from(units).where(and(inArray(units.schoolUnitCode, fileCodes), ne(units.organizerId, organizerId)))).map((r) => r.code!)
+			? (
+					await db
+						.select({ code: units.schoolUnitCode })
+						.from(units)
+						.where(and(inArray(units.schoolUnitCode, fileCodes), ne(units.organizerId, organizerId)))
+				).map((r) => r.code!)
 			: []
 	);
 
@@ -60,10 +71,13 @@ export async function planUnitsImport(db: Db, opts: { actor: Actor; organizerId:
 		else if (!kind) addIssue(issues, { column: col.kind, message: 'imports_error_unit_kind', params: { value: c.kind } });
 		const code = asSchoolUnitCode(c.schoolUnitCode);
 		if (c.schoolUnitCode && !code) addIssue(issues, { column: col.schoolUnitCode, message: 'imports_error_school_unit_code' });
-		if (code && takenElsewhere.has(code)) addIssue(issues, { column: col.schoolUnitCode, message: 'imports_error_code_taken', params: { value: code } });
-		if (code && archivedCodes.has(code)) addIssue(issues, { column: col.schoolUnitCode, message: 'imports_error_unit_archived', params: { value: code } });
+		if (code && takenElsewhere.has(code))
+			addIssue(issues, { column: col.schoolUnitCode, message: 'imports_error_code_taken', params: { value: code } });
+		if (code && archivedCodes.has(code))
+			addIssue(issues, { column: col.schoolUnitCode, message: 'imports_error_unit_archived', params: { value: code } });
 		const types = parseSchoolTypes(c.schoolTypes);
-		if (types.unknown.length) addIssue(issues, { column: col.schoolTypes, message: 'imports_error_school_types', params: { value: types.unknown.join(', ') } });
+		if (types.unknown.length)
+			addIssue(issues, { column: col.schoolTypes, message: 'imports_error_school_types', params: { value: types.unknown.join(', ') } });
 		const draft: DraftUnit & { kind: typeof kind; types: string[] | null } = {
 			name: c.name,
 			code,
@@ -82,7 +96,11 @@ export async function planUnitsImport(db: Db, opts: { actor: Actor; organizerId:
 		const lines = d.code ? linesByCode.get(d.code)! : [];
 		if (lines.length > 1) {
 			const others = lines.filter((l) => l !== file.rows[i].line).join(', ');
-			addIssue(d.issues, { column: col.schoolUnitCode, message: 'imports_error_code_duplicate', params: { value: d.code!, lines: others } });
+			addIssue(d.issues, {
+				column: col.schoolUnitCode,
+				message: 'imports_error_code_duplicate',
+				params: { value: d.code!, lines: others }
+			});
 		}
 	});
 
@@ -107,7 +125,8 @@ export async function planUnitsImport(db: Db, opts: { actor: Actor; organizerId:
 		const target = targets.get(i)!;
 		const parent = parents.get(i) ?? null;
 		const current = 'unitId' in target ? byId.get(target.unitId)! : null;
-		if (parent !== 'error' && makesCycle(i, targets, parents, active)) addIssue(d.issues, { column: col.parent, message: 'imports_error_parent_cycle' });
+		if (parent !== 'error' && makesCycle(i, targets, parents, active))
+			addIssue(d.issues, { column: col.parent, message: 'imports_error_parent_cycle' });
 		const candidate = {
 			name: d.name,
 			kind: d.kind ?? '',
@@ -139,7 +158,7 @@ export async function planUnitsImport(db: Db, opts: { actor: Actor; organizerId:
 	});
 
 	// A row whose parent is another row's new unit fails with that row; repeat for grandchildren.
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const r of rows) {
 			const p = r.parent;

@@ -6,7 +6,8 @@ import { PERSON_COLUMNS } from './person-columns';
 import type { ImportPlan } from './plan-import-batch';
 import { UNIT_COLUMNS } from './unit-columns';
 
-const presentColumns = (columns: readonly ColumnSpec[]) => columns.map(({ key, header, aliases, required }) => ({ key, header, aliases, required }));
+const presentColumns = (columns: readonly ColumnSpec[]) =>
+	columns.map(({ key, header, aliases, required }) => ({ key, header, aliases, required }));
 
 /** What the import page documents: the columns of each kind, the accepted values and the limits. */
 export function presentImportGuide() {
@@ -28,7 +29,13 @@ export function presentImportPlan(plan: ImportPlan) {
 		return {
 			kind: 'units' as const,
 			counts: plan.counts,
-			units: plan.rows.map((r) => ({ ...base(r), name: r.name, unitKind: r.kind, schoolUnitCode: r.schoolUnitCode, parentName: r.parentName })),
+			units: plan.rows.map((r) => ({
+				...base(r),
+				name: r.name,
+				unitKind: r.kind,
+				schoolUnitCode: r.schoolUnitCode,
+				parentName: r.parentName
+			})),
 			people: []
 		};
 	}

@@ -72,8 +72,10 @@ export function resolveUnitTargets(drafts: DraftUnit[], active: ExistingUnit[], 
 
 		let result: UnitTarget | null | 'error' = 'error';
 		if (cycle) addIssue(d.issues, { column: columns.parent, message: 'imports_error_parent_cycle' });
-		else if (found.size === 0) addIssue(d.issues, { column: columns.parent, message: 'imports_error_parent_not_found', params: { value: d.parentText } });
-		else if (found.size > 1) addIssue(d.issues, { column: columns.parent, message: 'imports_error_parent_ambiguous', params: { value: d.parentText } });
+		else if (found.size === 0)
+			addIssue(d.issues, { column: columns.parent, message: 'imports_error_parent_not_found', params: { value: d.parentText } });
+		else if (found.size > 1)
+			addIssue(d.issues, { column: columns.parent, message: 'imports_error_parent_ambiguous', params: { value: d.parentText } });
 		else result = [...found.values()][0];
 		parents.set(i, result);
 		return result;

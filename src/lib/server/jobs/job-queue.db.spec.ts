@@ -1,3 +1,4 @@
+// Covers: startJobQueue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import type { DbHandle } from '../db';

@@ -1,3 +1,4 @@
+// Covers: deliverOutbox, presentOutboxMessage, retryOutboxMessage, sendMail.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -122,7 +123,10 @@ describe('retrying failed mail', () => {
 				delivered.push(m.to);
 			}
 		};
-		const [a, b] = await Promise.all([deliverOutbox(t.db, { transport: slow, from: FROM }), deliverOutbox(t.db, { transport: slow, from: FROM })]);
+		const [a, b] = await Promise.all([
+			deliverOutbox(t.db, { transport: slow, from: FROM }),
+			deliverOutbox(t.db, { transport: slow, from: FROM })
+		]);
 		expect(a.sent + b.sent).toBe(12);
 		expect(delivered).toHaveLength(12);
 		expect(new Set(delivered).size).toBe(12);
@@ -133,12 +137,18 @@ describe('trying a failed mail again now', () => {
 	it('lets the administrator make a given-up mail due now, audited, and the next run sends it', async () => {
 		const { org, id } = await oneMessage();
 		const start = new Date('2026-03-02T08:00:00Z');
-		await t.db.update(outbox).set({ error: '550 mailbox unavailable', attempts: MAX_ATTEMPTS, nextAttemptAt: null }).where(eq(outbox.id, id));
+		await t.db
+			.update(outbox)
+			.set({ error: '550 mailbox unavailable', attempts: MAX_ATTEMPTS, nextAttemptAt: null })
+			.where(eq(outbox.id, id));
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 
 		await retryOutboxMessage(t.db, { actor: admin, organizerId: org.id, id, now: start });
 		expect(await rowOf(id)).toMatchObject({ nextAttemptAt: start, error: '550 mailbox unavailable' });
-		const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'outbox.retry'), eq(auditEvents.entityId, String(id))));
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'outbox.retry'), eq(auditEvents.entityId, String(id))));
 		expect(audit).toMatchObject({ organizerId: org.id, actorId: admin.personId, entityType: 'outbox' });
 		expect(audit.changes).toMatchObject({ status: ['failed', 'retrying'] });
 
@@ -165,6 +175,11 @@ describe('trying a failed mail again now', () => {
 
 		expect((await rowOf(id)).nextAttemptAt).toBeNull();
 		expect(before.nextAttemptAt).toBeNull();
-		expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'outbox.retry'), eq(auditEvents.entityId, String(id))))).toEqual([]);
+		expect(
+			await t.db
+				.select()
+				.from(auditEvents)
+				.where(and(eq(auditEvents.action, 'outbox.retry'), eq(auditEvents.entityId, String(id))))
+		).toEqual([]);
 	});
 });

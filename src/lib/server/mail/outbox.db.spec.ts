@@ -1,3 +1,4 @@
+// Covers: deliverOutbox, findOutboxMessages, getOutboxMessageById, sendMail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';

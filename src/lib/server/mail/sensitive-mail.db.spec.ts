@@ -1,3 +1,4 @@
+// Covers: deliverOutbox, getOutboxMessageById, presentOutboxMessage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -19,7 +20,9 @@ describe('mail with a one-time link (issue 12, finding 5)', () => {
 	it('is never shown to the organizer’s administrator, and its body is emptied once delivered', async () => {
 		const org = await buildOrganizer(h.db);
 		await buildPerson(h.db, { name: 'Hemlig Henrik', email: 'henrik.hemlig@exempel.se', memberOf: org.id });
-		await (await requestPasswordReset(h.db, { email: 'henrik.hemlig@exempel.se', ip: '10.9.0.1', origin: 'https://x.se' })).issued;
+		await (
+			await requestPasswordReset(h.db, { email: 'henrik.hemlig@exempel.se', ip: '10.9.0.1', origin: 'https://x.se' })
+		).issued;
 		const [row] = await h.db.select().from(outbox).where(eq(outbox.toAddress, 'henrik.hemlig@exempel.se'));
 		expect(row.sensitive).toBe(true);
 		expect(row.body).toContain('/aterstall-losenord/');

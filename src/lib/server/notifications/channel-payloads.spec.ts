@@ -1,6 +1,14 @@
+// Covers: buildGoogleChatPayload, buildTeamsPayload, checkChannelUrl, googleChatUrl, urlEnding.
 import { describe, expect, it } from 'vitest';
 import { isChatCard, isTeamsCard } from '../../../../tests/webhook-receiver';
-import { buildGoogleChatPayload, buildTeamsPayload, checkChannelUrl, googleChatUrl, urlEnding, type ChannelFacts } from './channel-payloads';
+import {
+	buildGoogleChatPayload,
+	buildTeamsPayload,
+	checkChannelUrl,
+	googleChatUrl,
+	urlEnding,
+	type ChannelFacts
+} from './channel-payloads';
 
 const facts: ChannelFacts = {
 	headline: 'Ärende 12 har eskalerats till teamet',
@@ -20,7 +28,12 @@ describe('team channel payloads', () => {
 		expect(isTeamsCard(p)).toBe(true);
 		expect(p).toMatchObject({
 			type: 'message',
-			attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', url: facts.link }] } }]
+			attachments: [
+				{
+					contentType: 'application/vnd.microsoft.card.adaptive',
+					content: { type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', url: facts.link }] }
+				}
+			]
 		});
 		expect(JSON.stringify(p)).toContain('Projektorn i sal 4');
 	});

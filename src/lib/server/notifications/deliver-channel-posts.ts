@@ -22,7 +22,14 @@ export const postJson: PostJson = async (url, body) => {
 	return res.status;
 };
 
-type Claimed = { id: number; channel: string; payload: unknown; attempts: number; teams_url: string | null; google_chat_url: string | null };
+type Claimed = {
+	id: number;
+	channel: string;
+	payload: unknown;
+	attempts: number;
+	teams_url: string | null;
+	google_chat_url: string | null;
+};
 
 /**
  * The channel job: sends every due post to its team's channel (the address as saved now), 2xx is success (Teams
@@ -31,7 +38,10 @@ type Claimed = { id: number; channel: string; payload: unknown; attempts: number
  * runs never send one twice and no transaction is held during the request; a claim left by a crashed run
  * counts as an attempt once it runs out. Returns how many were sent and failed.
  */
-export async function deliverChannelPosts(db: Db, opts: { post?: PostJson; now?: Date; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverChannelPosts(
+	db: Db,
+	opts: { post?: PostJson; now?: Date; limit?: number } = {}
+): Promise<{ sent: number; failed: number }> {
 	const post = opts.post ?? postJson;
 	const clock = () => opts.now ?? new Date();
 	let sent = 0;
@@ -61,12 +71,16 @@ export async function deliverChannelPosts(db: Db, opts: { post?: PostJson; now?:
 			if (!target) throw new Error('no address saved for this channel');
 			const status = await post(target, payload);
 			if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
-			await db.execute(sql`UPDATE channel_posts SET sent_at = ${clock()}::timestamptz, error = NULL, next_attempt_at = NULL WHERE id = ${id}`);
+			await db.execute(
+				sql`UPDATE channel_posts SET sent_at = ${clock()}::timestamptz, error = NULL, next_attempt_at = NULL WHERE id = ${id}`
+			);
 			sent++;
 		} catch (e) {
 			const message = (e instanceof Error ? e.message : String(e)).slice(0, 300) || 'unknown error';
 			const next = nextAttemptAfter(Number(row.attempts), clock());
-			await db.execute(sql`UPDATE channel_posts SET error = ${message}, next_attempt_at = ${next}::timestamptz WHERE id = ${id} AND sent_at IS NULL`);
+			await db.execute(
+				sql`UPDATE channel_posts SET error = ${message}, next_attempt_at = ${next}::timestamptz WHERE id = ${id} AND sent_at IS NULL`
+			);
 			failed++;
 		}
 	}

@@ -11,7 +11,14 @@ export type NotificationItem = { id: number; text: string; href: string; created
 /** The actor's own notifications, newest first (the latest `limit`), in the reader's language. */
 export async function findNotifications(db: Db, opts: { actor: Actor; locale: 'sv' | 'en'; limit?: number }): Promise<NotificationItem[]> {
 	const rows = await db
-		.select({ id: notifications.id, kind: notifications.kind, params: notifications.params, createdAt: notifications.createdAt, readAt: notifications.readAt, slug: organizers.slug })
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			params: notifications.params,
+			createdAt: notifications.createdAt,
+			readAt: notifications.readAt,
+			slug: organizers.slug
+		})
 		.from(notifications)
 		.innerJoin(organizers, eq(organizers.id, notifications.organizerId))
 		.where(eq(notifications.personId, opts.actor.personId))
@@ -20,7 +27,15 @@ export async function findNotifications(db: Db, opts: { actor: Actor; locale: 's
 	return rows.flatMap((r) => {
 		if (!isNotificationKind(r.kind)) return [];
 		const p = r.params as unknown as NotificationParams;
-		return [{ id: r.id, text: notificationText(r.kind, p, opts.locale), href: `/${r.slug}/support/${p.number}`, createdAt: r.createdAt.toISOString(), unread: !r.readAt }];
+		return [
+			{
+				id: r.id,
+				text: notificationText(r.kind, p, opts.locale),
+				href: `/${r.slug}/support/${p.number}`,
+				createdAt: r.createdAt.toISOString(),
+				unread: !r.readAt
+			}
+		];
 	});
 }
 

@@ -10,7 +10,13 @@ import type { NotificationTarget } from './notification-targets';
 /** One person a notification goes to, with the mail choice in force for its kind. */
 export type Recipient = { personId: string; email: string; kind: NotificationKind; mail: EmailChoice };
 
-const HANDLER_ROLES = ['technical_key_person', 'pedagogical_key_person', 'central_technical_support', 'central_pedagogical_support', 'org_admin'];
+const HANDLER_ROLES = [
+	'technical_key_person',
+	'pedagogical_key_person',
+	'central_technical_support',
+	'central_pedagogical_support',
+	'org_admin'
+];
 
 /** The profile whose defaults apply: handler roles or a line-2 team make a handler, a line-3 team a supplier. */
 export function profileOf(actor: Actor, teamLines: number[]): NotificationProfile {
@@ -23,7 +29,10 @@ async function candidates(db: Db, target: NotificationTarget, r: TicketResource)
 	const a = target.audience;
 	if (a.type === 'person') return [a.personId];
 	if (a.type === 'team') {
-		const rows = await db.select({ id: supportTeamMembers.personId }).from(supportTeamMembers).where(eq(supportTeamMembers.teamId, a.teamId));
+		const rows = await db
+			.select({ id: supportTeamMembers.personId })
+			.from(supportTeamMembers)
+			.where(eq(supportTeamMembers.teamId, a.teamId));
 		return rows.map((x) => x.id);
 	}
 	const rows = await db
@@ -76,7 +85,10 @@ export async function findRecipients(
 		if (row.status !== 'active') continue;
 		const actor = actorFromRow(row);
 		if (!can(actor, 'ticket.view', opts.resource)) continue;
-		const profile = profileOf(actor, lines.filter((l) => l.personId === row.id).map((l) => Number(l.line)));
+		const profile = profileOf(
+			actor,
+			lines.filter((l) => l.personId === row.id).map((l) => Number(l.line))
+		);
 		const chosen = new Map(prefs.filter((p) => p.personId === row.id).map((p) => [p.kind, p.email]));
 		for (const kind of wanted.get(row.id) ?? []) {
 			if (kind === 'new_case' && !can(actor, 'ticket.work', opts.resource)) continue;

@@ -1,5 +1,13 @@
 /** The kinds of notification a person gets about a case (decision 026). */
-export const NOTIFICATION_KINDS = ['new_case', 'assigned', 'escalated', 'requester_reply', 'sla_at_risk', 'sla_breached', 'receipt'] as const;
+export const NOTIFICATION_KINDS = [
+	'new_case',
+	'assigned',
+	'escalated',
+	'requester_reply',
+	'sla_at_risk',
+	'sla_breached',
+	'receipt'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
 
@@ -17,16 +25,44 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
  * Everyone: the receipt for a case they file, at once.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
-	handler: { new_case: 'off', assigned: 'immediate', escalated: 'immediate', requester_reply: 'immediate', sla_at_risk: 'off', sla_breached: 'immediate', receipt: 'immediate' },
-	supplier: { new_case: 'off', assigned: 'immediate', escalated: 'immediate', requester_reply: 'immediate', sla_at_risk: 'off', sla_breached: 'off', receipt: 'immediate' },
-	requester: { new_case: 'off', assigned: 'off', escalated: 'off', requester_reply: 'off', sla_at_risk: 'off', sla_breached: 'off', receipt: 'immediate' }
+	handler: {
+		new_case: 'off',
+		assigned: 'immediate',
+		escalated: 'immediate',
+		requester_reply: 'immediate',
+		sla_at_risk: 'off',
+		sla_breached: 'immediate',
+		receipt: 'immediate'
+	},
+	supplier: {
+		new_case: 'off',
+		assigned: 'immediate',
+		escalated: 'immediate',
+		requester_reply: 'immediate',
+		sla_at_risk: 'off',
+		sla_breached: 'off',
+		receipt: 'immediate'
+	},
+	requester: {
+		new_case: 'off',
+		assigned: 'off',
+		escalated: 'off',
+		requester_reply: 'off',
+		sla_at_risk: 'off',
+		sla_breached: 'off',
+		receipt: 'immediate'
+	}
 };
 
 /** The default mail choice for a kind and profile. */
 export const defaultEmail = (profile: NotificationProfile, kind: NotificationKind): EmailChoice => DEFAULTS[profile][kind];
 
 /** The choice in force: the person's own, else the default of their profile. */
-export function emailChoice(profile: NotificationProfile, kind: NotificationKind, chosen: ReadonlyMap<string, string> | undefined): EmailChoice {
+export function emailChoice(
+	profile: NotificationProfile,
+	kind: NotificationKind,
+	chosen: ReadonlyMap<string, string> | undefined
+): EmailChoice {
 	const own = chosen?.get(kind);
 	return isEmailChoice(own) ? own : defaultEmail(profile, kind);
 }

@@ -12,6 +12,12 @@ export async function mailOptOuts(db: Db, personIds: string[], kind: Notificatio
 	const rows = await db
 		.select({ personId: notificationPreferences.personId })
 		.from(notificationPreferences)
-		.where(and(inArray(notificationPreferences.personId, personIds), eq(notificationPreferences.kind, kind), ne(notificationPreferences.email, 'immediate')));
+		.where(
+			and(
+				inArray(notificationPreferences.personId, personIds),
+				eq(notificationPreferences.kind, kind),
+				ne(notificationPreferences.email, 'immediate')
+			)
+		);
 	return new Set(rows.map((r) => r.personId));
 }

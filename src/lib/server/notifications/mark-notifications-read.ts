@@ -14,14 +14,24 @@ export async function markNotificationsRead(db: Db, opts: { actor: Actor | null;
 	const mine = eq(notifications.personId, opts.actor.personId);
 	const now = opts.now ?? new Date();
 	if (opts.id === undefined) {
-		const rows = await db.update(notifications).set({ readAt: now }).where(and(mine, isNull(notifications.readAt))).returning({ id: notifications.id });
+		const rows = await db
+			.update(notifications)
+			.set({ readAt: now })
+			.where(and(mine, isNull(notifications.readAt)))
+			.returning({ id: notifications.id });
 		return rows.length;
 	}
 	const id = Number(opts.id);
 	if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('NOT_FOUND', 'Okänd avisering');
-	const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(and(mine, eq(notifications.id, id)));
+	const [row] = await db
+		.select({ readAt: notifications.readAt })
+		.from(notifications)
+		.where(and(mine, eq(notifications.id, id)));
 	if (!row) throw new AppError('NOT_FOUND', 'Okänd avisering');
 	if (row.readAt) return 0;
-	await db.update(notifications).set({ readAt: now }).where(and(mine, eq(notifications.id, id)));
+	await db
+		.update(notifications)
+		.set({ readAt: now })
+		.where(and(mine, eq(notifications.id, id)));
 	return 1;
 }

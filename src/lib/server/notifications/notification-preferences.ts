@@ -15,7 +15,10 @@ async function loadProfile(db: Db, actor: Actor) {
 		.from(supportTeamMembers)
 		.innerJoin(supportTeams, eq(supportTeams.id, supportTeamMembers.teamId))
 		.where(and(eq(supportTeamMembers.personId, actor.personId), isNull(supportTeams.archivedAt)));
-	return profileOf(actor, lines.map((l) => Number(l.line)));
+	return profileOf(
+		actor,
+		lines.map((l) => Number(l.line))
+	);
 }
 
 /** The actor's mail choice per kind: their own where they chose, else their profile's default (decision 026). */
@@ -35,7 +38,10 @@ export async function getNotificationPreferences(db: Db, opts: { actor: Actor })
 export async function saveNotificationPreferences(db: Db, opts: { actor: Actor | null; input: Record<string, unknown> }): Promise<number> {
 	const actor = opts.actor;
 	if (!actor) throw new AppError('UNAUTHENTICATED', 'Inte inloggad');
-	const issues: FieldIssue[] = NOTIFICATION_KINDS.filter((k) => !isEmailChoice(opts.input[k])).map((k) => ({ field: k, message: 'notifications_prefs_error' }));
+	const issues: FieldIssue[] = NOTIFICATION_KINDS.filter((k) => !isEmailChoice(opts.input[k])).map((k) => ({
+		field: k,
+		message: 'notifications_prefs_error'
+	}));
 	if (issues.length) throw new AppError('INVALID', 'Ogiltiga uppgifter', issues);
 	return db.transaction(async (tx) => {
 		const before = new Map((await getNotificationPreferences(tx, { actor })).map((p) => [p.kind, p]));
@@ -47,11 +53,21 @@ export async function saveNotificationPreferences(db: Db, opts: { actor: Actor |
 			await tx
 				.insert(notificationPreferences)
 				.values({ personId: actor.personId, kind, email })
-				.onConflictDoUpdate({ target: [notificationPreferences.personId, notificationPreferences.kind], set: { email, updatedAt: sql`now()` } });
+				.onConflictDoUpdate({
+					target: [notificationPreferences.personId, notificationPreferences.kind],
+					set: { email, updatedAt: sql`now()` }
+				});
 			if (was?.email !== email) changes[kind] = [was?.email ?? 'off', email];
 		}
 		if (Object.keys(changes).length) {
-			await recordAudit(tx, { organizerId: null, actorId: actor.personId, action: 'notifications.preferences_update', entityType: 'person', entityId: actor.personId, changes });
+			await recordAudit(tx, {
+				organizerId: null,
+				actorId: actor.personId,
+				action: 'notifications.preferences_update',
+				entityType: 'person',
+				entityId: actor.personId,
+				changes
+			});
 		}
 		return Object.keys(changes).length;
 	});

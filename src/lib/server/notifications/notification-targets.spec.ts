@@ -1,3 +1,4 @@
+// Covers: defaultEmail, emailChoice, holders, notificationTargets, profileOf.
 import { describe, expect, it } from 'vitest';
 import { defaultEmail, emailChoice } from './kinds';
 import { holders, notificationTargets } from './notification-targets';
@@ -30,7 +31,9 @@ describe('what a case event tells whom', () => {
 	it('tells the assignee when the requester replies or reopens, and nobody without an assignee or for a handler’s reply', () => {
 		const held = { ...atLine1, assigneeId: 'a' };
 		for (const kind of ['reply', 'reopen']) {
-			expect(notificationTargets(held, { kind, by: 'requester', actorId: 'req' })).toEqual([{ kind: 'requester_reply', audience: { type: 'person', personId: 'a' } }]);
+			expect(notificationTargets(held, { kind, by: 'requester', actorId: 'req' })).toEqual([
+				{ kind: 'requester_reply', audience: { type: 'person', personId: 'a' } }
+			]);
 		}
 		expect(notificationTargets(atLine1, { kind: 'reply', by: 'requester', actorId: 'req' })).toEqual([]);
 		expect(notificationTargets(held, { kind: 'reply', by: 'handler', actorId: 'a' })).toEqual([]);

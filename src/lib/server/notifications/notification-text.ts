@@ -11,13 +11,20 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 	const args = { number: p.number, title: oneLine(p.title), line: p.line };
 	const o = { locale };
 	switch (kind) {
-		case 'new_case': return m.notifications_kind_new_case(args, o);
-		case 'assigned': return m.notifications_kind_assigned(args, o);
-		case 'escalated': return m.notifications_kind_escalated(args, o);
-		case 'requester_reply': return m.notifications_kind_requester_reply(args, o);
-		case 'sla_at_risk': return m.notifications_kind_sla_at_risk(args, o);
-		case 'sla_breached': return m.notifications_kind_sla_breached(args, o);
-		case 'receipt': return m.notifications_kind_receipt(args, o);
+		case 'new_case':
+			return m.notifications_kind_new_case(args, o);
+		case 'assigned':
+			return m.notifications_kind_assigned(args, o);
+		case 'escalated':
+			return m.notifications_kind_escalated(args, o);
+		case 'requester_reply':
+			return m.notifications_kind_requester_reply(args, o);
+		case 'sla_at_risk':
+			return m.notifications_kind_sla_at_risk(args, o);
+		case 'sla_breached':
+			return m.notifications_kind_sla_breached(args, o);
+		case 'receipt':
+			return m.notifications_kind_receipt(args, o);
 	}
 }
 
@@ -25,13 +32,20 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 	const o = locale ? { locale } : undefined;
 	switch (kind) {
-		case 'new_case': return m.notifications_label_new_case({}, o);
-		case 'assigned': return m.notifications_label_assigned({}, o);
-		case 'escalated': return m.notifications_label_escalated({}, o);
-		case 'requester_reply': return m.notifications_label_requester_reply({}, o);
-		case 'sla_at_risk': return m.notifications_label_sla_at_risk({}, o);
-		case 'sla_breached': return m.notifications_label_sla_breached({}, o);
-		case 'receipt': return m.notifications_label_receipt({}, o);
+		case 'new_case':
+			return m.notifications_label_new_case({}, o);
+		case 'assigned':
+			return m.notifications_label_assigned({}, o);
+		case 'escalated':
+			return m.notifications_label_escalated({}, o);
+		case 'requester_reply':
+			return m.notifications_label_requester_reply({}, o);
+		case 'sla_at_risk':
+			return m.notifications_label_sla_at_risk({}, o);
+		case 'sla_breached':
+			return m.notifications_label_sla_breached({}, o);
+		case 'receipt':
+			return m.notifications_label_receipt({}, o);
 	}
 }
 
@@ -50,7 +64,10 @@ export function buildNotificationMail(kind: NotificationKind, p: NotificationPar
 }
 
 /** One mail with the day's notifications of one person, oldest first. */
-export function buildDigestMail(items: { kind: NotificationKind; params: NotificationParams; link: string }[]): { subject: string; body: string } {
+export function buildDigestMail(items: { kind: NotificationKind; params: NotificationParams; link: string }[]): {
+	subject: string;
+	body: string;
+} {
 	const sv = { locale: 'sv' as const };
 	const lines = items.map((i) => `• ${notificationText(i.kind, i.params, 'sv')}\n  ${i.link}`);
 	const parts = [

@@ -1,3 +1,4 @@
+// Covers: deliverChannelPosts, sendNotificationDigests, getNotificationPreferences, saveNotificationPreferences, getTeamChannels, saveTeamChannels, sendTestChannelPost, countUnreadNotifications, findNotifications, markNotificationsRead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -25,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => hooks.close());
 
-const notesOf = (personId: string) => t.db.select().from(notifications).where(eq(notifications.personId, personId)).orderBy(notifications.id);
+const notesOf = (personId: string) =>
+	t.db.select().from(notifications).where(eq(notifications.personId, personId)).orderBy(notifications.id);
 const mailsTo = (email: string) => t.db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(outbox.id);
 const emailOf = async (id: string) => (await t.db.select({ email: people.email }).from(people).where(eq(people.id, id)))[0].email;
 const why = 'Garantiärende hos leverantören.';
@@ -34,7 +36,11 @@ const why = 'Garantiärende hos leverantören.';
 async function sceneAtLineTwo(stamp: string) {
 	const s = await buildHandlingScene(t.db);
 	const opts = { organizerId: s.organizerId, number: s.number };
-	await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp.' } });
+	await escalateTicket(t.db, {
+		...opts,
+		actor: s.keyPerson,
+		input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp.' }
+	});
 	const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: s.organizerId }]);
 	await saveTeamChannels(t.db, {
 		actor: admin,
@@ -54,7 +60,9 @@ describe('notifications of a case event', () => {
 
 		await escalateTicket(t.db, { ...opts, actor: s.line2.actor, input: { fromLine: 2, teamId: s.line3.team.id, reason: why } });
 
-		expect(await notesOf(s.line3.actor.personId)).toMatchObject([{ kind: 'escalated', ticketId: s.ticket.id, email: 'immediate', params: { number: s.number, line: 3 } }]);
+		expect(await notesOf(s.line3.actor.personId)).toMatchObject([
+			{ kind: 'escalated', ticketId: s.ticket.id, email: 'immediate', params: { number: s.number, line: 3 } }
+		]);
 		expect((await notesOf(s.line3.actor.personId))[0].emailedAt).not.toBeNull();
 		const mail = (await mailsTo(await emailOf(s.line3.actor.personId))).at(-1);
 		expect(mail?.body).toContain(`Ärende ${s.number} har eskalerats till ditt team (linje 3)`);
@@ -97,7 +105,12 @@ describe('notifications of a case event', () => {
 		expect((await notesOf(s.central.personId)).map((n) => n.kind)).toContain('assigned');
 
 		const before = (await mailsTo(await emailOf(s.central.personId))).length;
-		await respondToTicket(t.db, { actor: s.requester, organizerId: s.organizerId, number: s.number, input: { body: 'Nu blinkar den grönt.' } });
+		await respondToTicket(t.db, {
+			actor: s.requester,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { body: 'Nu blinkar den grönt.' }
+		});
 		expect((await notesOf(s.central.personId)).map((n) => n.kind)).toContain('requester_reply');
 		// The support case mail (the handler's mail) stands for it: one mail, not two.
 		expect((await mailsTo(await emailOf(s.central.personId))).length).toBe(before + 1);
@@ -124,7 +137,10 @@ describe('team channels', () => {
 		const result = await deliverChannelPosts(t.db);
 		expect(result.failed).toBe(0);
 		const got = hooks.received.filter((r) => r.path.endsWith('/deliver'));
-		expect(got.map((r) => [r.path, r.status]).sort()).toEqual([['/chat/deliver', 200], ['/teams/deliver', 202]]);
+		expect(got.map((r) => [r.path, r.status]).sort()).toEqual([
+			['/chat/deliver', 200],
+			['/teams/deliver', 202]
+		]);
 		expect(got.find((r) => r.path === '/chat/deliver')?.body).toMatchObject({ thread: { threadKey: `${s.organizerId}-${s.number}` } });
 		const sent = await t.db.select().from(channelPosts).where(eq(channelPosts.ticketId, s.ticket.id));
 		expect(sent.every((p) => p.sentAt !== null)).toBe(true);
@@ -138,7 +154,15 @@ describe('team channels', () => {
 		expect((await getTeamChannels(t.db, team)).googleChatEnding).toBeNull();
 		// Retried later, not at once.
 		expect((await deliverChannelPosts(t.db)).failed).toBe(0);
-		const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, s.line3.team.id), inArray(auditEvents.action, ['notifications.team_channels_update', 'notifications.team_channels_test'])));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(
+				and(
+					eq(auditEvents.entityId, s.line3.team.id),
+					inArray(auditEvents.action, ['notifications.team_channels_update', 'notifications.team_channels_test'])
+				)
+			);
 		expect(audits).toHaveLength(3);
 		expect(JSON.stringify(audits.map((a) => a.changes))).not.toContain('127.0.0.1');
 	});
@@ -158,13 +182,32 @@ describe('preferences and the digest', () => {
 	it('saves a person’s choices (audited), and collects digest notifications into one mail marked sent', async () => {
 		const { s, opts } = await sceneAtLineTwo('digest');
 		const supplier: Actor = s.line3.actor;
-		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({ kind: 'escalated', email: 'immediate', chosen: false });
-		const input = { new_case: 'off', assigned: 'digest', escalated: 'digest', requester_reply: 'immediate', sla_at_risk: 'off', sla_breached: 'digest', receipt: 'immediate' };
+		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({
+			kind: 'escalated',
+			email: 'immediate',
+			chosen: false
+		});
+		const input = {
+			new_case: 'off',
+			assigned: 'digest',
+			escalated: 'digest',
+			requester_reply: 'immediate',
+			sla_at_risk: 'off',
+			sla_breached: 'digest',
+			receipt: 'immediate'
+		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
-		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({ kind: 'escalated', email: 'digest', chosen: true });
+		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({
+			kind: 'escalated',
+			email: 'digest',
+			chosen: true
+		});
 		const bad = await saveNotificationPreferences(t.db, { actor: supplier, input: { ...input, assigned: 'loud' } }).catch((e) => e);
 		expect(bad).toMatchObject({ code: 'INVALID', issues: [{ field: 'assigned' }] });
-		const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, supplier.personId), eq(auditEvents.action, 'notifications.preferences_update')));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.actorId, supplier.personId), eq(auditEvents.action, 'notifications.preferences_update')));
 		expect(audits).toHaveLength(1);
 
 		const email = await emailOf(supplier.personId);
@@ -188,7 +231,11 @@ describe('preferences and the digest', () => {
 		await escalateTicket(t.db, { ...opts, actor: s.line2.actor, input: { fromLine: 2, teamId: s.line3.team.id, reason: why } });
 		const supplier = s.line3.actor;
 		const [item] = await findNotifications(t.db, { actor: supplier, locale: 'en' });
-		expect(item).toMatchObject({ unread: true, href: `/${s.org.slug}/support/${s.number}`, text: expect.stringContaining(`Case ${s.number} was escalated`) });
+		expect(item).toMatchObject({
+			unread: true,
+			href: `/${s.org.slug}/support/${s.number}`,
+			text: expect.stringContaining(`Case ${s.number} was escalated`)
+		});
 		expect(await countUnreadNotifications(t.db, supplier.personId)).toBe(1);
 		const other = await markNotificationsRead(t.db, { actor: s.line2.actor, id: item.id }).catch((e) => e);
 		expect(other.code).toBe('NOT_FOUND');

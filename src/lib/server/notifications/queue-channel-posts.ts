@@ -42,7 +42,10 @@ export async function writeChannelPosts(tx: Db, teamId: string, ticketId: string
  * Queues the posts about a case for the team's chat channels (decision 026): number, title, category, priority,
  * line and link, nothing about people.
  */
-export async function queueChannelPosts(tx: Db, opts: { ticket: TicketRow; teamId: string; kind: NotificationKind; link: string }): Promise<number> {
+export async function queueChannelPosts(
+	tx: Db,
+	opts: { ticket: TicketRow; teamId: string; kind: NotificationKind; link: string }
+): Promise<number> {
 	const { ticket } = opts;
 	const [category] = ticket.categoryId
 		? await tx.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, ticket.categoryId))

@@ -86,11 +86,24 @@ export async function notifySlaChange(
 	let written = 0;
 	if (change.atRisk && ticket.slaDueAt) {
 		const key = `sla_at_risk:${ticket.id}:${ticket.slaDueAt.toISOString()}`;
-		written += await recordNotifications(tx, ticket, { targets: [{ kind: 'sla_at_risk', audience: who }], actorId: null, dedupe: () => key, now: change.now });
+		written += await recordNotifications(tx, ticket, {
+			targets: [{ kind: 'sla_at_risk', audience: who }],
+			actorId: null,
+			dedupe: () => key,
+			now: change.now
+		});
 	}
 	if (change.breaches.length) {
-		const key = `sla_breached:${ticket.id}:${change.breaches.map((b) => `${b.kind}-${b.line}`).sort().join(',')}`;
-		written += await recordNotifications(tx, ticket, { targets: [{ kind: 'sla_breached', audience: who }], actorId: null, dedupe: () => key, now: change.now });
+		const key = `sla_breached:${ticket.id}:${change.breaches
+			.map((b) => `${b.kind}-${b.line}`)
+			.sort()
+			.join(',')}`;
+		written += await recordNotifications(tx, ticket, {
+			targets: [{ kind: 'sla_breached', audience: who }],
+			actorId: null,
+			dedupe: () => key,
+			now: change.now
+		});
 		if (ticket.teamId && ticket.line > 1 && who.type !== 'team') {
 			const [org] = await tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, ticket.organizerId));
 			await queueChannelPosts(tx, { ticket, teamId: ticket.teamId, kind: 'sla_breached', link: ticketLink(org.slug, ticket.number) });

@@ -41,13 +41,24 @@ export async function sendNotificationDigests(db: Db, now: Date = new Date()): P
 		for (const list of byPerson.values()) {
 			const first = list[0];
 			const items = list.flatMap((r) =>
-				isNotificationKind(r.kind) ? [{ kind: r.kind, params: r.params as unknown as NotificationParams, link: ticketLink(r.slug, Number(r.params.number)) }] : []
+				isNotificationKind(r.kind)
+					? [{ kind: r.kind, params: r.params as unknown as NotificationParams, link: ticketLink(r.slug, Number(r.params.number)) }]
+					: []
 			);
 			if (first.status !== 'active' || items.length === 0) continue;
 			await sendMail(tx, { organizerId: first.organizerId, to: first.email, ...buildDigestMail(items) });
 			mails++;
 		}
-		if (rows.length) await tx.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, rows.map((r) => r.id)));
+		if (rows.length)
+			await tx
+				.update(notifications)
+				.set({ emailedAt: now })
+				.where(
+					inArray(
+						notifications.id,
+						rows.map((r) => r.id)
+					)
+				);
 		return { mails };
 	});
 }

@@ -27,10 +27,20 @@ export async function getTeamChannels(db: Db, { actor, organizerId, teamId }: Te
 		await db
 			.select({ at: channelPosts.createdAt, error: channelPosts.error })
 			.from(channelPosts)
-			.where(and(eq(channelPosts.teamId, teamId), sql`${channelPosts.sentAt} IS NULL AND ${channelPosts.error} IS NOT NULL AND ${channelPosts.error} <> 'sending'`))
+			.where(
+				and(
+					eq(channelPosts.teamId, teamId),
+					sql`${channelPosts.sentAt} IS NULL AND ${channelPosts.error} IS NOT NULL AND ${channelPosts.error} <> 'sending'`
+				)
+			)
 			.orderBy(desc(channelPosts.id))
 			.limit(1),
-		await db.select({ at: channelPosts.sentAt }).from(channelPosts).where(and(eq(channelPosts.teamId, teamId), isNotNull(channelPosts.sentAt))).orderBy(desc(channelPosts.sentAt)).limit(1)
+		await db
+			.select({ at: channelPosts.sentAt })
+			.from(channelPosts)
+			.where(and(eq(channelPosts.teamId, teamId), isNotNull(channelPosts.sentAt)))
+			.orderBy(desc(channelPosts.sentAt))
+			.limit(1)
 	];
 	const sentAt = sent?.at ?? null;
 	// A failure older than the last success is history; the page shows only one that is still the latest word.
@@ -76,7 +86,14 @@ export async function saveTeamChannels(db: Db, { actor, organizerId, teamId, inp
 			.insert(teamChannels)
 			.values({ teamId, ...next })
 			.onConflictDoUpdate({ target: teamChannels.teamId, set: { ...next, updatedAt: sql`now()` } });
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'notifications.team_channels_update', entityType: 'support_team', entityId: teamId, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'notifications.team_channels_update',
+			entityType: 'support_team',
+			entityId: teamId,
+			changes
+		});
 		return Object.keys(changes).length;
 	});
 }
@@ -98,8 +115,16 @@ export async function sendTestChannelPost(db: Db, { actor, organizerId, teamId }
 			labels: channelLabels(),
 			threadKey: `test-${teamId}`
 		});
-		if (n === 0) throw new AppError('CONFLICT', 'notifications_error_no_channel', [{ field: 'test', message: 'notifications_error_no_channel' }]);
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'notifications.team_channels_test', entityType: 'support_team', entityId: teamId, changes: { posts: n } });
+		if (n === 0)
+			throw new AppError('CONFLICT', 'notifications_error_no_channel', [{ field: 'test', message: 'notifications_error_no_channel' }]);
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'notifications.team_channels_test',
+			entityType: 'support_team',
+			entityId: teamId,
+			changes: { posts: n }
+		});
 		return n;
 	});
 }

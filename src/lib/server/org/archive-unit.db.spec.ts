@@ -1,3 +1,4 @@
+// Covers: archiveUnit, restoreUnit, deleteUnit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -22,7 +23,7 @@ afterAll(() => h.close());
 
 async function refused(run: () => Promise<unknown>) {
 	const before = await snapshotUnits(h.db);
-	const e = await run().catch((x: AppError) => x) as AppError;
+	const e = (await run().catch((x: AppError) => x)) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
@@ -64,7 +65,7 @@ describe('archiving and restoring a unit', () => {
 		expect(e.issues).toEqual([{ field: 'restore', message: 'units_error_restore_parent_archived' }]);
 	});
 
-	it('answers NOT_FOUND for another organizer\'s unit and a tampered id', async () => {
+	it("answers NOT_FOUND for another organizer's unit and a tampered id", async () => {
 		const theirs = await buildUnit(h.db);
 		for (const unitId of [theirs.id, `${theirs.id}x`]) {
 			expect((await refused(() => archiveUnit(h.db, { actor: admin, organizerId, unitId }))).code).toBe('NOT_FOUND');
@@ -84,7 +85,10 @@ describe('deleting a unit', () => {
 		const u = await buildUnit(h.db, { organizerId, name: 'Felskrivna skolan' });
 		await deleteUnit(h.db, { actor: admin, organizerId, unitId: u.id });
 		expect(await h.db.select().from(units).where(eq(units.id, u.id))).toEqual([]);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, u.id), eq(auditEvents.action, 'unit.delete')));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, u.id), eq(auditEvents.action, 'unit.delete')));
 		expect(event.changes).toMatchObject({ name: ['Felskrivna skolan', null] });
 	});
 
@@ -100,7 +104,7 @@ describe('deleting a unit', () => {
 		}
 	});
 
-	it('answers NOT_FOUND for another organizer\'s unit', async () => {
+	it("answers NOT_FOUND for another organizer's unit", async () => {
 		const theirs = await buildUnit(h.db);
 		expect((await refused(() => deleteUnit(h.db, { actor: admin, organizerId, unitId: theirs.id }))).code).toBe('NOT_FOUND');
 	});

@@ -1,3 +1,4 @@
+// Covers: createUnit, withCodeGuard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -35,7 +36,7 @@ const school = (o: Partial<UnitInput> = {}): UnitInput => ({
 /** Runs a create that must fail, checks nothing was written, and returns the error. */
 async function refused(input: Partial<UnitInput>, actor: Actor = admin, orgId = organizerId) {
 	const before = await snapshotUnits(h.db);
-	const e = await createUnit(h.db, { actor, organizerId: orgId, input: input as UnitInput }).catch((x: AppError) => x) as AppError;
+	const e = (await createUnit(h.db, { actor, organizerId: orgId, input: input as UnitInput }).catch((x: AppError) => x)) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
@@ -43,19 +44,41 @@ async function refused(input: Partial<UnitInput>, actor: Actor = admin, orgId = 
 
 describe('creating a unit', () => {
 	it('stores the unit with a sort key and writes one audit event with the new values', async () => {
-		const top = await createUnit(h.db, { actor: admin, organizerId, input: school({ name: 'Utbildningsförvaltningen', kind: 'forvaltning', schoolUnitCode: null, schoolTypes: [] }) });
-		const row = await createUnit(h.db, { actor: admin, organizerId, input: school({ parentId: top.id, schoolUnitCode: '23456789', schoolTypes: ['GR', 'FKLASS', 'GR'] }) });
-		expect(row).toMatchObject({ organizerId, parentId: top.id, name: 'Björkskolan', kind: 'skolenhet', schoolUnitCode: '23456789', archivedAt: null });
+		const top = await createUnit(h.db, {
+			actor: admin,
+			organizerId,
+			input: school({ name: 'Utbildningsförvaltningen', kind: 'forvaltning', schoolUnitCode: null, schoolTypes: [] })
+		});
+		const row = await createUnit(h.db, {
+			actor: admin,
+			organizerId,
+			input: school({ parentId: top.id, schoolUnitCode: '23456789', schoolTypes: ['GR', 'FKLASS', 'GR'] })
+		});
+		expect(row).toMatchObject({
+			organizerId,
+			parentId: top.id,
+			name: 'Björkskolan',
+			kind: 'skolenhet',
+			schoolUnitCode: '23456789',
+			archivedAt: null
+		});
 		expect(row.schoolTypes).toEqual(['FKLASS', 'GR']);
 		expect(row.nameSort).toBe('bj}rkskolan');
-		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'unit.create')));
+		const events = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'unit.create')));
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ organizerId, actorId: admin.personId, entityType: 'unit' });
 		expect(events[0].changes).toMatchObject({ name: [null, 'Björkskolan'], schoolUnitCode: [null, '23456789'], parentId: [null, top.id] });
 	});
 
 	it('accepts empty strings from a form as "no parent" and "no code"', async () => {
-		const row = await createUnit(h.db, { actor: admin, organizerId, input: school({ name: 'Kansliet', kind: 'ovrigt', parentId: '' as never, schoolUnitCode: '' as never }) });
+		const row = await createUnit(h.db, {
+			actor: admin,
+			organizerId,
+			input: school({ name: 'Kansliet', kind: 'ovrigt', parentId: '' as never, schoolUnitCode: '' as never })
+		});
 		expect(row.parentId).toBeNull();
 		expect(row.schoolUnitCode).toBeNull();
 	});
@@ -99,7 +122,7 @@ describe('creating a unit', () => {
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message: 'units_error_code_taken' }]);
 	});
 
-	it('refuses a skolenhetskod that another organizer\'s unit has: the code is unique in the installation', async () => {
+	it("refuses a skolenhetskod that another organizer's unit has: the code is unique in the installation", async () => {
 		await buildUnit(h.db, { schoolUnitCode: '56789012' });
 		const e = await refused(school({ schoolUnitCode: '56789012' }));
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message: 'units_error_code_taken' }]);
@@ -116,11 +139,11 @@ describe('creating a unit', () => {
 		expect(await h.db.select().from(units).where(eq(units.schoolUnitCode, '67890123'))).toHaveLength(1);
 	});
 
-	it('turns the database\'s unique violation into the same field error when the check before the insert is beaten', async () => {
+	it("turns the database's unique violation into the same field error when the check before the insert is beaten", async () => {
 		const taken = await buildUnit(h.db, { organizerId });
-		const e = await withCodeGuard(() =>
+		const e = (await withCodeGuard(() =>
 			h.db.insert(units).values({ organizerId, name: 'Kopia', nameSort: 'kopia', kind: 'skolenhet', schoolUnitCode: taken.schoolUnitCode })
-		).catch((x: AppError) => x) as AppError;
+		).catch((x: AppError) => x)) as AppError;
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message: 'units_error_code_taken' }]);
 	});
@@ -134,10 +157,12 @@ describe('creating a unit', () => {
 	it('refuses an archived parent and a parent id that is not an id', async () => {
 		const old = await buildUnit(h.db, { organizerId, kind: 'forvaltning', archivedAt: new Date() });
 		expect((await refused(school({ parentId: old.id }))).issues).toEqual([{ field: 'parentId', message: 'units_error_parent_archived' }]);
-		expect((await refused(school({ parentId: 'inte-ett-id' }))).issues).toEqual([{ field: 'parentId', message: 'units_error_parent_not_found' }]);
+		expect((await refused(school({ parentId: 'inte-ett-id' }))).issues).toEqual([
+			{ field: 'parentId', message: 'units_error_parent_not_found' }
+		]);
 	});
 
-	it('lets only the organizer\'s administrators create units', async () => {
+	it("lets only the organizer's administrators create units", async () => {
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId }]);
 		const otherAdmin = await buildActor(h.db, [{ role: 'org_admin', organizerId: (await buildOrganizer(h.db)).id }]);
 		expect((await refused(school({ schoolUnitCode: '78901234' }), principal)).code).toBe('FORBIDDEN');

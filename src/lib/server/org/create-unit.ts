@@ -18,32 +18,29 @@ export async function createUnit(db: Db, { actor, organizerId, input }: CreateUn
 	authorize(actor, 'unit.manage', { type: 'organizer', organizerId });
 	const data = parseUnitInput(input);
 	return db.transaction(async (tx) => {
-			throwIfIssues([
-				...(await parentIssues(tx, organizerId, data.parentId)),
-				...(await codeIssues(tx, data.schoolUnitCode))
-			]);
-			const [row] = await withCodeGuard(() =>
-				tx
-					.insert(units)
-					.values({
-						organizerId,
-						parentId: data.parentId,
-						name: data.name,
-						nameSort: swedishSortKey(data.name),
-						kind: data.kind,
-						schoolUnitCode: data.schoolUnitCode,
-						schoolTypes: data.schoolTypes
-					})
-					.returning()
-			);
-			await recordAudit(tx, {
-				organizerId,
-				actorId: actor.personId,
-				action: 'unit.create',
-				entityType: 'unit',
-				entityId: row.id,
-				changes: diffFields(null, auditShape(row), [...AUDITED_FIELDS])
-			});
-			return row;
+		throwIfIssues([...(await parentIssues(tx, organizerId, data.parentId)), ...(await codeIssues(tx, data.schoolUnitCode))]);
+		const [row] = await withCodeGuard(() =>
+			tx
+				.insert(units)
+				.values({
+					organizerId,
+					parentId: data.parentId,
+					name: data.name,
+					nameSort: swedishSortKey(data.name),
+					kind: data.kind,
+					schoolUnitCode: data.schoolUnitCode,
+					schoolTypes: data.schoolTypes
+				})
+				.returning()
+		);
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'unit.create',
+			entityType: 'unit',
+			entityId: row.id,
+			changes: diffFields(null, auditShape(row), [...AUDITED_FIELDS])
+		});
+		return row;
 	});
 }

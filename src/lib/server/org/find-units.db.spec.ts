@@ -1,3 +1,4 @@
+// Covers: findUnits, getUnitById.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { buildActor, buildOrganizer, buildUnit } from '../../../../tests/factories';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('listing the unit tree', () => {
-	it('gives the organizer\'s units depth-first, each level in Swedish order, and leaves archived ones out unless asked', async () => {
+	it("gives the organizer's units depth-first, each level in Swedish order, and leaves archived ones out unless asked", async () => {
 		const top = await buildUnit(h.db, { organizerId, name: 'Förvaltningen', kind: 'forvaltning' });
 		await buildUnit(h.db, { organizerId, name: 'Örnskolan', parentId: top.id });
 		await buildUnit(h.db, { organizerId, name: 'Åsskolan', parentId: top.id });
@@ -42,12 +43,12 @@ describe('listing the unit tree', () => {
 });
 
 describe('getting one unit', () => {
-	it('finds the organizer\'s own unit', async () => {
+	it("finds the organizer's own unit", async () => {
 		const u = await buildUnit(h.db, { organizerId });
 		expect((await getUnitById(h.db, { actor: admin, organizerId, unitId: u.id })).id).toBe(u.id);
 	});
 
-	it('answers NOT_FOUND, never data, for another organizer\'s unit, a made-up id and a tampered one', async () => {
+	it("answers NOT_FOUND, never data, for another organizer's unit, a made-up id and a tampered one", async () => {
 		const theirs = await buildUnit(h.db);
 		for (const unitId of [theirs.id, '00000000-0000-4000-8000-000000000000', 'abc', "1' or '1'='1"]) {
 			await expect(getUnitById(h.db, { actor: admin, organizerId, unitId })).rejects.toMatchObject({ code: 'NOT_FOUND' });

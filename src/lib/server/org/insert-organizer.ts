@@ -17,7 +17,14 @@ export type NewOrganizer = {
 /** A slug not yet taken: "exempelkommun", then "exempelkommun-2" … */
 async function freeSlug(tx: Db, name: string) {
 	const base = slugify(name);
-	const taken = new Set((await tx.select({ slug: organizers.slug }).from(organizers).where(like(organizers.slug, `${base}%`))).map((r) => r.slug));
+	const taken = new Set(
+		(
+			await tx
+				.select({ slug: organizers.slug })
+				.from(organizers)
+				.where(like(organizers.slug, `${base}%`))
+		).map((r) => r.slug)
+	);
 	if (!taken.has(base)) return base;
 	let i = 2;
 	while (taken.has(`${base}-${i}`)) i++;
@@ -36,7 +43,13 @@ export async function insertOrganizerWithAdmin(
 ) {
 	const [org] = await tx
 		.insert(organizers)
-		.values({ slug: await freeSlug(tx, input.name), name: input.name, orgNumber: input.orgNumber, kind: input.kind, municipalityCode: input.municipalityCode })
+		.values({
+			slug: await freeSlug(tx, input.name),
+			name: input.name,
+			orgNumber: input.orgNumber,
+			kind: input.kind,
+			municipalityCode: input.municipalityCode
+		})
 		.returning();
 	let [person] = await tx.select().from(people).where(eq(people.email, input.adminEmail));
 	const existing = Boolean(person);
@@ -48,10 +61,12 @@ export async function insertOrganizerWithAdmin(
 		if (opts.passwordHash) await tx.insert(passwordCredentials).values({ personId: person.id, hash: opts.passwordHash });
 	}
 	await tx.insert(memberships).values({ organizerId: org.id, personId: person.id });
-	await tx.insert(roleAssignments).values([
-		...(opts.systemAdmin ? [{ personId: person.id, organizerId: null, role: 'system_admin' }] : []),
-		{ personId: person.id, organizerId: org.id, role: 'org_admin' }
-	]);
+	await tx
+		.insert(roleAssignments)
+		.values([
+			...(opts.systemAdmin ? [{ personId: person.id, organizerId: null, role: 'system_admin' }] : []),
+			{ personId: person.id, organizerId: org.id, role: 'org_admin' }
+		]);
 	await tx.insert(accessibilityStatements).values({ organizerId: org.id });
 	await recordAudit(tx, {
 		organizerId: org.id,

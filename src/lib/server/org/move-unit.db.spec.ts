@@ -1,3 +1,4 @@
+// Covers: moveUnit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -21,7 +22,7 @@ afterAll(() => h.close());
 
 async function refused(unitId: string, parentId: string | null, actor: Actor = admin) {
 	const before = await snapshotUnits(h.db);
-	const e = await moveUnit(h.db, { actor, organizerId, unitId, parentId }).catch((x: AppError) => x) as AppError;
+	const e = (await moveUnit(h.db, { actor, organizerId, unitId, parentId }).catch((x: AppError) => x)) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
@@ -40,7 +41,10 @@ describe('moving a unit', () => {
 		const { top, leaf } = await chain();
 		const row = await moveUnit(h.db, { actor: admin, organizerId, unitId: leaf.id, parentId: top.id });
 		expect(row.parentId).toBe(top.id);
-		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, leaf.id), eq(auditEvents.action, 'unit.move')));
+		const events = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, leaf.id), eq(auditEvents.action, 'unit.move')));
 		expect(events.map((e) => e.changes)).toEqual([{ parentId: [leaf.parentId, top.id] }]);
 	});
 

@@ -21,11 +21,7 @@ export async function moveUnit(db: Db, { actor, organizerId, unitId, parentId }:
 		throwIfIssues(before.archivedAt ? [{ field: 'form', message: 'units_error_unit_archived' }] : []);
 		if (before.parentId === target) return before;
 		throwIfIssues(await parentIssues(tx, organizerId, target, unitId));
-		const [row] = await tx
-			.update(units)
-			.set({ parentId: target, updatedAt: new Date() })
-			.where(eq(units.id, before.id))
-			.returning();
+		const [row] = await tx.update(units).set({ parentId: target, updatedAt: new Date() }).where(eq(units.id, before.id)).returning();
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,

@@ -93,7 +93,10 @@ export function auditShape(u: UnitRow) {
 
 /** How many rows refer to a unit: units under it (archived too) and role assignments. */
 export async function countUnitReferences(db: Db, organizerId: string, unitId: string): Promise<number> {
-	const [children] = await db.select({ n: count() }).from(units).where(and(eq(units.organizerId, organizerId), eq(units.parentId, unitId)));
+	const [children] = await db
+		.select({ n: count() })
+		.from(units)
+		.where(and(eq(units.organizerId, organizerId), eq(units.parentId, unitId)));
 	const [roles] = await db
 		.select({ n: count() })
 		.from(roleAssignments)

@@ -1,3 +1,4 @@
+// Covers: parseUnitInput, unitInputSchema.
 import { describe, expect, it } from 'vitest';
 import { parseUnitInput, unitInputSchema } from './unit-input';
 

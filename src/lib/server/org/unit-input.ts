@@ -14,7 +14,11 @@ const emptyToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
  */
 export const unitInputSchema = z
 	.object({
-		name: z.string({ message: 'units_error_name_required' }).trim().min(2, 'units_error_name_required').max(200, 'units_error_name_too_long'),
+		name: z
+			.string({ message: 'units_error_name_required' })
+			.trim()
+			.min(2, 'units_error_name_required')
+			.max(200, 'units_error_name_too_long'),
 		kind: z.enum(UNIT_KIND_KEYS as [UnitKind, ...UnitKind[]], { message: 'units_error_kind_required' }),
 		parentId: z.preprocess(emptyToNull, z.uuid({ message: 'units_error_parent_not_found' }).nullable()),
 		schoolUnitCode: z.preprocess(

@@ -17,9 +17,36 @@ export const KINDS_WITH_SCHOOL_UNIT_CODE: readonly UnitKind[] = ['skolenhet', 'f
 
 /** SS 12000 SchoolTypesEnum. */
 export const SCHOOL_TYPES = [
-	'FS', 'FKLASS', 'FTH', 'OPPFTH', 'GR', 'GRS', 'TR', 'SP', 'SAM', 'GY', 'GYS', 'VUX', 'VUXSFI',
-	'VUXGR', 'VUXGY', 'VUXSARGR', 'VUXSARTR', 'VUXSARGY', 'SFI', 'SARVUX', 'SARVUXGR', 'SARVUXGY',
-	'KU', 'YH', 'FHS', 'STF', 'KKU', 'HS', 'ABU', 'AU'
+	'FS',
+	'FKLASS',
+	'FTH',
+	'OPPFTH',
+	'GR',
+	'GRS',
+	'TR',
+	'SP',
+	'SAM',
+	'GY',
+	'GYS',
+	'VUX',
+	'VUXSFI',
+	'VUXGR',
+	'VUXGY',
+	'VUXSARGR',
+	'VUXSARTR',
+	'VUXSARGY',
+	'SFI',
+	'SARVUX',
+	'SARVUXGR',
+	'SARVUXGY',
+	'KU',
+	'YH',
+	'FHS',
+	'STF',
+	'KKU',
+	'HS',
+	'ABU',
+	'AU'
 ] as const;
 
 export const ORGANIZER_KINDS = ['kommun', 'enskild', 'region', 'other'] as const;

@@ -1,3 +1,4 @@
+// Covers: ancestorIdsOf, moveTargetsOf.
 import { describe, expect, it } from 'vitest';
 import { ancestorIdsOf, moveTargetsOf } from './unit-tree';
 

@@ -1,3 +1,4 @@
+// Covers: updateUnit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -20,25 +21,41 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const inputOf = (u: { name: string; kind: string; parentId: string | null; schoolUnitCode: string | null; schoolTypes: string[] }, o: Partial<UnitInput> = {}) =>
+const inputOf = (
+	u: { name: string; kind: string; parentId: string | null; schoolUnitCode: string | null; schoolTypes: string[] },
+	o: Partial<UnitInput> = {}
+) =>
 	({ name: u.name, kind: u.kind, parentId: u.parentId, schoolUnitCode: u.schoolUnitCode, schoolTypes: u.schoolTypes, ...o }) as UnitInput;
 
 async function refused(unitId: string, input: UnitInput, orgId = organizerId) {
 	const before = await snapshotUnits(h.db);
-	const e = await updateUnit(h.db, { actor: admin, organizerId: orgId, unitId, input }).catch((x: AppError) => x) as AppError;
+	const e = (await updateUnit(h.db, { actor: admin, organizerId: orgId, unitId, input }).catch((x: AppError) => x)) as AppError;
 	expect(e.name).toBe('AppError');
 	expect(await snapshotUnits(h.db)).toEqual(before);
 	return e;
 }
 
 const auditOf = (unitId: string) =>
-	h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, unitId), eq(auditEvents.action, 'unit.update')));
+	h.db
+		.select()
+		.from(auditEvents)
+		.where(and(eq(auditEvents.entityId, unitId), eq(auditEvents.action, 'unit.update')));
 
 describe('editing a unit', () => {
 	it('saves the new values and audits only the fields that changed', async () => {
 		const u = await buildUnit(h.db, { organizerId, name: 'Ekskolan', schoolTypes: ['GR'] });
-		const row = await updateUnit(h.db, { actor: admin, organizerId, unitId: u.id, input: inputOf(u, { name: 'Ekbackens skola', schoolTypes: ['GR', 'FTH'] }) });
-		expect(row).toMatchObject({ name: 'Ekbackens skola', nameSort: 'ekbackens skola', schoolTypes: ['FTH', 'GR'], schoolUnitCode: u.schoolUnitCode });
+		const row = await updateUnit(h.db, {
+			actor: admin,
+			organizerId,
+			unitId: u.id,
+			input: inputOf(u, { name: 'Ekbackens skola', schoolTypes: ['GR', 'FTH'] })
+		});
+		expect(row).toMatchObject({
+			name: 'Ekbackens skola',
+			nameSort: 'ekbackens skola',
+			schoolTypes: ['FTH', 'GR'],
+			schoolUnitCode: u.schoolUnitCode
+		});
 		const [event] = await auditOf(u.id);
 		expect(event.actorId).toBe(admin.personId);
 		expect(event.changes).toEqual({ name: ['Ekskolan', 'Ekbackens skola'], schoolTypes: [['GR'], ['FTH', 'GR']] });
@@ -55,7 +72,12 @@ describe('editing a unit', () => {
 		const u = await buildUnit(h.db, { organizerId });
 		const e = await refused(u.id, inputOf(u, { kind: 'forvaltning' }));
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message: 'units_error_code_not_allowed' }]);
-		const row = await updateUnit(h.db, { actor: admin, organizerId, unitId: u.id, input: inputOf(u, { kind: 'forvaltning', schoolUnitCode: null }) });
+		const row = await updateUnit(h.db, {
+			actor: admin,
+			organizerId,
+			unitId: u.id,
+			input: inputOf(u, { kind: 'forvaltning', schoolUnitCode: null })
+		});
 		expect(row).toMatchObject({ kind: 'forvaltning', schoolUnitCode: null });
 	});
 
@@ -69,7 +91,7 @@ describe('editing a unit', () => {
 		expect(e.issues).toEqual([{ field: 'schoolUnitCode', message }]);
 	});
 
-	it('refuses a code another unit has, in this organizer or another, but keeps the unit\'s own code', async () => {
+	it("refuses a code another unit has, in this organizer or another, but keeps the unit's own code", async () => {
 		const u = await buildUnit(h.db, { organizerId });
 		const mine = await buildUnit(h.db, { organizerId });
 		const theirs = await buildUnit(h.db);
@@ -85,11 +107,15 @@ describe('editing a unit', () => {
 		const top = await buildUnit(h.db, { organizerId, kind: 'forvaltning' });
 		const child = await buildUnit(h.db, { organizerId, parentId: top.id });
 		const foreign = await buildUnit(h.db, { kind: 'forvaltning' });
-		expect((await refused(top.id, inputOf(top, { parentId: foreign.id }))).issues).toEqual([{ field: 'parentId', message: 'units_error_parent_not_found' }]);
-		expect((await refused(top.id, inputOf(top, { parentId: child.id }))).issues).toEqual([{ field: 'parentId', message: 'units_error_parent_cycle' }]);
+		expect((await refused(top.id, inputOf(top, { parentId: foreign.id }))).issues).toEqual([
+			{ field: 'parentId', message: 'units_error_parent_not_found' }
+		]);
+		expect((await refused(top.id, inputOf(top, { parentId: child.id }))).issues).toEqual([
+			{ field: 'parentId', message: 'units_error_parent_cycle' }
+		]);
 	});
 
-	it('answers NOT_FOUND for another organizer\'s unit and a tampered id, and changes nothing', async () => {
+	it("answers NOT_FOUND for another organizer's unit and a tampered id, and changes nothing", async () => {
 		const theirs = await buildUnit(h.db);
 		expect((await refused(theirs.id, inputOf(theirs, { name: 'Kapad' }))).code).toBe('NOT_FOUND');
 		expect((await refused('not-a-uuid', inputOf(theirs, { name: 'Kapad' }))).code).toBe('NOT_FOUND');

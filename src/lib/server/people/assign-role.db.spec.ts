@@ -1,3 +1,4 @@
+// Covers: assignRole, removeRoleAssignment, findRoleAssignmentsAtUnit, findRoleAssignmentsOfPerson.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -39,7 +40,10 @@ describe('assigning a role', () => {
 		expect(mine).toEqual([expect.objectContaining({ role: 'principal', unitName: 'Ekbackens skola', state: 'active' })]);
 		const atUnit = await findRoleAssignmentsAtUnit(h.db, { actor, organizerId: org.id, unitId: unit.id });
 		expect(atUnit.assignments.map((a) => [a.personName, a.role])).toEqual([['Rut Rektor', 'principal']]);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'role.assign'), eq(auditEvents.entityId, row.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'role.assign'), eq(auditEvents.entityId, row.id)));
 		expect(event.changes).toMatchObject({ role: [null, 'principal'], unitId: [null, unit.id] });
 	});
 
@@ -47,7 +51,12 @@ describe('assigning a role', () => {
 		const { org, actor, person } = await setup();
 		const foreign = await buildUnit(h.db, { organizer: await buildOrganizer(h.db) });
 		const before = await auditCount();
-		const e = await assignRole(h.db, { actor, organizerId: org.id, personId: person.id, input: { role: 'staff', unitId: foreign.id } }).catch((x) => x);
+		const e = await assignRole(h.db, {
+			actor,
+			organizerId: org.id,
+			personId: person.id,
+			input: { role: 'staff', unitId: foreign.id }
+		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toEqual([{ field: 'unitId', message: 'people_error_unit_unknown' }]);
 		expect(await assignmentsOf(person.id)).toHaveLength(0);
@@ -68,7 +77,12 @@ describe('assigning a role', () => {
 
 	it('refuses roles that cannot be handed out and dates that do not exist', async () => {
 		const { org, actor, person } = await setup();
-		for (const input of [{ role: 'system_admin' }, { role: 'kung' }, { role: 'staff', startsOn: '2026-02-30' }, { role: 'staff', unitId: 'x' }]) {
+		for (const input of [
+			{ role: 'system_admin' },
+			{ role: 'kung' },
+			{ role: 'staff', startsOn: '2026-02-30' },
+			{ role: 'staff', unitId: 'x' }
+		]) {
 			const e = await assignRole(h.db, { actor, organizerId: org.id, personId: person.id, input }).catch((x) => x);
 			expect(e.code).toBe('INVALID');
 		}
@@ -101,7 +115,10 @@ describe('removing a role assignment', () => {
 		const row = await assignRole(h.db, { actor, organizerId: org.id, personId: person.id, input: { role: 'staff', unitId: unit.id } });
 		await removeRoleAssignment(h.db, { actor, organizerId: org.id, assignmentId: row.id });
 		expect(await assignmentsOf(person.id)).toHaveLength(0);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'role.remove'), eq(auditEvents.entityId, row.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'role.remove'), eq(auditEvents.entityId, row.id)));
 		expect(event.changes).toMatchObject({ role: ['staff', null], unitId: [unit.id, null] });
 	});
 
@@ -127,10 +144,16 @@ describe('removing a role assignment', () => {
 describe('roles at a unit', () => {
 	it('hide people with protected identity from leadership and do not find a foreign unit', async () => {
 		const { org, actor, unit } = await setup();
-		const hidden = await buildPerson(h.db, { name: 'Gömd', protectedIdentity: true, roles: [{ role: 'staff', organizerId: org.id, unitId: unit.id }] });
+		const hidden = await buildPerson(h.db, {
+			name: 'Gömd',
+			protectedIdentity: true,
+			roles: [{ role: 'staff', organizerId: org.id, unitId: unit.id }]
+		});
 		const lead = await buildActor(h.db, [{ role: 'leadership', organizerId: org.id }]);
 		expect((await findRoleAssignmentsAtUnit(h.db, { actor: lead, organizerId: org.id, unitId: unit.id })).assignments).toHaveLength(0);
-		expect((await findRoleAssignmentsAtUnit(h.db, { actor, organizerId: org.id, unitId: unit.id })).assignments.map((a) => a.personId)).toEqual([hidden.id]);
+		expect(
+			(await findRoleAssignmentsAtUnit(h.db, { actor, organizerId: org.id, unitId: unit.id })).assignments.map((a) => a.personId)
+		).toEqual([hidden.id]);
 		const foreign = await buildUnit(h.db);
 		const e = await findRoleAssignmentsAtUnit(h.db, { actor, organizerId: org.id, unitId: foreign.id }).catch((x) => x);
 		expect(e.code).toBe('NOT_FOUND');

@@ -23,7 +23,10 @@ export async function changeOwnName(db: Db, opts: { actor: Actor | null; name: s
 		if (!before) throw new AppError('NOT_FOUND', 'no such person');
 		authorize(opts.actor, 'identity.manage', { type: 'identity', personId, organizerIds: [], systemAdmin: false });
 		if (before.name === parsed.data.name) return;
-		await tx.update(people).set({ name: parsed.data.name, nameSort: swedishSortKey(parsed.data.name), updatedAt: new Date() }).where(eq(people.id, personId));
+		await tx
+			.update(people)
+			.set({ name: parsed.data.name, nameSort: swedishSortKey(parsed.data.name), updatedAt: new Date() })
+			.where(eq(people.id, personId));
 		await recordAudit(tx, {
 			organizerId: await findHomeOrganizerId(tx, personId),
 			actorId: personId,

@@ -10,12 +10,21 @@ import { endAccessAfterEmailChange } from './email-change';
 import { isUniqueViolation } from './queries';
 
 const usable = (token: string) =>
-	and(eq(emailChanges.tokenHash, hashToken(token)), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, new Date()), eq(people.status, 'active'));
+	and(
+		eq(emailChanges.tokenHash, hashToken(token)),
+		isNull(emailChanges.usedAt),
+		gt(emailChanges.expiresAt, new Date()),
+		eq(people.status, 'active')
+	);
 
 /** The address a link would make the sign-in address, if the link is still usable; null for anything else. */
 export async function findUsableEmailChange(db: Db, token: string): Promise<{ newEmail: string } | null> {
 	if (!token || token.length > 200) return null;
-	const [row] = await db.select({ newEmail: emailChanges.newEmail }).from(emailChanges).innerJoin(people, eq(people.id, emailChanges.personId)).where(usable(token));
+	const [row] = await db
+		.select({ newEmail: emailChanges.newEmail })
+		.from(emailChanges)
+		.innerJoin(people, eq(people.id, emailChanges.personId))
+		.where(usable(token));
 	return row ?? null;
 }
 
@@ -37,7 +46,10 @@ export async function confirmEmailChange(db: Db, token: string): Promise<{ email
 				.for('update');
 			if (!row) throw new AppError('NOT_FOUND', 'no such link');
 			const now = new Date();
-			await tx.update(emailChanges).set({ usedAt: now }).where(eq(emailChanges.tokenHash, hashToken(token)));
+			await tx
+				.update(emailChanges)
+				.set({ usedAt: now })
+				.where(eq(emailChanges.tokenHash, hashToken(token)));
 			await tx.update(people).set({ email: row.newEmail, updatedAt: now }).where(eq(people.id, row.personId));
 			await endAccessAfterEmailChange(tx, { personId: row.personId, name: row.name, oldEmail: row.oldEmail });
 			await recordAudit(tx, {

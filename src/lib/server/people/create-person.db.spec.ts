@@ -1,3 +1,4 @@
+// Covers: createPerson.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -30,9 +31,15 @@ describe('creating a person', () => {
 		});
 		if (p.invited) throw new Error('expected a new person');
 		expect(p.person).toMatchObject({ name: 'Åsa Lind', email: 'asa.lind@exempel.se', eppn: null, protectedIdentity: true });
-		const m = await h.db.select().from(memberships).where(and(eq(memberships.organizerId, org.id), eq(memberships.personId, p.person.id)));
+		const m = await h.db
+			.select()
+			.from(memberships)
+			.where(and(eq(memberships.organizerId, org.id), eq(memberships.personId, p.person.id)));
 		expect(m).toHaveLength(1);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.create'), eq(auditEvents.entityId, p.person.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'person.create'), eq(auditEvents.entityId, p.person.id)));
 		expect(event.actorId).toBe(actor.personId);
 		expect(event.changes).toMatchObject({ email: [null, 'asa.lind@exempel.se'] });
 	});
@@ -72,16 +79,26 @@ describe('creating a person', () => {
 		expect(row).toMatchObject({ name: 'Dana Delad', protectedIdentity: true, eppn: null });
 		const orgs = await h.db.select({ organizerId: memberships.organizerId }).from(memberships).where(eq(memberships.personId, shared.id));
 		expect(orgs.map((o) => o.organizerId)).toEqual([other.id]);
-		const [inv] = await h.db.select().from(membershipInvitations).where(eq(membershipInvitations.id, p.invited ? p.invitationId : ''));
+		const [inv] = await h.db
+			.select()
+			.from(membershipInvitations)
+			.where(eq(membershipInvitations.id, p.invited ? p.invitationId : ''));
 		expect(inv).toMatchObject({ organizerId: org.id, personId: shared.id, invitedName: 'Något Annat', status: 'pending' });
-		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, inv.id), eq(auditEvents.organizerId, org.id)));
+		const events = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, inv.id), eq(auditEvents.organizerId, org.id)));
 		expect(events.map((e) => e.action)).toEqual(['membership.invite']);
 		// The mail goes to the person, and not into the inviting organizer's outbox.
 		const mails = await h.db.select().from(outbox).where(eq(outbox.toAddress, 'dana@andra.se'));
 		expect(mails).toHaveLength(1);
 		expect(mails[0].organizerId).toBeNull();
 		// Asking again reuses the pending invitation.
-		const again = await createPerson(h.db, { actor, organizerId: org.id, input: { name: 'Dana', email: 'dana@andra.se', protectedIdentity: false } });
+		const again = await createPerson(h.db, {
+			actor,
+			organizerId: org.id,
+			input: { name: 'Dana', email: 'dana@andra.se', protectedIdentity: false }
+		});
 		expect(again).toEqual(p);
 	});
 
@@ -100,7 +117,11 @@ describe('creating a person', () => {
 
 	it('explains bad input per field with message keys', async () => {
 		const { org, actor } = await setup();
-		const e = await createPerson(h.db, { actor, organizerId: org.id, input: { name: '  ', email: 'inte-en-adress', eppn: 'utan snabel', protectedIdentity: false } }).catch((x) => x);
+		const e = await createPerson(h.db, {
+			actor,
+			organizerId: org.id,
+			input: { name: '  ', email: 'inte-en-adress', eppn: 'utan snabel', protectedIdentity: false }
+		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toEqual([
 			{ field: 'name', message: 'people_error_name_required' },
@@ -112,7 +133,11 @@ describe('creating a person', () => {
 	it('is refused to anyone but an organization administrator of that organizer', async () => {
 		const { org } = await setup();
 		const lead = await buildActor(h.db, [{ role: 'leadership', organizerId: org.id }]);
-		const e = await createPerson(h.db, { actor: lead, organizerId: org.id, input: { name: 'X Y', email: 'xy@exempel.se', protectedIdentity: false } }).catch((x) => x);
+		const e = await createPerson(h.db, {
+			actor: lead,
+			organizerId: org.id,
+			input: { name: 'X Y', email: 'xy@exempel.se', protectedIdentity: false }
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
 		expect(await h.db.select().from(people).where(eq(people.email, 'xy@exempel.se'))).toHaveLength(0);
 	});

@@ -14,10 +14,8 @@ type PersonRow = typeof people.$inferSelect;
 /** A created person, or an invitation to a person who already exists (nothing of whom is returned). */
 export type CreatedPerson = { invited: false; person: PersonRow } | { invited: true; invitationId: string };
 
-const emailTaken = () =>
-	new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_taken' }]);
-const eppnTaken = () =>
-	new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
+const emailTaken = () => new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_taken' }]);
+const eppnTaken = () => new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
 
 /**
  * Adds a person to the organizer's people list (decision 018).
@@ -42,7 +40,14 @@ export async function createPerson(
 				.from(memberships)
 				.where(and(eq(memberships.organizerId, organizerId), eq(memberships.personId, existing.id)));
 			if (member) throw emailTaken();
-			const { invitationId } = await invitePerson(tx, { actor, organizerId, personId: existing.id, email: data.email, invitedName: data.name, roles });
+			const { invitationId } = await invitePerson(tx, {
+				actor,
+				organizerId,
+				personId: existing.id,
+				email: data.email,
+				invitedName: data.name,
+				roles
+			});
 			return { invited: true, invitationId };
 		}
 		if (data.eppn) {
@@ -53,7 +58,13 @@ export async function createPerson(
 		try {
 			[person] = await tx
 				.insert(people)
-				.values({ name: data.name, nameSort: swedishSortKey(data.name), email: data.email, eppn: data.eppn, protectedIdentity: data.protectedIdentity })
+				.values({
+					name: data.name,
+					nameSort: swedishSortKey(data.name),
+					email: data.email,
+					eppn: data.eppn,
+					protectedIdentity: data.protectedIdentity
+				})
 				.returning();
 		} catch (e) {
 			if (isUniqueViolation(e, 'people_eppn_unique')) throw eppnTaken();

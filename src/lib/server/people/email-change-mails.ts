@@ -23,6 +23,10 @@ export function buildConfirmAddressMail(opts: { name: string; link: string; hour
 export function buildAddressTakenMail() {
 	return bilingualMail((locale) => ({
 		subject: m.identity_mail_taken_subject({}, { locale }),
-		paragraphs: [m.identity_mail_taken_intro({}, { locale }), m.identity_mail_taken_ignore({}, { locale }), m.account_mail_automatic({}, { locale })]
+		paragraphs: [
+			m.identity_mail_taken_intro({}, { locale }),
+			m.identity_mail_taken_ignore({}, { locale }),
+			m.account_mail_automatic({}, { locale })
+		]
 	}));
 }

@@ -12,11 +12,17 @@ import { sendMail } from '../mail/send-mail';
  * the person ends, open password-reset links and address-change links stop working, and the old address is told (an instance-level
  * mail no organizer's administrator reads), so a taken-over address cannot go unnoticed.
  */
-export async function endAccessAfterEmailChange(tx: Db, { personId, name, oldEmail }: { personId: string; name: string; oldEmail: string }) {
+export async function endAccessAfterEmailChange(
+	tx: Db,
+	{ personId, name, oldEmail }: { personId: string; name: string; oldEmail: string }
+) {
 	await deleteSessionsOfPerson(tx, personId);
 	await cancelPasswordResets(tx, personId);
 	// A change of address the person asked for and has not confirmed stops too: the address is settled now.
-	await tx.update(emailChanges).set({ usedAt: new Date() }).where(and(eq(emailChanges.personId, personId), isNull(emailChanges.usedAt)));
+	await tx
+		.update(emailChanges)
+		.set({ usedAt: new Date() })
+		.where(and(eq(emailChanges.personId, personId), isNull(emailChanges.usedAt)));
 	const mail = bilingualMail((locale) => ({
 		subject: m.identity_mail_email_changed_subject({}, { locale }),
 		paragraphs: [

@@ -23,7 +23,12 @@ export async function findOwnInvitations(db: Db, { actor }: { actor: Actor }) {
 export async function findOrganizerInvitations(db: Db, { actor, organizerId }: { actor: Actor | null; organizerId: string }) {
 	authorize(actor, 'person.manage', { type: 'organizer', organizerId });
 	return db
-		.select({ id: membershipInvitations.id, name: membershipInvitations.invitedName, email: membershipInvitations.invitedEmail, createdAt: membershipInvitations.createdAt })
+		.select({
+			id: membershipInvitations.id,
+			name: membershipInvitations.invitedName,
+			email: membershipInvitations.invitedEmail,
+			createdAt: membershipInvitations.createdAt
+		})
 		.from(membershipInvitations)
 		.where(and(pending, eq(membershipInvitations.organizerId, organizerId)))
 		.orderBy(desc(membershipInvitations.createdAt));
@@ -54,6 +59,12 @@ export async function getAnsweredInvitation(db: Db, { actor, invitationId }: { a
 		.select({ organizerName: organizers.name, status: membershipInvitations.status })
 		.from(membershipInvitations)
 		.innerJoin(organizers, eq(organizers.id, membershipInvitations.organizerId))
-		.where(and(eq(membershipInvitations.id, invitationId), eq(membershipInvitations.personId, actor.personId), inArray(membershipInvitations.status, ['accepted', 'declined'])));
+		.where(
+			and(
+				eq(membershipInvitations.id, invitationId),
+				eq(membershipInvitations.personId, actor.personId),
+				inArray(membershipInvitations.status, ['accepted', 'declined'])
+			)
+		);
 	return row ?? null;
 }

@@ -1,3 +1,4 @@
+// Covers: findPeople, getPersonById.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -20,7 +21,10 @@ async function setup() {
 }
 
 const viewEvents = (personId: string) =>
-	h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.view_protected'), eq(auditEvents.entityId, personId)));
+	h.db
+		.select()
+		.from(auditEvents)
+		.where(and(eq(auditEvents.action, 'person.view_protected'), eq(auditEvents.entityId, personId)));
 
 describe('finding people', () => {
 	it('pages through members by keyset in Swedish order, å ä ö after z', async () => {
@@ -33,7 +37,13 @@ describe('finding people', () => {
 		let after: string | null = null;
 		let pages = 0;
 		do {
-			const page: Awaited<ReturnType<typeof findPeople>> = await findPeople(h.db, { actor: admin, organizerId: org.id, search: 'ek', after, limit: 3 });
+			const page: Awaited<ReturnType<typeof findPeople>> = await findPeople(h.db, {
+				actor: admin,
+				organizerId: org.id,
+				search: 'ek',
+				after,
+				limit: 3
+			});
 			expect(page.people.length).toBeLessThanOrEqual(3);
 			names.push(...page.people.map((p) => p.name));
 			after = page.nextCursor;

@@ -10,7 +10,9 @@ type IdentityScope = Extract<Resource, { type: 'identity' }>;
  * member of and whether they are a system administrator. Read inside the caller's transaction.
  */
 export async function loadIdentityScopes(db: Db, personIds: string[]): Promise<Map<string, IdentityScope>> {
-	const out = new Map<string, IdentityScope>(personIds.map((personId) => [personId, { type: 'identity', personId, organizerIds: [], systemAdmin: false }]));
+	const out = new Map<string, IdentityScope>(
+		personIds.map((personId) => [personId, { type: 'identity', personId, organizerIds: [], systemAdmin: false }])
+	);
 	if (personIds.length === 0) return out;
 	const orgs = await db
 		.select({ personId: memberships.personId, organizerId: memberships.organizerId })
@@ -20,7 +22,9 @@ export async function loadIdentityScopes(db: Db, personIds: string[]): Promise<M
 	const sys = await db
 		.select({ personId: roleAssignments.personId })
 		.from(roleAssignments)
-		.where(and(inArray(roleAssignments.personId, personIds), eq(roleAssignments.role, 'system_admin'), isNull(roleAssignments.organizerId)));
+		.where(
+			and(inArray(roleAssignments.personId, personIds), eq(roleAssignments.role, 'system_admin'), isNull(roleAssignments.organizerId))
+		);
 	for (const s of sys) out.get(s.personId)!.systemAdmin = true;
 	return out;
 }

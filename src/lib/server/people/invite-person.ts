@@ -22,7 +22,13 @@ export async function invitePerson(
 	const [pending] = await tx
 		.select()
 		.from(membershipInvitations)
-		.where(and(eq(membershipInvitations.organizerId, organizerId), eq(membershipInvitations.personId, personId), eq(membershipInvitations.status, 'pending')));
+		.where(
+			and(
+				eq(membershipInvitations.organizerId, organizerId),
+				eq(membershipInvitations.personId, personId),
+				eq(membershipInvitations.status, 'pending')
+			)
+		);
 	if (pending) {
 		if (opts.roles?.length) {
 			await tx
@@ -34,7 +40,14 @@ export async function invitePerson(
 	}
 	const [row] = await tx
 		.insert(membershipInvitations)
-		.values({ organizerId, personId, invitedName: opts.invitedName, invitedEmail: opts.email, pendingRoles: opts.roles ?? [], invitedBy: actor.personId })
+		.values({
+			organizerId,
+			personId,
+			invitedName: opts.invitedName,
+			invitedEmail: opts.email,
+			pendingRoles: opts.roles ?? [],
+			invitedBy: actor.personId
+		})
 		.returning({ id: membershipInvitations.id });
 	const [org] = await tx.select({ name: organizers.name }).from(organizers).where(eq(organizers.id, organizerId));
 	const mail = bilingualMail((locale) => ({

@@ -1,3 +1,4 @@
+// Covers: changeOwnName, confirmEmailChange, findUsableEmailChange, requestEmailChange.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -42,9 +43,16 @@ describe('changing one’s own name', () => {
 		await changeOwnName(h.db, { actor, name: '  Nya Namnet  ' });
 		const [me] = await h.db.select().from(people).where(eq(people.id, actor.personId));
 		expect(me.name).toBe('Nya Namnet');
-		const events = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, actor.personId)));
+		const events = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, actor.personId)));
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ organizerId: org.id, actorId: actor.personId, changes: { name: [expect.any(String), 'Nya Namnet'] } });
+		expect(events[0]).toMatchObject({
+			organizerId: org.id,
+			actorId: actor.personId,
+			changes: { name: [expect.any(String), 'Nya Namnet'] }
+		});
 
 		const e = await changeOwnName(h.db, { actor, name: '   ' }).catch((x) => x);
 		expect(e).toMatchObject({ code: 'INVALID', issues: [{ field: 'name', message: 'people_error_name_required' }] });
@@ -56,7 +64,9 @@ describe('changing one’s own e-mail address', () => {
 	it('changes nothing until the link in the mail to the new address is used; then sessions and old links end', async () => {
 		const { actor, session, me } = await signedIn();
 		const target = fresh();
-		await h.db.insert(passwordResets).values({ tokenHash: hashToken(`reset-${target}`), personId: actor.personId, expiresAt: new Date(Date.now() + 3_600_000) });
+		await h.db
+			.insert(passwordResets)
+			.values({ tokenHash: hashToken(`reset-${target}`), personId: actor.personId, expiresAt: new Date(Date.now() + 3_600_000) });
 		await requestEmailChange(h.db, { actor, currentPassword: PASSWORD, newEmail: target.toUpperCase(), origin: 'https://rodtrad.example' });
 
 		// Nothing yet: same address, still signed in; the link went to the new address only, as a sensitive mail.
@@ -75,7 +85,10 @@ describe('changing one’s own e-mail address', () => {
 		const [reset] = await h.db.select().from(passwordResets).where(eq(passwordResets.personId, actor.personId));
 		expect(reset.usedAt).not.toBeNull();
 		expect((await lastMailTo(me.email)).mail.subject).toContain('har ändrats');
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, actor.personId)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, actor.personId)));
 		expect(event.changes).toEqual({ email: [me.email, target] });
 
 		// A link works once.
@@ -101,7 +114,10 @@ describe('changing one’s own e-mail address', () => {
 		expect(token).toBeNull();
 		expect(mail.subject).toContain('Någon försökte');
 		expect(await h.db.select().from(emailChanges).where(eq(emailChanges.personId, actor.personId))).toEqual([]);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.email_change_requested'), eq(auditEvents.entityId, actor.personId)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'person.email_change_requested'), eq(auditEvents.entityId, actor.personId)));
 		expect(event.changes).toEqual({});
 	});
 
@@ -119,8 +135,11 @@ describe('changing one’s own e-mail address', () => {
 
 	it('limits requests per person: each one sends a mail to an address they typed', async () => {
 		const { actor } = await signedIn();
-		for (let i = 0; i < 5; i++) await requestEmailChange(h.db, { actor, currentPassword: i % 2 ? PASSWORD : 'fel', newEmail: fresh() }).catch(() => null);
-		await expect(requestEmailChange(h.db, { actor, currentPassword: PASSWORD, newEmail: fresh() })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+		for (let i = 0; i < 5; i++)
+			await requestEmailChange(h.db, { actor, currentPassword: i % 2 ? PASSWORD : 'fel', newEmail: fresh() }).catch(() => null);
+		await expect(requestEmailChange(h.db, { actor, currentPassword: PASSWORD, newEmail: fresh() })).rejects.toMatchObject({
+			code: 'RATE_LIMITED'
+		});
 	});
 
 	it('an expired link, and a nonsense one, change nothing', async () => {
@@ -128,7 +147,10 @@ describe('changing one’s own e-mail address', () => {
 		const address = fresh();
 		await requestEmailChange(h.db, { actor, currentPassword: PASSWORD, newEmail: address });
 		const { token } = await lastMailTo(address);
-		await h.db.update(emailChanges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailChanges.personId, actor.personId));
+		await h.db
+			.update(emailChanges)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(emailChanges.personId, actor.personId));
 		await expect(confirmEmailChange(h.db, token!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(confirmEmailChange(h.db, 'x'.repeat(500))).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(await findUsableEmailChange(h.db, "' OR 1=1 --")).toBeNull();

@@ -1,3 +1,4 @@
+// Covers: personInputSchema, roleAssignmentInputSchema, decodeCursor, encodeCursor.
 import { describe, expect, it } from 'vitest';
 import { personInputSchema } from './person-input';
 import { roleAssignmentInputSchema } from './role-assignment-input';
@@ -19,7 +20,12 @@ describe('person input', () => {
 
 describe('role assignment input', () => {
 	it('turns empty unit and dates into none', () => {
-		expect(roleAssignmentInputSchema.parse({ role: 'staff', unitId: '', startsOn: '', endsOn: '' })).toEqual({ role: 'staff', unitId: null, startsOn: null, endsOn: null });
+		expect(roleAssignmentInputSchema.parse({ role: 'staff', unitId: '', startsOn: '', endsOn: '' })).toEqual({
+			role: 'staff',
+			unitId: null,
+			startsOn: null,
+			endsOn: null
+		});
 	});
 
 	it('allows a one-day period but not an end before the start', () => {

@@ -12,12 +12,7 @@ const YES = new Set(['on', 'true', '1', 'ja', 'yes', 'x']);
  */
 export const personInputSchema = z.object({
 	name: z.string({ error: 'people_error_name_required' }).trim().min(1, 'people_error_name_required').max(200, 'people_error_too_long'),
-	email: z
-		.string({ error: 'people_error_email' })
-		.trim()
-		.toLowerCase()
-		.max(254, 'people_error_too_long')
-		.email('people_error_email'),
+	email: z.string({ error: 'people_error_email' }).trim().toLowerCase().max(254, 'people_error_too_long').email('people_error_email'),
 	eppn: z
 		.string({ error: 'people_error_eppn' })
 		.trim()
@@ -26,10 +21,7 @@ export const personInputSchema = z.object({
 		.regex(/^([^@\s]+@[^@\s]+\.[^@\s]+)?$/, 'people_error_eppn')
 		.nullish()
 		.transform((v) => v || null),
-	protectedIdentity: z.preprocess(
-		(v) => v === true || (typeof v === 'string' && YES.has(v.trim().toLowerCase())),
-		z.boolean()
-	)
+	protectedIdentity: z.preprocess((v) => v === true || (typeof v === 'string' && YES.has(v.trim().toLowerCase())), z.boolean())
 });
 
 /** A validated person: trimmed, e-mail and eppn lower-cased, eppn null when empty. */

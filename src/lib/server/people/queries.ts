@@ -6,8 +6,7 @@ import { isUuid } from '../ids';
 /** Shared query fragments and small helpers for the people domain. */
 
 /** Join condition: the person is a member of the organizer. */
-export const membershipOf = (organizerId: string) =>
-	and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId));
+export const membershipOf = (organizerId: string) => and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId));
 
 /** A person who is a member of the organizer, or null (also for a malformed id). */
 export async function getMemberPerson(db: Db, organizerId: string, personId: string) {
@@ -22,7 +21,11 @@ export async function getMemberPerson(db: Db, organizerId: string, personId: str
 
 /** Is this error (or its cause) a unique violation, optionally of the named constraint? */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-	for (let cur = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; cur && i < 5; cur = cur.cause as typeof cur, i++) {
+	for (
+		let cur = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0;
+		cur && i < 5;
+		cur = cur.cause as typeof cur, i++
+	) {
 		if (cur.code === '23505') {
 			if (!constraint) return true;
 			return cur.constraint === constraint || String(cur.message ?? '').includes(constraint);

@@ -13,7 +13,14 @@ export async function recordProtectedViews(
 	if (personIds.length === 0) return;
 	await db.transaction(async (tx) => {
 		for (const id of personIds) {
-			await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'person.view_protected', entityType: 'person', entityId: id, changes: { via } });
+			await recordAudit(tx, {
+				organizerId,
+				actorId: actor.personId,
+				action: 'person.view_protected',
+				entityType: 'person',
+				entityId: id,
+				changes: { via }
+			});
 		}
 	});
 }

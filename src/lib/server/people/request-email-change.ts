@@ -55,7 +55,8 @@ export async function requestEmailChange(db: Db, opts: RequestEmailChangeOptions
 		.leftJoin(passwordCredentials, eq(passwordCredentials.personId, people.id))
 		.where(eq(people.id, personId));
 	if (!me) throw new AppError('NOT_FOUND', 'no such person');
-	if (!(me.hash && (await verifyPassword(me.hash, opts.currentPassword)))) issues.unshift({ field: 'currentPassword', message: 'account_error_current_password' });
+	if (!(me.hash && (await verifyPassword(me.hash, opts.currentPassword))))
+		issues.unshift({ field: 'currentPassword', message: 'account_error_current_password' });
 	if (parsed.success && parsed.data.email === me.email) issues.push({ field: 'newEmail', message: 'identity_error_same_email' });
 	if (issues.length || !parsed.success) throw new AppError('INVALID', 'cannot change e-mail', issues);
 	const newEmail = parsed.data.email;
@@ -65,17 +66,35 @@ export async function requestEmailChange(db: Db, opts: RequestEmailChangeOptions
 		const organizerId = await findHomeOrganizerId(tx, personId);
 		const now = new Date();
 		// An older link stops working: only the newest request counts.
-		await tx.update(emailChanges).set({ usedAt: now }).where(and(eq(emailChanges.personId, personId), isNull(emailChanges.usedAt)));
-		const [taken] = await tx.select({ id: people.id }).from(people).where(and(eq(people.email, newEmail), ne(people.id, personId)));
+		await tx
+			.update(emailChanges)
+			.set({ usedAt: now })
+			.where(and(eq(emailChanges.personId, personId), isNull(emailChanges.usedAt)));
+		const [taken] = await tx
+			.select({ id: people.id })
+			.from(people)
+			.where(and(eq(people.email, newEmail), ne(people.id, personId)));
 		if (taken) {
 			await sendMail(tx, { organizerId: null, to: newEmail, ...buildAddressTakenMail() });
 		} else {
 			const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_HOURS * 3_600_000);
 			await tx.insert(emailChanges).values({ tokenHash: hashToken(token), personId, newEmail, expiresAt });
 			const link = `${(opts.origin ?? env.ORIGIN).replace(/\/$/, '')}/konto/ny-adress/${token}`;
-			await sendMail(tx, { organizerId: null, to: newEmail, sensitive: true, ...buildConfirmAddressMail({ name: me.name, link, hours: EMAIL_CHANGE_HOURS }) });
+			await sendMail(tx, {
+				organizerId: null,
+				to: newEmail,
+				sensitive: true,
+				...buildConfirmAddressMail({ name: me.name, link, hours: EMAIL_CHANGE_HOURS })
+			});
 		}
-		await recordAudit(tx, { organizerId, actorId: personId, action: 'person.email_change_requested', entityType: 'person', entityId: personId, changes: {} });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: personId,
+			action: 'person.email_change_requested',
+			entityType: 'person',
+			entityId: personId,
+			changes: {}
+		});
 	});
 	deliverOutboxLater(db);
 }

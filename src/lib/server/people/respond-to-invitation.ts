@@ -14,7 +14,10 @@ import { isUuid } from '../ids';
  * person a member and gives the invitation's roles whose units are still the organizer's and not archived.
  * NOT_FOUND for an unknown, answered or someone else's invitation. Audited in the inviting organizer's log.
  */
-export async function respondToInvitation(db: Db, { actor, invitationId, accept }: { actor: Actor | null; invitationId: string; accept: boolean }) {
+export async function respondToInvitation(
+	db: Db,
+	{ actor, invitationId, accept }: { actor: Actor | null; invitationId: string; accept: boolean }
+) {
 	if (!actor) throw new AppError('UNAUTHENTICATED', 'Inte inloggad');
 	if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'invitation');
 	return db.transaction(async (tx) => {
@@ -41,10 +44,20 @@ export async function respondToInvitation(db: Db, { actor, invitationId, accept 
 			for (const r of inv.pendingRoles) {
 				if (!isRole(r.role) || r.role === 'system_admin') continue;
 				if (r.unitId) {
-					const [unit] = await tx.select({ archivedAt: units.archivedAt }).from(units).where(and(eq(units.id, r.unitId), eq(units.organizerId, inv.organizerId)));
+					const [unit] = await tx
+						.select({ archivedAt: units.archivedAt })
+						.from(units)
+						.where(and(eq(units.id, r.unitId), eq(units.organizerId, inv.organizerId)));
 					if (!unit || unit.archivedAt) continue;
 				}
-				await tx.insert(roleAssignments).values({ personId: inv.personId, organizerId: inv.organizerId, unitId: r.unitId, role: r.role, startsOn: r.startsOn, endsOn: r.endsOn });
+				await tx.insert(roleAssignments).values({
+					personId: inv.personId,
+					organizerId: inv.organizerId,
+					unitId: r.unitId,
+					role: r.role,
+					startsOn: r.startsOn,
+					endsOn: r.endsOn
+				});
 				given.push(r.role);
 			}
 		}

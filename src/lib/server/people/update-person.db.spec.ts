@@ -1,3 +1,4 @@
+// Covers: updatePerson, deactivatePerson, reactivatePerson, isUniqueViolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
@@ -33,7 +34,10 @@ describe('updating a person', () => {
 		});
 		expect(after).toMatchObject({ name: 'Örjan Berg', eppn: 'olle@skola.se' });
 		expect(after.nameSort.startsWith('}')).toBe(true);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, p.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'person.update'), eq(auditEvents.entityId, p.id)));
 		expect(event.changes).toEqual({ name: ['Olle Berg', 'Örjan Berg'], eppn: [null, 'olle@skola.se'] });
 	});
 
@@ -109,7 +113,10 @@ describe('deactivating and reactivating a person', () => {
 describe('unique violations', () => {
 	it('are recognised by constraint name, as a race between two requests would raise them', async () => {
 		const p = await buildPerson(h.db);
-		const e = await h.db.insert(people).values({ name: 'Dubbel', nameSort: 'dubbel', email: p.email }).catch((x) => x);
+		const e = await h.db
+			.insert(people)
+			.values({ name: 'Dubbel', nameSort: 'dubbel', email: p.email })
+			.catch((x) => x);
 		expect(isUniqueViolation(e, 'people_email_unique')).toBe(true);
 		expect(isUniqueViolation(e, 'people_eppn_unique')).toBe(false);
 		expect(isUniqueViolation(new Error('något annat'))).toBe(false);

@@ -34,10 +34,16 @@ export async function updatePerson(
 		if (!can(actor, 'identity.manage', await loadIdentityScope(tx, before.id))) {
 			throw new AppError('INVALID', 'identity shared', [{ field: 'name', message: 'people_error_identity_shared' }]);
 		}
-		const [sameEmail] = await tx.select({ id: people.id }).from(people).where(and(eq(people.email, data.email), ne(people.id, before.id)));
+		const [sameEmail] = await tx
+			.select({ id: people.id })
+			.from(people)
+			.where(and(eq(people.email, data.email), ne(people.id, before.id)));
 		if (sameEmail) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
 		if (data.eppn) {
-			const [sameEppn] = await tx.select({ id: people.id }).from(people).where(and(eq(people.eppn, data.eppn), ne(people.id, before.id)));
+			const [sameEppn] = await tx
+				.select({ id: people.id })
+				.from(people)
+				.where(and(eq(people.eppn, data.eppn), ne(people.id, before.id)));
 			if (sameEppn) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
 		}
 		let after: typeof before;
@@ -48,12 +54,21 @@ export async function updatePerson(
 				.where(eq(people.id, before.id))
 				.returning();
 		} catch (e) {
-			if (isUniqueViolation(e, 'people_eppn_unique')) throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
+			if (isUniqueViolation(e, 'people_eppn_unique'))
+				throw new AppError('INVALID', 'eppn taken', [{ field: 'eppn', message: 'people_error_eppn_taken' }]);
 			if (isUniqueViolation(e)) throw new AppError('INVALID', 'e-mail taken', [{ field: 'email', message: 'people_error_email_in_use' }]);
 			throw e;
 		}
-		if (after.email !== before.email) await endAccessAfterEmailChange(tx, { personId: before.id, name: before.name, oldEmail: before.email });
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'person.update', entityType: 'person', entityId: after.id, changes });
+		if (after.email !== before.email)
+			await endAccessAfterEmailChange(tx, { personId: before.id, name: before.name, oldEmail: before.email });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'person.update',
+			entityType: 'person',
+			entityId: after.id,
+			changes
+		});
 		return after;
 	});
 }

@@ -5,7 +5,10 @@ const text = (max: number) => z.string().trim().max(max, 'error_too_long').defau
 const day = z
 	.string()
 	.trim()
-	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)), 'planning_error_date')
+	.refine(
+		(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+		'planning_error_date'
+	)
 	.default('');
 const whole = (max: number) =>
 	z

@@ -1,3 +1,4 @@
+// Covers: createAction, updateAction, changeActionStatus, findActionHistory.
 import { describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -51,7 +52,10 @@ describe('creating an action', () => {
 		expect(await plansOf(s.organizer.id)).toHaveLength(1);
 		const history = await findActionHistory(t.db, row.id);
 		expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'planned']]);
-		const audits = await t.db.select().from(auditEvents).where(inArray(auditEvents.entityId, [row.id, plans[0].id]));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(inArray(auditEvents.entityId, [row.id, plans[0].id]));
 		expect(audits.map((a) => a.action).sort()).toEqual(['action.create', 'plan.create']);
 	});
 
@@ -66,7 +70,9 @@ describe('creating an action', () => {
 			[{ scope: 'organizer' }, 'scope', 'planning_error_scope_not_allowed']
 		];
 		for (const [o, field, message] of attempts) {
-			const e = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input(o) }).catch((x) => x);
+			const e = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input(o) }).catch(
+				(x) => x
+			);
 			expect(e.code, field).toBe('INVALID');
 			expect(e.issues).toContainEqual({ field, message });
 		}
@@ -84,10 +90,20 @@ describe('creating an action', () => {
 			{ organizerId: other.id, roundId: theirs.id, key: 'egen.deras', subGoalId: '1.1', content },
 			{ organizerId: s.organizer.id, roundId: mine.id, key: 'egen.var', subGoalId: '1.1', content }
 		]);
-		const e = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input({ links: ['nationella-strategin:1.1:egen.deras'] }) }).catch((x) => x);
+		const e = await createAction(t.db, {
+			actor: s.principalA,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.input({ links: ['nationella-strategin:1.1:egen.deras'] })
+		}).catch((x) => x);
 		expect(e.issues).toContainEqual({ field: 'links', message: 'planning_error_link' });
 		expect(await actionsOf(s.organizer.id)).toEqual([]);
-		const ok = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input({ links: ['nationella-strategin:1.1:egen.var'] }) });
+		const ok = await createAction(t.db, {
+			actor: s.principalA,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.input({ links: ['nationella-strategin:1.1:egen.var'] })
+		});
 		expect(ok.id).toBeTruthy();
 	});
 
@@ -104,11 +120,31 @@ describe('changing an action', () => {
 	it('keeps every status change with its note as history, and lets the responsible key person change it', async () => {
 		const s = await setup();
 		const row = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input() });
-		await changeActionStatus(t.db, { actor: s.key, organizerId: s.organizer.id, actionId: row.id, input: { status: 'in_progress', note: 'Första dagen hållen' } });
-		await changeActionStatus(t.db, { actor: s.principalA, organizerId: s.organizer.id, actionId: row.id, input: { status: 'on_hold', note: '' } });
-		const e = await changeActionStatus(t.db, { actor: s.teacher, organizerId: s.organizer.id, actionId: row.id, input: { status: 'done' } }).catch((x) => x);
+		await changeActionStatus(t.db, {
+			actor: s.key,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: { status: 'in_progress', note: 'Första dagen hållen' }
+		});
+		await changeActionStatus(t.db, {
+			actor: s.principalA,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: { status: 'on_hold', note: '' }
+		});
+		const e = await changeActionStatus(t.db, {
+			actor: s.teacher,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: { status: 'done' }
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
-		const bad = await changeActionStatus(t.db, { actor: s.key, organizerId: s.organizer.id, actionId: row.id, input: { status: 'finished' } }).catch((x) => x);
+		const bad = await changeActionStatus(t.db, {
+			actor: s.key,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: { status: 'finished' }
+		}).catch((x) => x);
 		expect(bad.issues).toContainEqual({ field: 'status', message: 'planning_error_status' });
 		const history = await findActionHistory(t.db, row.id);
 		expect(history.map((h) => [h.fromStatus, h.toStatus, h.note])).toEqual([
@@ -125,12 +161,22 @@ describe('changing an action', () => {
 	it('refuses to move an action to a unit the principal may not plan for, leaving it as it was', async () => {
 		const s = await setup();
 		const row = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input() });
-		const e = await updateAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, actionId: row.id, input: s.input({ scope: s.unitB.id, title: 'Flyttad' }) }).catch((x) => x);
+		const e = await updateAction(t.db, {
+			actor: s.principalA,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: s.input({ scope: s.unitB.id, title: 'Flyttad' })
+		}).catch((x) => x);
 		expect(e.issues).toContainEqual({ field: 'scope', message: 'planning_error_scope_not_allowed' });
 		const [after] = await t.db.select().from(planningActions).where(eq(planningActions.id, row.id));
 		expect(after).toMatchObject({ planId: row.planId, title: row.title });
 		expect(await plansOf(s.organizer.id)).toHaveLength(1);
-		const moved = await updateAction(t.db, { actor: s.leader, organizerId: s.organizer.id, actionId: row.id, input: s.input({ scope: s.unitB.id, title: 'Flyttad' }) });
+		const moved = await updateAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: s.input({ scope: s.unitB.id, title: 'Flyttad' })
+		});
 		expect(moved.changed).toBe(true);
 		const [plan] = await t.db.select().from(planningPlans).where(eq(planningPlans.id, moved.row.planId));
 		expect(plan).toMatchObject({ unitId: s.unitB.id, period: PERIOD });
@@ -140,7 +186,12 @@ describe('changing an action', () => {
 		const s = await setup();
 		const row = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input() });
 		for (const actor of [s.key, s.teacher]) {
-			const e = await updateAction(t.db, { actor, organizerId: s.organizer.id, actionId: row.id, input: s.input({ title: 'Ändrad' }) }).catch((x) => x);
+			const e = await updateAction(t.db, {
+				actor,
+				organizerId: s.organizer.id,
+				actionId: row.id,
+				input: s.input({ title: 'Ändrad' })
+			}).catch((x) => x);
 			expect(e.code).toBe('FORBIDDEN');
 		}
 	});
@@ -151,10 +202,23 @@ describe('protected identity on plans', () => {
 		const { getActionDetails } = await import('./get-action-details');
 		const { findPlanActions } = await import('./find-plan-actions');
 		const s = await setup();
-		const hidden = await buildActor(t.db, [{ role: 'pedagogical_key_person', organizerId: s.organizer.id, unitId: s.unitA.id }], { name: 'Hemlig Nyckelperson', protectedIdentity: true });
+		const hidden = await buildActor(t.db, [{ role: 'pedagogical_key_person', organizerId: s.organizer.id, unitId: s.unitA.id }], {
+			name: 'Hemlig Nyckelperson',
+			protectedIdentity: true
+		});
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: s.organizer.id }]);
-		const row = await createAction(t.db, { actor: s.principalA, organizerId: s.organizer.id, period: PERIOD, input: s.input({ responsibleId: hidden.personId, participantIds: [hidden.personId] }) });
-		await changeActionStatus(t.db, { actor: hidden, organizerId: s.organizer.id, actionId: row.id, input: { status: 'in_progress', note: 'Vi har börjat.' } });
+		const row = await createAction(t.db, {
+			actor: s.principalA,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.input({ responsibleId: hidden.personId, participantIds: [hidden.personId] })
+		});
+		await changeActionStatus(t.db, {
+			actor: hidden,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: { status: 'in_progress', note: 'Vi har börjat.' }
+		});
 
 		const asPrincipal = await getActionDetails(t.db, { actor: s.principalA, organizerId: s.organizer.id, actionId: row.id, locale: 'sv' });
 		const shown = [asPrincipal.action.responsibleName, ...asPrincipal.action.participantNames, asPrincipal.history.at(-1)?.actorName];

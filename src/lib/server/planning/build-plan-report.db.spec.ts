@@ -1,3 +1,4 @@
+// Covers: createAction, saveGoal, buildPlanReport, planReportXlsx.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -29,10 +30,21 @@ describe('the plan report', () => {
 		const unit = await buildUnit(t.db, { organizerId: organizer.id, name: 'Ekskolan' });
 		const leader = await buildActor(t.db, [{ role: 'leadership', organizerId: organizer.id }]);
 		const politician = await buildActor(t.db, [{ role: 'reader', organizerId: organizer.id }]);
-		const hidden = await buildPerson(t.db, { name: 'Sara Skyddad', protectedIdentity: true, roles: [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }] });
-		const goal = await saveGoal(t.db, { actor: leader, organizerId: organizer.id, input: { title: 'Likvärdig kompetens', subGoals: ['nationella-strategin:1.1'] } });
+		const hidden = await buildPerson(t.db, {
+			name: 'Sara Skyddad',
+			protectedIdentity: true,
+			roles: [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]
+		});
+		const goal = await saveGoal(t.db, {
+			actor: leader,
+			organizerId: organizer.id,
+			input: { title: 'Likvärdig kompetens', subGoals: ['nationella-strategin:1.1'] }
+		});
 		const base = { actor: leader, organizerId: organizer.id, period: PERIOD };
-		await createAction(t.db, { ...base, input: { scope: 'organizer', title: '=Fortbildning', responsibleId: leader.personId, goalId: goal.id, dueOn: '2025-09-01' } });
+		await createAction(t.db, {
+			...base,
+			input: { scope: 'organizer', title: '=Fortbildning', responsibleId: leader.personId, goalId: goal.id, dueOn: '2025-09-01' }
+		});
 		await createAction(t.db, { ...base, input: { scope: unit.id, title: 'Lånepool', responsibleId: hidden.id } });
 
 		const report = await buildPlanReport(t.db, { ...base, locale: 'sv' });

@@ -70,7 +70,12 @@ export async function buildPlanReport(db: Db, opts: { actor: Actor; organizerId:
 	return {
 		period,
 		vision: vision.text,
-		goals: vision.goals.map((g) => ({ id: g.id, title: g.title, subGoals: g.subGoals.map((s) => s.label), actions: shown.filter((r) => r.goalId === g.id).map(present) })),
+		goals: vision.goals.map((g) => ({
+			id: g.id,
+			title: g.title,
+			subGoals: g.subGoals.map((s) => s.label),
+			actions: shown.filter((r) => r.goalId === g.id).map(present)
+		})),
 		withoutGoal: shown.filter((r) => !r.goalId || !goalIds.has(r.goalId)).map(present),
 		indicators: indicators.map((i) => ({
 			chainId: i.chainId,

@@ -30,11 +30,20 @@ export async function changeActionStatus(
 
 	return db.transaction(async (tx) => {
 		const { action: before } = await getAction(tx, { ...opts, lock: true });
-		if (status === before.status && !note) throw new AppError('INVALID', 'status', [{ field: 'note', message: 'planning_error_nothing_changed' }]);
-		if (status !== before.status) await tx.update(planningActions).set({ status, updatedAt: new Date() }).where(eq(planningActions.id, before.id));
+		if (status === before.status && !note)
+			throw new AppError('INVALID', 'status', [{ field: 'note', message: 'planning_error_nothing_changed' }]);
+		if (status !== before.status)
+			await tx.update(planningActions).set({ status, updatedAt: new Date() }).where(eq(planningActions.id, before.id));
 		const [event] = await tx
 			.insert(planningActionEvents)
-			.values({ organizerId: opts.organizerId, actionId: before.id, fromStatus: before.status, toStatus: status, note, actorId: opts.actor.personId })
+			.values({
+				organizerId: opts.organizerId,
+				actionId: before.id,
+				fromStatus: before.status,
+				toStatus: status,
+				note,
+				actorId: opts.actor.personId
+			})
 			.returning();
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,

@@ -51,19 +51,29 @@ export async function checkActionRefs(
 	if (input.supportCategoryId) {
 		const ok =
 			isUuid(input.supportCategoryId) &&
-			(await db
-				.select({ id: supportCategories.id })
-				.from(supportCategories)
-				.where(and(eq(supportCategories.id, input.supportCategoryId), eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))).length > 0;
+			(
+				await db
+					.select({ id: supportCategories.id })
+					.from(supportCategories)
+					.where(
+						and(
+							eq(supportCategories.id, input.supportCategoryId),
+							eq(supportCategories.organizerId, organizerId),
+							isNull(supportCategories.archivedAt)
+						)
+					)
+			).length > 0;
 		if (!ok) issues.push({ field: 'supportCategoryId', message: 'planning_error_category' });
 	}
 	if (input.goalId) {
 		const ok =
 			isUuid(input.goalId) &&
-			(await db
-				.select({ id: planningGoals.id })
-				.from(planningGoals)
-				.where(and(eq(planningGoals.id, input.goalId), eq(planningGoals.organizerId, organizerId)))).length > 0;
+			(
+				await db
+					.select({ id: planningGoals.id })
+					.from(planningGoals)
+					.where(and(eq(planningGoals.id, input.goalId), eq(planningGoals.organizerId, organizerId)))
+			).length > 0;
 		if (!ok) issues.push({ field: 'goalId', message: 'vision_error_action_goal' });
 	}
 	let links: ActionLink[] = [];

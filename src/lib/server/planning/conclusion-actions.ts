@@ -8,7 +8,8 @@ export type ConclusionAction = { id: string; title: string; status: ActionStatus
 type ConclusionScope = { id: string; unitId: string | null; subGoalId: string | null; itemKey: string | null };
 
 /** An action's link answers a conclusion when both name the same sub-goal and, where both name an item, the same item. */
-const answers = (c: ConclusionScope, l: { subGoalId: string; itemKey: string | null }) => c.subGoalId === l.subGoalId && (!c.itemKey || !l.itemKey || c.itemKey === l.itemKey);
+const answers = (c: ConclusionScope, l: { subGoalId: string; itemKey: string | null }) =>
+	c.subGoalId === l.subGoalId && (!c.itemKey || !l.itemKey || c.itemKey === l.itemKey);
 
 /**
  * "Ni sa – vi gör": for each conclusion of a round, the actions in the plan of the conclusion's scope (its

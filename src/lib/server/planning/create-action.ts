@@ -31,7 +31,9 @@ export async function createAction(db: Db, opts: { actor: Actor; organizerId: st
 			.values({ ...columns, organizerId: opts.organizerId, planId: plan.id, status: 'planned', createdBy: opts.actor.personId })
 			.returning();
 		await writeActionRefs(tx, { organizerId: opts.organizerId, actionId: row.id, participantIds, links });
-		await tx.insert(planningActionEvents).values({ organizerId: opts.organizerId, actionId: row.id, fromStatus: null, toStatus: 'planned', actorId: opts.actor.personId });
+		await tx
+			.insert(planningActionEvents)
+			.values({ organizerId: opts.organizerId, actionId: row.id, fromStatus: null, toStatus: 'planned', actorId: opts.actor.personId });
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: opts.actor.personId,

@@ -33,7 +33,21 @@ export async function findPlanActions(db: Db, opts: { actor: Actor; organizerId:
 			)
 		)
 		.orderBy(sql`${planningActions.dueOn} ASC NULLS LAST`, asc(planningActions.title), asc(planningActions.id));
-	const goals = await goalTitlesById(db, opts.organizerId, rows.map((r) => r.goalId));
-	const names = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: rows.map((r) => r.responsibleId), via: 'planning' });
-	return rows.map(({ responsibleId, goalId, ...r }) => ({ ...r, goalTitle: goalId ? (goals.get(goalId) ?? null) : null, responsibleName: names.get(responsibleId) ?? '', overdue: isOverdue(r, today) }));
+	const goals = await goalTitlesById(
+		db,
+		opts.organizerId,
+		rows.map((r) => r.goalId)
+	);
+	const names = await shownNamesById(db, {
+		actor: opts.actor,
+		organizerId: opts.organizerId,
+		personIds: rows.map((r) => r.responsibleId),
+		via: 'planning'
+	});
+	return rows.map(({ responsibleId, goalId, ...r }) => ({
+		...r,
+		goalTitle: goalId ? (goals.get(goalId) ?? null) : null,
+		responsibleName: names.get(responsibleId) ?? '',
+		overdue: isOverdue(r, today)
+	}));
 }

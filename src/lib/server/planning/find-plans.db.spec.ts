@@ -1,3 +1,4 @@
+// Covers: createAction, findPlans, getPlan, findPlanActions.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildUnit } from '../../../../tests/factories';
@@ -13,7 +14,8 @@ async function setup() {
 	const organizer = await buildOrganizer(t.db);
 	const unitA = await buildUnit(t.db, { organizerId: organizer.id });
 	const unitB = await buildUnit(t.db, { organizerId: organizer.id });
-	const on = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) => buildActor(t.db, [{ role, organizerId: organizer.id, unitId }]);
+	const on = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) =>
+		buildActor(t.db, [{ role, organizerId: organizer.id, unitId }]);
 	const s = {
 		organizer,
 		unitA,
@@ -28,14 +30,31 @@ async function setup() {
 	};
 	const base = { organizerId: organizer.id, period: PERIOD };
 	// Past due on purpose: the overview counts it as overdue.
-	await createAction(t.db, { ...base, actor: s.principalA, input: { scope: unitA.id, title: 'Ny lärplattform', responsibleId: s.principalA.personId, startsOn: '2025-08-01', dueOn: '2025-09-01' } });
-	await createAction(t.db, { ...base, actor: s.principalB, input: { scope: unitB.id, title: 'Elevdatorer', responsibleId: s.principalB.personId } });
-	await createAction(t.db, { ...base, actor: s.leader, input: { scope: 'organizer', title: 'Gemensam strategi', responsibleId: s.leader.personId } });
+	await createAction(t.db, {
+		...base,
+		actor: s.principalA,
+		input: { scope: unitA.id, title: 'Ny lärplattform', responsibleId: s.principalA.personId, startsOn: '2025-08-01', dueOn: '2025-09-01' }
+	});
+	await createAction(t.db, {
+		...base,
+		actor: s.principalB,
+		input: { scope: unitB.id, title: 'Elevdatorer', responsibleId: s.principalB.personId }
+	});
+	await createAction(t.db, {
+		...base,
+		actor: s.leader,
+		input: { scope: 'organizer', title: 'Gemensam strategi', responsibleId: s.leader.personId }
+	});
 	return s;
 }
 
 const planIds = async (s: Awaited<ReturnType<typeof setup>>, actor: typeof s.leader) =>
-	Object.fromEntries((await findPlans(t.db, { actor, organizerId: s.organizer.id, period: PERIOD })).map((p) => [p.scope, { planId: p.planId, write: p.canWrite, total: p.total, overdue: p.overdue }]));
+	Object.fromEntries(
+		(await findPlans(t.db, { actor, organizerId: s.organizer.id, period: PERIOD })).map((p) => [
+			p.scope,
+			{ planId: p.planId, write: p.canWrite, total: p.total, overdue: p.overdue }
+		])
+	);
 
 describe('who sees and writes which plan', () => {
 	it('gives leadership every plan to read and write, with counts and overdue actions', async () => {
@@ -65,7 +84,9 @@ describe('who sees and writes which plan', () => {
 		expect(Object.keys(teacher).sort()).toEqual(['organizer', s.unitA.id].sort());
 		expect(Object.values(teacher).some((p) => p.write)).toBe(false);
 		const plan = await getPlan(t.db, { actor: s.teacherA, organizerId: s.organizer.id, planId: teacher[s.unitA.id].planId! });
-		expect((await findPlanActions(t.db, { actor: s.teacherA, organizerId: s.organizer.id, planId: plan.id })).map((a) => [a.title, a.overdue])).toEqual([['Ny lärplattform', true]]);
+		expect(
+			(await findPlanActions(t.db, { actor: s.teacherA, organizerId: s.organizer.id, planId: plan.id })).map((a) => [a.title, a.overdue])
+		).toEqual([['Ny lärplattform', true]]);
 	});
 
 	it('shows suppliers and students nothing of planning', async () => {
@@ -73,7 +94,9 @@ describe('who sees and writes which plan', () => {
 		const all = await planIds(s, s.leader);
 		for (const actor of [s.supplier, s.student]) {
 			expect((await findPlans(t.db, { actor, organizerId: s.organizer.id, period: PERIOD }).catch((x) => x)).code).toBe('FORBIDDEN');
-			expect((await getPlan(t.db, { actor, organizerId: s.organizer.id, planId: all.organizer.planId! }).catch((x) => x)).code).toBe('FORBIDDEN');
+			expect((await getPlan(t.db, { actor, organizerId: s.organizer.id, planId: all.organizer.planId! }).catch((x) => x)).code).toBe(
+				'FORBIDDEN'
+			);
 		}
 	});
 });

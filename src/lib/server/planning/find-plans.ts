@@ -25,7 +25,10 @@ export async function findPlans(db: Db, opts: { actor: Actor; organizerId: strin
 				planId: planningActions.planId,
 				status: planningActions.status,
 				n: count(),
-				overdue: sql<number>`count(*) FILTER (WHERE ${planningActions.dueOn} < ${today}::date AND ${planningActions.status} IN (${sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)}))`.mapWith(Number)
+				overdue: sql<number>`count(*) FILTER (WHERE ${planningActions.dueOn} < ${today}::date AND ${planningActions.status} IN (${sql.join(
+					OPEN_STATUSES.map((s) => sql`${s}`),
+					sql`, `
+				)}))`.mapWith(Number)
 			})
 			.from(planningActions)
 			.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
@@ -38,7 +41,10 @@ export async function findPlans(db: Db, opts: { actor: Actor; organizerId: strin
 		.map((s) => {
 			const planId = planOf.get(scopeKey(s.unitId)) ?? null;
 			const mine = counts.filter((c) => c.planId === planId);
-			const byStatus = Object.fromEntries(ACTION_STATUSES.map((st) => [st, mine.find((c) => c.status === st)?.n ?? 0])) as Record<ActionStatus, number>;
+			const byStatus = Object.fromEntries(ACTION_STATUSES.map((st) => [st, mine.find((c) => c.status === st)?.n ?? 0])) as Record<
+				ActionStatus,
+				number
+			>;
 			return {
 				scope: scopeKey(s.unitId),
 				unitName: s.name,

@@ -11,7 +11,14 @@ export type LinkValue = string;
 export type ActionLink = { frameworkKey: string; subGoalId: string; itemKey: string | null };
 
 /** One sub-goal (or item) an action may link to, with the texts to show where people plan. */
-export type LinkOption = { value: LinkValue; frameworkKey: string; frameworkTitle: Localized; subGoalId: string; title: Localized; itemKey: string | null };
+export type LinkOption = {
+	value: LinkValue;
+	frameworkKey: string;
+	frameworkTitle: Localized;
+	subGoalId: string;
+	title: Localized;
+	itemKey: string | null;
+};
 
 export const linkValue = (l: ActionLink): LinkValue => [l.frameworkKey, l.subGoalId, ...(l.itemKey ? [l.itemKey] : [])].join(':');
 
@@ -47,7 +54,12 @@ export async function loadLinkOptions(db: Db, organizerId: string): Promise<{ su
 			}
 	}
 	const own = await db
-		.select({ key: assessmentCustomItems.key, subGoalId: assessmentCustomItems.subGoalId, content: assessmentCustomItems.content, frameworkKey: assessmentRounds.frameworkKey })
+		.select({
+			key: assessmentCustomItems.key,
+			subGoalId: assessmentCustomItems.subGoalId,
+			content: assessmentCustomItems.content,
+			frameworkKey: assessmentRounds.frameworkKey
+		})
 		.from(assessmentCustomItems)
 		.innerJoin(assessmentRounds, eq(assessmentRounds.id, assessmentCustomItems.roundId))
 		.where(eq(assessmentCustomItems.organizerId, organizerId));
@@ -55,7 +67,8 @@ export async function loadLinkOptions(db: Db, organizerId: string): Promise<{ su
 		const base = { frameworkKey: o.frameworkKey, subGoalId: o.subGoalId, itemKey: o.key };
 		const parent = subGoals.get(linkValue({ ...base, itemKey: null }));
 		const statement = (o.content as { statement?: Localized }).statement;
-		if (parent && statement) items.set(linkValue(base), { ...base, value: linkValue(base), frameworkTitle: parent.frameworkTitle, title: statement });
+		if (parent && statement)
+			items.set(linkValue(base), { ...base, value: linkValue(base), frameworkTitle: parent.frameworkTitle, title: statement });
 	}
 	return { subGoals: [...subGoals.values()], items };
 }

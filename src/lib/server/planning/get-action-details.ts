@@ -25,16 +25,30 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 	const ids = [action.responsibleId, ...refs.participantIds];
 	const [unit, category, options, history, goals] = await Promise.all([
 		plan.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, plan.unitId)) : Promise.resolve([]),
-		action.supportCategoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, action.supportCategoryId)) : Promise.resolve([]),
+		action.supportCategoryId
+			? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, action.supportCategoryId))
+			: Promise.resolve([]),
 		loadLinkOptions(db, opts.organizerId),
 		findActionHistory(db, action.id),
 		goalTitlesById(db, opts.organizerId, [action.goalId])
 	]);
 	// A protected identity is a pseudonym for everyone but organization administrators (decision 015).
-	const nameOf = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds: [...ids, ...history.map((h) => h.actorId)], via: 'planning' });
+	const nameOf = await shownNamesById(db, {
+		actor: opts.actor,
+		organizerId: opts.organizerId,
+		personIds: [...ids, ...history.map((h) => h.actorId)],
+		via: 'planning'
+	});
 	const linkTitle = (value: string) => {
 		const o = options.items.get(value) ?? options.subGoals.find((s) => s.value === value);
-		return o ? { subGoalId: o.subGoalId, framework: localize(o.frameworkTitle, opts.locale), title: localize(o.title, opts.locale), isItem: !!o.itemKey } : null;
+		return o
+			? {
+					subGoalId: o.subGoalId,
+					framework: localize(o.frameworkTitle, opts.locale),
+					title: localize(o.title, opts.locale),
+					isItem: !!o.itemKey
+				}
+			: null;
 	};
 	return {
 		action: {

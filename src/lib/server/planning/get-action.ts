@@ -20,6 +20,12 @@ export async function getAction(db: Db, opts: { organizerId: string; actionId: s
 	const [row] = opts.lock ? await query.for('update', { of: planningActions }) : await query;
 	if (!row) throw new AppError('NOT_FOUND', 'action');
 	const ancestorIds = row.plan.unitId ? await loadAncestorIds(db, opts.organizerId, row.plan.unitId) : [];
-	const resource: PlanResource = { type: 'plan', organizerId: opts.organizerId, unitId: row.plan.unitId, ancestorIds, responsibleId: row.action.responsibleId };
+	const resource: PlanResource = {
+		type: 'plan',
+		organizerId: opts.organizerId,
+		unitId: row.plan.unitId,
+		ancestorIds,
+		responsibleId: row.action.responsibleId
+	};
 	return { ...row, resource };
 }

@@ -32,7 +32,13 @@ export async function getPlanningStart(db: Db, opts: { actor: Actor; organizerId
 			.select({ id: planningActions.id, title: planningActions.title, dueOn: planningActions.dueOn, status: planningActions.status })
 			.from(planningActions)
 			.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
-			.where(and(eq(planningActions.organizerId, organizerId), eq(planningActions.responsibleId, actor.personId), inArray(planningActions.status, [...OPEN_STATUSES])))
+			.where(
+				and(
+					eq(planningActions.organizerId, organizerId),
+					eq(planningActions.responsibleId, actor.personId),
+					inArray(planningActions.status, [...OPEN_STATUSES])
+				)
+			)
 			.orderBy(sql`${planningActions.dueOn} ASC NULLS LAST`, asc(planningActions.title))
 			.limit(MY_ACTIONS),
 		findIndicatorChanges(db, actor, organizerId, scopes),
@@ -52,7 +58,13 @@ export async function getPlanningStart(db: Db, opts: { actor: Actor; organizerId
 				state: p.overdue > 0 ? ('overdue' as const) : p.byStatus.on_hold > 0 ? ('on_hold' as const) : ('on_track' as const)
 			})),
 		myActions: mine.map((a) => ({ ...a, overdue: !!a.dueOn && a.dueOn < today })),
-		indicators: indicators.map((i) => ({ chainId: i.chainId, chainTitle: i.chainTitle, unitName: i.unitName, name: i.name, movement: i.movement })),
+		indicators: indicators.map((i) => ({
+			chainId: i.chainId,
+			chainTitle: i.chainTitle,
+			unitName: i.unitName,
+			name: i.name,
+			movement: i.movement
+		})),
 		meetings: meetings.map((mt) => ({ forumName: mt.forumName, startsAt: mt.startsAt, place: mt.place, path: mt.path }))
 	};
 }

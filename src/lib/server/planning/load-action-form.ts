@@ -19,7 +19,13 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 		db
 			.select({ one: roleAssignments.id })
 			.from(roleAssignments)
-			.where(and(eq(roleAssignments.personId, people.id), eq(roleAssignments.organizerId, organizerId), notInArray(roleAssignments.role, ['student', 'guardian', 'supplier'])))
+			.where(
+				and(
+					eq(roleAssignments.personId, people.id),
+					eq(roleAssignments.organizerId, organizerId),
+					notInArray(roleAssignments.role, ['student', 'guardian', 'supplier'])
+				)
+			)
 	);
 	const [scopes, members, categories, links, goals] = await Promise.all([
 		loadPlanScopes(db, actor, organizerId),
@@ -27,7 +33,14 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 			.select({ id: people.id, name: people.name })
 			.from(memberships)
 			.innerJoin(people, eq(people.id, memberships.personId))
-			.where(and(eq(memberships.organizerId, organizerId), eq(people.status, 'active'), planner, seesProtected ? undefined : eq(people.protectedIdentity, false)))
+			.where(
+				and(
+					eq(memberships.organizerId, organizerId),
+					eq(people.status, 'active'),
+					planner,
+					seesProtected ? undefined : eq(people.protectedIdentity, false)
+				)
+			)
 			.orderBy(asc(people.nameSort), asc(people.id)),
 		db
 			.select({ id: supportCategories.id, name: supportCategories.name, chain: supportCategories.chain })

@@ -5,7 +5,14 @@ import { can, type Actor, type PlanResource } from '../policies';
 import { ancestorIdsOf, flattenTree } from '../org/unit-tree';
 
 /** Where a plan can be: the organizer (unitId null) or one active unit, with what the actor may do there. */
-export type PlanScope = { unitId: string | null; name: string | null; depth: number; resource: PlanResource; canView: boolean; canWrite: boolean };
+export type PlanScope = {
+	unitId: string | null;
+	name: string | null;
+	depth: number;
+	resource: PlanResource;
+	canView: boolean;
+	canWrite: boolean;
+};
 
 /**
  * The organizer and its active units as plan scopes, the organizer first and the units as a tree in

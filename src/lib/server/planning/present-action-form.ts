@@ -20,7 +20,8 @@ export function presentActionForm(o: FormOptions, locale: string, chosenLinks: s
 		add(sg.frameworkKey, legend, { value: sg.value, label: `${sg.subGoalId} ${localize(sg.title, locale)}`, depth: 0 });
 		for (const v of chosenLinks) {
 			const item = o.items.get(v);
-			if (item && item.frameworkKey === sg.frameworkKey && item.subGoalId === sg.subGoalId) add(sg.frameworkKey, legend, { value: v, label: localize(item.title, locale), depth: 1 });
+			if (item && item.frameworkKey === sg.frameworkKey && item.subGoalId === sg.subGoalId)
+				add(sg.frameworkKey, legend, { value: v, label: localize(item.title, locale), depth: 1 });
 		}
 	}
 	return {

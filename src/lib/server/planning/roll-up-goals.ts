@@ -18,14 +18,20 @@ type Counted = { goalId: string; unitId: string | null; status: string; n: numbe
 
 /** Actions of a läsår per strategic goal, plan scope and status (one grouped query). */
 export async function countGoalActions(db: Db, opts: { organizerId: string; period: string; today: string }): Promise<Counted[]> {
-	const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
+	const open = sql.join(
+		OPEN_STATUSES.map((s) => sql`${s}`),
+		sql`, `
+	);
 	return db
 		.select({
 			goalId: sql<string>`${planningActions.goalId}`,
 			unitId: planningPlans.unitId,
 			status: planningActions.status,
 			n: sql<number>`count(*)`.mapWith(Number),
-			overdue: sql<number>`count(*) FILTER (WHERE ${planningActions.dueOn} < ${opts.today}::date AND ${planningActions.status} IN (${open}))`.mapWith(Number)
+			overdue:
+				sql<number>`count(*) FILTER (WHERE ${planningActions.dueOn} < ${opts.today}::date AND ${planningActions.status} IN (${open}))`.mapWith(
+					Number
+				)
 		})
 		.from(planningActions)
 		.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
@@ -37,7 +43,11 @@ export async function countGoalActions(db: Db, opts: { organizerId: string; peri
  * Every strategic goal with what the plans the reader may read do for it: actions per status, overdue, and
  * how many units plan for it. A goal nothing serves is kept (with zeros): that is what the roll-up is for.
  */
-export function rollUpGoals(goals: { value: string; label: string }[], rows: Counted[], readable: (unitId: string | null) => boolean): GoalRollUpRow[] {
+export function rollUpGoals(
+	goals: { value: string; label: string }[],
+	rows: Counted[],
+	readable: (unitId: string | null) => boolean
+): GoalRollUpRow[] {
 	return goals.map((g) => {
 		const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
 		const units = new Set<string>();

@@ -1,3 +1,4 @@
+// Covers: createAction, rollUpPlans, saveGoal.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../tests/factories';
@@ -16,10 +17,20 @@ async function setup() {
 	const weak = await buildUnit(t.db, { organizerId: organizer.id, name: 'Ekskolan' });
 	const strong = await buildUnit(t.db, { organizerId: organizer.id, name: 'Björkskolan' });
 	const round = await buildRound(t.db, { organizer, units: [weak, strong], anonymityThreshold: 2, closedAt: new Date() });
-	for (const level of [1, 2]) await buildResponse(t.db, { round, unitId: weak.id, perspective: 'staff', answers: { [STAFF_ITEM_1_1]: level } });
-	for (const level of [4, 4]) await buildResponse(t.db, { round, unitId: strong.id, perspective: 'staff', answers: { [STAFF_ITEM_1_1]: level } });
-	const on = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) => buildActor(t.db, [{ role, organizerId: organizer.id, unitId }]);
-	return { organizer, weak, strong, leader: await on('leadership'), principalStrong: await on('principal', strong.id), politician: await on('reader') };
+	for (const level of [1, 2])
+		await buildResponse(t.db, { round, unitId: weak.id, perspective: 'staff', answers: { [STAFF_ITEM_1_1]: level } });
+	for (const level of [4, 4])
+		await buildResponse(t.db, { round, unitId: strong.id, perspective: 'staff', answers: { [STAFF_ITEM_1_1]: level } });
+	const on = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) =>
+		buildActor(t.db, [{ role, organizerId: organizer.id, unitId }]);
+	return {
+		organizer,
+		weak,
+		strong,
+		leader: await on('leadership'),
+		principalStrong: await on('principal', strong.id),
+		politician: await on('reader')
+	};
 }
 
 const row = (r: Awaited<ReturnType<typeof rollUpPlans>>, value: string) => r.rows.find((x) => x.value === value)!;
@@ -28,7 +39,11 @@ describe('rolling the plans up by sub-goal', () => {
 	it('points out a weak sub-goal that the unit does not plan for, and stops once it does', async () => {
 		const s = await setup();
 		const base = { organizerId: s.organizer.id, period: PERIOD };
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.strong.id, title: 'Fortbildning', responsibleId: s.leader.personId, links: [SG_1_1] } });
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.strong.id, title: 'Fortbildning', responsibleId: s.leader.personId, links: [SG_1_1] }
+		});
 
 		let r = await rollUpPlans(t.db, { ...base, actor: s.leader });
 		expect(r.round).not.toBeNull();
@@ -39,7 +54,11 @@ describe('rolling the plans up by sub-goal', () => {
 		// A sub-goal with nobody planning is listed with zero actions.
 		expect(row(r, 'nationella-strategin:2.1')).toMatchObject({ total: 0, gaps: [] });
 
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.weak.id, title: 'Kollegialt lärande', responsibleId: s.leader.personId, links: [`${SG_1_1}:${STAFF_ITEM_1_1}`] } });
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Kollegialt lärande', responsibleId: s.leader.personId, links: [`${SG_1_1}:${STAFF_ITEM_1_1}`] }
+		});
 		r = await rollUpPlans(t.db, { ...base, actor: s.leader });
 		expect(row(r, SG_1_1).gaps).toEqual([]);
 		expect(row(r, SG_1_1).total).toBe(2);
@@ -49,8 +68,16 @@ describe('rolling the plans up by sub-goal', () => {
 	it('counts only the plans the actor may read, and shows gaps only to those who read the organizer report', async () => {
 		const s = await setup();
 		const base = { organizerId: s.organizer.id, period: PERIOD };
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.weak.id, title: 'Ny plattform', responsibleId: s.leader.personId, links: [SG_1_1] } });
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, links: [SG_1_1] } });
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Ny plattform', responsibleId: s.leader.personId, links: [SG_1_1] }
+		});
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, links: [SG_1_1] }
+		});
 
 		const principal = await rollUpPlans(t.db, { ...base, actor: s.principalStrong });
 		expect(principal.round).toBeNull();
@@ -66,13 +93,41 @@ describe('rolling the plans up by sub-goal', () => {
 	it('rolls the plans up by strategic goal, counting only readable plans and keeping goals nothing serves', async () => {
 		const s = await setup();
 		const base = { organizerId: s.organizer.id, period: PERIOD };
-		const served = await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Alla elever når digital kompetens', subGoals: [SG_1_1] } });
+		const served = await saveGoal(t.db, {
+			...base,
+			actor: s.leader,
+			input: { title: 'Alla elever når digital kompetens', subGoals: [SG_1_1] }
+		});
 		await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Trygg teknik', subGoals: ['nationella-strategin:2.1'] } });
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.weak.id, title: 'Fortbildning', responsibleId: s.leader.personId, goalId: served.id } });
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: s.strong.id, title: 'Kodning', responsibleId: s.leader.personId, goalId: served.id, dueOn: '2020-01-01', startsOn: '2019-12-01' } });
-		await createAction(t.db, { ...base, actor: s.leader, input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, goalId: served.id } });
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Fortbildning', responsibleId: s.leader.personId, goalId: served.id }
+		});
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: {
+				scope: s.strong.id,
+				title: 'Kodning',
+				responsibleId: s.leader.personId,
+				goalId: served.id,
+				dueOn: '2020-01-01',
+				startsOn: '2019-12-01'
+			}
+		});
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, goalId: served.id }
+		});
 		// Another läsår does not count.
-		await createAction(t.db, { organizerId: s.organizer.id, period: '2024/25', actor: s.leader, input: { scope: s.weak.id, title: 'Gammal', responsibleId: s.leader.personId, goalId: served.id } });
+		await createAction(t.db, {
+			organizerId: s.organizer.id,
+			period: '2024/25',
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Gammal', responsibleId: s.leader.personId, goalId: served.id }
+		});
 
 		const leader = await rollUpPlans(t.db, { ...base, actor: s.leader });
 		expect(leader.goals.map((g) => g.title)).toEqual(['Alla elever når digital kompetens', 'Trygg teknik']);
@@ -86,6 +141,8 @@ describe('rolling the plans up by sub-goal', () => {
 	it('refuses those who see nothing of planning', async () => {
 		const s = await setup();
 		const supplier = await buildActor(t.db, [{ role: 'supplier', organizerId: s.organizer.id }]);
-		expect((await rollUpPlans(t.db, { actor: supplier, organizerId: s.organizer.id, period: PERIOD }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect((await rollUpPlans(t.db, { actor: supplier, organizerId: s.organizer.id, period: PERIOD }).catch((e) => e)).code).toBe(
+			'FORBIDDEN'
+		);
 	});
 });

@@ -56,7 +56,10 @@ const emptyCounts = () => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0]))
  * counts once), per status and overdue. Actions without a link come as one row per scope with null keys.
  */
 async function countLinkedActions(db: Db, opts: { organizerId: string; period: string; today: string }) {
-	const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
+	const open = sql.join(
+		OPEN_STATUSES.map((s) => sql`${s}`),
+		sql`, `
+	);
 	const rows = await db
 		.select({
 			unitId: planningPlans.unitId,
@@ -64,18 +67,35 @@ async function countLinkedActions(db: Db, opts: { organizerId: string; period: s
 			subGoalId: planningActionLinks.subGoalId,
 			status: planningActions.status,
 			n: sql<number>`count(DISTINCT ${planningActions.id})`.mapWith(Number),
-			overdue: sql<number>`count(DISTINCT ${planningActions.id}) FILTER (WHERE ${planningActions.dueOn} < ${opts.today}::date AND ${planningActions.status} IN (${open}))`.mapWith(Number)
+			overdue:
+				sql<number>`count(DISTINCT ${planningActions.id}) FILTER (WHERE ${planningActions.dueOn} < ${opts.today}::date AND ${planningActions.status} IN (${open}))`.mapWith(
+					Number
+				)
 		})
 		.from(planningActions)
 		.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
 		.leftJoin(planningActionLinks, eq(planningActionLinks.actionId, planningActions.id))
 		.where(and(eq(planningActions.organizerId, opts.organizerId), eq(planningPlans.period, opts.period)))
 		.groupBy(planningPlans.unitId, planningActionLinks.frameworkKey, planningActionLinks.subGoalId, planningActions.status);
-	const merged = new Map<string, { unitId: string | null; frameworkKey: string | null; subGoalId: string | null; byStatus: Record<ActionStatus, number>; total: number; overdue: number }>();
+	const merged = new Map<
+		string,
+		{
+			unitId: string | null;
+			frameworkKey: string | null;
+			subGoalId: string | null;
+			byStatus: Record<ActionStatus, number>;
+			total: number;
+			overdue: number;
+		}
+	>();
 	for (const r of rows) {
 		const key = `${r.unitId}|${r.frameworkKey}|${r.subGoalId}`;
 		let m = merged.get(key);
-		if (!m) merged.set(key, (m = { unitId: r.unitId, frameworkKey: r.frameworkKey, subGoalId: r.subGoalId, byStatus: emptyCounts(), total: 0, overdue: 0 }));
+		if (!m)
+			merged.set(
+				key,
+				(m = { unitId: r.unitId, frameworkKey: r.frameworkKey, subGoalId: r.subGoalId, byStatus: emptyCounts(), total: 0, overdue: 0 })
+			);
 		if (isActionStatus(r.status)) m.byStatus[r.status] += r.n;
 		m.total += r.n;
 		m.overdue += r.overdue;
@@ -88,7 +108,9 @@ async function latestClosedRound(db: Db, organizerId: string, today: string) {
 	const [row] = await db
 		.select({ id: assessmentRounds.id, name: assessmentRounds.name, frameworkKey: assessmentRounds.frameworkKey })
 		.from(assessmentRounds)
-		.where(and(eq(assessmentRounds.organizerId, organizerId), or(lt(assessmentRounds.closesOn, today), isNotNull(assessmentRounds.closedAt))))
+		.where(
+			and(eq(assessmentRounds.organizerId, organizerId), or(lt(assessmentRounds.closesOn, today), isNotNull(assessmentRounds.closedAt)))
+		)
 		.orderBy(desc(assessmentRounds.closesOn))
 		.limit(1);
 	return row ?? null;
@@ -123,7 +145,10 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	]);
 	const readable = new Map(scopes.filter((s) => s.canView).map((s) => [scopeKey(s.unitId), s]));
 
-	const bySubGoal = new Map<LinkValue, { units: Map<string, number>; organizer: number; byStatus: Record<ActionStatus, number>; overdue: number }>();
+	const bySubGoal = new Map<
+		LinkValue,
+		{ units: Map<string, number>; organizer: number; byStatus: Record<ActionStatus, number>; overdue: number }
+	>();
 	const unitsWithActions = new Set<string>();
 	for (const r of rows) {
 		if (!readable.has(scopeKey(r.unitId))) continue;
@@ -143,7 +168,9 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 
 	const nameOf = (unitId: string) => readable.get(unitId)?.name ?? '';
 	// The sub-goals shown: those of the round's framework, and any other the plans link to.
-	const shownValues = options.subGoals.filter((o) => (report && o.frameworkKey === round!.frameworkKey && o.subGoalId !== '0') || bySubGoal.has(o.value));
+	const shownValues = options.subGoals.filter(
+		(o) => (report && o.frameworkKey === round!.frameworkKey && o.subGoalId !== '0') || bySubGoal.has(o.value)
+	);
 	return {
 		period,
 		round: round ? { id: round.id, name: round.name } : null,
@@ -152,13 +179,15 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 			const e = bySubGoal.get(o.value);
 			const planned = e?.units ?? new Map<string, number>();
 			const organizerCell = report?.figures[o.subGoalId]?.[TOTAL]?.[TOTAL];
-			const organizerMean = organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null;
+			const organizerMean =
+				organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null;
 			const gaps: RollUpGap[] = [];
 			if (report && o.frameworkKey === round!.frameworkKey)
 				for (const u of report.units) {
 					const mean = unitMean(report, o.subGoalId, u.id);
 					const weak = mean !== null && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG));
-					if (weak && readable.has(u.id) && !planned.has(u.id)) gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean, canPlan: !!readable.get(u.id)?.canWrite });
+					if (weak && readable.has(u.id) && !planned.has(u.id))
+						gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean, canPlan: !!readable.get(u.id)?.canWrite });
 				}
 			return {
 				value: o.value,
@@ -168,7 +197,9 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 				total: e ? ACTION_STATUSES.reduce((n, st) => n + e.byStatus[st], 0) : 0,
 				overdue: e?.overdue ?? 0,
 				organizerActions: e?.organizer ?? 0,
-				units: [...planned].map(([unitId, actions]) => ({ unitId, unitName: nameOf(unitId), actions })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv')),
+				units: [...planned]
+					.map(([unitId, actions]) => ({ unitId, unitName: nameOf(unitId), actions }))
+					.sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv')),
 				gaps: gaps.sort((a, b) => a.mean - b.mean),
 				organizerMean
 			};

@@ -3,7 +3,14 @@ import { listFrameworks, newestVersions } from '../assessment/framework/list-fra
 import { localize } from '../assessment/consensus/localize';
 
 /** What the framework says about a sub-goal, for the people planning for it. */
-export type SubGoalGuide = { key: string; subGoalId: string; title: string; description: string; responsibilities: string[]; questions: string[] };
+export type SubGoalGuide = {
+	key: string;
+	subGoalId: string;
+	title: string;
+	description: string;
+	responsibilities: string[];
+	questions: string[];
+};
 
 /**
  * The framework's own texts for the sub-goals that links ("framework:subGoal[:item]") point at, from the

@@ -11,7 +11,22 @@ import { linkValue } from './framework-links';
 import { loadActionRefs } from './load-action-refs';
 import { writeActionRefs } from './write-action-refs';
 
-const FIELDS = ['planId', 'title', 'how', 'startsOn', 'dueOn', 'responsibleId', 'followUp', 'effect', 'hours', 'moneySek', 'supportCategoryId', 'goalId', 'participantIds', 'links'] as const;
+const FIELDS = [
+	'planId',
+	'title',
+	'how',
+	'startsOn',
+	'dueOn',
+	'responsibleId',
+	'followUp',
+	'effect',
+	'hours',
+	'moneySek',
+	'supportCategoryId',
+	'goalId',
+	'participantIds',
+	'links'
+] as const;
 
 /**
  * Changes an action; those who write its plan may. A new scope moves it to that scope's plan for the same
@@ -26,7 +41,10 @@ export async function updateAction(db: Db, opts: { actor: Actor; organizerId: st
 
 	return db.transaction(async (tx) => {
 		const { action: before, plan } = await getAction(tx, { ...opts, lock: true });
-		const target = resource.unitId === plan.unitId ? plan : await ensurePlan(tx, { actor: opts.actor, organizerId: opts.organizerId, unitId: resource.unitId, period: plan.period });
+		const target =
+			resource.unitId === plan.unitId
+				? plan
+				: await ensurePlan(tx, { actor: opts.actor, organizerId: opts.organizerId, unitId: resource.unitId, period: plan.period });
 		const columns = { ...actionColumns(input), planId: target.id };
 		const refs = { participantIds: [...participantIds].sort(), links: links.map(linkValue).sort() };
 		const changes = diffFields({ ...before, ...(await loadActionRefs(tx, before.id)) }, { ...before, ...columns, ...refs }, [...FIELDS]);
@@ -37,7 +55,14 @@ export async function updateAction(db: Db, opts: { actor: Actor; organizerId: st
 			.where(eq(planningActions.id, before.id))
 			.returning();
 		await writeActionRefs(tx, { organizerId: opts.organizerId, actionId: row.id, participantIds, links });
-		await recordAudit(tx, { organizerId: opts.organizerId, actorId: opts.actor.personId, action: 'action.update', entityType: 'planning_action', entityId: row.id, changes });
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'action.update',
+			entityType: 'planning_action',
+			entityId: row.id,
+			changes
+		});
 		return { row, changed: true };
 	});
 }

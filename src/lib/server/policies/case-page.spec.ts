@@ -1,9 +1,15 @@
+// Covers: can.
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type TicketResource } from './index';
 
 /** Covers canSupport's 'ticket.note' and 'ticket.chase' (one case page, decision 027). */
 const org = 'org-1';
-const actor = (personId: string, assignments: Actor['assignments'], teamIds: string[] = []): Actor => ({ personId, name: personId, assignments, teamIds });
+const actor = (personId: string, assignments: Actor['assignments'], teamIds: string[] = []): Actor => ({
+	personId,
+	name: personId,
+	assignments,
+	teamIds
+});
 const ticket = (o: Partial<TicketResource> = {}): TicketResource => ({
 	type: 'ticket',
 	organizerId: org,
@@ -26,7 +32,13 @@ const keyA = actor('key-a', [{ organizerId: org, unitId: 'unit-a', role: 'techni
 const second = actor('second', [{ organizerId: org, unitId: null, role: 'staff' }], ['team-2']);
 const otherSecond = actor('other-second', [{ organizerId: org, unitId: null, role: 'staff' }], ['team-x']);
 const supplier = actor('supplier', [{ organizerId: org, unitId: null, role: 'supplier' }], ['team-s']);
-const atSupplier = ticket({ line: 3, teamId: 'team-s', teamIds: ['team-2', 'team-s'], supplierTeamIds: ['team-s'], state: 'waiting_supplier' });
+const atSupplier = ticket({
+	line: 3,
+	teamId: 'team-s',
+	teamIds: ['team-2', 'team-s'],
+	supplierTeamIds: ['team-s'],
+	state: 'waiting_supplier'
+});
 
 describe('what earlier lines may do on a case that moved on', () => {
 	it('lets the 2nd line that escalated keep reading, note and chase, but not work the case', () => {

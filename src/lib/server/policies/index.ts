@@ -75,8 +75,7 @@ const ADMIN_ACTIONS: readonly Action[] = [
 	'statement.edit'
 ];
 
-const rolesAt = (actor: Actor, organizerId: string) =>
-	actor.assignments.filter((a) => a.organizerId === organizerId);
+const rolesAt = (actor: Actor, organizerId: string) => actor.assignments.filter((a) => a.organizerId === organizerId);
 
 const holds = (actor: Actor, organizerId: string, roles: readonly Role[]) =>
 	rolesAt(actor, organizerId).some((a) => roles.includes(a.role) && a.unitId === null);

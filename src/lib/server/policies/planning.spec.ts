@@ -1,3 +1,4 @@
+// Covers: can.
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type PlanResource } from './index';
 

@@ -1,3 +1,4 @@
+// Covers: can.
 import { describe, expect, it } from 'vitest';
 import { can, type Actor } from './index';
 
@@ -65,7 +66,12 @@ describe('self-assessment policies', () => {
 
 describe('identity (decision 018)', () => {
 	const admin = actor([{ organizerId: ORG, unitId: null, role: 'org_admin' }]);
-	const identity = (organizerIds: string[], systemAdmin = false) => ({ type: 'identity' as const, personId: 'x', organizerIds, systemAdmin });
+	const identity = (organizerIds: string[], systemAdmin = false) => ({
+		type: 'identity' as const,
+		personId: 'x',
+		organizerIds,
+		systemAdmin
+	});
 
 	it('let an organization administrator manage only an identity that is theirs alone', () => {
 		expect(can(admin, 'identity.manage', identity([ORG]))).toBe(true);

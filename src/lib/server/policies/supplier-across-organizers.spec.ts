@@ -1,3 +1,4 @@
+// Covers: can.
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type TicketResource } from './index';
 
@@ -5,7 +6,13 @@ import { can, type Actor, type TicketResource } from './index';
 const A = 'org-a';
 const B = 'org-b';
 const C = 'org-c';
-const supplier: Actor = { personId: 'sam', name: 'Sam', assignments: [{ organizerId: A, unitId: null, role: 'supplier' }], teamIds: ['team-s'], servedOrganizerIds: [A, B] };
+const supplier: Actor = {
+	personId: 'sam',
+	name: 'Sam',
+	assignments: [{ organizerId: A, unitId: null, role: 'supplier' }],
+	teamIds: ['team-s'],
+	servedOrganizerIds: [A, B]
+};
 const teamOnly: Actor = { personId: 'tove', name: 'Tove', assignments: [], teamIds: ['team-s'], servedOrganizerIds: [A, B] };
 
 const ticket = (o: Partial<TicketResource> = {}): TicketResource => ({
@@ -46,7 +53,14 @@ describe('a supplier whose team serves another organizer', () => {
 	});
 
 	it('keeps the organizer’s administration, self-assessment, reports and follow-up closed', () => {
-		for (const action of ['organizer.administer', 'audit.view', 'outbox.view', 'statement.edit', 'assessment.manage', 'assessment.organizer_report'] as const) {
+		for (const action of [
+			'organizer.administer',
+			'audit.view',
+			'outbox.view',
+			'statement.edit',
+			'assessment.manage',
+			'assessment.organizer_report'
+		] as const) {
 			expect(can(teamOnly, action, organizer(B)), action).toBe(false);
 		}
 		expect(can(teamOnly, 'support.configure', support(B))).toBe(false);

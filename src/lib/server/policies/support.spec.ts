@@ -1,8 +1,14 @@
+// Covers: can.
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type TicketResource } from './index';
 
 const org = 'org-1';
-const actor = (personId: string, assignments: Actor['assignments'], teamIds: string[] = []): Actor => ({ personId, name: personId, assignments, teamIds });
+const actor = (personId: string, assignments: Actor['assignments'], teamIds: string[] = []): Actor => ({
+	personId,
+	name: personId,
+	assignments,
+	teamIds
+});
 const ticket = (o: Partial<TicketResource> = {}): TicketResource => ({
 	type: 'ticket',
 	organizerId: org,

@@ -67,7 +67,6 @@ const QUEUE_ROLES: readonly Role[] = [...KEY_ROLES, ...CENTRAL_ROLES, 'supplier'
 /** Roles at a unit that file cases for someone else (a mentor for a young student). */
 const ON_BEHALF_ROLES: readonly Role[] = ['staff', 'principal', ...KEY_ROLES];
 
-
 function helpers(actor: Actor, organizerId: string, unitId: string | null, ancestorIds: string[]) {
 	const mine = actor.assignments.filter((a) => a.organizerId === organizerId);
 	const scope = new Set(unitId ? [unitId, ...ancestorIds] : []);

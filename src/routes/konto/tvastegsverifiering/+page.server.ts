@@ -26,7 +26,13 @@ export const load: PageServerLoad = async (event) => {
 		return { state: 'pending' as const, required, disabled, setup: await presentTwoFactorSetup(state.secret, me.email) };
 	}
 	if (state.state === 'on') {
-		return { state: 'on' as const, required, disabled, enabledAt: state.enabledAt.toISOString(), recoveryCodesLeft: state.recoveryCodesLeft };
+		return {
+			state: 'on' as const,
+			required,
+			disabled,
+			enabledAt: state.enabledAt.toISOString(),
+			recoveryCodesLeft: state.recoveryCodesLeft
+		};
 	}
 	return { state: 'off' as const, required, disabled };
 };

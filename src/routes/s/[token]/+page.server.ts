@@ -15,12 +15,22 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders(NO_STORE);
 	const { respondent, paths } = linkRespondent(event);
 	const progress = await getResponseProgress(event.locals.db, { respondent }).catch(throwHttp);
-	const conclusions = progress.context.status === 'closed' ? await findConclusionsForLink(event.locals.db, { token: event.params.token }).catch(throwHttp) : null;
+	const conclusions =
+		progress.context.status === 'closed'
+			? await findConclusionsForLink(event.locals.db, { token: event.params.token }).catch(throwHttp)
+			: null;
 	const { linkId, linkCapacity } = progress.context;
 	// The link's capacity is shown to everyone holding it; whether it is full only matters to a browser
 	// that has not submitted, so nobody watches the count grow after their own answer.
 	const waiting = progress.context.status === 'open' && !progress.context.response?.submittedAt;
-	const room = linkId && linkCapacity ? { capacity: linkCapacity, startsPerAddress: LINK_STARTS_PER_ADDRESS, full: waiting && (await countLinkSubmissions(event.locals.db, linkId)) >= linkCapacity } : null;
+	const room =
+		linkId && linkCapacity
+			? {
+					capacity: linkCapacity,
+					startsPerAddress: LINK_STARTS_PER_ADDRESS,
+					full: waiting && (await countLinkSubmissions(event.locals.db, linkId)) >= linkCapacity
+				}
+			: null;
 	const locale = getLocale();
 	/** Only the written text, its scope in the reader's language and its date. */
 	const present = (c: LinkConclusion) => ({

@@ -1,3 +1,4 @@
+// Covers: readAnswerForm, storedValue.
 import { describe, expect, it } from 'vitest';
 import { readAnswerForm, storedValue } from './answer-input';
 

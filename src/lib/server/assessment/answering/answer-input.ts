@@ -26,4 +26,5 @@ export function readAnswerForm(data: FormData): AnswerInput[] {
 }
 
 /** A stored answer as a form value. */
-export const storedValue = (a: { level: number | null; special: string | null }) => (a.level !== null ? String(a.level) : (a.special ?? ''));
+export const storedValue = (a: { level: number | null; special: string | null }) =>
+	a.level !== null ? String(a.level) : (a.special ?? '');

@@ -1,3 +1,4 @@
+// Covers: getResponseProgress, saveAnswers, startResponse, submitResponse, getAnswerStart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -26,7 +27,14 @@ async function setup(dates: { opensOn?: string; closesOn?: string } = {}) {
 	const round = await buildRound(h.db, { organizer, units: [unit], ...dates });
 	const actor = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
 	const { items } = await getRoundItems(h.db, round, 'leadership');
-	const me: Respondent = { kind: 'person', actor, organizerId: organizer.id, roundId: round.id, unitId: unit.id, perspective: 'leadership' };
+	const me: Respondent = {
+		kind: 'person',
+		actor,
+		organizerId: organizer.id,
+		roundId: round.id,
+		unitId: unit.id,
+		perspective: 'leadership'
+	};
 	return { organizer, unit, other, round, actor, items, me };
 }
 
@@ -80,7 +88,10 @@ describe('answering as a signed-in person', () => {
 		expect((await answersOf(response.id))[0].level).toBe(4);
 		const stats = await h.db.select().from(assessmentItemStats).where(eq(assessmentItemStats.roundId, round.id));
 		expect(stats.map((s) => [s.itemKey, s.n, s.sum])).toEqual([[items[0].key, 1, 4]]);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'assessment.submit'), eq(auditEvents.entityId, round.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'assessment.submit'), eq(auditEvents.entityId, round.id)));
 		expect(event.actorId).toBe(actor.personId);
 		expect(JSON.stringify(event.changes)).not.toContain('Hemlig');
 		expect(JSON.stringify(event.changes)).not.toContain(response.id);
@@ -112,11 +123,20 @@ describe('answering as a signed-in person', () => {
 	it('refuses an item only another perspective answers', async () => {
 		const { organizer, unit, round } = await setup();
 		const staff = await buildActor(h.db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
-		const me: Respondent = { kind: 'person', actor: staff, organizerId: organizer.id, roundId: round.id, unitId: unit.id, perspective: 'staff' };
+		const me: Respondent = {
+			kind: 'person',
+			actor: staff,
+			organizerId: organizer.id,
+			roundId: round.id,
+			unitId: unit.id,
+			perspective: 'staff'
+		};
 		const mine = new Set((await getRoundItems(h.db, round, 'staff')).items.map((i) => i.key));
 		const leadershipOnly = (await getRoundItems(h.db, round, 'leadership')).items.find((i) => !mine.has(i.key))!;
 		const { response } = await startResponse(h.db, { respondent: me });
-		const e = await saveAnswers(h.db, { respondent: me, answers: [{ itemKey: leadershipOnly.key, value: '2', comment: '' }] }).catch((x) => x);
+		const e = await saveAnswers(h.db, { respondent: me, answers: [{ itemKey: leadershipOnly.key, value: '2', comment: '' }] }).catch(
+			(x) => x
+		);
 		expect(e.issues).toEqual([{ field: `answer.${leadershipOnly.key}`, message: 'answer_error_unknown_item' }]);
 		expect(await answersOf(response.id)).toEqual([]);
 	});
@@ -181,7 +201,10 @@ describe('answering through an anonymous link', () => {
 		expect((await saveAnswers(h.db, { respondent: browser, answers: [] }).catch((x) => x)).code).toBe('CONFLICT');
 		const next = await startResponse(h.db, { respondent: { kind: 'link', token, resumeToken: null } });
 		expect(next.response.submittedAt).toBeNull();
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'assessment.submit'), eq(auditEvents.entityId, round.id)));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'assessment.submit'), eq(auditEvents.entityId, round.id)));
 		expect(event.actorId).toBeNull();
 	});
 
@@ -190,6 +213,8 @@ describe('answering through an anonymous link', () => {
 		const token = await linkFor(round, unit.id);
 		const e = await startResponse(h.db, { respondent: { kind: 'link', token: token + 'x', resumeToken: null } }).catch((x) => x);
 		expect(e.code).toBe('NOT_FOUND');
-		expect((await startResponse(h.db, { respondent: { kind: 'link', token: 'x'.repeat(500), resumeToken: null } }).catch((x) => x)).code).toBe('NOT_FOUND');
+		expect(
+			(await startResponse(h.db, { respondent: { kind: 'link', token: 'x'.repeat(500), resumeToken: null } }).catch((x) => x)).code
+		).toBe('NOT_FOUND');
 	});
 });

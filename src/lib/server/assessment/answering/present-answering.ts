@@ -6,9 +6,13 @@ import type { AnswerContext } from './respondent';
 type Locale = 'sv' | 'en';
 type Option = { value: string; label: string };
 
-
 /** Perspectives in URLs, in Swedish. */
-export const PERSPECTIVE_SLUGS: Record<string, string> = { leadership: 'ledning', staff: 'personal', students: 'elever', key_people: 'nyckelpersoner' };
+export const PERSPECTIVE_SLUGS: Record<string, string> = {
+	leadership: 'ledning',
+	staff: 'personal',
+	students: 'elever',
+	key_people: 'nyckelpersoner'
+};
 export const perspectiveOfSlug = (slug: string) => Object.keys(PERSPECTIVE_SLUGS).find((p) => PERSPECTIVE_SLUGS[p] === slug) ?? null;
 
 /** The round and unit the respondent answers for, and where their response stands. */

@@ -36,11 +36,17 @@ export type AnswerContext = {
 
 /** The unit as a policy resource, with its parents, and its name. NOT_FOUND when it is not the organizer's. */
 export async function loadUnitResource(db: Db, organizerId: string, unitId: string) {
-	const tree = await db.select({ id: units.id, parentId: units.parentId, name: units.name }).from(units).where(eq(units.organizerId, organizerId));
+	const tree = await db
+		.select({ id: units.id, parentId: units.parentId, name: units.name })
+		.from(units)
+		.where(eq(units.organizerId, organizerId));
 	const byId = new Map(tree.map((u) => [u.id, u]));
 	const unit = byId.get(unitId);
 	if (!unit) throw new AppError('NOT_FOUND', 'unit');
-	return { unit: { id: unit.id, name: unit.name }, resource: { type: 'unit' as const, organizerId, unitId, ancestorIds: ancestorIdsOf(unitId, byId) } };
+	return {
+		unit: { id: unit.id, name: unit.name },
+		resource: { type: 'unit' as const, organizerId, unitId, ancestorIds: ancestorIdsOf(unitId, byId) }
+	};
 }
 
 /** The perspectives an actor may answer this round's unit from: their roles' perspectives that the round asks. */
@@ -77,7 +83,17 @@ export async function resolveRespondent(db: Db, r: Respondent): Promise<AnswerCo
 					eq(assessmentResponses.personId, personId)
 				)
 			);
-		return { organizerId: round.organizerId, round, status: roundStatus(round), unit, perspective: r.perspective, linkId: null, linkCapacity: null, auditActorId: personId, response: response ?? null };
+		return {
+			organizerId: round.organizerId,
+			round,
+			status: roundStatus(round),
+			unit,
+			perspective: r.perspective,
+			linkId: null,
+			linkCapacity: null,
+			auditActorId: personId,
+			response: response ?? null
+		};
 	}
 	if (!r.token || r.token.length > MAX_TOKEN) throw new AppError('NOT_FOUND', 'link');
 	const [link] = await db.select().from(assessmentLinks).where(eq(assessmentLinks.token, r.token));
@@ -100,7 +116,17 @@ export async function resolveRespondent(db: Db, r: Respondent): Promise<AnswerCo
 			);
 		response = row ?? null;
 	}
-	return { organizerId: link.organizerId, round, status: roundStatus(round), unit, perspective: link.perspective, linkId: link.id, linkCapacity: link.capacity, auditActorId: null, response };
+	return {
+		organizerId: link.organizerId,
+		round,
+		status: roundStatus(round),
+		unit,
+		perspective: link.perspective,
+		linkId: link.id,
+		linkCapacity: link.capacity,
+		auditActorId: null,
+		response
+	};
 }
 
 /** CONFLICT unless the round takes answers today. */

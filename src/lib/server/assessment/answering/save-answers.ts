@@ -21,7 +21,8 @@ function answerIssues(answers: AnswerInput[], itemKeys: Set<string>): FieldIssue
 		seen.add(a.itemKey);
 		if (a.value !== '' && !ANSWER_VALUES.includes(a.value)) issues.push({ field, message: 'answer_error_value' });
 		else if (a.value === '' && a.comment.trim() !== '') issues.push({ field, message: 'answer_error_comment_needs_answer' });
-		if (normalize(a.comment).length > MAX_COMMENT) issues.push({ field: commentField(a.itemKey), message: 'answer_error_comment_too_long' });
+		if (normalize(a.comment).length > MAX_COMMENT)
+			issues.push({ field: commentField(a.itemKey), message: 'answer_error_comment_too_long' });
 	}
 	return issues;
 }
@@ -67,7 +68,13 @@ export async function saveAnswers(db: Db, { respondent, answers }: SaveAnswersOp
 		if (blank.length) {
 			await tx
 				.delete(assessmentAnswers)
-				.where(and(eq(assessmentAnswers.responseId, response.id), eq(assessmentAnswers.organizerId, ctx.organizerId), inArray(assessmentAnswers.itemKey, blank)));
+				.where(
+					and(
+						eq(assessmentAnswers.responseId, response.id),
+						eq(assessmentAnswers.organizerId, ctx.organizerId),
+						inArray(assessmentAnswers.itemKey, blank)
+					)
+				);
 		}
 		await tx.update(assessmentResponses).set({ updatedAt: new Date() }).where(eq(assessmentResponses.id, response.id));
 		return { saved: given.length };

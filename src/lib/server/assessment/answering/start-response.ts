@@ -20,7 +20,10 @@ export type StartResponseOptions = {
  * Refused with CONFLICT unless the round is open or when a link is full, and with RATE_LIMITED when
  * one address starts more than LINK_STARTS_PER_ADDRESS responses through a link in a window.
  */
-export async function startResponse(db: Db, { respondent, address }: StartResponseOptions): Promise<{ response: ResponseRow; resumeToken: string | null }> {
+export async function startResponse(
+	db: Db,
+	{ respondent, address }: StartResponseOptions
+): Promise<{ response: ResponseRow; resumeToken: string | null }> {
 	if (respondent.kind === 'link') {
 		// Counted outside the transaction below, so a refused start still counts. Keyed on the token's hash:
 		// the rate-limit table is no place for a secret that opens answering.
@@ -36,7 +39,10 @@ export async function startResponse(db: Db, { respondent, address }: StartRespon
 		if (ctx.linkId === null) {
 			const personId = ctx.auditActorId!;
 			// Two tabs starting at once both end up with the same response.
-			await tx.insert(assessmentResponses).values({ ...base, personId }).onConflictDoNothing();
+			await tx
+				.insert(assessmentResponses)
+				.values({ ...base, personId })
+				.onConflictDoNothing();
 			const [row] = await tx
 				.select()
 				.from(assessmentResponses)

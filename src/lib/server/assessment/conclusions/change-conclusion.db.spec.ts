@@ -1,3 +1,4 @@
+// Covers: writeConclusion, updateConclusion, deleteConclusion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -26,19 +27,45 @@ async function setup() {
 	const neighbourPrincipal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: neighbour.id }]);
 	const leader = await buildActor(h.db, [{ role: 'leadership', organizerId: organizer.id }]);
 	const base = { organizerId: organizer.id, roundId: round.id };
-	const unitConclusion = await writeConclusion(h.db, { ...base, actor: principal, unitId: unit.id, input: { summary: 'Vi börjar med programmering.', subGoalId: null, itemKey: null } });
-	const orgConclusion = await writeConclusion(h.db, { ...base, actor: leader, unitId: null, input: { summary: 'Gemensam fortbildning.', subGoalId: '1.3', itemKey: null } });
-	const rows = () => h.db.select().from(assessmentConclusions).where(eq(assessmentConclusions.roundId, round.id)).orderBy(assessmentConclusions.createdAt);
-	const audits = (action: string) => h.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, organizer.id), eq(auditEvents.action, action)));
+	const unitConclusion = await writeConclusion(h.db, {
+		...base,
+		actor: principal,
+		unitId: unit.id,
+		input: { summary: 'Vi börjar med programmering.', subGoalId: null, itemKey: null }
+	});
+	const orgConclusion = await writeConclusion(h.db, {
+		...base,
+		actor: leader,
+		unitId: null,
+		input: { summary: 'Gemensam fortbildning.', subGoalId: '1.3', itemKey: null }
+	});
+	const rows = () =>
+		h.db.select().from(assessmentConclusions).where(eq(assessmentConclusions.roundId, round.id)).orderBy(assessmentConclusions.createdAt);
+	const audits = (action: string) =>
+		h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organizerId, organizer.id), eq(auditEvents.action, action)));
 	return { organizer, unit, neighbour, round, principal, neighbourPrincipal, leader, base, unitConclusion, orgConclusion, rows, audits };
 }
 
 describe('changing a conclusion', () => {
 	it('lets the unit team change its text and scope, auditing only the fields that changed with before and after', async () => {
 		const s = await setup();
-		const r = await updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: s.unitConclusion.id, input: { summary: 'Vi börjar med programmering i åk 7.', subGoalId: null, itemKey: ITEM } });
+		const r = await updateConclusion(h.db, {
+			...s.base,
+			actor: s.principal,
+			conclusionId: s.unitConclusion.id,
+			input: { summary: 'Vi börjar med programmering i åk 7.', subGoalId: null, itemKey: ITEM }
+		});
 		expect(r.changed).toBe(true);
-		expect(r.row).toMatchObject({ id: s.unitConclusion.id, subGoalId: '1.1', itemKey: ITEM, summary: 'Vi börjar med programmering i åk 7.', unitId: s.unit.id });
+		expect(r.row).toMatchObject({
+			id: s.unitConclusion.id,
+			subGoalId: '1.1',
+			itemKey: ITEM,
+			summary: 'Vi börjar med programmering i åk 7.',
+			unitId: s.unit.id
+		});
 		const [event] = await s.audits('conclusion.update');
 		expect(event).toMatchObject({ actorId: s.principal.personId, entityType: 'assessment_conclusion', entityId: s.unitConclusion.id });
 		expect(event.changes).toEqual({
@@ -50,7 +77,12 @@ describe('changing a conclusion', () => {
 
 	it('writes nothing and logs nothing when nothing changed', async () => {
 		const s = await setup();
-		const r = await updateConclusion(h.db, { ...s.base, actor: s.leader, conclusionId: s.orgConclusion.id, input: { summary: ' Gemensam fortbildning. ', subGoalId: '1.3', itemKey: null } });
+		const r = await updateConclusion(h.db, {
+			...s.base,
+			actor: s.leader,
+			conclusionId: s.orgConclusion.id,
+			input: { summary: ' Gemensam fortbildning. ', subGoalId: '1.3', itemKey: null }
+		});
 		expect(r.changed).toBe(false);
 		expect(await s.audits('conclusion.update')).toEqual([]);
 	});
@@ -60,9 +92,15 @@ describe('changing a conclusion', () => {
 		const before = await s.rows();
 		const change = (input: { summary: string; subGoalId: string | null; itemKey: string | null }) =>
 			updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: s.unitConclusion.id, input }).catch((x) => x);
-		expect((await change({ summary: '   ', subGoalId: null, itemKey: null })).issues).toEqual([{ field: 'summary', message: 'consensus_error_summary_required' }]);
-		expect((await change({ summary: 'X', subGoalId: '9.9', itemKey: null })).issues).toEqual([{ field: 'scope', message: 'consensus_error_scope' }]);
-		expect((await change({ summary: 'X', subGoalId: null, itemKey: 'ns.hittat-pa' })).issues).toEqual([{ field: 'scope', message: 'consensus_error_scope' }]);
+		expect((await change({ summary: '   ', subGoalId: null, itemKey: null })).issues).toEqual([
+			{ field: 'summary', message: 'consensus_error_summary_required' }
+		]);
+		expect((await change({ summary: 'X', subGoalId: '9.9', itemKey: null })).issues).toEqual([
+			{ field: 'scope', message: 'consensus_error_scope' }
+		]);
+		expect((await change({ summary: 'X', subGoalId: null, itemKey: 'ns.hittat-pa' })).issues).toEqual([
+			{ field: 'scope', message: 'consensus_error_scope' }
+		]);
 		expect(await s.rows()).toEqual(before);
 		expect(await s.audits('conclusion.update')).toEqual([]);
 	});
@@ -71,13 +109,33 @@ describe('changing a conclusion', () => {
 		const s = await setup();
 		const before = await s.rows();
 		const input = { summary: 'Ändrat', subGoalId: null, itemKey: null };
-		const code = (p: Promise<unknown>) => p.then(() => 'OK', (e) => e.code);
-		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.neighbourPrincipal, conclusionId: s.unitConclusion.id, input }))).toBe('FORBIDDEN');
-		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: s.orgConclusion.id, input }))).toBe('FORBIDDEN');
+		const code = (p: Promise<unknown>) =>
+			p.then(
+				() => 'OK',
+				(e) => e.code
+			);
+		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.neighbourPrincipal, conclusionId: s.unitConclusion.id, input }))).toBe(
+			'FORBIDDEN'
+		);
+		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: s.orgConclusion.id, input }))).toBe(
+			'FORBIDDEN'
+		);
 		const other = await setup();
-		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: other.unitConclusion.id, input }))).toBe('NOT_FOUND');
+		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: other.unitConclusion.id, input }))).toBe(
+			'NOT_FOUND'
+		);
 		expect(await code(updateConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: 'inte-ett-id', input }))).toBe('NOT_FOUND');
-		expect(await code(updateConclusion(h.db, { organizerId: other.organizer.id, roundId: s.round.id, actor: other.principal, conclusionId: s.unitConclusion.id, input }))).toBe('NOT_FOUND');
+		expect(
+			await code(
+				updateConclusion(h.db, {
+					organizerId: other.organizer.id,
+					roundId: s.round.id,
+					actor: other.principal,
+					conclusionId: s.unitConclusion.id,
+					input
+				})
+			)
+		).toBe('NOT_FOUND');
 		expect(await s.rows()).toEqual(before);
 		expect(await other.rows()).toHaveLength(2);
 	});
@@ -101,8 +159,14 @@ describe('removing a conclusion', () => {
 
 	it('lets the unit team remove its own conclusion, but not another unit’s team or a principal the organizer’s', async () => {
 		const s = await setup();
-		const code = (p: Promise<unknown>) => p.then(() => 'OK', (e) => e.code);
-		expect(await code(deleteConclusion(h.db, { ...s.base, actor: s.neighbourPrincipal, conclusionId: s.unitConclusion.id }))).toBe('FORBIDDEN');
+		const code = (p: Promise<unknown>) =>
+			p.then(
+				() => 'OK',
+				(e) => e.code
+			);
+		expect(await code(deleteConclusion(h.db, { ...s.base, actor: s.neighbourPrincipal, conclusionId: s.unitConclusion.id }))).toBe(
+			'FORBIDDEN'
+		);
 		expect(await code(deleteConclusion(h.db, { ...s.base, actor: s.principal, conclusionId: s.orgConclusion.id }))).toBe('FORBIDDEN');
 		expect(await s.rows()).toHaveLength(2);
 		expect(await s.audits('conclusion.delete')).toEqual([]);

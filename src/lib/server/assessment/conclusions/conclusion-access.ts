@@ -36,7 +36,9 @@ export async function conclusionAccess(db: Db, actor: Actor, round: Round) {
 			if (!u) return [];
 			const team = can(actor, 'assessment.unit_report', u.resource);
 			const visible = readAll || team || (closed && answeredIds.has(id));
-			return visible ? [{ id, name: u.name, nameSort: u.nameSort, canReport: readAll || team, canWrite: can(actor, 'assessment.consensus', u.resource) }] : [];
+			return visible
+				? [{ id, name: u.name, nameSort: u.nameSort, canReport: readAll || team, canWrite: can(actor, 'assessment.consensus', u.resource) }]
+				: [];
 		})
 		.sort((a, b) => (a.nameSort < b.nameSort ? -1 : a.nameSort > b.nameSort ? 1 : 0))
 		.map(({ nameSort: _s, ...u }) => u);

@@ -1,3 +1,4 @@
+// Covers: findConclusions, writeConclusion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -33,7 +34,12 @@ async function setup(o: { closed: boolean }) {
 describe('writing conclusions', () => {
 	it('lets the unit team write the unit’s conclusion about an item, storing its sub-goal too, audited', async () => {
 		const s = await setup({ closed: true });
-		const row = await writeConclusion(h.db, { ...s.base, actor: s.principal, unitId: s.unit.id, input: { summary: 'Vi satsar på programmering i åk 7–9.', subGoalId: null, itemKey: ITEM } });
+		const row = await writeConclusion(h.db, {
+			...s.base,
+			actor: s.principal,
+			unitId: s.unit.id,
+			input: { summary: 'Vi satsar på programmering i åk 7–9.', subGoalId: null, itemKey: ITEM }
+		});
 		expect(row).toMatchObject({ unitId: s.unit.id, subGoalId: '1.1', itemKey: ITEM });
 		const audits = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, row.id));
 		expect(audits.map((a) => a.action)).toEqual(['conclusion.create']);
@@ -41,8 +47,18 @@ describe('writing conclusions', () => {
 
 	it('lets leadership write the organizer’s conclusion, but not a principal', async () => {
 		const s = await setup({ closed: true });
-		await writeConclusion(h.db, { ...s.base, actor: s.leader, unitId: null, input: { summary: 'Gemensam fortbildning.', subGoalId: '1.3', itemKey: null } });
-		const e = await writeConclusion(h.db, { ...s.base, actor: s.principal, unitId: null, input: { summary: 'X', subGoalId: null, itemKey: null } }).catch((x) => x);
+		await writeConclusion(h.db, {
+			...s.base,
+			actor: s.leader,
+			unitId: null,
+			input: { summary: 'Gemensam fortbildning.', subGoalId: '1.3', itemKey: null }
+		});
+		const e = await writeConclusion(h.db, {
+			...s.base,
+			actor: s.principal,
+			unitId: null,
+			input: { summary: 'X', subGoalId: null, itemKey: null }
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
 		const rows = await h.db.select().from(assessmentConclusions).where(eq(assessmentConclusions.roundId, s.round.id));
 		expect(rows.map((r) => r.summary)).toEqual(['Gemensam fortbildning.']);
@@ -52,7 +68,9 @@ describe('writing conclusions', () => {
 		const s = await setup({ closed: true });
 		const write = (input: { summary: string; subGoalId: string | null; itemKey: string | null }) =>
 			writeConclusion(h.db, { ...s.base, actor: s.principal, unitId: s.unit.id, input }).catch((x) => x);
-		expect((await write({ summary: '  ', subGoalId: null, itemKey: null })).issues).toEqual([{ field: 'summary', message: 'consensus_error_summary_required' }]);
+		expect((await write({ summary: '  ', subGoalId: null, itemKey: null })).issues).toEqual([
+			{ field: 'summary', message: 'consensus_error_summary_required' }
+		]);
 		expect((await write({ summary: 'X', subGoalId: '9.9', itemKey: null })).issues[0].message).toBe('consensus_error_scope');
 		expect((await write({ summary: 'X', subGoalId: '2.1', itemKey: ITEM })).issues[0].message).toBe('consensus_error_scope');
 		expect(await h.db.select().from(assessmentConclusions).where(eq(assessmentConclusions.roundId, s.round.id))).toEqual([]);
@@ -62,8 +80,18 @@ describe('writing conclusions', () => {
 describe('who sees "Ni sa – vi gör"', () => {
 	it('shows someone who answered their unit’s and the organizer’s conclusions and agreed results once the round has closed', async () => {
 		const s = await setup({ closed: true });
-		await writeConclusion(h.db, { ...s.base, actor: s.principal, unitId: s.unit.id, input: { summary: 'Enhetens slutsats', subGoalId: null, itemKey: null } });
-		await writeConclusion(h.db, { ...s.base, actor: s.leader, unitId: null, input: { summary: 'Huvudmannens slutsats', subGoalId: null, itemKey: null } });
+		await writeConclusion(h.db, {
+			...s.base,
+			actor: s.principal,
+			unitId: s.unit.id,
+			input: { summary: 'Enhetens slutsats', subGoalId: null, itemKey: null }
+		});
+		await writeConclusion(h.db, {
+			...s.base,
+			actor: s.leader,
+			unitId: null,
+			input: { summary: 'Huvudmannens slutsats', subGoalId: null, itemKey: null }
+		});
 		const r = await findConclusions(h.db, { ...s.base, actor: s.teacher });
 		expect(r.unit?.conclusions.map((c) => c.summary)).toEqual(['Enhetens slutsats']);
 		expect(r.organizerConclusions.map((c) => c.summary)).toEqual(['Huvudmannens slutsats']);

@@ -1,3 +1,4 @@
+// Covers: findConclusionsForLink.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -14,7 +15,12 @@ afterAll(() => h.close());
 
 const ITEM = 'ns.1-1.programmering';
 
-async function conclude(round: { id: string; organizerId: string }, unitId: string | null, summary: string, scope: { subGoalId?: string; itemKey?: string } = {}) {
+async function conclude(
+	round: { id: string; organizerId: string },
+	unitId: string | null,
+	summary: string,
+	scope: { subGoalId?: string; itemKey?: string } = {}
+) {
 	await h.db.insert(assessmentConclusions).values({ organizerId: round.organizerId, roundId: round.id, unitId, summary, ...scope });
 }
 
@@ -45,7 +51,9 @@ describe('"Ni sa – vi gör" through an anonymous link', () => {
 		expect(r.unitConclusions).toHaveLength(1);
 		expect(r.unitConclusions[0]).toMatchObject({ summary: 'Vi satsar på programmering.', scope: { subGoalId: '1.1', itemKey: ITEM } });
 		expect(r.unitConclusions[0].scope?.itemStatement?.sv).toBeTruthy();
-		expect(r.organizerConclusions.map((c) => [c.summary, c.scope?.subGoalId, c.scope?.itemKey])).toEqual([['Gemensam fortbildning för alla skolor.', '1.3', null]]);
+		expect(r.organizerConclusions.map((c) => [c.summary, c.scope?.subGoalId, c.scope?.itemKey])).toEqual([
+			['Gemensam fortbildning för alla skolor.', '1.3', null]
+		]);
 		expect(Object.keys(r.unitConclusions[0])).not.toContain('createdBy');
 	});
 
@@ -55,7 +63,12 @@ describe('"Ni sa – vi gör" through an anonymous link', () => {
 		await conclude(s.round, s.unit.id, 'Mer stöd i 2.1.', { subGoalId: '2.1' });
 		const leader = await buildActor(h.db, [{ role: 'leadership', organizerId: s.organizer.id }]);
 		const plan = (scope: string, title: string, links: string[]) =>
-			createAction(h.db, { actor: leader, organizerId: s.organizer.id, period: '2026/27', input: { scope, title, responsibleId: leader.personId, links, dueOn: '2027-03-01' } });
+			createAction(h.db, {
+				actor: leader,
+				organizerId: s.organizer.id,
+				period: '2026/27',
+				input: { scope, title, responsibleId: leader.personId, links, dueOn: '2027-03-01' }
+			});
 		await plan(s.unit.id, 'Programmeringsverkstad', [`nationella-strategin:1.1:${ITEM}`]);
 		await plan(s.unit.id, 'Hela 1.1', ['nationella-strategin:1.1']);
 		// Another unit's action and an action for another sub-goal do not follow the conclusion.
@@ -64,7 +77,13 @@ describe('"Ni sa – vi gör" through an anonymous link', () => {
 		const r = await findConclusionsForLink(h.db, { token: s.token });
 		const byText = Object.fromEntries(r.unitConclusions.map((c) => [c.summary, c.actions]));
 		expect(byText['Vi satsar på programmering.'].map((a) => a.title).sort()).toEqual(['Hela 1.1', 'Programmeringsverkstad']);
-		expect(byText['Vi satsar på programmering.'][0]).toEqual({ id: expect.any(String), title: expect.any(String), status: 'planned', dueOn: '2027-03-01', period: '2026/27' });
+		expect(byText['Vi satsar på programmering.'][0]).toEqual({
+			id: expect.any(String),
+			title: expect.any(String),
+			status: 'planned',
+			dueOn: '2027-03-01',
+			period: '2026/27'
+		});
 		expect(byText['Mer stöd i 2.1.']).toEqual([]);
 	});
 

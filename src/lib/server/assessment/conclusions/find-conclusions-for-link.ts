@@ -64,7 +64,8 @@ export async function findConclusionsForLink(db: Db, opts: { token: string }) {
 		.orderBy(asc(assessmentConclusions.createdAt), asc(assessmentConclusions.id));
 
 	const { subGoals, items } = await getRoundItems(db, round);
-	const subGoalOf = (r: (typeof rows)[number]) => r.subGoalId ?? (r.itemKey ? (items.find((i) => i.key === r.itemKey)?.subGoalId ?? null) : null);
+	const subGoalOf = (r: (typeof rows)[number]) =>
+		r.subGoalId ?? (r.itemKey ? (items.find((i) => i.key === r.itemKey)?.subGoalId ?? null) : null);
 	const actions = await findConclusionActions(db, {
 		organizerId: link.organizerId,
 		frameworkKey: round.frameworkKey,
@@ -77,7 +78,9 @@ export async function findConclusionsForLink(db: Db, opts: { token: string }) {
 		return {
 			id: r.id,
 			summary: r.summary,
-			scope: subGoalId ? { subGoalId, subGoalTitle: sg?.title ?? null, itemKey: r.itemKey, itemStatement: (item?.statement as Text | undefined) ?? null } : null,
+			scope: subGoalId
+				? { subGoalId, subGoalTitle: sg?.title ?? null, itemKey: r.itemKey, itemStatement: (item?.statement as Text | undefined) ?? null }
+				: null,
 			createdAt: r.createdAt,
 			actions: actions.get(r.id) ?? []
 		};

@@ -22,7 +22,10 @@ const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / x
 export async function findConclusions(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; unitId?: string | null }) {
 	const round = await getRound(db, opts);
 	const access = await conclusionAccess(db, opts.actor, round);
-	const base = { round: { id: round.id, name: round.name, closed: access.closed, frameworkKey: round.frameworkKey }, canWriteOrganizer: access.canWriteOrganizer };
+	const base = {
+		round: { id: round.id, name: round.name, closed: access.closed, frameworkKey: round.frameworkKey },
+		canWriteOrganizer: access.canWriteOrganizer
+	};
 	if (access.waiting) return { ...base, waiting: true as const, units: [], unit: null, organizerConclusions: [], subGoals: [] };
 	if (!access.units.length && !access.canWriteOrganizer) throw new AppError('FORBIDDEN', 'conclusions');
 
@@ -36,7 +39,9 @@ export async function findConclusions(db: Db, opts: { actor: Actor; organizerId:
 			and(
 				eq(assessmentConclusions.organizerId, opts.organizerId),
 				eq(assessmentConclusions.roundId, round.id),
-				selected ? or(isNull(assessmentConclusions.unitId), eq(assessmentConclusions.unitId, selected.id)) : isNull(assessmentConclusions.unitId)
+				selected
+					? or(isNull(assessmentConclusions.unitId), eq(assessmentConclusions.unitId, selected.id))
+					: isNull(assessmentConclusions.unitId)
 			)
 		)
 		.orderBy(asc(assessmentConclusions.createdAt));
@@ -47,11 +52,23 @@ export async function findConclusions(db: Db, opts: { actor: Actor; organizerId:
 		frameworkKey: round.frameworkKey,
 		conclusions: rows.map((r) => ({ id: r.id, unitId: r.unitId, subGoalId: subGoalOf(r), itemKey: r.itemKey }))
 	});
-	const present = (r: (typeof rows)[number]) => ({ id: r.id, subGoalId: r.subGoalId, itemKey: r.itemKey, summary: r.summary, createdAt: r.createdAt, actions: actions.get(r.id) ?? [] });
+	const present = (r: (typeof rows)[number]) => ({
+		id: r.id,
+		subGoalId: r.subGoalId,
+		itemKey: r.itemKey,
+		summary: r.summary,
+		createdAt: r.createdAt,
+		actions: actions.get(r.id) ?? []
+	});
 
 	let unit = null;
 	if (selected) {
-		const agreed = new Map((await consensusRows(db, { organizerId: opts.organizerId, roundId: round.id, unitId: selected.id })).map((c) => [c.itemKey, toConsensusValue(c)]));
+		const agreed = new Map(
+			(await consensusRows(db, { organizerId: opts.organizerId, roundId: round.id, unitId: selected.id })).map((c) => [
+				c.itemKey,
+				toConsensusValue(c)
+			])
+		);
 		unit = {
 			...selected,
 			conclusions: rows.filter((r) => r.unitId === selected.id).map(present),

@@ -5,7 +5,15 @@ import { todayInStockholm } from '../../auth/load-actor';
 import type { Actor } from '../../policies';
 
 /** One "Ni sa – vi gör" conclusion on a staff member's start page. */
-export type StaffConclusion = { id: string; roundId: string; roundName: string; unitId: string; unitName: string; summary: string; createdAt: Date };
+export type StaffConclusion = {
+	id: string;
+	roundId: string;
+	roundName: string;
+	unitId: string;
+	unitName: string;
+	summary: string;
+	createdAt: Date;
+};
 
 /**
  * "Ni sa – vi gör" for everyone who works at a unit, answered or not: the newest conclusions their
@@ -13,7 +21,10 @@ export type StaffConclusion = { id: string; roundId: string; roundName: string; 
  * Only the conclusion text, its unit and its round: no figures, no names. Empty for a person without
  * a role on any unit of the organizer.
  */
-export async function findStaffConclusions(db: Db, opts: { actor: Actor; organizerId: string; limit?: number; today?: string }): Promise<StaffConclusion[]> {
+export async function findStaffConclusions(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; limit?: number; today?: string }
+): Promise<StaffConclusion[]> {
 	const unitIds = [...new Set(opts.actor.assignments.filter((a) => a.organizerId === opts.organizerId && a.unitId).map((a) => a.unitId!))];
 	if (!unitIds.length) return [];
 	const today = opts.today ?? todayInStockholm();
@@ -28,7 +39,10 @@ export async function findStaffConclusions(db: Db, opts: { actor: Actor; organiz
 			createdAt: assessmentConclusions.createdAt
 		})
 		.from(assessmentConclusions)
-		.innerJoin(assessmentRounds, and(eq(assessmentRounds.id, assessmentConclusions.roundId), eq(assessmentRounds.organizerId, opts.organizerId)))
+		.innerJoin(
+			assessmentRounds,
+			and(eq(assessmentRounds.id, assessmentConclusions.roundId), eq(assessmentRounds.organizerId, opts.organizerId))
+		)
 		.innerJoin(units, and(eq(units.id, assessmentConclusions.unitId), eq(units.organizerId, opts.organizerId)))
 		.where(
 			and(

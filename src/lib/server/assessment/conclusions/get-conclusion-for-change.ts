@@ -13,7 +13,10 @@ import { isUuid } from '../../ids';
  * NOT_FOUND for a malformed id or a conclusion of another round or organizer; FORBIDDEN otherwise.
  * Pass a transaction to lock the row until the change is written.
  */
-export async function getConclusionForChange(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; conclusionId: string; lock?: boolean }) {
+export async function getConclusionForChange(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; roundId: string; conclusionId: string; lock?: boolean }
+) {
 	if (!isUuid(opts.conclusionId) || !isUuid(opts.roundId)) throw new AppError('NOT_FOUND', 'conclusion');
 	const query = db
 		.select()

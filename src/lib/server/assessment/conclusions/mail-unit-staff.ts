@@ -13,7 +13,11 @@ export function buildConclusionMail(f: { roundName: string; unitName: string; su
 		const o = { locale };
 		return {
 			subject: m.exports_conclusion_mail_subject({ unit: f.unitName }, o),
-			paragraphs: [m.exports_conclusion_mail_intro({ unit: f.unitName, round: f.roundName }, o), f.summary, m.exports_conclusion_mail_link({ link: f.link }, o)]
+			paragraphs: [
+				m.exports_conclusion_mail_intro({ unit: f.unitName, round: f.roundName }, o),
+				f.summary,
+				m.exports_conclusion_mail_link({ link: f.link }, o)
+			]
 		};
 	});
 }
@@ -23,7 +27,10 @@ export function buildConclusionMail(f: { roundName: string; unitName: string; su
  * after) to every active person with a role on the unit today — not only those who answered, and
  * nobody from other units. Returns how many mails were queued.
  */
-export async function mailUnitStaff(tx: Db, f: { organizerId: string; unitId: string; unitName: string; roundName: string; summary: string }) {
+export async function mailUnitStaff(
+	tx: Db,
+	f: { organizerId: string; unitId: string; unitName: string; roundName: string; summary: string }
+) {
 	const today = todayInStockholm();
 	const [org] = await tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, f.organizerId));
 	const rows = await tx

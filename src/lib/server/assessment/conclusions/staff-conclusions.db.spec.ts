@@ -31,7 +31,14 @@ async function setUp() {
 }
 
 const write = (s: Awaited<ReturnType<typeof setUp>>, roundId: string, summary: string, notifyStaff = false) =>
-	writeConclusion(h.db, { actor: s.principal, organizerId: s.organizer.id, roundId, unitId: s.unit.id, input: { summary, subGoalId: null, itemKey: null }, notifyStaff });
+	writeConclusion(h.db, {
+		actor: s.principal,
+		organizerId: s.organizer.id,
+		roundId,
+		unitId: s.unit.id,
+		input: { summary, subGoalId: null, itemKey: null },
+		notifyStaff
+	});
 
 describe('"Ni sa – vi gör" for all staff', () => {
 	it('shows a staff member who did not answer their unit’s conclusions from closed rounds, newest first, and nothing of other units', async () => {
@@ -52,21 +59,40 @@ describe('"Ni sa – vi gör" for all staff', () => {
 		const s = await setUp();
 		const row = await write(s, s.closed.id, 'Vi byter lärplattform till hösten.', true);
 		expect(row.mailed).toBe(2);
-		const addresses = async (emails: string[]) => (await h.db.select().from(outbox).where(inArray(outbox.toAddress, emails))).map((o) => o.toAddress);
-		const rows = await h.db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.id, [s.principal.personId, s.teacher.personId, s.elsewhere.personId]));
+		const addresses = async (emails: string[]) =>
+			(await h.db.select().from(outbox).where(inArray(outbox.toAddress, emails))).map((o) => o.toAddress);
+		const rows = await h.db
+			.select({ id: people.id, email: people.email })
+			.from(people)
+			.where(inArray(people.id, [s.principal.personId, s.teacher.personId, s.elsewhere.personId]));
 		const email = (id: string) => rows.find((p) => p.id === id)!.email;
-		expect((await addresses([email(s.principal.personId), email(s.teacher.personId)])).sort()).toEqual([email(s.principal.personId), email(s.teacher.personId)].sort());
+		expect((await addresses([email(s.principal.personId), email(s.teacher.personId)])).sort()).toEqual(
+			[email(s.principal.personId), email(s.teacher.personId)].sort()
+		);
 		expect(await addresses([email(s.elsewhere.personId), s.inactive.email, s.ended.email])).toEqual([]);
-		const [mail] = await h.db.select().from(outbox).where(eq(outbox.toAddress, email(s.teacher.personId)));
+		const [mail] = await h.db
+			.select()
+			.from(outbox)
+			.where(eq(outbox.toAddress, email(s.teacher.personId)));
 		expect(mail.subject).toContain('Ekskolan');
 		expect(mail.body).toContain('Vi byter lärplattform till hösten.');
 		expect(mail.body).not.toContain(s.principal.name);
-		const [audit] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'conclusion.create')));
+		const [audit] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'conclusion.create')));
 		expect(audit.changes).toMatchObject({ mailed: [null, 2] });
 
 		const quiet = await write(s, s.closed.id, 'Utan e-post.');
 		expect(quiet.mailed).toBeNull();
-		expect((await h.db.select().from(outbox).where(eq(outbox.toAddress, email(s.teacher.personId)))).length).toBe(1);
+		expect(
+			(
+				await h.db
+					.select()
+					.from(outbox)
+					.where(eq(outbox.toAddress, email(s.teacher.personId)))
+			).length
+		).toBe(1);
 	});
 
 	it('refuses to mail while the round is open, and writes nothing', async () => {

@@ -22,7 +22,12 @@ export async function updateConclusion(
 ) {
 	const { round } = await getConclusionForChange(db, opts);
 	const parsed = conclusionSchema.safeParse(opts.input);
-	if (!parsed.success) throw new AppError('INVALID', 'conclusion', parsed.error.issues.map((i) => ({ field: i.path[0] === 'summary' ? 'summary' : 'scope', message: i.message })));
+	if (!parsed.success)
+		throw new AppError(
+			'INVALID',
+			'conclusion',
+			parsed.error.issues.map((i) => ({ field: i.path[0] === 'summary' ? 'summary' : 'scope', message: i.message }))
+		);
 	const scope = await resolveConclusionScope(db, round, parsed.data);
 
 	return db.transaction(async (tx) => {

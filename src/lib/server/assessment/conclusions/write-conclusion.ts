@@ -11,7 +11,8 @@ import { getRoundUnit } from '../consensus/get-round-unit';
 import { resolveConclusionScope } from './conclusion-scope';
 import { mailUnitStaff } from './mail-unit-staff';
 
-const unitName = async (tx: Db, unitId: string) => (await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)))[0]?.name ?? '';
+const unitName = async (tx: Db, unitId: string) =>
+	(await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)))[0]?.name ?? '';
 
 export const conclusionSchema = z.object({
 	summary: z.string().trim().min(1, 'consensus_error_summary_required').max(8000, 'error_too_long'),
@@ -42,24 +43,53 @@ export async function writeConclusion(
 			});
 	if (roundStatus(round) === 'upcoming') throw new AppError('CONFLICT', 'consensus_error_not_open');
 	const parsed = conclusionSchema.safeParse(opts.input);
-	if (!parsed.success) throw new AppError('INVALID', 'conclusion', parsed.error.issues.map((i) => ({ field: i.path[0] === 'summary' ? 'summary' : 'scope', message: i.message })));
+	if (!parsed.success)
+		throw new AppError(
+			'INVALID',
+			'conclusion',
+			parsed.error.issues.map((i) => ({ field: i.path[0] === 'summary' ? 'summary' : 'scope', message: i.message }))
+		);
 	const { subGoalId, itemKey } = await resolveConclusionScope(db, round, parsed.data);
 	const notify = Boolean(opts.notifyStaff && opts.unitId);
-	if (notify && roundStatus(round) !== 'closed') throw new AppError('INVALID', 'notify open', [{ field: 'notifyStaff', message: 'exports_conclusion_error_notify_open' }]);
+	if (notify && roundStatus(round) !== 'closed')
+		throw new AppError('INVALID', 'notify open', [{ field: 'notifyStaff', message: 'exports_conclusion_error_notify_open' }]);
 
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(assessmentConclusions)
-			.values({ organizerId: opts.organizerId, roundId: round.id, unitId: opts.unitId, subGoalId, itemKey, summary: parsed.data.summary, createdBy: opts.actor.personId })
+			.values({
+				organizerId: opts.organizerId,
+				roundId: round.id,
+				unitId: opts.unitId,
+				subGoalId,
+				itemKey,
+				summary: parsed.data.summary,
+				createdBy: opts.actor.personId
+			})
 			.returning();
-		const mailed = notify ? await mailUnitStaff(tx, { organizerId: opts.organizerId, unitId: opts.unitId!, unitName: await unitName(tx, opts.unitId!), roundName: round.name, summary: row.summary }) : null;
+		const mailed = notify
+			? await mailUnitStaff(tx, {
+					organizerId: opts.organizerId,
+					unitId: opts.unitId!,
+					unitName: await unitName(tx, opts.unitId!),
+					roundName: round.name,
+					summary: row.summary
+				})
+			: null;
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: opts.actor.personId,
 			action: 'conclusion.create',
 			entityType: 'assessment_conclusion',
 			entityId: row.id,
-			changes: { roundId: [null, round.id], unitId: [null, opts.unitId], subGoalId: [null, subGoalId], itemKey: [null, itemKey], summary: [null, row.summary], ...(mailed === null ? {} : { mailed: [null, mailed] }) }
+			changes: {
+				roundId: [null, round.id],
+				unitId: [null, opts.unitId],
+				subGoalId: [null, subGoalId],
+				itemKey: [null, itemKey],
+				summary: [null, row.summary],
+				...(mailed === null ? {} : { mailed: [null, mailed] })
+			}
 		});
 		return { ...row, mailed };
 	});

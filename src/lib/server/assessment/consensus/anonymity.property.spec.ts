@@ -1,3 +1,4 @@
+// Covers: buildItemGroups, samsynShows.
 /**
  * Property test for decision 014: for any sequence of submissions, nothing the consensus page, the unit
  * report or the organizer report's unit × perspective table (with each unit's pooled value, decision 028) publishes lets anyone compute one
@@ -28,7 +29,11 @@ function random(seed: number) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-	return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+	return {
+		next,
+		int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+		pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]
+	};
 }
 
 type Item = { key: string; perspectives: string[]; addedAt: number };
@@ -88,7 +93,8 @@ function reportInputs(s: Scenario, submitted: Response[]) {
 	for (const x of submitted) {
 		for (const a of x.answers) {
 			if (a.level === null) continue;
-			for (const u of [x.unit, null]) for (const p of [x.perspective, null]) levels.set(`${u}|${p}|${a.itemKey}`, (levels.get(`${u}|${p}|${a.itemKey}`) ?? 0) + 1);
+			for (const u of [x.unit, null])
+				for (const p of [x.perspective, null]) levels.set(`${u}|${p}|${a.itemKey}`, (levels.get(`${u}|${p}|${a.itemKey}`) ?? 0) + 1);
 		}
 	}
 	const thin = new Map<string, { unitId: string | null; perspective: string | null; thin: boolean }>();
@@ -120,7 +126,9 @@ function publish(s: Scenario, submitted: Response[], closed: boolean) {
 		);
 	});
 	// The unit report: a perspective's figures once the round has closed and where the reports show the group.
-	const unitReport = s.units.map((unit) => answering.map((p) => (closed && suppression.shown(unit, p) ? suppression.count(unit, p) : null)));
+	const unitReport = s.units.map((unit) =>
+		answering.map((p) => (closed && suppression.shown(unit, p) ? suppression.count(unit, p) : null))
+	);
 	// The organizer report's table (and its exports): a cell or margin once the round has closed and where suppression shows it.
 	const table = new Map<string, number | null>();
 	for (const u of [...s.units, TOTAL]) {
@@ -142,11 +150,22 @@ function thinRemainders(s: Scenario, view: ReturnType<typeof publish>): string[]
 	const cols = [...view.answering, TOTAL];
 	const check = (members: string[], total: string) => {
 		if (view.table.get(total) === null) return;
-		const rest = members.reduce((sum, key) => sum + (view.table.get(key) === null ? view.suppression.count(...(key.split('\u0000') as [string, string])) : 0), 0);
+		const rest = members.reduce(
+			(sum, key) => sum + (view.table.get(key) === null ? view.suppression.count(...(key.split('\u0000') as [string, string])) : 0),
+			0
+		);
 		if (rest > 0 && rest < s.threshold) found.push(`${total.replace('\u0000', '/')} leaves ${rest}`);
 	};
-	for (const r of rows) check(view.answering.map((c) => cellKey(r, c)), cellKey(r, TOTAL));
-	for (const c of cols) check(s.units.map((r) => cellKey(r, c)), cellKey(TOTAL, c));
+	for (const r of rows)
+		check(
+			view.answering.map((c) => cellKey(r, c)),
+			cellKey(r, TOTAL)
+		);
+	for (const c of cols)
+		check(
+			s.units.map((r) => cellKey(r, c)),
+			cellKey(TOTAL, c)
+		);
 	return found;
 }
 
@@ -154,7 +173,9 @@ function thinRemainders(s: Scenario, view: ReturnType<typeof publish>): string[]
 function derivable(s: Scenario, view: ReturnType<typeof publish>): string[] {
 	const rows = [...s.units, TOTAL];
 	const cols = [...view.answering, TOTAL];
-	const unknowns = [...view.table.entries()].filter(([key, v]) => v === null && view.suppression.count(...(key.split('\u0000') as [string, string])) > 0).map(([k]) => k);
+	const unknowns = [...view.table.entries()]
+		.filter(([key, v]) => v === null && view.suppression.count(...(key.split('\u0000') as [string, string])) > 0)
+		.map(([k]) => k);
 	const index = new Map(unknowns.map((k, i) => [k, i]));
 	const equations: number[][] = [];
 	const line = (members: string[], total: string) => {
@@ -163,8 +184,16 @@ function derivable(s: Scenario, view: ReturnType<typeof publish>): string[] {
 		if (index.has(total)) eq[index.get(total)!] -= 1;
 		if (eq.some((v) => v !== 0)) equations.push(eq);
 	};
-	for (const r of rows) line(view.answering.map((c) => cellKey(r, c)), cellKey(r, TOTAL));
-	for (const c of cols) line(s.units.map((r) => cellKey(r, c)), cellKey(TOTAL, c));
+	for (const r of rows)
+		line(
+			view.answering.map((c) => cellKey(r, c)),
+			cellKey(r, TOTAL)
+		);
+	for (const c of cols)
+		line(
+			s.units.map((r) => cellKey(r, c)),
+			cellKey(TOTAL, c)
+		);
 	const rank = (matrix: number[][]) => {
 		const m = matrix.map((row) => [...row]);
 		let r = 0;
@@ -190,7 +219,8 @@ function derivable(s: Scenario, view: ReturnType<typeof publish>): string[] {
 }
 
 /** What a watcher sees on samsyn, the unit report and the organizer report, as text: two equal texts mean nothing changed. */
-const snapshot = (view: ReturnType<typeof publish>) => JSON.stringify({ samsyn: view.samsyn, unitReport: view.unitReport, table: [...view.table.entries()] });
+const snapshot = (view: ReturnType<typeof publish>) =>
+	JSON.stringify({ samsyn: view.samsyn, unitReport: view.unitReport, table: [...view.table.entries()] });
 
 function check(seed: number) {
 	const s = generate(seed);
@@ -208,8 +238,11 @@ function check(seed: number) {
 				for (const g of item.groups) {
 					if (!closed && (g.shown || g.distribution || g.responses !== null)) fail(`a distribution is shown while the round is open`);
 					if (!g.shown) continue;
-					const answered = submitted.filter((x) => x.unit === s.units[u] && x.perspective === g.perspective && x.answers.some((a) => a.itemKey === s.items[i].key)).length;
-					if (answered > 0 && answered < s.threshold) fail(`${s.units[u]} ${g.perspective} ${s.items[i].key} shows ${answered} answers under k = ${s.threshold}`);
+					const answered = submitted.filter(
+						(x) => x.unit === s.units[u] && x.perspective === g.perspective && x.answers.some((a) => a.itemKey === s.items[i].key)
+					).length;
+					if (answered > 0 && answered < s.threshold)
+						fail(`${s.units[u]} ${g.perspective} ${s.items[i].key} shows ${answered} answers under k = ${s.threshold}`);
 					if (!view.suppression.shown(s.units[u], g.perspective)) fail(`samsyn shows a group the reports hide`);
 				}
 				if (!closed && item.comments.length) fail('a comment is shown while the round is open');
@@ -226,10 +259,12 @@ function check(seed: number) {
 		const remainders = closed ? thinRemainders(s, view) : [];
 		if (remainders.length) fail(`a shown total gives away a small group: ${remainders.join(', ')}`);
 		for (const [u, most] of view.pooled.entries()) {
-			if (most !== null && most > 0 && most < s.threshold) fail(`${s.units[u]}'s pooled value rests on ${most} level answers per item under k = ${s.threshold}`);
+			if (most !== null && most > 0 && most < s.threshold)
+				fail(`${s.units[u]}'s pooled value rests on ${most} level answers per item under k = ${s.threshold}`);
 		}
 		// Differencing: a watcher comparing two published states learns nothing unless they differ; only the close may change what is shown.
-		if (step > 0 && states[step] !== states[step - 1] && !(closed && step === s.closeAt)) fail(`what is shown changed at step ${step} by one submission`);
+		if (step > 0 && states[step] !== states[step - 1] && !(closed && step === s.closeAt))
+			fail(`what is shown changed at step ${step} by one submission`);
 	}
 }
 
@@ -242,8 +277,19 @@ describe('anonymity over any sequence of submissions (decision 014)', () => {
 	}, 120_000);
 
 	it('pads nothing with empty submissions: four empty responses and one real answer show nothing', () => {
-		const s: Scenario = { threshold: 5, units: ['u0', 'u1'], perspectives: ['staff'], items: [{ key: 'i0', perspectives: ['staff'], addedAt: 0 }], submissions: [], closeAt: 0 };
-		const real: Response = { unit: 'u0', perspective: 'staff', answers: [{ perspective: 'staff', itemKey: 'i0', level: 4, special: null, comment: 'bara jag' }] };
+		const s: Scenario = {
+			threshold: 5,
+			units: ['u0', 'u1'],
+			perspectives: ['staff'],
+			items: [{ key: 'i0', perspectives: ['staff'], addedAt: 0 }],
+			submissions: [],
+			closeAt: 0
+		};
+		const real: Response = {
+			unit: 'u0',
+			perspective: 'staff',
+			answers: [{ perspective: 'staff', itemKey: 'i0', level: 4, special: null, comment: 'bara jag' }]
+		};
 		const empty: Response = { unit: 'u0', perspective: 'staff', answers: [] };
 		const others = Array.from({ length: 6 }, () => ({ ...real, unit: 'u1', answers: [{ ...real.answers[0], comment: null }] }));
 		const view = publish(s, [real, empty, empty, empty, empty, ...others], true);

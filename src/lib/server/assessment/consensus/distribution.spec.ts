@@ -1,3 +1,4 @@
+// Covers: isSpread, mediansDiffer, summarizeAnswers.
 import { describe, expect, it } from 'vitest';
 import { isSpread, mediansDiffer, summarizeAnswers, type AnswerValue } from './distribution';
 

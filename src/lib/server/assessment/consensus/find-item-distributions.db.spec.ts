@@ -1,3 +1,4 @@
+// Covers: getUnitReport, findItemDistributions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -25,17 +26,35 @@ async function scenario(staff: number[], students: number[], k = 5, { open = fal
 	const unit = await buildUnit(h.db, { organizerId: organizer.id });
 	const round = await buildRound(h.db, { organizer, units: [unit], anonymityThreshold: k });
 	for (const [i, level] of staff.entries()) {
-		await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { [ITEM]: level }, comments: { [ITEM]: `Personalkommentar ${i}` } });
+		await buildResponse(h.db, {
+			round,
+			unitId: unit.id,
+			perspective: 'staff',
+			answers: { [ITEM]: level },
+			comments: { [ITEM]: `Personalkommentar ${i}` }
+		});
 	}
 	for (const [i, level] of students.entries()) {
-		await buildResponse(h.db, { round, unitId: unit.id, perspective: 'students', answers: { [ITEM]: level }, comments: { [ITEM]: `Elevkommentar ${i}` } });
+		await buildResponse(h.db, {
+			round,
+			unitId: unit.id,
+			perspective: 'students',
+			answers: { [ITEM]: level },
+			comments: { [ITEM]: `Elevkommentar ${i}` }
+		});
 	}
 	for (let i = 0; i < empty; i++) await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: {} });
 	// An unsubmitted response never counts towards the group or the distribution.
 	await buildResponse(h.db, { round, unitId: unit.id, perspective: 'students', answers: { [ITEM]: 1 }, submitted: false });
 	if (!open) await h.db.update(assessmentRounds).set({ closedAt: new Date() }).where(eq(assessmentRounds.id, round.id));
 	const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
-	const result = await findItemDistributions(h.db, { actor: principal, organizerId: organizer.id, roundId: round.id, unitId: unit.id, subGoalId: '1.1' });
+	const result = await findItemDistributions(h.db, {
+		actor: principal,
+		organizerId: organizer.id,
+		roundId: round.id,
+		unitId: unit.id,
+		subGoalId: '1.1'
+	});
 	return { result, item: result.items.find((i) => i.key === ITEM)!, organizer, unit, round };
 }
 
@@ -85,7 +104,13 @@ describe('the distribution the unit team sees', () => {
 
 	it('shows comments of shown groups only, without anything that names the writer', async () => {
 		const { item } = await scenario([3, 3, 3, 3, 3], []);
-		expect(item.comments.map((c) => c.text)).toEqual(['Personalkommentar 0', 'Personalkommentar 1', 'Personalkommentar 2', 'Personalkommentar 3', 'Personalkommentar 4']);
+		expect(item.comments.map((c) => c.text)).toEqual([
+			'Personalkommentar 0',
+			'Personalkommentar 1',
+			'Personalkommentar 2',
+			'Personalkommentar 3',
+			'Personalkommentar 4'
+		]);
 		expect(Object.keys(item.comments[0]).sort()).toEqual(['perspective', 'text']);
 	});
 
@@ -106,14 +131,26 @@ describe('the distribution the unit team sees', () => {
 	it('refuses staff, who answer but do not agree the unit’s levels', async () => {
 		const { organizer, unit, round } = await scenario([3], []);
 		const teacher = await buildActor(h.db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
-		const e = await findItemDistributions(h.db, { actor: teacher, organizerId: organizer.id, roundId: round.id, unitId: unit.id, subGoalId: '1.1' }).catch((x) => x);
+		const e = await findItemDistributions(h.db, {
+			actor: teacher,
+			organizerId: organizer.id,
+			roundId: round.id,
+			unitId: unit.id,
+			subGoalId: '1.1'
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
 	});
 
 	it('does not find a sub-goal the round does not have', async () => {
 		const { organizer, unit, round } = await scenario([3], []);
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
-		const e = await findItemDistributions(h.db, { actor: principal, organizerId: organizer.id, roundId: round.id, unitId: unit.id, subGoalId: '9.9' }).catch((x) => x);
+		const e = await findItemDistributions(h.db, {
+			actor: principal,
+			organizerId: organizer.id,
+			roundId: round.id,
+			unitId: unit.id,
+			subGoalId: '9.9'
+		}).catch((x) => x);
 		expect(e.code).toBe('NOT_FOUND');
 	});
 });

@@ -30,7 +30,14 @@ export async function findItemDistributions(
 	const visibility = await loadSamsynVisibility(db, round, unit.id, subGoals);
 	const agreedByKey = new Map(agreed.map((c) => [c.itemKey, c]));
 	return {
-		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, perspectives: round.perspectives, published: visibility.published },
+		round: {
+			id: round.id,
+			name: round.name,
+			status: roundStatus(round),
+			threshold: round.anonymityThreshold,
+			perspectives: round.perspectives,
+			published: visibility.published
+		},
 		unit,
 		subGoals: subGoals.map((s) => ({ id: s.id, title: s.title })),
 		subGoal: { id: subGoal.id, title: subGoal.title },

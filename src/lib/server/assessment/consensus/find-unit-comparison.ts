@@ -40,14 +40,23 @@ export async function findUnitComparison(db: Db, round: Round, unitId: string) {
 		.orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt))
 		.limit(1);
 	if (!previous) return null;
-	const [oldFw, newFw] = await Promise.all([getFramework(round.frameworkKey, previous.frameworkVersion), getFramework(round.frameworkKey, round.frameworkVersion)]);
+	const [oldFw, newFw] = await Promise.all([
+		getFramework(round.frameworkKey, previous.frameworkVersion),
+		getFramework(round.frameworkKey, round.frameworkVersion)
+	]);
 	const match = matchItems(oldFw, newFw);
-	const agreed = new Map((await consensusRows(db, { organizerId: round.organizerId, roundId: previous.id, unitId })).map((c) => [c.itemKey, toConsensusValue(c)]));
+	const agreed = new Map(
+		(await consensusRows(db, { organizerId: round.organizerId, roundId: previous.id, unitId })).map((c) => [c.itemKey, toConsensusValue(c)])
+	);
 	const items = new Map<string, ItemComparison>();
-	for (const m of match.matched) items.set(m.key, { previousAgreed: agreed.get(m.key) ?? null, meaningChanged: false, previousKey: m.key, isNew: false });
-	for (const r of match.replaced) items.set(r.new.key, { previousAgreed: agreed.get(r.old.key) ?? null, meaningChanged: true, previousKey: r.old.key, isNew: false });
+	for (const m of match.matched)
+		items.set(m.key, { previousAgreed: agreed.get(m.key) ?? null, meaningChanged: false, previousKey: m.key, isNew: false });
+	for (const r of match.replaced)
+		items.set(r.new.key, { previousAgreed: agreed.get(r.old.key) ?? null, meaningChanged: true, previousKey: r.old.key, isNew: false });
 	for (const a of match.added) items.set(a.key, { previousAgreed: null, meaningChanged: false, previousKey: null, isNew: true });
 	// The organizer's own items match only by the same key in both rounds.
-	for (const [key, value] of agreed) if (key.startsWith('egen.') && !items.has(key)) items.set(key, { previousAgreed: value, meaningChanged: false, previousKey: key, isNew: false });
+	for (const [key, value] of agreed)
+		if (key.startsWith('egen.') && !items.has(key))
+			items.set(key, { previousAgreed: value, meaningChanged: false, previousKey: key, isNew: false });
 	return { round: { id: previous.id, name: previous.name, frameworkVersion: previous.frameworkVersion }, items };
 }

@@ -22,7 +22,13 @@ export async function getConsensusOverview(db: Db, opts: { actor: Actor; organiz
 	const visibility = await loadSamsynVisibility(db, round, unit.id, subGoals);
 	const agreedKeys = new Set(agreed.map((c) => c.itemKey));
 	return {
-		round: { id: round.id, name: round.name, status: roundStatus(round), threshold: round.anonymityThreshold, published: visibility.published },
+		round: {
+			id: round.id,
+			name: round.name,
+			status: roundStatus(round),
+			threshold: round.anonymityThreshold,
+			published: visibility.published
+		},
 		unit,
 		// The same counts the reports show, so nothing here can be set against them.
 		groups: round.perspectives.map((p) => {
@@ -36,7 +42,8 @@ export async function getConsensusOverview(db: Db, opts: { actor: Actor; organiz
 			agreedCount: sg.items.filter((i) => agreedKeys.has(i.key)).length,
 			// Null before the round closes: a count that moves with each submission hints at that answer.
 			disagreementCount: visibility.published
-				? sg.items.filter((i) => buildItemGroups(i, round.perspectives, answers, (p, n) => visibility.shows(sg.id, p, n)).disagreement).length
+				? sg.items.filter((i) => buildItemGroups(i, round.perspectives, answers, (p, n) => visibility.shows(sg.id, p, n)).disagreement)
+						.length
 				: null
 		}))
 	};

@@ -16,10 +16,18 @@ export type UnitResource = Extract<Resource, { type: 'unit' }>;
 export async function getRoundUnit(db: Db, opts: { organizerId: string; roundId: string; unitId: string }) {
 	const round = await getRound(db, opts);
 	requireRoundUnit(round, opts.unitId);
-	const tree = await db.select({ id: units.id, parentId: units.parentId, name: units.name }).from(units).where(eq(units.organizerId, opts.organizerId));
+	const tree = await db
+		.select({ id: units.id, parentId: units.parentId, name: units.name })
+		.from(units)
+		.where(eq(units.organizerId, opts.organizerId));
 	const byId = new Map(tree.map((u) => [u.id, u]));
 	const unit = byId.get(opts.unitId);
 	if (!unit) throw new AppError('NOT_FOUND', 'unit');
-	const resource: UnitResource = { type: 'unit', organizerId: opts.organizerId, unitId: unit.id, ancestorIds: ancestorIdsOf(unit.id, byId) };
+	const resource: UnitResource = {
+		type: 'unit',
+		organizerId: opts.organizerId,
+		unitId: unit.id,
+		ancestorIds: ancestorIdsOf(unit.id, byId)
+	};
 	return { round, unit: { id: unit.id, name: unit.name }, resource };
 }

@@ -1,3 +1,4 @@
+// Covers: getUnitReport, recordConsensus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -16,7 +17,8 @@ describe('the unit report', () => {
 		const organizer = await buildOrganizer(h.db);
 		const unit = await buildUnit(h.db, { organizerId: organizer.id });
 		const round = await buildRound(h.db, { organizer, units: [unit], closedAt: new Date() });
-		for (const level of [2, 3, 3, 4, 4]) await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
+		for (const level of [2, 3, 3, 4, 4])
+			await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
 		const base = { actor: principal, organizerId: organizer.id, roundId: round.id, unitId: unit.id };
 		await recordConsensus(h.db, {
@@ -42,7 +44,8 @@ describe('the unit report', () => {
 		const organizer = await buildOrganizer(h.db);
 		const unit = await buildUnit(h.db, { organizerId: organizer.id });
 		const round = await buildRound(h.db, { organizer, units: [unit], closedAt: new Date() });
-		for (const level of [2, 3, 3, 4, 4]) await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
+		for (const level of [2, 3, 3, 4, 4])
+			await buildResponse(h.db, { round, unitId: unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
 		await buildResponse(h.db, { round, unitId: unit.id, perspective: 'students', answers: { 'ns.1-1.programmering': 1 } });
 		const reader = await buildActor(h.db, [{ role: 'reader', organizerId: organizer.id }]);
 		const report = await getUnitReport(h.db, { actor: reader, organizerId: organizer.id, roundId: round.id, unitId: unit.id });
@@ -56,7 +59,9 @@ describe('the unit report', () => {
 		const unit = await buildUnit(h.db);
 		const round = await buildRound(h.db, { organizerId: unit.organizerId, units: [unit] });
 		const teacher = await buildActor(h.db, [{ role: 'staff', organizerId: unit.organizerId, unitId: unit.id }]);
-		const e = await getUnitReport(h.db, { actor: teacher, organizerId: unit.organizerId, roundId: round.id, unitId: unit.id }).catch((x) => x);
+		const e = await getUnitReport(h.db, { actor: teacher, organizerId: unit.organizerId, roundId: round.id, unitId: unit.id }).catch(
+			(x) => x
+		);
 		expect(e.code).toBe('FORBIDDEN');
 	});
 });

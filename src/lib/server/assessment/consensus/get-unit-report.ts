@@ -53,7 +53,9 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 				evidence: c?.evidence ?? '',
 				nextStep,
 				/** The unit's previous round for this item (null without one); says when the item's meaning changed. */
-				previous: comparison ? (comparison.items.get(item.key) ?? { previousAgreed: null, meaningChanged: false, previousKey: null, isNew: false }) : null,
+				previous: comparison
+					? (comparison.items.get(item.key) ?? { previousAgreed: null, meaningChanged: false, previousKey: null, isNew: false })
+					: null,
 				means: groups.map((g) => {
 					const shown = shownIn(sg.id, g.perspective);
 					return { perspective: g.perspective, shown, mean: shown ? (g.distribution?.mean ?? null) : null };
@@ -67,10 +69,20 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 			.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)))
 			.map((p) => {
 				const shown = shownIn(sg.id, p);
-				const levels = shown ? answers.filter((a) => a.perspective === p && sgKeys.has(a.itemKey) && a.level !== null).map((a) => a.level!) : [];
+				const levels = shown
+					? answers.filter((a) => a.perspective === p && sgKeys.has(a.itemKey) && a.level !== null).map((a) => a.level!)
+					: [];
 				return { perspective: p, shown, mean: shown ? average(levels) : null };
 			});
-		return { id: sg.id, title: sg.title, agreedMean: average(agreedLevels), agreedCount: agreedLevels.length, itemCount: items.length, perspectiveMeans, items };
+		return {
+			id: sg.id,
+			title: sg.title,
+			agreedMean: average(agreedLevels),
+			agreedCount: agreedLevels.length,
+			itemCount: items.length,
+			perspectiveMeans,
+			items
+		};
 	});
 
 	return {
@@ -80,10 +92,19 @@ export async function getUnitReport(db: Db, opts: { actor: Actor; organizerId: s
 		/** A suggestion can become an action in the unit's plan ("Gör till aktivitet") for those who plan for the unit. */
 		planning: {
 			frameworkKey: round.frameworkKey,
-			canPlan: can(opts.actor, 'plan.write', { type: 'plan', organizerId: opts.organizerId, unitId: unit.id, ancestorIds: resource.ancestorIds })
+			canPlan: can(opts.actor, 'plan.write', {
+				type: 'plan',
+				organizerId: opts.organizerId,
+				unitId: unit.id,
+				ancestorIds: resource.ancestorIds
+			})
 		},
 		previousRound: comparison?.round ?? null,
-		groups: perspectives.map((p) => ({ perspective: p, responses: suppression.respondents(p), shown: suppression.respondents(p) !== null })),
+		groups: perspectives.map((p) => ({
+			perspective: p,
+			responses: suppression.respondents(p),
+			shown: suppression.respondents(p) !== null
+		})),
 		subGoals: report
 	};
 }

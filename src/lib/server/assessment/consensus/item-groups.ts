@@ -42,7 +42,13 @@ export function buildItemGroups(
 		const mine = answers.filter((a) => a.perspective === perspective && a.itemKey === item.key);
 		const shown = visible(perspective, mine.length);
 		const distribution = shown ? summarizeAnswers(mine) : null;
-		return { perspective, responses: shown ? mine.length : null, shown, distribution, spread: distribution ? isSpread(distribution) : false };
+		return {
+			perspective,
+			responses: shown ? mine.length : null,
+			shown,
+			distribution,
+			spread: distribution ? isSpread(distribution) : false
+		};
 	});
 	const shownPerspectives = new Set(groups.filter((g) => g.shown).map((g) => g.perspective));
 	const comments = answers

@@ -25,7 +25,13 @@ export async function submittedAnswers(db: Db, s: Scope, itemKeys?: string[]) {
 		})
 		.from(assessmentAnswers)
 		.innerJoin(assessmentResponses, eq(assessmentAnswers.responseId, assessmentResponses.id))
-		.where(and(submittedIn(s), eq(assessmentAnswers.organizerId, s.organizerId), itemKeys ? inArray(assessmentAnswers.itemKey, itemKeys) : undefined));
+		.where(
+			and(
+				submittedIn(s),
+				eq(assessmentAnswers.organizerId, s.organizerId),
+				itemKeys ? inArray(assessmentAnswers.itemKey, itemKeys) : undefined
+			)
+		);
 }
 
 /** The unit's agreed levels in a round. */
@@ -33,5 +39,11 @@ export async function consensusRows(db: Db, s: Scope) {
 	return db
 		.select()
 		.from(assessmentConsensus)
-		.where(and(eq(assessmentConsensus.organizerId, s.organizerId), eq(assessmentConsensus.roundId, s.roundId), eq(assessmentConsensus.unitId, s.unitId)));
+		.where(
+			and(
+				eq(assessmentConsensus.organizerId, s.organizerId),
+				eq(assessmentConsensus.roundId, s.roundId),
+				eq(assessmentConsensus.unitId, s.unitId)
+			)
+		);
 }

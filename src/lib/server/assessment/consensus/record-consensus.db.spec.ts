@@ -1,3 +1,4 @@
+// Covers: recordConsensus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -22,17 +23,34 @@ async function setup(o: { opensOn?: string; closedAt?: Date } = {}) {
 	const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
 	const base = { actor: principal, organizerId: organizer.id, roundId: round.id, unitId: unit.id };
 	const rows = () => h.db.select().from(assessmentConsensus).where(eq(assessmentConsensus.roundId, round.id));
-	const audits = () => h.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, organizer.id), eq(auditEvents.entityType, 'assessment_consensus')));
+	const audits = () =>
+		h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organizerId, organizer.id), eq(auditEvents.entityType, 'assessment_consensus')));
 	return { organizer, unit, round, principal, base, rows, audits };
 }
 
 describe('recording the unit’s agreed levels', () => {
 	it('stores level, evidence and note and audits the change with before and after', async () => {
 		const s = await setup();
-		const n = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '2', evidence: 'Enkät i åk 9', note: 'Tas upp i ht' }] });
+		const n = await recordConsensus(h.db, {
+			...s.base,
+			entries: [{ itemKey: ITEM, value: '2', evidence: 'Enkät i åk 9', note: 'Tas upp i ht' }]
+		});
 		expect(n).toBe(1);
-		expect((await s.rows())[0]).toMatchObject({ itemKey: ITEM, level: 2, special: null, evidence: 'Enkät i åk 9', note: 'Tas upp i ht', decidedBy: s.principal.personId });
-		await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: 'dont_know', evidence: 'Enkät i åk 9', note: 'Tas upp i ht' }] });
+		expect((await s.rows())[0]).toMatchObject({
+			itemKey: ITEM,
+			level: 2,
+			special: null,
+			evidence: 'Enkät i åk 9',
+			note: 'Tas upp i ht',
+			decidedBy: s.principal.personId
+		});
+		await recordConsensus(h.db, {
+			...s.base,
+			entries: [{ itemKey: ITEM, value: 'dont_know', evidence: 'Enkät i åk 9', note: 'Tas upp i ht' }]
+		});
 		const audits = await s.audits();
 		expect(audits.map((a) => a.action)).toEqual(['consensus.create', 'consensus.update']);
 		expect(audits[1].changes).toEqual({ level: [2, null], special: [null, 'dont_know'] });
@@ -41,7 +59,13 @@ describe('recording the unit’s agreed levels', () => {
 	it('leaves unchanged and unanswered items alone', async () => {
 		const s = await setup();
 		await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '3', evidence: '', note: '' }] });
-		const n = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '3', evidence: '', note: '' }, { itemKey: OTHER_ITEM, value: '', evidence: '', note: '' }] });
+		const n = await recordConsensus(h.db, {
+			...s.base,
+			entries: [
+				{ itemKey: ITEM, value: '3', evidence: '', note: '' },
+				{ itemKey: OTHER_ITEM, value: '', evidence: '', note: '' }
+			]
+		});
 		expect(n).toBe(0);
 		expect(await s.rows()).toHaveLength(1);
 		expect(await s.audits()).toHaveLength(1);
@@ -58,7 +82,10 @@ describe('bad consensus input changes nothing', () => {
 		const s = await setup();
 		const e = await recordConsensus(h.db, {
 			...s.base,
-			entries: [{ itemKey: ITEM, value: '3', evidence: '', note: '' }, { itemKey: 'ns.9-9.finns-inte', value: '2', evidence: '', note: '' }]
+			entries: [
+				{ itemKey: ITEM, value: '3', evidence: '', note: '' },
+				{ itemKey: 'ns.9-9.finns-inte', value: '2', evidence: '', note: '' }
+			]
 		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues[0].message).toBe('consensus_error_unknown_item');
@@ -68,7 +95,9 @@ describe('bad consensus input changes nothing', () => {
 
 	it('rejects level 5 and names the item’s field', async () => {
 		const s = await setup();
-		const e = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '5' as '4', evidence: '', note: '' }] }).catch((x) => x);
+		const e = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '5' as '4', evidence: '', note: '' }] }).catch(
+			(x) => x
+		);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toEqual([{ field: `${ITEM}-value`, message: 'consensus_error_value' }]);
 		expect(await s.rows()).toEqual([]);
@@ -76,7 +105,9 @@ describe('bad consensus input changes nothing', () => {
 
 	it('asks for a level when evidence is given without one', async () => {
 		const s = await setup();
-		const e = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '', evidence: 'Något', note: '' }] }).catch((x) => x);
+		const e = await recordConsensus(h.db, { ...s.base, entries: [{ itemKey: ITEM, value: '', evidence: 'Något', note: '' }] }).catch(
+			(x) => x
+		);
 		expect(e.issues).toEqual([{ field: `${ITEM}-value`, message: 'consensus_error_level_required' }]);
 		expect(await s.rows()).toEqual([]);
 	});
@@ -85,9 +116,18 @@ describe('bad consensus input changes nothing', () => {
 		const s = await setup();
 		const elsewhere = await buildUnit(h.db);
 		const theirPrincipal = await buildActor(h.db, [{ role: 'principal', organizerId: elsewhere.organizerId, unitId: elsewhere.id }]);
-		const asThem = await recordConsensus(h.db, { ...s.base, actor: theirPrincipal, organizerId: elsewhere.organizerId, entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }] }).catch((x) => x);
+		const asThem = await recordConsensus(h.db, {
+			...s.base,
+			actor: theirPrincipal,
+			organizerId: elsewhere.organizerId,
+			entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }]
+		}).catch((x) => x);
 		expect(asThem.code).toBe('NOT_FOUND');
-		const tampered = await recordConsensus(h.db, { ...s.base, unitId: elsewhere.id, entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }] }).catch((x) => x);
+		const tampered = await recordConsensus(h.db, {
+			...s.base,
+			unitId: elsewhere.id,
+			entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }]
+		}).catch((x) => x);
 		expect(tampered.code).toBe('NOT_FOUND');
 		expect(await s.rows()).toEqual([]);
 		expect(await h.db.select().from(assessmentConsensus).where(eq(assessmentConsensus.unitId, elsewhere.id))).toEqual([]);
@@ -96,10 +136,16 @@ describe('bad consensus input changes nothing', () => {
 	it('refuses staff and a round that has not opened', async () => {
 		const s = await setup();
 		const teacher = await buildActor(h.db, [{ role: 'staff', organizerId: s.organizer.id, unitId: s.unit.id }]);
-		const e = await recordConsensus(h.db, { ...s.base, actor: teacher, entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }] }).catch((x) => x);
+		const e = await recordConsensus(h.db, {
+			...s.base,
+			actor: teacher,
+			entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }]
+		}).catch((x) => x);
 		expect(e.code).toBe('FORBIDDEN');
 		const later = await setup({ opensOn: '2099-01-01' });
-		const e2 = await recordConsensus(h.db, { ...later.base, entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }] }).catch((x) => x);
+		const e2 = await recordConsensus(h.db, { ...later.base, entries: [{ itemKey: ITEM, value: '2', evidence: '', note: '' }] }).catch(
+			(x) => x
+		);
 		expect(e2.code).toBe('CONFLICT');
 		expect(await s.rows()).toEqual([]);
 		expect(await later.rows()).toEqual([]);

@@ -51,25 +51,42 @@ export async function recordConsensus(
 	const seen = new Set<string>();
 	for (const e of parsed.data) {
 		if (!known.has(e.itemKey) || seen.has(e.itemKey)) issues.push({ field: 'form', message: 'consensus_error_unknown_item' });
-		else if (!e.value && (e.evidence || e.note)) issues.push({ field: consensusFieldId(e.itemKey, 'value'), message: 'consensus_error_level_required' });
+		else if (!e.value && (e.evidence || e.note))
+			issues.push({ field: consensusFieldId(e.itemKey, 'value'), message: 'consensus_error_level_required' });
 		seen.add(e.itemKey);
 	}
 	if (issues.length) throw new AppError('INVALID', 'consensus', issues);
 
-	const scope = and(eq(assessmentConsensus.organizerId, opts.organizerId), eq(assessmentConsensus.roundId, round.id), eq(assessmentConsensus.unitId, unit.id));
+	const scope = and(
+		eq(assessmentConsensus.organizerId, opts.organizerId),
+		eq(assessmentConsensus.roundId, round.id),
+		eq(assessmentConsensus.unitId, unit.id)
+	);
 	return db.transaction(async (tx) => {
 		const existing = new Map((await tx.select().from(assessmentConsensus).where(scope)).map((r) => [r.itemKey, r]));
 		let changed = 0;
 		for (const e of parsed.data) {
 			if (!e.value) continue;
 			const level = /^[1-4]$/.test(e.value) ? Number(e.value) : null;
-			const after: { level: number | null; special: string | null; evidence: string; note: string } = { level, special: level === null ? e.value : null, evidence: e.evidence, note: e.note };
+			const after: { level: number | null; special: string | null; evidence: string; note: string } = {
+				level,
+				special: level === null ? e.value : null,
+				evidence: e.evidence,
+				note: e.note
+			};
 			const before = existing.get(e.itemKey) ?? null;
 			const changes = diffFields(before as typeof after | null, after, ['level', 'special', 'evidence', 'note']);
 			if (before && Object.keys(changes).length === 0) continue;
 			const values = { ...after, decidedBy: opts.actor.personId, decidedAt: new Date() };
-			if (before) await tx.update(assessmentConsensus).set(values).where(and(scope, eq(assessmentConsensus.itemKey, e.itemKey)));
-			else await tx.insert(assessmentConsensus).values({ ...values, organizerId: opts.organizerId, roundId: round.id, unitId: unit.id, itemKey: e.itemKey });
+			if (before)
+				await tx
+					.update(assessmentConsensus)
+					.set(values)
+					.where(and(scope, eq(assessmentConsensus.itemKey, e.itemKey)));
+			else
+				await tx
+					.insert(assessmentConsensus)
+					.values({ ...values, organizerId: opts.organizerId, roundId: round.id, unitId: unit.id, itemKey: e.itemKey });
 			await recordAudit(tx, {
 				organizerId: opts.organizerId,
 				actorId: opts.actor.personId,

@@ -1,3 +1,4 @@
+// Covers: getUnitReport.
 /**
  * The unit report compares with the unit's previous round of the same framework, matched by item
  * key across framework versions, and says so when an item's meaning changed (a new key that
@@ -20,7 +21,10 @@ vi.mock('../framework/list-frameworks', async (importOriginal) => {
 	const dir = mkdtempSync(join(tmpdir(), 'rodtrad-frameworks-'));
 	mkdirSync(join(dir, 'test'));
 	writeFileSync(join(dir, 'test', '2026.1.yaml'), framework('2026.1', [['1.1', [item('t.same'), item('t.old')]]]));
-	writeFileSync(join(dir, 'test', '2026.2.yaml'), framework('2026.2', [['1.1', [item('t.same'), item('t.new', 'replaces: t.old'), item('t.added')]]]));
+	writeFileSync(
+		join(dir, 'test', '2026.2.yaml'),
+		framework('2026.2', [['1.1', [item('t.same'), item('t.new', 'replaces: t.old'), item('t.added')]]])
+	);
 	return { ...original, FRAMEWORKS_DIR: dir, listFrameworks: (root: string = dir) => original.listFrameworks(root) };
 });
 
@@ -31,7 +35,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function agree(round: { id: string; organizerId: string }, unitId: string, levels: Record<string, number>) {
-	await h.db.insert(assessmentConsensus).values(Object.entries(levels).map(([itemKey, level]) => ({ organizerId: round.organizerId, roundId: round.id, unitId, itemKey, level })));
+	await h.db
+		.insert(assessmentConsensus)
+		.values(
+			Object.entries(levels).map(([itemKey, level]) => ({ organizerId: round.organizerId, roundId: round.id, unitId, itemKey, level }))
+		);
 }
 
 describe('the unit report compared with the previous round', () => {
@@ -39,8 +47,20 @@ describe('the unit report compared with the previous round', () => {
 		const organizer = await buildOrganizer(h.db);
 		const unit = await buildUnit(h.db, { organizerId: organizer.id });
 		const common = { organizer, units: [unit], frameworkKey: 'test', perspectives: ['leadership'], closedAt: new Date() };
-		const last = await buildRound(h.db, { ...common, name: 'Våren 2025', frameworkVersion: '2026.1', opensOn: '2025-03-01', closesOn: '2025-04-01' });
-		const now = await buildRound(h.db, { ...common, name: 'Våren 2026', frameworkVersion: '2026.2', opensOn: '2026-03-01', closesOn: '2026-04-01' });
+		const last = await buildRound(h.db, {
+			...common,
+			name: 'Våren 2025',
+			frameworkVersion: '2026.1',
+			opensOn: '2025-03-01',
+			closesOn: '2025-04-01'
+		});
+		const now = await buildRound(h.db, {
+			...common,
+			name: 'Våren 2026',
+			frameworkVersion: '2026.2',
+			opensOn: '2026-03-01',
+			closesOn: '2026-04-01'
+		});
 		await agree(last, unit.id, { 't.same': 2, 't.old': 1 });
 		await agree(now, unit.id, { 't.same': 3, 't.new': 3, 't.added': 2 });
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
@@ -59,7 +79,13 @@ describe('the unit report compared with the previous round', () => {
 		const other = await buildUnit(h.db, { organizerId: organizer.id });
 		const common = { organizer, frameworkKey: 'test', perspectives: ['leadership'], closedAt: new Date() };
 		await buildRound(h.db, { ...common, units: [other], frameworkVersion: '2026.1', opensOn: '2025-03-01', closesOn: '2025-04-01' });
-		const now = await buildRound(h.db, { ...common, units: [unit], frameworkVersion: '2026.2', opensOn: '2026-03-01', closesOn: '2026-04-01' });
+		const now = await buildRound(h.db, {
+			...common,
+			units: [unit],
+			frameworkVersion: '2026.2',
+			opensOn: '2026-03-01',
+			closesOn: '2026-04-01'
+		});
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
 		const report = await getUnitReport(h.db, { actor: principal, organizerId: organizer.id, roundId: now.id, unitId: unit.id });
 		expect(report.previousRound).toBeNull();

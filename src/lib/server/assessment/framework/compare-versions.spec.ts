@@ -1,3 +1,4 @@
+// Covers: matchItems, framework, item, parseFramework.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { matchItems } from './compare-versions';

@@ -30,13 +30,10 @@ export type Localized = z.infer<typeof localizedSchema>;
 /** Item keys are stable across versions: lower-case words separated by dots, e.g. `ns.1-1.elevernas-kompetens`. */
 export const ITEM_KEY = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 
-const itemKey = z
-	.string()
-	.regex(ITEM_KEY, 'must be lower-case words joined by dots, e.g. "ns.1-1.short-name"');
+const itemKey = z.string().regex(ITEM_KEY, 'must be lower-case words joined by dots, e.g. "ns.1-1.short-name"');
 
 const perspective = z.enum(PERSPECTIVES, {
-	error: (issue) =>
-		`unknown perspective ${JSON.stringify(issue.input)} (allowed: ${PERSPECTIVES.join(', ')})`
+	error: (issue) => `unknown perspective ${JSON.stringify(issue.input)} (allowed: ${PERSPECTIVES.join(', ')})`
 });
 
 export const itemSchema = z.strictObject({
@@ -89,9 +86,7 @@ export const frameworkSchema = z.strictObject({
 	/** Same as the folder name under content/frameworks. */
 	key: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits or dashes'),
 	/** Same as the file name, e.g. "2026.1". Quote it in YAML, or 2026.10 would read as the number 2026.1. */
-	version: z
-		.string({ error: 'must be a quoted string such as "2026.1"' })
-		.regex(/^\d{4}\.\d+$/, 'must look like "2026.1"'),
+	version: z.string({ error: 'must be a quoted string such as "2026.1"' }).regex(/^\d{4}\.\d+$/, 'must look like "2026.1"'),
 	title: localizedSchema,
 	description: localizedSchema,
 	areas: z.array(areaSchema).min(1, 'needs at least one area')

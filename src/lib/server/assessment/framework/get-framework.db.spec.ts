@@ -1,3 +1,4 @@
+// Covers: getFramework.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -24,7 +25,9 @@ describe('rounds and answers', () => {
 
 	it('refuse a level outside 1–4 in the database itself', async () => {
 		const round = await buildRound(h.db);
-		await expect(buildResponse(h.db, { round, unitId: round.units[0].id, perspective: 'staff', answers: { 'ns.x.y': 5 } })).rejects.toThrow();
+		await expect(
+			buildResponse(h.db, { round, unitId: round.units[0].id, perspective: 'staff', answers: { 'ns.x.y': 5 } })
+		).rejects.toThrow();
 	});
 
 	it('say NOT_FOUND for an unknown framework or a path trick', async () => {

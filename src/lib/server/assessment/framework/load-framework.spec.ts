@@ -1,3 +1,4 @@
+// Covers: framework, item, parseFramework.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { framework, item } from './framework-fixtures';

@@ -81,7 +81,8 @@ function findReferenceProblems(framework: Framework): FieldIssue[] {
 				else itemPlace.set(item.key, subPlace);
 				if (item.replaces) replacing.push({ place, target: item.replaces });
 				for (const who of Object.keys(item.statement_for ?? {}))
-					if (!(item.perspectives as string[]).includes(who)) problems.push({ field: `${place} › statement_for.${who}`, message: `"${who}" does not answer this item` });
+					if (!(item.perspectives as string[]).includes(who))
+						problems.push({ field: `${place} › statement_for.${who}`, message: `"${who}" does not answer this item` });
 			}
 		}
 	}

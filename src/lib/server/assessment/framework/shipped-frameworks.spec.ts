@@ -1,3 +1,4 @@
+// Covers: listFrameworks, listItems, loadFramework.
 import { describe, expect, it } from 'vitest';
 import { listFrameworks } from './list-frameworks';
 import { listItems } from './list-items';
@@ -42,10 +43,6 @@ describe('shipped frameworks', () => {
 
 	it('builds the support framework on the three parts of the process support', async () => {
 		const framework = await loadFramework('content/frameworks/supportorganisationen/2026.1.yaml');
-		expect(framework.areas.map((a) => a.id)).toEqual([
-			'sammanhallen-digitalisering',
-			'pedagogisk-support',
-			'teknisk-support'
-		]);
+		expect(framework.areas.map((a) => a.id)).toEqual(['sammanhallen-digitalisering', 'pedagogisk-support', 'teknisk-support']);
 	});
 });

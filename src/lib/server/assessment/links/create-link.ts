@@ -13,14 +13,21 @@ import { DEFAULT_LINK_CAPACITY, parseLinkCapacity } from './link-room';
  * a random token and the capacity the administrator states (how many may answer through it; INVALID
  * unless 1…1000). When the link exists already it is returned unchanged (no second token).
  */
-export async function createLink(db: Db, { actor, capacity: typed, ...scope }: LinkScope & { actor: Actor | null; capacity?: string | number }) {
+export async function createLink(
+	db: Db,
+	{ actor, capacity: typed, ...scope }: LinkScope & { actor: Actor | null; capacity?: string | number }
+) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId: scope.organizerId });
 	const capacity = parseLinkCapacity(typed ?? String(DEFAULT_LINK_CAPACITY));
 	return db.transaction(async (tx) => {
 		const round = await roundForLink(tx, scope);
 		await lockRound(tx, scope.organizerId, round.id);
 		const unitId = scope.unitId.toLowerCase();
-		const where = and(eq(assessmentLinks.roundId, round.id), eq(assessmentLinks.unitId, unitId), eq(assessmentLinks.perspective, scope.perspective));
+		const where = and(
+			eq(assessmentLinks.roundId, round.id),
+			eq(assessmentLinks.unitId, unitId),
+			eq(assessmentLinks.perspective, scope.perspective)
+		);
 		const [existing] = await tx.select().from(assessmentLinks).where(where);
 		if (existing) return existing;
 		const [row] = await tx

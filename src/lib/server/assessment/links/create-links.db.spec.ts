@@ -17,7 +17,11 @@ afterAll(() => h.close());
 
 async function setUp(o: { closedAt?: Date } = {}) {
 	const organizer = await buildOrganizer(h.db);
-	const units = [await buildUnit(h.db, { organizerId: organizer.id }), await buildUnit(h.db, { organizerId: organizer.id }), await buildUnit(h.db, { organizerId: organizer.id })];
+	const units = [
+		await buildUnit(h.db, { organizerId: organizer.id }),
+		await buildUnit(h.db, { organizerId: organizer.id }),
+		await buildUnit(h.db, { organizerId: organizer.id })
+	];
 	const round = await buildRound(h.db, { organizer, units, perspectives: ['leadership', 'staff', 'students'], ...o });
 	const admin = await buildActor(h.db, [{ role: 'org_admin', organizerId: organizer.id }]);
 	const links = () => h.db.select().from(assessmentLinks).where(eq(assessmentLinks.roundId, round.id));
@@ -35,17 +39,31 @@ describe('creating anonymous links by the dozen', () => {
 		expect(new Set(all.map((l) => `${l.unitId}|${l.perspective}`)).size).toBe(6);
 		expect(all.some((l) => l.perspective === 'leadership')).toBe(false);
 		expect(all.find((l) => l.unitId === units[0].id && l.perspective === 'students')?.token).toBe(old.token);
-		const audits = await h.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, 'assessment_link.create')));
+		const audits = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, 'assessment_link.create')));
 		expect(audits).toHaveLength(6);
 		expect(JSON.stringify(audits)).not.toContain(all[1].token);
 
-		expect(await createLinks(h.db, { actor: admin, organizerId, roundId: round.id, perspectives: ['students', 'staff'] })).toEqual({ created: 0, skipped: 6 });
+		expect(await createLinks(h.db, { actor: admin, organizerId, roundId: round.id, perspectives: ['students', 'staff'] })).toEqual({
+			created: 0,
+			skipped: 6
+		});
 		expect(await links()).toHaveLength(6);
 	});
 
 	it('makes links only for the chosen units when some are chosen', async () => {
 		const { organizerId, round, units, admin, links } = await setUp();
-		expect(await createLinks(h.db, { actor: admin, organizerId, roundId: round.id, perspectives: ['leadership'], unitIds: [units[2].id.toUpperCase()] })).toEqual({ created: 1, skipped: 0 });
+		expect(
+			await createLinks(h.db, {
+				actor: admin,
+				organizerId,
+				roundId: round.id,
+				perspectives: ['leadership'],
+				unitIds: [units[2].id.toUpperCase()]
+			})
+		).toEqual({ created: 1, skipped: 0 });
 		expect((await links()).map((l) => l.unitId)).toEqual([units[2].id]);
 	});
 
@@ -62,7 +80,10 @@ describe('creating anonymous links by the dozen', () => {
 		const stranger = await buildUnit(h.db, { organizerId });
 		const attempt = (o: Partial<Parameters<typeof createLinks>[1]>) =>
 			createLinks(h.db, { actor: admin, organizerId, roundId: round.id, perspectives: ['staff'], ...o }).catch((e) => e);
-		expect(await attempt({ perspectives: [] })).toMatchObject({ code: 'INVALID', issues: [{ field: 'perspectives', message: 'exports_links_error_perspectives' }] });
+		expect(await attempt({ perspectives: [] })).toMatchObject({
+			code: 'INVALID',
+			issues: [{ field: 'perspectives', message: 'exports_links_error_perspectives' }]
+		});
 		expect(await attempt({ perspectives: ['staff', 'key_people'] })).toMatchObject({ code: 'INVALID' });
 		expect(await attempt({ unitIds: [round.units[0].id, stranger.id] })).toMatchObject({ code: 'NOT_FOUND' });
 		const reader = await buildActor(h.db, [{ role: 'reader', organizerId }]);
@@ -70,7 +91,14 @@ describe('creating anonymous links by the dozen', () => {
 		expect(await links()).toHaveLength(0);
 
 		const closed = await setUp({ closedAt: new Date() });
-		expect(await createLinks(h.db, { actor: closed.admin, organizerId: closed.organizerId, roundId: closed.round.id, perspectives: ['staff'] }).catch((e) => e)).toMatchObject({ code: 'CONFLICT' });
+		expect(
+			await createLinks(h.db, {
+				actor: closed.admin,
+				organizerId: closed.organizerId,
+				roundId: closed.round.id,
+				perspectives: ['staff']
+			}).catch((e) => e)
+		).toMatchObject({ code: 'CONFLICT' });
 		expect(await closed.links()).toHaveLength(0);
 	});
 });
@@ -84,11 +112,21 @@ describe('the printable link sheet', () => {
 		expect(cards.map((c) => c.perspective).slice(0, 2)).toEqual(['staff', 'students']);
 		for (const c of cards) {
 			expect(c.url).toMatch(/^https:\/\/rodtrad\.exempel\.se\/s\/[A-Za-z0-9_-]{40,}$/);
-			expect(Buffer.from(c.qrDataUri.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+			expect(Buffer.from(c.qrDataUri.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toMatch(
+				/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/
+			);
 		}
-		const students = await findLinkCards(h.db, { actor: admin, organizerId, roundId: round.id, origin: 'https://x.se', perspective: 'students' });
+		const students = await findLinkCards(h.db, {
+			actor: admin,
+			organizerId,
+			roundId: round.id,
+			origin: 'https://x.se',
+			perspective: 'students'
+		});
 		expect(students.cards.map((c) => c.perspective)).toEqual(['students', 'students', 'students']);
 		const reader = await buildActor(h.db, [{ role: 'reader', organizerId }]);
-		await expect(findLinkCards(h.db, { actor: reader, organizerId, roundId: round.id, origin: 'https://x.se' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(findLinkCards(h.db, { actor: reader, organizerId, roundId: round.id, origin: 'https://x.se' })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
 	});
 });

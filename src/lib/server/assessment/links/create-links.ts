@@ -29,12 +29,16 @@ export async function createLinks(db: Db, opts: CreateLinksOptions): Promise<{ c
 	authorize(opts.actor, 'assessment.manage', { type: 'organizer', organizerId: opts.organizerId });
 	const actor = opts.actor;
 	const perspectives = [...new Set(opts.perspectives)];
-	if (!perspectives.length) throw new AppError('INVALID', 'no perspective', [{ field: 'perspectives', message: 'exports_links_error_perspectives' }]);
+	if (!perspectives.length)
+		throw new AppError('INVALID', 'no perspective', [{ field: 'perspectives', message: 'exports_links_error_perspectives' }]);
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, { organizerId: opts.organizerId, roundId: opts.roundId });
 		await lockRound(tx, opts.organizerId, round.id);
 		requireNotClosed(round);
-		if (perspectives.some((p) => !round.perspectives.includes(p))) throw new AppError('INVALID', 'rounds_error_perspective_not_in_round', [{ field: 'perspectives', message: 'rounds_error_perspective_not_in_round' }]);
+		if (perspectives.some((p) => !round.perspectives.includes(p)))
+			throw new AppError('INVALID', 'rounds_error_perspective_not_in_round', [
+				{ field: 'perspectives', message: 'rounds_error_perspective_not_in_round' }
+			]);
 		const unitIds = opts.unitIds?.length ? [...new Set(opts.unitIds.map((u) => u.toLowerCase()))] : round.unitIds;
 		for (const u of unitIds) requireRoundUnit(round, u);
 		const existing = await tx
@@ -47,7 +51,15 @@ export async function createLinks(db: Db, opts: CreateLinksOptions): Promise<{ c
 		if (missing.length) {
 			const rows = await tx
 				.insert(assessmentLinks)
-				.values(missing.map((w) => ({ organizerId: opts.organizerId, roundId: round.id, ...w, token: newToken(), capacity: DEFAULT_LINK_CAPACITY })))
+				.values(
+					missing.map((w) => ({
+						organizerId: opts.organizerId,
+						roundId: round.id,
+						...w,
+						token: newToken(),
+						capacity: DEFAULT_LINK_CAPACITY
+					}))
+				)
 				.returning();
 			// The tokens are secrets that open answering: the audit log names each link, never its token.
 			for (const row of rows)
@@ -57,7 +69,12 @@ export async function createLinks(db: Db, opts: CreateLinksOptions): Promise<{ c
 					action: 'assessment_link.create',
 					entityType: 'assessment_link',
 					entityId: row.id,
-					changes: { roundId: [null, round.id], unitId: [null, row.unitId], perspective: [null, row.perspective], capacity: [null, row.capacity] }
+					changes: {
+						roundId: [null, round.id],
+						unitId: [null, row.unitId],
+						perspective: [null, row.perspective],
+						capacity: [null, row.capacity]
+					}
 				});
 		}
 		return { created: missing.length, skipped: wanted.length - missing.length };

@@ -14,7 +14,10 @@ export type LinkCard = { unitName: string; perspective: string; url: string; qrD
  * an SVG made on the server (a data: address the CSP's img-src allows); the address is printed too,
  * so the QR code is never the only way in.
  */
-export async function findLinkCards(db: Db, opts: { actor: Actor | null; organizerId: string; roundId: string; origin: string; perspective?: string }) {
+export async function findLinkCards(
+	db: Db,
+	opts: { actor: Actor | null; organizerId: string; roundId: string; origin: string; perspective?: string }
+) {
 	const rows = await findLinks(db, opts);
 	const round = await getRound(db, opts);
 	const access = await loadUnitAccess(db, opts.organizerId);
@@ -22,12 +25,20 @@ export async function findLinkCards(db: Db, opts: { actor: Actor | null; organiz
 	const perspectives = round.perspectives.filter((p) => !opts.perspective || p === opts.perspective);
 	const chosen = rows
 		.filter((r) => unitOrder.has(r.unitId) && perspectives.includes(r.perspective))
-		.sort((a, b) => unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! || perspectives.indexOf(a.perspective) - perspectives.indexOf(b.perspective));
+		.sort(
+			(a, b) =>
+				unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! || perspectives.indexOf(a.perspective) - perspectives.indexOf(b.perspective)
+		);
 	const cards: LinkCard[] = [];
 	for (const r of chosen) {
 		const url = linkUrl(opts.origin, r.token);
 		const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-		cards.push({ unitName: access.byId.get(r.unitId)?.name ?? '', perspective: r.perspective, url, qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` });
+		cards.push({
+			unitName: access.byId.get(r.unitId)?.name ?? '',
+			perspective: r.perspective,
+			url,
+			qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+		});
 	}
 	return { roundName: round.name, perspectives: round.perspectives, cards };
 }

@@ -13,7 +13,14 @@ export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$
 export async function findLinks(db: Db, { actor, organizerId, roundId }: { actor: Actor | null; organizerId: string; roundId: string }) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId });
 	return db
-		.select({ id: assessmentLinks.id, unitId: assessmentLinks.unitId, perspective: assessmentLinks.perspective, token: assessmentLinks.token, capacity: assessmentLinks.capacity, createdAt: assessmentLinks.createdAt })
+		.select({
+			id: assessmentLinks.id,
+			unitId: assessmentLinks.unitId,
+			perspective: assessmentLinks.perspective,
+			token: assessmentLinks.token,
+			capacity: assessmentLinks.capacity,
+			createdAt: assessmentLinks.createdAt
+		})
 		.from(assessmentLinks)
 		.where(and(eq(assessmentLinks.organizerId, organizerId), eq(assessmentLinks.roundId, roundId)));
 }

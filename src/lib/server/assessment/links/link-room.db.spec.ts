@@ -1,3 +1,4 @@
+// Covers: createLink, regenerateLink, countLinkSubmissions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -63,7 +64,12 @@ describe('a link’s capacity', () => {
 			const e = await refused(createLink(h.db, { actor: admin, ...scope, capacity: bad }));
 			expect(e.code).toBe('INVALID');
 			expect(e.issues).toEqual([{ field: 'capacity', message: 'anonymity_error_capacity' }]);
-			expect(await h.db.select().from(assessmentLinks).where(and(eq(assessmentLinks.roundId, round.id), eq(assessmentLinks.perspective, 'staff')))).toEqual([]);
+			expect(
+				await h.db
+					.select()
+					.from(assessmentLinks)
+					.where(and(eq(assessmentLinks.roundId, round.id), eq(assessmentLinks.perspective, 'staff')))
+			).toEqual([]);
 		}
 	});
 
@@ -72,7 +78,10 @@ describe('a link’s capacity', () => {
 		const fresh = await regenerateLink(h.db, { actor: admin, ...scope, capacity: '25' });
 		expect(fresh.capacity).toBe(25);
 		expect(fresh.token).not.toBe(link.token);
-		const [event] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, link.id), eq(auditEvents.action, 'assessment_link.regenerate')));
+		const [event] = await h.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, link.id), eq(auditEvents.action, 'assessment_link.regenerate')));
 		expect(event.changes).toMatchObject({ capacity: [2, 25] });
 	});
 });

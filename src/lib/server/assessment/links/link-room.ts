@@ -39,7 +39,11 @@ export async function countLinkSubmissions(db: Db, linkId: string): Promise<numb
  * Call inside the transaction that starts or submits.
  */
 export async function requireLinkRoom(tx: Db, linkId: string): Promise<void> {
-	const [link] = await tx.select({ capacity: assessmentLinks.capacity }).from(assessmentLinks).where(eq(assessmentLinks.id, linkId)).for('update');
+	const [link] = await tx
+		.select({ capacity: assessmentLinks.capacity })
+		.from(assessmentLinks)
+		.where(eq(assessmentLinks.id, linkId))
+		.for('update');
 	if (!link) throw new AppError('NOT_FOUND', 'link');
 	if ((await countLinkSubmissions(tx, linkId)) >= link.capacity) throw new AppError('CONFLICT', 'anonymity_error_link_full');
 }

@@ -1,3 +1,4 @@
+// Covers: createLink, regenerateLink, findLinks, linkUrl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -19,7 +20,11 @@ beforeAll(async () => {
 	const org = await buildOrganizer(h.db);
 	organizerId = org.id;
 	admin = await buildActor(h.db, [{ role: 'org_admin', organizerId }]);
-	round = await buildRound(h.db, { organizer: org, units: [await buildUnit(h.db, { organizerId }), await buildUnit(h.db, { organizerId })], perspectives: ['staff', 'students'] });
+	round = await buildRound(h.db, {
+		organizer: org,
+		units: [await buildUnit(h.db, { organizerId }), await buildUnit(h.db, { organizerId })],
+		perspectives: ['staff', 'students']
+	});
 });
 afterAll(() => h.close());
 
@@ -72,7 +77,9 @@ describe('anonymous links', () => {
 
 	it('is only for those who manage rounds', async () => {
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId, unitId: round.units[0].id }]);
-		const e = await refused(() => createLink(h.db, { actor: principal, organizerId, roundId: round.id, unitId: round.units[0].id, perspective: 'staff' }));
+		const e = await refused(() =>
+			createLink(h.db, { actor: principal, organizerId, roundId: round.id, unitId: round.units[0].id, perspective: 'staff' })
+		);
 		expect(e.code).toBe('FORBIDDEN');
 	});
 });

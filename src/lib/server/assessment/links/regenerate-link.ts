@@ -15,7 +15,10 @@ import { parseLinkCapacity } from './link-room';
  * A capacity given with it replaces the old one (INVALID unless 1…1000); without, the old one stays.
  * NOT_FOUND when the link does not exist; CONFLICT for a closed round.
  */
-export async function regenerateLink(db: Db, { actor, capacity: typed, ...scope }: LinkScope & { actor: Actor | null; capacity?: string | number }) {
+export async function regenerateLink(
+	db: Db,
+	{ actor, capacity: typed, ...scope }: LinkScope & { actor: Actor | null; capacity?: string | number }
+) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId: scope.organizerId });
 	const capacity = typed === undefined ? undefined : parseLinkCapacity(typed);
 	return db.transaction(async (tx) => {
@@ -25,7 +28,14 @@ export async function regenerateLink(db: Db, { actor, capacity: typed, ...scope 
 		const [before] = await tx
 			.select({ capacity: assessmentLinks.capacity })
 			.from(assessmentLinks)
-			.where(and(eq(assessmentLinks.organizerId, scope.organizerId), eq(assessmentLinks.roundId, round.id), eq(assessmentLinks.unitId, unitId), eq(assessmentLinks.perspective, scope.perspective)));
+			.where(
+				and(
+					eq(assessmentLinks.organizerId, scope.organizerId),
+					eq(assessmentLinks.roundId, round.id),
+					eq(assessmentLinks.unitId, unitId),
+					eq(assessmentLinks.perspective, scope.perspective)
+				)
+			);
 		const [row] = await tx
 			.update(assessmentLinks)
 			.set({ token: newToken(), createdAt: new Date(), ...(capacity === undefined ? {} : { capacity }) })
@@ -45,7 +55,12 @@ export async function regenerateLink(db: Db, { actor, capacity: typed, ...scope 
 			action: 'assessment_link.regenerate',
 			entityType: 'assessment_link',
 			entityId: row.id,
-			changes: { roundId: [round.id, round.id], unitId: [unitId, unitId], perspective: [scope.perspective, scope.perspective], capacity: [before?.capacity ?? null, row.capacity] }
+			changes: {
+				roundId: [round.id, round.id],
+				unitId: [unitId, unitId],
+				perspective: [scope.perspective, scope.perspective],
+				capacity: [before?.capacity ?? null, row.capacity]
+			}
 		});
 		return row;
 	});

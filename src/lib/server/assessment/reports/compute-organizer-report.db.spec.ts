@@ -1,3 +1,4 @@
+// Covers: computeOrganizerReport.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -15,7 +16,12 @@ afterAll(() => h.close());
 const STUDENT_ITEM = 'ns.1-1.programmering';
 const STAFF_ITEM = 'ns.1-1.amnesdidaktisk-anvandning';
 
-async function answerMany(round: Parameters<typeof buildResponse>[1]['round'], unitId: string, perspective: string, answers: Record<string, number | 'dont_know' | 'not_applicable'>[]) {
+async function answerMany(
+	round: Parameters<typeof buildResponse>[1]['round'],
+	unitId: string,
+	perspective: string,
+	answers: Record<string, number | 'dont_know' | 'not_applicable'>[]
+) {
 	for (const a of answers) await buildResponse(h.db, { round, unitId, perspective, answers: a });
 }
 
@@ -36,12 +42,17 @@ function singleLineLeaks(table: FigureTable, rows: string[], cols: string[]) {
 describe('computeOrganizerReport', () => {
 	it('rolls up means and counts per unit, perspective and organizer, leaving vet ej out of means but counting it', async () => {
 		const organizer = await buildOrganizer(h.db);
-		const [a, b] = [await buildUnit(h.db, { organizerId: organizer.id, name: 'Ekskolan' }), await buildUnit(h.db, { organizerId: organizer.id, name: 'Björkskolan' })];
+		const [a, b] = [
+			await buildUnit(h.db, { organizerId: organizer.id, name: 'Ekskolan' }),
+			await buildUnit(h.db, { organizerId: organizer.id, name: 'Björkskolan' })
+		];
 		const round = await buildRound(h.db, { organizer, units: [a, b], anonymityThreshold: 2, closedAt: new Date() });
 		await answerMany(round, a.id, 'staff', [{ [STAFF_ITEM]: 1 }, { [STAFF_ITEM]: 2 }, { [STAFF_ITEM]: 'dont_know' }]);
 		await answerMany(round, b.id, 'staff', [{ [STAFF_ITEM]: 4 }, { [STAFF_ITEM]: 4 }]);
 		await buildResponse(h.db, { round, unitId: b.id, perspective: 'staff', answers: { [STAFF_ITEM]: 1 }, submitted: false });
-		await h.db.insert(assessmentConsensus).values({ roundId: round.id, unitId: a.id, organizerId: organizer.id, itemKey: STAFF_ITEM, level: 2, evidence: 'Protokoll' });
+		await h.db
+			.insert(assessmentConsensus)
+			.values({ roundId: round.id, unitId: a.id, organizerId: organizer.id, itemKey: STAFF_ITEM, level: 2, evidence: 'Protokoll' });
 		const actor = await buildActor(h.db, [{ role: 'org_admin', organizerId: organizer.id }]);
 
 		const report = await computeOrganizerReport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
@@ -68,8 +79,18 @@ describe('computeOrganizerReport', () => {
 		const students = [2, 6, 7];
 		const staff = [6, 5, 8];
 		for (const [i, u] of units.entries()) {
-			await answerMany(round, u.id, 'students', Array.from({ length: students[i] }, (_, j) => ({ [STUDENT_ITEM]: ((i + j) % 4) + 1 })));
-			await answerMany(round, u.id, 'staff', Array.from({ length: staff[i] }, (_, j) => ({ [STUDENT_ITEM]: ((i * 3 + j) % 4) + 1 })));
+			await answerMany(
+				round,
+				u.id,
+				'students',
+				Array.from({ length: students[i] }, (_, j) => ({ [STUDENT_ITEM]: ((i + j) % 4) + 1 }))
+			);
+			await answerMany(
+				round,
+				u.id,
+				'staff',
+				Array.from({ length: staff[i] }, (_, j) => ({ [STUDENT_ITEM]: ((i * 3 + j) % 4) + 1 }))
+			);
 		}
 		const actor = await buildActor(h.db, [{ role: 'reader', organizerId: organizer.id }]);
 		const report = await computeOrganizerReport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
@@ -100,7 +121,13 @@ describe('computeOrganizerReport', () => {
 			{ [STUDENT_ITEM]: 1, 'ns.1-1.elevernas-kompetens-progression': 3 },
 			{ [STUDENT_ITEM]: 1, 'ns.1-1.elevernas-kompetens-progression': 3 }
 		]);
-		for (const unit of [b]) await answerMany(round, unit.id, 'students', Array.from({ length: 8 }, () => ({ [STUDENT_ITEM]: 3, 'ns.1-1.elevernas-kompetens-progression': 2 })));
+		for (const unit of [b])
+			await answerMany(
+				round,
+				unit.id,
+				'students',
+				Array.from({ length: 8 }, () => ({ [STUDENT_ITEM]: 3, 'ns.1-1.elevernas-kompetens-progression': 2 }))
+			);
 		const actor = await buildActor(h.db, [{ role: 'org_admin', organizerId: organizer.id }]);
 		const report = await computeOrganizerReport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
 		expect(report.respondents[a.id].students).toBe(6);
@@ -113,9 +140,15 @@ describe('computeOrganizerReport', () => {
 		const other = await buildOrganizer(h.db);
 		const round = await buildRound(h.db, { organizer, closedAt: new Date() });
 		const outsider = await buildActor(h.db, [{ role: 'org_admin', organizerId: other.id }]);
-		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: round.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: round.id })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
+		await expect(computeOrganizerReport(h.db, { actor: outsider, organizerId: other.id, roundId: 'not-a-uuid' })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 	});
 
 	it('shows respondent counts but no mean while the round is open, so nobody can watch one answer move a mean (decision 014)', async () => {
@@ -128,7 +161,8 @@ describe('computeOrganizerReport', () => {
 		const report = await computeOrganizerReport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
 		expect(report.round.published).toBe(false);
 		expect(report.respondents[a.id].staff).toBe(3);
-		for (const row of Object.values(report.figures['1.1'])) for (const cell of Object.values(row)) expect(cell).toMatchObject({ shown: false, mean: null, n: 0 });
+		for (const row of Object.values(report.figures['1.1']))
+			for (const cell of Object.values(row)) expect(cell).toMatchObject({ shown: false, mean: null, n: 0 });
 		expect(report.equity['1.1'].answers).toBeNull();
 	});
 });

@@ -23,7 +23,16 @@ export type UnitValue = { value: number | null; source: 'answers' | 'decided' | 
 export type ConsensusEntry = { level: number | null; special: string | null; evidence: string; note: string };
 
 export type OrganizerReport = {
-	round: { id: string; name: string; frameworkKey: string; frameworkVersion: string; opensOn: string; closesOn: string; threshold: number; published: boolean };
+	round: {
+		id: string;
+		name: string;
+		frameworkKey: string;
+		frameworkVersion: string;
+		opensOn: string;
+		closesOn: string;
+		threshold: number;
+		published: boolean;
+	};
 	perspectives: string[];
 	units: { id: string; name: string }[];
 	subGoals: { id: string; title: { sv: string; en: string }; itemKeys: string[]; perspectives: string[] }[];
@@ -47,10 +56,18 @@ export type OrganizerReport = {
  * The spread between the given units for one sub-goal: over the default view's values (pooled answers, or
  * the agreed level where the answers are hidden, decision 028) and over agreed levels, with how many count.
  */
-export function subGoalEquity(units: { id: string }[], values: Record<string, UnitValue>, decided: Record<string, number | null>): OrganizerReport['equity'][string] {
+export function subGoalEquity(
+	units: { id: string }[],
+	values: Record<string, UnitValue>,
+	decided: Record<string, number | null>
+): OrganizerReport['equity'][string] {
 	const answerMeans = units.map((u) => values[u.id].value).filter((m): m is number => m !== null);
 	const decidedMeans = units.map((u) => decided[u.id]).filter((m): m is number => m !== null);
-	return { answers: equity(answerMeans), consensus: equity(decidedMeans), counted: { answers: answerMeans.length, consensus: decidedMeans.length } };
+	return {
+		answers: equity(answerMeans),
+		consensus: equity(decidedMeans),
+		counted: { answers: answerMeans.length, consensus: decidedMeans.length }
+	};
 }
 
 /**
@@ -60,7 +77,10 @@ export function subGoalEquity(units: { id: string }[], values: Record<string, Un
  * neither does any cell before the round has closed (decision 014: a mean that moves with each
  * submission gives that answer away); respondent counts stay.
  */
-export async function computeOrganizerReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string }): Promise<OrganizerReport> {
+export async function computeOrganizerReport(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; roundId: string }
+): Promise<OrganizerReport> {
 	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
 	return buildOrganizerReport(db, opts);
 }
@@ -106,7 +126,8 @@ export async function buildOrganizerReport(db: Db, opts: { organizerId: string; 
 	}
 
 	const consensus: OrganizerReport['consensus'] = {};
-	for (const c of consensusRows) (consensus[c.unitId] ??= {})[c.itemKey] = { level: c.level, special: c.special, evidence: c.evidence, note: c.note };
+	for (const c of consensusRows)
+		(consensus[c.unitId] ??= {})[c.itemKey] = { level: c.level, special: c.special, evidence: c.evidence, note: c.note };
 
 	const figures: OrganizerReport['figures'] = {};
 	const consensusMeans: OrganizerReport['consensusMeans'] = {};
@@ -120,7 +141,11 @@ export async function buildOrganizerReport(db: Db, opts: { organizerId: string; 
 		const stats = bySubGoal.get(sg.id) ?? [];
 		// Sub-goals with the same perspectives and the same thin groups get the same suppression.
 		const thinPools = poolRows.filter((p) => p.groupKey === sg.id).map((p) => p.unitId);
-		const memoKey = `${perspectives.join()}|${stats.filter((r) => r.thin).map((r) => cellKey(keyOf(r.unitId), keyOf(r.perspective))).sort().join()}|${[...thinPools].sort().join()}`;
+		const memoKey = `${perspectives.join()}|${stats
+			.filter((r) => r.thin)
+			.map((r) => cellKey(keyOf(r.unitId), keyOf(r.perspective)))
+			.sort()
+			.join()}|${[...thinPools].sort().join()}`;
 		let suppression = suppressionMemo.get(memoKey);
 		if (!suppression) {
 			suppression = suppressSubGoal({ respondents: respondentRows, perspectives, thinRows: stats, thinPools, threshold });

@@ -1,3 +1,4 @@
+// Covers: computeOrganizerReport, computeProgression.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -24,8 +25,18 @@ describe('computeProgression', () => {
 		const now = await buildRound(h.db, { organizer, units, opensOn: '2026-09-01', closesOn: '2026-10-01', name: 'Hösten 2026' });
 		for (const u of units) {
 			for (let i = 0; i < 10; i++) {
-				await buildResponse(h.db, { round: before, unitId: u.id, perspective: 'staff', answers: { [ITEM]: 1 + (i % 2), [OTHER]: 2 + (i % 2) } });
-				await buildResponse(h.db, { round: now, unitId: u.id, perspective: 'staff', answers: { [ITEM]: 3 + (i % 2), [OTHER]: 2 + ((i + 1) % 2) } });
+				await buildResponse(h.db, {
+					round: before,
+					unitId: u.id,
+					perspective: 'staff',
+					answers: { [ITEM]: 1 + (i % 2), [OTHER]: 2 + (i % 2) }
+				});
+				await buildResponse(h.db, {
+					round: now,
+					unitId: u.id,
+					perspective: 'staff',
+					answers: { [ITEM]: 3 + (i % 2), [OTHER]: 2 + ((i + 1) % 2) }
+				});
 			}
 		}
 		const actor = await buildActor(h.db, [{ role: 'leadership', organizerId: organizer.id }]);

@@ -15,7 +15,13 @@ export type Progression = {
 	earlier: { id: string; name: string; opensOn: string }[];
 	compared: { id: string; name: string; opensOn: string; frameworkVersion: string } | null;
 	subGoals: (Change & { id: string })[];
-	items: (Change & { key: string; text: { sv: string; en: string }; previousKey: string | null; previousText: { sv: string; en: string } | null; meaningChanged: boolean })[];
+	items: (Change & {
+		key: string;
+		text: { sv: string; en: string };
+		previousKey: string | null;
+		previousText: { sv: string; en: string } | null;
+		meaningChanged: boolean;
+	})[];
 	/** Per unit (in both rounds) and sub-goal: its pooled value then and now (decision 028; hidden values compare as nothing). */
 	units: { id: string; name: string; subGoals: (Change & { id: string })[] }[];
 	/** The organizer's mean per sub-goal over the last TREND_ROUNDS rounds of the framework, oldest first (this round last). */
@@ -59,7 +65,12 @@ export async function computeProgression(
 	authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
 	const current = opts.report;
 	const earlier = await db
-		.select({ id: assessmentRounds.id, name: assessmentRounds.name, opensOn: assessmentRounds.opensOn, frameworkVersion: assessmentRounds.frameworkVersion })
+		.select({
+			id: assessmentRounds.id,
+			name: assessmentRounds.name,
+			opensOn: assessmentRounds.opensOn,
+			frameworkVersion: assessmentRounds.frameworkVersion
+		})
 		.from(assessmentRounds)
 		.where(
 			and(
@@ -73,11 +84,15 @@ export async function computeProgression(
 	const compared = earlier.find((r) => r.id === opts.compareWith) ?? earlier[0] ?? null;
 	const reports = new Map<string, Promise<OrganizerReport>>([[current.round.id, Promise.resolve(current)]]);
 	const reportOf = (roundId: string) => {
-		if (!reports.has(roundId)) reports.set(roundId, computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId }));
+		if (!reports.has(roundId))
+			reports.set(roundId, computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId }));
 		return reports.get(roundId)!;
 	};
 	// The trend: the organizer total of each sub-goal in every round, hidden totals as gaps (one report per round, in turn).
-	const trendRounds = [...earlier.slice(0, TREND_ROUNDS - 1).reverse(), { id: current.round.id, name: current.round.name, opensOn: current.round.opensOn }];
+	const trendRounds = [
+		...earlier.slice(0, TREND_ROUNDS - 1).reverse(),
+		{ id: current.round.id, name: current.round.name, opensOn: current.round.opensOn }
+	];
 	const trendReports: OrganizerReport[] = [];
 	for (const r of trendRounds) trendReports.push(await reportOf(r.id));
 	const trend: Progression['trend'] = {
@@ -94,7 +109,10 @@ export async function computeProgression(
 	if (!compared) return { ...base, subGoals: [], items: [], units: [] };
 
 	const previous = await reportOf(compared.id);
-	const [beforeItems, afterItems] = await readTogether(db, [() => itemTotals(db, previous, opts.organizerId), () => itemTotals(db, current, opts.organizerId)]);
+	const [beforeItems, afterItems] = await readTogether(db, [
+		() => itemTotals(db, previous, opts.organizerId),
+		() => itemTotals(db, current, opts.organizerId)
+	]);
 	const [oldFw, newFw] = await Promise.all([
 		getFramework(previous.round.frameworkKey, previous.round.frameworkVersion),
 		getFramework(current.round.frameworkKey, current.round.frameworkVersion)
@@ -104,7 +122,8 @@ export async function computeProgression(
 	for (const m of match.matched) previousKeyOf.set(m.key, { key: m.key, meaningChanged: false });
 	for (const r of match.replaced) previousKeyOf.set(r.new.key, { key: r.old.key, meaningChanged: true });
 	// The organizer's own items match only by the same key in both rounds.
-	for (const key of afterItems.keys()) if (key.startsWith('egen.') && beforeItems.has(key)) previousKeyOf.set(key, { key, meaningChanged: false });
+	for (const key of afterItems.keys())
+		if (key.startsWith('egen.') && beforeItems.has(key)) previousKeyOf.set(key, { key, meaningChanged: false });
 
 	return {
 		...base,
@@ -117,7 +136,10 @@ export async function computeProgression(
 			.map((u) => ({
 				id: u.id,
 				name: u.name,
-				subGoals: current.subGoals.map((sg) => ({ id: sg.id, ...change(previous.figures[sg.id]?.[u.id]?.[TOTAL] ?? null, current.figures[sg.id][u.id][TOTAL]) }))
+				subGoals: current.subGoals.map((sg) => ({
+					id: sg.id,
+					...change(previous.figures[sg.id]?.[u.id]?.[TOTAL] ?? null, current.figures[sg.id][u.id][TOTAL])
+				}))
 			})),
 		items: current.subGoals.flatMap((sg) =>
 			sg.itemKeys.map((key) => {
@@ -126,7 +148,15 @@ export async function computeProgression(
 				// A comparison across a change of meaning is shown but never marked as a real change.
 				const text = current.itemTexts[key] ?? { sv: key, en: key };
 				const previousText = prev ? (previous.itemTexts[prev.key] ?? null) : null;
-				return { key, text, previousKey: prev?.key ?? null, previousText, meaningChanged: prev?.meaningChanged ?? false, ...c, real: c.real && !prev?.meaningChanged };
+				return {
+					key,
+					text,
+					previousKey: prev?.key ?? null,
+					previousText,
+					meaningChanged: prev?.meaningChanged ?? false,
+					...c,
+					real: c.real && !prev?.meaningChanged
+				};
 			})
 		)
 	};

@@ -39,7 +39,8 @@ export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organiz
 		() => fetchRespondentCounts(db, scope),
 		() => fetchGroupStats(db, { ...scope, groups, threshold: round.anonymityThreshold }),
 		() => fetchConsensus(db, scope),
-		() => fetchThinPools(db, { ...scope, groups: Object.fromEntries(sg.items.map((i) => [i.key, sg.id])), threshold: round.anonymityThreshold })
+		() =>
+			fetchThinPools(db, { ...scope, groups: Object.fromEntries(sg.items.map((i) => [i.key, sg.id])), threshold: round.anonymityThreshold })
 	]);
 	const perspectives = round.perspectives.filter((p) => sg.items.some((i) => (i.perspectives as string[]).includes(p)));
 	const thinPools = pools.map((p) => p.unitId);
@@ -54,7 +55,8 @@ export async function computeSubGoalReport(db: Db, opts: { actor: Actor; organiz
 		figure(sums.get(`${item}\u0001${cellKey(row, col)}`), !published || suppression.hidden.has(cellKey(row, col)) || thinUnits.has(row));
 	const items: SubGoalItemReport[] = sg.items.map((item) => {
 		const consensus: Record<string, number> = {};
-		for (const c of consensusRows) if (c.itemKey === item.key) consensus[c.level ?? c.special ?? ''] = (consensus[c.level ?? c.special ?? ''] ?? 0) + 1;
+		for (const c of consensusRows)
+			if (c.itemKey === item.key) consensus[c.level ?? c.special ?? ''] = (consensus[c.level ?? c.special ?? ''] ?? 0) + 1;
 		return {
 			key: item.key,
 			statement: item.statement,

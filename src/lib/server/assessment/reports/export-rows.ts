@@ -23,8 +23,23 @@ export const EXPORT_SHEETS = {
 		col('not_applicable', 'integer', 12),
 		col('respondents', 'integer', 14)
 	],
-	consensus: [col('unit', 'text', 28), col('sub_goal', 'text', 9), col('item', 'text', 30), col('item_text', 'text', 60), col('level', 'integer', 14), col('evidence', 'text', 40), col('note', 'text', 40)],
-	comments: [col('unit', 'text', 28), col('perspective', 'text', 18), col('sub_goal', 'text', 9), col('item', 'text', 30), col('item_text', 'text', 60), col('comment', 'text', 60)]
+	consensus: [
+		col('unit', 'text', 28),
+		col('sub_goal', 'text', 9),
+		col('item', 'text', 30),
+		col('item_text', 'text', 60),
+		col('level', 'integer', 14),
+		col('evidence', 'text', 40),
+		col('note', 'text', 40)
+	],
+	comments: [
+		col('unit', 'text', 28),
+		col('perspective', 'text', 18),
+		col('sub_goal', 'text', 9),
+		col('item', 'text', 30),
+		col('item_text', 'text', 60),
+		col('comment', 'text', 60)
+	]
 } satisfies Record<string, ExportColumn[]>;
 export type ExportSheet = keyof typeof EXPORT_SHEETS;
 /** One row of a sheet; a cell is text, a number (written as a number) or empty. */
@@ -39,7 +54,10 @@ const COMMENT_BATCH = 2000;
  * so there is no row cap. Column names and codes in the reader's language (`locale`, Swedish by
  * default). Authorizes and loads the report before yielding anything.
  */
-export async function prepareReportExport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; areaId?: string | null; locale?: string }) {
+export async function prepareReportExport(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; roundId: string; areaId?: string | null; locale?: string }
+) {
 	// An area's export is its roll-up (issue 14 item 6), authorized by the area rule in computeAreaReport.
 	if (!opts.areaId) authorize(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId });
 	const report = opts.areaId ? await computeAreaReport(db, { ...opts, areaId: opts.areaId }) : await computeOrganizerReport(db, opts);
@@ -53,13 +71,22 @@ export async function prepareReportExport(db: Db, opts: { actor: Actor; organize
  */
 export async function* reportExportRows(
 	db: Db,
-	{ organizerId, report, labels, unitIds }: { organizerId: string; report: OrganizerReport; labels: ExportLabels; unitIds?: ReadonlySet<string> }
+	{
+		organizerId,
+		report,
+		labels,
+		unitIds
+	}: { organizerId: string; report: OrganizerReport; labels: ExportLabels; unitIds?: ReadonlySet<string> }
 ): AsyncGenerator<ExportRow> {
 	const units = report.units.filter((u) => !unitIds || unitIds.has(u.id));
 	const unitName = new Map(units.map((u) => [u.id, u.name]));
 	const name = (id: string) => (id === TOTAL ? labels.allUnits : (unitName.get(id) ?? id));
 	const perspective = (p: string) => (p === TOTAL ? labels.allPerspectives : labels.perspective(p));
-	const { items } = await getRoundItems(db, { id: report.round.id, frameworkKey: report.round.frameworkKey, frameworkVersion: report.round.frameworkVersion });
+	const { items } = await getRoundItems(db, {
+		id: report.round.id,
+		frameworkKey: report.round.frameworkKey,
+		frameworkVersion: report.round.frameworkVersion
+	});
 	const itemText = new Map(items.map((i) => [i.key, i.statement[labels.locale]]));
 	for (const sg of report.subGoals) {
 		for (const row of [...units.map((u) => u.id), TOTAL]) {
@@ -70,7 +97,18 @@ export async function* reportExportRows(
 				const hide = (n: number) => (f.suppressed ? null : n);
 				yield {
 					sheet: 'figures',
-					cells: [sg.id, sg.title[labels.locale], name(row), perspective(p), status, f.mean === null ? null : Math.round(f.mean * 100) / 100, hide(f.n), hide(f.dontKnow), hide(f.notApplicable), respondents === null ? labels.hidden : (respondents ?? 0)]
+					cells: [
+						sg.id,
+						sg.title[labels.locale],
+						name(row),
+						perspective(p),
+						status,
+						f.mean === null ? null : Math.round(f.mean * 100) / 100,
+						hide(f.n),
+						hide(f.dontKnow),
+						hide(f.notApplicable),
+						respondents === null ? labels.hidden : (respondents ?? 0)
+					]
 				};
 			}
 		}
@@ -84,7 +122,9 @@ export async function* reportExportRows(
 	}
 	let after: [string, string, string, string] | null = null;
 	for (;;) {
-		const cursor = after ? sql`AND (r.unit_id, r.perspective, a.item_key, a.response_id) > (${after[0]}::uuid, ${after[1]}, ${after[2]}, ${after[3]}::uuid)` : sql``;
+		const cursor = after
+			? sql`AND (r.unit_id, r.perspective, a.item_key, a.response_id) > (${after[0]}::uuid, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`
+			: sql``;
 		const result: unknown = await db.execute(sql`
 			SELECT r.unit_id AS "unitId", r.perspective, a.item_key AS "itemKey", a.response_id AS "responseId", a.comment
 			FROM assessment_answers a JOIN assessment_responses r ON r.id = a.response_id AND r.organizer_id = ${organizerId}
@@ -96,7 +136,11 @@ export async function* reportExportRows(
 		for (const c of rows) {
 			const sg = subGoalOf.get(c.itemKey);
 			const f = sg ? report.figures[sg][c.unitId]?.[c.perspective] : undefined;
-			if (f?.shown && unitName.has(c.unitId)) yield { sheet: 'comments', cells: [name(c.unitId), labels.perspective(c.perspective), sg!, c.itemKey, itemText.get(c.itemKey) ?? '', c.comment] };
+			if (f?.shown && unitName.has(c.unitId))
+				yield {
+					sheet: 'comments',
+					cells: [name(c.unitId), labels.perspective(c.perspective), sg!, c.itemKey, itemText.get(c.itemKey) ?? '', c.comment]
+				};
 		}
 		if (rows.length < COMMENT_BATCH) break;
 		const last: CommentRow = rows[rows.length - 1];

@@ -1,3 +1,4 @@
+// Covers: csvStream, xlsxBuffer, prepareReportExport, reportExportRows.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -27,22 +28,19 @@ function parseCsv(text: string): string[][] {
 			if (ch === '"' && text[i + 1] === '"') {
 				field += '"';
 				i++;
-			}
-			else if (ch === '"') quoted = false;
+			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
 		else if (ch === ';') {
 			row.push(field);
 			field = '';
-		}
-		else if (ch === '\r') continue;
+		} else if (ch === '\r') continue;
 		else if (ch === '\n') {
 			row.push(field);
 			rows.push(row);
 			row = [];
 			field = '';
-		}
-		else field += ch;
+		} else field += ch;
 	}
 	return rows;
 }
@@ -54,10 +52,25 @@ async function setUp() {
 	const third = await buildUnit(h.db, { organizerId: organizer.id, name: 'Mellanskolan' });
 	const round = await buildRound(h.db, { organizer, units: [big, small, third], anonymityThreshold: 5, closedAt: new Date() });
 	for (let i = 0; i < 6; i++)
-		await buildResponse(h.db, { round, unitId: big.id, perspective: 'students', answers: { [ITEM]: 3 }, comments: i === 0 ? { [ITEM]: 'Vi vill ha mer; "mycket" mer\nprogrammering' } : {} });
+		await buildResponse(h.db, {
+			round,
+			unitId: big.id,
+			perspective: 'students',
+			answers: { [ITEM]: 3 },
+			comments: i === 0 ? { [ITEM]: 'Vi vill ha mer; "mycket" mer\nprogrammering' } : {}
+		});
 	for (let i = 0; i < 7; i++) await buildResponse(h.db, { round, unitId: third.id, perspective: 'students', answers: { [ITEM]: 2 } });
-	for (let i = 0; i < 2; i++) await buildResponse(h.db, { round, unitId: small.id, perspective: 'students', answers: { [ITEM]: 1 }, comments: { [ITEM]: 'Hemlig kommentar' } });
-	await h.db.insert(assessmentConsensus).values({ roundId: round.id, unitId: big.id, organizerId: organizer.id, itemKey: ITEM, level: 3, evidence: '=Elevenkät', note: 'Bra' });
+	for (let i = 0; i < 2; i++)
+		await buildResponse(h.db, {
+			round,
+			unitId: small.id,
+			perspective: 'students',
+			answers: { [ITEM]: 1 },
+			comments: { [ITEM]: 'Hemlig kommentar' }
+		});
+	await h.db
+		.insert(assessmentConsensus)
+		.values({ roundId: round.id, unitId: big.id, organizerId: organizer.id, itemKey: ITEM, level: 3, evidence: '=Elevenkät', note: 'Bra' });
 	const actor = await buildActor(h.db, [{ role: 'org_admin', organizerId: organizer.id }]);
 	return { organizer, round, actor };
 }
@@ -69,7 +82,9 @@ describe('report exports', () => {
 		const bytes = new Uint8Array(await new Response(csvStream(rows(), labels)).arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes);
-		expect(text.split('\r\n')[0]).toBe('Avsnitt;Delmål;Delmålets namn;Enhet;Perspektiv;Visas;Medelnivå (1–4);Svar med nivå;Vet ej;Ej aktuellt;Antal svarande');
+		expect(text.split('\r\n')[0]).toBe(
+			'Avsnitt;Delmål;Delmålets namn;Enhet;Perspektiv;Visas;Medelnivå (1–4);Svar med nivå;Vet ej;Ej aktuellt;Antal svarande'
+		);
 		expect(text.replace(/"[^"]*"/g, '').match(/[^\r]\n/)).toBeNull();
 		const table = parseCsv(text);
 		const figures = table.filter((r) => r[0] === 'Siffror');
@@ -95,7 +110,9 @@ describe('report exports', () => {
 		const { rows, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id, locale: 'en' });
 		const table = parseCsv(new TextDecoder().decode(new Uint8Array(await new Response(csvStream(rows(), labels)).arrayBuffer())));
 		expect(table[0].slice(0, 6)).toEqual(['Section', 'Sub-goal', 'Sub-goal name', 'Unit', 'Perspective', 'Shown']);
-		expect(table.find((r) => r[0] === 'Figures' && r[1] === '1.1' && r[3] === 'Lillskolan' && r[4] === 'Students')?.[5]).toBe('No, hidden (too few answers)');
+		expect(table.find((r) => r[0] === 'Figures' && r[1] === '1.1' && r[3] === 'Lillskolan' && r[4] === 'Students')?.[5]).toBe(
+			'No, hidden (too few answers)'
+		);
 	});
 
 	it('limits the rows to a set of units when asked (a principal’s own)', async () => {
@@ -103,7 +120,8 @@ describe('report exports', () => {
 		const { report, labels } = await prepareReportExport(h.db, { actor, organizerId: organizer.id, roundId: round.id });
 		const big = report.units.find((u) => u.name === 'Storskolan')!;
 		const units = new Set<string>();
-		for await (const r of reportExportRows(h.db, { organizerId: organizer.id, report, labels, unitIds: new Set([big.id]) })) if (r.sheet !== 'figures' || r.cells[2] !== labels.allUnits) units.add(String(r.sheet === 'figures' ? r.cells[2] : r.cells[0]));
+		for await (const r of reportExportRows(h.db, { organizerId: organizer.id, report, labels, unitIds: new Set([big.id]) }))
+			if (r.sheet !== 'figures' || r.cells[2] !== labels.allUnits) units.add(String(r.sheet === 'figures' ? r.cells[2] : r.cells[0]));
 		expect([...units]).toEqual(['Storskolan']);
 	});
 
@@ -133,6 +151,8 @@ describe('report exports', () => {
 	it('refuses people without the report right before writing anything', async () => {
 		const { organizer, round } = await setUp();
 		const staff = await buildActor(h.db, [{ role: 'staff', organizerId: organizer.id, unitId: round.units[0].id }]);
-		await expect(prepareReportExport(h.db, { actor: staff, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(prepareReportExport(h.db, { actor: staff, organizerId: organizer.id, roundId: round.id })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
 	});
 });

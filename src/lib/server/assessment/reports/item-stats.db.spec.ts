@@ -1,3 +1,4 @@
+// Covers: rebuildItemStats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';

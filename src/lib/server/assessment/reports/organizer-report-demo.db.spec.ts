@@ -1,3 +1,4 @@
+// Covers: buildOrganizerReport, computeSubGoalReport, fetchRespondentCounts.
 /**
  * Decision 028 on realistic data: the demo's rounds (1–2 leaders and 1–2 key people per unit, a handful of
  * staff and students, 55 % answered in the current round). The default view must have a value in most
@@ -55,7 +56,12 @@ describe('the organizer report on the demo data (decision 028)', () => {
 		// The answers themselves fill most of the view; sub-goals only leaders and key people answer (3–4 a unit) show agreed levels.
 		const values = report.subGoals.flatMap((sg) => report.units.map((u) => ({ sg, v: report.unitValues[sg.id][u.id] })));
 		expect(values.filter(({ v }) => v.source === 'answers').length).toBeGreaterThanOrEqual(0.75 * values.length);
-		for (const { sg, v } of values) if (v.source !== 'answers') expect(sg.perspectives.some((p) => p === 'staff' || p === 'students'), sg.id).toBe(false);
+		for (const { sg, v } of values)
+			if (v.source !== 'answers')
+				expect(
+					sg.perspectives.some((p) => p === 'staff' || p === 'students'),
+					sg.id
+				).toBe(false);
 		expect(values.filter(({ v }) => v.source === 'decided').every(({ v }) => v.why === 'few')).toBe(true);
 		for (const sg of report.subGoals) {
 			expect(report.equity[sg.id].answers, sg.id).not.toBeNull();
@@ -72,7 +78,11 @@ describe('the organizer report on the demo data (decision 028)', () => {
 		const current = rounds[2];
 		const open = await buildOrganizerReport(h.db, { organizerId: current.organizerId, roundId: current.id });
 		expect(open.round.published).toBe(false);
-		expect(Object.values(open.unitValues).flatMap((byUnit) => Object.values(byUnit)).every((v) => v.value === null && v.why === 'closed')).toBe(true);
+		expect(
+			Object.values(open.unitValues)
+				.flatMap((byUnit) => Object.values(byUnit))
+				.every((v) => v.value === null && v.why === 'closed')
+		).toBe(true);
 
 		await h.db.update(assessmentRounds).set({ closedAt: new Date() }).where(eq(assessmentRounds.id, current.id));
 		const closed = await buildOrganizerReport(h.db, { organizerId: current.organizerId, roundId: current.id });

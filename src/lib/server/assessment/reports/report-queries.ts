@@ -28,7 +28,8 @@ export async function fetchGroupStats(
 	// answers) need item-level sums per grouping and come from a second, small query.
 	// The two queries run side by side on two connections (PostgreSQL; PGlite runs them in turn).
 	const [result, thinResult] = await readTogether(db, [
-		() => db.execute(sql`
+		() =>
+			db.execute(sql`
 			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb))
 			SELECT s.unit_id AS "unitId", s.perspective, m.group_key AS "groupKey",
 				sum(s.n)::int AS n, sum(s.sum)::int AS sum, sum(s.sum_sq)::int AS "sumSq",
@@ -36,7 +37,8 @@ export async function fetchGroupStats(
 			FROM assessment_item_stats s JOIN m ON m.item_key = s.item_key
 			WHERE s.organizer_id = ${opts.organizerId} AND s.round_id = ${opts.roundId}
 			GROUP BY GROUPING SETS ((s.unit_id, s.perspective, m.group_key), (s.unit_id, m.group_key), (s.perspective, m.group_key), (m.group_key))`),
-		() => db.execute(sql`
+		() =>
+			db.execute(sql`
 			WITH m AS (SELECT key AS item_key, value AS group_key FROM jsonb_each_text(${map}::jsonb)),
 			st AS (
 				SELECT unit_id, perspective, item_key, n FROM assessment_item_stats
@@ -53,7 +55,9 @@ export async function fetchGroupStats(
 			WHERE i.n > 0 AND i.n < ${k}`)
 	]);
 	const thin = new Set(
-		rowsOf<{ unitId: string | null; perspective: string | null; groupKey: string }>(thinResult).map((r) => `${r.unitId}|${r.perspective}|${r.groupKey}`)
+		rowsOf<{ unitId: string | null; perspective: string | null; groupKey: string }>(thinResult).map(
+			(r) => `${r.unitId}|${r.perspective}|${r.groupKey}`
+		)
 	);
 	const rows = rowsOf<Omit<StatRow, 'thin'>>(result).map((r) => ({ ...r, thin: thin.has(`${r.unitId}|${r.perspective}|${r.groupKey}`) }));
 	return rows;
@@ -73,7 +77,8 @@ export async function fetchSubGoalStats(
 	const k = opts.threshold;
 	const scope = sql`organizer_id = ${opts.organizerId} AND round_id = ${opts.roundId}`;
 	const [result, itemResult] = await readTogether(db, [
-		() => db.execute(sql`
+		() =>
+			db.execute(sql`
 			SELECT unit_id AS "unitId", NULLIF(perspective, ${ALL_PERSPECTIVES}) AS perspective, sub_goal_id AS "groupKey",
 				n, sum, sum_sq AS "sumSq", dont_know AS "dontKnow", not_applicable AS "notApplicable", min_item_n < ${k} AS thin
 			FROM assessment_sub_goal_stats WHERE ${scope}
@@ -81,7 +86,8 @@ export async function fetchSubGoalStats(
 			SELECT NULL, perspective, sub_goal_id, sum(n)::int, sum(sum)::int, sum(sum_sq)::int, sum(dont_know)::int, sum(not_applicable)::int, false
 			FROM assessment_sub_goal_stats WHERE ${scope} AND perspective <> ${ALL_PERSPECTIVES}
 			GROUP BY GROUPING SETS ((perspective, sub_goal_id), (sub_goal_id))`),
-		() => db.execute(sql`
+		() =>
+			db.execute(sql`
 			SELECT perspective, item_key AS "itemKey", sum(n)::int AS n FROM assessment_item_stats WHERE ${scope}
 			GROUP BY perspective, item_key`)
 	]);

@@ -1,3 +1,4 @@
+// Covers: equity, figure, isRealChange.
 import { describe, expect, it } from 'vitest';
 import { equity, figure, isRealChange } from './stats';
 
@@ -29,7 +30,12 @@ describe('figure and equity', () => {
 		expect(f.sd).toBeCloseTo(Math.sqrt(1.25));
 	});
 	it('gives no numbers for a suppressed cell', () => {
-		expect(figure({ n: 4, sum: 10, sumSq: 30, dontKnow: 0, notApplicable: 0 }, true)).toMatchObject({ shown: false, suppressed: true, mean: null, n: 0 });
+		expect(figure({ n: 4, sum: 10, sumSq: 30, dontKnow: 0, notApplicable: 0 }, true)).toMatchObject({
+			shown: false,
+			suppressed: true,
+			mean: null,
+			n: 0
+		});
 	});
 	it('measures the spread between unit means', () => {
 		expect(equity([1.5, 2.5, 3.5])).toMatchObject({ units: 3, min: 1.5, max: 3.5, range: 2, shareBelow2: 1 / 3 });

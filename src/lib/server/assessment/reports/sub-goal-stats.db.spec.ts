@@ -1,3 +1,4 @@
+// Covers: rebuildItemStats, fetchGroupStats, fetchSubGoalStats, roundSubGoalMap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -41,11 +42,22 @@ async function buildSpreadRound() {
 	});
 	const [u1, u2] = units.map((u) => u.id);
 	// Unit 1: four staff (C answered by only one of them), two students; unit 2: one staff, three students, all dont_know on B.
-	for (const [level, extra] of [[1, { [C]: 2 }], [2, {}], [3, {}], [4, { [OWN]: 3 }]] as const)
-		await buildResponse(h.db, { round, unitId: u1, perspective: 'staff', answers: { [A]: level, [B]: 4 - level + 1, [STRAY]: 1, ...extra } });
+	for (const [level, extra] of [
+		[1, { [C]: 2 }],
+		[2, {}],
+		[3, {}],
+		[4, { [OWN]: 3 }]
+	] as const)
+		await buildResponse(h.db, {
+			round,
+			unitId: u1,
+			perspective: 'staff',
+			answers: { [A]: level, [B]: 4 - level + 1, [STRAY]: 1, ...extra }
+		});
 	for (const level of [2, 3]) await buildResponse(h.db, { round, unitId: u1, perspective: 'students', answers: { [A]: level } });
 	await buildResponse(h.db, { round, unitId: u2, perspective: 'staff', answers: { [A]: 4, [C]: 'not_applicable' } });
-	for (const level of [1, 1, 2]) await buildResponse(h.db, { round, unitId: u2, perspective: 'students', answers: { [A]: level, [B]: 'dont_know' } });
+	for (const level of [1, 1, 2])
+		await buildResponse(h.db, { round, unitId: u2, perspective: 'students', answers: { [A]: level, [B]: 'dont_know' } });
 	await buildResponse(h.db, { round, unitId: u2, perspective: 'students', answers: { [A]: 4 }, submitted: false });
 	return round;
 }
@@ -71,9 +83,11 @@ describe('sums per sub-goal', () => {
 		const fromSubGoals = sortRows(await fetchSubGoalStats(h.db, scope));
 		expect(fromSubGoals).toEqual(fromItems);
 		// Every level is exercised: a thin unit × perspective, unit total, perspective total and organizer total.
-		expect(new Set(fromSubGoals.filter((r) => r.thin).map((r) => `${r.unitId === null ? 'all' : 'unit'}|${r.perspective === null ? 'all' : 'one'}`))).toEqual(
-			new Set(['unit|one', 'unit|all', 'all|one', 'all|all'])
-		);
+		expect(
+			new Set(
+				fromSubGoals.filter((r) => r.thin).map((r) => `${r.unitId === null ? 'all' : 'unit'}|${r.perspective === null ? 'all' : 'one'}`)
+			)
+		).toEqual(new Set(['unit|one', 'unit|all', 'all|one', 'all|all']));
 	});
 
 	it('stay right when many respondents of one unit submit at the same time', async () => {
@@ -81,7 +95,9 @@ describe('sums per sub-goal', () => {
 		const unitId = round.units[0].id;
 		await Promise.all(
 			Array.from({ length: 12 }, (_, i) =>
-				h.db.transaction((tx) => buildResponse(tx, { round, unitId, perspective: i % 2 ? 'staff' : 'students', answers: { [A]: 1 + (i % 4), [C]: 2 } }))
+				h.db.transaction((tx) =>
+					buildResponse(tx, { round, unitId, perspective: i % 2 ? 'staff' : 'students', answers: { [A]: 1 + (i % 4), [C]: 2 } })
+				)
 			)
 		);
 		const concurrent = await tableOf(round.id);

@@ -23,7 +23,10 @@ export async function roundSubGoalMap(db: Db, roundId: string): Promise<Record<s
  * all perspectives (ALL_PERSPECTIVES), each with the smallest positive item n for the anonymity rule.
  * Items outside the round's sub-goals are left out, as the report always did.
  */
-export async function rebuildSubGoalStats(tx: Db, opts: { roundId: string; unitId?: string; subGoals?: Record<string, string> }): Promise<void> {
+export async function rebuildSubGoalStats(
+	tx: Db,
+	opts: { roundId: string; unitId?: string; subGoals?: Record<string, string> }
+): Promise<void> {
 	const map = JSON.stringify(opts.subGoals ?? (await roundSubGoalMap(tx, opts.roundId)));
 	const unitFilter = opts.unitId ? sql`AND unit_id = ${opts.unitId}` : sql``;
 	await tx.execute(sql`DELETE FROM assessment_sub_goal_stats WHERE round_id = ${opts.roundId} ${unitFilter}`);

@@ -26,7 +26,9 @@ export function suppressSubGoal(opts: {
 	threshold: number;
 }): SuppressionResult {
 	const answering = new Set(opts.perspectives);
-	const forced = opts.thinRows.filter((r) => r.thin && !(r.unitId !== null && r.perspective === null)).map((r) => cellKey(keyOf(r.unitId), keyOf(r.perspective)));
+	const forced = opts.thinRows
+		.filter((r) => r.thin && !(r.unitId !== null && r.perspective === null))
+		.map((r) => cellKey(keyOf(r.unitId), keyOf(r.perspective)));
 	for (const unitId of opts.thinPools) forced.push(cellKey(unitId, TOTAL));
 	return suppressGroups({
 		cells: opts.respondents.filter((r) => answering.has(r.perspective)).map((r) => ({ row: r.unitId, col: r.perspective, count: r.count })),

@@ -1,3 +1,4 @@
+// Covers: cellKey, isShown, suppressGroups.
 import { describe, expect, it } from 'vitest';
 import { cellKey, isShown, suppressGroups, TOTAL, type SuppressionCell } from './suppress';
 
@@ -19,8 +20,16 @@ function derivableHiddenCells(cells: SuppressionCell[], threshold: number, force
 		if (index.has(total)) equation[index.get(total)!] -= 1;
 		if (equation.some((v) => v !== 0)) equations.push(equation);
 	};
-	for (const row of rows) line(cols.filter((c) => c !== TOTAL).map((c) => cellKey(row, c)), cellKey(row, TOTAL));
-	for (const col of cols) line(rows.filter((r) => r !== TOTAL).map((r) => cellKey(r, col)), cellKey(TOTAL, col));
+	for (const row of rows)
+		line(
+			cols.filter((c) => c !== TOTAL).map((c) => cellKey(row, c)),
+			cellKey(row, TOTAL)
+		);
+	for (const col of cols)
+		line(
+			rows.filter((r) => r !== TOTAL).map((r) => cellKey(r, col)),
+			cellKey(TOTAL, col)
+		);
 	const rank = (matrix: number[][]) => {
 		const m = matrix.map((r) => [...r]);
 		let r = 0;
@@ -111,17 +120,27 @@ describe('suppressGroups', () => {
 
 	it('with protectRemainders, keeps a unit total (pooled value) and hides enough beside its small perspectives (decision 028)', () => {
 		// Like the demo: 1–2 leaders and 2 key people per unit, many staff and students.
-		const counts = { a: { leadership: 2, key_people: 2, staff: 9, students: 14 }, b: { leadership: 1, key_people: 2, staff: 12, students: 20 }, c: { leadership: 2, key_people: 2, staff: 8, students: 11 } };
+		const counts = {
+			a: { leadership: 2, key_people: 2, staff: 9, students: 14 },
+			b: { leadership: 1, key_people: 2, staff: 12, students: 20 },
+			c: { leadership: 2, key_people: 2, staff: 8, students: 11 }
+		};
 		const cells = grid(counts);
 		const result = suppressGroups({ cells, threshold: 5, protectRemainders: true });
 		for (const unit of Object.keys(counts)) {
 			expect(result.shown(unit, TOTAL)).toBe(true);
 			expect(result.shown(unit, 'leadership')).toBe(false);
 			// Leaders and key people together are 3–4: one more perspective is hidden so the unit total gives no small group away.
-			const hiddenRest = ['leadership', 'key_people', 'staff', 'students'].filter((p) => !result.shown(unit, p)).reduce((n, p) => n + result.count(unit, p), 0);
+			const hiddenRest = ['leadership', 'key_people', 'staff', 'students']
+				.filter((p) => !result.shown(unit, p))
+				.reduce((n, p) => n + result.count(unit, p), 0);
 			expect(hiddenRest).toBeGreaterThanOrEqual(5);
 		}
-		expect([...result.primary].sort()).toEqual(Object.keys(counts).flatMap((u) => [cellKey(u, 'key_people'), cellKey(u, 'leadership')]).sort());
+		expect([...result.primary].sort()).toEqual(
+			Object.keys(counts)
+				.flatMap((u) => [cellKey(u, 'key_people'), cellKey(u, 'leadership')])
+				.sort()
+		);
 		expect(derivableHiddenCells(cells, 5)).toEqual([]);
 		// Without the rule the same table shows each unit total beside its staff and students: leaders + key people follow.
 		const loose = suppressGroups({ cells, threshold: 5 });
@@ -130,7 +149,7 @@ describe('suppressGroups', () => {
 
 	it('leaves no hidden group derivable in many random tables', () => {
 		let seed = 42;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		for (let run = 0; run < 1500; run++) {
 			const rows = 1 + Math.floor(random() * 7);
 			const cols = 1 + Math.floor(random() * 4);

@@ -71,7 +71,12 @@ export function cellKey(row: string, col: string): string {
  * Hides groups under the threshold and enough other groups or totals that no hidden group can be
  * derived from the shown totals by subtraction (see the module comment for the rule).
  */
-export function suppressGroups({ cells, threshold, forceHidden = [], protectRemainders = false }: SuppressGroupsOptions): SuppressionResult {
+export function suppressGroups({
+	cells,
+	threshold,
+	forceHidden = [],
+	protectRemainders = false
+}: SuppressGroupsOptions): SuppressionResult {
 	const counts = new Map<string, number>();
 	const rows = new Set<string>();
 	const cols = new Set<string>();
@@ -152,7 +157,13 @@ export function suppressGroups({ cells, threshold, forceHidden = [], protectRema
  * The first line (a row or column with its total) whose total is shown while its hidden cells add up to
  * 1 … k−1 respondents, as the keys of that line (cells and total); undefined when every line is safe.
  */
-function thinRemainder(hidden: ReadonlySet<string>, counts: Map<string, number>, rows: Set<string>, cols: Set<string>, threshold: number): string[] | undefined {
+function thinRemainder(
+	hidden: ReadonlySet<string>,
+	counts: Map<string, number>,
+	rows: Set<string>,
+	cols: Set<string>,
+	threshold: number
+): string[] | undefined {
 	const lines: { members: string[]; total: string }[] = [];
 	for (const row of [...rows, TOTAL]) lines.push({ members: [...cols].map((col) => cellKey(row, col)), total: cellKey(row, TOTAL) });
 	for (const col of [...cols, TOTAL]) lines.push({ members: [...rows].map((row) => cellKey(row, col)), total: cellKey(TOTAL, col) });

@@ -11,7 +11,8 @@ import { getRound } from './get-round';
 import { lockRound, requireNotClosed } from './round-checks';
 import { roundIssues } from './round-input';
 
-const text = (max: number, required: string) => z.string({ message: required }).trim().min(2, required).max(max, 'rounds_error_text_too_long');
+const text = (max: number, required: string) =>
+	z.string({ message: required }).trim().min(2, required).max(max, 'rounds_error_text_too_long');
 const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : typeof v === 'string' ? [v] : v);
 
 /** The organizer's own item, as the form posts it (Swedish text only). */
@@ -31,8 +32,17 @@ export type CustomItemInput = z.input<typeof customItemSchema>;
 
 /** "Digitala verktyg i idrott!" → "digitala-verktyg-i-idrott" (ASCII, at most about 40 characters). */
 export function slugify(s: string): string {
-	const ascii = s.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-	const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+	const ascii = s
+		.toLowerCase()
+		.replace(/[åä]/g, 'a')
+		.replace(/ö/g, 'o')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '');
+	const slug = ascii
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 40)
+		.replace(/-+$/, '');
 	return slug || 'punkt';
 }
 
@@ -44,7 +54,10 @@ const same = (sv: string) => ({ sv, en: sv });
  * statement in a later round gets the same key. Swedish text is used for English too; the next
  * step from a level is to reach the next level's description. Audited.
  */
-export async function addCustomItem(db: Db, { actor, organizerId, roundId, input }: { actor: Actor | null; organizerId: string; roundId: string; input: CustomItemInput }) {
+export async function addCustomItem(
+	db: Db,
+	{ actor, organizerId, roundId, input }: { actor: Actor | null; organizerId: string; roundId: string; input: CustomItemInput }
+) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId });
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, { organizerId, roundId });
@@ -57,10 +70,17 @@ export async function addCustomItem(db: Db, { actor, organizerId, roundId, input
 		const subGoalExists = framework.areas.some((a) => a.sub_goals.some((s) => s.id === d.subGoalId));
 		throwIfIssues([
 			...(subGoalExists ? [] : [{ field: 'subGoalId', message: 'rounds_error_sub_goal_required' }]),
-			...(d.perspectives.every((p) => round.perspectives.includes(p)) ? [] : [{ field: 'perspectives', message: 'rounds_error_perspective_not_in_round' }])
+			...(d.perspectives.every((p) => round.perspectives.includes(p))
+				? []
+				: [{ field: 'perspectives', message: 'rounds_error_perspective_not_in_round' }])
 		]);
 		const taken = new Set(
-			(await tx.select({ key: assessmentCustomItems.key }).from(assessmentCustomItems).where(and(eq(assessmentCustomItems.roundId, round.id), eq(assessmentCustomItems.organizerId, organizerId)))).map((r) => r.key)
+			(
+				await tx
+					.select({ key: assessmentCustomItems.key })
+					.from(assessmentCustomItems)
+					.where(and(eq(assessmentCustomItems.roundId, round.id), eq(assessmentCustomItems.organizerId, organizerId)))
+			).map((r) => r.key)
 		);
 		const base = `egen.${slugify(d.statement)}`;
 		let key = base;
@@ -72,14 +92,22 @@ export async function addCustomItem(db: Db, { actor, organizerId, roundId, input
 			perspectives: PERSPECTIVES.filter((p) => d.perspectives.includes(p)),
 			next_steps: { 1: same(levels[1]), 2: same(levels[2]), 3: same(levels[3]) }
 		};
-		const [row] = await tx.insert(assessmentCustomItems).values({ organizerId, roundId: round.id, key, subGoalId: d.subGoalId, content }).returning();
+		const [row] = await tx
+			.insert(assessmentCustomItems)
+			.values({ organizerId, roundId: round.id, key, subGoalId: d.subGoalId, content })
+			.returning();
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
 			action: 'assessment_custom_item.create',
 			entityType: 'assessment_round',
 			entityId: round.id,
-			changes: { key: [null, key], subGoalId: [null, d.subGoalId], statement: [null, d.statement], perspectives: [null, content.perspectives] }
+			changes: {
+				key: [null, key],
+				subGoalId: [null, d.subGoalId],
+				statement: [null, d.statement],
+				perspectives: [null, content.perspectives]
+			}
 		});
 		return row;
 	});

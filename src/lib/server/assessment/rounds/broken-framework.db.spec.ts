@@ -1,3 +1,4 @@
+// Covers: createRound, loadRoundFormOptions.
 /**
  * A framework YAML with errors (an item key used twice, an item missing a level, a field written
  * twice) gets a clear error when an administrator starts a round on it, and nothing is written.
@@ -22,7 +23,10 @@ vi.mock('../framework/list-frameworks', async (importOriginal) => {
 	mkdirSync(join(dir, 'test'));
 	const files: Record<string, string> = {
 		'2026.1': framework('2026.1', [['1.1', [item('t.ok')]]]),
-		'2026.2': framework('2026.2', [['1.1', [item('t.dup')]], ['1.2', [item('t.dup')]]]),
+		'2026.2': framework('2026.2', [
+			['1.1', [item('t.dup')]],
+			['1.2', [item('t.dup')]]
+		]),
 		'2026.3': framework('2026.3', [['1.1', [item('t.no-four', '', [1, 2, 3])]]]),
 		'2026.4': framework('2026.4', [['1.1', [item('t.twice', 'statement: { sv: "igen", en: "again" }')]]])
 	};
@@ -78,11 +82,13 @@ describe('a framework file with errors', () => {
 		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const { frameworks } = await loadRoundFormOptions(h.db, { actor: s.admin, organizerId: s.organizer.id });
 		expect(frameworks.map((f) => f.value)).toEqual(['test@2026.1']);
-		expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
-			expect.stringContaining('duplicate item key "t.dup"'),
-			expect.stringContaining('levels.4: is missing'),
-			expect.stringMatching(/not valid YAML.*unique/i)
-		].reverse());
+		expect(errors.mock.calls.map((c) => String(c[0]))).toEqual(
+			[
+				expect.stringContaining('duplicate item key "t.dup"'),
+				expect.stringContaining('levels.4: is missing'),
+				expect.stringMatching(/not valid YAML.*unique/i)
+			].reverse()
+		);
 		errors.mockRestore();
 	});
 });

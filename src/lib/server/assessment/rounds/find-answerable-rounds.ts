@@ -20,7 +20,10 @@ export type AnswerableRound = { id: string; name: string; closesOn: string; unit
  * Open rounds (today in Stockholm) with the units where the actor may answer in one of the
  * round's perspectives, in tree order. The unit's team also gets the unit's response rate.
  */
-export async function findAnswerableRounds(db: Db, { actor, organizerId }: { actor: Actor | null; organizerId: string }): Promise<AnswerableRound[]> {
+export async function findAnswerableRounds(
+	db: Db,
+	{ actor, organizerId }: { actor: Actor | null; organizerId: string }
+): Promise<AnswerableRound[]> {
 	authorize(actor, 'organizer.member', { type: 'organizer', organizerId });
 	const today = todayInStockholm();
 	const rows = await db
@@ -41,7 +44,10 @@ export async function findAnswerableRounds(db: Db, { actor, organizerId }: { act
 	for (const r of [...new Map(rows.map((x) => [x.round.id, x.round])).values()].sort((a, b) => a.closesOn.localeCompare(b.closesOn))) {
 		const unitIds = access.sort(rows.filter((x) => x.round.id === r.id).map((x) => x.unitId));
 		const mine = unitIds
-			.map((unitId) => ({ unitId, perspectives: answerPerspectives(actor, access.resource(unitId)).filter((p) => r.perspectives.includes(p)) }))
+			.map((unitId) => ({
+				unitId,
+				perspectives: answerPerspectives(actor, access.resource(unitId)).filter((p) => r.perspectives.includes(p))
+			}))
 			.filter((u) => u.perspectives.length > 0);
 		if (!mine.length) continue;
 		const team = mine.filter((u) => can(actor, 'assessment.consensus', access.resource(u.unitId))).map((u) => u.unitId);
@@ -52,7 +58,11 @@ export async function findAnswerableRounds(db: Db, { actor, organizerId }: { act
 			closesOn: r.closesOn,
 			units: mine.map((u) => {
 				const rate = rates.find((x) => x.unitId === u.unitId);
-				return { ...u, unitName: access.byId.get(u.unitId)?.name ?? '', rate: rate ? { submitted: rate.submitted, inProgress: rate.inProgress } : null };
+				return {
+					...u,
+					unitName: access.byId.get(u.unitId)?.name ?? '',
+					rate: rate ? { submitted: rate.submitted, inProgress: rate.inProgress } : null
+				};
 			})
 		});
 	}

@@ -42,7 +42,11 @@ export async function findResponseRates(
 	const find = (rows: { unitId: string; perspective: string; n: number }[], u: string, p: string) =>
 		Number(rows.find((r) => r.unitId === u && r.perspective === p)?.n ?? 0);
 	return visible.map((unitId) => {
-		const perspectives = round.perspectives.map((p) => ({ perspective: p, submitted: find(done, unitId, p), inProgress: find(started, unitId, p) }));
+		const perspectives = round.perspectives.map((p) => ({
+			perspective: p,
+			submitted: find(done, unitId, p),
+			inProgress: find(started, unitId, p)
+		}));
 		return {
 			unitId,
 			unitName: access.byId.get(unitId)?.name ?? '',

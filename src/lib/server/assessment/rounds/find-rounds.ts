@@ -28,17 +28,41 @@ export async function findRounds(db: Db, { actor, organizerId }: FindRoundsOptio
 	authorize(actor, 'organizer.member', { type: 'organizer', organizerId });
 	const org = { type: 'organizer' as const, organizerId };
 	const all = can(actor, 'assessment.manage', org) || can(actor, 'assessment.organizer_report', org);
-	const rounds = await db.select().from(assessmentRounds).where(eq(assessmentRounds.organizerId, organizerId)).orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt));
+	const rounds = await db
+		.select()
+		.from(assessmentRounds)
+		.where(eq(assessmentRounds.organizerId, organizerId))
+		.orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt));
 	if (!rounds.length) return [];
 	const links = await db
 		.select({ roundId: assessmentRoundUnits.roundId, unitId: assessmentRoundUnits.unitId })
 		.from(assessmentRoundUnits)
-		.where(and(eq(assessmentRoundUnits.organizerId, organizerId), inArray(assessmentRoundUnits.roundId, rounds.map((r) => r.id))));
+		.where(
+			and(
+				eq(assessmentRoundUnits.organizerId, organizerId),
+				inArray(
+					assessmentRoundUnits.roundId,
+					rounds.map((r) => r.id)
+				)
+			)
+		);
 	const access = all ? null : await loadUnitAccess(db, organizerId);
 	return rounds.flatMap((r) => {
 		const unitIds = links.filter((l) => l.roundId === r.id).map((l) => l.unitId);
-		const mine = !access || hasPartInRound({ actor, organizerId, round: { perspectives: r.perspectives, unitIds }, resource: access.resource });
+		const mine =
+			!access || hasPartInRound({ actor, organizerId, round: { perspectives: r.perspectives, unitIds }, resource: access.resource });
 		if (!mine) return [];
-		return [{ id: r.id, name: r.name, frameworkKey: r.frameworkKey, frameworkVersion: r.frameworkVersion, opensOn: r.opensOn, closesOn: r.closesOn, status: roundStatus(r), unitCount: unitIds.length }];
+		return [
+			{
+				id: r.id,
+				name: r.name,
+				frameworkKey: r.frameworkKey,
+				frameworkVersion: r.frameworkVersion,
+				opensOn: r.opensOn,
+				closesOn: r.closesOn,
+				status: roundStatus(r),
+				unitCount: unitIds.length
+			}
+		];
 	});
 }

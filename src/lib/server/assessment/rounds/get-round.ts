@@ -15,7 +15,10 @@ export async function getRound(db: Db, opts: { organizerId: string; roundId: str
 		.from(assessmentRounds)
 		.where(and(eq(assessmentRounds.id, opts.roundId), eq(assessmentRounds.organizerId, opts.organizerId)));
 	if (!round) throw new AppError('NOT_FOUND', 'round');
-	const unitRows = await db.select({ unitId: assessmentRoundUnits.unitId }).from(assessmentRoundUnits).where(eq(assessmentRoundUnits.roundId, round.id));
+	const unitRows = await db
+		.select({ unitId: assessmentRoundUnits.unitId })
+		.from(assessmentRoundUnits)
+		.where(eq(assessmentRoundUnits.roundId, round.id));
 	return { ...round, unitIds: unitRows.map((r) => r.unitId) };
 }
 

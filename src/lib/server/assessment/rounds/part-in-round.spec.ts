@@ -1,3 +1,4 @@
+// Covers: hasPartInRound.
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActiveAssignment } from '../../policies';
 import { hasPartInRound } from './part-in-round';
@@ -5,9 +6,18 @@ import { hasPartInRound } from './part-in-round';
 const ORG = 'org-1';
 const SCHOOL = 'unit-school';
 const OTHER = 'unit-other';
-const actor = (assignments: Omit<ActiveAssignment, 'organizerId'>[]): Actor => ({ personId: 'p', name: 'P', assignments: assignments.map((a) => ({ ...a, organizerId: ORG })) });
+const actor = (assignments: Omit<ActiveAssignment, 'organizerId'>[]): Actor => ({
+	personId: 'p',
+	name: 'P',
+	assignments: assignments.map((a) => ({ ...a, organizerId: ORG }))
+});
 const part = (a: Actor, perspectives = ['leadership', 'staff']) =>
-	hasPartInRound({ actor: a, organizerId: ORG, round: { perspectives, unitIds: [SCHOOL] }, resource: (unitId) => ({ type: 'unit', organizerId: ORG, unitId, ancestorIds: [] }) });
+	hasPartInRound({
+		actor: a,
+		organizerId: ORG,
+		round: { perspectives, unitIds: [SCHOOL] },
+		resource: (unitId) => ({ type: 'unit', organizerId: ORG, unitId, ancestorIds: [] })
+	});
 
 describe('who has a part in a round (the round page and the round list)', () => {
 	it('gives a guardian, a supplier and a teacher at a unit outside the round no part', () => {

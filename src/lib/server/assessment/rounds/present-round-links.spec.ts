@@ -1,3 +1,4 @@
+// Covers: presentRoundLinks.
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActiveAssignment } from '../../policies';
 import { presentRoundLinks } from './present-round-links';
@@ -5,7 +6,11 @@ import { presentRoundLinks } from './present-round-links';
 const ORG = 'org-1';
 const SCHOOL = 'unit-school';
 const OTHER = 'unit-other';
-const actor = (assignments: Omit<ActiveAssignment, 'organizerId'>[]): Actor => ({ personId: 'p', name: 'P', assignments: assignments.map((a) => ({ ...a, organizerId: ORG })) });
+const actor = (assignments: Omit<ActiveAssignment, 'organizerId'>[]): Actor => ({
+	personId: 'p',
+	name: 'P',
+	assignments: assignments.map((a) => ({ ...a, organizerId: ORG }))
+});
 const links = (a: Actor, status: 'upcoming' | 'open' | 'closed' = 'open', resultUnitIds: string[] = []) =>
 	presentRoundLinks({
 		actor: a,

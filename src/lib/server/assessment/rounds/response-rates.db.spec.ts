@@ -1,3 +1,4 @@
+// Covers: findResponseRates, findAnswerableRounds, getRound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../tests/factories';
@@ -55,7 +56,10 @@ describe('response rates', () => {
 		const teacher = await buildActor(h.db, [{ role: 'staff', organizerId: org.id, unitId: a.id }]);
 		const forTeacher = await findAnswerableRounds(h.db, { actor: teacher, organizerId: org.id });
 		expect(forTeacher).toHaveLength(1);
-		expect(forTeacher[0]).toMatchObject({ id: open.id, units: [{ unitId: a.id, unitName: 'Cskolan', perspectives: ['staff'], rate: null }] });
+		expect(forTeacher[0]).toMatchObject({
+			id: open.id,
+			units: [{ unitId: a.id, unitName: 'Cskolan', perspectives: ['staff'], rate: null }]
+		});
 
 		const principal = await buildActor(h.db, [{ role: 'principal', organizerId: org.id, unitId: a.id }]);
 		const forPrincipal = await findAnswerableRounds(h.db, { actor: principal, organizerId: org.id });

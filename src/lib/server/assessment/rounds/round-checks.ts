@@ -8,7 +8,16 @@ import { roundStatus } from './round-status';
 import type { Round } from './get-round';
 
 /** The fields of a round that audit events record. */
-export const AUDITED_ROUND_FIELDS = ['name', 'frameworkKey', 'frameworkVersion', 'perspectives', 'opensOn', 'closesOn', 'unitIds', 'closedAt'] as const;
+export const AUDITED_ROUND_FIELDS = [
+	'name',
+	'frameworkKey',
+	'frameworkVersion',
+	'perspectives',
+	'opensOn',
+	'closesOn',
+	'unitIds',
+	'closedAt'
+] as const;
 
 /**
  * Issue on `framework` unless key@version is a shipped framework file that loads: a file with

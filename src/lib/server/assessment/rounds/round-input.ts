@@ -13,7 +13,11 @@ const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : t
  */
 export const roundInputSchema = z
 	.object({
-		name: z.string({ message: 'rounds_error_name_required' }).trim().min(2, 'rounds_error_name_required').max(200, 'rounds_error_name_too_long'),
+		name: z
+			.string({ message: 'rounds_error_name_required' })
+			.trim()
+			.min(2, 'rounds_error_name_required')
+			.max(200, 'rounds_error_name_too_long'),
 		framework: z.string({ message: 'rounds_error_framework_required' }).regex(/^[a-z0-9-]+@\d{4}\.\d+$/, 'rounds_error_framework_required'),
 		unitIds: z.preprocess(
 			list,

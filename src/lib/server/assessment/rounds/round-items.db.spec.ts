@@ -1,3 +1,4 @@
+// Covers: getRoundItems.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildRound } from '../../../../../tests/factories';

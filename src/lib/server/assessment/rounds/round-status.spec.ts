@@ -1,3 +1,4 @@
+// Covers: roundStatus.
 import { describe, expect, it } from 'vitest';
 import { roundStatus } from './round-status';
 

@@ -1,3 +1,4 @@
+// Covers: createRound, updateRound, closeRound, findRounds, addCustomItem, getRoundItems, getRound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -72,7 +73,14 @@ describe('creating a round', () => {
 	it('stores the round with its units, perspectives in a fixed order and the organizer threshold, and audits it', async () => {
 		const round = await createRound(h.db, { actor: admin, organizerId, input: input({ perspectives: ['staff', 'leadership'] }) });
 		const stored = await getRound(h.db, { organizerId, roundId: round.id });
-		expect(stored).toMatchObject({ name: 'Hösten 2026', frameworkKey: 'nationella-strategin', frameworkVersion: '2026.1', perspectives: ['leadership', 'staff'], anonymityThreshold: 7, createdBy: admin.personId });
+		expect(stored).toMatchObject({
+			name: 'Hösten 2026',
+			frameworkKey: 'nationella-strategin',
+			frameworkVersion: '2026.1',
+			perspectives: ['leadership', 'staff'],
+			anonymityThreshold: 7,
+			createdBy: admin.personId
+		});
 		expect(stored.unitIds.sort()).toEqual([unitA, unitB].sort());
 		const [audit] = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, round.id));
 		expect(audit).toMatchObject({ action: 'assessment_round.create', actorId: admin.personId, organizerId });
@@ -80,7 +88,9 @@ describe('creating a round', () => {
 	});
 
 	it('refuses a close date before the open date, with the message at the close date, and writes nothing', async () => {
-		const e = await refused(() => createRound(h.db, { actor: admin, organizerId, input: input({ opensOn: '2026-10-01', closesOn: '2026-09-30' }) }));
+		const e = await refused(() =>
+			createRound(h.db, { actor: admin, organizerId, input: input({ opensOn: '2026-10-01', closesOn: '2026-09-30' }) })
+		);
 		expect(e.code).toBe('INVALID');
 		expect(fields(e)).toEqual({ closesOn: 'rounds_error_closes_before_opens' });
 	});
@@ -92,7 +102,11 @@ describe('creating a round', () => {
 
 	it('refuses no units, no perspectives, an unknown framework, a bad date and an empty name in one go', async () => {
 		const e = await refused(() =>
-			createRound(h.db, { actor: admin, organizerId, input: input({ name: ' ', unitIds: [], perspectives: ['teachers'], opensOn: '2026-02-30' }) })
+			createRound(h.db, {
+				actor: admin,
+				organizerId,
+				input: input({ name: ' ', unitIds: [], perspectives: ['teachers'], opensOn: '2026-02-30' })
+			})
 		);
 		expect(fields(e)).toEqual({
 			name: 'rounds_error_name_required',
@@ -100,7 +114,9 @@ describe('creating a round', () => {
 			perspectives: 'rounds_error_perspectives_required',
 			opensOn: 'rounds_error_date_format'
 		});
-		const unknown = await refused(() => createRound(h.db, { actor: admin, organizerId, input: input({ framework: 'nationella-strategin@1999.1' }) }));
+		const unknown = await refused(() =>
+			createRound(h.db, { actor: admin, organizerId, input: input({ framework: 'nationella-strategin@1999.1' }) })
+		);
 		expect(fields(unknown)).toEqual({ framework: 'rounds_error_framework_unknown' });
 	});
 
@@ -116,8 +132,15 @@ describe('creating a round', () => {
 describe('changing a round', () => {
 	it('changes name, dates, units and perspectives, drops links of removed units, and audits only what changed', async () => {
 		const round = await createRound(h.db, { actor: admin, organizerId, input: input() });
-		await h.db.insert(assessmentLinks).values({ organizerId, roundId: round.id, unitId: unitB, perspective: 'staff', token: `t-${round.id}` });
-		await updateRound(h.db, { actor: admin, organizerId, roundId: round.id, input: input({ name: 'Våren 2027', unitIds: [unitA], perspectives: ['staff', 'students'] }) });
+		await h.db
+			.insert(assessmentLinks)
+			.values({ organizerId, roundId: round.id, unitId: unitB, perspective: 'staff', token: `t-${round.id}` });
+		await updateRound(h.db, {
+			actor: admin,
+			organizerId,
+			roundId: round.id,
+			input: input({ name: 'Våren 2027', unitIds: [unitA], perspectives: ['staff', 'students'] })
+		});
 		const stored = await getRound(h.db, { organizerId, roundId: round.id });
 		expect(stored).toMatchObject({ name: 'Våren 2027', unitIds: [unitA], perspectives: ['staff', 'students'] });
 		expect(await h.db.select().from(assessmentLinks).where(eq(assessmentLinks.roundId, round.id))).toEqual([]);
@@ -128,7 +151,14 @@ describe('changing a round', () => {
 	it('cannot remove a unit or a perspective that has responses, nor change the framework then', async () => {
 		const round = await createRound(h.db, { actor: admin, organizerId, input: input() });
 		await buildResponse(h.db, { round: { ...round, closedAt: null } as never, unitId: unitB, perspective: 'staff', answers: {} });
-		const e = await refused(() => updateRound(h.db, { actor: admin, organizerId, roundId: round.id, input: input({ unitIds: [unitA], perspectives: ['leadership'], framework: 'supportorganisationen@2026.1' }) }));
+		const e = await refused(() =>
+			updateRound(h.db, {
+				actor: admin,
+				organizerId,
+				roundId: round.id,
+				input: input({ unitIds: [unitA], perspectives: ['leadership'], framework: 'supportorganisationen@2026.1' })
+			})
+		);
 		expect(fields(e)).toEqual({
 			framework: 'rounds_error_framework_locked',
 			unitIds: 'rounds_error_unit_has_responses',
@@ -170,7 +200,15 @@ describe('closing a round', () => {
 });
 
 describe('own items', () => {
-	const item = { subGoalId: '1.1', statement: 'Vi följer läsutvecklingen digitalt', level1: 'Inte alls', level2: 'Några lärare', level3: 'De flesta lärare', level4: 'Alla, och vi följer upp det', perspectives: ['staff'] };
+	const item = {
+		subGoalId: '1.1',
+		statement: 'Vi följer läsutvecklingen digitalt',
+		level1: 'Inte alls',
+		level2: 'Några lärare',
+		level3: 'De flesta lärare',
+		level4: 'Alla, och vi följer upp det',
+		perspectives: ['staff']
+	};
 
 	it('adds an item with an egen. key under a sub-goal, shown among the round items, with a new key the second time', async () => {
 		const round = await createRound(h.db, { actor: admin, organizerId, input: input() });
@@ -188,12 +226,18 @@ describe('own items', () => {
 
 	it('refuses an unknown sub-goal, a perspective outside the round, missing levels and a closed round', async () => {
 		const round = await createRound(h.db, { actor: admin, organizerId, input: input() });
-		const bad = await refused(() => addCustomItem(h.db, { actor: admin, organizerId, roundId: round.id, input: { ...item, subGoalId: '99', perspectives: ['students'] } }));
+		const bad = await refused(() =>
+			addCustomItem(h.db, { actor: admin, organizerId, roundId: round.id, input: { ...item, subGoalId: '99', perspectives: ['students'] } })
+		);
 		expect(fields(bad)).toEqual({ subGoalId: 'rounds_error_sub_goal_required', perspectives: 'rounds_error_perspective_not_in_round' });
-		const empty = await refused(() => addCustomItem(h.db, { actor: admin, organizerId, roundId: round.id, input: { ...item, level3: '' } }));
+		const empty = await refused(() =>
+			addCustomItem(h.db, { actor: admin, organizerId, roundId: round.id, input: { ...item, level3: '' } })
+		);
 		expect(fields(empty)).toEqual({ level3: 'rounds_error_level_required' });
 		const closed = await buildRound(h.db, { organizerId, units: [], closedAt: new Date() });
-		expect((await refused(() => addCustomItem(h.db, { actor: admin, organizerId, roundId: closed.id, input: item }))).code).toBe('CONFLICT');
+		expect((await refused(() => addCustomItem(h.db, { actor: admin, organizerId, roundId: closed.id, input: item }))).code).toBe(
+			'CONFLICT'
+		);
 	});
 });
 

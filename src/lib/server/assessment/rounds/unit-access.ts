@@ -11,7 +11,14 @@ export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; 
  */
 export async function loadUnitAccess(db: Db, organizerId: string) {
 	const rows = await db
-		.select({ id: units.id, parentId: units.parentId, name: units.name, nameSort: units.nameSort, kind: units.kind, archivedAt: units.archivedAt })
+		.select({
+			id: units.id,
+			parentId: units.parentId,
+			name: units.name,
+			nameSort: units.nameSort,
+			kind: units.kind,
+			archivedAt: units.archivedAt
+		})
 		.from(units)
 		.where(eq(units.organizerId, organizerId));
 	const byId = new Map(rows.map((r) => [r.id, r]));

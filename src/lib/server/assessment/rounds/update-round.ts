@@ -35,8 +35,10 @@ export async function updateRound(db: Db, { actor, organizerId, roundId, input }
 		const { key, version } = splitFramework(data.framework);
 		const done = await answered(tx, before.id);
 		const issues: FieldIssue[] = [...(await frameworkIssues(key, version)), ...(await unitIssues(tx, organizerId, data.unitIds))];
-		if (done.any && (key !== before.frameworkKey || version !== before.frameworkVersion)) issues.push({ field: 'framework', message: 'rounds_error_framework_locked' });
-		if (before.unitIds.some((u) => done.units.has(u) && !data.unitIds.includes(u))) issues.push({ field: 'unitIds', message: 'rounds_error_unit_has_responses' });
+		if (done.any && (key !== before.frameworkKey || version !== before.frameworkVersion))
+			issues.push({ field: 'framework', message: 'rounds_error_framework_locked' });
+		if (before.unitIds.some((u) => done.units.has(u) && !data.unitIds.includes(u)))
+			issues.push({ field: 'unitIds', message: 'rounds_error_unit_has_responses' });
 		if (before.perspectives.some((p) => done.perspectives.has(p) && !(data.perspectives as string[]).includes(p))) {
 			issues.push({ field: 'perspectives', message: 'rounds_error_perspective_has_responses' });
 		}
@@ -44,7 +46,14 @@ export async function updateRound(db: Db, { actor, organizerId, roundId, input }
 
 		const [row] = await tx
 			.update(assessmentRounds)
-			.set({ name: data.name, frameworkKey: key, frameworkVersion: version, perspectives: data.perspectives, opensOn: data.opensOn, closesOn: data.closesOn })
+			.set({
+				name: data.name,
+				frameworkKey: key,
+				frameworkVersion: version,
+				perspectives: data.perspectives,
+				opensOn: data.opensOn,
+				closesOn: data.closesOn
+			})
 			.where(and(eq(assessmentRounds.id, before.id), eq(assessmentRounds.organizerId, organizerId)))
 			.returning();
 		const removed = before.unitIds.filter((u) => !data.unitIds.includes(u));
@@ -56,13 +65,22 @@ export async function updateRound(db: Db, { actor, organizerId, roundId, input }
 		];
 		await tx.delete(assessmentLinks).where(and(linkScope, or(...dropLinks)));
 		if (removed.length) {
-			await tx.delete(assessmentRoundUnits).where(and(eq(assessmentRoundUnits.roundId, before.id), inArray(assessmentRoundUnits.unitId, removed)));
+			await tx
+				.delete(assessmentRoundUnits)
+				.where(and(eq(assessmentRoundUnits.roundId, before.id), inArray(assessmentRoundUnits.unitId, removed)));
 		}
 		if (added.length) await tx.insert(assessmentRoundUnits).values(added.map((unitId) => ({ roundId: before.id, unitId, organizerId })));
 		const after = { ...row, unitIds: data.unitIds };
 		const changes = diffFields(auditRound(before), auditRound(after), [...AUDITED_ROUND_FIELDS]);
 		if (Object.keys(changes).length) {
-			await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'assessment_round.update', entityType: 'assessment_round', entityId: before.id, changes });
+			await recordAudit(tx, {
+				organizerId,
+				actorId: actor.personId,
+				action: 'assessment_round.update',
+				entityType: 'assessment_round',
+				entityId: before.id,
+				changes
+			});
 		}
 		return after;
 	});

@@ -29,7 +29,8 @@ export async function completeSignInWithCode(db: Db, opts: CompleteSignInOptions
 	if (!pending || pending.status !== 'active') throw expired();
 	const counters = signInCounters(pending.email, opts.ip, opts.limits);
 	for (const c of counters) {
-		if (await isRateLimited(db, c.key, c.limit, WINDOW_SECONDS)) throw new AppError('RATE_LIMITED', 'too many attempts', [{ field: 'code', message: 'signin_rate_limited' }]);
+		if (await isRateLimited(db, c.key, c.limit, WINDOW_SECONDS))
+			throw new AppError('RATE_LIMITED', 'too many attempts', [{ field: 'code', message: 'signin_rate_limited' }]);
 	}
 	const result = await db.transaction(async (tx) => {
 		const used = await useTwoFactorCode(tx, pending.personId, opts.code, now);
@@ -38,14 +39,32 @@ export async function completeSignInWithCode(db: Db, opts: CompleteSignInOptions
 		await tx.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 		const method = used === 'totp' ? 'password+totp' : 'password+recovery';
 		if (used === 'recovery') {
-			await recordAudit(tx, { organizerId: null, actorId: pending.personId, action: 'two_factor.recovery_used', entityType: 'person', entityId: pending.personId });
+			await recordAudit(tx, {
+				organizerId: null,
+				actorId: pending.personId,
+				action: 'two_factor.recovery_used',
+				entityType: 'person',
+				entityId: pending.personId
+			});
 		}
-		await recordAudit(tx, { organizerId: null, actorId: pending.personId, action: 'session.create', entityType: 'session', changes: { method } });
+		await recordAudit(tx, {
+			organizerId: null,
+			actorId: pending.personId,
+			action: 'session.create',
+			entityType: 'session',
+			changes: { method }
+		});
 		return method;
 	});
 	if (result === 'wrong' || result === 'reused') {
 		for (const c of counters) await hitRateLimit(db, c.key, c.limit, WINDOW_SECONDS);
-		await recordAudit(db, { organizerId: null, actorId: pending.personId, action: 'two_factor.failed', entityType: 'session', changes: { reason: result } });
+		await recordAudit(db, {
+			organizerId: null,
+			actorId: pending.personId,
+			action: 'two_factor.failed',
+			entityType: 'session',
+			changes: { reason: result }
+		});
 		const message = result === 'reused' ? 'twofactor_error_reused' : 'twofactor_error_code';
 		throw new AppError('UNAUTHENTICATED', 'wrong code', [{ field: 'code', message }]);
 	}

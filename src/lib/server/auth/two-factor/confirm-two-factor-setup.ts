@@ -13,7 +13,10 @@ import { matchTotpStep } from './totp';
  * pending secret. Returns ten new recovery codes, the only time they are shown (only their hashes are kept).
  * The code's step counts as used, so the same code cannot then sign in.
  */
-export async function confirmTwoFactorSetup(db: Db, opts: { actor: Actor | null; code: string; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTwoFactorSetup(
+	db: Db,
+	opts: { actor: Actor | null; code: string; now?: Date }
+): Promise<{ recoveryCodes: string[] }> {
 	if (!opts.actor) throw new AppError('UNAUTHENTICATED', 'not signed in');
 	const personId = opts.actor.personId;
 	const now = opts.now ?? new Date();

@@ -10,7 +10,10 @@ export type TwoFactorState =
 
 /** Whether a person's two-step verification is off, being set up or on. */
 export async function getTwoFactorState(db: Db, personId: string): Promise<TwoFactorState> {
-	const [row] = await db.select({ secret: twoFactorSecrets.secret, enabledAt: twoFactorSecrets.enabledAt }).from(twoFactorSecrets).where(eq(twoFactorSecrets.personId, personId));
+	const [row] = await db
+		.select({ secret: twoFactorSecrets.secret, enabledAt: twoFactorSecrets.enabledAt })
+		.from(twoFactorSecrets)
+		.where(eq(twoFactorSecrets.personId, personId));
 	if (!row) return { state: 'off' };
 	if (!row.enabledAt) return { state: 'pending', secret: row.secret };
 	const [left] = await db

@@ -6,6 +6,9 @@ import { pendingSignIns, twoFactorRecoveryCodes, twoFactorSecrets } from '../../
 export async function removeTwoFactor(tx: Db, personId: string): Promise<boolean> {
 	await tx.delete(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.personId, personId));
 	await tx.delete(pendingSignIns).where(eq(pendingSignIns.personId, personId));
-	const gone = await tx.delete(twoFactorSecrets).where(eq(twoFactorSecrets.personId, personId)).returning({ enabledAt: twoFactorSecrets.enabledAt });
+	const gone = await tx
+		.delete(twoFactorSecrets)
+		.where(eq(twoFactorSecrets.personId, personId))
+		.returning({ enabledAt: twoFactorSecrets.enabledAt });
 	return gone.some((g) => g.enabledAt !== null);
 }

@@ -21,7 +21,8 @@ export async function resetTwoFactor(db: Db, opts: { actor: Actor | null; organi
 		if (!can(actor, 'identity.manage', await loadIdentityScope(tx, person.id))) {
 			throw new AppError('INVALID', 'identity shared', [{ field: 'form', message: 'people_error_identity_shared' }]);
 		}
-		if (!(await removeTwoFactor(tx, person.id))) throw new AppError('CONFLICT', 'not on', [{ field: 'form', message: 'twofactor_error_not_on' }]);
+		if (!(await removeTwoFactor(tx, person.id)))
+			throw new AppError('CONFLICT', 'not on', [{ field: 'form', message: 'twofactor_error_not_on' }]);
 		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'two_factor.reset', entityType: 'person', entityId: person.id });
 	});
 }

@@ -16,13 +16,20 @@ export async function startTwoFactorSetup(db: Db, opts: { actor: Actor | null })
 	if (!opts.actor) throw new AppError('UNAUTHENTICATED', 'not signed in');
 	const personId = opts.actor.personId;
 	await db.transaction(async (tx) => {
-		const [existing] = await tx.select({ enabledAt: twoFactorSecrets.enabledAt }).from(twoFactorSecrets).where(eq(twoFactorSecrets.personId, personId)).for('update');
+		const [existing] = await tx
+			.select({ enabledAt: twoFactorSecrets.enabledAt })
+			.from(twoFactorSecrets)
+			.where(eq(twoFactorSecrets.personId, personId))
+			.for('update');
 		if (existing?.enabledAt) throw new AppError('CONFLICT', 'already on', [{ field: 'form', message: 'twofactor_error_already_on' }]);
 		const secret = newTotpSecret();
 		await tx
 			.insert(twoFactorSecrets)
 			.values({ personId, secret })
-			.onConflictDoUpdate({ target: twoFactorSecrets.personId, set: { secret, enabledAt: null, lastUsedStep: null, createdAt: new Date() } });
+			.onConflictDoUpdate({
+				target: twoFactorSecrets.personId,
+				set: { secret, enabledAt: null, lastUsedStep: null, createdAt: new Date() }
+			});
 		await recordAudit(tx, {
 			organizerId: await findHomeOrganizerId(tx, personId),
 			actorId: personId,

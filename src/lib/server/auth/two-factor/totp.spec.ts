@@ -1,3 +1,4 @@
+// Covers: groupSecret, matchTotpStep, newTotpSecret, otpauthUri, totpCode, totpStep, hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, normalizeRecoveryCode.
 import { describe, expect, it } from 'vitest';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import { groupSecret, matchTotpStep, newTotpSecret, otpauthUri, totpCode, totpStep } from './totp';
@@ -9,7 +10,9 @@ const at = (seconds: number) => new Date(seconds * 1000);
 
 describe('one-time codes (RFC 6238)', () => {
 	it('gives the RFC test vector at T=59: 94287082 with eight digits, so 287082 with our six', () => {
-		expect(TOTP.generate({ secret: Secret.fromBase32(RFC_SECRET), digits: 8, period: 30, algorithm: 'SHA1', timestamp: 59_000 })).toBe('94287082');
+		expect(TOTP.generate({ secret: Secret.fromBase32(RFC_SECRET), digits: 8, period: 30, algorithm: 'SHA1', timestamp: 59_000 })).toBe(
+			'94287082'
+		);
 		expect(totpCode(RFC_SECRET, at(59))).toBe('287082');
 		expect(totpStep(at(59))).toBe(1);
 	});

@@ -15,7 +15,13 @@ export const totpStep = (now: Date) => TOTP.counter({ period: PERIOD, timestamp:
 
 /** The code for a secret at a moment (tests and the e2e suite compute codes this way too). */
 export const totpCode = (secretBase32: string, now: Date) =>
-	TOTP.generate({ secret: Secret.fromBase32(secretBase32), algorithm: ALGORITHM, digits: DIGITS, period: PERIOD, timestamp: now.getTime() });
+	TOTP.generate({
+		secret: Secret.fromBase32(secretBase32),
+		algorithm: ALGORITHM,
+		digits: DIGITS,
+		period: PERIOD,
+		timestamp: now.getTime()
+	});
 
 /** Whether the text looks like a one-time code (six digits, spaces allowed) rather than a recovery code. */
 export const looksLikeTotp = (code: string) => /^\d{6}$/.test(code.replace(/\s/g, ''));
@@ -41,7 +47,14 @@ export function matchTotpStep(secretBase32: string, code: string, now: Date): nu
 
 /** The otpauth:// address an authenticator app reads from the QR code or a link. */
 export function otpauthUri(secretBase32: string, account: string, issuer = 'Rödtråd') {
-	return new TOTP({ issuer, label: account, secret: Secret.fromBase32(secretBase32), algorithm: ALGORITHM, digits: DIGITS, period: PERIOD }).toString();
+	return new TOTP({
+		issuer,
+		label: account,
+		secret: Secret.fromBase32(secretBase32),
+		algorithm: ALGORITHM,
+		digits: DIGITS,
+		period: PERIOD
+	}).toString();
 }
 
 /** The secret in groups of four, easier to type from the screen. */

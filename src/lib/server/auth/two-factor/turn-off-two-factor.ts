@@ -33,12 +33,22 @@ export async function turnOffTwoFactor(db: Db, opts: { actor: Actor | null; proo
 		if (looksLikeTotp(proof) || looksLikeRecoveryCode(proof)) {
 			proven = ['totp', 'recovery'].includes(await useTwoFactorCode(tx, personId, proof, opts.now));
 		} else {
-			const [credential] = await tx.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.personId, personId));
+			const [credential] = await tx
+				.select({ hash: passwordCredentials.hash })
+				.from(passwordCredentials)
+				.where(eq(passwordCredentials.personId, personId));
 			proven = credential ? await verifyPassword(credential.hash, opts.proof) : false;
 		}
 		if (!proven) return false;
-		if (!(await removeTwoFactor(tx, personId))) throw new AppError('CONFLICT', 'not on', [{ field: 'proof', message: 'twofactor_error_not_on' }]);
-		await recordAudit(tx, { organizerId: await findHomeOrganizerId(tx, personId), actorId: personId, action: 'two_factor.disable', entityType: 'person', entityId: personId });
+		if (!(await removeTwoFactor(tx, personId)))
+			throw new AppError('CONFLICT', 'not on', [{ field: 'proof', message: 'twofactor_error_not_on' }]);
+		await recordAudit(tx, {
+			organizerId: await findHomeOrganizerId(tx, personId),
+			actorId: personId,
+			action: 'two_factor.disable',
+			entityType: 'person',
+			entityId: personId
+		});
 		return true;
 	});
 	if (!ok) {

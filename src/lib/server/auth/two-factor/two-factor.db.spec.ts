@@ -1,3 +1,4 @@
+// Covers: startTwoFactorSetup, confirmTwoFactorSetup, getTwoFactorState, createPendingSignIn, completeSignInWithCode, turnOffTwoFactor, resetTwoFactor, useTwoFactorCode, updateInstanceTwoFactorRequirement, updateOrganizerTwoFactorRequirement, totpCode.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -66,7 +67,13 @@ describe('signing in with two-step verification', () => {
 		const done = await completeSignInWithCode(t.db, { token, code: totpCode(secret, step(1)), ip: '10.9.0.1', limits, now: step(1) });
 		expect(done).toEqual({ personId: person.id, method: 'password+totp' });
 		// The pending sign-in is spent with it.
-		const again = await completeSignInWithCode(t.db, { token, code: totpCode(secret, step(2)), ip: '10.9.0.1', limits, now: step(2) }).catch((e) => e);
+		const again = await completeSignInWithCode(t.db, {
+			token,
+			code: totpCode(secret, step(2)),
+			ip: '10.9.0.1',
+			limits,
+			now: step(2)
+		}).catch((e) => e);
 		expect(again.issues[0].message).toBe('twofactor_error_expired');
 	});
 
@@ -74,16 +81,33 @@ describe('signing in with two-step verification', () => {
 		const { person, secret } = await personWithTwoFactor();
 		const { token } = await createPendingSignIn(t.db, person.id, step(0));
 		// The code that confirmed the set-up (step 0) is already used.
-		const reused = await completeSignInWithCode(t.db, { token, code: totpCode(secret, step(0)), ip: '10.9.0.2', limits, now: step(0) }).catch((e) => e);
+		const reused = await completeSignInWithCode(t.db, {
+			token,
+			code: totpCode(secret, step(0)),
+			ip: '10.9.0.2',
+			limits,
+			now: step(0)
+		}).catch((e) => e);
 		expect(reused.issues).toEqual([{ field: 'code', message: 'twofactor_error_reused' }]);
 		const wrong = await completeSignInWithCode(t.db, { token, code: '123456', ip: '10.9.0.2', limits, now: step(0) }).catch((e) => e);
 		expect(wrong.issues).toEqual([{ field: 'code', message: 'twofactor_error_code' }]);
 		await completeSignInWithCode(t.db, { token, code: 'abc', ip: '10.9.0.2', limits, now: step(0) }).catch(() => null);
-		const locked = await completeSignInWithCode(t.db, { token, code: totpCode(secret, step(1)), ip: '10.9.0.2', limits, now: step(1) }).catch((e) => e);
+		const locked = await completeSignInWithCode(t.db, {
+			token,
+			code: totpCode(secret, step(1)),
+			ip: '10.9.0.2',
+			limits,
+			now: step(1)
+		}).catch((e) => e);
 		expect(locked.code).toBe('RATE_LIMITED');
 		// The password step is locked by the same counter.
-		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.2', limits }).catch((e) => e.code)).toBe('RATE_LIMITED');
-		const failed = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actorId, person.id), eq(auditEvents.action, 'two_factor.failed')));
+		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.2', limits }).catch((e) => e.code)).toBe(
+			'RATE_LIMITED'
+		);
+		const failed = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.actorId, person.id), eq(auditEvents.action, 'two_factor.failed')));
 		expect(failed).toHaveLength(3);
 	});
 
@@ -94,17 +118,31 @@ describe('signing in with two-step verification', () => {
 		await completeSignInWithCode(t.db, { token, code: '111111', ip: '10.9.0.6', limits: few, now: step(0) }).catch(() => null);
 		await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.6', limits: few });
 		await completeSignInWithCode(t.db, { token, code: '222222', ip: '10.9.0.6', limits: few, now: step(0) }).catch(() => null);
-		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.6', limits: few }).catch((e) => e.code)).toBe('RATE_LIMITED');
+		expect(
+			await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.6', limits: few }).catch((e) => e.code)
+		).toBe('RATE_LIMITED');
 	});
 
 	it('takes a recovery code once, audits it, and refuses it the second time', async () => {
 		const { person, recoveryCodes } = await personWithTwoFactor();
 		const a = await createPendingSignIn(t.db, person.id, step(1));
-		const done = await completeSignInWithCode(t.db, { token: a.token, code: recoveryCodes[3].toUpperCase(), ip: '10.9.0.3', limits, now: step(1) });
+		const done = await completeSignInWithCode(t.db, {
+			token: a.token,
+			code: recoveryCodes[3].toUpperCase(),
+			ip: '10.9.0.3',
+			limits,
+			now: step(1)
+		});
 		expect(done.method).toBe('password+recovery');
 		expect(await actions(person.id)).toContain('two_factor.recovery_used');
 		const b = await createPendingSignIn(t.db, person.id, step(1));
-		const twice = await completeSignInWithCode(t.db, { token: b.token, code: recoveryCodes[3], ip: '10.9.0.3', limits, now: step(1) }).catch((e) => e);
+		const twice = await completeSignInWithCode(t.db, {
+			token: b.token,
+			code: recoveryCodes[3],
+			ip: '10.9.0.3',
+			limits,
+			now: step(1)
+		}).catch((e) => e);
 		expect(twice.issues[0].message).toBe('twofactor_error_code');
 		expect(await getTwoFactorState(t.db, person.id)).toMatchObject({ recoveryCodesLeft: 9 });
 	});
@@ -128,7 +166,9 @@ describe('turning two-step verification off', () => {
 		await turnOffTwoFactor(t.db, { actor, proof: totpCode(secret, step(5)), now: step(5) });
 		expect((await getTwoFactorState(t.db, person.id)).state).toBe('off');
 		expect(await actions(person.id)).toContain('two_factor.disable');
-		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.4', limits })).toMatchObject({ secondStep: false });
+		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.4', limits })).toMatchObject({
+			secondStep: false
+		});
 	});
 });
 
@@ -139,20 +179,32 @@ describe("an administrator's reset", () => {
 		const admin = (await loadActor(t.db, (await buildPerson(t.db, { roles: [{ role: 'org_admin', organizerId: org.id }] })).id))!;
 		const stranger = (await loadActor(t.db, (await buildPerson(t.db, { roles: [{ role: 'org_admin', organizerId: other.id }] })).id))!;
 		const { person } = await personWithTwoFactor([{ role: 'staff', organizerId: org.id }]);
-		expect(await resetTwoFactor(t.db, { actor: stranger, organizerId: org.id, personId: person.id }).catch((e) => e.code)).toBe('FORBIDDEN');
-		expect(await resetTwoFactor(t.db, { actor: stranger, organizerId: other.id, personId: person.id }).catch((e) => e.code)).toBe('NOT_FOUND');
+		expect(await resetTwoFactor(t.db, { actor: stranger, organizerId: org.id, personId: person.id }).catch((e) => e.code)).toBe(
+			'FORBIDDEN'
+		);
+		expect(await resetTwoFactor(t.db, { actor: stranger, organizerId: other.id, personId: person.id }).catch((e) => e.code)).toBe(
+			'NOT_FOUND'
+		);
 		await resetTwoFactor(t.db, { actor: admin, organizerId: org.id, personId: person.id });
 		expect(await t.db.select().from(twoFactorSecrets).where(eq(twoFactorSecrets.personId, person.id))).toEqual([]);
-		const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'two_factor.reset')));
+		const [event] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'two_factor.reset')));
 		expect(event).toMatchObject({ actorId: admin.personId, organizerId: org.id });
-		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.5', limits })).toMatchObject({ secondStep: false });
+		expect(await signInWithPassword(t.db, { email: person.email, password: PASSWORD, ip: '10.9.0.5', limits })).toMatchObject({
+			secondStep: false
+		});
 	});
 
 	it("refuses for a person who is also a member elsewhere (their identity is not the organizer's alone)", async () => {
 		const org = await buildOrganizer(t.db);
 		const other = await buildOrganizer(t.db);
 		const admin = (await loadActor(t.db, (await buildPerson(t.db, { roles: [{ role: 'org_admin', organizerId: org.id }] })).id))!;
-		const { person } = await personWithTwoFactor([{ role: 'staff', organizerId: org.id }, { role: 'staff', organizerId: other.id }]);
+		const { person } = await personWithTwoFactor([
+			{ role: 'staff', organizerId: org.id },
+			{ role: 'staff', organizerId: other.id }
+		]);
 		const e = await resetTwoFactor(t.db, { actor: admin, organizerId: org.id, personId: person.id }).catch((x) => x);
 		expect(e.issues[0].message).toBe('people_error_identity_shared');
 	});
@@ -176,7 +228,10 @@ describe('requiring two-step verification of administrators', () => {
 		if (s.state !== 'pending') throw new Error('not pending');
 		await confirmTwoFactorSetup(t.db, { actor, code: totpCode(s.secret, new Date()) });
 		expect(await must(session.token)).toBe(false);
-		const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, org.id), eq(auditEvents.action, 'two_factor.requirement_update')));
+		const [event] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, org.id), eq(auditEvents.action, 'two_factor.requirement_update')));
 		expect(event.changes).toEqual({ requireTwoFactorForAdmins: [false, true] });
 	});
 

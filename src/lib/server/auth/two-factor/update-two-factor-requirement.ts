@@ -19,7 +19,10 @@ export async function updateOrganizerTwoFactorRequirement(db: Db, opts: { actor:
 		const before = parseOrganizerSecurity(org.settings.security);
 		if (before.requireTwoFactorForAdmins === required) return;
 		const security = { ...before, requireTwoFactorForAdmins: required };
-		await tx.update(organizers).set({ settings: { ...org.settings, security }, updatedAt: new Date() }).where(eq(organizers.id, organizerId));
+		await tx
+			.update(organizers)
+			.set({ settings: { ...org.settings, security }, updatedAt: new Date() })
+			.where(eq(organizers.id, organizerId));
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
@@ -36,7 +39,11 @@ export async function updateInstanceTwoFactorRequirement(db: Db, opts: { actor: 
 	const { actor, required } = opts;
 	authorize(actor, 'instance.administer', { type: 'instance' });
 	await db.transaction(async (tx) => {
-		const [row] = await tx.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, 'security')).for('update');
+		const [row] = await tx
+			.select({ value: instanceSettings.value })
+			.from(instanceSettings)
+			.where(eq(instanceSettings.key, 'security'))
+			.for('update');
 		const before = parseInstanceSecurity(row?.value);
 		if (before.requireTwoFactorForSystemAdmins === required) return;
 		const value = { ...(row?.value ?? {}), ...before, requireTwoFactorForSystemAdmins: required };

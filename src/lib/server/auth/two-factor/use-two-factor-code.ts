@@ -24,7 +24,9 @@ export async function useTwoFactorCode(db: Db, personId: string, code: string, n
 		const [won] = await db
 			.update(twoFactorSecrets)
 			.set({ lastUsedStep: step })
-			.where(and(eq(twoFactorSecrets.personId, personId), or(isNull(twoFactorSecrets.lastUsedStep), lt(twoFactorSecrets.lastUsedStep, step))))
+			.where(
+				and(eq(twoFactorSecrets.personId, personId), or(isNull(twoFactorSecrets.lastUsedStep), lt(twoFactorSecrets.lastUsedStep, step)))
+			)
 			.returning({ step: twoFactorSecrets.lastUsedStep });
 		return won ? 'totp' : 'reused';
 	}

@@ -94,7 +94,10 @@ export const assessmentLinks = pgTable(
 		capacity: integer('capacity').notNull().default(30),
 		createdAt: createdAt()
 	},
-	(t) => [check('assessment_links_capacity', sql`${t.capacity} BETWEEN 1 AND 1000`), uniqueIndex('assessment_links_scope').on(t.roundId, t.unitId, t.perspective)]
+	(t) => [
+		check('assessment_links_capacity', sql`${t.capacity} BETWEEN 1 AND 1000`),
+		uniqueIndex('assessment_links_scope').on(t.roundId, t.unitId, t.perspective)
+	]
 );
 
 /**
@@ -150,7 +153,10 @@ export const assessmentAnswers = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.responseId, t.itemKey] }),
-		check('assessment_answers_value', sql`(${t.level} BETWEEN 1 AND 4 AND ${t.special} IS NULL) OR (${t.level} IS NULL AND ${t.special} IN ('dont_know', 'not_applicable'))`)
+		check(
+			'assessment_answers_value',
+			sql`(${t.level} BETWEEN 1 AND 4 AND ${t.special} IS NULL) OR (${t.level} IS NULL AND ${t.special} IN ('dont_know', 'not_applicable'))`
+		)
 	]
 );
 
@@ -177,7 +183,10 @@ export const assessmentConsensus = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.roundId, t.unitId, t.itemKey] }),
-		check('assessment_consensus_value', sql`(${t.level} BETWEEN 1 AND 4 AND ${t.special} IS NULL) OR (${t.level} IS NULL AND ${t.special} IN ('dont_know', 'not_applicable'))`)
+		check(
+			'assessment_consensus_value',
+			sql`(${t.level} BETWEEN 1 AND 4 AND ${t.special} IS NULL) OR (${t.level} IS NULL AND ${t.special} IN ('dont_know', 'not_applicable'))`
+		)
 	]
 );
 

@@ -45,7 +45,10 @@ export const planningChainSteps = pgTable(
 		position: integer('position').notNull().default(0),
 		createdAt: createdAt()
 	},
-	(t) => [index('planning_chain_steps_chain_idx').on(t.chainId, t.position), check('planning_chain_steps_kind', sql`${t.kind} IN ('effect', 'result')`)]
+	(t) => [
+		index('planning_chain_steps_chain_idx').on(t.chainId, t.position),
+		check('planning_chain_steps_kind', sql`${t.kind} IN ('effect', 'result')`)
+	]
 );
 
 /** A planning action (activity) linked to a step of a chain: the action should lead to that result. */

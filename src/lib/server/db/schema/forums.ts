@@ -25,7 +25,10 @@ export const planningForums = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index('planning_forums_organizer_idx').on(t.organizerId), check('planning_forums_kind', sql`${t.kind} IN ('strategy', 'delivery')`)]
+	(t) => [
+		index('planning_forums_organizer_idx').on(t.organizerId),
+		check('planning_forums_kind', sql`${t.kind} IN ('strategy', 'delivery')`)
+	]
 );
 
 /** The members of a forum: people of its organizer. */
@@ -126,7 +129,10 @@ export const planningMeetingItems = pgTable(
 		decisionId: uuid('decision_id').references(() => planningDecisions.id),
 		actionId: uuid('action_id').references(() => planningActions.id)
 	},
-	(t) => [index('planning_meeting_items_meeting_idx').on(t.meetingId, t.position), check('planning_meeting_items_kind', sql`${t.kind} IN ('item', 'decision', 'overdue')`)]
+	(t) => [
+		index('planning_meeting_items_meeting_idx').on(t.meetingId, t.position),
+		check('planning_meeting_items_kind', sql`${t.kind} IN ('item', 'decision', 'overdue')`)
+	]
 );
 
 /** Who of the members was at a meeting (one row per member when attendance is taken). */

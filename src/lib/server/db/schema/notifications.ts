@@ -36,8 +36,12 @@ export const notifications = pgTable(
 	},
 	(t) => [
 		index('notifications_person_idx').on(t.personId, t.id),
-		index('notifications_unread_idx').on(t.personId).where(sql`read_at IS NULL`),
-		index('notifications_digest_idx').on(t.personId).where(sql`email = 'digest' AND emailed_at IS NULL`),
+		index('notifications_unread_idx')
+			.on(t.personId)
+			.where(sql`read_at IS NULL`),
+		index('notifications_digest_idx')
+			.on(t.personId)
+			.where(sql`email = 'digest' AND emailed_at IS NULL`),
 		uniqueIndex('notifications_dedupe_idx').on(t.personId, t.dedupeKey)
 	]
 );
@@ -93,5 +97,10 @@ export const channelPosts = pgTable(
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
-	(t) => [index('channel_posts_due_idx').on(t.id).where(sql`sent_at IS NULL`), index('channel_posts_team_idx').on(t.teamId, t.id)]
+	(t) => [
+		index('channel_posts_due_idx')
+			.on(t.id)
+			.where(sql`sent_at IS NULL`),
+		index('channel_posts_team_idx').on(t.teamId, t.id)
+	]
 );

@@ -47,17 +47,17 @@ export const units = pgTable(
 		/** Rödtråd kind; maps to an SS 12000 organisationType (see org/unit-kinds.ts). */
 		kind: text('kind').notNull(),
 		/** SS 12000 school-type codes (FS, GR, GY, VUX …). */
-		schoolTypes: text('school_types').array().notNull().default(sql`'{}'::text[]`),
+		schoolTypes: text('school_types')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		/** Skolverket's 8-digit skolenhetskod, unique across the installation. */
 		schoolUnitCode: text('school_unit_code').unique(),
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [
-		index('units_organizer_idx').on(t.organizerId, t.nameSort),
-		index('units_parent_idx').on(t.parentId)
-	]
+	(t) => [index('units_organizer_idx').on(t.organizerId, t.nameSort), index('units_parent_idx').on(t.parentId)]
 );
 
 /** A person. Belongs to organizers through role assignments. */
@@ -125,7 +125,9 @@ export const membershipInvitations = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
-		uniqueIndex('membership_invitations_pending_idx').on(t.organizerId, t.personId).where(sql`${t.status} = 'pending'`),
+		uniqueIndex('membership_invitations_pending_idx')
+			.on(t.organizerId, t.personId)
+			.where(sql`${t.status} = 'pending'`),
 		index('membership_invitations_person_idx').on(t.personId)
 	]
 );
@@ -152,10 +154,7 @@ export const roleAssignments = pgTable(
 	(t) => [
 		index('role_assignments_person_idx').on(t.personId),
 		index('role_assignments_organizer_idx').on(t.organizerId, t.unitId),
-		check(
-			'role_assignments_scope',
-			sql`(${t.role} = 'system_admin') = (${t.organizerId} IS NULL)`
-		)
+		check('role_assignments_scope', sql`(${t.role} = 'system_admin') = (${t.organizerId} IS NULL)`)
 	]
 );
 
@@ -193,4 +192,3 @@ export const importBatches = pgTable('import_batches', {
 	status: text('status').notNull().default('pending'),
 	createdAt: createdAt()
 });
-

@@ -24,8 +24,12 @@ export const planningPlans = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
-		uniqueIndex('planning_plans_organizer_period').on(t.organizerId, t.period).where(sql`${t.unitId} IS NULL`),
-		uniqueIndex('planning_plans_unit_period').on(t.unitId, t.period).where(sql`${t.unitId} IS NOT NULL`),
+		uniqueIndex('planning_plans_organizer_period')
+			.on(t.organizerId, t.period)
+			.where(sql`${t.unitId} IS NULL`),
+		uniqueIndex('planning_plans_unit_period')
+			.on(t.unitId, t.period)
+			.where(sql`${t.unitId} IS NOT NULL`),
 		check('planning_plans_period', sql`${t.period} ~ '^[0-9]{4}/[0-9]{2}$'`)
 	]
 );
@@ -105,7 +109,10 @@ export const planningActionLinks = pgTable(
 		/** Null: the whole sub-goal. */
 		itemKey: text('item_key')
 	},
-	(t) => [index('planning_action_links_action_idx').on(t.actionId), index('planning_action_links_goal_idx').on(t.organizerId, t.frameworkKey, t.subGoalId)]
+	(t) => [
+		index('planning_action_links_action_idx').on(t.actionId),
+		index('planning_action_links_goal_idx').on(t.organizerId, t.frameworkKey, t.subGoalId)
+	]
 );
 
 /** The history of an action: its creation and each status change, with the note given. */

@@ -19,10 +19,7 @@ export const auditEvents = pgTable(
 		changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
 		createdAt: createdAt()
 	},
-	(t) => [
-		index('audit_events_organizer_idx').on(t.organizerId, t.id),
-		index('audit_events_entity_idx').on(t.entityType, t.entityId)
-	]
+	(t) => [index('audit_events_organizer_idx').on(t.organizerId, t.id), index('audit_events_entity_idx').on(t.entityType, t.entityId)]
 );
 
 /** Mail waiting to be sent, or kept here when no SMTP server is configured. */
@@ -54,10 +51,11 @@ export const outbox = pgTable(
 	(t) => [
 		index('outbox_organizer_idx').on(t.organizerId, t.id),
 		/** Delivery scans only unsent rows, oldest first. */
-		index('outbox_unsent_idx').on(t.id).where(sql`${t.sentAt} IS NULL`)
+		index('outbox_unsent_idx')
+			.on(t.id)
+			.where(sql`${t.sentAt} IS NULL`)
 	]
 );
-
 
 /**
  * Installation-wide settings, one JSON value per key, validated by the owning domain (e.g. `security`:

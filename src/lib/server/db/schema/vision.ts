@@ -118,7 +118,9 @@ export const planningFinancingRows = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
-		uniqueIndex('planning_financing_rows_key').on(t.organizerId, t.rowKey).where(sql`${t.rowKey} IS NOT NULL`),
+		uniqueIndex('planning_financing_rows_key')
+			.on(t.organizerId, t.rowKey)
+			.where(sql`${t.rowKey} IS NOT NULL`),
 		index('planning_financing_rows_organizer_idx').on(t.organizerId, t.position)
 	]
 );

@@ -15,7 +15,13 @@ export type CaseSla = {
 };
 
 /** The case's SLA as the product sums it up (summarizeSla), from its planned event log. */
-export function caseSla(cal: WorkingCalendar, events: readonly PlannedEvent[], targets: TicketSlaTargets, now: Date, open: boolean): CaseSla {
+export function caseSla(
+	cal: WorkingCalendar,
+	events: readonly PlannedEvent[],
+	targets: TicketSlaTargets,
+	now: Date,
+	open: boolean
+): CaseSla {
 	const figures = computeSla(
 		cal,
 		events.map((e) => ({ at: e.at, by: e.by, public: e.public, stateTo: e.stateTo, lineTo: e.lineTo })),

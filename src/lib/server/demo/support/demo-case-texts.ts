@@ -61,13 +61,19 @@ export const CASE_TEXTS: Record<CategoryKey, [string, string][]> = {
 		['Behöver app till eleverna', 'Kan ni lägga ut en app för inspelning av ljud på årskursens plattor?']
 	],
 	tools: [
-		['Hur kan jag använda digitala tavlor i matten?', 'Jag vill att eleverna ska kunna arbeta tillsammans på samma yta. Finns det något vi har licens på?'],
+		[
+			'Hur kan jag använda digitala tavlor i matten?',
+			'Jag vill att eleverna ska kunna arbeta tillsammans på samma yta. Finns det något vi har licens på?'
+		],
 		['Stöd att komma igång med podd i svenskan', 'Min klass ska göra egna poddar. Hur lägger jag upp arbetet och vilka verktyg passar?'],
 		['Digitala exit tickets', 'Jag vill snabbt se vad eleverna har förstått i slutet av lektionen. Hur gör andra?'],
 		['Programmering i årskurs 4', 'Vi ska börja med programmering och behöver tips på upplägg och verktyg.']
 	],
 	curriculum: [
-		['Vad säger kursplanen om digital kompetens?', 'Vi ska planera ett arbetsområde och vill veta vilka delar av den digitala kompetensen vi täcker.'],
+		[
+			'Vad säger kursplanen om digital kompetens?',
+			'Vi ska planera ett arbetsområde och vill veta vilka delar av den digitala kompetensen vi täcker.'
+		],
 		['Progression i digital kompetens F–6', 'Arbetslaget vill ta fram en gemensam progression. Finns det något stöd?'],
 		['Bedöma digitala produkter', 'Hur bedömer vi elevernas digitala presentationer på ett likvärdigt sätt?']
 	],

@@ -45,7 +45,10 @@ export const SUPPLIER_REPLIES = [
 	'Felet är känt hos oss och vi arbetar med en rättning.'
 ];
 
-export const SEND_BACK = ['Felet ligger inte hos oss, skickar tillbaka med vår felsökning.', 'Enheten är lagad och skickad tillbaka till er.'];
+export const SEND_BACK = [
+	'Felet ligger inte hos oss, skickar tillbaka med vår felsökning.',
+	'Enheten är lagad och skickad tillbaka till er.'
+];
 
 export const INTERNAL_NOTES = [
 	'Kontrollerat i enhetshanteringen, enheten har inte synkat på tre veckor.',
@@ -62,9 +65,17 @@ export const SOLUTIONS: Record<Cause, string[]> = {
 		'Kabeln satt i fel uttag. Jag har märkt upp rätt uttag.'
 	],
 	hardware: ['Bytt trasig del, enheten fungerar igen.', 'Enheten byttes mot en ny från lagret.', 'Ny lampa monterad.'],
-	software: ['Installerade om programmet, nu startar det.', 'Uppdateringen är klar och felet borta.', 'Rensade cache och profil, fungerar nu.'],
+	software: [
+		'Installerade om programmet, nu startar det.',
+		'Uppdateringen är klar och felet borta.',
+		'Rensade cache och profil, fungerar nu.'
+	],
 	network: ['Accesspunkten startades om och har fått ny firmware.', 'Bytt nätverkskabel i rummet.'],
-	account: ['Kontot är upplåst och lösenordet återställt.', 'Konto skapat och behörigheter tillagda.', 'Tvåstegsverifieringen är återställd.'],
+	account: [
+		'Kontot är upplåst och lösenordet återställt.',
+		'Konto skapat och behörigheter tillagda.',
+		'Tvåstegsverifieringen är återställd.'
+	],
 	supplier: ['Leverantören har rättat felet i sin tjänst.', 'Enheten är lagad av leverantören.'],
 	other: [
 		'Vi gick igenom upplägget tillsammans, hör av dig om du vill ha mer stöd.',

@@ -25,17 +25,49 @@ export const DAY = 9 * 60;
 
 /** Keys used by the case generator; names are what the organizer sees. */
 export type CategoryKey =
-	| 'account' | 'student_device' | 'staff_device' | 'network' | 'display' | 'printer' | 'platform' | 'tests' | 'software'
-	| 'tools' | 'curriculum' | 'resources' | 'platform_teaching' | 'safety' | 'accessibility' | 'ai';
+	| 'account'
+	| 'student_device'
+	| 'staff_device'
+	| 'network'
+	| 'display'
+	| 'printer'
+	| 'platform'
+	| 'tests'
+	| 'software'
+	| 'tools'
+	| 'curriculum'
+	| 'resources'
+	| 'platform_teaching'
+	| 'safety'
+	| 'accessibility'
+	| 'ai';
 
 export type DemoCategory = { key: CategoryKey; chain: Chain; name: string; deviceRelated: boolean; deviceTypes: string[] };
 
 export const DEMO_CATEGORIES: DemoCategory[] = [
 	{ key: 'account', chain: 'technical', name: 'Konto och inloggning', deviceRelated: false, deviceTypes: [] },
-	{ key: 'student_device', chain: 'technical', name: 'Elevdator', deviceRelated: true, deviceTypes: ['Chromebook', 'iPad', 'Windowsdator'] },
-	{ key: 'staff_device', chain: 'technical', name: 'Personaldator', deviceRelated: true, deviceTypes: ['Bärbar dator', 'iPad', 'Dockningsstation'] },
+	{
+		key: 'student_device',
+		chain: 'technical',
+		name: 'Elevdator',
+		deviceRelated: true,
+		deviceTypes: ['Chromebook', 'iPad', 'Windowsdator']
+	},
+	{
+		key: 'staff_device',
+		chain: 'technical',
+		name: 'Personaldator',
+		deviceRelated: true,
+		deviceTypes: ['Bärbar dator', 'iPad', 'Dockningsstation']
+	},
 	{ key: 'network', chain: 'technical', name: 'Nätverk och wifi', deviceRelated: false, deviceTypes: [] },
-	{ key: 'display', chain: 'technical', name: 'Projektor och skärm', deviceRelated: true, deviceTypes: ['Projektor', 'Interaktiv skärm', 'Dokumentkamera'] },
+	{
+		key: 'display',
+		chain: 'technical',
+		name: 'Projektor och skärm',
+		deviceRelated: true,
+		deviceTypes: ['Projektor', 'Interaktiv skärm', 'Dokumentkamera']
+	},
 	{ key: 'printer', chain: 'technical', name: 'Skrivare och kopiator', deviceRelated: true, deviceTypes: ['Skrivare', 'Kopiator'] },
 	{ key: 'platform', chain: 'technical', name: 'Lärplattform', deviceRelated: false, deviceTypes: [] },
 	{ key: 'tests', chain: 'technical', name: 'Digitala prov', deviceRelated: false, deviceTypes: [] },
@@ -93,10 +125,34 @@ export async function insertDemoSupportSetup(tx: Db, demo: DemoOrganizer, calend
 		memberIds
 	});
 	const planned = {
-		technical: team('technical', 2, 'Central IT-support', null, demo.people.central_technical_support.map((p) => p.id)),
-		pedagogical: team('pedagogical', 2, 'Digitaliseringsstödet', null, demo.people.central_pedagogical_support.map((p) => p.id)),
-		hardware: team('technical', 3, 'Skrivar- och projektorservice', 'Mälarbygdens Bildteknik AB', suppliers.filter((p) => p.email.endsWith('@it-partner.example')).map((p) => p.id)),
-		platform: team('technical', 3, 'Lärplattformens support', 'Lärvägen Plattform AB', suppliers.filter((p) => p.email.endsWith('@larplattform.example')).map((p) => p.id))
+		technical: team(
+			'technical',
+			2,
+			'Central IT-support',
+			null,
+			demo.people.central_technical_support.map((p) => p.id)
+		),
+		pedagogical: team(
+			'pedagogical',
+			2,
+			'Digitaliseringsstödet',
+			null,
+			demo.people.central_pedagogical_support.map((p) => p.id)
+		),
+		hardware: team(
+			'technical',
+			3,
+			'Skrivar- och projektorservice',
+			'Mälarbygdens Bildteknik AB',
+			suppliers.filter((p) => p.email.endsWith('@it-partner.example')).map((p) => p.id)
+		),
+		platform: team(
+			'technical',
+			3,
+			'Lärplattformens support',
+			'Lärvägen Plattform AB',
+			suppliers.filter((p) => p.email.endsWith('@larplattform.example')).map((p) => p.id)
+		)
 	};
 	const all = Object.values(planned);
 	await tx.insert(supportTeams).values(all.map((t) => t.row));
@@ -106,7 +162,14 @@ export async function insertDemoSupportSetup(tx: Db, demo: DemoOrganizer, calend
 
 	const categories = DEMO_CATEGORIES.map((c) => ({ ...c, id: randomUUID() }));
 	await tx.insert(supportCategories).values(
-		categories.map((c) => ({ id: c.id, organizerId, chain: c.chain, name: c.name, nameSort: swedishSortKey(c.name), deviceRelated: c.deviceRelated }))
+		categories.map((c) => ({
+			id: c.id,
+			organizerId,
+			chain: c.chain,
+			name: c.name,
+			nameSort: swedishSortKey(c.name),
+			deviceRelated: c.deviceRelated
+		}))
 	);
 	await tx.insert(supportSlaTargets).values(
 		Object.entries(DEMO_SLA).flatMap(([chain, byUrgency]) =>
@@ -124,12 +187,20 @@ export async function insertDemoSupportSetup(tx: Db, demo: DemoOrganizer, calend
 		)
 	);
 	const [org] = await tx.select({ settings: organizers.settings }).from(organizers).where(eq(organizers.id, organizerId));
-	await tx.update(organizers).set({ settings: { ...org.settings, support: DEMO_SUPPORT_SETTINGS } }).where(eq(organizers.id, organizerId));
+	await tx
+		.update(organizers)
+		.set({ settings: { ...org.settings, support: DEMO_SUPPORT_SETTINGS } })
+		.where(eq(organizers.id, organizerId));
 	if (calendarDays.length) await tx.insert(supportCalendarDays).values(calendarDays.map((d) => ({ organizerId, ...d })));
 
 	const ref = (t: (typeof planned)['technical']): DemoTeam => ({ ...t.row, memberIds: t.memberIds });
 	return {
-		teams: { technical: ref(planned.technical), pedagogical: ref(planned.pedagogical), hardware: ref(planned.hardware), platform: ref(planned.platform) },
+		teams: {
+			technical: ref(planned.technical),
+			pedagogical: ref(planned.pedagogical),
+			hardware: ref(planned.hardware),
+			platform: ref(planned.platform)
+		},
 		categories
 	};
 }

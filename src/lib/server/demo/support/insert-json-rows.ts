@@ -15,13 +15,21 @@ export async function insertJsonRows<T extends PgTable>(tx: Db, table: T, rows: 
 	if (!rows.length) return;
 	const columns = getTableColumns(table) as Record<string, { name: string; getSQLType: () => string }>;
 	const keys = Object.keys(rows[0]).filter((k) => k in columns);
-	const names = sql.join(keys.map((k) => sql.identifier(columns[k].name)), sql`, `);
-	const types = sql.join(keys.map((k) => sql`${sql.identifier(columns[k].name)} ${sql.raw(columns[k].getSQLType())}`), sql`, `);
+	const names = sql.join(
+		keys.map((k) => sql.identifier(columns[k].name)),
+		sql`, `
+	);
+	const types = sql.join(
+		keys.map((k) => sql`${sql.identifier(columns[k].name)} ${sql.raw(columns[k].getSQLType())}`),
+		sql`, `
+	);
 	for (let i = 0; i < rows.length; i += CHUNK) {
 		const chunk = rows.slice(i, i + CHUNK).map((r) => {
 			const row = r as Record<string, unknown>;
 			return Object.fromEntries(keys.map((k) => [columns[k].name, row[k] ?? null]));
 		});
-		await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(${types})`);
+		await tx.execute(
+			sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(${types})`
+		);
 	}
 }

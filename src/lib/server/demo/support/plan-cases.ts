@@ -35,8 +35,22 @@ export type CasePlan = {
 };
 
 const BASE_WEIGHT: Record<CategoryKey, number> = {
-	account: 20, student_device: 16, staff_device: 12, network: 9, display: 12, printer: 8, platform: 9, tests: 3, software: 11,
-	tools: 25, curriculum: 10, resources: 12, platform_teaching: 14, safety: 10, accessibility: 10, ai: 12
+	account: 20,
+	student_device: 16,
+	staff_device: 12,
+	network: 9,
+	display: 12,
+	printer: 8,
+	platform: 9,
+	tests: 3,
+	software: 11,
+	tools: 25,
+	curriculum: 10,
+	resources: 12,
+	platform_teaching: 14,
+	safety: 10,
+	accessibility: 10,
+	ai: 12
 };
 const SEASON_BOOST: Partial<Record<Season, Partial<Record<CategoryKey, number>>>> = {
 	start: { account: 2.2, student_device: 1.6, platform: 1.3, curriculum: 1.5, resources: 1.5 },
@@ -47,8 +61,18 @@ const GUARDIAN_CATEGORIES: CategoryKey[] = ['account', 'platform'];
 /** Technical categories where a failure stops a lesson. */
 const CLASSROOM: CategoryKey[] = ['student_device', 'network', 'display', 'platform', 'tests', 'software'];
 const URGENCY: Record<Chain, [Urgency, number][]> = {
-	technical: [['low', 0.15], ['normal', 0.6], ['high', 0.2], ['critical', 0.05]],
-	pedagogical: [['low', 0.3], ['normal', 0.6], ['high', 0.09], ['critical', 0.01]]
+	technical: [
+		['low', 0.15],
+		['normal', 0.6],
+		['high', 0.2],
+		['critical', 0.05]
+	],
+	pedagogical: [
+		['low', 0.3],
+		['normal', 0.6],
+		['high', 0.09],
+		['critical', 0.01]
+	]
 };
 
 /** Picks from weighted options. */
@@ -133,7 +157,13 @@ export function planCases(random: Random, ctx: PlanContext, count: number): Case
 			random,
 			setup.categories
 				.filter((c) => c.chain === chain && (!allowed || allowed.includes(c.key)) && !(preschool && c.key === 'tests'))
-				.map((c) => [c, BASE_WEIGHT[c.key] * (SEASON_BOOST[d.season]?.[c.key] ?? 1) * (preschool && c.key === 'display' ? 0.5 : 1)] as [Category, number])
+				.map(
+					(c) =>
+						[c, BASE_WEIGHT[c.key] * (SEASON_BOOST[d.season]?.[c.key] ?? 1) * (preschool && c.key === 'display' ? 0.5 : 1)] as [
+							Category,
+							number
+						]
+				)
 		);
 		const [title, description] = random.pick(CASE_TEXTS[category.key]);
 		// A mentor sometimes files for a student (only where students are registered).

@@ -39,24 +39,75 @@ export type TimelineContext = {
 };
 
 const SUPPLIER_OF: Partial<Record<CategoryKey, 'hardware' | 'platform'>> = {
-	display: 'hardware', printer: 'hardware', student_device: 'hardware', staff_device: 'hardware', platform: 'platform', tests: 'platform'
+	display: 'hardware',
+	printer: 'hardware',
+	student_device: 'hardware',
+	staff_device: 'hardware',
+	platform: 'platform',
+	tests: 'platform'
 };
 const MOVE_TO: Record<Chain, CategoryKey> = { technical: 'tools', pedagogical: 'software' };
 const CHAIN_NAME: Record<Chain, string> = { technical: 'teknisk', pedagogical: 'pedagogisk' };
 
 function drawCause(random: Random, chain: Chain, key: CategoryKey, atSupplier: boolean): Cause {
 	if (atSupplier) return random.chance(0.55) ? 'supplier' : 'hardware';
-	if (chain === 'pedagogical') return weighted(random, [['other', 70], ['user_error', 15], ['software', 10], ['account', 5]]);
+	if (chain === 'pedagogical')
+		return weighted(random, [
+			['other', 70],
+			['user_error', 15],
+			['software', 10],
+			['account', 5]
+		]);
 	const table: Partial<Record<CategoryKey, [Cause, number][]>> = {
-		account: [['account', 70], ['user_error', 25], ['other', 5]],
-		network: [['network', 80], ['user_error', 10], ['other', 10]],
-		platform: [['software', 50], ['user_error', 25], ['account', 15], ['other', 10]],
-		tests: [['software', 50], ['user_error', 25], ['account', 15], ['other', 10]],
-		software: [['software', 65], ['user_error', 20], ['other', 15]],
-		display: [['hardware', 45], ['user_error', 30], ['software', 15], ['other', 10]],
-		printer: [['hardware', 45], ['user_error', 30], ['software', 15], ['other', 10]]
+		account: [
+			['account', 70],
+			['user_error', 25],
+			['other', 5]
+		],
+		network: [
+			['network', 80],
+			['user_error', 10],
+			['other', 10]
+		],
+		platform: [
+			['software', 50],
+			['user_error', 25],
+			['account', 15],
+			['other', 10]
+		],
+		tests: [
+			['software', 50],
+			['user_error', 25],
+			['account', 15],
+			['other', 10]
+		],
+		software: [
+			['software', 65],
+			['user_error', 20],
+			['other', 15]
+		],
+		display: [
+			['hardware', 45],
+			['user_error', 30],
+			['software', 15],
+			['other', 10]
+		],
+		printer: [
+			['hardware', 45],
+			['user_error', 30],
+			['software', 15],
+			['other', 10]
+		]
 	};
-	return weighted(random, table[key] ?? [['hardware', 50], ['software', 25], ['user_error', 15], ['other', 10]]);
+	return weighted(
+		random,
+		table[key] ?? [
+			['hardware', 50],
+			['software', 25],
+			['user_error', 15],
+			['other', 10]
+		]
+	);
 }
 
 /** Draws the events of one case, in time order, none after ctx.now. */
@@ -66,19 +117,36 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 	let t = plan.filedAt;
 	const wait = (minutes: number) => (t = addWorkingMinutes(cal, t, Math.max(1, Math.round(minutes))));
 	/** A share of a target: mostly well within, now and then over it. */
-	const share = (target: number, scale = 1) => target * scale * (random.chance(0.07) ? 1.05 + random.next() * 1.5 : 0.05 + random.next() * 0.75);
+	const share = (target: number, scale = 1) =>
+		target * scale * (random.chance(0.07) ? 1.05 + random.next() * 1.5 : 0.05 + random.next() * 0.75);
 	const add = (e: Omit<PlannedEvent, 'at' | 'body' | 'data'> & { body?: string; data?: Record<string, unknown> }) =>
 		ev.push({ at: t, body: '', data: {}, ...e });
 	const handlerSays = (actorId: string, body: string, extra: Partial<PlannedEvent> = {}) =>
 		add({ actorId, by: 'handler', kind: 'reply', public: true, body, ...extra });
 	let assignee: string | null = null;
 	const assign = (actorId: string, to: string) => {
-		add({ actorId, by: 'handler', kind: 'assign', public: false, data: { assigneeId: to, assigneeName: ctx.names.get(to) ?? null, fromAssigneeId: assignee }, patch: { assigneeId: to } });
+		add({
+			actorId,
+			by: 'handler',
+			kind: 'assign',
+			public: false,
+			data: { assigneeId: to, assigneeName: ctx.names.get(to) ?? null, fromAssigneeId: assignee },
+			patch: { assigneeId: to }
+		});
 		assignee = to;
 	};
 	/** Escalation or send-back as the handling steps write them: same state, new team, nobody assigned. */
 	const moveLine = (kind: 'escalate' | 'send_back', actorId: string, from: DemoTeam | null, to: DemoTeam, reason: string) => {
-		const data = { fromLine: from?.line ?? 1, toLine: to.line, teamId: to.id, teamName: to.name, supplierName: to.supplierName, fromTeamId: from?.id ?? null, fromTeamName: from?.name ?? null, reason };
+		const data = {
+			fromLine: from?.line ?? 1,
+			toLine: to.line,
+			teamId: to.id,
+			teamName: to.name,
+			supplierName: to.supplierName,
+			fromTeamId: from?.id ?? null,
+			fromTeamName: from?.name ?? null,
+			reason
+		};
 		add({ actorId, by: 'handler', kind, public: true, body: reason, lineTo: to.line, data, patch: { teamId: to.id, assigneeId: null } });
 		assignee = null;
 	};
@@ -89,7 +157,15 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		return others.length ? random.pick(others) : null;
 	};
 
-	add({ actorId: plan.filedById, by: 'requester', kind: 'filed', public: true, stateTo: 'new', lineTo: 1, data: plan.requesterId !== plan.filedById ? { onBehalfOf: plan.requesterId } : {} });
+	add({
+		actorId: plan.filedById,
+		by: 'requester',
+		kind: 'filed',
+		public: true,
+		stateTo: 'new',
+		lineTo: 1,
+		data: plan.requesterId !== plan.filedById ? { onBehalfOf: plan.requesterId } : {}
+	});
 	let chain = plan.chain;
 	let category = plan.category;
 	let targets = DEMO_SLA[chain][plan.urgency];
@@ -101,7 +177,16 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		category = setup.categories.find((c) => c.key === MOVE_TO[chain])!;
 		const reason = `Frågan hör hemma i ${CHAIN_NAME[to]} support.`;
 		const data = { fromChain: chain, toChain: to, fromLine: 1, fromTeamId: null, fromTeamName: null, reason };
-		add({ actorId: handler, by: 'handler', kind: 'move_chain', public: true, body: reason, lineTo: 1, data, patch: { chain: to, teamId: null, assigneeId: null, categoryId: null } });
+		add({
+			actorId: handler,
+			by: 'handler',
+			kind: 'move_chain',
+			public: true,
+			body: reason,
+			lineTo: 1,
+			data,
+			patch: { chain: to, teamId: null, assigneeId: null, categoryId: null }
+		});
 		chain = to;
 		targets = DEMO_SLA[chain][plan.urgency];
 		handler = line1(chain);
@@ -116,7 +201,14 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		handlerSays(handler, random.pick(T.QUESTIONS), { stateTo: 'waiting_requester' });
 		if (random.chance(0.9)) {
 			wait(random.int(10, settings.reminderDays * DAY * 0.9));
-			add({ actorId: plan.requesterId, by: 'requester', kind: 'reply', public: true, body: random.pick(T.REQUESTER_ANSWERS), stateTo: 'in_progress' });
+			add({
+				actorId: plan.requesterId,
+				by: 'requester',
+				kind: 'reply',
+				public: true,
+				body: random.pick(T.REQUESTER_ANSWERS),
+				stateTo: 'in_progress'
+			});
 		} else {
 			wait(settings.reminderDays * DAY);
 			add({ actorId: null, by: 'system', kind: 'reminder', public: true, body: T.REMINDER_TEXT });
@@ -169,11 +261,27 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 	const cause = drawCause(random, chain, category.key, atSupplier);
 	const selfHelpSuggested = random.chance(cause === 'user_error' ? 0.45 : 0.06);
 	const solve = () =>
-		add({ actorId: solver, by: 'handler', kind: 'solve', public: true, body: random.pick(T.SOLUTIONS[cause]), stateTo: 'solved', data: { cause, selfHelpSuggested }, patch: { cause, selfHelpSuggested } });
+		add({
+			actorId: solver,
+			by: 'handler',
+			kind: 'solve',
+			public: true,
+			body: random.pick(T.SOLUTIONS[cause]),
+			stateTo: 'solved',
+			data: { cause, selfHelpSuggested },
+			patch: { cause, selfHelpSuggested }
+		});
 	solve();
 	if (random.chance(0.02)) {
 		wait(random.int(60, 2 * DAY));
-		add({ actorId: plan.requesterId, by: 'requester', kind: 'reopen', public: true, body: random.pick(T.REOPEN_TEXTS), stateTo: 'in_progress' });
+		add({
+			actorId: plan.requesterId,
+			by: 'requester',
+			kind: 'reopen',
+			public: true,
+			body: random.pick(T.REOPEN_TEXTS),
+			stateTo: 'in_progress'
+		});
 		wait(random.int(60, 2 * DAY));
 		solve();
 	}
@@ -183,7 +291,15 @@ export function planTimeline(random: Random, ctx: TimelineContext, plan: CasePla
 		const rating = random.pick(late ? [1, 2, 2, 3, 3, 4] : [3, 4, 4, 5, 5, 5, 5]);
 		const comment = random.chance(0.3) ? random.pick(T.RATING_COMMENTS[rating]) : null;
 		wait(random.int(10, 2 * DAY));
-		add({ actorId: plan.requesterId, by: 'requester', kind: 'rate', public: true, body: comment ?? '', data: { rating }, patch: { rating, ratingComment: comment } });
+		add({
+			actorId: plan.requesterId,
+			by: 'requester',
+			kind: 'rate',
+			public: true,
+			body: comment ?? '',
+			data: { rating },
+			patch: { rating, ratingComment: comment }
+		});
 	}
 	t = solvedAt;
 	wait(settings.autoCloseDays * DAY);
@@ -198,7 +314,10 @@ const OPEN_TO_STAY: readonly (TicketState | undefined)[] = ['new', 'in_progress'
  * requester), mostly the last one before it would have been solved, so the stuck ones sit at every line.
  */
 function finish(ev: PlannedEvent[], plan: CasePlan, ctx: TimelineContext, random: Random): PlannedEvent[] {
-	const sorted = ev.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map((x) => x.e);
+	const sorted = ev
+		.map((e, i) => ({ e, i }))
+		.sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i)
+		.map((x) => x.e);
 	const seen = sorted.filter((e) => e.at.getTime() <= ctx.now.getTime());
 	if (!plan.stuck) return seen;
 	let state: TicketState | undefined;

@@ -1,3 +1,4 @@
+// Covers: dayLoad, demoCalendarDays, isoWeek, isoWeekMonday, lovPeriods, schoolYearOf.
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../support/sla/days';
 import { dayLoad, demoCalendarDays, isoWeek, isoWeekMonday, lovPeriods, schoolYearOf } from './school-calendar';
@@ -24,7 +25,9 @@ describe('the demo school calendar', () => {
 	});
 
 	it('closes the desk on the klämdag after Kristi himmelfärd and between Christmas and New Year', () => {
-		const closed = demoCalendarDays([2025]).filter((d) => d.kind === 'closed').map((d) => d.day);
+		const closed = demoCalendarDays([2025])
+			.filter((d) => d.kind === 'closed')
+			.map((d) => d.day);
 		expect(closed).toEqual(['2025-12-29', '2025-12-30', '2026-05-15']);
 	});
 
@@ -34,7 +37,11 @@ describe('the demo school calendar', () => {
 	});
 
 	it('makes term start and the weeks before the national tests busier than July', () => {
-		const lov = new Set(demoCalendarDays([2025]).filter((d) => d.kind === 'lov').map((d) => d.day));
+		const lov = new Set(
+			demoCalendarDays([2025])
+				.filter((d) => d.kind === 'lov')
+				.map((d) => d.day)
+		);
 		const load = (day: string) => dayLoad(parseDay(day), lov).weight;
 		expect(load('2025-08-19')).toBeGreaterThan(1.5);
 		expect(load('2026-03-11')).toBeGreaterThan(1.3);

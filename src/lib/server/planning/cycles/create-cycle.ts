@@ -29,21 +29,40 @@ export async function createCycle(db: Db, opts: { actor: Actor; organizerId: str
 		const [previous] = await tx
 			.select({ id: planningCycles.id })
 			.from(planningCycles)
-			.where(and(eq(planningCycles.organizerId, organizerId), scope.unitId ? eq(planningCycles.unitId, scope.unitId) : isNull(planningCycles.unitId)))
+			.where(
+				and(
+					eq(planningCycles.organizerId, organizerId),
+					scope.unitId ? eq(planningCycles.unitId, scope.unitId) : isNull(planningCycles.unitId)
+				)
+			)
 			.orderBy(desc(planningCycles.openedOn), desc(planningCycles.createdAt))
 			.limit(1);
 		const [row] = await tx
 			.insert(planningCycles)
-			.values({ organizerId, unitId: scope.unitId, name: input.name, openedOn: input.openedOn, previousId: previous?.id ?? null, createdBy: actor.personId })
+			.values({
+				organizerId,
+				unitId: scope.unitId,
+				name: input.name,
+				openedOn: input.openedOn,
+				previousId: previous?.id ?? null,
+				createdBy: actor.personId
+			})
 			.returning();
-		if (memberIds.length) await tx.insert(planningCycleMembers).values(memberIds.map((personId) => ({ cycleId: row.id, personId, organizerId })));
+		if (memberIds.length)
+			await tx.insert(planningCycleMembers).values(memberIds.map((personId) => ({ cycleId: row.id, personId, organizerId })));
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
 			action: 'cycle.create',
 			entityType: 'planning_cycle',
 			entityId: row.id,
-			changes: { unitId: [null, scope.unitId], name: [null, input.name], openedOn: [null, input.openedOn], memberIds: [null, memberIds], previousId: [null, row.previousId] }
+			changes: {
+				unitId: [null, scope.unitId],
+				name: [null, input.name],
+				openedOn: [null, input.openedOn],
+				memberIds: [null, memberIds],
+				previousId: [null, row.previousId]
+			}
 		});
 		return row;
 	});

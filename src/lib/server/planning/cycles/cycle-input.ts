@@ -6,7 +6,10 @@ const day = (message: string) =>
 	z
 		.string()
 		.trim()
-		.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)), message)
+		.refine(
+			(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+			message
+		)
 		.default('');
 
 /** The new-cycle form. */
@@ -28,7 +31,16 @@ export type AnalysisInput = z.input<typeof analysisSchema>;
 
 /** One Agera entry as the form sends it. */
 export type EntryInput = { what?: string; how?: string; dueOn?: string; responsibleId?: string; followUp?: string; effect?: string };
-export type ParsedEntry = { area: Area; index: number; what: string; how: string; dueOn: string; responsibleId: string; followUp: string; effect: string };
+export type ParsedEntry = {
+	area: Area;
+	index: number;
+	what: string;
+	how: string;
+	dueOn: string;
+	responsibleId: string;
+	followUp: string;
+	effect: string;
+};
 
 const entrySchema = z.object({
 	what: z.string().trim().max(300, 'error_too_long').default(''),
@@ -63,4 +75,3 @@ export function parseEntries(rows: Partial<Record<Area, EntryInput[]>>): ParsedE
 	if (issues.length) throw new AppError('INVALID', 'entries', issues);
 	return out;
 }
-

@@ -1,3 +1,4 @@
+// Covers: createCycle, createCycleActions, getCycleDetails, getCycle, saveCycleAnswers, saveCycleAnalysis, saveCycleEntries, loadCycleFacts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../tests/db';
@@ -33,25 +34,55 @@ async function school() {
 	return { organizer, unit, other, principal, teacher };
 }
 
-const entry = (what: string, responsibleId: string, extra: Record<string, string> = {}) => ({ what, how: 'Så här', dueOn: '2027-03-01', responsibleId, followUp: 'Enkät', effect: 'Bättre', ...extra });
+const entry = (what: string, responsibleId: string, extra: Record<string, string> = {}) => ({
+	what,
+	how: 'Så här',
+	dueOn: '2027-03-01',
+	responsibleId,
+	followUp: 'Enkät',
+	effect: 'Bättre',
+	...extra
+});
 
 describe('Undersök → Analysera → Agera cycles', () => {
 	it('refuses a unit principal a cycle for another unit, beside the scope field', async () => {
 		const s = await school();
-		const e = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.other.id, name: 'Höst', openedOn: '2026-09-01', memberIds: [] } }).catch((x) => x);
+		const e = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.other.id, name: 'Höst', openedOn: '2026-09-01', memberIds: [] }
+		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toContainEqual({ field: 'scope', message: 'cycles_error_scope_not_allowed' });
-		const org = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: 'organizer', name: 'Höst', openedOn: '2026-09-01', memberIds: [] } }).catch((x) => x);
+		const org = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: 'organizer', name: 'Höst', openedOn: '2026-09-01', memberIds: [] }
+		}).catch((x) => x);
 		expect(org.code).toBe('INVALID');
 	});
 
 	it('lets the working group write notes and analysis, and audits both', async () => {
 		const s = await school();
-		const cycle = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Vår', openedOn: '2026-09-01', memberIds: [s.teacher.id] } });
+		const cycle = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.unit.id, name: 'Vår', openedOn: '2026-09-01', memberIds: [s.teacher.id] }
+		});
 		const { loadActor } = await import('../../auth/load-actor');
 		const teacher = (await loadActor(h.db, s.teacher.id))!;
-		await saveCycleAnswers(h.db, { actor: teacher, organizerId: s.organizer.id, cycleId: cycle.id, notes: { '1.vision': 'Vi saknar en gemensam bild.', okänd: 'x' } });
-		await saveCycleAnalysis(h.db, { actor: teacher, organizerId: s.organizer.id, cycleId: cycle.id, input: { strengths: 'Engagerade lärare', needs: 'Tid', consequences: 'Olika villkor' } });
+		await saveCycleAnswers(h.db, {
+			actor: teacher,
+			organizerId: s.organizer.id,
+			cycleId: cycle.id,
+			notes: { '1.vision': 'Vi saknar en gemensam bild.', okänd: 'x' }
+		});
+		await saveCycleAnalysis(h.db, {
+			actor: teacher,
+			organizerId: s.organizer.id,
+			cycleId: cycle.id,
+			input: { strengths: 'Engagerade lärare', needs: 'Tid', consequences: 'Olika villkor' }
+		});
 		const d = await getCycleDetails(h.db, { actor: teacher, organizerId: s.organizer.id, cycleId: cycle.id });
 		expect(d.answers).toEqual({ '1.vision': 'Vi saknar en gemensam bild.' });
 		expect(d.cycle.needs).toBe('Tid');
@@ -65,16 +96,30 @@ describe('Undersök → Analysera → Agera cycles', () => {
 
 	it('creates every action of the Agera table or none: one entry without a responsible person leaves all unwritten', async () => {
 		const s = await school();
-		const cycle = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Agera', openedOn: '2026-09-01', memberIds: [] } });
+		const cycle = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.unit.id, name: 'Agera', openedOn: '2026-09-01', memberIds: [] }
+		});
 		const base = { actor: s.principal, organizerId: s.organizer.id, cycleId: cycle.id };
-		const bad = await createCycleActions(h.db, { ...base, rows: { cohesive: [entry('Gemensam vision', s.teacher.id)], technical: [entry('Reservdatorer', '')] } }).catch((x) => x);
+		const bad = await createCycleActions(h.db, {
+			...base,
+			rows: { cohesive: [entry('Gemensam vision', s.teacher.id)], technical: [entry('Reservdatorer', '')] }
+		}).catch((x) => x);
 		expect(bad.code).toBe('INVALID');
 		expect(bad.issues).toEqual([{ field: 'e-technical-0-responsibleId', message: 'planning_error_responsible' }]);
 		const made = await h.db.select().from(planningActions).where(eq(planningActions.title, 'Gemensam vision'));
 		expect(made.filter((a) => a.organizerId === s.organizer.id)).toHaveLength(0);
 		expect(await h.db.select().from(planningCycleEntries).where(eq(planningCycleEntries.cycleId, cycle.id))).toHaveLength(0);
 
-		const ok = await createCycleActions(h.db, { ...base, rows: { cohesive: [entry('Gemensam vision', s.teacher.id)], technical: [entry('Reservdatorer', s.principal.personId)], pedagogical: [{}] } });
+		const ok = await createCycleActions(h.db, {
+			...base,
+			rows: {
+				cohesive: [entry('Gemensam vision', s.teacher.id)],
+				technical: [entry('Reservdatorer', s.principal.personId)],
+				pedagogical: [{}]
+			}
+		});
 		expect(ok.actionIds).toHaveLength(2);
 		const d = await getCycleDetails(h.db, base);
 		expect(d.actions.map((a) => [a.area, a.title, a.status])).toEqual([
@@ -86,11 +131,24 @@ describe('Undersök → Analysera → Agera cycles', () => {
 
 	it('opens the next cycle of the same scope with the last one’s actions and their status now, and nothing else', async () => {
 		const s = await school();
-		const first = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Första', openedOn: '2026-08-20', memberIds: [] } });
+		const first = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.unit.id, name: 'Första', openedOn: '2026-08-20', memberIds: [] }
+		});
 		const base = { actor: s.principal, organizerId: s.organizer.id };
 		await saveCycleAnalysis(h.db, { ...base, cycleId: first.id, input: { strengths: 'Styrka', needs: '', consequences: '' } });
-		const { actionIds } = await createCycleActions(h.db, { ...base, cycleId: first.id, rows: { pedagogical: [entry('Nätverksträffar', s.teacher.id)] } });
-		await changeActionStatus(h.db, { actor: s.principal, organizerId: s.organizer.id, actionId: actionIds[0], input: { status: 'done', note: 'Klart' } });
+		const { actionIds } = await createCycleActions(h.db, {
+			...base,
+			cycleId: first.id,
+			rows: { pedagogical: [entry('Nätverksträffar', s.teacher.id)] }
+		});
+		await changeActionStatus(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			actionId: actionIds[0],
+			input: { status: 'done', note: 'Klart' }
+		});
 		const second = await createCycle(h.db, { ...base, input: { scope: s.unit.id, name: 'Andra', openedOn: '2027-08-20', memberIds: [] } });
 		const d = await getCycleDetails(h.db, { ...base, cycleId: second.id });
 		expect(d.previousActions.map((a) => [a.title, a.status])).toEqual([['Nätverksträffar', 'done']]);
@@ -98,16 +156,25 @@ describe('Undersök → Analysera → Agera cycles', () => {
 		expect(d.cycle.strengths).toBe('');
 		expect(d.answers).toEqual({});
 		// Another unit's cycle starts afresh.
-		const elsewhere = await createCycle(h.db, { actor: (await buildActor(h.db, [{ role: 'leadership', organizerId: s.organizer.id }])), organizerId: s.organizer.id, input: { scope: s.other.id, name: 'Annan', openedOn: '2027-08-21', memberIds: [] } });
+		const elsewhere = await createCycle(h.db, {
+			actor: await buildActor(h.db, [{ role: 'leadership', organizerId: s.organizer.id }]),
+			organizerId: s.organizer.id,
+			input: { scope: s.other.id, name: 'Annan', openedOn: '2027-08-21', memberIds: [] }
+		});
 		expect(elsewhere.previousId).toBeNull();
 	});
 
 	it('keeps suppressed self-assessment figures hidden in the Undersök facts', async () => {
 		const s = await school();
 		const round = await buildRound(h.db, { organizer: s.organizer, units: [s.unit], closedAt: new Date(), opensOn: '2026-01-10' });
-		for (const level of [2, 3, 3, 4, 4]) await buildResponse(h.db, { round, unitId: s.unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
+		for (const level of [2, 3, 3, 4, 4])
+			await buildResponse(h.db, { round, unitId: s.unit.id, perspective: 'staff', answers: { 'ns.1-1.programmering': level } });
 		await buildResponse(h.db, { round, unitId: s.unit.id, perspective: 'students', answers: { 'ns.1-1.programmering': 1 } });
-		const cycle = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Fakta', openedOn: '2026-09-01', memberIds: [] } });
+		const cycle = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.unit.id, name: 'Fakta', openedOn: '2026-09-01', memberIds: [] }
+		});
 		const c = await getCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, cycleId: cycle.id });
 		const facts = await loadCycleFacts(h.db, { actor: s.principal, cycle: c });
 		const sg = facts.assessment!.subGoals.find((x) => x.id === '1.1')!;
@@ -120,8 +187,27 @@ describe('Undersök → Analysera → Agera cycles', () => {
 	it('gives the demo one completed cycle whose Agera rows are actions of the unit plan', async () => {
 		const s = await school();
 		const ref = (p: { id: string; name: string }) => ({ id: p.id, name: p.name, email: '', unitKey: 'solbacka' });
-		const none = { org_admin: [], leadership: [], principal: [], pedagogical_key_person: [], technical_key_person: [], central_pedagogical_support: [], central_technical_support: [], supplier: [], staff: [], student: [], guardian: [], reader: [] };
-		const demo = { organizerId: s.organizer.id, units: { solbacka: s.unit.id }, unitPlans: [], signIns: [], people: { ...none, principal: [ref({ id: s.principal.personId, name: 'Rektor' })], staff: [ref(s.teacher)] } } as unknown as DemoOrganizer;
+		const none = {
+			org_admin: [],
+			leadership: [],
+			principal: [],
+			pedagogical_key_person: [],
+			technical_key_person: [],
+			central_pedagogical_support: [],
+			central_technical_support: [],
+			supplier: [],
+			staff: [],
+			student: [],
+			guardian: [],
+			reader: []
+		};
+		const demo = {
+			organizerId: s.organizer.id,
+			units: { solbacka: s.unit.id },
+			unitPlans: [],
+			signIns: [],
+			people: { ...none, principal: [ref({ id: s.principal.personId, name: 'Rektor' })], staff: [ref(s.teacher)] }
+		} as unknown as DemoOrganizer;
 		expect(await buildDemoCycles(h.db, demo, createRandom(1))).toEqual({ cycles: 1, actions: 3 });
 		const { findCycles } = await import('./find-cycles');
 		const [c] = (await findCycles(h.db, { actor: s.principal, organizerId: s.organizer.id })).cycles;
@@ -134,7 +220,11 @@ describe('Undersök → Analysera → Agera cycles', () => {
 
 	it('saves the Agera table as drafts (a responsible person may wait, a stranger may not be one) and keeps made actions apart', async () => {
 		const s = await school();
-		const cycle = await createCycle(h.db, { actor: s.principal, organizerId: s.organizer.id, input: { scope: s.unit.id, name: 'Utkast', openedOn: '2026-09-01', memberIds: [] } });
+		const cycle = await createCycle(h.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			input: { scope: s.unit.id, name: 'Utkast', openedOn: '2026-09-01', memberIds: [] }
+		});
 		const base = { actor: s.principal, organizerId: s.organizer.id, cycleId: cycle.id };
 		const stranger = await buildPerson(h.db);
 		const e = await saveCycleEntries(h.db, { ...base, rows: { pedagogical: [{}, entry('Filmer', stranger.id)] } }).catch((x) => x);

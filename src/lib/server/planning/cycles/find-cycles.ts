@@ -17,7 +17,10 @@ export async function findCycles(db: Db, opts: { actor: Actor; organizerId: stri
 			.from(planningCycles)
 			.where(eq(planningCycles.organizerId, opts.organizerId))
 			.orderBy(desc(planningCycles.openedOn), desc(planningCycles.createdAt), asc(planningCycles.id)),
-		db.select({ cycleId: planningCycleMembers.cycleId, personId: planningCycleMembers.personId }).from(planningCycleMembers).where(eq(planningCycleMembers.organizerId, opts.organizerId))
+		db
+			.select({ cycleId: planningCycleMembers.cycleId, personId: planningCycleMembers.personId })
+			.from(planningCycleMembers)
+			.where(eq(planningCycleMembers.organizerId, opts.organizerId))
 	]);
 	const scopeOf = new Map(scopes.map((s) => [scopeKey(s.unitId), s]));
 	const cycles = rows.flatMap((r) => {

@@ -9,10 +9,24 @@ import { loadRolesOf } from './load-group-options';
 /** The actions a cycle's Agera entries became, with status and the responsible person's shown name. */
 async function cycleActions(db: Db, organizerId: string, cycleId: string) {
 	return db
-		.select({ id: planningActions.id, area: planningCycleEntries.area, title: planningActions.title, status: planningActions.status, dueOn: planningActions.dueOn, responsibleId: planningActions.responsibleId, planId: planningActions.planId })
+		.select({
+			id: planningActions.id,
+			area: planningCycleEntries.area,
+			title: planningActions.title,
+			status: planningActions.status,
+			dueOn: planningActions.dueOn,
+			responsibleId: planningActions.responsibleId,
+			planId: planningActions.planId
+		})
 		.from(planningCycleEntries)
 		.innerJoin(planningActions, eq(planningActions.id, planningCycleEntries.actionId))
-		.where(and(eq(planningCycleEntries.organizerId, organizerId), eq(planningCycleEntries.cycleId, cycleId), isNotNull(planningCycleEntries.actionId)))
+		.where(
+			and(
+				eq(planningCycleEntries.organizerId, organizerId),
+				eq(planningCycleEntries.cycleId, cycleId),
+				isNotNull(planningCycleEntries.actionId)
+			)
+		)
 		.orderBy(asc(planningCycleEntries.area), asc(planningCycleEntries.position), asc(planningActions.title));
 }
 
@@ -25,7 +39,10 @@ async function cycleActions(db: Db, organizerId: string, cycleId: string) {
 export async function getCycleDetails(db: Db, opts: { actor: Actor; organizerId: string; cycleId: string }) {
 	const cycle = await getCycle(db, opts);
 	const [answers, drafts, actions, previousActions, roles] = await Promise.all([
-		db.select({ key: planningCycleAnswers.questionKey, note: planningCycleAnswers.note }).from(planningCycleAnswers).where(eq(planningCycleAnswers.cycleId, cycle.id)),
+		db
+			.select({ key: planningCycleAnswers.questionKey, note: planningCycleAnswers.note })
+			.from(planningCycleAnswers)
+			.where(eq(planningCycleAnswers.cycleId, cycle.id)),
 		db
 			.select()
 			.from(planningCycleEntries)
@@ -37,7 +54,8 @@ export async function getCycleDetails(db: Db, opts: { actor: Actor; organizerId:
 	]);
 	const personIds = [...cycle.memberIds, ...actions.map((a) => a.responsibleId), ...previousActions.map((a) => a.responsibleId)];
 	const names = await shownNamesById(db, { actor: opts.actor, organizerId: opts.organizerId, personIds, via: 'planning' });
-	const named = <T extends { responsibleId: string }>(list: T[]) => list.map(({ responsibleId, ...a }) => ({ ...a, responsibleName: names.get(responsibleId) ?? '' }));
+	const named = <T extends { responsibleId: string }>(list: T[]) =>
+		list.map(({ responsibleId, ...a }) => ({ ...a, responsibleName: names.get(responsibleId) ?? '' }));
 	const members = cycle.memberIds
 		.map((id) => ({ id, name: names.get(id) ?? '', roles: roles.get(id) ?? [] }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'sv'));

@@ -20,11 +20,27 @@ export async function getCycle(db: Db, opts: { actor: Actor; organizerId: string
 		.where(and(eq(planningCycles.id, opts.cycleId), eq(planningCycles.organizerId, opts.organizerId)));
 	const [row] = opts.lock ? await query.for('update', { of: planningCycles }) : await query;
 	if (!row) throw new AppError('NOT_FOUND', 'cycle');
-	const members = await db.select({ personId: planningCycleMembers.personId }).from(planningCycleMembers).where(eq(planningCycleMembers.cycleId, row.cycle.id));
+	const members = await db
+		.select({ personId: planningCycleMembers.personId })
+		.from(planningCycleMembers)
+		.where(eq(planningCycleMembers.cycleId, row.cycle.id));
 	const ancestorIds = row.cycle.unitId ? await loadAncestorIds(db, opts.organizerId, row.cycle.unitId) : [];
-	const resource: PlanResource = { type: 'plan', organizerId: opts.organizerId, unitId: row.cycle.unitId, ancestorIds, groupIds: members.map((m) => m.personId) };
+	const resource: PlanResource = {
+		type: 'plan',
+		organizerId: opts.organizerId,
+		unitId: row.cycle.unitId,
+		ancestorIds,
+		groupIds: members.map((m) => m.personId)
+	};
 	authorize(opts.actor, 'cycle.view', resource);
-	return { ...row.cycle, unitName: row.unitName, memberIds: resource.groupIds!, resource, canWrite: can(opts.actor, 'cycle.write', resource), canPlan: can(opts.actor, 'plan.write', resource) };
+	return {
+		...row.cycle,
+		unitName: row.unitName,
+		memberIds: resource.groupIds!,
+		resource,
+		canWrite: can(opts.actor, 'cycle.write', resource),
+		canPlan: can(opts.actor, 'plan.write', resource)
+	};
 }
 
 export type Cycle = Awaited<ReturnType<typeof getCycle>>;

@@ -21,7 +21,10 @@ async function latestRound(db: Db, organizerId: string, unitId: string | null) {
 	const base = db.select({ id: assessmentRounds.id }).from(assessmentRounds);
 	const rows = unitId
 		? await base
-				.innerJoin(assessmentRoundUnits, and(eq(assessmentRoundUnits.roundId, assessmentRounds.id), eq(assessmentRoundUnits.unitId, unitId)))
+				.innerJoin(
+					assessmentRoundUnits,
+					and(eq(assessmentRoundUnits.roundId, assessmentRounds.id), eq(assessmentRoundUnits.unitId, unitId))
+				)
 				.where(where)
 				.orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt))
 				.limit(1)
@@ -40,7 +43,13 @@ async function assessmentFacts(db: Db, actor: Actor, cycle: Cycle) {
 		const subGoals: SubGoalFact[] = r.subGoals.map((sg) => {
 			const shown = sg.perspectiveMeans.filter((p) => p.shown && p.mean !== null);
 			const mean = shown.length ? shown.reduce((s, p) => s + p.mean!, 0) / shown.length : null;
-			return { id: sg.id, title: sg.title, mean, hidden: mean === null && sg.perspectiveMeans.some((p) => !p.shown), agreedMean: sg.agreedMean };
+			return {
+				id: sg.id,
+				title: sg.title,
+				mean,
+				hidden: mean === null && sg.perspectiveMeans.some((p) => !p.shown),
+				agreedMean: sg.agreedMean
+			};
 		});
 		return { roundId, roundName: r.round.name, published: r.round.published, href: `skattning/${roundId}/enhet/${unitId}`, subGoals };
 	}

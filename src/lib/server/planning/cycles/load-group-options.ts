@@ -41,8 +41,18 @@ export async function loadGroupOptions(db: Db, opts: { actor: Actor; organizerId
 		.select({ id: people.id, name: people.name })
 		.from(memberships)
 		.innerJoin(people, eq(people.id, memberships.personId))
-		.where(and(eq(memberships.organizerId, opts.organizerId), eq(people.status, 'active'), seesProtected ? undefined : eq(people.protectedIdentity, false)))
+		.where(
+			and(
+				eq(memberships.organizerId, opts.organizerId),
+				eq(people.status, 'active'),
+				seesProtected ? undefined : eq(people.protectedIdentity, false)
+			)
+		)
 		.orderBy(asc(people.nameSort), asc(people.id));
-	const roles = await loadRolesOf(db, opts.organizerId, rows.map((r) => r.id));
+	const roles = await loadRolesOf(
+		db,
+		opts.organizerId,
+		rows.map((r) => r.id)
+	);
 	return rows.filter((r) => roles.has(r.id)).map((r) => ({ ...r, roles: roles.get(r.id)! }));
 }

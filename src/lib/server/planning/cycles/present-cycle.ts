@@ -18,7 +18,15 @@ export function presentCycle(d: CycleDetails) {
 		},
 		members: d.members,
 		answers: d.answers,
-		drafts: d.drafts.map((e) => ({ area: e.area, what: e.what, how: e.how, dueOn: e.dueOn ?? '', responsibleId: e.responsibleId ?? '', followUp: e.followUp, effect: e.effect })),
+		drafts: d.drafts.map((e) => ({
+			area: e.area,
+			what: e.what,
+			how: e.how,
+			dueOn: e.dueOn ?? '',
+			responsibleId: e.responsibleId ?? '',
+			followUp: e.followUp,
+			effect: e.effect
+		})),
 		actions: d.actions,
 		previousActions: d.previousActions,
 		/** Whether each step has been started, for the progress indicator. */

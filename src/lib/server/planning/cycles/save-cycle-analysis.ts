@@ -15,8 +15,18 @@ export async function saveCycleAnalysis(db: Db, opts: { actor: Actor; organizerI
 		authorize(opts.actor, 'cycle.write', cycle.resource);
 		const changes = diffFields(cycle, { ...cycle, ...input }, ['strengths', 'needs', 'consequences']);
 		if (!Object.keys(changes).length) return { changed: 0 };
-		await tx.update(planningCycles).set({ ...input, updatedAt: new Date() }).where(eq(planningCycles.id, cycle.id));
-		await recordAudit(tx, { organizerId: opts.organizerId, actorId: opts.actor.personId, action: 'cycle.analyse', entityType: 'planning_cycle', entityId: cycle.id, changes });
+		await tx
+			.update(planningCycles)
+			.set({ ...input, updatedAt: new Date() })
+			.where(eq(planningCycles.id, cycle.id));
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'cycle.analyse',
+			entityType: 'planning_cycle',
+			entityId: cycle.id,
+			changes
+		});
 		return { changed: Object.keys(changes).length };
 	});
 }

@@ -13,7 +13,10 @@ const MAX = 8000;
  * Undersök: saves the working group's notes on the questions (an emptied note is removed). Unknown
  * questions are ignored; a note that is too long is INVALID beside its field. Audited with what changed.
  */
-export async function saveCycleAnswers(db: Db, opts: { actor: Actor; organizerId: string; cycleId: string; notes: Record<string, string> }) {
+export async function saveCycleAnswers(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; cycleId: string; notes: Record<string, string> }
+) {
 	const notes = Object.entries(opts.notes)
 		.filter(([k]) => QUESTION_KEYS.has(k))
 		.map(([k, v]) => [k, String(v ?? '').trim()] as const);
@@ -30,16 +33,29 @@ export async function saveCycleAnswers(db: Db, opts: { actor: Actor; organizerId
 		const keys = Object.keys(changes);
 		if (!keys.length) return { changed: 0 };
 		const removed = keys.filter((k) => !changes[k][1]);
-		if (removed.length) await tx.delete(planningCycleAnswers).where(and(eq(planningCycleAnswers.cycleId, cycle.id), inArray(planningCycleAnswers.questionKey, removed)));
+		if (removed.length)
+			await tx
+				.delete(planningCycleAnswers)
+				.where(and(eq(planningCycleAnswers.cycleId, cycle.id), inArray(planningCycleAnswers.questionKey, removed)));
 		const written = keys.filter((k) => changes[k][1]);
 		for (const key of written) {
 			const note = changes[key][1]!;
 			await tx
 				.insert(planningCycleAnswers)
 				.values({ cycleId: cycle.id, organizerId: opts.organizerId, questionKey: key, note, updatedBy: opts.actor.personId })
-				.onConflictDoUpdate({ target: [planningCycleAnswers.cycleId, planningCycleAnswers.questionKey], set: { note, updatedBy: opts.actor.personId, updatedAt: new Date() } });
+				.onConflictDoUpdate({
+					target: [planningCycleAnswers.cycleId, planningCycleAnswers.questionKey],
+					set: { note, updatedBy: opts.actor.personId, updatedAt: new Date() }
+				});
 		}
-		await recordAudit(tx, { organizerId: opts.organizerId, actorId: opts.actor.personId, action: 'cycle.investigate', entityType: 'planning_cycle', entityId: cycle.id, changes });
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'cycle.investigate',
+			entityType: 'planning_cycle',
+			entityId: cycle.id,
+			changes
+		});
 		return { changed: keys.length };
 	});
 }

@@ -7,7 +7,10 @@ import type { Area } from './questions';
 import { entrySummary, writeCycleEntries } from './write-cycle-entries';
 
 /** Agera: saves the plan table as a draft (entries not yet actions); empty entries are dropped. Audited. */
-export async function saveCycleEntries(db: Db, opts: { actor: Actor; organizerId: string; cycleId: string; rows: Partial<Record<Area, EntryInput[]>> }) {
+export async function saveCycleEntries(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; cycleId: string; rows: Partial<Record<Area, EntryInput[]>> }
+) {
 	const entries = parseEntries(opts.rows);
 	return db.transaction(async (tx) => {
 		const cycle = await getCycle(tx, { ...opts, lock: true });

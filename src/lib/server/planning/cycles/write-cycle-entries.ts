@@ -14,7 +14,12 @@ import { loadGroupOptions } from './load-group-options';
 export async function writeCycleEntries(tx: Db, opts: { actor: Actor; organizerId: string; cycleId: string; entries: ParsedEntry[] }) {
 	const people = new Set((await loadGroupOptions(tx, opts)).map((p) => p.id));
 	const bad = opts.entries.filter((e) => e.responsibleId && !people.has(e.responsibleId));
-	if (bad.length) throw new AppError('INVALID', 'entries', bad.map((e) => ({ field: entryField(e.area, e.index, 'responsibleId'), message: 'planning_error_responsible_member' })));
+	if (bad.length)
+		throw new AppError(
+			'INVALID',
+			'entries',
+			bad.map((e) => ({ field: entryField(e.area, e.index, 'responsibleId'), message: 'planning_error_responsible_member' }))
+		);
 	await tx.delete(planningCycleEntries).where(and(eq(planningCycleEntries.cycleId, opts.cycleId), isNull(planningCycleEntries.actionId)));
 	if (!opts.entries.length) return [];
 	const rows = await tx
@@ -38,4 +43,5 @@ export async function writeCycleEntries(tx: Db, opts: { actor: Actor; organizerI
 }
 
 /** The entries as the audit log keeps them. */
-export const entrySummary = (entries: ParsedEntry[]) => entries.map((e) => ({ area: e.area, what: e.what, dueOn: e.dueOn || null, responsibleId: e.responsibleId || null }));
+export const entrySummary = (entries: ParsedEntry[]) =>
+	entries.map((e) => ({ area: e.area, what: e.what, dueOn: e.dueOn || null, responsibleId: e.responsibleId || null }));

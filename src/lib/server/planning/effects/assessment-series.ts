@@ -24,21 +24,40 @@ const report = (db: Db, cache: ReportCache, organizerId: string, roundId: string
 };
 
 /** One item's figure at a unit or the organizer (one perspective or all), shown only where the sub-goal's figure for that cell is shown (as in the progression). */
-async function itemCell(db: Db, r: OrganizerReport, organizerId: string, row: string, col: string, subGoalId: string, itemKey: string): Promise<CellFigure | null> {
+async function itemCell(
+	db: Db,
+	r: OrganizerReport,
+	organizerId: string,
+	row: string,
+	col: string,
+	subGoalId: string,
+	itemKey: string
+): Promise<CellFigure | null> {
 	const grand = r.figures[subGoalId]?.[row]?.[col];
 	if (!grand) return null;
-	const rows = await fetchGroupStats(db, { organizerId, roundId: r.round.id, groups: { [itemKey]: itemKey }, threshold: r.round.threshold });
+	const rows = await fetchGroupStats(db, {
+		organizerId,
+		roundId: r.round.id,
+		groups: { [itemKey]: itemKey },
+		threshold: r.round.threshold
+	});
 	const sums = rows.find((s) => (s.unitId ?? TOTAL) === row && (s.perspective ?? TOTAL) === col);
 	return figure(sums, grand.suppressed || !grand.shown);
 }
 
 /** Level answers, and those at level 3 or 4, for one perspective of a sub-goal (or one item) at a unit or the whole organizer. */
-async function levelCounts(db: Db, o: { organizerId: string; roundId: string; unitId: string | null; perspective: string; itemKeys: string[] }) {
+async function levelCounts(
+	db: Db,
+	o: { organizerId: string; roundId: string; unitId: string | null; perspective: string; itemKeys: string[] }
+) {
 	const res = await db.execute(sql`
 		SELECT count(*) FILTER (WHERE a.level >= 3)::int AS "atLeast3", count(a.level)::int AS levels
 		FROM assessment_answers a JOIN assessment_responses r ON r.id = a.response_id
 		WHERE r.organizer_id = ${o.organizerId} AND r.round_id = ${o.roundId} AND r.submitted_at IS NOT NULL
-			AND r.perspective = ${o.perspective} AND a.item_key IN (${sql.join(o.itemKeys.map((k) => sql`${k}`), sql`, `)})
+			AND r.perspective = ${o.perspective} AND a.item_key IN (${sql.join(
+				o.itemKeys.map((k) => sql`${k}`),
+				sql`, `
+			)})
 			${o.unitId ? sql`AND r.unit_id = ${o.unitId}` : sql``}`);
 	return rowsOf<{ atLeast3: number; levels: number }>(res)[0] ?? { atLeast3: 0, levels: 0 };
 }
@@ -51,16 +70,30 @@ async function levelCounts(db: Db, o: { organizerId: string; roundId: string; un
  */
 export async function assessmentSeries(
 	db: Db,
-	o: { organizerId: string; unitId: string | null; kind: 'assessment_mean' | 'assessment_share'; params: IndicatorParams; cache: ReportCache }
+	o: {
+		organizerId: string;
+		unitId: string | null;
+		kind: 'assessment_mean' | 'assessment_share';
+		params: IndicatorParams;
+		cache: ReportCache;
+	}
 ): Promise<RoundPoint[]> {
 	const { frameworkKey, subGoalId, itemKey, perspective } = o.params;
 	if (!frameworkKey || !subGoalId) return [];
 	const rounds = await db
-		.select({ id: assessmentRounds.id, opensOn: assessmentRounds.opensOn, closesOn: assessmentRounds.closesOn, closedAt: assessmentRounds.closedAt })
+		.select({
+			id: assessmentRounds.id,
+			opensOn: assessmentRounds.opensOn,
+			closesOn: assessmentRounds.closesOn,
+			closedAt: assessmentRounds.closedAt
+		})
 		.from(assessmentRounds)
 		.where(and(eq(assessmentRounds.organizerId, o.organizerId), eq(assessmentRounds.frameworkKey, frameworkKey)))
 		.orderBy(desc(assessmentRounds.opensOn));
-	const closed = rounds.filter((r) => roundStatus(r) === 'closed').slice(0, ROUNDS).reverse();
+	const closed = rounds
+		.filter((r) => roundStatus(r) === 'closed')
+		.slice(0, ROUNDS)
+		.reverse();
 	const row = o.unitId ?? TOTAL;
 	const points: RoundPoint[] = [];
 	for (const round of closed) {
@@ -71,12 +104,20 @@ export async function assessmentSeries(
 		const base = { label: r.round.name, on: r.round.closesOn };
 		if (o.kind === 'assessment_mean') {
 			const col = perspective ?? TOTAL;
-			const cell = itemKey ? await itemCell(db, r, o.organizerId, row, col, subGoalId, itemKey) : (r.figures[subGoalId]?.[row]?.[col] ?? null);
+			const cell = itemKey
+				? await itemCell(db, r, o.organizerId, row, col, subGoalId, itemKey)
+				: (r.figures[subGoalId]?.[row]?.[col] ?? null);
 			points.push({ ...base, ...meanOf(cell), cell });
 		} else {
 			const cell = perspective ? r.figures[subGoalId]?.[row]?.[perspective] : undefined;
 			if (!cell || !perspective) continue;
-			const counts = await levelCounts(db, { organizerId: o.organizerId, roundId: round.id, unitId: o.unitId, perspective, itemKeys: itemKey ? [itemKey] : sg.itemKeys });
+			const counts = await levelCounts(db, {
+				organizerId: o.organizerId,
+				roundId: round.id,
+				unitId: o.unitId,
+				perspective,
+				itemKeys: itemKey ? [itemKey] : sg.itemKeys
+			});
 			points.push({ ...base, ...shareAtLevel3(counts, cell.shown), cell: null });
 		}
 	}

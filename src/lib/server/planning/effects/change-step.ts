@@ -15,9 +15,18 @@ export async function addResult(db: Db, opts: Opts) {
 		const chain = await getChain(tx, { ...opts, need: 'plan.write', lock: true });
 		const [step] = await tx
 			.insert(planningChainSteps)
-			.values({ organizerId: opts.organizerId, chainId: chain.id, kind: 'result', text, position: Math.max(0, ...chain.steps.map((s) => s.position)) + 1 })
+			.values({
+				organizerId: opts.organizerId,
+				chainId: chain.id,
+				kind: 'result',
+				text,
+				position: Math.max(0, ...chain.steps.map((s) => s.position)) + 1
+			})
 			.returning();
-		await tx.update(planningEffectChains).set({ updatedAt: sql`now()` }).where(eq(planningEffectChains.id, chain.id));
+		await tx
+			.update(planningEffectChains)
+			.set({ updatedAt: sql`now()` })
+			.where(eq(planningEffectChains.id, chain.id));
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: opts.actor.personId,
@@ -36,8 +45,14 @@ export async function updateStep(db: Db, opts: Opts & { stepId: string }) {
 	return db.transaction(async (tx) => {
 		const chain = await getChain(tx, { ...opts, need: 'plan.write', lock: true });
 		const step = stepOf(chain, opts.stepId);
-		await tx.update(planningChainSteps).set({ text }).where(and(eq(planningChainSteps.id, step.id), eq(planningChainSteps.organizerId, opts.organizerId)));
-		await tx.update(planningEffectChains).set({ updatedAt: sql`now()` }).where(eq(planningEffectChains.id, chain.id));
+		await tx
+			.update(planningChainSteps)
+			.set({ text })
+			.where(and(eq(planningChainSteps.id, step.id), eq(planningChainSteps.organizerId, opts.organizerId)));
+		await tx
+			.update(planningEffectChains)
+			.set({ updatedAt: sql`now()` })
+			.where(eq(planningEffectChains.id, chain.id));
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: opts.actor.personId,

@@ -62,7 +62,9 @@ export async function computeIndicators(
 		? await db
 				.select()
 				.from(planningIndicatorMeasurements)
-				.where(and(eq(planningIndicatorMeasurements.organizerId, o.organizerId), inArray(planningIndicatorMeasurements.indicatorId, manualIds)))
+				.where(
+					and(eq(planningIndicatorMeasurements.organizerId, o.organizerId), inArray(planningIndicatorMeasurements.indicatorId, manualIds))
+				)
 				.orderBy(asc(planningIndicatorMeasurements.measuredOn), asc(planningIndicatorMeasurements.createdAt))
 		: [];
 	const out: IndicatorView[] = [];
@@ -75,9 +77,14 @@ export async function computeIndicators(
 			const points = await assessmentSeries(db, { ...scope, kind, cache: caches.reports });
 			history = points.map(({ label, on, value, suppressed }) => ({ label, on, value, suppressed }));
 			const [before, after] = points.slice(-2).length === 2 ? points.slice(-2) : [null, points.at(-1) ?? null];
-			movement = kind === 'assessment_mean' ? selfAssessmentMovement(before?.cell ?? null, after?.cell ?? null) : pointsMovement(before?.value ?? null, after?.value ?? null);
+			movement =
+				kind === 'assessment_mean'
+					? selfAssessmentMovement(before?.cell ?? null, after?.cell ?? null)
+					: pointsMovement(before?.value ?? null, after?.value ?? null);
 		} else if (kind === 'manual') {
-			history = measurements.filter((m) => m.indicatorId === r.id).map((m) => ({ label: m.measuredOn, on: m.measuredOn, value: m.value, suppressed: false, source: m.source }));
+			history = measurements
+				.filter((m) => m.indicatorId === r.id)
+				.map((m) => ({ label: m.measuredOn, on: m.measuredOn, value: m.value, suppressed: false, source: m.source }));
 			movement = shareMovement(r.baselineValue, history.at(-1)?.value ?? null);
 		} else {
 			history = await supportSeries(db, { ...scope, kind: kind as SupportKind, cache: caches.figures });

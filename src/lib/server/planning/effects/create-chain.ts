@@ -20,16 +20,29 @@ export async function createChain(db: Db, opts: { actor: Actor; organizerId: str
 	return db.transaction(async (tx) => {
 		const [chain] = await tx
 			.insert(planningEffectChains)
-			.values({ organizerId: opts.organizerId, unitId: scope.unitId, title: input.title, resources: input.resources, createdBy: opts.actor.personId })
+			.values({
+				organizerId: opts.organizerId,
+				unitId: scope.unitId,
+				title: input.title,
+				resources: input.resources,
+				createdBy: opts.actor.personId
+			})
 			.returning();
-		await tx.insert(planningChainSteps).values({ organizerId: opts.organizerId, chainId: chain.id, kind: 'effect', text: input.effect, position: 0 });
+		await tx
+			.insert(planningChainSteps)
+			.values({ organizerId: opts.organizerId, chainId: chain.id, kind: 'effect', text: input.effect, position: 0 });
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: opts.actor.personId,
 			action: 'effect_chain.create',
 			entityType: 'planning_effect_chain',
 			entityId: chain.id,
-			changes: { unitId: [null, scope.unitId], title: [null, input.title], effect: [null, input.effect], resources: [null, input.resources] }
+			changes: {
+				unitId: [null, scope.unitId],
+				title: [null, input.title],
+				effect: [null, input.effect],
+				resources: [null, input.resources]
+			}
 		});
 		return chain;
 	});

@@ -1,3 +1,4 @@
+// Covers: addResult, createChain, findIndicatorChanges, getChain, linkAction, loadChainPage, addIndicator, addMeasurement.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -42,8 +43,20 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 /** Two closed rounds: every unit's staff answer ITEM at 1–2 in the first and 3–4 in the second; `few` answer twice only. */
 async function twoRounds(s: Setup, many: Awaited<ReturnType<typeof buildUnit>>[], few: Awaited<ReturnType<typeof buildUnit>>[] = []) {
 	const units = [...many, ...few];
-	const first = await buildRound(t.db, { organizer: s.organizer, units, opensOn: '2024-09-01', closesOn: '2024-10-01', name: 'Hösten 2024' });
-	const second = await buildRound(t.db, { organizer: s.organizer, units, opensOn: '2025-09-01', closesOn: '2025-10-01', name: 'Hösten 2025' });
+	const first = await buildRound(t.db, {
+		organizer: s.organizer,
+		units,
+		opensOn: '2024-09-01',
+		closesOn: '2024-10-01',
+		name: 'Hösten 2024'
+	});
+	const second = await buildRound(t.db, {
+		organizer: s.organizer,
+		units,
+		opensOn: '2025-09-01',
+		closesOn: '2025-10-01',
+		name: 'Hösten 2025'
+	});
 	for (const u of many)
 		for (let i = 0; i < 10; i++) {
 			await buildResponse(t.db, { round: first, unitId: u.id, perspective: 'staff', answers: { [ITEM]: 1 + (i % 2) } });
@@ -56,7 +69,12 @@ async function twoRounds(s: Setup, many: Awaited<ReturnType<typeof buildUnit>>[]
 		}
 }
 
-const chainInput = (scope: string) => ({ scope, title: `Kedja ${Math.random()}`, effect: 'Lärarna väljer digitala verktyg med ett tydligt syfte', resources: '' });
+const chainInput = (scope: string) => ({
+	scope,
+	title: `Kedja ${Math.random()}`,
+	effect: 'Lärarna väljer digitala verktyg med ett tydligt syfte',
+	resources: ''
+});
 
 describe('computed self-assessment indicators', () => {
 	it('show both rounds and say the mean moved when the change is above the noise', async () => {
@@ -65,8 +83,20 @@ describe('computed self-assessment indicators', () => {
 		const chain = await createChain(t.db, { actor: s.leader, organizerId: s.organizer.id, input: chainInput('organizer') });
 		const effect = (await getChain(t.db, { actor: s.leader, organizerId: s.organizer.id, chainId: chain.id })).steps[0];
 		const ids = { actor: s.leader, organizerId: s.organizer.id, chainId: chain.id };
-		await addIndicator(t.db, { ...ids, input: { stepId: effect.id, name: 'Delmål 1.1', kind: 'assessment_mean', goal: 'nationella-strategin:1.1' } });
-		await addIndicator(t.db, { ...ids, input: { stepId: effect.id, name: 'Andel på nivå 3', kind: 'assessment_share', goal: `nationella-strategin:1.1:${ITEM}`, perspective: 'staff' } });
+		await addIndicator(t.db, {
+			...ids,
+			input: { stepId: effect.id, name: 'Delmål 1.1', kind: 'assessment_mean', goal: 'nationella-strategin:1.1' }
+		});
+		await addIndicator(t.db, {
+			...ids,
+			input: {
+				stepId: effect.id,
+				name: 'Andel på nivå 3',
+				kind: 'assessment_share',
+				goal: `nationella-strategin:1.1:${ITEM}`,
+				perspective: 'staff'
+			}
+		});
 
 		const page = await loadChainPage(t.db, { ...ids, locale: 'sv' });
 		const [mean, share] = page.steps[0].indicators;
@@ -92,8 +122,14 @@ describe('computed self-assessment indicators', () => {
 		const chain = await createChain(t.db, { actor: s.principalB, organizerId: s.organizer.id, input: chainInput(s.unitB.id) });
 		const effect = (await getChain(t.db, { actor: s.principalB, organizerId: s.organizer.id, chainId: chain.id })).steps[0];
 		const ids = { actor: s.principalB, organizerId: s.organizer.id, chainId: chain.id };
-		await addIndicator(t.db, { ...ids, input: { stepId: effect.id, name: 'Vår medelnivå', kind: 'assessment_mean', goal: 'nationella-strategin:1.1' } });
-		await addIndicator(t.db, { ...ids, input: { stepId: effect.id, name: 'Vår andel', kind: 'assessment_share', goal: 'nationella-strategin:1.1', perspective: 'staff' } });
+		await addIndicator(t.db, {
+			...ids,
+			input: { stepId: effect.id, name: 'Vår medelnivå', kind: 'assessment_mean', goal: 'nationella-strategin:1.1' }
+		});
+		await addIndicator(t.db, {
+			...ids,
+			input: { stepId: effect.id, name: 'Vår andel', kind: 'assessment_share', goal: 'nationella-strategin:1.1', perspective: 'staff' }
+		});
 
 		const [mean, share] = (await loadChainPage(t.db, { ...ids, locale: 'sv' })).steps[0].indicators;
 		for (const ind of [mean, share]) {
@@ -134,7 +170,15 @@ describe('writing a chain', () => {
 		const result = await addResult(t.db, { ...ids, input: { text: 'Alla lärare har gått fortbildningen' } });
 		const ind = await addIndicator(t.db, {
 			...ids,
-			input: { stepId: result.id, name: 'Andel lärare klara', kind: 'manual', baselineValue: '0,4', baselineOn: '2026-08-15', targetValue: '0,9', targetOn: '2027-06-01' }
+			input: {
+				stepId: result.id,
+				name: 'Andel lärare klara',
+				kind: 'manual',
+				baselineValue: '0,4',
+				baselineOn: '2026-08-15',
+				targetValue: '0,9',
+				targetOn: '2027-06-01'
+			}
 		});
 		await addMeasurement(t.db, { ...ids, indicatorId: ind.id, input: { value: '0,42', measuredOn: '2026-10-01', source: 'Närvarolista' } });
 		let [view] = (await loadChainPage(t.db, { ...ids, locale: 'sv' })).steps[1].indicators;
@@ -157,7 +201,11 @@ describe('writing a chain', () => {
 			organizerId: other.id,
 			input: { scope: otherUnit.id, title: 'Främmande aktivitet', responsibleId: otherLeader.personId }
 		});
-		const own = await createAction(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { scope: s.unitA.id, title: 'Egen aktivitet', responsibleId: s.leader.personId } });
+		const own = await createAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { scope: s.unitA.id, title: 'Egen aktivitet', responsibleId: s.leader.personId }
+		});
 		const chain = await createChain(t.db, { actor: s.leader, organizerId: s.organizer.id, input: chainInput(s.unitA.id) });
 		const ids = { actor: s.leader, organizerId: s.organizer.id, chainId: chain.id };
 		const stepId = (await getChain(t.db, ids)).steps[0].id;
@@ -174,7 +222,9 @@ describe('writing a chain', () => {
 	it("does not let a unit's principal change another unit's chain or start one there", async () => {
 		const s = await setup();
 		const chain = await createChain(t.db, { actor: s.principalB, organizerId: s.organizer.id, input: chainInput(s.unitB.id) });
-		const e = await failure(addResult(t.db, { actor: s.principalA, organizerId: s.organizer.id, chainId: chain.id, input: { text: 'Smyger in ett resultat' } }));
+		const e = await failure(
+			addResult(t.db, { actor: s.principalA, organizerId: s.organizer.id, chainId: chain.id, input: { text: 'Smyger in ett resultat' } })
+		);
 		expect(e.code).toBe('FORBIDDEN');
 		const scope = await failure(createChain(t.db, { actor: s.principalA, organizerId: s.organizer.id, input: chainInput(s.unitB.id) }));
 		expect(scope.issues).toEqual([{ field: 'scope', message: 'effects_error_scope' }]);

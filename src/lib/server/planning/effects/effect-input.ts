@@ -18,11 +18,16 @@ export const SLA_KINDS = ['first_response', 'feedback', 'resolution'] as const;
 export const LEAD_LINES = ['0', '1', '2', '3'] as const;
 
 const text = (max: number, required?: string) =>
-	required ? z.string({ error: required }).trim().min(1, required).max(max, 'error_too_long') : z.string().trim().max(max, 'error_too_long').default('');
+	required
+		? z.string({ error: required }).trim().min(1, required).max(max, 'error_too_long')
+		: z.string().trim().max(max, 'error_too_long').default('');
 const day = z
 	.string()
 	.trim()
-	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)), 'planning_error_date')
+	.refine(
+		(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+		'planning_error_date'
+	)
 	.default('');
 /** A number as people type it: "12", "3,5", "-2.25". */
 const decimal = z

@@ -35,7 +35,15 @@ export async function findIndicatorChanges(db: Db, actor: Actor, organizerId: st
 	const steps = await db
 		.select({ id: planningChainSteps.id, chainId: planningChainSteps.chainId, kind: planningChainSteps.kind })
 		.from(planningChainSteps)
-		.where(and(eq(planningChainSteps.organizerId, organizerId), inArray(planningChainSteps.chainId, chains.map((c) => c.id))));
+		.where(
+			and(
+				eq(planningChainSteps.organizerId, organizerId),
+				inArray(
+					planningChainSteps.chainId,
+					chains.map((c) => c.id)
+				)
+			)
+		);
 	const caches = newCaches();
 	const out: IndicatorChange[] = [];
 	for (const chain of chains) {

@@ -11,7 +11,10 @@ import { isUuid } from '../../ids';
  * name and its policy resource: read with `plan.view`, changed with `plan.write`, like the scope's plan.
  * NOT_FOUND for another organizer's chain or a malformed id; FORBIDDEN where the actor may not `need`.
  */
-export async function getChain(db: Db, opts: { actor: Actor; organizerId: string; chainId: string; need?: 'plan.view' | 'plan.write'; lock?: boolean }) {
+export async function getChain(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; chainId: string; need?: 'plan.view' | 'plan.write'; lock?: boolean }
+) {
 	if (!isUuid(opts.chainId)) throw new AppError('NOT_FOUND', 'chain');
 	const query = db
 		.select({ chain: planningEffectChains, unitName: units.name })

@@ -50,7 +50,13 @@ export async function unlinkAction(db: Db, opts: Opts) {
 		if (!isUuid(actionId)) return;
 		const removed = await tx
 			.delete(planningChainStepActions)
-			.where(and(eq(planningChainStepActions.stepId, step.id), eq(planningChainStepActions.actionId, actionId), eq(planningChainStepActions.organizerId, opts.organizerId)))
+			.where(
+				and(
+					eq(planningChainStepActions.stepId, step.id),
+					eq(planningChainStepActions.actionId, actionId),
+					eq(planningChainStepActions.organizerId, opts.organizerId)
+				)
+			)
 			.returning();
 		if (removed.length)
 			await recordAudit(tx, {

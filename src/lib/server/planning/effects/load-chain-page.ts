@@ -6,7 +6,17 @@ import { loadPlanScopes } from '../plan-scopes';
 import { computeIndicators, newCaches } from './compute-indicators';
 import { getChain } from './get-chain';
 
-type ActionRow = { stepId: string; id: string; title: string; status: string; hours: number | null; moneySek: number | null; unitId: string | null; unitName: string | null; period: string };
+type ActionRow = {
+	stepId: string;
+	id: string;
+	title: string;
+	status: string;
+	hours: number | null;
+	moneySek: number | null;
+	unitId: string | null;
+	unitName: string | null;
+	period: string;
+};
 /** "1.2 Title" for a sub-goal, "1.2 · statement" for an item, cut to a readable length. */
 const goalLabel = (g: { subGoalId: string; itemKey: string | null; title: { sv: string; en: string } }, locale: 'sv' | 'en') => {
 	const text = `${g.subGoalId}${g.itemKey ? ' ·' : ''} ${g.title[locale] ?? g.title.sv}`;
@@ -67,13 +77,27 @@ export async function loadChainPage(db: Db, opts: { actor: Actor; organizerId: s
 		);
 		const goals = await loadLinkOptions(db, opts.organizerId);
 		options = {
-			actions: actions.filter((a) => readable.has(a.unitId ?? 'organizer')).map((a) => ({ id: a.id, label: `${a.title} (${a.unitName ?? '–'}, ${a.period})` })),
+			actions: actions
+				.filter((a) => readable.has(a.unitId ?? 'organizer'))
+				.map((a) => ({ id: a.id, label: `${a.title} (${a.unitName ?? '–'}, ${a.period})` })),
 			goals: [...goals.subGoals, ...goals.items.values()]
 				.sort((a, b) => a.value.localeCompare(b.value, 'sv', { numeric: true }))
 				.map((g) => ({ value: g.value, label: goalLabel(g, opts.locale) }))
 		};
 	}
-	return { chain: { id: chain.id, title: chain.title, unitId: chain.unitId, unitName: chain.unitName, resources: chain.resources, canWrite: chain.canWrite }, steps, resources, options };
+	return {
+		chain: {
+			id: chain.id,
+			title: chain.title,
+			unitId: chain.unitId,
+			unitName: chain.unitName,
+			resources: chain.resources,
+			canWrite: chain.canWrite
+		},
+		steps,
+		resources,
+		options
+	};
 }
 
 export type ChainPage = Awaited<ReturnType<typeof loadChainPage>>;

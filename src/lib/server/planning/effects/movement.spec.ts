@@ -1,8 +1,17 @@
+// Covers: pointsMovement, selfAssessmentMovement, shareMovement.
 import { describe, expect, it } from 'vitest';
 import type { CellFigure } from '../../assessment/reports/stats';
 import { pointsMovement, selfAssessmentMovement, shareMovement } from './movement';
 
-const cell = (mean: number | null, n: number, sd = 0.5, shown = true): CellFigure => ({ shown, suppressed: !shown, mean, sd, n, dontKnow: 0, notApplicable: 0 });
+const cell = (mean: number | null, n: number, sd = 0.5, shown = true): CellFigure => ({
+	shown,
+	suppressed: !shown,
+	mean,
+	sd,
+	n,
+	dontKnow: 0,
+	notApplicable: 0
+});
 
 describe('selfAssessmentMovement', () => {
 	it('says moved when the mean rises by more than the noise between two rounds', () => {

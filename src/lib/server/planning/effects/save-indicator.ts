@@ -51,7 +51,11 @@ export async function addIndicator(db: Db, opts: Opts) {
 			action: 'indicator.create',
 			entityType: 'planning_indicator',
 			entityId: row.id,
-			changes: { chainId: [null, chain.id], stepId: [null, step.id], ...Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, [null, v]])) }
+			changes: {
+				chainId: [null, chain.id],
+				stepId: [null, step.id],
+				...Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, [null, v]]))
+			}
 		});
 		return row;
 	});
@@ -75,13 +79,23 @@ export async function updateIndicator(db: Db, opts: Opts & { indicatorId: string
 	return db.transaction(async (tx) => {
 		const chain = await getChain(tx, { ...opts, need: 'plan.write', lock: true });
 		const before = await indicatorOf(tx, opts.organizerId, chain, opts.indicatorId);
-		await tx.update(planningIndicators).set({ ...columns, updatedAt: sql`now()` }).where(eq(planningIndicators.id, before.id));
+		await tx
+			.update(planningIndicators)
+			.set({ ...columns, updatedAt: sql`now()` })
+			.where(eq(planningIndicators.id, before.id));
 		const changes = Object.fromEntries(
 			(Object.keys(columns) as (keyof typeof columns)[])
 				.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(columns[k]))
 				.map((k) => [k, [before[k], columns[k]]])
 		);
-		await recordAudit(tx, { organizerId: opts.organizerId, actorId: opts.actor.personId, action: 'indicator.update', entityType: 'planning_indicator', entityId: before.id, changes });
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'indicator.update',
+			entityType: 'planning_indicator',
+			entityId: before.id,
+			changes
+		});
 	});
 }
 
@@ -91,7 +105,8 @@ export async function addMeasurement(db: Db, opts: Opts & { indicatorId: string 
 	return db.transaction(async (tx) => {
 		const chain = await getChain(tx, { ...opts, need: 'plan.write', lock: true });
 		const indicator = await indicatorOf(tx, opts.organizerId, chain, opts.indicatorId);
-		if (indicator.kind !== 'manual') throw new AppError('INVALID', 'measurement', [{ field: 'value', message: 'effects_error_not_manual' }]);
+		if (indicator.kind !== 'manual')
+			throw new AppError('INVALID', 'measurement', [{ field: 'value', message: 'effects_error_not_manual' }]);
 		const values = { value: toNumber(v.value)!, measuredOn: v.measuredOn, source: v.source };
 		const [row] = await tx
 			.insert(planningIndicatorMeasurements)

@@ -12,9 +12,13 @@ import { isUuid } from '../../ids';
  * Marks a forum's decision open, done or dropped: how the forum follows its decisions up, after the minutes
  * too. The forum's managers, and the decision's owner while they read the forum. Audited as decision.status.
  */
-export async function changeDecisionStatus(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; decisionId: string; status: string }) {
+export async function changeDecisionStatus(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; forumId: string; decisionId: string; status: string }
+) {
 	const forum = await getForum(db, opts);
-	if (!(DECISION_STATUSES as readonly string[]).includes(opts.status)) throw new AppError('INVALID', 'status', [{ field: 'status', message: 'forums_error_status' }]);
+	if (!(DECISION_STATUSES as readonly string[]).includes(opts.status))
+		throw new AppError('INVALID', 'status', [{ field: 'status', message: 'forums_error_status' }]);
 	if (!isUuid(opts.decisionId)) throw new AppError('NOT_FOUND', 'decision');
 	return db.transaction(async (tx) => {
 		const [before] = await tx

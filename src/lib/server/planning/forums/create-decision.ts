@@ -23,18 +23,28 @@ const FIELD_OF: Record<string, string> = { title: 'text', responsibleId: 'ownerI
  * at all. Or it points at an existing action of the organizer. Only managers, before the minutes are
  * published. Audited as decision.create.
  */
-export async function createDecision(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; meetingId: string; input: DecisionInput }) {
+export async function createDecision(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; forumId: string; meetingId: string; input: DecisionInput }
+) {
 	const { actor, organizerId } = opts;
 	const details = await getMeeting(db, { ...opts, need: 'forum.manage' });
-	if (details.meeting.publishedAt) throw new AppError('CONFLICT', 'forums_error_published', [{ field: 'form', message: 'forums_error_published' }]);
+	if (details.meeting.publishedAt)
+		throw new AppError('CONFLICT', 'forums_error_published', [{ field: 'form', message: 'forums_error_published' }]);
 	const input = parseOrThrow(decisionSchema, opts.input, 'decision');
 	const issues: FieldIssue[] = [];
-	if (!(await activeMembers(db, organizerId, [input.ownerId])).has(input.ownerId)) issues.push({ field: 'ownerId', message: 'forums_error_owner_member' });
+	if (!(await activeMembers(db, organizerId, [input.ownerId])).has(input.ownerId))
+		issues.push({ field: 'ownerId', message: 'forums_error_owner_member' });
 	if (input.actionId && input.makeAction) issues.push({ field: 'actionId', message: 'forums_error_action_both' });
 	else if (input.actionId) {
 		const found =
 			isUuid(input.actionId) &&
-			(await db.select({ id: planningActions.id }).from(planningActions).where(and(eq(planningActions.id, input.actionId), eq(planningActions.organizerId, organizerId)))).length > 0;
+			(
+				await db
+					.select({ id: planningActions.id })
+					.from(planningActions)
+					.where(and(eq(planningActions.id, input.actionId), eq(planningActions.organizerId, organizerId)))
+			).length > 0;
 		if (!found) issues.push({ field: 'actionId', message: 'forums_error_action' });
 	}
 	if (issues.length) throw new AppError('INVALID', 'decision', issues);
@@ -46,12 +56,23 @@ export async function createDecision(db: Db, opts: { actor: Actor; organizerId: 
 				const action = await createAction(tx, {
 					actor,
 					organizerId,
-					input: { scope: details.forum.unitId ?? 'organizer', title: input.text.slice(0, 300), how: '', responsibleId: input.ownerId, dueOn: input.dueOn, followUp: details.forum.name }
+					input: {
+						scope: details.forum.unitId ?? 'organizer',
+						title: input.text.slice(0, 300),
+						how: '',
+						responsibleId: input.ownerId,
+						dueOn: input.dueOn,
+						followUp: details.forum.name
+					}
 				});
 				actionId = action.id;
 			} catch (e) {
 				if (isAppError(e) && e.code === 'INVALID')
-					throw new AppError('INVALID', 'decision', e.issues.map((i) => ({ field: FIELD_OF[i.field] ?? 'makeAction', message: i.message })));
+					throw new AppError(
+						'INVALID',
+						'decision',
+						e.issues.map((i) => ({ field: FIELD_OF[i.field] ?? 'makeAction', message: i.message }))
+					);
 				throw e;
 			}
 		}
@@ -75,7 +96,14 @@ export async function createDecision(db: Db, opts: { actor: Actor; organizerId: 
 			action: 'decision.create',
 			entityType: 'planning_decision',
 			entityId: row.id,
-			changes: { meetingId: [null, row.meetingId], text: [null, row.text], ownerId: [null, row.ownerId], dueOn: [null, row.dueOn], actionId: [null, actionId], madeAction: [null, input.makeAction] }
+			changes: {
+				meetingId: [null, row.meetingId],
+				text: [null, row.text],
+				ownerId: [null, row.ownerId],
+				dueOn: [null, row.dueOn],
+				actionId: [null, actionId],
+				madeAction: [null, input.makeAction]
+			}
 		});
 		return row;
 	});

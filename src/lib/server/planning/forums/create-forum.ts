@@ -20,7 +20,9 @@ async function scopeOf(db: Db, organizerId: string, scope: string, memberIds: st
 		.select({ id: units.id })
 		.from(units)
 		.where(and(eq(units.id, scope), eq(units.organizerId, organizerId), isNull(units.archivedAt)));
-	return unit ? { type: 'forum', organizerId, unitId: unit.id, ancestorIds: await loadAncestorIds(db, organizerId, unit.id), memberIds } : null;
+	return unit
+		? { type: 'forum', organizerId, unitId: unit.id, ancestorIds: await loadAncestorIds(db, organizerId, unit.id), memberIds }
+		: null;
 }
 
 /**
@@ -44,7 +46,14 @@ export async function createForum(db: Db, opts: { actor: Actor; organizerId: str
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(planningForums)
-			.values({ organizerId, unitId: resource.unitId, name: input.name, purpose: input.purpose, kind: input.kind, createdBy: actor.personId })
+			.values({
+				organizerId,
+				unitId: resource.unitId,
+				name: input.name,
+				purpose: input.purpose,
+				kind: input.kind,
+				createdBy: actor.personId
+			})
 			.returning();
 		await tx.insert(planningForumMembers).values(memberIds.map((personId) => ({ forumId: row.id, personId, organizerId })));
 		await recordAudit(tx, {
@@ -53,7 +62,13 @@ export async function createForum(db: Db, opts: { actor: Actor; organizerId: str
 			action: 'forum.create',
 			entityType: 'planning_forum',
 			entityId: row.id,
-			changes: { name: [null, input.name], purpose: [null, input.purpose], kind: [null, input.kind], unitId: [null, resource.unitId], memberIds: [null, memberIds] }
+			changes: {
+				name: [null, input.name],
+				purpose: [null, input.purpose],
+				kind: [null, input.kind],
+				unitId: [null, resource.unitId],
+				memberIds: [null, memberIds]
+			}
 		});
 		return row;
 	});

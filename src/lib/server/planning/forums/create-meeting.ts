@@ -16,7 +16,10 @@ export type MeetingInput = z.input<typeof meetingSchema>;
  * decisions and members' overdue actions, see selectCarryOver), then the items written on the form, one a
  * line. Only those who manage the forum call meetings. Audited as meeting.create.
  */
-export async function createMeeting(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; input: MeetingInput; today?: string }) {
+export async function createMeeting(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; forumId: string; input: MeetingInput; today?: string }
+) {
 	const { actor, organizerId } = opts;
 	const forum = await getForum(db, { actor, organizerId, forumId: opts.forumId, need: 'forum.manage' });
 	const input = parseOrThrow(meetingSchema, opts.input, 'meeting');
@@ -26,13 +29,27 @@ export async function createMeeting(db: Db, opts: { actor: Actor; organizerId: s
 		.filter(Boolean)
 		.slice(0, 100);
 	return db.transaction(async (tx) => {
-		const carried = await selectCarryOver(tx, { organizerId, forumId: forum.id, memberIds: forum.memberIds, today: opts.today ?? todayInStockholm() });
+		const carried = await selectCarryOver(tx, {
+			organizerId,
+			forumId: forum.id,
+			memberIds: forum.memberIds,
+			today: opts.today ?? todayInStockholm()
+		});
 		const [meeting] = await tx
 			.insert(planningMeetings)
-			.values({ organizerId, forumId: forum.id, startsAt: stockholmInstant(input.day, input.time), place: input.place, createdBy: actor.personId })
+			.values({
+				organizerId,
+				forumId: forum.id,
+				startsAt: stockholmInstant(input.day, input.time),
+				place: input.place,
+				createdBy: actor.personId
+			})
 			.returning();
 		const items = [...carried, ...agenda.map((title) => ({ kind: 'item' as const, title, decisionId: null, actionId: null }))];
-		if (items.length) await tx.insert(planningMeetingItems).values(items.map((it, position) => ({ ...it, title: it.title.slice(0, 2000), organizerId, meetingId: meeting.id, position })));
+		if (items.length)
+			await tx
+				.insert(planningMeetingItems)
+				.values(items.map((it, position) => ({ ...it, title: it.title.slice(0, 2000), organizerId, meetingId: meeting.id, position })));
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,

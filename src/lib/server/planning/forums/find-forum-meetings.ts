@@ -10,17 +10,33 @@ export async function findForumMeetings(db: Db, opts: { actor: Actor; forum: For
 	const { forum } = opts;
 	const [meetings, open] = await Promise.all([
 		db
-			.select({ id: planningMeetings.id, startsAt: planningMeetings.startsAt, place: planningMeetings.place, publishedAt: planningMeetings.publishedAt })
+			.select({
+				id: planningMeetings.id,
+				startsAt: planningMeetings.startsAt,
+				place: planningMeetings.place,
+				publishedAt: planningMeetings.publishedAt
+			})
 			.from(planningMeetings)
 			.where(eq(planningMeetings.forumId, forum.id))
 			.orderBy(desc(planningMeetings.startsAt), desc(planningMeetings.id)),
 		db
-			.select({ id: planningDecisions.id, text: planningDecisions.text, ownerId: planningDecisions.ownerId, dueOn: planningDecisions.dueOn, meetingId: planningDecisions.meetingId })
+			.select({
+				id: planningDecisions.id,
+				text: planningDecisions.text,
+				ownerId: planningDecisions.ownerId,
+				dueOn: planningDecisions.dueOn,
+				meetingId: planningDecisions.meetingId
+			})
 			.from(planningDecisions)
 			.where(and(eq(planningDecisions.forumId, forum.id), eq(planningDecisions.status, 'open')))
 			.orderBy(asc(planningDecisions.createdAt), asc(planningDecisions.id))
 	]);
-	const nameOf = await shownNamesById(db, { actor: opts.actor, organizerId: forum.organizerId, personIds: [...forum.memberIds, ...open.map((d) => d.ownerId)], via: 'planning' });
+	const nameOf = await shownNamesById(db, {
+		actor: opts.actor,
+		organizerId: forum.organizerId,
+		personIds: [...forum.memberIds, ...open.map((d) => d.ownerId)],
+		via: 'planning'
+	});
 	return {
 		meetings,
 		openDecisions: open.map(({ ownerId, ...d }) => ({ ...d, ownerName: nameOf.get(ownerId) ?? '' })),

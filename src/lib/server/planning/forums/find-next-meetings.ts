@@ -9,7 +9,13 @@ import type { Actor } from '../../policies';
  */
 export async function findNextMeetings(db: Db, actor: Actor, organizerId: string, now: Date = new Date()) {
 	const rows = await db
-		.select({ forumId: planningForums.id, forumName: planningForums.name, meetingId: planningMeetings.id, startsAt: planningMeetings.startsAt, place: planningMeetings.place })
+		.select({
+			forumId: planningForums.id,
+			forumName: planningForums.name,
+			meetingId: planningMeetings.id,
+			startsAt: planningMeetings.startsAt,
+			place: planningMeetings.place
+		})
 		.from(planningForumMembers)
 		.innerJoin(planningForums, eq(planningForums.id, planningForumMembers.forumId))
 		.innerJoin(planningMeetings, eq(planningMeetings.forumId, planningForums.id))

@@ -20,7 +20,13 @@ export async function findOpenDecisions(db: Db, opts: { organizerId: string; own
 		})
 		.from(planningDecisions)
 		.innerJoin(planningForums, eq(planningForums.id, planningDecisions.forumId))
-		.where(and(eq(planningDecisions.organizerId, opts.organizerId), eq(planningDecisions.status, 'open'), opts.ownerId ? eq(planningDecisions.ownerId, opts.ownerId) : undefined))
+		.where(
+			and(
+				eq(planningDecisions.organizerId, opts.organizerId),
+				eq(planningDecisions.status, 'open'),
+				opts.ownerId ? eq(planningDecisions.ownerId, opts.ownerId) : undefined
+			)
+		)
 		.orderBy(asc(planningDecisions.dueOn), asc(planningDecisions.createdAt), asc(planningDecisions.id));
 	return rows.map((r) => ({ ...r, path: `planering/forum/${r.forumId}/mote/${r.meetingId}#beslut` }));
 }

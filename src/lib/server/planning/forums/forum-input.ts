@@ -5,7 +5,10 @@ const day = (message: string) =>
 	z
 		.string()
 		.trim()
-		.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)), message)
+		.refine(
+			(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+			message
+		)
 		.default('');
 
 /** The forum form: name, purpose, kind, scope ("organizer" or a unit id) and members. */
@@ -43,7 +46,12 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 /** A Stockholm wall-clock day and time as an instant. */
 export function stockholmInstant(day: string, time: string): Date {
 	const guess = new Date(`${day}T${time}:00Z`);
-	const shown = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(guess);
+	const shown = new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/Stockholm',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(guess);
 	const [h, m] = shown.split(':').map(Number);
 	const [wantH, wantM] = time.split(':').map(Number);
 	let diff = (h * 60 + m - (wantH * 60 + wantM)) * 60_000;

@@ -1,3 +1,4 @@
+// Covers: createForum, createMeeting, createDecision, changeDecisionStatus, getMeeting, saveMinutes, publishMinutes, findForums, findNextMeetings, findOpenDecisions, loadDecisionForm, updateForum, getForum, loadForumForm.
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -21,7 +22,6 @@ import { updateForum } from './update-forum';
 import { getForum } from './get-forum';
 import { loadForumForm } from './load-forum-form';
 
-
 const t = useTestDatabase();
 const TODAY = '2026-03-02';
 
@@ -32,15 +32,26 @@ async function setup() {
 	const key = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: organizer.id, unitId: unit.id }]);
 	const teacher = await buildActor(t.db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
 	const ids = { actor: leader, organizerId: organizer.id };
-	const forum = await createForum(t.db, { ...ids, input: { name: `IT-råd ${Math.random()}`, purpose: 'Samordna skolans it', kind: 'strategy', memberIds: [leader.personId, key.personId] } });
-	const meeting = (day = '2026-02-04', agenda = '') => createMeeting(t.db, { ...ids, forumId: forum.id, input: { day, time: '15:00', agenda }, today: TODAY });
+	const forum = await createForum(t.db, {
+		...ids,
+		input: { name: `IT-råd ${Math.random()}`, purpose: 'Samordna skolans it', kind: 'strategy', memberIds: [leader.personId, key.personId] }
+	});
+	const meeting = (day = '2026-02-04', agenda = '') =>
+		createMeeting(t.db, { ...ids, forumId: forum.id, input: { day, time: '15:00', agenda }, today: TODAY });
 	const action = (responsibleId: string, dueOn: string) =>
-		createAction(t.db, { ...ids, period: '2025/26', input: { scope: 'organizer', title: `Aktivitet ${Math.random()}`, responsibleId, startsOn: '2025-08-01', dueOn } });
+		createAction(t.db, {
+			...ids,
+			period: '2025/26',
+			input: { scope: 'organizer', title: `Aktivitet ${Math.random()}`, responsibleId, startsOn: '2025-08-01', dueOn }
+		});
 	return { organizer, unit, leader, key, teacher, ids, forum, meeting, action };
 }
 
 const expectAppError = async (p: Promise<unknown>, code: string) => {
-	const e = await p.then(() => null, (err: unknown) => err);
+	const e = await p.then(
+		() => null,
+		(err: unknown) => err
+	);
 	expect(isAppError(e) && e.code).toBe(code);
 	return e as { issues: { field: string; message: string }[] };
 };
@@ -49,8 +60,18 @@ describe('carry-over onto a new meeting', () => {
 	it("opens the agenda with the forum's open decisions and its members' overdue actions, not done ones nor non-members'", async () => {
 		const s = await setup();
 		const first = await s.meeting();
-		const open = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: first.id, input: { text: 'Ta fram en plan för wifi', ownerId: s.key.personId, dueOn: '2026-04-01' } });
-		const closed = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: first.id, input: { text: 'Köpa projektorer', ownerId: s.key.personId } });
+		const open = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: first.id,
+			input: { text: 'Ta fram en plan för wifi', ownerId: s.key.personId, dueOn: '2026-04-01' }
+		});
+		const closed = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: first.id,
+			input: { text: 'Köpa projektorer', ownerId: s.key.personId }
+		});
 		await changeDecisionStatus(t.db, { ...s.ids, forumId: s.forum.id, decisionId: closed.id, status: 'done' });
 		const late = await s.action(s.key.personId, '2026-02-01');
 		const finished = await s.action(s.key.personId, '2026-02-01');
@@ -74,55 +95,98 @@ describe('decisions', () => {
 	it('can make an action in the forum plan with the owner and due date, written with the decision and audited', async () => {
 		const s = await setup();
 		const mt = await s.meeting();
-		const d = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Inventera laddskåp', ownerId: s.key.personId, dueOn: '2026-05-30', makeAction: true } });
+		const d = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: mt.id,
+			input: { text: 'Inventera laddskåp', ownerId: s.key.personId, dueOn: '2026-05-30', makeAction: true }
+		});
 		const [action] = await t.db.select().from(planningActions).where(eq(planningActions.id, d.actionId!));
 		expect(action).toMatchObject({ title: 'Inventera laddskåp', responsibleId: s.key.personId, dueOn: '2026-05-30', status: 'planned' });
-		const audits = await t.db.select().from(auditEvents).where(inArray(auditEvents.entityId, [d.id, action.id]));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(inArray(auditEvents.entityId, [d.id, action.id]));
 		expect(audits.map((a) => a.action).sort()).toEqual(['action.create', 'decision.create']);
 	});
 
 	it('writes neither the decision nor the action when the action is refused', async () => {
 		const s = await setup();
-		const unitForum = await createForum(t.db, { ...s.ids, input: { name: 'Skolans råd', kind: 'delivery', scope: s.unit.id, memberIds: [s.key.personId] } });
+		const unitForum = await createForum(t.db, {
+			...s.ids,
+			input: { name: 'Skolans råd', kind: 'delivery', scope: s.unit.id, memberIds: [s.key.personId] }
+		});
 		const mt = await createMeeting(t.db, { ...s.ids, forumId: unitForum.id, input: { day: '2026-02-04', time: '09:00' } });
 		await t.db.update(units).set({ archivedAt: new Date() }).where(eq(units.id, s.unit.id));
 		const e = await expectAppError(
-			createDecision(t.db, { ...s.ids, forumId: unitForum.id, meetingId: mt.id, input: { text: 'Byta skrivare', ownerId: s.key.personId, makeAction: true } }),
+			createDecision(t.db, {
+				...s.ids,
+				forumId: unitForum.id,
+				meetingId: mt.id,
+				input: { text: 'Byta skrivare', ownerId: s.key.personId, makeAction: true }
+			}),
 			'INVALID'
 		);
 		expect(e.issues.map((i) => i.field)).toContain('makeAction');
 		expect(await t.db.select().from(planningDecisions).where(eq(planningDecisions.forumId, unitForum.id))).toEqual([]);
-		expect(await t.db.select().from(planningActions).where(and(eq(planningActions.organizerId, s.organizer.id), eq(planningActions.title, 'Byta skrivare')))).toEqual([]);
+		expect(
+			await t.db
+				.select()
+				.from(planningActions)
+				.where(and(eq(planningActions.organizerId, s.organizer.id), eq(planningActions.title, 'Byta skrivare')))
+		).toEqual([]);
 	});
 
 	it('refuses an owner who is not a member of the organizer beside the field', async () => {
 		const s = await setup();
 		const mt = await s.meeting();
 		const stranger = await buildPerson(t.db, { roles: [{ role: 'staff', organizerId: (await buildOrganizer(t.db)).id }] });
-		const e = await expectAppError(createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Något', ownerId: stranger.id } }), 'INVALID');
+		const e = await expectAppError(
+			createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Något', ownerId: stranger.id } }),
+			'INVALID'
+		);
 		expect(e.issues).toEqual([{ field: 'ownerId', message: 'forums_error_owner_member' }]);
 		expect(await t.db.select().from(planningDecisions).where(eq(planningDecisions.meetingId, mt.id))).toEqual([]);
 	});
 
-	it("offers a principal only the actions of plans they read to link a decision to", async () => {
+	it('offers a principal only the actions of plans they read to link a decision to', async () => {
 		const s = await setup();
 		const other = await buildUnit(t.db, { organizerId: s.organizer.id });
 		const principal = await buildActor(t.db, [{ role: 'principal', organizerId: s.organizer.id, unitId: s.unit.id }]);
-		const mine = await createAction(t.db, { ...s.ids, input: { scope: s.unit.id, title: `Egen ${Math.random()}`, responsibleId: s.key.personId } });
-		const theirs = await createAction(t.db, { ...s.ids, input: { scope: other.id, title: `Annan ${Math.random()}`, responsibleId: s.key.personId } });
+		const mine = await createAction(t.db, {
+			...s.ids,
+			input: { scope: s.unit.id, title: `Egen ${Math.random()}`, responsibleId: s.key.personId }
+		});
+		const theirs = await createAction(t.db, {
+			...s.ids,
+			input: { scope: other.id, title: `Annan ${Math.random()}`, responsibleId: s.key.personId }
+		});
 		const offered = (await loadDecisionForm(t.db, { actor: principal, organizerId: s.organizer.id })).actions.map((a) => a.value);
 		expect(offered).toContain(mine.id);
 		expect(offered).not.toContain(theirs.id);
 	});
 
-	it("are followed up by their owner, a member who does not manage the forum, but not by other members", async () => {
+	it('are followed up by their owner, a member who does not manage the forum, but not by other members', async () => {
 		const s = await setup();
 		const mt = await s.meeting();
-		const mine = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Inventera laddvagnar', ownerId: s.key.personId } });
-		const leaders = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Budget för licenser', ownerId: s.leader.personId } });
+		const mine = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: mt.id,
+			input: { text: 'Inventera laddvagnar', ownerId: s.key.personId }
+		});
+		const leaders = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: mt.id,
+			input: { text: 'Budget för licenser', ownerId: s.leader.personId }
+		});
 		const asKey = { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id };
 		const shown = await getMeeting(t.db, { ...asKey, meetingId: mt.id });
-		expect(Object.fromEntries(shown.decisions.map((d) => [d.text, d.canChangeStatus]))).toEqual({ 'Inventera laddvagnar': true, 'Budget för licenser': false });
+		expect(Object.fromEntries(shown.decisions.map((d) => [d.text, d.canChangeStatus]))).toEqual({
+			'Inventera laddvagnar': true,
+			'Budget för licenser': false
+		});
 		expect((await changeDecisionStatus(t.db, { ...asKey, decisionId: mine.id, status: 'done' })).status).toBe('done');
 		await expectAppError(changeDecisionStatus(t.db, { ...asKey, decisionId: leaders.id, status: 'done' }), 'FORBIDDEN');
 		const [kept] = await t.db.select().from(planningDecisions).where(eq(planningDecisions.id, leaders.id));
@@ -132,9 +196,20 @@ describe('decisions', () => {
 	it('are listed open for reminders, by owner, until done', async () => {
 		const s = await setup();
 		const mt = await s.meeting();
-		const d = await createDecision(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { text: 'Följ upp avtalet', ownerId: s.key.personId, dueOn: '2026-03-01' } });
+		const d = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: mt.id,
+			input: { text: 'Följ upp avtalet', ownerId: s.key.personId, dueOn: '2026-03-01' }
+		});
 		expect(await findOpenDecisions(t.db, { organizerId: s.organizer.id, ownerId: s.key.personId })).toEqual([
-			expect.objectContaining({ id: d.id, title: 'Följ upp avtalet', dueOn: '2026-03-01', ownerId: s.key.personId, path: `planering/forum/${s.forum.id}/mote/${mt.id}#beslut` })
+			expect.objectContaining({
+				id: d.id,
+				title: 'Följ upp avtalet',
+				dueOn: '2026-03-01',
+				ownerId: s.key.personId,
+				path: `planering/forum/${s.forum.id}/mote/${mt.id}#beslut`
+			})
 		]);
 		expect(await findOpenDecisions(t.db, { organizerId: s.organizer.id, ownerId: s.teacher.personId })).toEqual([]);
 		await changeDecisionStatus(t.db, { ...s.ids, forumId: s.forum.id, decisionId: d.id, status: 'dropped' });
@@ -143,29 +218,61 @@ describe('decisions', () => {
 });
 
 describe('reading and publishing', () => {
-	it('keeps a forum\'s meetings from a non-member, who sees only that it exists', async () => {
+	it("keeps a forum's meetings from a non-member, who sees only that it exists", async () => {
 		const s = await setup();
 		const mt = await s.meeting();
-		await expectAppError(getMeeting(t.db, { actor: s.teacher, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id }), 'FORBIDDEN');
+		await expectAppError(
+			getMeeting(t.db, { actor: s.teacher, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id }),
+			'FORBIDDEN'
+		);
 		const seen = (await findForums(t.db, { actor: s.teacher, organizerId: s.organizer.id })).find((f) => f.id === s.forum.id);
 		expect(seen).toMatchObject({ canView: false, purpose: '', memberCount: null, nextMeeting: null });
-		expect((await getMeeting(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id })).forum.canManage).toBe(false);
-		await expectAppError(saveMinutes(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id, input: { minutes: {}, presentIds: [], guests: '' } }), 'FORBIDDEN');
+		expect(
+			(await getMeeting(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, meetingId: mt.id })).forum.canManage
+		).toBe(false);
+		await expectAppError(
+			saveMinutes(t.db, {
+				actor: s.key,
+				organizerId: s.organizer.id,
+				forumId: s.forum.id,
+				meetingId: mt.id,
+				input: { minutes: {}, presentIds: [], guests: '' }
+			}),
+			'FORBIDDEN'
+		);
 	});
 
 	it('mails the minutes once to each member, then locks them', async () => {
 		const s = await setup();
 		const mt = await s.meeting('2026-02-04', 'Wifi i aulan');
 		const item = (await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id })).items[0];
-		await saveMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { minutes: { [item.id]: 'Fler accesspunkter behövs.' }, presentIds: [s.leader.personId], guests: 'Leverantören' } });
+		await saveMinutes(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: mt.id,
+			input: { minutes: { [item.id]: 'Fler accesspunkter behövs.' }, presentIds: [s.leader.personId], guests: 'Leverantören' }
+		});
 		expect(await publishMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id })).toBe(2);
-		const emails = (await t.db.select({ email: people.email }).from(people).where(inArray(people.id, [s.leader.personId, s.key.personId]))).map((p) => p.email);
+		const emails = (
+			await t.db
+				.select({ email: people.email })
+				.from(people)
+				.where(inArray(people.id, [s.leader.personId, s.key.personId]))
+		).map((p) => p.email);
 		const mails = await t.db.select().from(outbox).where(inArray(outbox.toAddress, emails));
 		expect(mails.map((m) => m.toAddress).sort()).toEqual([...emails].sort());
 		expect(mails[0].subject).toContain(s.forum.name);
 		expect(mails[0].body).toContain('Fler accesspunkter behövs.');
 		await expectAppError(publishMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id }), 'CONFLICT');
-		await expectAppError(saveMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id, input: { minutes: { [item.id]: 'Ändrat' }, presentIds: [], guests: '' } }), 'CONFLICT');
+		await expectAppError(
+			saveMinutes(t.db, {
+				...s.ids,
+				forumId: s.forum.id,
+				meetingId: mt.id,
+				input: { minutes: { [item.id]: 'Ändrat' }, presentIds: [], guests: '' }
+			}),
+			'CONFLICT'
+		);
 		const after = await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: mt.id });
 		expect(after.items[0].minutes).toBe('Fler accesspunkter behövs.');
 		expect(after.members.map((p) => p.present).sort()).toEqual([false, true]);
@@ -173,12 +280,20 @@ describe('reading and publishing', () => {
 
 	it("shows a protected member by a pseudonym and lists the member's next meeting", async () => {
 		const s = await setup();
-		const hidden = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizer.id, unitId: s.unit.id }], { name: 'Hemlig Person', protectedIdentity: true });
-		const forum = await createForum(t.db, { ...s.ids, input: { name: 'Nätverk', kind: 'delivery', memberIds: [s.leader.personId, hidden.personId] } });
+		const hidden = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizer.id, unitId: s.unit.id }], {
+			name: 'Hemlig Person',
+			protectedIdentity: true
+		});
+		const forum = await createForum(t.db, {
+			...s.ids,
+			input: { name: 'Nätverk', kind: 'delivery', memberIds: [s.leader.personId, hidden.personId] }
+		});
 		const mt = await createMeeting(t.db, { ...s.ids, forumId: forum.id, input: { day: '2099-01-10', time: '10:00' } });
 		const details = await getMeeting(t.db, { ...s.ids, forumId: forum.id, meetingId: mt.id });
 		expect(details.members.map((p) => p.name)).not.toContain('Hemlig Person');
-		expect(await findNextMeetings(t.db, hidden, s.organizer.id)).toEqual([expect.objectContaining({ forumId: forum.id, meetingId: mt.id })]);
+		expect(await findNextMeetings(t.db, hidden, s.organizer.id)).toEqual([
+			expect.objectContaining({ forumId: forum.id, meetingId: mt.id })
+		]);
 	});
 });
 
@@ -189,11 +304,22 @@ describe('changing a forum', () => {
 		expect(form.forum.memberIds.sort()).toEqual([s.leader.personId, s.key.personId].sort());
 		expect(form.members.map((o) => o.value)).toEqual(expect.arrayContaining([s.key.personId, s.teacher.personId]));
 
-		await updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: { name: 'IT-rådet', purpose: 'Nytt syfte', kind: 'delivery', memberIds: [s.leader.personId, s.teacher.personId] } });
+		await updateForum(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			input: { name: 'IT-rådet', purpose: 'Nytt syfte', kind: 'delivery', memberIds: [s.leader.personId, s.teacher.personId] }
+		});
 		const after = await getForum(t.db, { ...s.ids, forumId: s.forum.id });
-		expect({ name: after.name, kind: after.kind, members: after.memberIds.sort() }).toEqual({ name: 'IT-rådet', kind: 'delivery', members: [s.leader.personId, s.teacher.personId].sort() });
+		expect({ name: after.name, kind: after.kind, members: after.memberIds.sort() }).toEqual({
+			name: 'IT-rådet',
+			kind: 'delivery',
+			members: [s.leader.personId, s.teacher.personId].sort()
+		});
 		await expectAppError(getForum(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id }), 'FORBIDDEN');
-		const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, s.forum.id), eq(auditEvents.action, 'forum.update')));
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, s.forum.id), eq(auditEvents.action, 'forum.update')));
 		expect(Object.keys(audit.changes as object).sort()).toEqual(['kind', 'memberIds', 'name', 'purpose']);
 	});
 
@@ -201,9 +327,21 @@ describe('changing a forum', () => {
 		const s = await setup();
 		const outsider = await buildActor(t.db, [{ role: 'leadership', organizerId: (await buildOrganizer(t.db)).id }]);
 		const input = (memberIds: string[]) => ({ name: 'Nytt namn', purpose: '', kind: 'strategy' as const, memberIds });
-		expect((await expectAppError(updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([]) }), 'INVALID')).issues[0].field).toBe('memberIds');
-		expect((await expectAppError(updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([s.leader.personId, outsider.personId]) }), 'INVALID')).issues[0].message).toBe('forums_error_members');
-		await expectAppError(updateForum(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, input: input([s.key.personId]) }), 'FORBIDDEN');
+		expect((await expectAppError(updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([]) }), 'INVALID')).issues[0].field).toBe(
+			'memberIds'
+		);
+		expect(
+			(
+				await expectAppError(
+					updateForum(t.db, { ...s.ids, forumId: s.forum.id, input: input([s.leader.personId, outsider.personId]) }),
+					'INVALID'
+				)
+			).issues[0].message
+		).toBe('forums_error_members');
+		await expectAppError(
+			updateForum(t.db, { actor: s.key, organizerId: s.organizer.id, forumId: s.forum.id, input: input([s.key.personId]) }),
+			'FORBIDDEN'
+		);
 		expect((await getForum(t.db, { ...s.ids, forumId: s.forum.id })).name).not.toBe('Nytt namn');
 	});
 });

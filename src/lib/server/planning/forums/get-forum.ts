@@ -18,11 +18,26 @@ export async function getForum(db: Db, opts: { actor: Actor; organizerId: string
 		.leftJoin(units, eq(units.id, planningForums.unitId))
 		.where(and(eq(planningForums.id, opts.forumId), eq(planningForums.organizerId, opts.organizerId)));
 	if (!row) throw new AppError('NOT_FOUND', 'forum');
-	const members = await db.select({ personId: planningForumMembers.personId }).from(planningForumMembers).where(eq(planningForumMembers.forumId, row.forum.id));
+	const members = await db
+		.select({ personId: planningForumMembers.personId })
+		.from(planningForumMembers)
+		.where(eq(planningForumMembers.forumId, row.forum.id));
 	const ancestorIds = row.forum.unitId ? await loadAncestorIds(db, opts.organizerId, row.forum.unitId) : [];
-	const resource: ForumResource = { type: 'forum', organizerId: opts.organizerId, unitId: row.forum.unitId, ancestorIds, memberIds: members.map((m) => m.personId) };
+	const resource: ForumResource = {
+		type: 'forum',
+		organizerId: opts.organizerId,
+		unitId: row.forum.unitId,
+		ancestorIds,
+		memberIds: members.map((m) => m.personId)
+	};
 	authorize(opts.actor, opts.need ?? 'forum.view', resource);
-	return { ...row.forum, unitName: row.unitName, memberIds: resource.memberIds, resource, canManage: can(opts.actor, 'forum.manage', resource) };
+	return {
+		...row.forum,
+		unitName: row.unitName,
+		memberIds: resource.memberIds,
+		resource,
+		canManage: can(opts.actor, 'forum.manage', resource)
+	};
 }
 
 export type ForumRow = Awaited<ReturnType<typeof getForum>>;

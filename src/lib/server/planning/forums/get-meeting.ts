@@ -13,27 +13,50 @@ import { isUuid } from '../../ids';
  * organization administrators). For members and managers of the forum (or `need`); NOT_FOUND for a meeting of
  * another forum. forMail: names as in a mail to others (pseudonyms for every protected identity).
  */
-export async function getMeeting(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; meetingId: string; need?: ForumAction; forMail?: boolean }) {
+export async function getMeeting(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; forumId: string; meetingId: string; need?: ForumAction; forMail?: boolean }
+) {
 	const forum = await getForum(db, opts);
 	if (!isUuid(opts.meetingId)) throw new AppError('NOT_FOUND', 'meeting');
 	const [meeting] = await db
 		.select()
 		.from(planningMeetings)
-		.where(and(eq(planningMeetings.id, opts.meetingId), eq(planningMeetings.forumId, forum.id), eq(planningMeetings.organizerId, opts.organizerId)));
+		.where(
+			and(
+				eq(planningMeetings.id, opts.meetingId),
+				eq(planningMeetings.forumId, forum.id),
+				eq(planningMeetings.organizerId, opts.organizerId)
+			)
+		);
 	if (!meeting) throw new AppError('NOT_FOUND', 'meeting');
 	const [items, attendance, decisions] = await Promise.all([
-		db.select().from(planningMeetingItems).where(eq(planningMeetingItems.meetingId, meeting.id)).orderBy(asc(planningMeetingItems.position)),
+		db
+			.select()
+			.from(planningMeetingItems)
+			.where(eq(planningMeetingItems.meetingId, meeting.id))
+			.orderBy(asc(planningMeetingItems.position)),
 		db.select().from(planningMeetingAttendance).where(eq(planningMeetingAttendance.meetingId, meeting.id)),
-		db.select().from(planningDecisions).where(eq(planningDecisions.meetingId, meeting.id)).orderBy(asc(planningDecisions.createdAt), asc(planningDecisions.id))
+		db
+			.select()
+			.from(planningDecisions)
+			.where(eq(planningDecisions.meetingId, meeting.id))
+			.orderBy(asc(planningDecisions.createdAt), asc(planningDecisions.id))
 	]);
 	const actionIds = [...items, ...decisions].flatMap((r) => (r.actionId ? [r.actionId] : []));
 	const actions = actionIds.length
-		? await db.select({ id: planningActions.id, dueOn: planningActions.dueOn, status: planningActions.status }).from(planningActions).where(inArray(planningActions.id, actionIds))
+		? await db
+				.select({ id: planningActions.id, dueOn: planningActions.dueOn, status: planningActions.status })
+				.from(planningActions)
+				.where(inArray(planningActions.id, actionIds))
 		: [];
 	const actionById = new Map(actions.map((a) => [a.id, a]));
 	const carriedIds = items.flatMap((i) => (i.decisionId ? [i.decisionId] : []));
 	const carried = carriedIds.length
-		? await db.select({ id: planningDecisions.id, meetingId: planningDecisions.meetingId, status: planningDecisions.status }).from(planningDecisions).where(inArray(planningDecisions.id, carriedIds))
+		? await db
+				.select({ id: planningDecisions.id, meetingId: planningDecisions.meetingId, status: planningDecisions.status })
+				.from(planningDecisions)
+				.where(inArray(planningDecisions.id, carriedIds))
 		: [];
 	const carriedById = new Map(carried.map((d) => [d.id, d]));
 	const nameOf = await shownNamesById(db, {
@@ -56,7 +79,14 @@ export async function getMeeting(db: Db, opts: { actor: Actor; organizerId: stri
 			publishedAt: meeting.publishedAt,
 			attendanceTaken: attendance.length > 0
 		},
-		items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, minutes: i.minutes, decisionId: i.decisionId, actionId: i.actionId, actionDueOn: i.actionId ? (actionById.get(i.actionId)?.dueOn ?? null) : null,
+		items: items.map((i) => ({
+			id: i.id,
+			kind: i.kind,
+			title: i.title,
+			minutes: i.minutes,
+			decisionId: i.decisionId,
+			actionId: i.actionId,
+			actionDueOn: i.actionId ? (actionById.get(i.actionId)?.dueOn ?? null) : null,
 			/** For a carried decision: the meeting that made it, and how it stands now. */
 			decisionMeetingId: i.decisionId ? (carriedById.get(i.decisionId)?.meetingId ?? null) : null,
 			decisionStatus: i.decisionId ? (carriedById.get(i.decisionId)?.status ?? null) : null

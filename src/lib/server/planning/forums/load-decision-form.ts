@@ -13,7 +13,11 @@ import { OPEN_STATUSES } from '../statuses';
 export async function loadDecisionForm(db: Db, opts: { actor: Actor; organizerId: string }) {
 	const scopes = (await loadPlanScopes(db, opts.actor, opts.organizerId)).filter((s) => s.canView);
 	const unitIds = scopes.flatMap((s) => (s.unitId ? [s.unitId] : []));
-	const readable = or(scopes.some((s) => !s.unitId) ? isNull(planningPlans.unitId) : undefined, unitIds.length ? inArray(planningPlans.unitId, unitIds) : undefined) ?? sql`false`;
+	const readable =
+		or(
+			scopes.some((s) => !s.unitId) ? isNull(planningPlans.unitId) : undefined,
+			unitIds.length ? inArray(planningPlans.unitId, unitIds) : undefined
+		) ?? sql`false`;
 	const [form, actions] = await Promise.all([
 		loadActionForm(db, opts),
 		db
@@ -24,5 +28,8 @@ export async function loadDecisionForm(db: Db, opts: { actor: Actor; organizerId
 			.orderBy(asc(planningActions.dueOn), asc(planningActions.title))
 			.limit(300)
 	]);
-	return { owners: form.members.map((p) => ({ value: p.id, label: p.name })), actions: actions.map((a) => ({ value: a.id, label: a.title })) };
+	return {
+		owners: form.members.map((p) => ({ value: p.id, label: p.name })),
+		actions: actions.map((a) => ({ value: a.id, label: a.title }))
+	};
 }

@@ -18,7 +18,14 @@ export async function loadForumForm(db: Db, opts: { actor: Actor; organizerId: s
 	const members = options.members.map((p) => ({ value: p.id, label: p.name }));
 	for (const id of forum.memberIds) if (!members.some((o) => o.value === id)) members.push({ value: id, label: names.get(id) ?? '' });
 	return {
-		forum: { id: forum.id, name: forum.name, purpose: forum.purpose, kind: forum.kind, unitName: forum.unitName, memberIds: forum.memberIds },
+		forum: {
+			id: forum.id,
+			name: forum.name,
+			purpose: forum.purpose,
+			kind: forum.kind,
+			unitName: forum.unitName,
+			memberIds: forum.memberIds
+		},
 		members: members.sort((a, b) => a.label.localeCompare(b.label, 'sv'))
 	};
 }

@@ -25,7 +25,10 @@ export function buildMinutesMail(details: MeetingDetails, link: string) {
 				m.forums_mail_present({ names: present.length ? present.join(', ') : '–' }, o),
 				...details.items.map((item, n) => `${n + 1}. ${item.title}\n${item.minutes || '–'}`),
 				details.decisions.length
-					? [m.forums_mail_decisions(o), ...details.decisions.map((d) => `- ${d.text} (${d.ownerName}${d.dueOn ? `, ${day(d.dueOn, locale)}` : ''})`)].join('\n')
+					? [
+							m.forums_mail_decisions(o),
+							...details.decisions.map((d) => `- ${d.text} (${d.ownerName}${d.dueOn ? `, ${day(d.dueOn, locale)}` : ''})`)
+						].join('\n')
 					: m.forums_mail_no_decisions(o),
 				m.forums_mail_link({ link }, o)
 			]

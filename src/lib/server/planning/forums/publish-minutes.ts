@@ -17,7 +17,8 @@ import { buildMinutesMail, minutesLink } from './minutes-mail';
 export async function publishMinutes(db: Db, opts: { actor: Actor; organizerId: string; forumId: string; meetingId: string }) {
 	const { actor, organizerId } = opts;
 	const details = await getMeeting(db, { ...opts, need: 'forum.manage', forMail: true });
-	if (details.meeting.publishedAt) throw new AppError('CONFLICT', 'forums_error_published', [{ field: 'form', message: 'forums_error_published' }]);
+	if (details.meeting.publishedAt)
+		throw new AppError('CONFLICT', 'forums_error_published', [{ field: 'form', message: 'forums_error_published' }]);
 	return db.transaction(async (tx) => {
 		const [done] = await tx
 			.update(planningMeetings)
@@ -31,7 +32,15 @@ export async function publishMinutes(db: Db, opts: { actor: Actor; organizerId: 
 				? tx
 						.select({ email: people.email })
 						.from(people)
-						.where(and(inArray(people.id, details.members.map((p) => p.id)), eq(people.status, 'active')))
+						.where(
+							and(
+								inArray(
+									people.id,
+									details.members.map((p) => p.id)
+								),
+								eq(people.status, 'active')
+							)
+						)
 				: Promise.resolve([])
 		]);
 		const mail = buildMinutesMail(details, minutesLink(org.slug, details.forum.id, details.meeting.id));

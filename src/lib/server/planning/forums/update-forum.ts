@@ -25,7 +25,8 @@ export async function updateForum(db: Db, opts: { actor: Actor; organizerId: str
 	const added = memberIds.filter((id) => !forum.memberIds.includes(id));
 	const active = await activeMembers(db, organizerId, added);
 	if (memberIds.length === 0) throw new AppError('INVALID', 'forum', [{ field: 'memberIds', message: 'forums_error_members_none' }]);
-	if (added.some((id) => !active.has(id))) throw new AppError('INVALID', 'forum', [{ field: 'memberIds', message: 'forums_error_members' }]);
+	if (added.some((id) => !active.has(id)))
+		throw new AppError('INVALID', 'forum', [{ field: 'memberIds', message: 'forums_error_members' }]);
 	const removed = forum.memberIds.filter((id) => !memberIds.includes(id));
 
 	return db.transaction(async (tx) => {
@@ -33,10 +34,23 @@ export async function updateForum(db: Db, opts: { actor: Actor; organizerId: str
 		for (const key of ['name', 'purpose', 'kind'] as const) if (forum[key] !== input[key]) changes[key] = [forum[key], input[key]];
 		if (added.length || removed.length) changes.memberIds = [forum.memberIds, memberIds];
 		if (!Object.keys(changes).length) return forum;
-		await tx.update(planningForums).set({ name: input.name, purpose: input.purpose, kind: input.kind, updatedAt: new Date() }).where(eq(planningForums.id, forum.id));
-		if (removed.length) await tx.delete(planningForumMembers).where(and(eq(planningForumMembers.forumId, forum.id), inArray(planningForumMembers.personId, removed)));
+		await tx
+			.update(planningForums)
+			.set({ name: input.name, purpose: input.purpose, kind: input.kind, updatedAt: new Date() })
+			.where(eq(planningForums.id, forum.id));
+		if (removed.length)
+			await tx
+				.delete(planningForumMembers)
+				.where(and(eq(planningForumMembers.forumId, forum.id), inArray(planningForumMembers.personId, removed)));
 		if (added.length) await tx.insert(planningForumMembers).values(added.map((personId) => ({ forumId: forum.id, personId, organizerId })));
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'forum.update', entityType: 'planning_forum', entityId: forum.id, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'forum.update',
+			entityType: 'planning_forum',
+			entityId: forum.id,
+			changes
+		});
 		return { ...forum, ...input, memberIds };
 	});
 }

@@ -6,4 +6,5 @@ export function planningLink(slug: string, path: string, origin: string = env.OR
 }
 
 /** An action's page for mail and calendars: `<ORIGIN>/<org slug>/planering/aktivitet/<id>`. */
-export const actionLink = (slug: string, actionId: string, origin: string = env.ORIGIN) => planningLink(slug, `planering/aktivitet/${actionId}`, origin);
+export const actionLink = (slug: string, actionId: string, origin: string = env.ORIGIN) =>
+	planningLink(slug, `planering/aktivitet/${actionId}`, origin);

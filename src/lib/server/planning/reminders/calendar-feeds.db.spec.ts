@@ -1,3 +1,4 @@
+// Covers: createCalendarFeed, findCalendarFeedOwner, getCalendarFeed, removeCalendarFeed, renderCalendarFeed.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -18,7 +19,11 @@ async function setup() {
 	const unitB = await buildUnit(t.db, { organizerId: organizer.id });
 	const leader = await buildActor(t.db, [{ role: 'leadership', organizerId: organizer.id }]);
 	const me = await buildActor(t.db, [{ role: 'staff', organizerId: organizer.id, unitId: unitA.id }], { name: 'Maja Mig' });
-	const hidden = await buildPerson(t.db, { name: 'Hemlig Hedda', protectedIdentity: true, roles: [{ role: 'staff', organizerId: organizer.id, unitId: unitA.id }] });
+	const hidden = await buildPerson(t.db, {
+		name: 'Hemlig Hedda',
+		protectedIdentity: true,
+		roles: [{ role: 'staff', organizerId: organizer.id, unitId: unitA.id }]
+	});
 	const other = await buildPerson(t.db, { name: 'Annan Anna', roles: [{ role: 'staff', organizerId: organizer.id, unitId: unitA.id }] });
 	const plan = (title: string, o: Record<string, unknown> = {}) =>
 		createAction(t.db, {
@@ -43,7 +48,12 @@ describe('a person’s calendar feed', () => {
 		const former = await buildOrganizer(t.db);
 		const formerLeader = await buildActor(t.db, [{ role: 'leadership', organizerId: former.id }]);
 		await t.db.insert(memberships).values({ organizerId: former.id, personId: s.me.personId });
-		await createAction(t.db, { actor: formerLeader, organizerId: former.id, period: '2026/27', input: { scope: 'organizer', title: 'Gammal huvudman', dueOn: '2026-12-01', responsibleId: s.me.personId, links: [] } });
+		await createAction(t.db, {
+			actor: formerLeader,
+			organizerId: former.id,
+			period: '2026/27',
+			input: { scope: 'organizer', title: 'Gammal huvudman', dueOn: '2026-12-01', responsibleId: s.me.personId, links: [] }
+		});
 		await t.db.delete(memberships).where(and(eq(memberships.organizerId, former.id), eq(memberships.personId, s.me.personId)));
 
 		const text = unfold((await renderCalendarFeed(t.db, { personId: s.me.personId }))!);
@@ -57,7 +67,8 @@ describe('a person’s calendar feed', () => {
 		expect(text).toContain('Status: Planerad');
 		expect(text).toContain('Du är ansvarig.');
 		expect(text).toContain('Du deltar.');
-		for (const absent of ['Inte min', 'Utan datum', 'Avbruten', 'Gammal huvudman', 'Hemlig Hedda', 'Annan Anna', 'Maja Mig']) expect(text).not.toContain(absent);
+		for (const absent of ['Inte min', 'Utan datum', 'Avbruten', 'Gammal huvudman', 'Hemlig Hedda', 'Annan Anna', 'Maja Mig'])
+			expect(text).not.toContain(absent);
 	});
 
 	it('leaves out an action the person takes part in but may not open (another unit’s plan)', async () => {
@@ -86,8 +97,16 @@ describe('a person’s calendar feed', () => {
 		expect(await findCalendarFeedOwner(t.db, tokenOf(second.url))).toBeNull();
 		for (const bad of ['', 'kort', '../../etc', 'x'.repeat(200)]) expect(await findCalendarFeedOwner(t.db, bad)).toBeNull();
 
-		const audits = await t.db.select({ action: auditEvents.action, changes: auditEvents.changes }).from(auditEvents).where(eq(auditEvents.entityId, s.me.personId));
-		expect(audits.map((a) => a.action).filter((a) => a.startsWith('calendar_feed.')).sort()).toEqual(['calendar_feed.create', 'calendar_feed.remove', 'calendar_feed.renew']);
+		const audits = await t.db
+			.select({ action: auditEvents.action, changes: auditEvents.changes })
+			.from(auditEvents)
+			.where(eq(auditEvents.entityId, s.me.personId));
+		expect(
+			audits
+				.map((a) => a.action)
+				.filter((a) => a.startsWith('calendar_feed.'))
+				.sort()
+		).toEqual(['calendar_feed.create', 'calendar_feed.remove', 'calendar_feed.renew']);
 		expect(JSON.stringify(audits)).not.toContain(tokenOf(second.url));
 	});
 

@@ -25,7 +25,10 @@ export const calendarFeedUrl = (token: string, origin: string = env.ORIGIN) => `
 
 /** Whether the person has a feed, and since when (the address itself is never stored). */
 export async function getCalendarFeed(db: Db, opts: { actor: Actor }): Promise<{ createdAt: Date } | null> {
-	const [row] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.personId, opts.actor.personId));
+	const [row] = await db
+		.select({ createdAt: calendarFeeds.createdAt })
+		.from(calendarFeeds)
+		.where(eq(calendarFeeds.personId, opts.actor.personId));
 	return row ?? null;
 }
 
@@ -49,7 +52,11 @@ export async function createCalendarFeed(db: Db, opts: { actor: Actor | null }):
 	if (!actor) throw new AppError('UNAUTHENTICATED', 'Inte inloggad');
 	const token = newToken();
 	return db.transaction(async (tx) => {
-		const [old] = await tx.select({ personId: calendarFeeds.personId }).from(calendarFeeds).where(eq(calendarFeeds.personId, actor.personId)).for('update');
+		const [old] = await tx
+			.select({ personId: calendarFeeds.personId })
+			.from(calendarFeeds)
+			.where(eq(calendarFeeds.personId, actor.personId))
+			.for('update');
 		await tx
 			.insert(calendarFeeds)
 			.values({ personId: actor.personId, tokenHash: hashToken(token) })
@@ -64,7 +71,10 @@ export async function removeCalendarFeed(db: Db, opts: { actor: Actor | null }):
 	const { actor } = opts;
 	if (!actor) throw new AppError('UNAUTHENTICATED', 'Inte inloggad');
 	return db.transaction(async (tx) => {
-		const gone = await tx.delete(calendarFeeds).where(eq(calendarFeeds.personId, actor.personId)).returning({ personId: calendarFeeds.personId });
+		const gone = await tx
+			.delete(calendarFeeds)
+			.where(eq(calendarFeeds.personId, actor.personId))
+			.returning({ personId: calendarFeeds.personId });
 		if (gone.length) await auditFeed(tx, actor, 'calendar_feed.remove');
 		return gone.length > 0;
 	});
@@ -73,7 +83,10 @@ export async function removeCalendarFeed(db: Db, opts: { actor: Actor | null }):
 /** The feed's owner for a token from an address, or null for a malformed, unknown or replaced token. One indexed lookup. */
 export async function findCalendarFeedOwner(db: Db, token: string): Promise<string | null> {
 	if (!TOKEN.test(token)) return null;
-	const [row] = await db.select({ personId: calendarFeeds.personId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, hashToken(token)));
+	const [row] = await db
+		.select({ personId: calendarFeeds.personId })
+		.from(calendarFeeds)
+		.where(eq(calendarFeeds.tokenHash, hashToken(token)));
 	return row?.personId ?? null;
 }
 
@@ -81,7 +94,10 @@ export async function findCalendarFeedOwner(db: Db, token: string): Promise<stri
  * The iCalendar text of a person's feed: what each source lists for them in the organizers they are still a
  * member of, judged with the roles in force today. Null when the person is no longer active.
  */
-export async function renderCalendarFeed(db: Db, opts: { personId: string; sources?: readonly FeedSource[]; now?: Date }): Promise<string | null> {
+export async function renderCalendarFeed(
+	db: Db,
+	opts: { personId: string; sources?: readonly FeedSource[]; now?: Date }
+): Promise<string | null> {
 	const actor = await loadActor(db, opts.personId);
 	if (!actor) return null;
 	const mine = await db

@@ -1,3 +1,4 @@
+// Covers: buildCalendarText.
 import { describe, expect, it } from 'vitest';
 import { buildCalendarText } from './calendar-text';
 
@@ -9,8 +10,20 @@ describe('the calendar feed text', () => {
 		name: 'Rödtråd – mina datum',
 		now: new Date('2026-12-01T10:00:00Z'),
 		events: [
-			{ uid: 'action-1@rodtrad', day: '2026-12-08', summary: 'Läsfrämjande; steg 1, del 2', description: 'Status: Pågår\nPlan: Huvudmannens plan', url: 'http://localhost/org/planering/aktivitet/1' },
-			{ uid: 'action-2@rodtrad', day: '2027-01-31', summary: 'Utvärdera', description: 'Status: Planerad', url: 'http://localhost/org/planering/aktivitet/2' }
+			{
+				uid: 'action-1@rodtrad',
+				day: '2026-12-08',
+				summary: 'Läsfrämjande; steg 1, del 2',
+				description: 'Status: Pågår\nPlan: Huvudmannens plan',
+				url: 'http://localhost/org/planering/aktivitet/1'
+			},
+			{
+				uid: 'action-2@rodtrad',
+				day: '2027-01-31',
+				summary: 'Utvärdera',
+				description: 'Status: Planerad',
+				url: 'http://localhost/org/planering/aktivitet/2'
+			}
 		]
 	});
 	const lines = unfold(text).split('\r\n');
@@ -38,7 +51,10 @@ describe('the calendar feed text', () => {
 	});
 
 	it('folds long lines at 75 octets', () => {
-		const long = buildCalendarText({ name: 'x', events: [{ uid: 'u', day: '2026-12-08', summary: 'å'.repeat(100), description: '', url: 'http://x' }] });
+		const long = buildCalendarText({
+			name: 'x',
+			events: [{ uid: 'u', day: '2026-12-08', summary: 'å'.repeat(100), description: '', url: 'http://x' }]
+		});
 		for (const line of long.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 		expect(unfold(long)).toContain(`SUMMARY:${'å'.repeat(100)}`);
 	});

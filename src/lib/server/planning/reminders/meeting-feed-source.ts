@@ -19,11 +19,24 @@ export const meetingFeedSource: FeedSource = {
 		const slugOf = new Map(organizers.map((o) => [o.id, o.slug]));
 		const since = new Date(Date.now() - DAYS_BACK * 86_400_000);
 		const rows = await db
-			.select({ id: planningMeetings.id, forumId: planningForums.id, forumName: planningForums.name, organizerId: planningForums.organizerId, startsAt: planningMeetings.startsAt, place: planningMeetings.place })
+			.select({
+				id: planningMeetings.id,
+				forumId: planningForums.id,
+				forumName: planningForums.name,
+				organizerId: planningForums.organizerId,
+				startsAt: planningMeetings.startsAt,
+				place: planningMeetings.place
+			})
 			.from(planningForumMembers)
 			.innerJoin(planningForums, eq(planningForums.id, planningForumMembers.forumId))
 			.innerJoin(planningMeetings, eq(planningMeetings.forumId, planningForums.id))
-			.where(and(eq(planningForumMembers.personId, actor.personId), inArray(planningForums.organizerId, [...slugOf.keys()]), gte(planningMeetings.startsAt, since)));
+			.where(
+				and(
+					eq(planningForumMembers.personId, actor.personId),
+					inArray(planningForums.organizerId, [...slugOf.keys()]),
+					gte(planningMeetings.startsAt, since)
+				)
+			);
 		return rows.map((r) => {
 			const url = planningLink(slugOf.get(r.organizerId)!, `planering/forum/${r.forumId}/mote/${r.id}`);
 			return {

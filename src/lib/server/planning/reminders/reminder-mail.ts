@@ -31,7 +31,8 @@ export function buildReminderMail(f: ReminderMailFacts): { subject: string; body
 				? m.reminders_mail_overdue({ noun, title, date }, o)
 				: m.reminders_mail_due_soon({ noun, title, date, days: Math.max(0, f.daysLeft) }, o);
 		return {
-			subject: f.kind === 'overdue' ? m.reminders_mail_subject_overdue({ title, date }, o) : m.reminders_mail_subject_due_soon({ title, date }, o),
+			subject:
+				f.kind === 'overdue' ? m.reminders_mail_subject_overdue({ title, date }, o) : m.reminders_mail_subject_due_soon({ title, date }, o),
 			paragraphs: [
 				m.reminders_mail_greeting({ name: f.recipientName }, o),
 				when,

@@ -1,3 +1,4 @@
+// Covers: sendDueReminders, updateReminderSettings, sendRemindersNow.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -55,7 +56,10 @@ describe('reminders before and after a due date', () => {
 		expect(mail.body).toContain(`${env.ORIGIN}/${s.organizer.slug}/planering/aktivitet/${action.id}`);
 		expect(mail.body).toContain('You are responsible for the action “Läsfrämjande; steg 1”. It is due on 2026-12-20');
 		expect(mail.subject).toContain('Reminder:');
-		const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, action.id), eq(auditEvents.action, 'reminder.send')));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, action.id), eq(auditEvents.action, 'reminder.send')));
 		expect(audits).toHaveLength(1);
 		expect(audits[0].changes).toMatchObject({ kind: 'due_soon', dueOn: '2026-12-20' });
 	});
@@ -132,7 +136,10 @@ describe('reminders before and after a due date', () => {
 			expect(e.issues).toEqual([{ field: 'daysBefore', message: 'reminders_error_days' }]);
 		}
 		const keyPerson = await buildActor(t.db, [{ role: 'principal', organizerId: s.organizer.id, unitId: s.unit.id }]);
-		expect((await updateReminderSettings(t.db, { actor: keyPerson, organizerId: s.organizer.id, input: { daysBefore: '3' } }).catch((x) => x)).code).toBe('FORBIDDEN');
+		expect(
+			(await updateReminderSettings(t.db, { actor: keyPerson, organizerId: s.organizer.id, input: { daysBefore: '3' } }).catch((x) => x))
+				.code
+		).toBe('FORBIDDEN');
 		expect((await sendRemindersNow(t.db, { actor: keyPerson, organizerId: s.organizer.id }).catch((x) => x)).code).toBe('FORBIDDEN');
 		const [org] = await t.db.select({ settings: organizers.settings }).from(organizers).where(eq(organizers.id, s.organizer.id));
 		expect(org.settings.planningReminders).toBeUndefined();

@@ -102,7 +102,11 @@ export async function sendDueReminders(
 				return kind ? [{ item, kind }] : [];
 			});
 			const [sent, recipients] = await Promise.all([
-				sentKeys(db, source.key, owed.map((o) => o.item.itemId)),
+				sentKeys(
+					db,
+					source.key,
+					owed.map((o) => o.item.itemId)
+				),
 				activeMembers(db, org.id, [...new Set(owed.map((o) => o.item.recipientId))])
 			]);
 			for (const { item, kind } of owed) {

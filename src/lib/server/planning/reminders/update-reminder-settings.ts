@@ -35,7 +35,14 @@ export async function updateReminderSettings(db: Db, opts: { actor: Actor | null
 			.update(organizers)
 			.set({ settings: { ...org.settings, [REMINDER_SETTINGS_KEY]: next }, updatedAt: new Date() })
 			.where(eq(organizers.id, organizerId));
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'planning.reminder_settings_update', entityType: 'organizer', entityId: organizerId, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'planning.reminder_settings_update',
+			entityType: 'organizer',
+			entityId: organizerId,
+			changes
+		});
 		return next;
 	});
 }

@@ -40,7 +40,12 @@ export async function defineConcept(db: Db, opts: { actor: Actor; organizerId: s
 				.where(and(eq(planningConcepts.id, conceptId), eq(planningConcepts.organizerId, organizerId)))
 				.for('update');
 			if (!concept) throw new AppError('NOT_FOUND', 'concept');
-			const [current] = await tx.select().from(planningConceptVersions).where(eq(planningConceptVersions.conceptId, conceptId)).orderBy(desc(planningConceptVersions.createdAt)).limit(1);
+			const [current] = await tx
+				.select()
+				.from(planningConceptVersions)
+				.where(eq(planningConceptVersions.conceptId, conceptId))
+				.orderBy(desc(planningConceptVersions.createdAt))
+				.limit(1);
 			before = current?.meaning ?? null;
 			if (before === meaning) return { conceptId, changed: false };
 		} else {

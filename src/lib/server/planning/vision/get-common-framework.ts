@@ -1,6 +1,15 @@
 import { and, asc, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { people, planningConceptVersions, planningConcepts, planningFinancingRows, planningFrameworkTexts, roleAssignments, supportTeamOrganizers, supportTeams } from '../../db/schema';
+import {
+	people,
+	planningConceptVersions,
+	planningConcepts,
+	planningFinancingRows,
+	planningFrameworkTexts,
+	roleAssignments,
+	supportTeamOrganizers,
+	supportTeams
+} from '../../db/schema';
 import { shownNamesById } from '../../support/privacy/shown-names';
 import { authorize, can, type Actor } from '../../policies';
 import { ASSIGNABLE_ROLES } from '../../policies/roles';
@@ -18,8 +27,15 @@ export async function getCommonFramework(db: Db, opts: { actor: Actor; organizer
 	authorize(actor, 'plan.view', organizerPlan(organizerId));
 	const [concepts, versions, texts, roleCounts, teams, rows] = await Promise.all([
 		db.select().from(planningConcepts).where(eq(planningConcepts.organizerId, organizerId)).orderBy(asc(planningConcepts.name)),
-		db.select().from(planningConceptVersions).where(eq(planningConceptVersions.organizerId, organizerId)).orderBy(desc(planningConceptVersions.createdAt), desc(planningConceptVersions.id)),
-		db.select({ key: planningFrameworkTexts.key, text: planningFrameworkTexts.text }).from(planningFrameworkTexts).where(eq(planningFrameworkTexts.organizerId, organizerId)),
+		db
+			.select()
+			.from(planningConceptVersions)
+			.where(eq(planningConceptVersions.organizerId, organizerId))
+			.orderBy(desc(planningConceptVersions.createdAt), desc(planningConceptVersions.id)),
+		db
+			.select({ key: planningFrameworkTexts.key, text: planningFrameworkTexts.text })
+			.from(planningFrameworkTexts)
+			.where(eq(planningFrameworkTexts.organizerId, organizerId)),
 		db
 			.select({ role: roleAssignments.role, people: countDistinct(roleAssignments.personId) })
 			.from(roleAssignments)
@@ -27,12 +43,25 @@ export async function getCommonFramework(db: Db, opts: { actor: Actor; organizer
 			.where(and(eq(roleAssignments.organizerId, organizerId), eq(people.status, 'active')))
 			.groupBy(roleAssignments.role),
 		db
-			.select({ id: supportTeams.id, name: supportTeams.name, chain: supportTeams.chain, line: supportTeams.line, supplierName: supportTeams.supplierName })
+			.select({
+				id: supportTeams.id,
+				name: supportTeams.name,
+				chain: supportTeams.chain,
+				line: supportTeams.line,
+				supplierName: supportTeams.supplierName
+			})
 			.from(supportTeams)
-			.innerJoin(supportTeamOrganizers, and(eq(supportTeamOrganizers.teamId, supportTeams.id), eq(supportTeamOrganizers.organizerId, organizerId)))
+			.innerJoin(
+				supportTeamOrganizers,
+				and(eq(supportTeamOrganizers.teamId, supportTeams.id), eq(supportTeamOrganizers.organizerId, organizerId))
+			)
 			.where(isNull(supportTeams.archivedAt))
 			.orderBy(asc(supportTeams.chain), asc(supportTeams.line), asc(supportTeams.nameSort)),
-		db.select().from(planningFinancingRows).where(eq(planningFinancingRows.organizerId, organizerId)).orderBy(asc(planningFinancingRows.position), asc(planningFinancingRows.createdAt))
+		db
+			.select()
+			.from(planningFinancingRows)
+			.where(eq(planningFinancingRows.organizerId, organizerId))
+			.orderBy(asc(planningFinancingRows.position), asc(planningFinancingRows.createdAt))
 	]);
 	const nameOf = await shownNamesById(db, { actor, organizerId, personIds: versions.map((v) => v.authorId), via: 'planning' });
 	const text = new Map(texts.map((t) => [t.key, t.text]));
@@ -43,14 +72,25 @@ export async function getCommonFramework(db: Db, opts: { actor: Actor; organizer
 		concepts: concepts.map((c) => {
 			const mine = versions
 				.filter((v) => v.conceptId === c.id)
-				.map((v) => ({ id: v.id, meaning: v.meaning, author: v.authorId ? (nameOf.get(v.authorId) ?? '') : '', createdAt: v.createdAt.toISOString() }));
+				.map((v) => ({
+					id: v.id,
+					meaning: v.meaning,
+					author: v.authorId ? (nameOf.get(v.authorId) ?? '') : '',
+					createdAt: v.createdAt.toISOString()
+				}));
 			return { id: c.id, name: c.name, current: mine[0] ?? null, earlier: mine.slice(1) };
 		}),
 		texts: Object.fromEntries(text),
 		roles: ASSIGNABLE_ROLES.map((role) => ({ role, people: counts.get(role) ?? 0, text: text.get(`role.${role}`) ?? '' })),
 		teams,
 		financing: [
-			...FINANCING_ROWS.map((key) => ({ id: key, rowKey: key as string | null, label: '', payer: standard.get(key)?.payer ?? null, note: standard.get(key)?.note ?? '' })),
+			...FINANCING_ROWS.map((key) => ({
+				id: key,
+				rowKey: key as string | null,
+				label: '',
+				payer: standard.get(key)?.payer ?? null,
+				note: standard.get(key)?.note ?? ''
+			})),
 			...rows.filter((r) => !r.rowKey).map((r) => ({ id: r.id, rowKey: null, label: r.label, payer: r.payer, note: r.note }))
 		]
 	};

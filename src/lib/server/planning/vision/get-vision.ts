@@ -18,11 +18,22 @@ export async function getVision(db: Db, opts: { actor: Actor; organizerId: strin
 	authorize(actor, 'plan.view', organizerPlan(organizerId));
 	const [[vision], goals, links, options, actions, scopes] = await Promise.all([
 		db.select().from(planningVisions).where(eq(planningVisions.organizerId, organizerId)),
-		db.select().from(planningGoals).where(eq(planningGoals.organizerId, organizerId)).orderBy(asc(planningGoals.position), asc(planningGoals.createdAt)),
+		db
+			.select()
+			.from(planningGoals)
+			.where(eq(planningGoals.organizerId, organizerId))
+			.orderBy(asc(planningGoals.position), asc(planningGoals.createdAt)),
 		db.select().from(planningGoalSubGoals).where(eq(planningGoalSubGoals.organizerId, organizerId)),
 		loadLinkOptions(db, organizerId),
 		db
-			.select({ id: planningActions.id, title: planningActions.title, status: planningActions.status, goalId: planningActions.goalId, unitId: planningPlans.unitId, period: planningPlans.period })
+			.select({
+				id: planningActions.id,
+				title: planningActions.title,
+				status: planningActions.status,
+				goalId: planningActions.goalId,
+				unitId: planningPlans.unitId,
+				period: planningPlans.period
+			})
 			.from(planningActions)
 			.innerJoin(planningPlans, eq(planningPlans.id, planningActions.planId))
 			.where(and(eq(planningActions.organizerId, organizerId), isNotNull(planningActions.goalId)))

@@ -16,6 +16,11 @@ export async function loadConceptForm(db: Db, opts: { actor: Actor; organizerId:
 		.from(planningConcepts)
 		.where(and(eq(planningConcepts.id, opts.conceptId), eq(planningConcepts.organizerId, opts.organizerId)));
 	if (!concept) throw new AppError('NOT_FOUND', 'concept');
-	const [current] = await db.select({ meaning: planningConceptVersions.meaning }).from(planningConceptVersions).where(eq(planningConceptVersions.conceptId, concept.id)).orderBy(desc(planningConceptVersions.createdAt)).limit(1);
+	const [current] = await db
+		.select({ meaning: planningConceptVersions.meaning })
+		.from(planningConceptVersions)
+		.where(eq(planningConceptVersions.conceptId, concept.id))
+		.orderBy(desc(planningConceptVersions.createdAt))
+		.limit(1);
 	return { concept, meaning: current?.meaning ?? '' };
 }

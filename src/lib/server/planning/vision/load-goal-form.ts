@@ -20,11 +20,18 @@ export async function loadGoalForm(db: Db, opts: { actor: Actor; organizerId: st
 	if (goalId !== 'ny') {
 		if (!isUuid(goalId)) throw new AppError('NOT_FOUND', 'goal');
 		[goal] = await db
-			.select({ id: planningGoals.id, title: planningGoals.title, description: planningGoals.description, position: planningGoals.position })
+			.select({
+				id: planningGoals.id,
+				title: planningGoals.title,
+				description: planningGoals.description,
+				position: planningGoals.position
+			})
 			.from(planningGoals)
 			.where(and(eq(planningGoals.id, goalId), eq(planningGoals.organizerId, organizerId)));
 		if (!goal) throw new AppError('NOT_FOUND', 'goal');
-		subGoals = (await db.select().from(planningGoalSubGoals).where(eq(planningGoalSubGoals.goalId, goal.id))).map((l) => `${l.frameworkKey}:${l.subGoalId}`);
+		subGoals = (await db.select().from(planningGoalSubGoals).where(eq(planningGoalSubGoals.goalId, goal.id))).map(
+			(l) => `${l.frameworkKey}:${l.subGoalId}`
+		);
 	}
 	const groups = new Map<string, { key: string; legend: string; options: { value: string; label: string }[] }>();
 	for (const s of (await loadLinkOptions(db, organizerId)).subGoals) {

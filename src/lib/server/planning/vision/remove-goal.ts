@@ -21,7 +21,11 @@ export async function removeGoal(db: Db, opts: { actor: Actor; organizerId: stri
 			.where(and(eq(planningGoals.id, opts.goalId), eq(planningGoals.organizerId, opts.organizerId)))
 			.for('update');
 		if (!goal) throw new AppError('NOT_FOUND', 'goal');
-		const freed = await tx.update(planningActions).set({ goalId: null }).where(eq(planningActions.goalId, goal.id)).returning({ id: planningActions.id });
+		const freed = await tx
+			.update(planningActions)
+			.set({ goalId: null })
+			.where(eq(planningActions.goalId, goal.id))
+			.returning({ id: planningActions.id });
 		await tx.delete(planningGoalSubGoals).where(eq(planningGoalSubGoals.goalId, goal.id));
 		await tx.delete(planningGoals).where(eq(planningGoals.id, goal.id));
 		await recordAudit(tx, {

@@ -65,19 +65,43 @@ export async function saveFinancing(db: Db, opts: { actor: Actor; organizerId: s
 			await tx
 				.insert(planningFinancingRows)
 				.values({ organizerId, rowKey: key, payer: a.payer, note: a.note, position: FINANCING_ROWS.indexOf(key) })
-				.onConflictDoUpdate({ target: [planningFinancingRows.organizerId, planningFinancingRows.rowKey], targetWhere: sql`row_key IS NOT NULL`, set: { payer: a.payer, note: a.note } });
+				.onConflictDoUpdate({
+					target: [planningFinancingRows.organizerId, planningFinancingRows.rowKey],
+					targetWhere: sql`row_key IS NOT NULL`,
+					set: { payer: a.payer, note: a.note }
+				});
 		}
 		for (const r of own) {
 			const a = after.get(r.id);
-			if (a) await tx.update(planningFinancingRows).set({ label: a.label, payer: a.payer, note: a.note }).where(eq(planningFinancingRows.id, r.id));
+			if (a)
+				await tx
+					.update(planningFinancingRows)
+					.set({ label: a.label, payer: a.payer, note: a.note })
+					.where(eq(planningFinancingRows.id, r.id));
 		}
-		if (removed.length) await tx.delete(planningFinancingRows).where(and(eq(planningFinancingRows.organizerId, organizerId), isNull(planningFinancingRows.rowKey), inArray(planningFinancingRows.id, removed)));
+		if (removed.length)
+			await tx
+				.delete(planningFinancingRows)
+				.where(
+					and(
+						eq(planningFinancingRows.organizerId, organizerId),
+						isNull(planningFinancingRows.rowKey),
+						inArray(planningFinancingRows.id, removed)
+					)
+				);
 		if (adding) {
 			const a = after.get('new')!;
 			const position = Math.max(FINANCING_ROWS.length, ...existing.map((r) => r.position)) + 1;
 			await tx.insert(planningFinancingRows).values({ organizerId, rowKey: null, label: a.label, payer: a.payer, note: a.note, position });
 		}
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'financing.update', entityType: 'planning_framework', entityId: organizerId, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'financing.update',
+			entityType: 'planning_framework',
+			entityId: organizerId,
+			changes
+		});
 		return true;
 	});
 }

@@ -23,13 +23,26 @@ export async function saveFrameworkTexts(db: Db, opts: { actor: Actor; organizer
 		.filter(([k, v]) => FRAMEWORK_TEXT_KEYS.includes(k) && typeof v === 'string')
 		.map(([k, v]) => [k, v.trim()] as const);
 	const tooLong = sent.filter(([, v]) => v.length > 8000);
-	if (tooLong.length) throw new AppError('INVALID', 'framework', tooLong.map(([k]) => ({ field: k, message: 'error_too_long' })));
+	if (tooLong.length)
+		throw new AppError(
+			'INVALID',
+			'framework',
+			tooLong.map(([k]) => ({ field: k, message: 'error_too_long' }))
+		);
 	if (!sent.length) return false;
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
 			.from(planningFrameworkTexts)
-			.where(and(eq(planningFrameworkTexts.organizerId, organizerId), inArray(planningFrameworkTexts.key, sent.map(([k]) => k))))
+			.where(
+				and(
+					eq(planningFrameworkTexts.organizerId, organizerId),
+					inArray(
+						planningFrameworkTexts.key,
+						sent.map(([k]) => k)
+					)
+				)
+			)
 			.for('update');
 		const before = new Map(rows.map((r) => [r.key, r.text]));
 		const changed = sent.filter(([k, v]) => (before.get(k) ?? '') !== v);
@@ -38,7 +51,10 @@ export async function saveFrameworkTexts(db: Db, opts: { actor: Actor; organizer
 			await tx
 				.insert(planningFrameworkTexts)
 				.values({ organizerId, key, text, updatedBy: actor.personId })
-				.onConflictDoUpdate({ target: [planningFrameworkTexts.organizerId, planningFrameworkTexts.key], set: { text, updatedBy: actor.personId, updatedAt: new Date() } });
+				.onConflictDoUpdate({
+					target: [planningFrameworkTexts.organizerId, planningFrameworkTexts.key],
+					set: { text, updatedBy: actor.personId, updatedAt: new Date() }
+				});
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,

@@ -28,11 +28,24 @@ export async function saveGoal(db: Db, opts: { actor: Actor; organizerId: string
 				.where(eq(planningGoals.organizerId, organizerId));
 			const [row] = await tx
 				.insert(planningGoals)
-				.values({ organizerId, title: goal.title, description: goal.description, position: goal.position ?? Number(next), createdBy: actor.personId })
+				.values({
+					organizerId,
+					title: goal.title,
+					description: goal.description,
+					position: goal.position ?? Number(next),
+					createdBy: actor.personId
+				})
 				.returning();
 			await tx.insert(planningGoalSubGoals).values(links(row.id));
 			const after = { title: row.title, description: row.description, position: row.position, subGoals: subGoalValues(goal.subGoals) };
-			await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'goal.create', entityType: 'planning_goal', entityId: row.id, changes: diffFields(null, after, ['title', 'description', 'position', 'subGoals']) });
+			await recordAudit(tx, {
+				organizerId,
+				actorId: actor.personId,
+				action: 'goal.create',
+				entityType: 'planning_goal',
+				entityId: row.id,
+				changes: diffFields(null, after, ['title', 'description', 'position', 'subGoals'])
+			});
 			return row;
 		}
 		if (!isUuid(opts.goalId)) throw new AppError('NOT_FOUND', 'goal');
@@ -43,8 +56,18 @@ export async function saveGoal(db: Db, opts: { actor: Actor; organizerId: string
 			.for('update');
 		if (!current) throw new AppError('NOT_FOUND', 'goal');
 		const beforeLinks = await tx.select().from(planningGoalSubGoals).where(eq(planningGoalSubGoals.goalId, current.id));
-		const before = { title: current.title, description: current.description, position: current.position, subGoals: subGoalValues(beforeLinks) };
-		const after = { title: goal.title, description: goal.description, position: goal.position ?? current.position, subGoals: subGoalValues(goal.subGoals) };
+		const before = {
+			title: current.title,
+			description: current.description,
+			position: current.position,
+			subGoals: subGoalValues(beforeLinks)
+		};
+		const after = {
+			title: goal.title,
+			description: goal.description,
+			position: goal.position ?? current.position,
+			subGoals: subGoalValues(goal.subGoals)
+		};
 		const changes = diffFields(before, after, ['title', 'description', 'position', 'subGoals']);
 		if (!Object.keys(changes).length) return current;
 		const [row] = await tx
@@ -54,7 +77,14 @@ export async function saveGoal(db: Db, opts: { actor: Actor; organizerId: string
 			.returning();
 		await tx.delete(planningGoalSubGoals).where(eq(planningGoalSubGoals.goalId, current.id));
 		await tx.insert(planningGoalSubGoals).values(links(current.id));
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'goal.update', entityType: 'planning_goal', entityId: current.id, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'goal.update',
+			entityType: 'planning_goal',
+			entityId: current.id,
+			changes
+		});
 		return row;
 	});
 }

@@ -20,7 +20,14 @@ export async function saveVisionText(db: Db, opts: { actor: Actor; organizerId: 
 			.insert(planningVisions)
 			.values({ organizerId: opts.organizerId, text, updatedBy: opts.actor.personId })
 			.onConflictDoUpdate({ target: planningVisions.organizerId, set: { text, updatedBy: opts.actor.personId, updatedAt: new Date() } });
-		await recordAudit(tx, { organizerId: opts.organizerId, actorId: opts.actor.personId, action: 'vision.update', entityType: 'planning_vision', entityId: opts.organizerId, changes: { text: [before?.text ?? null, text] } });
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: opts.actor.personId,
+			action: 'vision.update',
+			entityType: 'planning_vision',
+			entityId: opts.organizerId,
+			changes: { text: [before?.text ?? null, text] }
+		});
 		return true;
 	});
 }

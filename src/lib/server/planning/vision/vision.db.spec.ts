@@ -1,3 +1,4 @@
+// Covers: saveGoal, removeGoal, saveVisionText, getVision, defineConcept, saveFinancing, saveFrameworkTexts, getCommonFramework.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -25,7 +26,12 @@ async function setup() {
 	const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: organizer.id }]);
 	const reader = await buildActor(t.db, [{ role: 'reader', organizerId: organizer.id }]);
 	const principal = await buildActor(t.db, [{ role: 'principal', organizerId: organizer.id, unitId: unit.id }]);
-	const action = (o: Partial<ActionInput> = {}): ActionInput => ({ scope: 'organizer', title: `Aktivitet ${Math.random()}`, responsibleId: leader.personId, ...o });
+	const action = (o: Partial<ActionInput> = {}): ActionInput => ({
+		scope: 'organizer',
+		title: `Aktivitet ${Math.random()}`,
+		responsibleId: leader.personId,
+		...o
+	});
 	return { organizer, unit, leader, admin, reader, principal, action };
 }
 
@@ -35,8 +41,16 @@ describe('strategic goals', () => {
 	it('keeps goals tied to sub-goals of the organizer’s framework, in order, and audits them', async () => {
 		const s = await setup();
 		await saveVisionText(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { text: 'Alla elever lär med digitala verktyg.' } });
-		const a = await saveGoal(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { title: 'Likvärdig kompetens', subGoals: ['nationella-strategin:1.1', 'nationella-strategin:1.2'] } });
-		const b = await saveGoal(t.db, { actor: s.admin, organizerId: s.organizer.id, input: { title: 'Fungerande support', subGoals: ['nationella-strategin:2.2'] } });
+		const a = await saveGoal(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { title: 'Likvärdig kompetens', subGoals: ['nationella-strategin:1.1', 'nationella-strategin:1.2'] }
+		});
+		const b = await saveGoal(t.db, {
+			actor: s.admin,
+			organizerId: s.organizer.id,
+			input: { title: 'Fungerande support', subGoals: ['nationella-strategin:2.2'] }
+		});
 		expect([a.position, b.position]).toEqual([1, 2]);
 		const vision = await getVision(t.db, { actor: s.reader, organizerId: s.organizer.id, locale: 'sv' });
 		expect(vision.text).toBe('Alla elever lär med digitala verktyg.');
@@ -45,7 +59,10 @@ describe('strategic goals', () => {
 			['Likvärdig kompetens', ['nationella-strategin:1.1', 'nationella-strategin:1.2']],
 			['Fungerande support', ['nationella-strategin:2.2']]
 		]);
-		const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, s.organizer.id)));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organizerId, s.organizer.id)));
 		expect(audits.map((x) => x.action).sort()).toEqual(['goal.create', 'goal.create', 'vision.update']);
 	});
 
@@ -69,11 +86,21 @@ describe('strategic goals', () => {
 		const s = await setup();
 		for (const actor of [s.reader, s.principal]) {
 			expect((await getVision(t.db, { actor, organizerId: s.organizer.id, locale: 'sv' })).canWrite).toBe(false);
-			const e = await saveGoal(t.db, { actor, organizerId: s.organizer.id, input: { title: 'Mål', subGoals: ['nationella-strategin:1.1'] } }).catch((x) => x);
+			const e = await saveGoal(t.db, {
+				actor,
+				organizerId: s.organizer.id,
+				input: { title: 'Mål', subGoals: ['nationella-strategin:1.1'] }
+			}).catch((x) => x);
 			expect(e.code).toBe('FORBIDDEN');
-			expect((await saveVisionText(t.db, { actor, organizerId: s.organizer.id, input: { text: 'x' } }).catch((x) => x)).code).toBe('FORBIDDEN');
-			expect((await defineConcept(t.db, { actor, organizerId: s.organizer.id, input: { name: 'x', meaning: 'y' } }).catch((x) => x)).code).toBe('FORBIDDEN');
-			expect((await saveFinancing(t.db, { actor, organizerId: s.organizer.id, input: { 'payer-devices': 'unit' } }).catch((x) => x)).code).toBe('FORBIDDEN');
+			expect((await saveVisionText(t.db, { actor, organizerId: s.organizer.id, input: { text: 'x' } }).catch((x) => x)).code).toBe(
+				'FORBIDDEN'
+			);
+			expect(
+				(await defineConcept(t.db, { actor, organizerId: s.organizer.id, input: { name: 'x', meaning: 'y' } }).catch((x) => x)).code
+			).toBe('FORBIDDEN');
+			expect(
+				(await saveFinancing(t.db, { actor, organizerId: s.organizer.id, input: { 'payer-devices': 'unit' } }).catch((x) => x)).code
+			).toBe('FORBIDDEN');
 		}
 		expect(await goalsOf(s.organizer.id)).toEqual([]);
 		const outsider = await buildActor(t.db, [{ role: 'leadership', organizerId: (await buildOrganizer(t.db)).id }]);
@@ -84,9 +111,23 @@ describe('strategic goals', () => {
 describe('an action serving a strategic goal', () => {
 	it('counts the actions serving each goal per status and lets the reader follow only the ones it may read', async () => {
 		const s = await setup();
-		const goal = await saveGoal(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { title: 'Mål', subGoals: ['nationella-strategin:1.1'] } });
-		const own = await createAction(t.db, { actor: s.leader, organizerId: s.organizer.id, period: PERIOD, input: s.action({ goalId: goal.id }) });
-		await createAction(t.db, { actor: s.principal, organizerId: s.organizer.id, period: PERIOD, input: s.action({ scope: s.unit.id, goalId: goal.id }) });
+		const goal = await saveGoal(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { title: 'Mål', subGoals: ['nationella-strategin:1.1'] }
+		});
+		const own = await createAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.action({ goalId: goal.id })
+		});
+		await createAction(t.db, {
+			actor: s.principal,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.action({ scope: s.unit.id, goalId: goal.id })
+		});
 		const [g] = (await getVision(t.db, { actor: s.reader, organizerId: s.organizer.id, locale: 'sv' })).goals;
 		expect(g.total).toBe(2);
 		expect(g.byStatus.planned).toBe(2);
@@ -98,18 +139,44 @@ describe('an action serving a strategic goal', () => {
 	it('refuses another organizer’s goal beside the field and writes nothing; an update audits the goal', async () => {
 		const s = await setup();
 		const other = await setup();
-		const theirs = await saveGoal(t.db, { actor: other.leader, organizerId: other.organizer.id, input: { title: 'Deras', subGoals: ['nationella-strategin:1.1'] } });
-		const e = await createAction(t.db, { actor: s.leader, organizerId: s.organizer.id, period: PERIOD, input: s.action({ goalId: theirs.id }) }).catch((x) => x);
+		const theirs = await saveGoal(t.db, {
+			actor: other.leader,
+			organizerId: other.organizer.id,
+			input: { title: 'Deras', subGoals: ['nationella-strategin:1.1'] }
+		});
+		const e = await createAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			period: PERIOD,
+			input: s.action({ goalId: theirs.id })
+		}).catch((x) => x);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues).toContainEqual({ field: 'goalId', message: 'vision_error_action_goal' });
 		expect(await t.db.select().from(planningActions).where(eq(planningActions.organizerId, s.organizer.id))).toEqual([]);
 
-		const mine = await saveGoal(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { title: 'Vårt', subGoals: ['nationella-strategin:1.1'] } });
+		const mine = await saveGoal(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { title: 'Vårt', subGoals: ['nationella-strategin:1.1'] }
+		});
 		const row = await createAction(t.db, { actor: s.leader, organizerId: s.organizer.id, period: PERIOD, input: s.action() });
-		const bad = await updateAction(t.db, { actor: s.leader, organizerId: s.organizer.id, actionId: row.id, input: s.action({ title: row.title, goalId: theirs.id }) }).catch((x) => x);
+		const bad = await updateAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: s.action({ title: row.title, goalId: theirs.id })
+		}).catch((x) => x);
 		expect(bad.issues).toContainEqual({ field: 'goalId', message: 'vision_error_action_goal' });
-		await updateAction(t.db, { actor: s.leader, organizerId: s.organizer.id, actionId: row.id, input: s.action({ title: row.title, goalId: mine.id }) });
-		const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'action.update')));
+		await updateAction(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			actionId: row.id,
+			input: s.action({ title: row.title, goalId: mine.id })
+		});
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'action.update')));
 		expect(audit.changes).toEqual({ goalId: [null, mine.id] });
 
 		await removeGoal(t.db, { actor: s.leader, organizerId: s.organizer.id, goalId: mine.id });
@@ -122,13 +189,33 @@ describe('an action serving a strategic goal', () => {
 describe('the common framework', () => {
 	it('keeps every meaning of a concept, the newest as the current one with its author', async () => {
 		const s = await setup();
-		const { conceptId } = await defineConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { name: 'Digital kompetens', meaning: 'Att kunna använda verktygen.' } });
-		const same = await defineConcept(t.db, { actor: s.admin, organizerId: s.organizer.id, conceptId, input: { meaning: 'Att kunna använda verktygen.' } });
+		const { conceptId } = await defineConcept(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { name: 'Digital kompetens', meaning: 'Att kunna använda verktygen.' }
+		});
+		const same = await defineConcept(t.db, {
+			actor: s.admin,
+			organizerId: s.organizer.id,
+			conceptId,
+			input: { meaning: 'Att kunna använda verktygen.' }
+		});
 		expect(same.changed).toBe(false);
-		await defineConcept(t.db, { actor: s.admin, organizerId: s.organizer.id, conceptId, input: { meaning: 'Att förstå, använda och värdera digitala verktyg.' } });
-		const taken = await defineConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { name: 'digital KOMPETENS', meaning: 'x' } }).catch((x) => x);
+		await defineConcept(t.db, {
+			actor: s.admin,
+			organizerId: s.organizer.id,
+			conceptId,
+			input: { meaning: 'Att förstå, använda och värdera digitala verktyg.' }
+		});
+		const taken = await defineConcept(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { name: 'digital KOMPETENS', meaning: 'x' }
+		}).catch((x) => x);
 		expect(taken.issues).toContainEqual({ field: 'name', message: 'vision_error_concept_taken' });
-		const empty = await defineConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, conceptId, input: { meaning: ' ' } }).catch((x) => x);
+		const empty = await defineConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, conceptId, input: { meaning: ' ' } }).catch(
+			(x) => x
+		);
 		expect(empty.issues).toContainEqual({ field: 'meaning', message: 'vision_error_meaning' });
 		const f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
 		expect(f.concepts).toHaveLength(1);
@@ -139,7 +226,17 @@ describe('the common framework', () => {
 
 	it('saves the financing matrix with own rows and reads it back; a bad payer or an unnamed row writes nothing', async () => {
 		const s = await setup();
-		await saveFinancing(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { 'payer-devices': 'unit', 'note-devices': 'Via elevpeng', 'payer-licences': 'administration', 'label-new': 'Nätverk', 'payer-new': 'it' } });
+		await saveFinancing(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: {
+				'payer-devices': 'unit',
+				'note-devices': 'Via elevpeng',
+				'payer-licences': 'administration',
+				'label-new': 'Nätverk',
+				'payer-new': 'it'
+			}
+		});
 		let f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
 		const own = f.financing.find((r) => !r.rowKey)!;
 		expect(f.financing.map((r) => [r.rowKey ?? r.label, r.payer, r.note])).toEqual([
@@ -158,21 +255,41 @@ describe('the common framework', () => {
 			[{ 'note-new': 'utan namn' }, 'label-new']
 		] as const) {
 			const e = await saveFinancing(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { ...base, ...input } }).catch((x) => x);
-			expect(e.issues?.map((i: { field: string }) => i.field), field).toContain(field);
+			expect(
+				e.issues?.map((i: { field: string }) => i.field),
+				field
+			).toContain(field);
 		}
 		f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
 		expect(f.financing[0].payer).toBe('unit');
-		await saveFinancing(t.db, { actor: s.admin, organizerId: s.organizer.id, input: { 'payer-devices': 'unit', 'note-devices': 'Via elevpeng', 'payer-licences': 'administration', [`label-${own.id}`]: 'Nätverk', [`remove-${own.id}`]: 'on' } });
+		await saveFinancing(t.db, {
+			actor: s.admin,
+			organizerId: s.organizer.id,
+			input: {
+				'payer-devices': 'unit',
+				'note-devices': 'Via elevpeng',
+				'payer-licences': 'administration',
+				[`label-${own.id}`]: 'Nätverk',
+				[`remove-${own.id}`]: 'on'
+			}
+		});
 		f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
 		expect(f.financing.filter((r) => !r.rowKey)).toEqual([]);
-		const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, s.organizer.id), eq(auditEvents.action, 'financing.update')));
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organizerId, s.organizer.id), eq(auditEvents.action, 'financing.update')));
 		expect(audits).toHaveLength(2);
 		expect(audits.some((a) => JSON.stringify(a.changes).includes('Nätverk'))).toBe(true);
 	});
 
 	it('writes the free-text sections and role texts, ignoring unknown keys, and counts people per role', async () => {
 		const s = await setup();
-		await saveFrameworkTexts(t.db, { actor: s.leader, organizerId: s.organizer.id, input: { equal_access: 'En dator per elev från åk 4.', 'role.principal': 'Leder arbetet på skolan.', hacked: 'x' } });
+		await saveFrameworkTexts(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { equal_access: 'En dator per elev från åk 4.', 'role.principal': 'Leder arbetet på skolan.', hacked: 'x' }
+		});
 		const f = await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id });
 		expect(f.texts).toEqual({ equal_access: 'En dator per elev från åk 4.', 'role.principal': 'Leder arbetet på skolan.' });
 		expect(f.roles.find((r) => r.role === 'principal')).toMatchObject({ people: 1, text: 'Leder arbetet på skolan.' });

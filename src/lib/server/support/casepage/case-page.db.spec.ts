@@ -18,7 +18,11 @@ const t = useTestDatabase();
 async function atSupplier() {
 	const s = await buildHandlingScene(t.db);
 	const opts = { organizerId: s.organizerId, number: s.number };
-	await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp.' } });
+	await escalateTicket(t.db, {
+		...opts,
+		actor: s.keyPerson,
+		input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp.' }
+	});
 	await escalateTicket(t.db, { ...opts, actor: s.line2.actor, input: { fromLine: 2, teamId: s.line3.team.id, reason: 'Garantiärende.' } });
 	return { ...s, opts };
 }
@@ -31,7 +35,11 @@ describe('the one case page for the lines that handed a case on', () => {
 		expect(page.can).toMatchObject({ work: false, internal: true, note: true, chase: true });
 		expect(page.handling).toBeNull();
 		expect(page.timeline.map((i) => i.body)).toContain('Bara för oss i skolan.');
-		await addInternalNote(t.db, { ...s.opts, actor: s.line2.actor, input: { body: 'Leverantören har fått serienumret.', audience: 'all_lines' } });
+		await addInternalNote(t.db, {
+			...s.opts,
+			actor: s.line2.actor,
+			input: { body: 'Leverantören har fått serienumret.', audience: 'all_lines' }
+		});
 		const notes = (await eventsOf(t.db, s.ticket.id)).filter((e) => e.kind === 'note');
 		expect(notes.at(-1)).toMatchObject({ actorId: s.line2.actor.personId, public: false, body: 'Leverantören har fått serienumret.' });
 		// The supplier works it now and still reads no note meant for the organization's staff.
@@ -70,7 +78,10 @@ describe('the one case page for the lines that handed a case on', () => {
 		expect(again).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'body', message: 'casepage_error_chased_recently' }] });
 		expect(await caseSnapshot(t.db, s.ticket.id)).toEqual(before);
 		// Four hours and a minute later it may be sent again.
-		await t.db.update(ticketEvents).set({ createdAt: new Date(Date.now() - 241 * 60_000) }).where(eq(ticketEvents.id, chase.id));
+		await t.db
+			.update(ticketEvents)
+			.set({ createdAt: new Date(Date.now() - 241 * 60_000) })
+			.where(eq(ticketEvents.id, chase.id));
 		await expect(chaseCurrentLine(t.db, { ...s.opts, actor: s.keyPerson, input: {} })).resolves.toBeDefined();
 	});
 
@@ -92,7 +103,12 @@ describe('the due times on the case page', () => {
 		const requester = await getCasePage(t.db, { ...opts, actor: s.requester });
 		expect(requester.sla.dues).toEqual([]);
 		const lines = await getCasePage(t.db, { ...opts, actor: s.keyPerson });
-		expect(lines.sla.dues.map((d) => [d.kind, d.line])).toEqual([['first_response', null], ['feedback', null], ['resolution', null], ['line', 1]]);
+		expect(lines.sla.dues.map((d) => [d.kind, d.line])).toEqual([
+			['first_response', null],
+			['feedback', null],
+			['resolution', null],
+			['line', 1]
+		]);
 		const [row] = await t.db.select().from(tickets).where(eq(tickets.id, s.ticket.id));
 		// Far in the future (working time runs out long before): the first response is late, the feedback too.
 		const later = await getCaseSla(t.db, row, new Date(Date.now() + 30 * 86_400_000));

@@ -56,7 +56,14 @@ describe('the queue sorted by deadline', () => {
 			let after: string | null = null;
 			let pages = 0;
 			do {
-				const page: Awaited<ReturnType<typeof findQueue>> = await findQueue(t.db, { actor: s.central, organizerId: s.org.id, view: 'all', sort: 'deadline', after, limit });
+				const page: Awaited<ReturnType<typeof findQueue>> = await findQueue(t.db, {
+					actor: s.central,
+					organizerId: s.org.id,
+					view: 'all',
+					sort: 'deadline',
+					after,
+					limit
+				});
 				seen.push(...page.tickets.map((r) => r.number));
 				after = page.nextCursor;
 				pages++;
@@ -70,7 +77,11 @@ describe('the queue sorted by deadline', () => {
 describe('storing since when a case is overdue', () => {
 	it('sets it when a running clock passes its target and clears it once the case is solved', async () => {
 		const { ticket } = await buildTicket(t.db);
-		const [row] = await t.db.update(tickets).set({ slaTargets: { firstResponse: 60, resolution: 100000 } }).where(eq(tickets.id, ticket.id)).returning();
+		const [row] = await t.db
+			.update(tickets)
+			.set({ slaTargets: { firstResponse: 60, resolution: 100000 } })
+			.where(eq(tickets.id, ticket.id))
+			.returning();
 		const late = await refreshTicketSla(t.db, row, { now: new Date(Date.now() + 10 * 86_400_000) });
 		expect(late.overdueSince).not.toBeNull();
 		const [stored] = await t.db.select().from(tickets).where(eq(tickets.id, ticket.id));

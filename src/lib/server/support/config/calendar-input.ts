@@ -23,7 +23,11 @@ export function dayNumber(s: string): number | null {
 /** 'YYYY-MM-DD' of a day number. */
 export const dayString = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
-const date = (message: string) => z.string().trim().refine((s) => dayNumber(s) !== null, message);
+const date = (message: string) =>
+	z
+		.string()
+		.trim()
+		.refine((s) => dayNumber(s) !== null, message);
 
 /** A period of days, as posted by the add form (from … to, both included). */
 export const calendarPeriodSchema = z

@@ -42,10 +42,19 @@ export async function addSuggestedCategories(db: Db, { actor, organizerId, chain
 			.select({ n: count() })
 			.from(supportCategories)
 			.where(and(eq(supportCategories.organizerId, organizerId), eq(supportCategories.chain, c)));
-		if (existing.n > 0) throw new AppError('CONFLICT', 'Kedjan har kategorier', [{ field: 'chain', message: 'supportadmin_error_chain_has_categories' }]);
+		if (existing.n > 0)
+			throw new AppError('CONFLICT', 'Kedjan har kategorier', [{ field: 'chain', message: 'supportadmin_error_chain_has_categories' }]);
 		const rows = await tx
 			.insert(supportCategories)
-			.values(SUGGESTED_CATEGORIES[c].map((s) => ({ organizerId, chain: c, name: s.name, nameSort: swedishSortKey(s.name), deviceRelated: s.deviceRelated })))
+			.values(
+				SUGGESTED_CATEGORIES[c].map((s) => ({
+					organizerId,
+					chain: c,
+					name: s.name,
+					nameSort: swedishSortKey(s.name),
+					deviceRelated: s.deviceRelated
+				}))
+			)
 			.returning();
 		await recordAudit(tx, {
 			organizerId,

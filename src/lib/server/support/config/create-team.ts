@@ -16,7 +16,14 @@ export async function createTeam(db: Db, { actor, organizerId, input }: ConfigOp
 	return db.transaction(async (tx) => {
 		const [team] = await tx
 			.insert(supportTeams)
-			.values({ organizerId, name: data.name, nameSort: swedishSortKey(data.name), chain: data.chain, line: data.line, supplierName: data.supplierName })
+			.values({
+				organizerId,
+				name: data.name,
+				nameSort: swedishSortKey(data.name),
+				chain: data.chain,
+				line: data.line,
+				supplierName: data.supplierName
+			})
 			.returning();
 		await tx.insert(supportTeamOrganizers).values({ teamId: team.id, organizerId });
 		await recordAudit(tx, {

@@ -18,4 +18,3 @@ export async function getCategory(db: Db, { actor, organizerId, categoryId }: Ca
 	if (!row) throw new AppError('NOT_FOUND', 'Okänd kategori');
 	return row;
 }
-

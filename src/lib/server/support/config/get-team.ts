@@ -20,7 +20,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function getTeam(db: Db, { actor, organizerId, teamId, search = '' }: ConfigOptions & { teamId: string; search?: string }) {
 	authorizeConfigure(actor, organizerId);
 	if (!isUuid(teamId)) throw new AppError('NOT_FOUND', 'Okänt team');
-	const [team] = await db.select().from(supportTeams).where(and(eq(supportTeams.id, teamId), eq(supportTeams.organizerId, organizerId)));
+	const [team] = await db
+		.select()
+		.from(supportTeams)
+		.where(and(eq(supportTeams.id, teamId), eq(supportTeams.organizerId, organizerId)));
 	if (!team) throw new AppError('NOT_FOUND', 'Okänt team');
 	const members = await db
 		.select({ id: people.id, name: people.name, email: people.email })
@@ -53,9 +56,13 @@ export async function getTeam(db: Db, { actor, organizerId, teamId, search = '' 
 		.filter((id) => can(actor, 'support.configure', configScope(id)));
 	const servedIds = new Set(served.map((o) => o.id));
 	const servable = adminOf.length
-		? (await db.select({ id: organizers.id, name: organizers.name }).from(organizers).where(and(inArray(organizers.id, adminOf), ne(organizers.id, organizerId))).orderBy(asc(organizers.name))).filter(
-				(o) => !servedIds.has(o.id)
-			)
+		? (
+				await db
+					.select({ id: organizers.id, name: organizers.name })
+					.from(organizers)
+					.where(and(inArray(organizers.id, adminOf), ne(organizers.id, organizerId)))
+					.orderBy(asc(organizers.name))
+			).filter((o) => !servedIds.has(o.id))
 		: [];
 	return { team, members, served, candidates, servable };
 }

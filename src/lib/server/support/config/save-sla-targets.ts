@@ -58,7 +58,9 @@ export async function saveSlaTargets(db: Db, { actor, organizerId, input }: Conf
 			if (SLA_KINDS.every((k) => cell[k] == null)) {
 				await tx
 					.delete(supportSlaTargets)
-					.where(and(eq(supportSlaTargets.organizerId, organizerId), eq(supportSlaTargets.chain, chain), eq(supportSlaTargets.urgency, urgency)));
+					.where(
+						and(eq(supportSlaTargets.organizerId, organizerId), eq(supportSlaTargets.chain, chain), eq(supportSlaTargets.urgency, urgency))
+					);
 			} else {
 				await tx
 					.insert(supportSlaTargets)
@@ -67,7 +69,14 @@ export async function saveSlaTargets(db: Db, { actor, organizerId, input }: Conf
 			}
 		}
 		if (Object.keys(changes).length === 0) return { changed: 0 };
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'support.sla_update', entityType: 'organizer', entityId: organizerId, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'support.sla_update',
+			entityType: 'organizer',
+			entityId: organizerId,
+			changes
+		});
 		return { changed: Object.keys(changes).length };
 	});
 }

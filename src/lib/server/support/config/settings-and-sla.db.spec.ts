@@ -1,3 +1,4 @@
+// Covers: updateSupportSettings, saveSlaTargets, findSlaTargets.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -22,7 +23,10 @@ const form: SupportSettingsForm = {
 	allowGuardians: false
 };
 const auditOf = (organizerId: string, action: string) =>
-	t.db.select().from(auditEvents).where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, action)));
+	t.db
+		.select()
+		.from(auditEvents)
+		.where(and(eq(auditEvents.organizerId, organizerId), eq(auditEvents.action, action)));
 
 describe('support settings', () => {
 	it('are saved beside the organizer’s other settings and audited with before and after', async () => {
@@ -30,7 +34,12 @@ describe('support settings', () => {
 		await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: form });
 		const [row] = await t.db.select().from(organizers).where(eq(organizers.id, organizer.id));
 		expect(row.settings.anonymityThreshold).toBe(7);
-		expect(await getSupportSettings(t.db, organizer.id)).toMatchObject({ workdayStart: '07:30', countLov: true, reminderDays: 2, allowStudents: true });
+		expect(await getSupportSettings(t.db, organizer.id)).toMatchObject({
+			workdayStart: '07:30',
+			countLov: true,
+			reminderDays: 2,
+			allowStudents: true
+		});
 		const [audit] = await auditOf(organizer.id, 'support.settings_update');
 		expect(audit.changes).toMatchObject({ workdayStart: ['08:00', '07:30'], reminderDays: [3, 2] });
 	});
@@ -45,7 +54,9 @@ describe('support settings', () => {
 			{ field: 'reminderDays', message: 'supportadmin_error_reminder_days' },
 			{ field: 'reopenDays', message: 'supportadmin_error_reopen_days' }
 		]);
-		const order = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, workdayEnd: '07:00' } }).catch((e) => e);
+		const order = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, workdayEnd: '07:00' } }).catch(
+			(e) => e
+		);
 		expect(order.issues).toEqual([{ field: 'workdayEnd', message: 'supportadmin_error_workday_order' }]);
 		const [row] = await t.db.select().from(organizers).where(eq(organizers.id, organizer.id));
 		expect(row.settings).toEqual({});
@@ -60,13 +71,18 @@ describe('support settings', () => {
 		await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, closeSolvedDays: ' ' } });
 		expect((await getSupportSettings(t.db, organizer.id)).closeSolvedDays).toBe(0);
 		const audits = await auditOf(organizer.id, 'support.settings_update');
-		expect(audits.map((a) => a.changes.closeSolvedDays)).toEqual([[5, 3], [3, 0]]);
+		expect(audits.map((a) => a.changes.closeSolvedDays)).toEqual([
+			[5, 3],
+			[3, 0]
+		]);
 	});
 
 	it('refuse a number of working days before closing solved cases that is not a whole number from 0 to 60, and write nothing', async () => {
 		const { organizer, actor } = await buildOrgAdmin(t.db);
 		for (const closeSolvedDays of ['61', '-1', '2,5', 'fem']) {
-			const err = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, closeSolvedDays } }).catch((e) => e);
+			const err = await updateSupportSettings(t.db, { actor, organizerId: organizer.id, input: { ...form, closeSolvedDays } }).catch(
+				(e) => e
+			);
 			expect(err.code).toBe('INVALID');
 			expect(err.issues).toEqual([{ field: 'closeSolvedDays', message: 'supportadmin_error_close_solved_days' }]);
 		}
@@ -93,7 +109,11 @@ describe('SLA targets', () => {
 			organizerId: organizer.id,
 			input: { 'technical-normal-feedback': '3 d', 'technical-normal-firstResponse': '4 t', 'technical-normal-line3': '2,5 d' }
 		});
-		expect(await loadSlaTargets(t.db, organizer.id, 'technical', 'normal')).toEqual({ feedback: 1620, firstResponse: 240, perLine: { 3: 1350 } });
+		expect(await loadSlaTargets(t.db, organizer.id, 'technical', 'normal')).toEqual({
+			feedback: 1620,
+			firstResponse: 240,
+			perLine: { 3: 1350 }
+		});
 		const { targets, dayMinutes } = await findSlaTargets(t.db, { actor, organizerId: organizer.id });
 		expect(dayMinutes).toBe(540);
 		expect(targets['technical-normal']).toMatchObject({ feedback: 1620, resolution: null });
@@ -142,7 +162,11 @@ describe('SLA targets', () => {
 	it('belong to one organizer: another organizer’s administrator may not set them', async () => {
 		const { organizer } = await buildOrgAdmin(t.db);
 		const other = await buildOrgAdmin(t.db);
-		const err = await saveSlaTargets(t.db, { actor: other.actor, organizerId: organizer.id, input: { 'technical-low-feedback': '1 d' } }).catch((e) => e);
+		const err = await saveSlaTargets(t.db, {
+			actor: other.actor,
+			organizerId: organizer.id,
+			input: { 'technical-low-feedback': '1 d' }
+		}).catch((e) => e);
 		expect(err.code).toBe('FORBIDDEN');
 	});
 });

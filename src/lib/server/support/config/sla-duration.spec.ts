@@ -1,3 +1,4 @@
+// Covers: formatDuration, parseDuration, workdayMinutes.
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration, workdayMinutes } from './sla-duration';
 

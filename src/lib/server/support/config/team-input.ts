@@ -13,7 +13,8 @@ export const createTeamSchema = z
 		supplierName: z.string().trim().max(200, 'supportadmin_error_too_long').default('')
 	})
 	.superRefine((v, ctx) => {
-		if (v.line === 3 && v.supplierName.length < 2) ctx.addIssue({ code: 'custom', path: ['supplierName'], message: 'supportadmin_error_supplier_required' });
+		if (v.line === 3 && v.supplierName.length < 2)
+			ctx.addIssue({ code: 'custom', path: ['supplierName'], message: 'supportadmin_error_supplier_required' });
 	})
 	.transform((v) => ({ ...v, line: v.line as 2 | 3, supplierName: v.line === 3 ? v.supplierName : null }));
 export type CreateTeamInput = z.input<typeof createTeamSchema>;

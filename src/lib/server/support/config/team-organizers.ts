@@ -9,7 +9,8 @@ import { isUuid } from '../../ids';
 
 type ServedOptions = ConfigOptions & { teamId: string; servedId: string };
 
-const chooseOrganizer = () => new AppError('INVALID', 'Okänd huvudman', [{ field: 'servedId', message: 'supportadmin_error_choose_organizer' }]);
+const chooseOrganizer = () =>
+	new AppError('INVALID', 'Okänd huvudman', [{ field: 'servedId', message: 'supportadmin_error_choose_organizer' }]);
 
 /**
  * Lets one of the organizer's teams serve another organizer as well. The administrator must
@@ -23,7 +24,11 @@ export async function addTeamOrganizer(db: Db, { actor, organizerId, teamId, ser
 		if (!isUuid(servedId) || !can(actor, 'support.configure', configScope(servedId))) throw chooseOrganizer();
 		const [served] = await tx.select({ id: organizers.id, name: organizers.name }).from(organizers).where(eq(organizers.id, servedId));
 		if (!served) throw chooseOrganizer();
-		const added = await tx.insert(supportTeamOrganizers).values({ teamId: team.id, organizerId: served.id }).onConflictDoNothing().returning();
+		const added = await tx
+			.insert(supportTeamOrganizers)
+			.values({ teamId: team.id, organizerId: served.id })
+			.onConflictDoNothing()
+			.returning();
 		if (added.length === 0) return false;
 		await recordAudit(tx, {
 			organizerId,
@@ -42,7 +47,8 @@ export async function removeTeamOrganizer(db: Db, { actor, organizerId, teamId, 
 	authorizeConfigure(actor, organizerId);
 	return db.transaction(async (tx) => {
 		const team = await lockTeam(tx, organizerId, teamId);
-		if (servedId === team.organizerId) throw new AppError('CONFLICT', 'Ägaren', [{ field: 'servedId', message: 'supportadmin_error_owner_served' }]);
+		if (servedId === team.organizerId)
+			throw new AppError('CONFLICT', 'Ägaren', [{ field: 'servedId', message: 'supportadmin_error_owner_served' }]);
 		if (!isUuid(servedId)) throw chooseOrganizer();
 		const removed = await tx
 			.delete(supportTeamOrganizers)

@@ -1,3 +1,4 @@
+// Covers: createTeam, renameTeam, setTeamArchived, addTeamMember, removeTeamMember, addTeamOrganizer, removeTeamOrganizer, getTeam.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -25,10 +26,18 @@ describe('support teams', () => {
 
 	it('a supplier needs its organization’s name; bad input writes nothing', async () => {
 		const { organizer, actor } = await buildOrgAdmin(t.db);
-		const err = await createTeam(t.db, { actor, organizerId: organizer.id, input: { name: 'X', chain: 'kaffe' as never, line: '3' } }).catch((e) => e);
+		const err = await createTeam(t.db, {
+			actor,
+			organizerId: organizer.id,
+			input: { name: 'X', chain: 'kaffe' as never, line: '3' }
+		}).catch((e) => e);
 		expect(err.code).toBe('INVALID');
 		expect(err.issues.map((i: { field: string }) => i.field).sort()).toEqual(['chain', 'name']);
-		const noSupplier = await createTeam(t.db, { actor, organizerId: organizer.id, input: { name: 'Skrivarservice', chain: 'technical', line: '3' } }).catch((e) => e);
+		const noSupplier = await createTeam(t.db, {
+			actor,
+			organizerId: organizer.id,
+			input: { name: 'Skrivarservice', chain: 'technical', line: '3' }
+		}).catch((e) => e);
 		expect(noSupplier.issues).toEqual([{ field: 'supplierName', message: 'supportadmin_error_supplier_required' }]);
 		expect(await teamsOf(organizer.id)).toEqual([]);
 	});
@@ -106,7 +115,10 @@ describe('support teams', () => {
 		const owner = await removeTeamOrganizer(t.db, { ...opts, servedId: organizer.id }).catch((e) => e);
 		expect(owner.code).toBe('CONFLICT');
 		expect(await removeTeamOrganizer(t.db, { ...opts, servedId: neighbour.id })).toBe(true);
-		const served = await t.db.select().from(supportTeamOrganizers).where(and(eq(supportTeamOrganizers.teamId, team.id)));
+		const served = await t.db
+			.select()
+			.from(supportTeamOrganizers)
+			.where(and(eq(supportTeamOrganizers.teamId, team.id)));
 		expect(served.map((s) => s.organizerId)).toEqual([organizer.id]);
 	});
 });

@@ -22,7 +22,14 @@ export async function updateCategory(db: Db, { actor, organizerId, categoryId, i
 			.set({ name: data.name, nameSort: swedishSortKey(data.name), deviceRelated: data.deviceRelated })
 			.where(eq(supportCategories.id, before.id))
 			.returning();
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'support.category_update', entityType: 'support_category', entityId: row.id, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'support.category_update',
+			entityType: 'support_category',
+			entityId: row.id,
+			changes
+		});
 		return row;
 	});
 }

@@ -20,7 +20,17 @@ export type SupportSettingsForm = {
 	allowGuardians: boolean;
 };
 
-const FIELDS = ['workdayStart', 'workdayEnd', 'countLov', 'reminderDays', 'autoCloseDays', 'closeSolvedDays', 'reopenDays', 'allowStudents', 'allowGuardians'] as const;
+const FIELDS = [
+	'workdayStart',
+	'workdayEnd',
+	'countLov',
+	'reminderDays',
+	'autoCloseDays',
+	'closeSolvedDays',
+	'reopenDays',
+	'allowStudents',
+	'allowGuardians'
+] as const;
 
 /** Message keys for a bad value in each field (the shared schema's own messages are not all keys). */
 const MESSAGE: Record<string, string> = {
@@ -78,7 +88,14 @@ export async function updateSupportSettings(db: Db, { actor, organizerId, input 
 			.update(organizers)
 			.set({ settings: { ...org.settings, support: next }, updatedAt: new Date() })
 			.where(eq(organizers.id, organizerId));
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'support.settings_update', entityType: 'organizer', entityId: organizerId, changes });
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'support.settings_update',
+			entityType: 'organizer',
+			entityId: organizerId,
+			changes
+		});
 		return next;
 	});
 }

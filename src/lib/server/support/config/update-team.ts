@@ -18,8 +18,19 @@ export async function renameTeam(db: Db, { actor, organizerId, teamId, input }: 
 		const after = { name: data.name, supplierName: before.line === 3 ? data.supplierName || before.supplierName : null };
 		const changes = diffFields(before, { ...before, ...after }, ['name', 'supplierName']);
 		if (Object.keys(changes).length === 0) return before;
-		const [row] = await tx.update(supportTeams).set({ ...after, nameSort: swedishSortKey(data.name) }).where(eq(supportTeams.id, before.id)).returning();
-		await recordAudit(tx, { organizerId, actorId: actor.personId, action: 'support.team_update', entityType: 'support_team', entityId: row.id, changes });
+		const [row] = await tx
+			.update(supportTeams)
+			.set({ ...after, nameSort: swedishSortKey(data.name) })
+			.where(eq(supportTeams.id, before.id))
+			.returning();
+		await recordAudit(tx, {
+			organizerId,
+			actorId: actor.personId,
+			action: 'support.team_update',
+			entityType: 'support_team',
+			entityId: row.id,
+			changes
+		});
 		return row;
 	});
 }

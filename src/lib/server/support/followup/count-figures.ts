@@ -16,17 +16,26 @@ export async function countFigures(db: Db, f: FollowupFilter) {
 	const where = followupWhere(f);
 	const lost = sql`count(*)::int AS cases, coalesce(sum(t.lessons_lost),0)::int AS lessons, coalesce(sum(t.minutes_lost),0)::int AS minutes, coalesce(sum(t.students_affected),0)::int AS students`;
 	const [byChainLine, byCategory, byUnit, byDevice, causes, ratings, sla] = await readTogether(db, [
-		() => db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases
+		() =>
+			db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases
 			FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`),
-		() => db.execute(sql`SELECT c.id, c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
+		() =>
+			db.execute(sql`SELECT c.id, c.name, ${lost} FROM tickets t LEFT JOIN support_categories c ON c.id = t.category_id
 			WHERE ${where} GROUP BY c.id, c.name ORDER BY cases DESC, c.name`),
-		() => db.execute(sql`SELECT u.id, u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
+		() =>
+			db.execute(sql`SELECT u.id, u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
 			WHERE ${where} GROUP BY u.id, u.name, u.name_sort ORDER BY lessons DESC, cases DESC, u.name_sort`),
-		() => db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
+		() =>
+			db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
 			WHERE ${where} AND t.device_type IS NOT NULL AND t.device_type <> '' GROUP BY 1 ORDER BY cases DESC, 1 LIMIT 10`),
-		() => db.execute(sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`),
-		() => db.execute(sql`SELECT t.rating, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.rating IS NOT NULL GROUP BY 1 ORDER BY 1`),
-		() => db.execute(sql`SELECT k.kind,
+		() =>
+			db.execute(
+				sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`
+			),
+		() =>
+			db.execute(sql`SELECT t.rating, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.rating IS NOT NULL GROUP BY 1 ORDER BY 1`),
+		() =>
+			db.execute(sql`SELECT k.kind,
 				count(*) FILTER (WHERE t.sla_targets ? k.target AND (t.state IN ('solved','closed') OR b.ticket_id IS NOT NULL))::int AS measured,
 				count(b.ticket_id) FILTER (WHERE t.sla_targets ? k.target)::int AS breached
 			FROM tickets t
@@ -35,7 +44,14 @@ export async function countFigures(db: Db, f: FollowupFilter) {
 			WHERE ${where} GROUP BY k.kind`)
 	]);
 	const named = (rows: Row[]): NamedCount[] =>
-		rows.map((r) => ({ id: (r.id as string | null) ?? null, name: (r.name as string | null) ?? null, cases: num(r.cases), lessons: num(r.lessons), minutes: num(r.minutes), students: num(r.students) }));
+		rows.map((r) => ({
+			id: (r.id as string | null) ?? null,
+			name: (r.name as string | null) ?? null,
+			cases: num(r.cases),
+			lessons: num(r.lessons),
+			minutes: num(r.minutes),
+			students: num(r.students)
+		}));
 	const ratingRows = rowsOf(ratings).map((r) => ({ rating: num(r.rating), cases: num(r.cases) }));
 	const rated = ratingRows.reduce((s, r) => s + r.cases, 0);
 	const causeRows = rowsOf(causes).map((r) => ({ cause: String(r.cause), cases: num(r.cases) }));

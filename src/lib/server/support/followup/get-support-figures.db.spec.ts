@@ -1,3 +1,4 @@
+// Covers: getSupportFigures.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -14,17 +15,44 @@ async function timeline(ticketId: string, steps: { at: string; lineTo?: 1 | 2 | 
 	await t.db.delete(ticketEvents).where(eq(ticketEvents.ticketId, ticketId));
 	const [row] = await t.db.select().from(tickets).where(eq(tickets.id, ticketId));
 	for (const s of steps)
-		await t.db.insert(ticketEvents).values({ ticketId, organizerId: row.organizerId, by: s.by ?? 'handler', kind: 'state', public: true, stateTo: s.stateTo ?? null, lineTo: s.lineTo ?? null, createdAt: new Date(s.at) });
+		await t.db.insert(ticketEvents).values({
+			ticketId,
+			organizerId: row.organizerId,
+			by: s.by ?? 'handler',
+			kind: 'state',
+			public: true,
+			stateTo: s.stateTo ?? null,
+			lineTo: s.lineTo ?? null,
+			createdAt: new Date(s.at)
+		});
 	const last = steps[steps.length - 1];
-	await t.db.update(tickets).set({ createdAt: new Date(steps[0].at), solvedAt: new Date(last.at), state: 'solved', line: Math.max(...steps.map((s) => s.lineTo ?? 1)) }).where(eq(tickets.id, ticketId));
+	await t.db
+		.update(tickets)
+		.set({
+			createdAt: new Date(steps[0].at),
+			solvedAt: new Date(last.at),
+			state: 'solved',
+			line: Math.max(...steps.map((s) => s.lineTo ?? 1))
+		})
+		.where(eq(tickets.id, ticketId));
 }
 
 describe('the support follow-up figures', () => {
 	it('sums lost teaching time per unit and category, counts causes and ratings, and keeps to the chosen unit', async () => {
 		const org = await buildOrganizer(t.db);
-		const [a, b] = [await buildUnit(t.db, { organizerId: org.id, name: 'Alfaskolan' }), await buildUnit(t.db, { organizerId: org.id, name: 'Betaskolan' })];
-		const [cat] = await t.db.insert(supportCategories).values({ organizerId: org.id, chain: 'technical', name: 'Projektor', nameSort: swedishSortKey('Projektor') }).returning();
-		const one = await buildTicket(t.db, { organizerId: org.id, unitId: a.id, input: { categoryId: cat.id, lessonsLost: 2, studentsAffected: 25 } });
+		const [a, b] = [
+			await buildUnit(t.db, { organizerId: org.id, name: 'Alfaskolan' }),
+			await buildUnit(t.db, { organizerId: org.id, name: 'Betaskolan' })
+		];
+		const [cat] = await t.db
+			.insert(supportCategories)
+			.values({ organizerId: org.id, chain: 'technical', name: 'Projektor', nameSort: swedishSortKey('Projektor') })
+			.returning();
+		const one = await buildTicket(t.db, {
+			organizerId: org.id,
+			unitId: a.id,
+			input: { categoryId: cat.id, lessonsLost: 2, studentsAffected: 25 }
+		});
 		await buildTicket(t.db, { organizerId: org.id, unitId: a.id, input: { categoryId: cat.id, lessonsLost: 1, studentsAffected: 20 } });
 		await buildTicket(t.db, { organizerId: org.id, unitId: b.id, input: { chain: 'pedagogical', lessonsLost: 0 } });
 		await t.db.update(tickets).set({ cause: 'user_error', rating: 4, state: 'solved' }).where(eq(tickets.id, one.ticket.id));
@@ -37,11 +65,17 @@ describe('the support follow-up figures', () => {
 		expect(all.categories.find((c) => c.name === 'Projektor')).toMatchObject({ id: cat.id, cases: 2, lessons: 3 });
 		expect(all.userErrorShare).toBe(0.5);
 		expect(all.ratings).toMatchObject({ count: 2, average: 3 });
-		expect(all.byChainLine).toEqual([{ chain: 'pedagogical', line: 1, cases: 1 }, { chain: 'technical', line: 1, cases: 2 }]);
+		expect(all.byChainLine).toEqual([
+			{ chain: 'pedagogical', line: 1, cases: 1 },
+			{ chain: 'technical', line: 1, cases: 2 }
+		]);
 
 		const onlyB = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: b.id, chain: null, ...year } });
 		expect(onlyB.units.map((u) => u.name)).toEqual(['Betaskolan']);
-		const technical = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: 'technical', ...year } });
+		const technical = await getSupportFigures(t.db, {
+			actor: admin,
+			filter: { organizerId: org.id, unitId: null, chain: 'technical', ...year }
+		});
 		expect(technical.units.map((u) => u.cases)).toEqual([2]);
 	});
 
@@ -72,8 +106,13 @@ describe('the support follow-up figures', () => {
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 		const late = await buildTicket(t.db, { organizerId: org.id });
 		const onTime = await buildTicket(t.db, { organizerId: org.id });
-		await t.db.update(tickets).set({ slaTargets: { resolution: 600 }, state: 'solved' }).where(eq(tickets.organizerId, org.id));
-		await t.db.insert(ticketSlaBreaches).values({ ticketId: late.ticket.id, organizerId: org.id, kind: 'resolution', breachedAt: new Date() });
+		await t.db
+			.update(tickets)
+			.set({ slaTargets: { resolution: 600 }, state: 'solved' })
+			.where(eq(tickets.organizerId, org.id));
+		await t.db
+			.insert(ticketSlaBreaches)
+			.values({ ticketId: late.ticket.id, organizerId: org.id, kind: 'resolution', breachedAt: new Date() });
 		expect(onTime.ticket.id).not.toBe(late.ticket.id);
 		const f = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...year } });
 		expect(f.sla.find((s) => s.kind === 'resolution')).toEqual({ kind: 'resolution', measured: 2, breached: 1, compliance: 0.5 });
@@ -88,17 +127,26 @@ describe('the support follow-up figures', () => {
 		const teacher = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
 		const stranger = await buildActor(t.db, [{ role: 'org_admin', organizerId: (await buildOrganizer(t.db)).id }]);
 		const principal = await buildActor(t.db, [{ role: 'principal', organizerId: org.id, unitId: unit.id }]);
-		for (const actor of [teacher, stranger, principal]) expect((await getSupportFigures(t.db, { actor, filter }).catch((e) => e)).code).toBe('FORBIDDEN');
+		for (const actor of [teacher, stranger, principal])
+			expect((await getSupportFigures(t.db, { actor, filter }).catch((e) => e)).code).toBe('FORBIDDEN');
 		await expect(getSupportFigures(t.db, { actor: principal, filter: { ...filter, unitId: unit.id } })).resolves.toBeTruthy();
-		expect((await getSupportFigures(t.db, { actor: principal, filter: { ...filter, unitId: other.id } }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect((await getSupportFigures(t.db, { actor: principal, filter: { ...filter, unitId: other.id } }).catch((e) => e)).code).toBe(
+			'FORBIDDEN'
+		);
 	});
 });
 
 describe('two units with the same name', () => {
 	it('are counted apart (by unit, not by name)', async () => {
 		const org = await buildOrganizer(t.db);
-		const areas = [await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Norr' }), await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Söder' })];
-		const twins = [await buildUnit(t.db, { organizerId: org.id, parentId: areas[0].id, name: 'Centrumskolan' }), await buildUnit(t.db, { organizerId: org.id, parentId: areas[1].id, name: 'Centrumskolan' })];
+		const areas = [
+			await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Norr' }),
+			await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade', name: 'Söder' })
+		];
+		const twins = [
+			await buildUnit(t.db, { organizerId: org.id, parentId: areas[0].id, name: 'Centrumskolan' }),
+			await buildUnit(t.db, { organizerId: org.id, parentId: areas[1].id, name: 'Centrumskolan' })
+		];
 		await buildTicket(t.db, { organizerId: org.id, unitId: twins[0].id, input: { lessonsLost: 2 } });
 		await buildTicket(t.db, { organizerId: org.id, unitId: twins[1].id, input: { lessonsLost: 1 } });
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);

@@ -5,7 +5,14 @@ import { followupWhere, type FollowupFilter } from './followup-filter';
 import { percentiles } from './school-years';
 import { rowsOf } from '../../db/rows';
 
-type EventRow = { ticket_id: string; created_at: string | Date; by: string; public: boolean; state_to: string | null; line_to: number | null };
+type EventRow = {
+	ticket_id: string;
+	created_at: string | Date;
+	by: string;
+	public: boolean;
+	state_to: string | null;
+	line_to: number | null;
+};
 
 /**
  * Median and 90th-percentile working time per line (and in all) for the solved cases a filter selects,

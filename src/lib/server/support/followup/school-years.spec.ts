@@ -1,3 +1,4 @@
+// Covers: percentiles, recentSchoolYears, schoolYearOf.
 import { describe, expect, it } from 'vitest';
 import { percentiles, recentSchoolYears, schoolYearOf } from './school-years';
 

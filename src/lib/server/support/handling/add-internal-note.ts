@@ -8,7 +8,11 @@ import { caseAudit, lockCase, type StepOptions } from './step';
 import { parseOrThrow } from '../../errors';
 
 export const addInternalNoteSchema = z.object({
-	body: z.string({ message: 'handling_error_note_required' }).trim().min(1, 'handling_error_note_required').max(10000, 'support_error_too_long'),
+	body: z
+		.string({ message: 'handling_error_note_required' })
+		.trim()
+		.min(1, 'handling_error_note_required')
+		.max(10000, 'support_error_too_long'),
 	audience: z.enum(NOTE_AUDIENCES, { message: 'privacy_error_note_audience' }).default('staff')
 });
 export type AddInternalNoteInput = z.input<typeof addInternalNoteSchema>;

@@ -9,7 +9,11 @@ import { conflict, invalid, parseOrThrow } from '../../errors';
 
 export const assignTicketSchema = z.object({
 	/** The person to hand the case to; empty to leave it unassigned. */
-	assigneeId: z.uuid('handling_error_choose_assignee').or(z.literal('').transform(() => null)).nullable().default(null)
+	assigneeId: z
+		.uuid('handling_error_choose_assignee')
+		.or(z.literal('').transform(() => null))
+		.nullable()
+		.default(null)
 });
 export type AssignTicketInput = z.input<typeof assignTicketSchema>;
 
@@ -23,7 +27,8 @@ export async function assignTicket(db: Db, opts: StepOptions<AssignTicketInput>)
 		const { ticket, resource, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (!isOpen(ticket.state)) throw conflict('assigneeId', 'handling_error_case_not_open');
 		if (ticket.assigneeId === input.assigneeId) throw conflict('assigneeId', 'handling_error_assignee_unchanged');
-		if (input.assigneeId && !(await mayWork(tx, input.assigneeId, resource))) throw invalid('assigneeId', 'handling_error_assignee_not_handler');
+		if (input.assigneeId && !(await mayWork(tx, input.assigneeId, resource)))
+			throw invalid('assigneeId', 'handling_error_assignee_not_handler');
 		const { ticket: after } = await appendTicketEvent(tx, ticket, {
 			actorId: actor.personId,
 			by: 'handler',

@@ -30,7 +30,10 @@ export async function closeTicket(db: Db, opts: StepOptions<CloseTicketInput>) {
 			stateTo: 'closed',
 			data: { unsolved, reason: input.reason || null }
 		});
-		await recordAudit(tx, { action: 'ticket.close', ...caseAudit(actor, after, { state: [ticket.state, 'closed'], unsolved, ...(input.reason && { reason: input.reason }) }) });
+		await recordAudit(tx, {
+			action: 'ticket.close',
+			...caseAudit(actor, after, { state: [ticket.state, 'closed'], unsolved, ...(input.reason && { reason: input.reason }) })
+		});
 		return after;
 	});
 }

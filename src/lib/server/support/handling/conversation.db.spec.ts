@@ -1,3 +1,4 @@
+// Covers: addInternalNote, closeTicket, replyToRequester.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { auditActionsOf, buildHandlingScene, caseSnapshot, eventsOf } from '../../../../../tests/support-handling';
@@ -10,11 +11,22 @@ const t = useTestDatabase();
 describe('replying to the requester', () => {
 	it('writes a public reply, starts the work on a new case, stamps the first response and audits it', async () => {
 		const s = await buildHandlingScene(t.db);
-		const after = await replyToRequester(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number: s.number, input: { body: 'Jag kommer förbi efter lunch.' } });
+		const after = await replyToRequester(t.db, {
+			actor: s.keyPerson,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { body: 'Jag kommer förbi efter lunch.' }
+		});
 		expect(after).toMatchObject({ state: 'in_progress' });
 		expect(after.firstResponseAt).not.toBeNull();
 		const events = await eventsOf(t.db, s.ticket.id);
-		expect(events.at(-1)).toMatchObject({ kind: 'reply', public: true, by: 'handler', body: 'Jag kommer förbi efter lunch.', stateTo: 'in_progress' });
+		expect(events.at(-1)).toMatchObject({
+			kind: 'reply',
+			public: true,
+			by: 'handler',
+			body: 'Jag kommer förbi efter lunch.',
+			stateTo: 'in_progress'
+		});
 		expect(await auditActionsOf(t.db, s.ticket.id)).toEqual(['ticket.create', 'ticket.reply']);
 	});
 
@@ -40,7 +52,9 @@ describe('replying to the requester', () => {
 		expect(empty.issues).toEqual([{ field: 'body', message: 'handling_error_reply_required' }]);
 		// The requester follows the case but does not handle it; line 3 has never seen it.
 		expect((await replyToRequester(t.db, { ...opts, actor: s.requester, input: { body: 'Hej' } }).catch((e) => e)).code).toBe('FORBIDDEN');
-		expect((await replyToRequester(t.db, { ...opts, actor: s.line3.actor, input: { body: 'Hej' } }).catch((e) => e)).code).toBe('NOT_FOUND');
+		expect((await replyToRequester(t.db, { ...opts, actor: s.line3.actor, input: { body: 'Hej' } }).catch((e) => e)).code).toBe(
+			'NOT_FOUND'
+		);
 		expect(await caseSnapshot(t.db, s.ticket.id)).toEqual(before);
 	});
 
@@ -58,7 +72,12 @@ describe('replying to the requester', () => {
 describe('adding an internal note', () => {
 	it('writes a note the requester does not see, without counting as a first response', async () => {
 		const s = await buildHandlingScene(t.db);
-		const after = await addInternalNote(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number: s.number, input: { body: 'Samma fel som i sal 3.' } });
+		const after = await addInternalNote(t.db, {
+			actor: s.keyPerson,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { body: 'Samma fel som i sal 3.' }
+		});
 		expect(after.firstResponseAt).toBeNull();
 		expect((await eventsOf(t.db, s.ticket.id)).at(-1)).toMatchObject({ kind: 'note', public: false, body: 'Samma fel som i sal 3.' });
 		expect(await auditActionsOf(t.db, s.ticket.id)).toEqual(['ticket.create', 'ticket.note']);

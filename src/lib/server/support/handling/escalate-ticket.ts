@@ -12,7 +12,11 @@ export const escalateTicketSchema = z.object({
 	/** The line the handler saw when they chose; a case that has moved since is not escalated blindly. */
 	fromLine: seenLine,
 	teamId: z.uuid('handling_error_choose_team'),
-	reason: z.string({ message: 'handling_error_reason_required' }).trim().min(1, 'handling_error_reason_required').max(4000, 'support_error_too_long')
+	reason: z
+		.string({ message: 'handling_error_reason_required' })
+		.trim()
+		.min(1, 'handling_error_reason_required')
+		.max(4000, 'support_error_too_long')
 });
 export type EscalateTicketInput = z.input<typeof escalateTicketSchema>;
 
@@ -29,7 +33,12 @@ export async function escalateTicket(db: Db, opts: StepOptions<EscalateTicketInp
 		if (input.fromLine !== ticket.line) throw conflict('teamId', 'handling_error_line_changed');
 		const lineTo = nextLine(ticket.line);
 		if (!lineTo) throw conflict('teamId', 'handling_error_no_next_line');
-		const team = await getTeamForLine(tx, { organizerId: ticket.organizerId, chain: ticket.chain, line: lineTo as 2 | 3, teamId: input.teamId });
+		const team = await getTeamForLine(tx, {
+			organizerId: ticket.organizerId,
+			chain: ticket.chain,
+			line: lineTo as 2 | 3,
+			teamId: input.teamId
+		});
 		if (!team) throw invalid('teamId', 'handling_error_choose_team');
 		await tx.insert(ticketTeams).values({ ticketId: ticket.id, teamId: team.id }).onConflictDoNothing();
 		const { ticket: after } = await appendTicketEvent(tx, ticket, {
@@ -51,12 +60,15 @@ export async function escalateTicket(db: Db, opts: StepOptions<EscalateTicketInp
 			},
 			patch: { teamId: team.id, assigneeId: null }
 		});
-		await recordAudit(tx, { action: 'ticket.escalate', ...caseAudit(actor, after, {
-			line: [ticket.line, after.line],
-			teamId: [ticket.teamId, after.teamId],
-			assigneeId: [ticket.assigneeId, null],
-			reason: input.reason
-		}) });
+		await recordAudit(tx, {
+			action: 'ticket.escalate',
+			...caseAudit(actor, after, {
+				line: [ticket.line, after.line],
+				teamId: [ticket.teamId, after.teamId],
+				assigneeId: [ticket.assigneeId, null],
+				reason: input.reason
+			})
+		});
 		return after;
 	});
 }

@@ -11,7 +11,11 @@ import { CENTRAL_OF, KEY_PERSON_OF } from '../../policies/support';
  * case's unit (or above it), the chain's central support, and the members of the team holding it.
  * Each candidate is checked against the policy, so the list and `assignTicket` never disagree.
  */
-export async function findAssignees(db: Db, resource: TicketResource, viewer: Actor | null = null): Promise<{ id: string; name: string }[]> {
+export async function findAssignees(
+	db: Db,
+	resource: TicketResource,
+	viewer: Actor | null = null
+): Promise<{ id: string; name: string }[]> {
 	const units = [resource.unitId, ...resource.ancestorIds];
 	const byRole = await db
 		.select({ personId: roleAssignments.personId })
@@ -26,7 +30,10 @@ export async function findAssignees(db: Db, resource: TicketResource, viewer: Ac
 			)
 		);
 	const byTeam = resource.teamId
-		? await db.select({ personId: supportTeamMembers.personId }).from(supportTeamMembers).where(eq(supportTeamMembers.teamId, resource.teamId))
+		? await db
+				.select({ personId: supportTeamMembers.personId })
+				.from(supportTeamMembers)
+				.where(eq(supportTeamMembers.teamId, resource.teamId))
 		: [];
 	const ids = [...new Set([...byRole, ...byTeam].map((r) => r.personId))];
 	if (ids.length === 0) return [];

@@ -24,7 +24,10 @@ export async function findTeamsForLine(db: Db, opts: { organizerId: string; chai
 }
 
 /** One team by id if it is an active team of the chain at the line serving the organizer; else null. */
-export async function getTeamForLine(db: Db, opts: { organizerId: string; chain: string; line: 2 | 3; teamId: string }): Promise<TeamOption | null> {
+export async function getTeamForLine(
+	db: Db,
+	opts: { organizerId: string; chain: string; line: 2 | 3; teamId: string }
+): Promise<TeamOption | null> {
 	const teams = await findTeamsForLine(db, opts);
 	return teams.find((t) => t.id === opts.teamId) ?? null;
 }

@@ -19,16 +19,24 @@ export async function getHandlingView(db: Db, opts: { actor: Actor | null; organ
 	const { ticket, resource } = await getTicket(db, { ...opts, action: 'ticket.work' });
 	const personIds = [ticket.requesterId, ticket.filedById, ticket.assigneeId].filter((id): id is string => !!id);
 	const [names, [unit], [category], team] = await readTogether(db, [
-		() => db.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity }).from(people).where(inArray(people.id, personIds)),
+		() =>
+			db
+				.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity })
+				.from(people)
+				.where(inArray(people.id, personIds)),
 		() => db.select({ name: units.name }).from(units).where(eq(units.id, ticket.unitId)),
-		() => ticket.categoryId ? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, ticket.categoryId)) : Promise.resolve([]),
+		() =>
+			ticket.categoryId
+				? db.select({ name: supportCategories.name }).from(supportCategories).where(eq(supportCategories.id, ticket.categoryId))
+				: Promise.resolve([]),
 		() => teamName(db, ticket.teamId)
 	]);
 	const shown = await shownNames(db, { actor: opts.actor, organizerId: ticket.organizerId, people: names, via: `ticket:${ticket.number}` });
 	const nameOf = (id: string | null) => (id ? (shown.get(id) ?? null) : null);
 	const open = isOpen(ticket.state);
 	const up = nextLine(ticket.line);
-	const escalationTeams: TeamOption[] = open && up ? await findTeamsForLine(db, { organizerId: ticket.organizerId, chain: ticket.chain, line: up as 2 | 3 }) : [];
+	const escalationTeams: TeamOption[] =
+		open && up ? await findTeamsForLine(db, { organizerId: ticket.organizerId, chain: ticket.chain, line: up as 2 | 3 }) : [];
 	return {
 		ticket: {
 			number: ticket.number,

@@ -1,3 +1,4 @@
+// Covers: assignTicket, escalateTicket, sendBack.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -16,13 +17,27 @@ describe('escalating a case', () => {
 		const s = await buildHandlingScene(t.db);
 		const opts = { organizerId: s.organizerId, number: s.number };
 		await assignTicket(t.db, { ...opts, actor: s.keyPerson, input: { assigneeId: s.keyPerson.personId } });
-		const atTwo = await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: '1', teamId: s.line2.team.id, reason: why } });
+		const atTwo = await escalateTicket(t.db, {
+			...opts,
+			actor: s.keyPerson,
+			input: { fromLine: '1', teamId: s.line2.team.id, reason: why }
+		});
 		expect(atTwo).toMatchObject({ line: 2, teamId: s.line2.team.id, assigneeId: null });
-		const atThree = await escalateTicket(t.db, { ...opts, actor: s.line2.actor, input: { fromLine: 2, teamId: s.line3.team.id, reason: 'Garantiärende.' } });
+		const atThree = await escalateTicket(t.db, {
+			...opts,
+			actor: s.line2.actor,
+			input: { fromLine: 2, teamId: s.line3.team.id, reason: 'Garantiärende.' }
+		});
 		expect(atThree).toMatchObject({ line: 3, teamId: s.line3.team.id });
 		const escalations = (await eventsOf(t.db, s.ticket.id)).filter((e) => e.kind === 'escalate');
 		expect(escalations).toMatchObject([
-			{ public: true, by: 'handler', lineTo: 2, body: why, data: { fromLine: 1, toLine: 2, teamName: s.line2.team.name, fromTeamId: null, reason: why } },
+			{
+				public: true,
+				by: 'handler',
+				lineTo: 2,
+				body: why,
+				data: { fromLine: 1, toLine: 2, teamName: s.line2.team.name, fromTeamId: null, reason: why }
+			},
 			{ lineTo: 3, data: { teamName: s.line3.team.name, fromTeamId: s.line2.team.id, fromTeamName: s.line2.team.name } }
 		]);
 		const watchers = await t.db.select({ teamId: ticketTeams.teamId }).from(ticketTeams).where(eq(ticketTeams.ticketId, s.ticket.id));
@@ -35,14 +50,26 @@ describe('escalating a case', () => {
 		const opts = { organizerId: s.organizerId, number: s.number };
 		await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: 1, teamId: s.line2.team.id, reason: why } });
 		let before = await caseSnapshot(t.db, s.ticket.id);
-		const keyPerson = await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: 2, teamId: s.line3.team.id, reason: why } }).catch((e) => e);
+		const keyPerson = await escalateTicket(t.db, {
+			...opts,
+			actor: s.keyPerson,
+			input: { fromLine: 2, teamId: s.line3.team.id, reason: why }
+		}).catch((e) => e);
 		expect(keyPerson.code).toBe('FORBIDDEN');
-		const stale = await escalateTicket(t.db, { ...opts, actor: s.central, input: { fromLine: 1, teamId: s.line2.team.id, reason: why } }).catch((e) => e);
+		const stale = await escalateTicket(t.db, {
+			...opts,
+			actor: s.central,
+			input: { fromLine: 1, teamId: s.line2.team.id, reason: why }
+		}).catch((e) => e);
 		expect(stale).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'teamId', message: 'handling_error_line_changed' }] });
 		expect(await caseSnapshot(t.db, s.ticket.id)).toEqual(before);
 		await escalateTicket(t.db, { ...opts, actor: s.line2.actor, input: { fromLine: 2, teamId: s.line3.team.id, reason: why } });
 		before = await caseSnapshot(t.db, s.ticket.id);
-		const past = await escalateTicket(t.db, { ...opts, actor: s.line3.actor, input: { fromLine: 3, teamId: s.line3.team.id, reason: why } }).catch((e) => e);
+		const past = await escalateTicket(t.db, {
+			...opts,
+			actor: s.line3.actor,
+			input: { fromLine: 3, teamId: s.line3.team.id, reason: why }
+		}).catch((e) => e);
 		expect(past).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'teamId', message: 'handling_error_no_next_line' }] });
 		expect(await caseSnapshot(t.db, s.ticket.id)).toEqual(before);
 	});

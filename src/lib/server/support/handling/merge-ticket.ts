@@ -7,7 +7,10 @@ import { getTicket } from '../tickets/get-ticket';
 import { caseAudit, lockCase, type StepOptions } from './step';
 
 export const mergeTicketSchema = z.object({
-	targetNumber: z.coerce.number({ message: 'handling_error_merge_number' }).int('handling_error_merge_number').min(1, 'handling_error_merge_number')
+	targetNumber: z.coerce
+		.number({ message: 'handling_error_merge_number' })
+		.int('handling_error_merge_number')
+		.min(1, 'handling_error_merge_number')
 });
 export type MergeTicketInput = z.input<typeof mergeTicketSchema>;
 
@@ -22,10 +25,12 @@ export async function mergeTicket(db: Db, opts: StepOptions<MergeTicketInput>) {
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === 'closed') throw conflict('targetNumber', 'handling_error_case_closed');
 		if (input.targetNumber === ticket.number) throw invalid('targetNumber', 'handling_error_merge_self');
-		const target = await getTicket(tx, { actor, organizerId: ticket.organizerId, number: input.targetNumber, forUpdate: true }).catch((e) => {
-			if (isAppError(e) && e.code === 'NOT_FOUND') throw invalid('targetNumber', 'handling_error_merge_target_missing');
-			throw e;
-		});
+		const target = await getTicket(tx, { actor, organizerId: ticket.organizerId, number: input.targetNumber, forUpdate: true }).catch(
+			(e) => {
+				if (isAppError(e) && e.code === 'NOT_FOUND') throw invalid('targetNumber', 'handling_error_merge_target_missing');
+				throw e;
+			}
+		);
 		if (target.ticket.mergedIntoId) throw invalid('targetNumber', 'handling_error_merge_target_merged');
 		const { ticket: after } = await appendTicketEvent(tx, ticket, {
 			actorId: actor.personId,
@@ -43,7 +48,14 @@ export async function mergeTicket(db: Db, opts: StepOptions<MergeTicketInput>) {
 			public: true,
 			data: { fromNumber: ticket.number, fromId: ticket.id }
 		});
-		await recordAudit(tx, { action: 'ticket.merge', ...caseAudit(actor, after, { state: [ticket.state, 'closed'], mergedIntoId: [null, target.ticket.id], intoNumber: target.ticket.number }) });
+		await recordAudit(tx, {
+			action: 'ticket.merge',
+			...caseAudit(actor, after, {
+				state: [ticket.state, 'closed'],
+				mergedIntoId: [null, target.ticket.id],
+				intoNumber: target.ticket.number
+			})
+		});
 		return after;
 	});
 }

@@ -1,3 +1,4 @@
+// Covers: escalateTicket, mergeTicket, moveToChain.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { auditActionsOf, buildHandlingScene, caseSnapshot, eventsOf } from '../../../../../tests/support-handling';
@@ -12,13 +13,29 @@ const t = useTestDatabase();
 describe('moving a case to the other chain', () => {
 	it('starts it again at line 1 of the other chain without team, handler or category, under that chain’s SLA targets', async () => {
 		const s = await buildHandlingScene(t.db);
-		await t.db.insert(supportSlaTargets).values({ organizerId: s.organizerId, chain: 'pedagogical', urgency: 'normal', resolutionMinutes: 2400 });
-		const [cat] = await t.db.insert(supportCategories).values({ organizerId: s.organizerId, chain: 'technical', name: 'Lärplattform', nameSort: 'lärplattform' }).returning();
+		await t.db
+			.insert(supportSlaTargets)
+			.values({ organizerId: s.organizerId, chain: 'pedagogical', urgency: 'normal', resolutionMinutes: 2400 });
+		const [cat] = await t.db
+			.insert(supportCategories)
+			.values({ organizerId: s.organizerId, chain: 'technical', name: 'Lärplattform', nameSort: 'lärplattform' })
+			.returning();
 		const { ticket, requester } = await buildTicket(t.db, { organizerId: s.organizerId, unitId: s.unit.id, input: { categoryId: cat.id } });
 		const opts = { organizerId: s.organizerId, number: ticket.number };
 		await escalateTicket(t.db, { ...opts, actor: s.keyPerson, input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Utred' } });
-		const moved = await moveToChain(t.db, { ...opts, actor: s.line2.actor, input: { toChain: 'pedagogical', reason: 'Läraren vill ha hjälp att lägga upp provet.' } });
-		expect(moved).toMatchObject({ chain: 'pedagogical', line: 1, teamId: null, assigneeId: null, categoryId: null, slaTargets: { resolution: 2400 } });
+		const moved = await moveToChain(t.db, {
+			...opts,
+			actor: s.line2.actor,
+			input: { toChain: 'pedagogical', reason: 'Läraren vill ha hjälp att lägga upp provet.' }
+		});
+		expect(moved).toMatchObject({
+			chain: 'pedagogical',
+			line: 1,
+			teamId: null,
+			assigneeId: null,
+			categoryId: null,
+			slaTargets: { resolution: 2400 }
+		});
 		expect((await eventsOf(t.db, ticket.id)).at(-1)).toMatchObject({
 			kind: 'move_chain',
 			public: true,
@@ -28,7 +45,9 @@ describe('moving a case to the other chain', () => {
 		expect((await auditActionsOf(t.db, ticket.id)).at(-1)).toBe('ticket.move_chain');
 		expect(requester.personId).toBe(moved.requesterId);
 		// The pedagogical key person now works it; the technical one only watches.
-		expect((await moveToChain(t.db, { ...opts, actor: s.keyPerson, input: { toChain: 'technical', reason: 'x' } }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect(
+			(await moveToChain(t.db, { ...opts, actor: s.keyPerson, input: { toChain: 'technical', reason: 'x' } }).catch((e) => e)).code
+		).toBe('FORBIDDEN');
 	});
 
 	it('refuses the chain the case is already in and a missing reason, changing nothing', async () => {
@@ -46,10 +65,26 @@ describe('merging a duplicate', () => {
 	it('closes the duplicate into the kept case with a public event on both, so its requester sees where it went', async () => {
 		const s = await buildHandlingScene(t.db);
 		const dup = await buildTicket(t.db, { organizerId: s.organizerId, unitId: s.unit.id });
-		const after = await mergeTicket(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number: dup.ticket.number, input: { targetNumber: String(s.number) } });
+		const after = await mergeTicket(t.db, {
+			actor: s.keyPerson,
+			organizerId: s.organizerId,
+			number: dup.ticket.number,
+			input: { targetNumber: String(s.number) }
+		});
 		expect(after).toMatchObject({ state: 'closed', mergedIntoId: s.ticket.id });
-		expect((await eventsOf(t.db, dup.ticket.id)).at(-1)).toMatchObject({ kind: 'merge', public: true, by: 'handler', stateTo: 'closed', data: { intoNumber: s.number } });
-		expect((await eventsOf(t.db, s.ticket.id)).at(-1)).toMatchObject({ kind: 'merge', public: true, by: 'system', data: { fromNumber: dup.ticket.number } });
+		expect((await eventsOf(t.db, dup.ticket.id)).at(-1)).toMatchObject({
+			kind: 'merge',
+			public: true,
+			by: 'handler',
+			stateTo: 'closed',
+			data: { intoNumber: s.number }
+		});
+		expect((await eventsOf(t.db, s.ticket.id)).at(-1)).toMatchObject({
+			kind: 'merge',
+			public: true,
+			by: 'system',
+			data: { fromNumber: dup.ticket.number }
+		});
 		expect(await auditActionsOf(t.db, dup.ticket.id)).toEqual(['ticket.create', 'ticket.merge']);
 	});
 

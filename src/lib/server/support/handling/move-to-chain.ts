@@ -11,7 +11,11 @@ import { conflict, parseOrThrow } from '../../errors';
 
 export const moveToChainSchema = z.object({
 	toChain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
-	reason: z.string({ message: 'handling_error_reason_required' }).trim().min(1, 'handling_error_reason_required').max(4000, 'support_error_too_long')
+	reason: z
+		.string({ message: 'handling_error_reason_required' })
+		.trim()
+		.min(1, 'handling_error_reason_required')
+		.max(4000, 'support_error_too_long')
 });
 export type MoveToChainInput = z.input<typeof moveToChainSchema>;
 
@@ -44,14 +48,17 @@ export async function moveToChain(db: Db, opts: StepOptions<MoveToChainInput>) {
 			},
 			patch: { chain: input.toChain, teamId: null, assigneeId: null, categoryId: null, slaTargets }
 		});
-		await recordAudit(tx, { action: 'ticket.move_chain', ...caseAudit(actor, after, {
-			chain: [ticket.chain, after.chain],
-			line: [ticket.line, 1],
-			teamId: [ticket.teamId, null],
-			assigneeId: [ticket.assigneeId, null],
-			categoryId: [ticket.categoryId, null],
-			reason: input.reason
-		}) });
+		await recordAudit(tx, {
+			action: 'ticket.move_chain',
+			...caseAudit(actor, after, {
+				chain: [ticket.chain, after.chain],
+				line: [ticket.line, 1],
+				teamId: [ticket.teamId, null],
+				assigneeId: [ticket.assigneeId, null],
+				categoryId: [ticket.categoryId, null],
+				reason: input.reason
+			})
+		});
 		return after;
 	});
 }

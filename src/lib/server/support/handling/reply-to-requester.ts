@@ -7,7 +7,11 @@ import { caseAudit, lockCase, checkbox, type StepOptions } from './step';
 import { conflict, parseOrThrow } from '../../errors';
 
 export const replyToRequesterSchema = z.object({
-	body: z.string({ message: 'handling_error_reply_required' }).trim().min(1, 'handling_error_reply_required').max(10000, 'support_error_too_long'),
+	body: z
+		.string({ message: 'handling_error_reply_required' })
+		.trim()
+		.min(1, 'handling_error_reply_required')
+		.max(10000, 'support_error_too_long'),
 	/** Ask the requester something and wait for the answer (the SLA clock pauses). */
 	waitForRequester: checkbox.default(false)
 });
@@ -23,7 +27,11 @@ export async function replyToRequester(db: Db, opts: StepOptions<ReplyToRequeste
 		const { ticket, actor } = await lockCase(tx, opts, 'ticket.work');
 		if (ticket.state === 'closed') throw conflict('body', 'handling_error_case_closed');
 		if (input.waitForRequester && ticket.state === 'solved') throw conflict('waitForRequester', 'handling_error_wait_when_solved');
-		const stateTo: TicketState | undefined = input.waitForRequester ? 'waiting_requester' : ticket.state === 'new' ? 'in_progress' : undefined;
+		const stateTo: TicketState | undefined = input.waitForRequester
+			? 'waiting_requester'
+			: ticket.state === 'new'
+				? 'in_progress'
+				: undefined;
 		const { ticket: after, event } = await appendTicketEvent(tx, ticket, {
 			actorId: actor.personId,
 			by: 'handler',
@@ -32,7 +40,10 @@ export async function replyToRequester(db: Db, opts: StepOptions<ReplyToRequeste
 			body: input.body,
 			stateTo
 		});
-		await recordAudit(tx, { action: 'ticket.reply', ...caseAudit(actor, after, { eventId: event.id, ...(stateTo && { state: [ticket.state, stateTo] }) }) });
+		await recordAudit(tx, {
+			action: 'ticket.reply',
+			...caseAudit(actor, after, { eventId: event.id, ...(stateTo && { state: [ticket.state, stateTo] }) })
+		});
 		return after;
 	});
 }

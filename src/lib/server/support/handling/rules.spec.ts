@@ -1,3 +1,4 @@
+// Covers: canSetState, nextLine, otherChain, previousLine.
 import { describe, expect, it } from 'vitest';
 import { STATES } from '../constants';
 import { canSetState, nextLine, otherChain, previousLine } from './rules';

@@ -11,7 +11,11 @@ import { conflict, parseOrThrow } from '../../errors';
 
 export const sendBackSchema = z.object({
 	fromLine: seenLine,
-	reason: z.string({ message: 'handling_error_reason_required' }).trim().min(1, 'handling_error_reason_required').max(4000, 'support_error_too_long')
+	reason: z
+		.string({ message: 'handling_error_reason_required' })
+		.trim()
+		.min(1, 'handling_error_reason_required')
+		.max(4000, 'support_error_too_long')
 });
 export type SendBackInput = z.input<typeof sendBackSchema>;
 
@@ -24,7 +28,9 @@ async function escalatingTeam(tx: Db, ticket: { id: string; organizerId: string;
 		.orderBy(desc(ticketEvents.id))
 		.limit(1);
 	const fromTeamId = typeof last?.data.fromTeamId === 'string' ? last.data.fromTeamId : null;
-	const named = fromTeamId ? await getTeamForLine(tx, { organizerId: ticket.organizerId, chain: ticket.chain, line: 2, teamId: fromTeamId }) : null;
+	const named = fromTeamId
+		? await getTeamForLine(tx, { organizerId: ticket.organizerId, chain: ticket.chain, line: 2, teamId: fromTeamId })
+		: null;
 	return named ?? (await lastLineTwoTeam(tx, ticket.id));
 }
 
@@ -59,12 +65,15 @@ export async function sendBack(db: Db, opts: StepOptions<SendBackInput>) {
 			},
 			patch: { teamId: team?.id ?? null, assigneeId: null }
 		});
-		await recordAudit(tx, { action: 'ticket.send_back', ...caseAudit(actor, after, {
-			line: [ticket.line, after.line],
-			teamId: [ticket.teamId, after.teamId],
-			assigneeId: [ticket.assigneeId, null],
-			reason: input.reason
-		}) });
+		await recordAudit(tx, {
+			action: 'ticket.send_back',
+			...caseAudit(actor, after, {
+				line: [ticket.line, after.line],
+				teamId: [ticket.teamId, after.teamId],
+				assigneeId: [ticket.assigneeId, null],
+				reason: input.reason
+			})
+		});
 		return after;
 	});
 }

@@ -9,7 +9,11 @@ import { conflict, parseOrThrow } from '../../errors';
 
 export const solveTicketSchema = z.object({
 	/** What was done, in words the requester understands. */
-	solution: z.string({ message: 'handling_error_solution_required' }).trim().min(1, 'handling_error_solution_required').max(10000, 'support_error_too_long'),
+	solution: z
+		.string({ message: 'handling_error_solution_required' })
+		.trim()
+		.min(1, 'handling_error_solution_required')
+		.max(10000, 'support_error_too_long'),
 	/** Why it happened; user_error is handhavandefel, which feeds training and self-help. */
 	cause: z.enum(CAUSES, { message: 'handling_error_choose_cause' }),
 	selfHelp: checkbox.default(false)
@@ -32,11 +36,14 @@ export async function solveTicket(db: Db, opts: StepOptions<SolveTicketInput>) {
 			data: { cause: input.cause, selfHelpSuggested: input.selfHelp },
 			patch: { cause: input.cause, selfHelpSuggested: input.selfHelp }
 		});
-		await recordAudit(tx, { action: 'ticket.solve', ...caseAudit(actor, after, {
-			state: [ticket.state, 'solved'],
-			cause: [ticket.cause, input.cause],
-			selfHelpSuggested: [ticket.selfHelpSuggested, input.selfHelp]
-		}) });
+		await recordAudit(tx, {
+			action: 'ticket.solve',
+			...caseAudit(actor, after, {
+				state: [ticket.state, 'solved'],
+				cause: [ticket.cause, input.cause],
+				selfHelpSuggested: [ticket.selfHelpSuggested, input.selfHelp]
+			})
+		});
 		return after;
 	});
 }

@@ -1,3 +1,4 @@
+// Covers: closeTicket, setTicketState, solveTicket.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { auditActionsOf, buildHandlingScene, caseSnapshot, eventsOf } from '../../../../../tests/support-handling';
@@ -54,7 +55,12 @@ describe('solving a case', () => {
 			input: { solution: 'Projektorn stod på fel ingång. Tryck på Source.', cause: 'user_error', selfHelp: 'on' }
 		});
 		expect(after).toMatchObject({ state: 'solved', cause: 'user_error', selfHelpSuggested: true, solvedById: s.keyPerson.personId });
-		expect((await eventsOf(t.db, s.ticket.id)).at(-1)).toMatchObject({ kind: 'solve', public: true, stateTo: 'solved', data: { cause: 'user_error' } });
+		expect((await eventsOf(t.db, s.ticket.id)).at(-1)).toMatchObject({
+			kind: 'solve',
+			public: true,
+			stateTo: 'solved',
+			data: { cause: 'user_error' }
+		});
 		expect(await auditActionsOf(t.db, s.ticket.id)).toEqual(['ticket.create', 'ticket.solve']);
 	});
 

@@ -23,7 +23,12 @@ export async function lockCase(
 	opts: { actor: Actor | null; organizerId: string; number: number },
 	action: SupportAction
 ): Promise<{ ticket: TicketRow; resource: TicketResource; actor: Actor }> {
-	const { ticket, resource } = await getTicket(tx, { actor: opts.actor, organizerId: opts.organizerId, number: opts.number, forUpdate: true });
+	const { ticket, resource } = await getTicket(tx, {
+		actor: opts.actor,
+		organizerId: opts.organizerId,
+		number: opts.number,
+		forUpdate: true
+	});
 	authorize(opts.actor, action, resource);
 	return { ticket, resource, actor: opts.actor };
 }

@@ -1,3 +1,4 @@
+// Covers: escalateTicket, getHandlingView, replyToRequester, solveTicket.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -34,7 +35,12 @@ async function scene() {
 	const line2 = (await loadActor(t.db, line2Person.id)) as Actor;
 	const escalated = (await buildTicket(t.db, { organizerId: b.id, unitId: unit.id })).ticket;
 	const other = (await buildTicket(t.db, { organizerId: b.id, unitId: unit.id })).ticket;
-	await escalateTicket(t.db, { actor: keyPerson, organizerId: b.id, number: escalated.number, input: { fromLine: 1, teamId: line2Team.id, reason: why } });
+	await escalateTicket(t.db, {
+		actor: keyPerson,
+		organizerId: b.id,
+		number: escalated.number,
+		input: { fromLine: 1, teamId: line2Team.id, reason: why }
+	});
 	const supplier = (await loadActor(t.db, supplierPerson.id)) as Actor;
 	return { a, b, c, supplier, supplierTeam, homeOnly, line2, escalated, other };
 }
@@ -45,10 +51,20 @@ describe('a supplier team of one organizer serving another', () => {
 		const view = await getHandlingView(t.db, { actor: s.line2, organizerId: s.b.id, number: s.escalated.number });
 		expect(view.escalationTeams.map((team) => team.id)).toEqual([s.supplierTeam.id]);
 		const before = await caseSnapshot(t.db, s.escalated.id);
-		const refused = await escalateTicket(t.db, { actor: s.line2, organizerId: s.b.id, number: s.escalated.number, input: { fromLine: 2, teamId: s.homeOnly.id, reason: why } }).catch((e) => e);
+		const refused = await escalateTicket(t.db, {
+			actor: s.line2,
+			organizerId: s.b.id,
+			number: s.escalated.number,
+			input: { fromLine: 2, teamId: s.homeOnly.id, reason: why }
+		}).catch((e) => e);
 		expect(refused.issues).toEqual([{ field: 'teamId', message: 'handling_error_choose_team' }]);
 		expect(await caseSnapshot(t.db, s.escalated.id)).toEqual(before);
-		const after = await escalateTicket(t.db, { actor: s.line2, organizerId: s.b.id, number: s.escalated.number, input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why } });
+		const after = await escalateTicket(t.db, {
+			actor: s.line2,
+			organizerId: s.b.id,
+			number: s.escalated.number,
+			input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why }
+		});
 		expect(after).toMatchObject({ line: 3, teamId: s.supplierTeam.id });
 	});
 
@@ -58,11 +74,19 @@ describe('a supplier team of one organizer serving another', () => {
 		expect(can(s.supplier, 'support.queue', { type: 'support', organizerId: s.b.id, unitId: null, ancestorIds: [] })).toBe(true);
 		// Before the escalation to line 3 the queue is empty for the supplier.
 		expect((await findQueue(t.db, { actor: s.supplier, organizerId: s.b.id, view: 'all' })).tickets).toEqual([]);
-		await escalateTicket(t.db, { actor: s.line2, organizerId: s.b.id, number: s.escalated.number, input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why } });
+		await escalateTicket(t.db, {
+			actor: s.line2,
+			organizerId: s.b.id,
+			number: s.escalated.number,
+			input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why }
+		});
 		expect(defaultQueueView(s.supplier, s.b.id)).toBe('unassigned');
 		for (const view of ['all', 'unassigned'] as const) {
 			const page = await findQueue(t.db, { actor: s.supplier, organizerId: s.b.id, view });
-			expect(page.tickets.map((r) => r.number), view).toEqual([s.escalated.number]);
+			expect(
+				page.tickets.map((r) => r.number),
+				view
+			).toEqual([s.escalated.number]);
 		}
 		const timeline = await getTicketTimeline(t.db, { actor: s.supplier, organizerId: s.b.id, number: s.escalated.number });
 		expect(timeline.can).toMatchObject({ work: true });
@@ -72,13 +96,21 @@ describe('a supplier team of one organizer serving another', () => {
 
 	it('lets its member reply to and solve the served organizer’s line-3 case, audited at that organizer', async () => {
 		const s = await scene();
-		await escalateTicket(t.db, { actor: s.line2, organizerId: s.b.id, number: s.escalated.number, input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why } });
+		await escalateTicket(t.db, {
+			actor: s.line2,
+			organizerId: s.b.id,
+			number: s.escalated.number,
+			input: { fromLine: 2, teamId: s.supplierTeam.id, reason: why }
+		});
 		const opts = { actor: s.supplier, organizerId: s.b.id, number: s.escalated.number };
 		await replyToRequester(t.db, { ...opts, input: { body: 'Vi byter moderkortet på torsdag.' } });
 		const solved = await solveTicket(t.db, { ...opts, input: { solution: 'Moderkortet är utbytt.', cause: 'hardware' } });
 		expect(solved).toMatchObject({ state: 'solved', solvedById: s.supplier.personId, line: 3 });
 		expect((await auditActionsOf(t.db, s.escalated.id)).slice(-2)).toEqual(['ticket.reply', 'ticket.solve']);
-		const audits = await t.db.select({ organizerId: auditEvents.organizerId }).from(auditEvents).where(eq(auditEvents.actorId, s.supplier.personId));
+		const audits = await t.db
+			.select({ organizerId: auditEvents.organizerId })
+			.from(auditEvents)
+			.where(eq(auditEvents.actorId, s.supplier.personId));
 		expect(audits.map((r) => r.organizerId)).toEqual([s.b.id, s.b.id]);
 		// The other case of B stays out of reach, and nothing changes on it.
 		const before = await caseSnapshot(t.db, s.other.id);
@@ -91,7 +123,13 @@ describe('a supplier team of one organizer serving another', () => {
 		const s = await scene();
 		const at = (organizerId: string) => ({ type: 'organizer' as const, organizerId });
 		expect(can(s.supplier, 'organizer.view', at(s.b.id))).toBe(true);
-		for (const action of ['organizer.member', 'organizer.administer', 'audit.view', 'assessment.manage', 'assessment.organizer_report'] as const) {
+		for (const action of [
+			'organizer.member',
+			'organizer.administer',
+			'audit.view',
+			'assessment.manage',
+			'assessment.organizer_report'
+		] as const) {
 			expect(can(s.supplier, action, at(s.b.id)), action).toBe(false);
 		}
 		expect(can(s.supplier, 'support.followup', { type: 'support', organizerId: s.b.id, unitId: null, ancestorIds: [] })).toBe(false);

@@ -1,3 +1,4 @@
+// Covers: runSupportHousekeeping.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -25,7 +26,8 @@ async function caseSolvedBeforeEaster(support?: Record<string, unknown>) {
 	return { org, ticket, requester };
 }
 
-const eventsOf = (ticketId: string) => t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id));
+const eventsOf = (ticketId: string) =>
+	t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id));
 const stateOf = async (ticketId: string) => (await patchTicket(t.db, ticketId)).state;
 
 describe('closing solved cases by themselves', () => {
@@ -43,7 +45,10 @@ describe('closing solved cases by themselves', () => {
 		expect(last).toMatchObject({ kind: 'auto_close', by: 'system', public: true, actorId: null, stateTo: 'closed' });
 		expect(last.data).toMatchObject({ closedFrom: 'solved', closeSolvedDays: 5, reopenDaysLeft: 5 });
 
-		const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, ticket.id), eq(auditEvents.action, 'ticket.auto_close')));
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, ticket.id), eq(auditEvents.action, 'ticket.auto_close')));
 		expect(audit.changes).toMatchObject({ state: ['solved', 'closed'], closedFrom: 'solved' });
 		const mails = await t.db.select().from(outbox).where(eq(outbox.organizerId, org.id));
 		expect(mails).toHaveLength(1);
@@ -60,11 +65,19 @@ describe('closing solved cases by themselves', () => {
 		expect((await eventsOf(ticket.id)).filter((e) => e.kind === 'auto_close')).toHaveLength(1);
 
 		const late = await reopenTicket(t.db, {
-			actor: requester, organizerId: org.id, number: ticket.number, input: { reason: 'Det blinkar igen.' }, now: april('2026-04-15 10:01')
+			actor: requester,
+			organizerId: org.id,
+			number: ticket.number,
+			input: { reason: 'Det blinkar igen.' },
+			now: april('2026-04-15 10:01')
 		}).catch((e) => e);
 		expect(late.code).toBe('CONFLICT');
 		const reopened = await reopenTicket(t.db, {
-			actor: requester, organizerId: org.id, number: ticket.number, input: { reason: 'Det blinkar igen.' }, now: april('2026-04-14 09:00')
+			actor: requester,
+			organizerId: org.id,
+			number: ticket.number,
+			input: { reason: 'Det blinkar igen.' },
+			now: april('2026-04-14 09:00')
 		});
 		expect(reopened.state).toBe('in_progress');
 	});
@@ -81,7 +94,11 @@ describe('closing solved cases by themselves', () => {
 	it('leaves a reopened case open, and counts again from a new solve', async () => {
 		const { org, ticket, requester } = await caseSolvedBeforeEaster();
 		const reopened = await reopenTicket(t.db, {
-			actor: requester, organizerId: org.id, number: ticket.number, input: { reason: 'Fortfarande trasig.' }, now: april('2026-04-02 09:00')
+			actor: requester,
+			organizerId: org.id,
+			number: ticket.number,
+			input: { reason: 'Fortfarande trasig.' },
+			now: april('2026-04-02 09:00')
 		});
 		await runSupportHousekeeping(t.db, april('2026-04-20 10:00'));
 		expect(await stateOf(ticket.id)).toBe('in_progress');
@@ -99,7 +116,10 @@ describe('closing solved cases by themselves', () => {
 		expect(await runSupportHousekeeping(t.db, april('2026-09-01 10:00'))).toMatchObject({ closedSolved: 0 });
 		expect(await stateOf(ticket.id)).toBe('solved');
 		expect((await eventsOf(ticket.id)).map((e) => e.kind)).toEqual(['filed', 'solve']);
-		await t.db.update(organizers).set({ settings: { support: { closeSolvedDays: 1 } } }).where(eq(organizers.id, org.id));
+		await t.db
+			.update(organizers)
+			.set({ settings: { support: { closeSolvedDays: 1 } } })
+			.where(eq(organizers.id, org.id));
 		await runSupportHousekeeping(t.db, april('2026-09-01 10:00'));
 		expect(await stateOf(ticket.id)).toBe('closed');
 	});

@@ -1,3 +1,4 @@
+// Covers: appendTicketEvent, fileTicket.
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -31,7 +32,13 @@ describe('notifications about a case', () => {
 
 	it('mails the requester a public reply with the case number, the text and the link, in the same transaction', async () => {
 		const { org, ticket, handler, requester } = await setUp();
-		await appendTicketEvent(t.db, ticket, { actorId: handler.id, by: 'handler', kind: 'reply', public: true, body: 'Vi byter lampan i morgon.\nMvh supporten' });
+		await appendTicketEvent(t.db, ticket, {
+			actorId: handler.id,
+			by: 'handler',
+			kind: 'reply',
+			public: true,
+			body: 'Vi byter lampan i morgon.\nMvh supporten'
+		});
 		const [mail] = await mailsOf(org.id);
 		expect(mail.toAddress).toBe(requester.email);
 		expect(mail.subject).toBe(`Ärende ${ticket.number}: Projektorn i sal 4`);
@@ -57,7 +64,14 @@ describe('notifications about a case', () => {
 
 	it('asks for a rating with one link per grade when the case is solved', async () => {
 		const { org, ticket, handler } = await setUp();
-		await appendTicketEvent(t.db, ticket, { actorId: handler.id, by: 'handler', kind: 'solve', public: true, stateTo: 'solved', body: 'Lampan är bytt.' });
+		await appendTicketEvent(t.db, ticket, {
+			actorId: handler.id,
+			by: 'handler',
+			kind: 'solve',
+			public: true,
+			stateTo: 'solved',
+			body: 'Lampan är bytt.'
+		});
 		const [mail] = await mailsOf(org.id);
 		expect(mail.subject).toContain('är löst');
 		const link = `${env.ORIGIN}/${org.slug}/support/${ticket.number}`;
@@ -66,12 +80,22 @@ describe('notifications about a case', () => {
 
 	it('tells the handler when the requester replies, and nobody when the case has no handler', async () => {
 		const { org, ticket, handler, requester } = await setUp();
-		const byRequester = { actorId: requester.id, by: 'requester' as const, kind: 'reply' as const, public: true, body: 'Den blinkar fortfarande.' };
+		const byRequester = {
+			actorId: requester.id,
+			by: 'requester' as const,
+			kind: 'reply' as const,
+			public: true,
+			body: 'Den blinkar fortfarande.'
+		};
 		const { ticket: unassigned } = await appendTicketEvent(t.db, ticket, byRequester);
 		expect(await mailsOf(org.id)).toEqual([]);
 
 		const { ticket: assigned } = await appendTicketEvent(t.db, unassigned, {
-			actorId: handler.id, by: 'handler', kind: 'assign', public: false, patch: { assigneeId: handler.id }
+			actorId: handler.id,
+			by: 'handler',
+			kind: 'assign',
+			public: false,
+			patch: { assigneeId: handler.id }
 		});
 		await appendTicketEvent(t.db, assigned, byRequester);
 		const mails = await mailsOf(org.id);
@@ -87,13 +111,31 @@ describe('notifications about a case', () => {
 		const ticket = await fileTicket(t.db, {
 			actor: mentor,
 			organizerId: org.id,
-			input: { chain: 'technical', unitId: unit.id, title: 'Elevdatorn startar inte', description: 'Svart skärm.', urgency: 'normal', onBehalfOfId: pupil.id }
+			input: {
+				chain: 'technical',
+				unitId: unit.id,
+				title: 'Elevdatorn startar inte',
+				description: 'Svart skärm.',
+				urgency: 'normal',
+				onBehalfOfId: pupil.id
+			}
 		});
 		expect((await mailsOf(org.id)).map((m) => m.toAddress)).toEqual([pupil.email]);
 
 		const handler = await buildPerson(t.db);
-		await appendTicketEvent(t.db, ticket, { actorId: handler.id, by: 'handler', kind: 'reply', public: true, body: 'Lämna in den i expeditionen.' });
+		await appendTicketEvent(t.db, ticket, {
+			actorId: handler.id,
+			by: 'handler',
+			kind: 'reply',
+			public: true,
+			body: 'Lämna in den i expeditionen.'
+		});
 		const mentorEmail = (await t.db.query.people.findFirst({ where: (p, { eq: is }) => is(p.id, mentor.personId) }))!.email;
-		expect((await mailsOf(org.id)).slice(1).map((m) => m.toAddress).sort()).toEqual([pupil.email, mentorEmail].sort());
+		expect(
+			(await mailsOf(org.id))
+				.slice(1)
+				.map((m) => m.toAddress)
+				.sort()
+		).toEqual([pupil.email, mentorEmail].sort());
 	});
 });

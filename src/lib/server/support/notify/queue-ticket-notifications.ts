@@ -44,17 +44,26 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 	if (ids.length === 0) return 0;
 	const personIds = event.actorId ? [...ids, event.actorId] : ids;
 	const [found, [org], settings] = await readTogether(tx, [
-		() => tx
-			.select({ id: people.id, name: people.name, email: people.email, status: people.status, protectedIdentity: people.protectedIdentity })
-			.from(people)
-			.where(inArray(people.id, personIds)),
+		() =>
+			tx
+				.select({
+					id: people.id,
+					name: people.name,
+					email: people.email,
+					status: people.status,
+					protectedIdentity: people.protectedIdentity
+				})
+				.from(people)
+				.where(inArray(people.id, personIds)),
 		() => tx.select({ slug: organizers.slug }).from(organizers).where(eq(organizers.id, ticket.organizerId)),
 		() => getSupportSettings(tx, ticket.organizerId)
 	]);
 	const byId = new Map(found.map((p) => [p.id, p]));
 	// Mails go to others than the one who acted: a protected actor is named by the pseudonym (no one is shown as admin here).
 	const actor = event.actorId ? byId.get(event.actorId) : undefined;
-	const actorShown = actor ? await shownNames(tx, { actor: null, organizerId: ticket.organizerId, people: [actor], via: 'support.mail', locale: 'sv' }) : null;
+	const actorShown = actor
+		? await shownNames(tx, { actor: null, organizerId: ticket.organizerId, people: [actor], via: 'support.mail', locale: 'sv' })
+		: null;
 	const base: Omit<TicketMailFacts, 'recipientName'> = {
 		number: ticket.number,
 		title: ticket.title,
@@ -70,7 +79,10 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 	};
 	let queued = 0;
 	const sent = new Set<string>();
-	for (const [list, build] of [[to.requester, buildRequesterMail], [to.handler, buildHandlerMail]] as const) {
+	for (const [list, build] of [
+		[to.requester, buildRequesterMail],
+		[to.handler, buildHandlerMail]
+	] as const) {
 		for (const id of list) {
 			const person = byId.get(id);
 			if (!person || person.status !== 'active' || sent.has(person.email)) continue;
@@ -82,4 +94,3 @@ export async function queueTicketNotifications(tx: Db, ticket: TicketRow, event:
 	}
 	return queued;
 }
-

@@ -1,3 +1,4 @@
+// Covers: runSupportHousekeeping.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -19,7 +20,12 @@ async function caseWaitingOverChristmas() {
 	const { ticket } = await buildTicket(t.db, { organizerId: org.id });
 	const handler = await buildPerson(t.db);
 	await appendTicketEvent(t.db, ticket, {
-		actorId: handler.id, by: 'handler', kind: 'reply', public: true, body: 'Vilket rum gäller det?', stateTo: 'waiting_requester'
+		actorId: handler.id,
+		by: 'handler',
+		kind: 'reply',
+		public: true,
+		body: 'Vilket rum gäller det?',
+		stateTo: 'waiting_requester'
 	});
 	await setEventTimes(t.db, ticket.id, [stockholm('2025-12-22 09:00'), stockholm('2025-12-23 10:00')]);
 	await patchTicket(t.db, ticket.id, { waitingSince: stockholm('2025-12-23 10:00') });
@@ -28,7 +34,13 @@ async function caseWaitingOverChristmas() {
 }
 
 const kinds = async (ticketId: string) =>
-	(await t.db.select({ kind: ticketEvents.kind }).from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id))).map((e) => e.kind);
+	(
+		await t.db
+			.select({ kind: ticketEvents.kind })
+			.from(ticketEvents)
+			.where(eq(ticketEvents.ticketId, ticketId))
+			.orderBy(asc(ticketEvents.id))
+	).map((e) => e.kind);
 const mailsOf = (organizerId: string) => t.db.select().from(outbox).where(eq(outbox.organizerId, organizerId)).orderBy(asc(outbox.id));
 
 describe('reminders and auto-close', () => {
@@ -42,7 +54,10 @@ describe('reminders and auto-close', () => {
 		await runSupportHousekeeping(t.db, stockholm('2026-01-02 15:00'));
 		await runSupportHousekeeping(t.db, stockholm('2026-01-05 15:00'));
 		expect(await kinds(ticket.id)).toEqual(['filed', 'reply', 'reminder']);
-		const [reminder] = await t.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, 'reminder')));
+		const [reminder] = await t.db
+			.select()
+			.from(ticketEvents)
+			.where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, 'reminder')));
 		expect(reminder).toMatchObject({ by: 'system', public: true, actorId: null, stateTo: null });
 		const mails = await mailsOf(org.id);
 		expect(mails).toHaveLength(1);
@@ -87,7 +102,14 @@ describe('reminders and auto-close', () => {
 	it('leaves a case alone once the requester has answered', async () => {
 		const { ticket } = await caseWaitingOverChristmas();
 		const waiting = await patchTicket(t.db, ticket.id);
-		await appendTicketEvent(t.db, waiting, { actorId: ticket.requesterId, by: 'requester', kind: 'reply', public: true, body: 'Sal 4.', stateTo: 'in_progress' });
+		await appendTicketEvent(t.db, waiting, {
+			actorId: ticket.requesterId,
+			by: 'requester',
+			kind: 'reply',
+			public: true,
+			body: 'Sal 4.',
+			stateTo: 'in_progress'
+		});
 		await runSupportHousekeeping(t.db, stockholm('2026-03-02 10:00'));
 		expect(await kinds(ticket.id)).toEqual(['filed', 'reply', 'reply']);
 	});

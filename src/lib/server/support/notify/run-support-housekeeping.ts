@@ -59,9 +59,14 @@ export async function runSupportHousekeeping(
 			if (step === 'closed') result.closed++;
 		});
 		if (settings.closeSolvedDays <= 0) continue;
-		const solved = and(eq(tickets.state, 'solved'), isNotNull(tickets.solvedAt), lte(tickets.solvedAt, possiblyDue(now, settings.closeSolvedDays)));
+		const solved = and(
+			eq(tickets.state, 'solved'),
+			isNotNull(tickets.solvedAt),
+			lte(tickets.solvedAt, possiblyDue(now, settings.closeSolvedDays))
+		);
 		await forEachCase(db, org.id, solved, batchSize, async (id) => {
-			if (await closeSolvedTicket(db, { ticketId: id, organizerId: org.id, now, calendar: await calendar(), settings })) result.closedSolved++;
+			if (await closeSolvedTicket(db, { ticketId: id, organizerId: org.id, now, calendar: await calendar(), settings }))
+				result.closedSolved++;
 		});
 	}
 	return result;

@@ -1,3 +1,4 @@
+// Covers: buildHandlerMail, buildRequesterMail, ticketLink.
 import { describe, expect, it } from 'vitest';
 import { buildHandlerMail, buildRequesterMail, type TicketMailFacts } from './ticket-mail';
 import { ticketLink } from './ticket-link';

@@ -68,24 +68,38 @@ function reopenDaysLeft(f: TicketMailFacts): number {
 function whatHappened(f: TicketMailFacts): string {
 	const who = f.actorName ?? m.notify_mail_support({}, sv);
 	switch (f.kind) {
-		case 'filed': return m.notify_mail_filed({ who }, sv);
-		case 'reply': return m.notify_mail_reply({ who }, sv);
-		case 'state': return m.notify_mail_state({ state: stateLabel(f.stateTo ?? '') }, sv);
-		case 'assign': return m.notify_mail_assign({}, sv);
-		case 'escalate': return m.notify_mail_escalate({ line: lineLabel(f.lineTo) }, sv);
-		case 'send_back': return m.notify_mail_send_back({ line: lineLabel(f.lineTo) }, sv);
-		case 'move_chain': return m.notify_mail_move_chain({ chain: chainLabel(f.chain) }, sv);
-		case 'merge': return mergeSentence(f.data);
-		case 'solve': return m.notify_mail_solve({}, sv);
-		case 'reopen': return m.notify_mail_reopen({}, sv);
-		case 'close': return m.notify_mail_close({}, sv);
-		case 'attachment': return m.notify_mail_attachment({ who }, sv);
-		case 'reminder': return m.notify_mail_reminder({ days: f.settings.autoCloseDays }, sv);
+		case 'filed':
+			return m.notify_mail_filed({ who }, sv);
+		case 'reply':
+			return m.notify_mail_reply({ who }, sv);
+		case 'state':
+			return m.notify_mail_state({ state: stateLabel(f.stateTo ?? '') }, sv);
+		case 'assign':
+			return m.notify_mail_assign({}, sv);
+		case 'escalate':
+			return m.notify_mail_escalate({ line: lineLabel(f.lineTo) }, sv);
+		case 'send_back':
+			return m.notify_mail_send_back({ line: lineLabel(f.lineTo) }, sv);
+		case 'move_chain':
+			return m.notify_mail_move_chain({ chain: chainLabel(f.chain) }, sv);
+		case 'merge':
+			return mergeSentence(f.data);
+		case 'solve':
+			return m.notify_mail_solve({}, sv);
+		case 'reopen':
+			return m.notify_mail_reopen({}, sv);
+		case 'close':
+			return m.notify_mail_close({}, sv);
+		case 'attachment':
+			return m.notify_mail_attachment({ who }, sv);
+		case 'reminder':
+			return m.notify_mail_reminder({ days: f.settings.autoCloseDays }, sv);
 		case 'auto_close':
 			return closedFromSolved(f.data)
 				? m.notify_mail_auto_close_solved({ days: Number(f.data.closeSolvedDays) }, sv)
 				: m.notify_mail_auto_close({}, sv);
-		default: return m.notify_mail_other({}, sv);
+		default:
+			return m.notify_mail_other({}, sv);
 	}
 }
 
@@ -128,7 +142,9 @@ export function buildHandlerMail(f: TicketMailFacts): { subject: string; body: s
 	const who = f.actorName ?? m.notify_mail_support({}, sv);
 	const parts: string[] = [
 		m.notify_mail_greeting({ name: f.recipientName }, sv),
-		f.kind === 'reopen' ? m.notify_mail_requester_reopened({ who, number: f.number }, sv) : m.notify_mail_requester_replied({ who, number: f.number }, sv)
+		f.kind === 'reopen'
+			? m.notify_mail_requester_reopened({ who, number: f.number }, sv)
+			: m.notify_mail_requester_replied({ who, number: f.number }, sv)
 	];
 	if (f.body.trim()) parts.push(f.body.trim());
 	parts.push(`${m.notify_mail_link({}, sv)}\n${f.link}`);

@@ -1,3 +1,4 @@
+// Covers: loadActor, loadDemo, getTicketTimeline, presentCase, presentTimeline, findQueue.
 /**
  * Finding 4 of issue 12 on the demo organizer itself: Exempelkommun's member of staff with protected identity has
  * cases; central support of both chains and the supplier saw the name on them. Nobody but an administrator does now.
@@ -36,7 +37,10 @@ async function withRole(role: string): Promise<Actor> {
 describe('the demo person with protected identity on their cases', () => {
 	it('is a pseudonym to central support of both chains and to the supplier, on every case they filed', async () => {
 		const [hidden] = await h.db.select().from(people).where(eq(people.protectedIdentity, true));
-		const cases = await h.db.select().from(tickets).where(and(eq(tickets.organizerId, organizerId()), eq(tickets.requesterId, hidden.id)));
+		const cases = await h.db
+			.select()
+			.from(tickets)
+			.where(and(eq(tickets.organizerId, organizerId()), eq(tickets.requesterId, hidden.id)));
 		expect(cases.length, 'the demo has cases filed by the protected person').toBeGreaterThan(0);
 		const viewers = [await withRole('central_technical_support'), await withRole('central_pedagogical_support')];
 		const pseudonyms = new Set<string>();
@@ -65,7 +69,13 @@ describe('the demo person with protected identity on their cases', () => {
 	it('is not found by the real name in the queue search', async () => {
 		const [hidden] = await h.db.select().from(people).where(eq(people.protectedIdentity, true));
 		const own = await h.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.requesterId, hidden.id));
-		const found = await findQueue(h.db, { actor: await withRole('central_technical_support'), organizerId: organizerId(), view: 'all', filters: { q: hidden.name }, limit: 100 });
+		const found = await findQueue(h.db, {
+			actor: await withRole('central_technical_support'),
+			organizerId: organizerId(),
+			view: 'all',
+			filters: { q: hidden.name },
+			limit: 100
+		});
 		const numbers = new Set(own.map((o) => o.number));
 		expect(found.tickets.filter((r) => numbers.has(r.number))).toEqual([]);
 	});

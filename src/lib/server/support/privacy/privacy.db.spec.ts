@@ -1,3 +1,4 @@
+// Covers: loadActor, getTicketTimeline, presentCase, presentTimeline, getHandlingView, escalateTicket, assignTicket, addInternalNote, respondToTicket, findQueue, fileTicket, loadFilingOptions.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -24,8 +25,16 @@ const PSEUDONYM = /^Skyddad person \d{4}$/;
 async function protectedScene() {
 	const s = await buildHandlingScene(t.db);
 	const name = `Hemlig Person ${Math.random().toString(36).slice(2, 8)}`;
-	const hidden = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizerId, unitId: s.unit.id }], { name, protectedIdentity: true });
-	const { ticket } = await buildTicket(t.db, { organizerId: s.organizerId, unitId: s.unit.id, requester: hidden, input: { title: 'Datorn startar inte' } });
+	const hidden = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizerId, unitId: s.unit.id }], {
+		name,
+		protectedIdentity: true
+	});
+	const { ticket } = await buildTicket(t.db, {
+		organizerId: s.organizerId,
+		unitId: s.unit.id,
+		requester: hidden,
+		input: { title: 'Datorn startar inte' }
+	});
 	const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: s.organizerId }]);
 	return { ...s, hidden, name, ticket, number: ticket.number, admin };
 }
@@ -37,8 +46,18 @@ const caseAs = async (actor: Actor, organizerId: string, number: number) => {
 
 /** Takes the case to line 3 (supplier) through line 2. */
 async function toSupplier(s: Awaited<ReturnType<typeof buildHandlingScene>>, number = s.number) {
-	await escalateTicket(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number, input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp' } });
-	await escalateTicket(t.db, { actor: s.line2.actor, organizerId: s.organizerId, number, input: { fromLine: 2, teamId: s.line3.team.id, reason: 'Garantiärende' } });
+	await escalateTicket(t.db, {
+		actor: s.keyPerson,
+		organizerId: s.organizerId,
+		number,
+		input: { fromLine: 1, teamId: s.line2.team.id, reason: 'Behöver central hjälp' }
+	});
+	await escalateTicket(t.db, {
+		actor: s.line2.actor,
+		organizerId: s.organizerId,
+		number,
+		input: { fromLine: 2, teamId: s.line3.team.id, reason: 'Garantiärende' }
+	});
 }
 
 describe('protected identity on cases (issue 12, finding 4)', () => {
@@ -56,7 +75,9 @@ describe('protected identity on cases (issue 12, finding 4)', () => {
 		const supplier = await caseAs(s.line3.actor, s.organizerId, s.number);
 		expect(supplier.head.requesterName).toBe(key.head.requesterName);
 		expect(JSON.stringify(supplier)).not.toContain(s.name);
-		expect(JSON.stringify(await getHandlingView(t.db, { actor: s.line3.actor, organizerId: s.organizerId, number: s.number }))).not.toContain(s.name);
+		expect(
+			JSON.stringify(await getHandlingView(t.db, { actor: s.line3.actor, organizerId: s.organizerId, number: s.number }))
+		).not.toContain(s.name);
 	});
 
 	it('shows the protected person their own name, and the organization administrator the real name with an audit entry', async () => {
@@ -88,7 +109,12 @@ describe('protected identity on cases (issue 12, finding 4)', () => {
 			name: `Dold Nyckelperson ${Math.random().toString(36).slice(2, 8)}`,
 			protectedIdentity: true
 		});
-		await assignTicket(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number: s.number, input: { assigneeId: protectedKey.personId } });
+		await assignTicket(t.db, {
+			actor: s.keyPerson,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { assigneeId: protectedKey.personId }
+		});
 		const row = async (actor: Actor) =>
 			(await findQueue(t.db, { actor, organizerId: s.organizerId, view: 'all', limit: 100 })).tickets.find((r) => r.number === s.number);
 		expect((await row(s.central))?.assigneeName).toMatch(PSEUDONYM);
@@ -102,8 +128,18 @@ describe('protected identity on cases (issue 12, finding 4)', () => {
 
 	it('names the protected requester by the pseudonym in the mail to the handler', async () => {
 		const s = await protectedScene();
-		await assignTicket(t.db, { actor: s.keyPerson, organizerId: s.organizerId, number: s.number, input: { assigneeId: s.keyPerson.personId } });
-		await respondToTicket(t.db, { actor: s.hidden, organizerId: s.organizerId, number: s.number, input: { body: 'Den startar fortfarande inte.' } });
+		await assignTicket(t.db, {
+			actor: s.keyPerson,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { assigneeId: s.keyPerson.personId }
+		});
+		await respondToTicket(t.db, {
+			actor: s.hidden,
+			organizerId: s.organizerId,
+			number: s.number,
+			input: { body: 'Den startar fortfarande inte.' }
+		});
 		const mails = await t.db.select().from(outbox).where(eq(outbox.organizerId, s.organizerId)).orderBy(asc(outbox.id));
 		const mail = mails.at(-1)!;
 		expect(mail.body).toMatch(/Skyddad person \d{4}/);
@@ -116,9 +152,17 @@ describe('filing on behalf of someone (finding 7)', () => {
 		const s = await buildHandlingScene(t.db);
 		const mentor = await buildActor(t.db, [{ role: 'staff', organizerId: s.organizerId, unitId: s.unit.id }]);
 		const student = await buildActor(t.db, [{ role: 'student', organizerId: s.organizerId, unitId: s.unit.id }]);
-		const hiddenStudent = await buildActor(t.db, [{ role: 'student', organizerId: s.organizerId, unitId: s.unit.id }], { protectedIdentity: true });
+		const hiddenStudent = await buildActor(t.db, [{ role: 'student', organizerId: s.organizerId, unitId: s.unit.id }], {
+			protectedIdentity: true
+		});
 		const head = await buildActor(t.db, [{ role: 'leadership', organizerId: s.organizerId }]);
-		const input = { chain: 'technical', unitId: s.unit.id, title: 'Elevens dator', description: 'Skärmen är svart.', urgency: 'normal' } as const;
+		const input = {
+			chain: 'technical',
+			unitId: s.unit.id,
+			title: 'Elevens dator',
+			description: 'Skärmen är svart.',
+			urgency: 'normal'
+		} as const;
 		return { ...s, mentor, student, hiddenStudent, head, input };
 	}
 
@@ -127,10 +171,18 @@ describe('filing on behalf of someone (finding 7)', () => {
 		const offered = (await loadFilingOptions(t.db, { actor: s.mentor, organizerId: s.organizerId })).students.map((p) => p.id);
 		expect(offered).toContain(s.student.personId);
 		expect(offered).not.toContain(s.hiddenStudent.personId);
-		const ok = await fileTicket(t.db, { actor: s.mentor, organizerId: s.organizerId, input: { ...s.input, onBehalfOfId: s.student.personId } });
+		const ok = await fileTicket(t.db, {
+			actor: s.mentor,
+			organizerId: s.organizerId,
+			input: { ...s.input, onBehalfOfId: s.student.personId }
+		});
 		expect(ok.requesterId).toBe(s.student.personId);
 		for (const someone of [s.head.personId, s.hiddenStudent.personId, s.central.personId]) {
-			const err = await fileTicket(t.db, { actor: s.mentor, organizerId: s.organizerId, input: { ...s.input, onBehalfOfId: someone } }).catch((e) => e);
+			const err = await fileTicket(t.db, {
+				actor: s.mentor,
+				organizerId: s.organizerId,
+				input: { ...s.input, onBehalfOfId: someone }
+			}).catch((e) => e);
 			expect(err.code).toBe('INVALID');
 			expect(err.issues).toEqual([{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
 		}
@@ -140,8 +192,14 @@ describe('filing on behalf of someone (finding 7)', () => {
 describe('students and guardians file with a short form (finding 10)', () => {
 	it('gets the pupil form and drops the staff fields a student sends anyway', async () => {
 		const s = await buildHandlingScene(t.db);
-		await t.db.update(organizers).set({ settings: { support: { allowStudents: true } } }).where(eq(organizers.id, s.organizerId));
-		const student = (await loadActor(t.db, (await buildActor(t.db, [{ role: 'student', organizerId: s.organizerId, unitId: s.unit.id }])).personId))!;
+		await t.db
+			.update(organizers)
+			.set({ settings: { support: { allowStudents: true } } })
+			.where(eq(organizers.id, s.organizerId));
+		const student = (await loadActor(
+			t.db,
+			(await buildActor(t.db, [{ role: 'student', organizerId: s.organizerId, unitId: s.unit.id }])).personId
+		))!;
 		const options = await loadFilingOptions(t.db, { actor: student, organizerId: s.organizerId });
 		expect(options.form).toBe('pupil');
 		expect(options.categories).toEqual([]);
@@ -162,7 +220,14 @@ describe('students and guardians file with a short form (finding 10)', () => {
 				onBehalfOfId: s.keyPerson.personId
 			}
 		});
-		expect(filed).toMatchObject({ lessonsLost: 0, minutesLost: 0, studentsAffected: 0, deviceType: null, categoryId: null, requesterId: student.personId });
+		expect(filed).toMatchObject({
+			lessonsLost: 0,
+			minutesLost: 0,
+			studentsAffected: 0,
+			deviceType: null,
+			categoryId: null,
+			requesterId: student.personId
+		});
 	});
 });
 
@@ -173,24 +238,32 @@ describe('internal notes have an audience (finding 10)', () => {
 		await addInternalNote(t.db, { ...opts, actor: s.keyPerson, input: { body: 'Läraren har glömt lösenordet igen.' } });
 		await addInternalNote(t.db, { ...opts, actor: s.keyPerson, input: { body: 'Serienummer 12345.', audience: 'all_lines' } });
 		await toSupplier(s);
-		const seen = async (actor: Actor) => (await caseAs(actor, s.organizerId, s.number)).items.filter((i) => i.kind === 'note').map((i) => i.body);
+		const seen = async (actor: Actor) =>
+			(await caseAs(actor, s.organizerId, s.number)).items.filter((i) => i.kind === 'note').map((i) => i.body);
 		expect(await seen(s.line3.actor)).toEqual(['Serienummer 12345.']);
 		expect(await seen(s.central)).toEqual(['Läraren har glömt lösenordet igen.', 'Serienummer 12345.']);
 		expect(await seen(s.line2.actor)).toEqual(['Läraren har glömt lösenordet igen.', 'Serienummer 12345.']);
 		expect((await getHandlingView(t.db, { actor: s.line3.actor, ...opts })).noteAudiences).toEqual([]);
 
 		await addInternalNote(t.db, { ...opts, actor: s.line3.actor, input: { body: 'Bytt moderkort.', audience: 'staff' } });
-		const [last] = await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, s.ticket.id)).orderBy(ticketEvents.id).then((r) => r.slice(-1));
+		const [last] = await t.db
+			.select()
+			.from(ticketEvents)
+			.where(eq(ticketEvents.ticketId, s.ticket.id))
+			.orderBy(ticketEvents.id)
+			.then((r) => r.slice(-1));
 		expect(last).toMatchObject({ kind: 'note', audience: 'all_lines' });
 		expect(await seen(s.line3.actor)).toEqual(['Serienummer 12345.', 'Bytt moderkort.']);
-		const bad = await addInternalNote(t.db, { ...opts, actor: s.keyPerson, input: { body: 'x', audience: 'alla' as 'staff' } }).catch((e) => e);
+		const bad = await addInternalNote(t.db, { ...opts, actor: s.keyPerson, input: { body: 'x', audience: 'alla' as 'staff' } }).catch(
+			(e) => e
+		);
 		expect(bad.issues).toEqual([{ field: 'audience', message: 'privacy_error_note_audience' }]);
 	});
 });
 
 describe('attachment names follow their bytes (finding 10)', () => {
 	it('stores a PNG named .html as .png and keeps a right extension', async () => {
-		const org = (await buildHandlingScene(t.db));
+		const org = await buildHandlingScene(t.db);
 		const { ticket } = await buildTicket(t.db, { organizerId: org.organizerId, unitId: org.unit.id });
 		const requester = (await loadActor(t.db, ticket.requesterId))!;
 		await respondToTicket(t.db, {
@@ -204,7 +277,9 @@ describe('attachment names follow their bytes (finding 10)', () => {
 				{ name: 'foto', bytes: SAMPLE_FILES.jpeg }
 			]
 		});
-		const names = (await t.db.select({ n: ticketAttachments.fileName }).from(ticketAttachments).where(eq(ticketAttachments.ticketId, ticket.id))).map((r) => r.n);
+		const names = (
+			await t.db.select({ n: ticketAttachments.fileName }).from(ticketAttachments).where(eq(ticketAttachments.ticketId, ticket.id))
+		).map((r) => r.n);
 		expect(names.sort()).toEqual(['foto.jpg', 'kvitto.PDF', 'skärm.png']);
 	});
 });

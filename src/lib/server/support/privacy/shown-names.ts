@@ -48,7 +48,8 @@ export async function shownNames(
 		const numbers = await pseudonymNumbers(db, organizerId, hidden);
 		for (const id of hidden) out.set(id, pseudonymLabel(numbers.get(id) ?? 0, opts.locale));
 	}
-	if (admin && revealed.length) await recordProtectedViews(db, { actor: actor!, organizerId, personIds: [...new Set(revealed)], via: opts.via });
+	if (admin && revealed.length)
+		await recordProtectedViews(db, { actor: actor!, organizerId, personIds: [...new Set(revealed)], via: opts.via });
 	return out;
 }
 

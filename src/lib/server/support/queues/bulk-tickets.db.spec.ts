@@ -1,3 +1,4 @@
+// Covers: assignTicketsToMe, closeSolvedTickets.
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -30,7 +31,11 @@ describe('bulk steps from the queue', () => {
 		const atLine2 = await s.file(s.mine.id, { line: 2 });
 		const hidden = await s.file(s.elsewhere.id);
 		const solved = await s.file(s.mine.id, { state: 'solved' });
-		const res = await assignTicketsToMe(t.db, { actor: s.key, organizerId: s.org.id, input: { numbers: [open.number, atLine2.number, hidden.number, solved.number, 9999] } });
+		const res = await assignTicketsToMe(t.db, {
+			actor: s.key,
+			organizerId: s.org.id,
+			input: { numbers: [open.number, atLine2.number, hidden.number, solved.number, 9999] }
+		});
 		expect(res).toEqual({
 			done: [open.number],
 			skipped: [
@@ -42,10 +47,15 @@ describe('bulk steps from the queue', () => {
 		});
 		const rows = await snapshot([open.id, atLine2.id, hidden.id, solved.id]);
 		expect(rows.map((r) => r.assigneeId)).toEqual([s.key.personId, null, null, null]);
-		const events = await t.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, open.id), eq(ticketEvents.kind, 'assign')));
+		const events = await t.db
+			.select()
+			.from(ticketEvents)
+			.where(and(eq(ticketEvents.ticketId, open.id), eq(ticketEvents.kind, 'assign')));
 		expect(events).toMatchObject([{ by: 'handler', public: false, actorId: s.key.personId }]);
 		const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'ticket.assign'));
-		expect(audit.filter((a) => a.organizerId === s.org.id)).toMatchObject([{ entityId: open.id, changes: { assigneeId: [null, s.key.personId], via: 'queue' } }]);
+		expect(audit.filter((a) => a.organizerId === s.org.id)).toMatchObject([
+			{ entityId: open.id, changes: { assigneeId: [null, s.key.personId], via: 'queue' } }
+		]);
 		// A second time the case is already the actor's: nothing new is written.
 		const again = await assignTicketsToMe(t.db, { actor: s.key, organizerId: s.org.id, input: { numbers: [String(open.number)] } });
 		expect(again).toEqual({ done: [], skipped: [{ number: open.number, reason: 'unchanged' }] });
@@ -63,7 +73,10 @@ describe('bulk steps from the queue', () => {
 		expect(b).toMatchObject({ state: 'new', closedAt: null });
 		const events = await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, solved.id));
 		expect(events.at(-1)).toMatchObject({ kind: 'close', stateTo: 'closed', public: true });
-		const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, solved.id), eq(auditEvents.action, 'ticket.close')));
+		const audit = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, solved.id), eq(auditEvents.action, 'ticket.close')));
 		expect(audit).toHaveLength(1);
 	});
 

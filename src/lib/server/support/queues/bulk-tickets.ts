@@ -33,7 +33,12 @@ export async function forEachTicket(
 	authorize(opts.actor, 'support.queue', { type: 'support', organizerId: opts.organizerId, unitId: null, ancestorIds: [] });
 	const actor = opts.actor;
 	const parsed = bulkSchema.safeParse(opts.input);
-	if (!parsed.success) throw new AppError('INVALID', 'Inga ärenden valda', zodIssues(parsed.error.issues).map((i) => ({ ...i, field: 'numbers' })));
+	if (!parsed.success)
+		throw new AppError(
+			'INVALID',
+			'Inga ärenden valda',
+			zodIssues(parsed.error.issues).map((i) => ({ ...i, field: 'numbers' }))
+		);
 	const result: BulkResult = { done: [], skipped: [] };
 	for (const number of [...new Set(parsed.data.numbers)].sort((a, b) => a - b)) {
 		try {

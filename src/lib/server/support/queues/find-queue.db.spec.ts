@@ -1,3 +1,4 @@
+// Covers: findQueue.
 import { describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -13,12 +14,29 @@ async function setup() {
 	const area = await buildUnit(t.db, { organizerId: org.id, kind: 'rektorsomrade' });
 	const school = await buildUnit(t.db, { organizerId: org.id, parentId: area.id });
 	const other = await buildUnit(t.db, { organizerId: org.id });
-	const [cat] = await t.db.insert(supportCategories).values({ organizerId: org.id, chain: 'technical', name: 'Projektor och skärm', nameSort: 'projektor' }).returning();
-	const staff = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: null }, { role: 'staff', organizerId: org.id, unitId: area.id }, { role: 'staff', organizerId: org.id, unitId: other.id }]);
+	const [cat] = await t.db
+		.insert(supportCategories)
+		.values({ organizerId: org.id, chain: 'technical', name: 'Projektor och skärm', nameSort: 'projektor' })
+		.returning();
+	const staff = await buildActor(t.db, [
+		{ role: 'staff', organizerId: org.id, unitId: null },
+		{ role: 'staff', organizerId: org.id, unitId: area.id },
+		{ role: 'staff', organizerId: org.id, unitId: other.id }
+	]);
 	const central = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: org.id }]);
 	const key = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: org.id, unitId: area.id }]);
-	const file = async (unitId: string, title: string, description = 'Det fungerar inte.', extra: Partial<typeof tickets.$inferInsert> = {}) => {
-		const { ticket } = await buildTicket(t.db, { organizerId: org.id, unitId, requester: staff, input: { title, description, categoryId: title.includes('rojektor') ? cat.id : '' } });
+	const file = async (
+		unitId: string,
+		title: string,
+		description = 'Det fungerar inte.',
+		extra: Partial<typeof tickets.$inferInsert> = {}
+	) => {
+		const { ticket } = await buildTicket(t.db, {
+			organizerId: org.id,
+			unitId,
+			requester: staff,
+			input: { title, description, categoryId: title.includes('rojektor') ? cat.id : '' }
+		});
 		if (Object.keys(extra).length) await t.db.update(tickets).set(extra).where(eq(tickets.id, ticket.id));
 		return ticket.number;
 	};
@@ -27,7 +45,12 @@ async function setup() {
 		platform: await file(area.id, 'Lärplattformen visar fel prov', 'Eleverna ser "fel" prov & <script>alert(1)</script>'),
 		mineOpen: await file(other.id, 'Skrivaren krånglar', 'Papper fastnar', { assigneeId: central.personId, state: 'in_progress' }),
 		waiting: await file(school.id, 'Inloggningen fungerar inte', 'Lösenordet', { state: 'waiting_requester', slaStatus: 'paused' }),
-		supplier: await file(other.id, 'Nätverket är nere', 'Hela huset', { state: 'waiting_supplier', line: 2, slaStatus: 'running', slaDueAt: new Date(Date.now() - 60_000) }),
+		supplier: await file(other.id, 'Nätverket är nere', 'Hela huset', {
+			state: 'waiting_supplier',
+			line: 2,
+			slaStatus: 'running',
+			slaDueAt: new Date(Date.now() - 60_000)
+		}),
 		solved: await file(other.id, 'Datorn startar', 'Klart', { state: 'solved', assigneeId: central.personId, slaStatus: 'met' }),
 		closed: await file(school.id, 'Gammalt ärende', 'Stängt', { state: 'closed', slaStatus: 'met' })
 	};
@@ -76,27 +99,73 @@ describe('the support queue', () => {
 
 	it('never fails on strange search text', async () => {
 		const s = await setup();
-		for (const text of [`'`, `"`, `&|!():*`, `a:* & !b`, `<script>`, `\\`, `och`, `ʼ`, `…`, `😀 prov`, `sal4`, `x`.repeat(300), `%_`, `--`, `1e9`, `99999999999`]) {
-			await expect(findQueue(t.db, { actor: s.central, organizerId: s.org.id, view: 'all', filters: { q: text } }), text).resolves.toBeDefined();
+		for (const text of [
+			`'`,
+			`"`,
+			`&|!():*`,
+			`a:* & !b`,
+			`<script>`,
+			`\\`,
+			`och`,
+			`ʼ`,
+			`…`,
+			`😀 prov`,
+			`sal4`,
+			`x`.repeat(300),
+			`%_`,
+			`--`,
+			`1e9`,
+			`99999999999`
+		]) {
+			await expect(
+				findQueue(t.db, { actor: s.central, organizerId: s.org.id, view: 'all', filters: { q: text } }),
+				text
+			).resolves.toBeDefined();
 		}
 	});
 
 	it('pages by keyset without gaps or repeats, even when cases were filed in the same instant', async () => {
 		const s = await setup();
 		const all = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.organizerId, s.org.id));
-		await t.db.update(tickets).set({ createdAt: new Date('2026-11-23T10:00:00Z') }).where(inArray(tickets.id, all.slice(0, 5).map((r) => r.id)));
-		await t.db.update(tickets).set({ slaDueAt: new Date('2026-12-01T10:00:00Z') }).where(inArray(tickets.id, all.slice(2, 5).map((r) => r.id)));
+		await t.db
+			.update(tickets)
+			.set({ createdAt: new Date('2026-11-23T10:00:00Z') })
+			.where(
+				inArray(
+					tickets.id,
+					all.slice(0, 5).map((r) => r.id)
+				)
+			);
+		await t.db
+			.update(tickets)
+			.set({ slaDueAt: new Date('2026-12-01T10:00:00Z') })
+			.where(
+				inArray(
+					tickets.id,
+					all.slice(2, 5).map((r) => r.id)
+				)
+			);
 		for (const sort of ['newest', 'deadline'] as const) {
 			const seen: number[] = [];
 			let after: string | null = null;
 			let pages = 0;
 			do {
-				const page: Awaited<ReturnType<typeof findQueue>> = await findQueue(t.db, { actor: s.central, organizerId: s.org.id, view: 'all', sort, after, limit: 2 });
+				const page: Awaited<ReturnType<typeof findQueue>> = await findQueue(t.db, {
+					actor: s.central,
+					organizerId: s.org.id,
+					view: 'all',
+					sort,
+					after,
+					limit: 2
+				});
 				seen.push(...page.tickets.map((r) => r.number));
 				after = page.nextCursor;
 				pages++;
 			} while (after && pages < 10);
-			expect(seen.toSorted((a, b) => a - b), sort).toEqual(Object.values(s.n).sort((a, b) => a - b));
+			expect(
+				seen.toSorted((a, b) => a - b),
+				sort
+			).toEqual(Object.values(s.n).sort((a, b) => a - b));
 			expect(pages, sort).toBe(4);
 		}
 	});

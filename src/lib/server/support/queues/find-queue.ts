@@ -121,9 +121,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	const page = await withShownAssignees(db, actor, organizerId, rows.slice(0, size));
 	const last = page.at(-1);
 	const nextCursor =
-		rows.length > size && last
-			? encodeQueueCursor({ sort, at: newest ? last.createdKey : last.dueKey, id: last.id })
-			: null;
+		rows.length > size && last ? encodeQueueCursor({ sort, at: newest ? last.createdKey : last.dueKey, id: last.id }) : null;
 	return {
 		tickets: page,
 		nextCursor,

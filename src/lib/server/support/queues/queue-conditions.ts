@@ -64,7 +64,15 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL
 	if (f.chain) out.push(sql`tickets.chain = ${f.chain}`);
 	if (f.line) out.push(sql`tickets.line = ${f.line}`);
 	if (f.categoryId) out.push(sql`tickets.category_id = ${f.categoryId}`);
-	if (unitIds) out.push(unitIds.length ? sql`tickets.unit_id IN (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+	if (unitIds)
+		out.push(
+			unitIds.length
+				? sql`tickets.unit_id IN (${sql.join(
+						unitIds.map((id) => sql`${id}::uuid`),
+						sql`, `
+					)})`
+				: sql`false`
+		);
 	if (f.sla) out.push(slaCondition(f.sla));
 	if (f.q) {
 		const query = toPrefixTsquery(f.q);

@@ -1,3 +1,4 @@
+// Covers: findQueue.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -9,7 +10,11 @@ import { findQueue } from './find-queue';
 const t = useTestDatabase();
 
 const category = (organizerId: string, chain: string, name: string) =>
-	t.db.insert(supportCategories).values({ organizerId, chain, name, nameSort: swedishSortKey(name) }).returning().then(([c]) => c);
+	t.db
+		.insert(supportCategories)
+		.values({ organizerId, chain, name, nameSort: swedishSortKey(name) })
+		.returning()
+		.then(([c]) => c);
 
 describe('the choices of the queue filter form', () => {
 	it('lists the organizer’s unarchived units and categories in Swedish order, categories by chain', async () => {
@@ -40,8 +45,13 @@ describe('the choices of the queue filter form', () => {
 	it('gives empty lists to an organizer without units or categories, and refuses someone without a queue', async () => {
 		const org = await buildOrganizer(t.db);
 		const actor = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: org.id }]);
-		expect((await findQueue(t.db, { actor, organizerId: org.id, view: 'all', withFilterOptions: true })).options).toEqual({ units: [], categories: [] });
+		expect((await findQueue(t.db, { actor, organizerId: org.id, view: 'all', withFilterOptions: true })).options).toEqual({
+			units: [],
+			categories: []
+		});
 		const outsider = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: (await buildOrganizer(t.db)).id }]);
-		await expect(findQueue(t.db, { actor: outsider, organizerId: org.id, view: 'all', withFilterOptions: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(findQueue(t.db, { actor: outsider, organizerId: org.id, view: 'all', withFilterOptions: true })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
 	});
 });

@@ -1,3 +1,4 @@
+// Covers: caseNumberIn, toPrefixTsquery, decodeQueueCursor, encodeQueueCursor, parseQueueParams.
 import { describe, expect, it } from 'vitest';
 import { caseNumberIn, toPrefixTsquery } from './search-query';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
@@ -33,7 +34,11 @@ describe('queue cursors and parameters', () => {
 		const c = { sort: 'newest' as const, at: '2026-11-23T10:00:00.123456Z', id };
 		expect(decodeQueueCursor(encodeQueueCursor(c), 'newest')).toEqual(c);
 		expect(decodeQueueCursor(encodeQueueCursor(c), 'deadline')).toBeNull();
-		expect(decodeQueueCursor(encodeQueueCursor({ sort: 'deadline', at: null, id }), 'deadline')).toEqual({ sort: 'deadline', at: null, id });
+		expect(decodeQueueCursor(encodeQueueCursor({ sort: 'deadline', at: null, id }), 'deadline')).toEqual({
+			sort: 'deadline',
+			at: null,
+			id
+		});
 	});
 
 	it('treats a tampered cursor as the first page', () => {
@@ -44,6 +49,19 @@ describe('queue cursors and parameters', () => {
 
 	it('drops unknown filter values instead of failing', () => {
 		const p = parseQueueParams(new URLSearchParams('vy=hack&status=deleted&linje=7&enhet=1;drop&kedja=technical&sla=at_risk&q=%20%20'));
-		expect(p).toEqual({ view: null, sort: 'newest', after: null, filters: { chain: 'technical', sla: 'at_risk', state: undefined, line: undefined, unitId: undefined, categoryId: undefined, q: undefined } });
+		expect(p).toEqual({
+			view: null,
+			sort: 'newest',
+			after: null,
+			filters: {
+				chain: 'technical',
+				sla: 'at_risk',
+				state: undefined,
+				line: undefined,
+				unitId: undefined,
+				categoryId: undefined,
+				q: undefined
+			}
+		});
 	});
 });

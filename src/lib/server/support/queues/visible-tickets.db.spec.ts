@@ -1,3 +1,4 @@
+// Covers: visibleTicketsWhere, workableTicketsWhere.
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -17,7 +18,8 @@ async function world() {
 	const schoolA = await buildUnit(t.db, { organizerId: org.id, parentId: area.id });
 	const schoolB = await buildUnit(t.db, { organizerId: org.id, parentId: area.id });
 	const schoolC = await buildUnit(t.db, { organizerId: org.id, parentId: root.id });
-	const at = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) => buildActor(t.db, [{ role, organizerId: org.id, unitId }]);
+	const at = (role: Parameters<typeof buildActor>[1][number]['role'], unitId: string | null = null) =>
+		buildActor(t.db, [{ role, organizerId: org.id, unitId }]);
 	const mentor = await at('staff', root.id);
 	const teacher = await at('staff', root.id);
 	const central2 = await at('staff', root.id);
@@ -28,7 +30,10 @@ async function world() {
 	const file = async (unitId: string, requester: Actor, chain: 'technical' | 'pedagogical' = 'technical') =>
 		(await buildTicket(t.db, { organizerId: org.id, unitId, requester, input: { chain } })).ticket;
 	const escalate = async (id: string, line: 2 | 3, teams: string[]) => {
-		await t.db.update(tickets).set({ line, teamId: teams.at(-1) }).where(eq(tickets.id, id));
+		await t.db
+			.update(tickets)
+			.set({ line, teamId: teams.at(-1) })
+			.where(eq(tickets.id, id));
 		for (const teamId of teams) await t.db.insert(ticketTeams).values({ ticketId: id, teamId });
 	};
 	const cases = [
@@ -52,7 +57,13 @@ async function world() {
 	// A supplier team owned by another organizer that also serves this one: it holds one case here and one at home.
 	const home = await buildOrganizer(t.db);
 	const foreignSupplier = await buildActor(t.db, [{ role: 'supplier', organizerId: home.id }]);
-	const foreignTeam = await buildTeam(t.db, { organizerId: home.id, chain: 'pedagogical', line: 3, memberIds: [foreignSupplier.personId], alsoServes: [org.id] });
+	const foreignTeam = await buildTeam(t.db, {
+		organizerId: home.id,
+		chain: 'pedagogical',
+		line: 3,
+		memberIds: [foreignSupplier.personId],
+		alsoServes: [org.id]
+	});
 	await escalate(cases[4].id, 3, [foreignTeam.id]);
 	const homeCase = (await buildTicket(t.db, { organizerId: home.id })).ticket;
 	await t.db.update(tickets).set({ line: 3, teamId: foreignTeam.id }).where(eq(tickets.id, homeCase.id));
@@ -100,7 +111,16 @@ describe('which cases the queue may list', () => {
 			seen[name] = bySql.length;
 		}
 		// The world is rich enough that the rule matters: some see all, some some, some none.
-		expect(seen).toMatchObject({ orgAdmin: 6, centralTech: 6, outsider: 0, nobody: 0, leadership: 0, principalA: 0, supplier: 2, foreignSupplier: 1 });
+		expect(seen).toMatchObject({
+			orgAdmin: 6,
+			centralTech: 6,
+			outsider: 0,
+			nobody: 0,
+			leadership: 0,
+			principalA: 0,
+			supplier: 2,
+			foreignSupplier: 1
+		});
 		expect(seen.keyArea).toBeGreaterThan(0);
 		expect(seen.keyArea).toBeLessThan(6);
 	});
@@ -118,7 +138,10 @@ describe('which cases the queue may list', () => {
 		const other = await buildOrganizer(t.db);
 		const ids = await idsWhere(visibleTicketsWhere(personas.orgAdmin, other.id));
 		expect(ids).toEqual([]);
-		const count = await t.db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(visibleTicketsWhere(personas.centralTech, org.id)));
+		const count = await t.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(tickets)
+			.where(and(visibleTicketsWhere(personas.centralTech, org.id)));
 		expect(count[0].n).toBe(6);
 	});
 });

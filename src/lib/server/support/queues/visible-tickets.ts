@@ -9,7 +9,11 @@ const KEY_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_per
 /** loadAncestorIds walks at most this many steps up; the SQL walks as many down so both agree. */
 const MAX_DEPTH = 20;
 
-const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const uuidList = (ids: string[]) =>
+	sql.join(
+		ids.map((id) => sql`${id}::uuid`),
+		sql`, `
+	);
 
 /** The actor's roles at this organizer, split into organizer-wide roles and unit roles. */
 function rolesAt(actor: Actor, organizerId: string) {
@@ -76,7 +80,9 @@ export function workableTicketsWhere(actor: Actor | null, organizerId: string): 
 		const keyUnits = unitsWith([KEY_PERSON_OF[chain]]);
 		const line1 = central ? sql`true` : unitOrBelow(organizerId, keyUnits);
 		const line2 = central ? sql`true` : byTeam;
-		parts.push(sql`(tickets.chain = ${chain} AND ((tickets.line = 1 AND ${line1}) OR (tickets.line = 2 AND ${line2}) OR (tickets.line = 3 AND ${byTeam})))`);
+		parts.push(
+			sql`(tickets.chain = ${chain} AND ((tickets.line = 1 AND ${line1}) OR (tickets.line = 2 AND ${line2}) OR (tickets.line = 3 AND ${byTeam})))`
+		);
 	}
 	return sql`(tickets.organizer_id = ${organizerId} AND (${sql.join(parts, sql` OR `)}))`;
 }

@@ -45,7 +45,9 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 						inArray(tickets.state, [...OPEN_STATES]),
 						isNotNull(tickets.slaDueAt),
 						lte(tickets.slaDueAt, horizon),
-						cursor ? sql`(${tickets.slaDueAt}, ${tickets.id}) > (${cursor.dueAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined
+						cursor
+							? sql`(${tickets.slaDueAt}, ${tickets.id}) > (${cursor.dueAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+							: undefined
 					)
 				)
 				.orderBy(asc(tickets.slaDueAt), asc(tickets.id))
@@ -54,7 +56,10 @@ export async function refreshDueTicketSla(db: Db, now: Date, opts: RefreshDueOpt
 			// The cursor is the row as selected: storing a summary updates the row object too.
 			const tail = rows[rows.length - 1];
 			const last: Cursor = tail ? { dueAt: tail.slaDueAt as Date, id: tail.id } : null;
-			const events = await loadSlaEvents(tx, rows.map((r) => r.id));
+			const events = await loadSlaEvents(
+				tx,
+				rows.map((r) => r.id)
+			);
 			for (const row of rows) {
 				const summary = summarizeTicketSla(await calendarOf(tx, row.organizerId), row, events.get(row.id) ?? [], now);
 				await storeSlaSummary(tx, row, summary, now);

@@ -1,3 +1,4 @@
+// Covers: refreshTicketSla, refreshDueTicketSla.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -13,7 +14,9 @@ const t = useTestDatabase();
 /** An organizer promising a first response within an hour on normal technical cases, and a case filed Monday 08:00. */
 async function caseFiledMonday(firstResponse = 60) {
 	const org = await buildOrganizer(t.db);
-	await t.db.insert(supportSlaTargets).values({ organizerId: org.id, chain: 'technical', urgency: 'normal', firstResponseMinutes: firstResponse });
+	await t.db
+		.insert(supportSlaTargets)
+		.values({ organizerId: org.id, chain: 'technical', urgency: 'normal', firstResponseMinutes: firstResponse });
 	const { ticket } = await buildTicket(t.db, { organizerId: org.id });
 	await setEventTimes(t.db, ticket.id, [stockholm('2026-11-16 08:00')]);
 	return { org, ticket: await patchTicket(t.db, ticket.id) };
@@ -69,7 +72,13 @@ describe('refreshing a case’s SLA', () => {
 		expect(ticket.slaStatus).toBe('running');
 		expect(ticket.slaDueAt).toBeInstanceOf(Date);
 		const handler = await buildPerson(t.db);
-		const { ticket: after } = await appendTicketEvent(t.db, ticket, { actorId: handler.id, by: 'handler', kind: 'reply', public: true, body: 'Vi tittar på det.' });
+		const { ticket: after } = await appendTicketEvent(t.db, ticket, {
+			actorId: handler.id,
+			by: 'handler',
+			kind: 'reply',
+			public: true,
+			body: 'Vi tittar på det.'
+		});
 		expect(after).toMatchObject({ slaStatus: 'met', slaDueAt: null });
 		expect(await reload(ticket.id)).toMatchObject({ slaStatus: 'met', slaDueAt: null });
 	});

@@ -55,7 +55,10 @@ export async function storeSlaSummary(tx: Db, ticket: TicketRow, s: SlaSummary, 
 	const atRisk = s.status === 'at_risk' && (ticket.slaStatus !== 'at_risk' || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime());
 	const overdueChanged = ticket.slaOverdueSince?.getTime() !== s.overdueSince?.getTime();
 	if (ticket.slaStatus !== s.status || ticket.slaDueAt?.getTime() !== s.dueAt?.getTime() || overdueChanged) {
-		await tx.update(tickets).set({ slaStatus: s.status, slaDueAt: s.dueAt, slaOverdueSince: s.overdueSince }).where(eq(tickets.id, ticket.id));
+		await tx
+			.update(tickets)
+			.set({ slaStatus: s.status, slaDueAt: s.dueAt, slaOverdueSince: s.overdueSince })
+			.where(eq(tickets.id, ticket.id));
 		// The caller's row (appendTicketEvent returns it) stays in step with the database.
 		ticket.slaStatus = s.status;
 		ticket.slaDueAt = s.dueAt;

@@ -1,8 +1,17 @@
+// Covers: readTargetsSnapshot, summarizeSla.
 import { describe, expect, it } from 'vitest';
 import type { SlaFigure } from '../sla';
 import { readTargetsSnapshot, summarizeSla } from './summarize-sla';
 
-const fig = (o: Partial<SlaFigure>): SlaFigure => ({ kind: 'resolution', target: 60, elapsed: 0, dueAt: null, status: 'running', breachedAt: null, ...o });
+const fig = (o: Partial<SlaFigure>): SlaFigure => ({
+	kind: 'resolution',
+	target: 60,
+	elapsed: 0,
+	dueAt: null,
+	status: 'running',
+	breachedAt: null,
+	...o
+});
 
 describe('summing up a case’s SLA', () => {
 	it('takes the worst status and the nearest deadline of a running clock', () => {
@@ -34,9 +43,18 @@ describe('summing up a case’s SLA', () => {
 
 	it('lists one breach per breached figure, with line 0 for the whole case', () => {
 		const at = new Date('2026-11-16T08:00:00Z');
-		const s = summarizeSla([fig({ kind: 'first_response', status: 'breached', breachedAt: at }), fig({ kind: 'line', line: 3, status: 'breached', breachedAt: at })], false);
+		const s = summarizeSla(
+			[
+				fig({ kind: 'first_response', status: 'breached', breachedAt: at }),
+				fig({ kind: 'line', line: 3, status: 'breached', breachedAt: at })
+			],
+			false
+		);
 		expect(s.status).toBe('breached');
-		expect(s.breaches).toEqual([{ kind: 'first_response', line: 0, breachedAt: at }, { kind: 'line', line: 3, breachedAt: at }]);
+		expect(s.breaches).toEqual([
+			{ kind: 'first_response', line: 0, breachedAt: at },
+			{ kind: 'line', line: 3, breachedAt: at }
+		]);
 	});
 
 	it('calls a case without targets running while open and met once done', () => {
@@ -45,7 +63,10 @@ describe('summing up a case’s SLA', () => {
 	});
 
 	it('reads the stored snapshot, JSON line keys included, and drops what is not a number', () => {
-		expect(readTargetsSnapshot({ firstResponse: 60, feedback: 'x', perLine: { '2': 960, '3': -1 } })).toEqual({ firstResponse: 60, perLine: { 2: 960 } });
+		expect(readTargetsSnapshot({ firstResponse: 60, feedback: 'x', perLine: { '2': 960, '3': -1 } })).toEqual({
+			firstResponse: 60,
+			perLine: { 2: 960 }
+		});
 		expect(readTargetsSnapshot(null)).toEqual({});
 	});
 });

@@ -21,14 +21,17 @@ const SEVERITY: SlaStatus[] = ['breached', 'at_risk', 'running', 'paused', 'met'
  */
 export function summarizeSla(figures: readonly SlaFigure[], open: boolean): SlaSummary {
 	const status = SEVERITY.find((s) => figures.some((f) => f.status === s)) ?? (open ? 'running' : 'met');
-	const due = figures
-		.filter((f) => (f.status === 'running' || f.status === 'at_risk') && f.dueAt)
-		.map((f) => (f.dueAt as Date).getTime());
+	const due = figures.filter((f) => (f.status === 'running' || f.status === 'at_risk') && f.dueAt).map((f) => (f.dueAt as Date).getTime());
 	const breaches = figures
 		.filter((f) => f.status === 'breached' && f.breachedAt)
 		.map((f) => ({ kind: f.kind, line: f.line ?? 0, breachedAt: f.breachedAt as Date }));
 	const overdue = figures.filter((f) => f.status === 'breached' && f.dueAt).map((f) => (f.dueAt as Date).getTime());
-	return { dueAt: due.length ? new Date(Math.min(...due)) : null, status, overdueSince: open && overdue.length ? new Date(Math.min(...overdue)) : null, breaches };
+	return {
+		dueAt: due.length ? new Date(Math.min(...due)) : null,
+		status,
+		overdueSince: open && overdue.length ? new Date(Math.min(...overdue)) : null,
+		breaches
+	};
 }
 
 const minutes = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);

@@ -13,10 +13,11 @@ import { readTogether } from '../../db/read-together';
 export async function workingCalendarFor(db: Db, organizerId: string): Promise<WorkingCalendar> {
 	const [settings, days] = await readTogether(db, [
 		() => getSupportSettings(db, organizerId),
-		() => db
-			.select({ day: supportCalendarDays.day, kind: supportCalendarDays.kind })
-			.from(supportCalendarDays)
-			.where(eq(supportCalendarDays.organizerId, organizerId))
+		() =>
+			db
+				.select({ day: supportCalendarDays.day, kind: supportCalendarDays.kind })
+				.from(supportCalendarDays)
+				.where(eq(supportCalendarDays.organizerId, organizerId))
 	]);
 	return {
 		timeZone: DEFAULT_CALENDAR.timeZone,

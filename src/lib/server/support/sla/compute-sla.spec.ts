@@ -1,3 +1,4 @@
+// Covers: computeSla, leadTimeByLine.
 import { describe, expect, it } from 'vitest';
 import { computeSla, type SlaEvent, type SlaFigure, type SlaTargets } from './compute-sla';
 import { leadTimeByLine } from './lead-time-by-line';
@@ -196,7 +197,11 @@ describe('targets and events', () => {
 		const started = performance.now();
 		for (let i = 0; i < 5000; i++) {
 			const shift = (d: Date) => new Date(d.getTime() + (i % 500) * 3_600_000);
-			const log = [filed(shift(cet('2025-01-10 09:00'))), reply(shift(cet('2025-01-10 11:00')), { lineTo: 2 }), reply(shift(cet('2025-01-20 11:00')), { stateTo: 'solved' })];
+			const log = [
+				filed(shift(cet('2025-01-10 09:00'))),
+				reply(shift(cet('2025-01-10 11:00')), { lineTo: 2 }),
+				reply(shift(cet('2025-01-20 11:00')), { stateTo: 'solved' })
+			];
 			computeSla(cal, log, { firstResponse: 240, feedback: 1620, resolution: 2700, perLine: { 1: 480, 2: 2000 } }, cet('2025-04-01 09:00'));
 		}
 		expect(performance.now() - started).toBeLessThan(3000);

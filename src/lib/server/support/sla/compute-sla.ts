@@ -108,7 +108,12 @@ function firstResponse(cal: WorkingCalendar, log: CaseLog, targetMs: number) {
 	const end = log.events.find((e, i) => i > 0 && (isPublicHandler(e) || (e.stateTo && !isOpen(e.stateTo))));
 	const to = end ? end.at.getTime() : log.now;
 	const running = !end;
-	return readClock(cal, log.periods, { from: log.filed, to, running, pausedNow: log.state === 'waiting_requester', accept: isCounting }, targetMs);
+	return readClock(
+		cal,
+		log.periods,
+		{ from: log.filed, to, running, pausedNow: log.state === 'waiting_requester', accept: isCounting },
+		targetMs
+	);
 }
 
 function feedback(cal: WorkingCalendar, log: CaseLog, targetMs: number) {

@@ -1,3 +1,4 @@
+// Covers: swedishHolidays.
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_KEYS, swedishHolidays } from './swedish-holidays';
 
@@ -51,7 +52,9 @@ describe('swedishHolidays', () => {
 	});
 
 	it('marks midsommarafton, julafton and nyårsafton as eves and the rest as holidays', () => {
-		const eves = swedishHolidays(2025).filter((h) => h.kind === 'eve').map((h) => h.key);
+		const eves = swedishHolidays(2025)
+			.filter((h) => h.kind === 'eve')
+			.map((h) => h.key);
 		expect(eves).toEqual(['midsommarafton', 'julafton', 'nyarsafton']);
 		expect(swedishHolidays(2025).filter((h) => h.kind === 'holiday')).toHaveLength(13);
 	});

@@ -1,3 +1,4 @@
+// Covers: expandRange, isWorkingDay.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR, expandRange, isWorkingDay, type WorkingCalendar } from './working-calendar';
 

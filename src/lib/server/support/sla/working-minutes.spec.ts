@@ -1,3 +1,4 @@
+// Covers: expandRange, isWorkingDay, addWorkingMinutes, workingMinutesBetween.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR, expandRange, isWorkingDay, type WorkingCalendar } from './working-calendar';
 import { addWorkingMinutes, workingMinutesBetween } from './working-minutes';
@@ -87,7 +88,7 @@ describe('addWorkingMinutes', () => {
 describe('working time as a measure', () => {
 	// A small seeded generator, so failures can be reproduced.
 	let seed = 20260101;
-	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const base = at('2024-01-01T00:00Z').getTime();
 	const cases = Array.from({ length: 400 }, () => ({
 		start: new Date(base + Math.floor(random() * 3 * 365 * 86_400_000)),

@@ -85,9 +85,7 @@ export function fromLocal(timeZone: string, day: number, minuteOfDay: number): n
 	const wall = day * MS_PER_DAY + minuteOfDay * 60_000;
 	const before = offsetAt(timeZone, wall - MS_PER_DAY);
 	const after = offsetAt(timeZone, wall + MS_PER_DAY);
-	const valid = [before, after]
-		.map((offset) => wall - offset)
-		.filter((ms) => ms + offsetAt(timeZone, ms) === wall);
+	const valid = [before, after].map((offset) => wall - offset).filter((ms) => ms + offsetAt(timeZone, ms) === wall);
 	const instant = valid.length > 0 ? Math.min(...valid) : wall - before;
 	cache.set(key, instant);
 	return instant;

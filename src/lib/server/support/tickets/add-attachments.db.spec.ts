@@ -1,3 +1,4 @@
+// Covers: fileTicket, getAttachment.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -38,7 +39,9 @@ describe('attachments on a filed case', () => {
 		await notFound(getAttachment(t.db, { actor: requester, organizerId, number: ticket.number, attachmentId: rows[0].id }));
 		const colleague = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
 		await notFound(getAttachment(t.db, { actor: colleague, organizerId: org.id, number: filed.number, attachmentId: rows[0].id }));
-		await notFound(getAttachment(t.db, { actor: me, organizerId: org.id, number: filed.number, attachmentId: '00000000-0000-4000-8000-000000000000' }));
+		await notFound(
+			getAttachment(t.db, { actor: me, organizerId: org.id, number: filed.number, attachmentId: '00000000-0000-4000-8000-000000000000' })
+		);
 		await notFound(getAttachment(t.db, { actor: me, organizerId: org.id, number: filed.number, attachmentId: 'inte-ett-id' }));
 		expect(unitId).toBeTruthy();
 	});
@@ -50,13 +53,27 @@ describe('attachments on a filed case', () => {
 		const big = new Uint8Array(2 * 1024 * 1024 + 1);
 		big.set(SAMPLE_FILES.png);
 		const cases = [
-			{ files: [{ name: 'ok.png', bytes: SAMPLE_FILES.png }, { name: 'program.png', bytes: exe }], message: 'tickets_error_attachment_type' },
-			{ files: [{ name: 'sida.png', bytes: new TextEncoder().encode('<html><script>x()</script>') }], message: 'tickets_error_attachment_type' },
+			{
+				files: [
+					{ name: 'ok.png', bytes: SAMPLE_FILES.png },
+					{ name: 'program.png', bytes: exe }
+				],
+				message: 'tickets_error_attachment_type'
+			},
+			{
+				files: [{ name: 'sida.png', bytes: new TextEncoder().encode('<html><script>x()</script>') }],
+				message: 'tickets_error_attachment_type'
+			},
 			{ files: [{ name: 'stor.png', bytes: big }], message: 'tickets_error_attachment_too_large' },
 			{ files: Array.from({ length: 4 }, () => ({ name: 'a.pdf', bytes: SAMPLE_FILES.pdf })), message: 'tickets_error_attachment_count' }
 		];
 		for (const c of cases) {
-			const err = await fileTicket(t.db, { actor: me, organizerId: org.id, input: { ...base, unitId: unit.id }, attachments: c.files }).catch((e) => e);
+			const err = await fileTicket(t.db, {
+				actor: me,
+				organizerId: org.id,
+				input: { ...base, unitId: unit.id },
+				attachments: c.files
+			}).catch((e) => e);
 			expect(err.issues).toEqual([{ field: 'attachments', message: c.message }]);
 		}
 		expect(await t.db.select().from(tickets).where(eq(tickets.organizerId, org.id))).toEqual([]);

@@ -26,7 +26,11 @@ export type TicketEventRow = typeof ticketEvents.$inferSelect;
  * The one way a case changes: writes the event to the timeline and moves the case's
  * state, line and time stamps with it, in the caller's transaction. Returns the updated case.
  */
-export async function appendTicketEvent(tx: Db, ticket: TicketRow, e: NewTicketEvent): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
+export async function appendTicketEvent(
+	tx: Db,
+	ticket: TicketRow,
+	e: NewTicketEvent
+): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
 	const [event] = await tx
 		.insert(ticketEvents)
 		.values({

@@ -1,3 +1,4 @@
+// Covers: checkAttachments, cleanFileName, nameForType, sniffContentType.
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../../../../../tests/factories';
 import { checkAttachments, cleanFileName, MAX_ATTACHMENT_BYTES, nameForType, sniffContentType } from './check-attachment';
@@ -30,12 +31,19 @@ describe('checking attachments', () => {
 	it('refuses a file over 2 MB and more than three files, and accepts exactly 2 MB', () => {
 		const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
 		big.set(SAMPLE_FILES.png);
-		expect(() => checkAttachments([{ name: 'stor.png', bytes: big }])).toThrow(expect.objectContaining({ issues: [{ field: 'attachments', message: 'tickets_error_attachment_too_large' }] }));
+		expect(() => checkAttachments([{ name: 'stor.png', bytes: big }])).toThrow(
+			expect.objectContaining({ issues: [{ field: 'attachments', message: 'tickets_error_attachment_too_large' }] })
+		);
 		const four = Array.from({ length: 4 }, (_, i) => ({ name: `${i}.pdf`, bytes: SAMPLE_FILES.pdf }));
-		expect(() => checkAttachments(four)).toThrow(expect.objectContaining({ issues: [{ field: 'attachments', message: 'tickets_error_attachment_count' }] }));
+		expect(() => checkAttachments(four)).toThrow(
+			expect.objectContaining({ issues: [{ field: 'attachments', message: 'tickets_error_attachment_count' }] })
+		);
 		const exact = new Uint8Array(MAX_ATTACHMENT_BYTES);
 		exact.set(SAMPLE_FILES.jpeg);
-		expect(checkAttachments([{ name: 'foto.jpg', bytes: exact }])[0]).toMatchObject({ contentType: 'image/jpeg', sizeBytes: MAX_ATTACHMENT_BYTES });
+		expect(checkAttachments([{ name: 'foto.jpg', bytes: exact }])[0]).toMatchObject({
+			contentType: 'image/jpeg',
+			sizeBytes: MAX_ATTACHMENT_BYTES
+		});
 	});
 
 	it('ignores an empty file input and stores the type the bytes show, not the one in the name', () => {

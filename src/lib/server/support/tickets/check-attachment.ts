@@ -50,8 +50,11 @@ export function nameForType(name: string, contentType: string): string {
 /** A file name safe to store and to send back in Content-Disposition: no paths, no control characters, not too long. */
 export function cleanFileName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	// eslint-disable-next-line no-control-regex
-	const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+	const clean = base
+		// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+		.replace(/[\u0000-\u001f\u007f"]/g, '')
+		.trim()
+		.slice(0, 120);
 	return clean || 'bilaga';
 }
 
@@ -63,7 +66,12 @@ export function checkAttachment(file: IncomingFile): CheckedFile | { error: stri
 	if (file.bytes.length > MAX_ATTACHMENT_BYTES) return { error: 'tickets_error_attachment_too_large' };
 	const contentType = sniffContentType(file.bytes);
 	if (!contentType) return { error: 'tickets_error_attachment_type' };
-	return { fileName: nameForType(cleanFileName(file.name), contentType), contentType, sizeBytes: file.bytes.length, data: Buffer.from(file.bytes) };
+	return {
+		fileName: nameForType(cleanFileName(file.name), contentType),
+		contentType,
+		sizeBytes: file.bytes.length,
+		data: Buffer.from(file.bytes)
+	};
 }
 
 /**

@@ -1,3 +1,4 @@
+// Covers: fileTicket.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -23,7 +24,9 @@ describe('filing a case', () => {
 
 	it('records lost teaching time and copies the SLA targets in force', async () => {
 		const org = await buildOrganizer(t.db);
-		await t.db.insert(supportSlaTargets).values({ organizerId: org.id, chain: 'technical', urgency: 'high', firstResponseMinutes: 120, line2Minutes: 960 });
+		await t.db
+			.insert(supportSlaTargets)
+			.values({ organizerId: org.id, chain: 'technical', urgency: 'high', firstResponseMinutes: 120, line2Minutes: 960 });
 		const { ticket } = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lessonsLost: '2', studentsAffected: '27' } });
 		expect(ticket).toMatchObject({ lessonsLost: 2, studentsAffected: 27, slaTargets: { firstResponse: 120, perLine: { 2: 960 } } });
 	});
@@ -48,7 +51,10 @@ describe('filing a case', () => {
 		const student = await buildActor(t.db, [{ role: 'student', organizerId: org.id, unitId: unit.id }]);
 		const input = { ...base, unitId: unit.id };
 		expect((await fileTicket(t.db, { actor: student, organizerId: org.id, input }).catch((e) => e)).code).toBe('FORBIDDEN');
-		await t.db.update(organizers).set({ settings: { support: { allowStudents: true } } }).where(eq(organizers.id, org.id));
+		await t.db
+			.update(organizers)
+			.set({ settings: { support: { allowStudents: true } } })
+			.where(eq(organizers.id, org.id));
 		expect((await fileTicket(t.db, { actor: student, organizerId: org.id, input })).requesterId).toBe(student.personId);
 		const stranger = await buildActor(t.db, [{ role: 'org_admin', organizerId: (await buildOrganizer(t.db)).id }]);
 		expect((await fileTicket(t.db, { actor: stranger, organizerId: org.id, input }).catch((e) => e)).code).toBe('FORBIDDEN');
@@ -60,9 +66,17 @@ describe('filing a case', () => {
 		const mentor = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
 		const pupil = await buildPerson(t.db, { roles: [{ role: 'student', organizerId: org.id, unitId: unit.id }] });
 		const outsider = await buildPerson(t.db);
-		const ticket = await fileTicket(t.db, { actor: mentor, organizerId: org.id, input: { ...base, unitId: unit.id, onBehalfOfId: pupil.id } });
+		const ticket = await fileTicket(t.db, {
+			actor: mentor,
+			organizerId: org.id,
+			input: { ...base, unitId: unit.id, onBehalfOfId: pupil.id }
+		});
 		expect(ticket).toMatchObject({ requesterId: pupil.id, filedById: mentor.personId });
-		const err = await fileTicket(t.db, { actor: mentor, organizerId: org.id, input: { ...base, unitId: unit.id, onBehalfOfId: outsider.id } }).catch((e) => e);
+		const err = await fileTicket(t.db, {
+			actor: mentor,
+			organizerId: org.id,
+			input: { ...base, unitId: unit.id, onBehalfOfId: outsider.id }
+		}).catch((e) => e);
 		expect(err.issues).toEqual([{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
 	});
 });

@@ -16,12 +16,19 @@ import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
 import { loadFilingOptions } from './load-filing-options';
 
 const count = (max: number) =>
-	z.coerce.number({ message: 'support_error_whole_number' }).int('support_error_whole_number').min(0, 'support_error_whole_number').max(max, 'support_error_too_large');
+	z.coerce
+		.number({ message: 'support_error_whole_number' })
+		.int('support_error_whole_number')
+		.min(0, 'support_error_whole_number')
+		.max(max, 'support_error_too_large');
 
 /** What a requester fills in. Messages are message keys. */
 export const fileTicketSchema = z.object({
 	chain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
-	categoryId: z.uuid('support_error_choose_category').optional().or(z.literal('').transform(() => undefined)),
+	categoryId: z
+		.uuid('support_error_choose_category')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	unitId: z.uuid('support_error_choose_unit'),
 	title: z.string().trim().min(3, 'support_error_title_required').max(200, 'support_error_too_long'),
 	description: z.string().trim().min(1, 'support_error_description_required').max(10000, 'support_error_too_long'),
@@ -31,7 +38,10 @@ export const fileTicketSchema = z.object({
 	studentsAffected: count(10000).default(0),
 	deviceType: z.string().trim().max(100, 'support_error_too_long').optional(),
 	/** A mentor filing for a student: the student's person id. */
-	onBehalfOfId: z.uuid('support_error_choose_person').optional().or(z.literal('').transform(() => undefined))
+	onBehalfOfId: z
+		.uuid('support_error_choose_person')
+		.optional()
+		.or(z.literal('').transform(() => undefined))
 });
 export type FileTicketInput = z.input<typeof fileTicketSchema>;
 
@@ -46,7 +56,9 @@ export async function fileTicket(
 ) {
 	// The short form of students and guardians has no staff fields: whatever they send in them is dropped, unread.
 	const pupil = !!opts.actor && filingFormFor(opts.actor, opts.organizerId) === 'pupil';
-	const raw = pupil ? Object.fromEntries(Object.entries(opts.input).filter(([k]) => !(STAFF_ONLY_FIELDS as readonly string[]).includes(k))) : opts.input;
+	const raw = pupil
+		? Object.fromEntries(Object.entries(opts.input).filter(([k]) => !(STAFF_ONLY_FIELDS as readonly string[]).includes(k)))
+		: opts.input;
 	const parsed = fileTicketSchema.safeParse(raw);
 	const fileCheck = attempt(() => checkAttachments(opts.attachments));
 	if (!parsed.success || 'issues' in fileCheck) {
@@ -137,7 +149,12 @@ export async function fileTicket(
 			action: 'ticket.create',
 			entityType: 'ticket',
 			entityId: ticket.id,
-			changes: { number: ticket.number, chain: ticket.chain, unitId: ticket.unitId, ...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) }) }
+			changes: {
+				number: ticket.number,
+				chain: ticket.chain,
+				unitId: ticket.unitId,
+				...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) })
+			}
 		});
 		return ticket;
 	});

@@ -1,3 +1,4 @@
+// Covers: decodeCursor, encodeCursor, findMyTickets.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildPerson, buildTicket, buildUnit } from '../../../../../tests/factories';
@@ -17,8 +18,11 @@ describe("finding a person's own cases", () => {
 		]);
 		const pupil = await buildPerson(t.db, { roles: [{ role: 'student', organizerId: org.id, unitId: unit.id }] });
 		const numbers: number[] = [];
-		for (let i = 0; i < 4; i++) numbers.push((await buildTicket(t.db, { organizerId: org.id, unitId: unit.id, requester: me })).ticket.number);
-		numbers.push((await buildTicket(t.db, { organizerId: org.id, unitId: unit.id, requester: me, input: { onBehalfOfId: pupil.id } })).ticket.number);
+		for (let i = 0; i < 4; i++)
+			numbers.push((await buildTicket(t.db, { organizerId: org.id, unitId: unit.id, requester: me })).ticket.number);
+		numbers.push(
+			(await buildTicket(t.db, { organizerId: org.id, unitId: unit.id, requester: me, input: { onBehalfOfId: pupil.id } })).ticket.number
+		);
 		await buildTicket(t.db, { organizerId: org.id, unitId: unit.id }); // a colleague's case
 		await buildTicket(t.db, { organizerId: org2.id, unitId: unit2.id, requester: me }); // another organizer
 
@@ -31,7 +35,8 @@ describe("finding a person's own cases", () => {
 	});
 
 	it('treats a malformed cursor as the first page', () => {
-		for (const raw of [null, '', 'x_y', '2026-01-01T00:00:00.000Z_inte-ett-id', "'; drop table tickets"]) expect(decodeCursor(raw)).toBeNull();
+		for (const raw of [null, '', 'x_y', '2026-01-01T00:00:00.000Z_inte-ett-id', "'; drop table tickets"])
+			expect(decodeCursor(raw)).toBeNull();
 	});
 
 	it('shows nothing to someone without cases', async () => {

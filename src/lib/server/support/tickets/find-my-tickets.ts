@@ -22,7 +22,10 @@ export function decodeCursor(raw: string | null): MyTicketsCursor | null {
 export async function findMyTickets(db: Db, opts: { actor: Actor; organizerId: string; after?: MyTicketsCursor | null; limit?: number }) {
 	const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
 	const me = opts.actor.personId;
-	const where: (SQL | undefined)[] = [eq(tickets.organizerId, opts.organizerId), or(eq(tickets.requesterId, me), eq(tickets.filedById, me))];
+	const where: (SQL | undefined)[] = [
+		eq(tickets.organizerId, opts.organizerId),
+		or(eq(tickets.requesterId, me), eq(tickets.filedById, me))
+	];
 	if (opts.after) {
 		const at = new Date(opts.after.createdAt);
 		where.push(or(lt(tickets.createdAt, at), and(eq(tickets.createdAt, at), lt(tickets.id, opts.after.id))));

@@ -24,6 +24,7 @@ export async function getAttachment(db: Db, opts: { actor: Actor | null; organiz
 				eq(ticketAttachments.organizerId, ticket.organizerId)
 			)
 		);
-	if (!row || (row.eventPublic === false && !can(opts.actor, 'ticket.internal', resource))) throw new AppError('NOT_FOUND', 'Bilagan finns inte');
+	if (!row || (row.eventPublic === false && !can(opts.actor, 'ticket.internal', resource)))
+		throw new AppError('NOT_FOUND', 'Bilagan finns inte');
 	return row.attachment;
 }

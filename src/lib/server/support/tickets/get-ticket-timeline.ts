@@ -45,15 +45,27 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 	const personIds = [...new Set([ticket.requesterId, ticket.filedById, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
 	const teamIds = [...new Set([ticket.teamId, ...events.map((e) => e.data?.teamId)].filter((x): x is string => typeof x === 'string'))];
 	const [names, teams, [unit], [category], settings] = await readTogether(db, [
-		() => db.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity }).from(people).where(inArray(people.id, personIds)),
-		() => teamIds.length ? db.select({ id: supportTeams.id, name: supportTeams.name }).from(supportTeams).where(inArray(supportTeams.id, teamIds)) : [],
-		() => db.select({ name: units.name }).from(units).where(and(eq(units.id, ticket.unitId), eq(units.organizerId, ticket.organizerId))),
-		() => ticket.categoryId
-			? db
-					.select({ name: supportCategories.name })
-					.from(supportCategories)
-					.where(and(eq(supportCategories.id, ticket.categoryId), eq(supportCategories.organizerId, ticket.organizerId)))
-			: [],
+		() =>
+			db
+				.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity })
+				.from(people)
+				.where(inArray(people.id, personIds)),
+		() =>
+			teamIds.length
+				? db.select({ id: supportTeams.id, name: supportTeams.name }).from(supportTeams).where(inArray(supportTeams.id, teamIds))
+				: [],
+		() =>
+			db
+				.select({ name: units.name })
+				.from(units)
+				.where(and(eq(units.id, ticket.unitId), eq(units.organizerId, ticket.organizerId))),
+		() =>
+			ticket.categoryId
+				? db
+						.select({ name: supportCategories.name })
+						.from(supportCategories)
+						.where(and(eq(supportCategories.id, ticket.categoryId), eq(supportCategories.organizerId, ticket.organizerId)))
+				: [],
 		() => getSupportSettings(db, ticket.organizerId)
 	]);
 	const deadline = reopenDeadline(ticket, settings.reopenDays);

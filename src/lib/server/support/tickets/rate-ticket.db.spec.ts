@@ -1,3 +1,4 @@
+// Covers: rateTicket.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -18,12 +19,20 @@ const row = async (id: string) => (await t.db.select().from(tickets).where(eq(ti
 describe('rating a solved case', () => {
 	it('records the rating and comment once, on the timeline and in the audit log', async () => {
 		const { ticket, organizerId, requester } = await solvedCase();
-		await rateTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { rating: '4', comment: '<b>Snabbt</b> fixat' } });
+		await rateTicket(t.db, {
+			actor: requester,
+			organizerId,
+			number: ticket.number,
+			input: { rating: '4', comment: '<b>Snabbt</b> fixat' }
+		});
 		expect(await row(ticket.id)).toMatchObject({ rating: 4, ratingComment: '<b>Snabbt</b> fixat', state: 'solved' });
 		const events = await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
 		expect(events.at(-1)).toMatchObject({ kind: 'rate', data: { rating: 4 }, body: '<b>Snabbt</b> fixat' });
 		const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, ticket.id));
-		expect(audit.find((a) => a.action === 'ticket.rate')?.changes).toEqual({ rating: [null, 4], ratingComment: [null, '<b>Snabbt</b> fixat'] });
+		expect(audit.find((a) => a.action === 'ticket.rate')?.changes).toEqual({
+			rating: [null, 4],
+			ratingComment: [null, '<b>Snabbt</b> fixat']
+		});
 	});
 
 	it('refuses a second rating and keeps the first', async () => {
@@ -41,7 +50,16 @@ describe('rating a solved case', () => {
 			expect(err.issues).toEqual([{ field: 'rating', message: 'tickets_error_rating' }]);
 		}
 		const open = await buildTicket(t.db);
-		expect((await rateTicket(t.db, { actor: open.requester, organizerId: open.organizerId, number: open.ticket.number, input: { rating: 3 } }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect(
+			(
+				await rateTicket(t.db, {
+					actor: open.requester,
+					organizerId: open.organizerId,
+					number: open.ticket.number,
+					input: { rating: 3 }
+				}).catch((e) => e)
+			).code
+		).toBe('FORBIDDEN');
 		expect((await row(ticket.id)).rating).toBeNull();
 	});
 
@@ -49,13 +67,17 @@ describe('rating a solved case', () => {
 		const { ticket, organizerId, unitId, handler } = await solvedCase();
 		const colleague = await buildActor(t.db, [{ role: 'staff', organizerId, unitId }]);
 		const input = { rating: 1 };
-		expect((await rateTicket(t.db, { actor: colleague, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe('NOT_FOUND');
+		expect((await rateTicket(t.db, { actor: colleague, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe(
+			'NOT_FOUND'
+		);
 		expect((await rateTicket(t.db, { actor: handler, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe('FORBIDDEN');
 
 		// A key person files their own case and solves it: they may not rate it.
 		const own = await buildTicket(t.db, { organizerId, unitId, requester: handler });
 		await moveTicket(t.db, own.ticket, { stateTo: 'solved', handlerId: handler.personId });
-		expect((await rateTicket(t.db, { actor: handler, organizerId, number: own.ticket.number, input }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect((await rateTicket(t.db, { actor: handler, organizerId, number: own.ticket.number, input }).catch((e) => e)).code).toBe(
+			'FORBIDDEN'
+		);
 		expect((await row(ticket.id)).rating).toBeNull();
 		expect((await row(own.ticket.id)).rating).toBeNull();
 	});

@@ -1,3 +1,4 @@
+// Covers: reopenTicket.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -11,7 +12,10 @@ const DAY = 24 * 60 * 60 * 1000;
 async function caseSolved(daysAgo: number, reopenDays?: number) {
 	const built = await buildTicket(t.db);
 	if (reopenDays !== undefined) {
-		await t.db.update(organizers).set({ settings: { support: { reopenDays } } }).where(eq(organizers.id, built.organizerId));
+		await t.db
+			.update(organizers)
+			.set({ settings: { support: { reopenDays } } })
+			.where(eq(organizers.id, built.organizerId));
 	}
 	const handler = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: built.organizerId, unitId: built.unitId }]);
 	await moveTicket(t.db, built.ticket, { stateTo: 'solved', handlerId: handler.personId, at: new Date(Date.now() - daysAgo * DAY) });
@@ -33,25 +37,39 @@ describe('reopening a case', () => {
 	it("refuses after the organizer's window and writes nothing", async () => {
 		const { ticket, organizerId, requester } = await caseSolved(8, 7);
 		const before = await row(ticket.id);
-		const err = await reopenTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { reason: 'Igen' } }).catch((e) => e);
+		const err = await reopenTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { reason: 'Igen' } }).catch(
+			(e) => e
+		);
 		expect(err).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'reason', message: 'tickets_error_reopen_window' }] });
 		expect(await row(ticket.id)).toEqual(before);
 		// Within the same window it works.
 		const recent = await caseSolved(6, 7);
-		await reopenTicket(t.db, { actor: recent.requester, organizerId: recent.organizerId, number: recent.ticket.number, input: { reason: 'Igen' } });
+		await reopenTicket(t.db, {
+			actor: recent.requester,
+			organizerId: recent.organizerId,
+			number: recent.ticket.number,
+			input: { reason: 'Igen' }
+		});
 		expect((await row(recent.ticket.id)).state).toBe('in_progress');
 	});
 
 	it('refuses an open case, a missing reason, and anyone but the requester', async () => {
 		const open = await buildTicket(t.db);
-		const err = await reopenTicket(t.db, { actor: open.requester, organizerId: open.organizerId, number: open.ticket.number, input: { reason: 'x' } }).catch((e) => e);
+		const err = await reopenTicket(t.db, {
+			actor: open.requester,
+			organizerId: open.organizerId,
+			number: open.ticket.number,
+			input: { reason: 'x' }
+		}).catch((e) => e);
 		expect(err.code).toBe('CONFLICT');
 		const { ticket, organizerId, unitId, requester } = await caseSolved(1);
-		expect((await reopenTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { reason: '  ' } }).catch((e) => e)).issues).toEqual([
-			{ field: 'reason', message: 'tickets_error_reopen_reason' }
-		]);
+		expect(
+			(await reopenTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { reason: '  ' } }).catch((e) => e)).issues
+		).toEqual([{ field: 'reason', message: 'tickets_error_reopen_reason' }]);
 		const keyPerson = await buildActor(t.db, [{ role: 'technical_key_person', organizerId, unitId }]);
-		expect((await reopenTicket(t.db, { actor: keyPerson, organizerId, number: ticket.number, input: { reason: 'x' } }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect(
+			(await reopenTicket(t.db, { actor: keyPerson, organizerId, number: ticket.number, input: { reason: 'x' } }).catch((e) => e)).code
+		).toBe('FORBIDDEN');
 		expect((await row(ticket.id)).state).toBe('solved');
 	});
 });

@@ -34,7 +34,12 @@ export async function reopenTicket(
 	if (!parsed.success) throw new AppError('INVALID', 'Ogiltig återöppning', zodIssues(parsed.error.issues));
 	const settings = await getSupportSettings(db, opts.organizerId);
 	return db.transaction(async (tx) => {
-		const { ticket, resource } = await getTicket(tx, { actor: opts.actor, organizerId: opts.organizerId, number: opts.number, forUpdate: true });
+		const { ticket, resource } = await getTicket(tx, {
+			actor: opts.actor,
+			organizerId: opts.organizerId,
+			number: opts.number,
+			forUpdate: true
+		});
 		authorize(opts.actor, 'ticket.respond', resource);
 		const actor = opts.actor;
 		const deadline = reopenDeadline(ticket, settings.reopenDays);

@@ -1,3 +1,4 @@
+// Covers: respondToTicket.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -19,7 +20,13 @@ describe('the requester replying on their case', () => {
 	it('stores the reply as text, script tags and all, with its files, and audits it', async () => {
 		const { ticket, organizerId, requester } = await buildTicket(t.db);
 		const body = '<script>alert("hej")</script>\nRad två';
-		await respondToTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { body }, attachments: [{ name: 'bild.png', bytes: SAMPLE_FILES.png }] });
+		await respondToTicket(t.db, {
+			actor: requester,
+			organizerId,
+			number: ticket.number,
+			input: { body },
+			attachments: [{ name: 'bild.png', bytes: SAMPLE_FILES.png }]
+		});
 		const events = await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
 		const reply = events.find((e) => e.kind === 'reply')!;
 		expect(reply).toMatchObject({ body, by: 'requester', public: true, stateTo: null });
@@ -33,7 +40,12 @@ describe('the requester replying on their case', () => {
 		const { ticket, organizerId, unitId, requester } = await buildTicket(t.db);
 		const keyPerson = await buildActor(t.db, [{ role: 'technical_key_person', organizerId, unitId }]);
 		await moveTicket(t.db, ticket, { stateTo: 'waiting_requester', handlerId: keyPerson.personId });
-		const after = await respondToTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { body: 'Nu har jag startat om.' } });
+		const after = await respondToTicket(t.db, {
+			actor: requester,
+			organizerId,
+			number: ticket.number,
+			input: { body: 'Nu har jag startat om.' }
+		});
 		expect(after).toMatchObject({ state: 'in_progress', waitingSince: null });
 	});
 
@@ -54,7 +66,16 @@ describe('the requester replying on their case', () => {
 		]);
 		const big = new Uint8Array(3 * 1024 * 1024);
 		big.set(SAMPLE_FILES.png);
-		const err2 = await respondToTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { body: 'Här är en bild' }, attachments: [{ name: 'ok.pdf', bytes: SAMPLE_FILES.pdf }, { name: 'stor.png', bytes: big }] }).catch((e) => e);
+		const err2 = await respondToTicket(t.db, {
+			actor: requester,
+			organizerId,
+			number: ticket.number,
+			input: { body: 'Här är en bild' },
+			attachments: [
+				{ name: 'ok.pdf', bytes: SAMPLE_FILES.pdf },
+				{ name: 'stor.png', bytes: big }
+			]
+		}).catch((e) => e);
 		expect(err2.issues).toEqual([{ field: 'attachments', message: 'tickets_error_attachment_too_large' }]);
 		expect(await snapshot(ticket.id)).toEqual(before);
 	});
@@ -64,8 +85,12 @@ describe('the requester replying on their case', () => {
 		const colleague = await buildActor(t.db, [{ role: 'staff', organizerId, unitId }]);
 		const keyPerson = await buildActor(t.db, [{ role: 'technical_key_person', organizerId, unitId }]);
 		const input = { body: 'Jag svarar också' };
-		expect((await respondToTicket(t.db, { actor: colleague, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe('NOT_FOUND');
-		expect((await respondToTicket(t.db, { actor: keyPerson, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe('FORBIDDEN');
+		expect((await respondToTicket(t.db, { actor: colleague, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe(
+			'NOT_FOUND'
+		);
+		expect((await respondToTicket(t.db, { actor: keyPerson, organizerId, number: ticket.number, input }).catch((e) => e)).code).toBe(
+			'FORBIDDEN'
+		);
 		expect((await snapshot(ticket.id)).events).toBe(1);
 	});
 
@@ -73,7 +98,9 @@ describe('the requester replying on their case', () => {
 		const { ticket, organizerId, unitId, requester } = await buildTicket(t.db);
 		const keyPerson = await buildActor(t.db, [{ role: 'technical_key_person', organizerId, unitId }]);
 		await moveTicket(t.db, ticket, { stateTo: 'solved', handlerId: keyPerson.personId });
-		const err = await respondToTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { body: 'Tack!' } }).catch((e) => e);
+		const err = await respondToTicket(t.db, { actor: requester, organizerId, number: ticket.number, input: { body: 'Tack!' } }).catch(
+			(e) => e
+		);
 		expect(err).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'body', message: 'tickets_error_reply_closed' }] });
 	});
 });

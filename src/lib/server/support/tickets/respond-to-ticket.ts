@@ -29,7 +29,12 @@ export async function respondToTicket(
 		throw new AppError('INVALID', 'Ogiltigt svar', issues);
 	}
 	return db.transaction(async (tx) => {
-		const { ticket, resource } = await getTicket(tx, { actor: opts.actor, organizerId: opts.organizerId, number: opts.number, forUpdate: true });
+		const { ticket, resource } = await getTicket(tx, {
+			actor: opts.actor,
+			organizerId: opts.organizerId,
+			number: opts.number,
+			forUpdate: true
+		});
 		authorize(opts.actor, 'ticket.respond', resource);
 		const actor = opts.actor;
 		if (ticket.state === 'solved' || ticket.state === 'closed') {

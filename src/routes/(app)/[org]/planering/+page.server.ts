@@ -18,5 +18,13 @@ export const load: PageServerLoad = async (event) => {
 	const period = isPeriod(asked) ? asked : periodOf();
 	const plans = await findPlans(event.locals.db, { actor, organizerId: organizer.id, period }).catch(throwHttp);
 	const canConfigure = can(actor, 'planning.configure', { type: 'organizer', organizerId: organizer.id });
-	return { period, previous: shift(period, -1), next: shift(period, 1), current: periodOf(), plans, statuses: ACTION_STATUSES, canConfigure };
+	return {
+		period,
+		previous: shift(period, -1),
+		next: shift(period, 1),
+		current: periodOf(),
+		plans,
+		statuses: ACTION_STATUSES,
+		canConfigure
+	};
 };

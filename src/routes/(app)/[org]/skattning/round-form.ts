@@ -3,7 +3,14 @@ import { failFromError } from '$lib/server/http/errors';
 import { roundInputSchema, roundIssues } from '$lib/server/assessment/rounds/round-input';
 
 /** What the round form posts, kept as typed so a failed form shows it again. */
-export type RoundFormValues = { name: string; framework: string; unitIds: string[]; perspectives: string[]; opensOn: string; closesOn: string };
+export type RoundFormValues = {
+	name: string;
+	framework: string;
+	unitIds: string[];
+	perspectives: string[];
+	opensOn: string;
+	closesOn: string;
+};
 
 const text = (data: FormData, key: string) => {
 	const v = data.get(key);

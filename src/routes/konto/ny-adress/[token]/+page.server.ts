@@ -17,7 +17,8 @@ export const actions: Actions = {
 		try {
 			await confirmEmailChange(locals.db, params.token);
 		} catch (e) {
-			if (isAppError(e) && (e.code === 'NOT_FOUND' || e.code === 'INVALID')) return fail(410, { unusable: true, taken: e.code === 'INVALID' });
+			if (isAppError(e) && (e.code === 'NOT_FOUND' || e.code === 'INVALID'))
+				return fail(410, { unusable: true, taken: e.code === 'INVALID' });
 			throw e;
 		}
 		// Every session of the person has ended; this browser forgets its cookie too.

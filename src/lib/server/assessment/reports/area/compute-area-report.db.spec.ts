@@ -1,3 +1,4 @@
+// Covers: computeAreaReport, findReportAreas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../../tests/db';
 import { buildActor, buildOrganizer, buildResponse, buildRound, buildUnit } from '../../../../../../tests/factories';
@@ -15,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const ITEM = 'ns.1-1.amnesdidaktisk-anvandning';
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (isAppError(e) ? e.code : 'other'));
+const code = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => (isAppError(e) ? e.code : 'other')
+	);
 
 describe('computeAreaReport (issue 14 item 6)', () => {
 	it("gives a principal the roll-up of their area's units only, with the organizer report's suppression, and its export", async () => {
@@ -27,12 +32,18 @@ describe('computeAreaReport (issue 14 item 6)', () => {
 		const b = await buildUnit(h.db, { organizerId: organizer.id, name: 'Björkskolan', parentId: north.id });
 		const c = await buildUnit(h.db, { organizerId: organizer.id, name: 'Cederskolan', parentId: south.id });
 		const round = await buildRound(h.db, { organizer, units: [a, b, c], anonymityThreshold: 3, closedAt: new Date() });
-		for (const [u, levels] of [[a, [1, 2, 2]], [b, [3, 3, 4, 4]], [c, [2, 2, 2, 2]]] as const)
+		for (const [u, levels] of [
+			[a, [1, 2, 2]],
+			[b, [3, 3, 4, 4]],
+			[c, [2, 2, 2, 2]]
+		] as const)
 			for (const level of levels) await buildResponse(h.db, { round, unitId: u.id, perspective: 'staff', answers: { [ITEM]: level } });
 		const rektor = await buildActor(h.db, [{ role: 'principal', organizerId: organizer.id, unitId: north.id }]);
 		const scope = { actor: rektor, organizerId: organizer.id, roundId: round.id };
 
-		expect(await findReportAreas(h.db, { actor: rektor, organizerId: organizer.id, roundUnitIds: [a.id, b.id, c.id] })).toEqual([{ id: north.id, name: 'RO Norr' }]);
+		expect(await findReportAreas(h.db, { actor: rektor, organizerId: organizer.id, roundUnitIds: [a.id, b.id, c.id] })).toEqual([
+			{ id: north.id, name: 'RO Norr' }
+		]);
 		const report = await computeAreaReport(h.db, { ...scope, areaId: north.id });
 		expect(report.area.name).toBe('RO Norr');
 		expect(report.units.map((u) => u.name)).toEqual(['Almskolan', 'Björkskolan']);

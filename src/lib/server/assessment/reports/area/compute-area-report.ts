@@ -15,7 +15,9 @@ export type AreaReport = OrganizerReport & { area: { id: string; name: string } 
 export async function findReportAreas(db: Db, opts: { actor: Actor; organizerId: string; roundUnitIds: string[] }) {
 	if (can(opts.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: opts.organizerId })) return [];
 	const access = await loadUnitAccess(db, opts.organizerId);
-	const candidates = new Set(opts.actor.assignments.filter((a) => a.organizerId === opts.organizerId && a.unitId !== null).map((a) => a.unitId!));
+	const candidates = new Set(
+		opts.actor.assignments.filter((a) => a.organizerId === opts.organizerId && a.unitId !== null).map((a) => a.unitId!)
+	);
 	return [...candidates]
 		.filter((id) => access.byId.has(id) && can(opts.actor, 'assessment.area_report', access.resource(id)))
 		.filter((id) => opts.roundUnitIds.some((u) => u === id || access.resource(u).ancestorIds.includes(id)))
@@ -28,7 +30,10 @@ export async function findReportAreas(db: Db, opts: { actor: Actor; organizerId:
  * suppression the organizer's readers see (no second table to subtract from); the organizer totals stay as
  * the comparison. The equity between units is computed over the area's units.
  */
-export async function computeAreaReport(db: Db, opts: { actor: Actor; organizerId: string; roundId: string; areaId: string }): Promise<AreaReport> {
+export async function computeAreaReport(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; roundId: string; areaId: string }
+): Promise<AreaReport> {
 	const access = await loadUnitAccess(db, opts.organizerId);
 	const area = access.byId.get(opts.areaId);
 	if (!area) throw new AppError('NOT_FOUND', 'unit');
@@ -41,9 +46,11 @@ export async function computeAreaReport(db: Db, opts: { actor: Actor; organizerI
 
 /** The report with only the given units (their rows, agreed levels and values); organizer totals are kept. */
 export function restrictReport(report: OrganizerReport, unitIds: Set<string>): OrganizerReport {
-	const keep = <T>(byUnit: Record<string, T>) => Object.fromEntries(Object.entries(byUnit).filter(([id]) => unitIds.has(id) || !report.units.some((u) => u.id === id)));
+	const keep = <T>(byUnit: Record<string, T>) =>
+		Object.fromEntries(Object.entries(byUnit).filter(([id]) => unitIds.has(id) || !report.units.some((u) => u.id === id)));
 	const units = report.units.filter((u) => unitIds.has(u.id));
-	const perSubGoal = <T>(bySg: Record<string, Record<string, T>>) => Object.fromEntries(Object.entries(bySg).map(([sg, byUnit]) => [sg, keep(byUnit)]));
+	const perSubGoal = <T>(bySg: Record<string, Record<string, T>>) =>
+		Object.fromEntries(Object.entries(bySg).map(([sg, byUnit]) => [sg, keep(byUnit)]));
 	const unitValues = perSubGoal(report.unitValues);
 	const consensusMeans = perSubGoal(report.consensusMeans);
 	const equityBySubGoal: OrganizerReport['equity'] = {};

@@ -21,7 +21,13 @@ async function upload(event: RequestEvent, kind: ImportKind) {
 	let id: string;
 	try {
 		const bytes = hasFile ? new Uint8Array(await file.arrayBuffer()) : null;
-		({ id } = await createImportBatch(event.locals.db, { actor, organizerId: organizer.id, kind, fileName: hasFile ? file.name : '', bytes }));
+		({ id } = await createImportBatch(event.locals.db, {
+			actor,
+			organizerId: organizer.id,
+			kind,
+			fileName: hasFile ? file.name : '',
+			bytes
+		}));
 	} catch (e) {
 		if (isImportFileError(e)) return fail(400, { kind, fileError: { message: e.issues[0].message, params: e.params } });
 		return failFromError(e, {});

@@ -30,7 +30,12 @@ export const load: PageServerLoad = async (event) => {
 			people: page.people.map(presentPerson),
 			nextCursor: page.nextCursor,
 			isFirstPage: decodeCursor(after) === null,
-			invitations: (await findOrganizerInvitations(event.locals.db, { actor, organizerId: organizer.id })).map((i) => ({ id: i.id, name: i.name, email: i.email, createdAt: i.createdAt.toISOString() })),
+			invitations: (await findOrganizerInvitations(event.locals.db, { actor, organizerId: organizer.id })).map((i) => ({
+				id: i.id,
+				name: i.name,
+				email: i.email,
+				createdAt: i.createdAt.toISOString()
+			})),
 			notice: NOTICES[params.get('klart') ?? ''] ?? null
 		};
 	} catch (e) {

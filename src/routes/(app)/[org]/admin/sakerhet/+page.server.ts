@@ -18,7 +18,11 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.administer');
 		const data = await event.request.formData();
 		try {
-			await updateOrganizerTwoFactorRequirement(event.locals.db, { actor, organizerId: organizer.id, required: data.get('requireTwoFactorForAdmins') === 'on' });
+			await updateOrganizerTwoFactorRequirement(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				required: data.get('requireTwoFactorForAdmins') === 'on'
+			});
 		} catch (e) {
 			return failFromError(e, {});
 		}

@@ -47,7 +47,12 @@ export const actions: Actions = {
 	addTeam: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
 		const data = await event.request.formData();
-		const input = { name: text(data, 'name'), chain: text(data, 'chain'), line: text(data, 'line'), supplierName: text(data, 'supplierName') };
+		const input = {
+			name: text(data, 'name'),
+			chain: text(data, 'chain'),
+			line: text(data, 'line'),
+			supplierName: text(data, 'supplierName')
+		};
 		let id: string;
 		try {
 			id = (await createTeam(db, { ...opts, input: input as never })).id;

@@ -6,6 +6,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const [forums, scopes] = await Promise.all([findForums(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp), loadPlanScopes(event.locals.db, actor, organizer.id)]);
+	const [forums, scopes] = await Promise.all([
+		findForums(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp),
+		loadPlanScopes(event.locals.db, actor, organizer.id)
+	]);
 	return { forums, canCreate: scopes.some((s) => s.canWrite) };
 };

@@ -15,7 +15,11 @@ export const load: PageServerLoad = async (event) => {
 	const settings = await getReminderSettings(event.locals.db, organizer.id);
 	const soon = count(q.get('fore'));
 	const overdue = count(q.get('efter'));
-	return { daysBefore: String(settings.daysBefore), saved: q.has('sparat'), sent: soon !== null && overdue !== null ? { soon, overdue } : null };
+	return {
+		daysBefore: String(settings.daysBefore),
+		saved: q.has('sparat'),
+		sent: soon !== null && overdue !== null ? { soon, overdue } : null
+	};
 };
 
 export const actions: Actions = {

@@ -17,8 +17,25 @@ export const GET: RequestHandler = async (event) => {
 	const body = await planReportXlsx(report, {
 		actionsSheet: m.planning_report_sheet_actions(),
 		indicatorsSheet: m.planning_report_sheet_indicators(),
-		actionColumns: [m.planning_report_col_goal(), m.planning_report_col_action(), m.planning_col_plan(), m.planning_report_col_responsible(), m.planning_report_col_starts(), m.planning_report_col_due(), m.planning_report_col_status(), m.planning_col_overdue()],
-		indicatorColumns: [m.planning_report_col_chain(), m.planning_report_col_unit(), m.planning_report_col_indicator(), m.planning_report_col_baseline(), m.planning_report_col_latest(), m.planning_report_col_target(), m.planning_report_col_moved()],
+		actionColumns: [
+			m.planning_report_col_goal(),
+			m.planning_report_col_action(),
+			m.planning_col_plan(),
+			m.planning_report_col_responsible(),
+			m.planning_report_col_starts(),
+			m.planning_report_col_due(),
+			m.planning_report_col_status(),
+			m.planning_col_overdue()
+		],
+		indicatorColumns: [
+			m.planning_report_col_chain(),
+			m.planning_report_col_unit(),
+			m.planning_report_col_indicator(),
+			m.planning_report_col_baseline(),
+			m.planning_report_col_latest(),
+			m.planning_report_col_target(),
+			m.planning_report_col_moved()
+		],
 		organizerPlan: m.planning_organizer_plan(),
 		noGoal: m.planning_report_no_goal(),
 		hidden: m.planning_report_hidden(),

@@ -89,10 +89,18 @@ async function linkAction(event: RequestEvent, change: typeof createLink, done: 
 	const data = await event.request.formData();
 	const values = formValues(data);
 	try {
-		await change(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: values.unitId ?? '', perspective: values.perspective ?? '', capacity: values.capacity ?? '' });
+		await change(event.locals.db, {
+			actor,
+			organizerId: organizer.id,
+			roundId: event.params.roundId,
+			unitId: values.unitId ?? '',
+			perspective: values.perspective ?? '',
+			capacity: values.capacity ?? ''
+		});
 	} catch (e) {
 		// The capacity field is one per row: point the message at the row's own field.
-		if (isAppError(e)) for (const i of e.issues) if (i.field === 'capacity') i.field = capacityFieldId(values.unitId ?? '', values.perspective ?? '');
+		if (isAppError(e))
+			for (const i of e.issues) if (i.field === 'capacity') i.field = capacityFieldId(values.unitId ?? '', values.perspective ?? '');
 		return failFromError(e, values);
 	}
 	redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=${done}#lankar`);
@@ -121,6 +129,9 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFromError(e, { ...values, bulk: true });
 		}
-		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=lankar&skapade=${result.created}&fanns=${result.skipped}#lankar`);
+		redirect(
+			303,
+			`/${organizer.slug}/skattning/${event.params.roundId}?klart=lankar&skapade=${result.created}&fanns=${result.skipped}#lankar`
+		);
 	}
 };

@@ -27,14 +27,22 @@ const DONE = ['anmalt', 'svarat', 'betygsatt', 'oppnat'] as const;
 /** One page for every viewer of a case (decision 027): what each may do is decided by the policies. */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
-	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number: caseNumber(event.params.number) }).catch(throwHttp);
+	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number: caseNumber(event.params.number) }).catch(
+		throwHttp
+	);
 	return { ...page, done: DONE.find((d) => event.url.searchParams.has(d)) ?? null };
 };
 
 /** Runs one requester step and comes back to the case page with a confirmation, or fails with what was typed. */
 type StepContext = { data: FormData; number: number; actor: Actor; organizerId: string };
 
-async function step(event: RequestEvent, form: string, done: (typeof DONE)[number], run: (ctx: StepContext) => Promise<unknown>, fallbackField: string) {
+async function step(
+	event: RequestEvent,
+	form: string,
+	done: (typeof DONE)[number],
+	run: (ctx: StepContext) => Promise<unknown>,
+	fallbackField: string
+) {
 	const { actor, organizer } = await requireOrganizer(event);
 	const number = caseNumber(event.params.number);
 	const data = await event.request.formData();
@@ -54,18 +62,41 @@ async function step(event: RequestEvent, form: string, done: (typeof DONE)[numbe
  */
 export const actions: Actions = {
 	reply: (event) =>
-		step(event, 'reply', 'svarat', async ({ data, number, actor, organizerId }) => {
-			const attachments = await readUploadedFiles(data, 'attachments', MAX_ATTACHMENTS);
-			await respondToTicket(event.locals.db, { actor, organizerId, number, input: { body: data.get('body') ?? '' }, attachments });
-		}, 'body'),
+		step(
+			event,
+			'reply',
+			'svarat',
+			async ({ data, number, actor, organizerId }) => {
+				const attachments = await readUploadedFiles(data, 'attachments', MAX_ATTACHMENTS);
+				await respondToTicket(event.locals.db, { actor, organizerId, number, input: { body: data.get('body') ?? '' }, attachments });
+			},
+			'body'
+		),
 	rate: (event) =>
-		step(event, 'rate', 'betygsatt', async ({ data, number, actor, organizerId }) => {
-			await rateTicket(event.locals.db, { actor, organizerId, number, input: { rating: data.get('rating') ?? '', comment: data.get('comment') ?? '' } });
-		}, 'rating'),
+		step(
+			event,
+			'rate',
+			'betygsatt',
+			async ({ data, number, actor, organizerId }) => {
+				await rateTicket(event.locals.db, {
+					actor,
+					organizerId,
+					number,
+					input: { rating: data.get('rating') ?? '', comment: data.get('comment') ?? '' }
+				});
+			},
+			'rating'
+		),
 	reopen: (event) =>
-		step(event, 'reopen', 'oppnat', async ({ data, number, actor, organizerId }) => {
-			await reopenTicket(event.locals.db, { actor, organizerId, number, input: { reason: data.get('reason') ?? '' } });
-		}, 'reason'),
+		step(
+			event,
+			'reopen',
+			'oppnat',
+			async ({ data, number, actor, organizerId }) => {
+				await reopenTicket(event.locals.db, { actor, organizerId, number, input: { reason: data.get('reason') ?? '' } });
+			},
+			'reason'
+		),
 	answer: (e) => runStep(e, 'answer', ['body', 'waitForRequester'], replyToRequester),
 	note: (e) => runStep(e, 'note', ['body', 'audience'], addInternalNote),
 	chase: (e) => runStep(e, 'chase', ['body'], chaseCurrentLine),

@@ -7,7 +7,14 @@ export function formatDueTime(value: string | Date): string {
 	const locale = getLocale() === 'en' ? 'en-GB' : 'sv-SE';
 	let f = formats.get(locale);
 	if (!f) {
-		f = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+		f = new Intl.DateTimeFormat(locale, {
+			timeZone: 'Europe/Stockholm',
+			weekday: 'long',
+			day: 'numeric',
+			month: 'short',
+			hour: '2-digit',
+			minute: '2-digit'
+		});
 		formats.set(locale, f);
 	}
 	return f.format(typeof value === 'string' ? new Date(value) : value);

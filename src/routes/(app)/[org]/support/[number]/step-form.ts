@@ -18,7 +18,13 @@ type StepFn = (db: Db, opts: { actor: Actor; organizerId: string; number: number
  * on the page is unique and the error summary links to the right one; issues on fields the page
  * does not show (hidden inputs) go next to the step's button. Success → 303 back to the case page.
  */
-export async function runStep(event: RequestEvent<{ org: string; number: string }>, step: string, fields: string[], fn: StepFn, hidden: string[] = []) {
+export async function runStep(
+	event: RequestEvent<{ org: string; number: string }>,
+	step: string,
+	fields: string[],
+	fn: StepFn,
+	hidden: string[] = []
+) {
 	const { actor, organizer } = await requireOrganizer(event);
 	const data = await event.request.formData();
 	const values: Record<string, string> = {};

@@ -32,7 +32,14 @@ export const load: PageServerLoad = async (event) => {
 	const view = params.view ?? defaultQueueView(actor, organizer.id);
 	const opts = { actor, organizerId: organizer.id };
 	try {
-		const page = await findQueue(db, { ...opts, view, filters: params.filters, sort: params.sort, after: params.after, withFilterOptions: true });
+		const page = await findQueue(db, {
+			...opts,
+			view,
+			filters: params.filters,
+			sort: params.sort,
+			after: params.after,
+			withFilterOptions: true
+		});
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
 		// Plain data: a link from a page with JavaScript navigates here in the browser and reads it as JSON

@@ -23,7 +23,9 @@ export const actions: Actions = {
 		const attachments = await readUploadedFiles(data, 'attachments', MAX_ATTACHMENTS);
 		let number: number;
 		try {
-			number = (await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input: values as unknown as FileTicketInput, attachments })).number;
+			number = (
+				await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input: values as unknown as FileTicketInput, attachments })
+			).number;
 		} catch (e) {
 			// A unit or student the person may not file for is a wrong choice in a list, not a forbidden page.
 			if (isAppError(e) && e.code === 'FORBIDDEN') {

@@ -32,7 +32,11 @@ export const load: PageServerLoad = async (event) => {
 /** The organizer, actor and unit id every action needs. */
 async function context(event: RequestEvent<{ org: string; unitId: string }>) {
 	const { actor, organizer } = await requireOrganizer(event, 'organizer.administer');
-	return { db: event.locals.db, list: `/${organizer.slug}/admin/enheter`, opts: { actor, organizerId: organizer.id, unitId: event.params.unitId } };
+	return {
+		db: event.locals.db,
+		list: `/${organizer.slug}/admin/enheter`,
+		opts: { actor, organizerId: organizer.id, unitId: event.params.unitId }
+	};
 }
 
 export const actions: Actions = {

@@ -55,7 +55,12 @@ async function act(
 	event: RequestEvent<{ org: string; personId: string }>,
 	intent: string,
 	done: string,
-	run: (ctx: { actor: App.Locals['actor'] & object; organizerId: string; personId: string; values: Record<string, string> }) => Promise<unknown>
+	run: (ctx: {
+		actor: App.Locals['actor'] & object;
+		organizerId: string;
+		personId: string;
+		values: Record<string, string>;
+	}) => Promise<unknown>
 ) {
 	const { actor, organizer } = await requireOrganizer(event, 'person.manage');
 	const values = { ...formValues(await event.request.formData()), intent };
@@ -68,12 +73,10 @@ async function act(
 }
 
 export const actions: Actions = {
-	update: (event) =>
-		act(event, 'update', 'sparad', ({ values, ...ids }) => updatePerson(event.locals.db, { ...ids, input: values })),
+	update: (event) => act(event, 'update', 'sparad', ({ values, ...ids }) => updatePerson(event.locals.db, { ...ids, input: values })),
 	deactivate: (event) => act(event, 'deactivate', 'inaktiverad', (ids) => deactivatePerson(event.locals.db, ids)),
 	reactivate: (event) => act(event, 'reactivate', 'aktiverad', (ids) => reactivatePerson(event.locals.db, ids)),
-	assign: (event) =>
-		act(event, 'assign', 'roll-tillagd', ({ values, ...ids }) => assignRole(event.locals.db, { ...ids, input: values })),
+	assign: (event) => act(event, 'assign', 'roll-tillagd', ({ values, ...ids }) => assignRole(event.locals.db, { ...ids, input: values })),
 	resetTwoFactor: (event) => act(event, 'resetTwoFactor', 'tvasteg', (ids) => resetTwoFactor(event.locals.db, ids)),
 	remove: (event) =>
 		act(event, 'remove', 'roll-borttagen', ({ actor, organizerId, values }) =>

@@ -16,7 +16,9 @@ export const actions: Actions = {
 		try {
 			const added = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
 			// An existing person elsewhere gets an invitation (decision 018): back to the list, which shows it.
-			target = added.invited ? `/${organizer.slug}/admin/personer?klart=inbjuden` : `/${organizer.slug}/admin/personer/${added.person.id}?klart=skapad`;
+			target = added.invited
+				? `/${organizer.slug}/admin/personer?klart=inbjuden`
+				: `/${organizer.slug}/admin/personer/${added.person.id}?klart=skapad`;
 		} catch (e) {
 			return failFromError(e, values);
 		}

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const values: Record<string, string> = {};
 	for (const chain of CHAINS)
 		for (const urgency of URGENCIES)
-			for (const kind of SLA_KINDS) values[slaField(chain, urgency, kind)] = formatDuration(targets[`${chain}-${urgency}`]?.[kind], dayMinutes, locale);
+			for (const kind of SLA_KINDS)
+				values[slaField(chain, urgency, kind)] = formatDuration(targets[`${chain}-${urgency}`]?.[kind], dayMinutes, locale);
 	return {
 		values,
 		chains: [...CHAINS],

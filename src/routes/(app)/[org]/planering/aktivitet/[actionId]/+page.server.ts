@@ -11,10 +11,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const details = await getActionDetails(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, locale: getLocale() }).catch(throwHttp);
+	const details = await getActionDetails(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		actionId: event.params.actionId,
+		locale: getLocale()
+	}).catch(throwHttp);
 	const chains = await findActionChains(event.locals.db, { actor, organizerId: organizer.id, actionId: details.action.id });
 	return {
-		guides: await loadSubGoalGuides(details.action.links.map((l) => l.value), getLocale()),
+		guides: await loadSubGoalGuides(
+			details.action.links.map((l) => l.value),
+			getLocale()
+		),
 		chains,
 		action: details.action,
 		plan: details.plan,

@@ -6,6 +6,8 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const details = await getCycleDetails(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId }).catch(throwHttp);
+	const details = await getCycleDetails(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId }).catch(
+		throwHttp
+	);
 	return presentCycle(details);
 };

@@ -10,7 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const db = event.locals.db;
-	const [scopes, people] = await Promise.all([loadPlanScopes(db, actor, organizer.id), loadGroupOptions(db, { actor, organizerId: organizer.id })]).catch(throwHttp);
+	const [scopes, people] = await Promise.all([
+		loadPlanScopes(db, actor, organizer.id),
+		loadGroupOptions(db, { actor, organizerId: organizer.id })
+	]).catch(throwHttp);
 	const asked = event.url.searchParams.get('scope') ?? '';
 	const writable = scopes.filter((s) => s.canWrite).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth }));
 	return {
@@ -28,7 +31,13 @@ export const actions: Actions = {
 		const memberIds = data.getAll('memberIds').map(String);
 		let id: string;
 		try {
-			id = (await createCycle(event.locals.db, { actor, organizerId: organizer.id, input: { scope: values.scope ?? '', name: values.name ?? '', openedOn: values.openedOn ?? '', memberIds } })).id;
+			id = (
+				await createCycle(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					input: { scope: values.scope ?? '', name: values.name ?? '', openedOn: values.openedOn ?? '', memberIds }
+				})
+			).id;
 		} catch (e) {
 			return failFromError(e, { ...values, memberIds });
 		}

@@ -11,7 +11,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const page = await loadChainPage(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, locale: getLocale() }).catch(throwHttp);
+	const page = await loadChainPage(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		chainId: event.params.chainId,
+		locale: getLocale()
+	}).catch(throwHttp);
 	return { ...page, created: event.url.searchParams.has('ny'), saved: event.url.searchParams.has('sparat') };
 };
 
@@ -19,7 +24,12 @@ export const load: PageServerLoad = async (event) => {
  * Runs one form of the chain page. The page holds several forms, so each names its fields apart (`renames`:
  * the domain's field → the form's) and the failure says which form it was, to keep that form's values.
  */
-async function run(event: RequestEvent, which: string, renames: Record<string, string>, write: (ctx: { actor: Parameters<typeof addResult>[1]['actor']; organizerId: string; values: Record<string, string> }) => Promise<unknown>) {
+async function run(
+	event: RequestEvent,
+	which: string,
+	renames: Record<string, string>,
+	write: (ctx: { actor: Parameters<typeof addResult>[1]['actor']; organizerId: string; values: Record<string, string> }) => Promise<unknown>
+) {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const values = formValues(await event.request.formData());
 	const input = { ...values };
@@ -43,7 +53,9 @@ export const actions: Actions = {
 			linkAction(event.locals.db, { actor, organizerId, chainId: event.params.chainId, input: values })
 		),
 	unlink: async (event) =>
-		run(event, 'kedjan', {}, ({ actor, organizerId, values }) => unlinkAction(event.locals.db, { actor, organizerId, chainId: event.params.chainId, input: values })),
+		run(event, 'kedjan', {}, ({ actor, organizerId, values }) =>
+			unlinkAction(event.locals.db, { actor, organizerId, chainId: event.params.chainId, input: values })
+		),
 	indicator: async (event) =>
 		run(event, 'indikator', { stepId: 'indicatorStepId' }, ({ actor, organizerId, values }) =>
 			addIndicator(event.locals.db, { actor, organizerId, chainId: event.params.chainId, input: values })

@@ -11,7 +11,14 @@ export const load: PageServerLoad = async (event) => {
 	const forum = await getForum(event.locals.db, { actor, organizerId: organizer.id, forumId: event.params.forumId }).catch(throwHttp);
 	const found = await findForumMeetings(event.locals.db, { actor, forum });
 	return {
-		forum: { id: forum.id, name: forum.name, purpose: forum.purpose, kind: forum.kind, unitName: forum.unitName, canManage: forum.canManage },
+		forum: {
+			id: forum.id,
+			name: forum.name,
+			purpose: forum.purpose,
+			kind: forum.kind,
+			unitName: forum.unitName,
+			canManage: forum.canManage
+		},
 		...found,
 		created: event.url.searchParams.has('ny'),
 		saved: event.url.searchParams.has('sparat')
@@ -24,7 +31,14 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		let id: string;
 		try {
-			id = (await createMeeting(event.locals.db, { actor, organizerId: organizer.id, forumId: event.params.forumId, input: values as MeetingInput })).id;
+			id = (
+				await createMeeting(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					forumId: event.params.forumId,
+					input: values as MeetingInput
+				})
+			).id;
 		} catch (e) {
 			return failFromError(e, values);
 		}

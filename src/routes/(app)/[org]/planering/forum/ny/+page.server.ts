@@ -19,11 +19,22 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const data = await event.request.formData();
-		const values = { name: String(data.get('name') ?? ''), purpose: String(data.get('purpose') ?? ''), kind: String(data.get('kind') ?? ''), scope: String(data.get('scope') ?? '') };
+		const values = {
+			name: String(data.get('name') ?? ''),
+			purpose: String(data.get('purpose') ?? ''),
+			kind: String(data.get('kind') ?? ''),
+			scope: String(data.get('scope') ?? '')
+		};
 		const memberIds = data.getAll('memberIds').map(String);
 		let id: string;
 		try {
-			id = (await createForum(event.locals.db, { actor, organizerId: organizer.id, input: { ...values, kind: values.kind as 'strategy', memberIds } })).id;
+			id = (
+				await createForum(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					input: { ...values, kind: values.kind as 'strategy', memberIds }
+				})
+			).id;
 		} catch (e) {
 			return failFromError(e, { ...values, memberIds });
 		}

@@ -8,6 +8,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
 	const asked = event.url.searchParams.get('perspektiv') ?? '';
-	const sheet = await findLinkCards(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, origin: env.ORIGIN, perspective: asked || undefined }).catch(throwHttp);
+	const sheet = await findLinkCards(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		roundId: event.params.roundId,
+		origin: env.ORIGIN,
+		perspective: asked || undefined
+	}).catch(throwHttp);
 	return { ...sheet, roundId: event.params.roundId, perspective: sheet.perspectives.includes(asked) ? asked : '' };
 };

@@ -16,7 +16,12 @@ const DONE = ['sparat', 'andrat', 'borttaget'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 	const q = event.url.searchParams;
-	const r = await findConclusions(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: q.get('enhet') }).catch(throwHttp);
+	const r = await findConclusions(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		roundId: event.params.roundId,
+		unitId: q.get('enhet')
+	}).catch(throwHttp);
 	const locale = getLocale();
 	// Where a conclusion may become an action ("Gör till aktivitet"): the scopes whose plan the actor may write.
 	const plannable = await findPlannableScopes(event.locals.db, actor, organizer.id);
@@ -28,7 +33,11 @@ export const load: PageServerLoad = async (event) => {
 		units: r.units,
 		unit: r.unit && { ...r.unit, results: r.unit.results.map((x) => ({ ...x, title: localize(x.title, locale) })) },
 		organizerConclusions: r.organizerConclusions,
-		subGoals: r.subGoals.map((sg) => ({ id: sg.id, title: localize(sg.title, locale), items: sg.items.map((i) => ({ key: i.key, statement: localize(i.statement, locale) })) })),
+		subGoals: r.subGoals.map((sg) => ({
+			id: sg.id,
+			title: localize(sg.title, locale),
+			items: sg.items.map((i) => ({ key: i.key, statement: localize(i.statement, locale) }))
+		})),
 		/** The conclusion shown as an edit form or a removal question (the page checks the actor may). */
 		editing: q.get('andra'),
 		deleting: q.get('ta-bort'),
@@ -68,7 +77,14 @@ export const actions: Actions = {
 		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
 		let mailed: number | null;
 		try {
-			({ mailed } = await writeConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId, input, notifyStaff: data.get('notifyStaff') === 'on' }));
+			({ mailed } = await writeConclusion(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				roundId: event.params.roundId,
+				unitId,
+				input,
+				notifyStaff: data.get('notifyStaff') === 'on'
+			}));
 		} catch (e) {
 			return failFor(e, data, unitId ? 'unit' : 'organizer');
 		}
@@ -92,7 +108,12 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
 		try {
-			await deleteConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId: String(data.get('conclusionId') ?? '') });
+			await deleteConclusion(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				roundId: event.params.roundId,
+				conclusionId: String(data.get('conclusionId') ?? '')
+			});
 		} catch (e) {
 			return failFor(e, data, 'delete');
 		}

@@ -10,7 +10,18 @@ import { requestJob } from '$lib/server/jobs/app-jobs';
 import { checked, doneFrom, failAction, supportAdminContext, text } from '../../support-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const DONE = ['skapat', 'sparat', 'arkiverat', 'aterstallt', 'medlem', 'borttagen', 'huvudman', 'huvudman-borttagen', 'kanaler', 'testmeddelande'] as const;
+const DONE = [
+	'skapat',
+	'sparat',
+	'arkiverat',
+	'aterstallt',
+	'medlem',
+	'borttagen',
+	'huvudman',
+	'huvudman-borttagen',
+	'kanaler',
+	'testmeddelande'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { db, opts, organizer } = await supportAdminContext(event);
@@ -88,11 +99,25 @@ export const actions: Actions = {
 	/** The team's chat channels (decision 026): addresses are secrets, so a failed form keeps only the boxes. */
 	saveChannels: async (event) => {
 		const { db, page, opts, data } = await context(event);
-		const input = { teamsUrl: text(data, 'teamsUrl'), googleChatUrl: text(data, 'googleChatUrl'), removeTeams: checked(data, 'removeTeams'), removeGoogleChat: checked(data, 'removeGoogleChat') };
+		const input = {
+			teamsUrl: text(data, 'teamsUrl'),
+			googleChatUrl: text(data, 'googleChatUrl'),
+			removeTeams: checked(data, 'removeTeams'),
+			removeGoogleChat: checked(data, 'removeGoogleChat')
+		};
 		try {
 			await saveTeamChannels(db, { ...opts, input });
 		} catch (e) {
-			return failAction(e, { teamsUrl: input.teamsUrl, googleChatUrl: input.googleChatUrl, removeTeams: input.removeTeams ? 'on' : '', removeGoogleChat: input.removeGoogleChat ? 'on' : '' }, 'saveChannels');
+			return failAction(
+				e,
+				{
+					teamsUrl: input.teamsUrl,
+					googleChatUrl: input.googleChatUrl,
+					removeTeams: input.removeTeams ? 'on' : '',
+					removeGoogleChat: input.removeGoogleChat ? 'on' : ''
+				},
+				'saveChannels'
+			);
 		}
 		redirect(303, `${page}?klart=kanaler#kanaler`);
 	},

@@ -13,7 +13,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const db = event.locals.db;
-	const details = await getActionDetails(db, { actor, organizerId: organizer.id, actionId: event.params.actionId, locale: getLocale() }).catch(throwHttp);
+	const details = await getActionDetails(db, {
+		actor,
+		organizerId: organizer.id,
+		actionId: event.params.actionId,
+		locale: getLocale()
+	}).catch(throwHttp);
 	if (!details.canEdit) throwHttp(new AppError('FORBIDDEN', 'action'));
 	const options = await loadActionForm(db, { actor, organizerId: organizer.id }).catch(throwHttp);
 	return {

@@ -11,7 +11,10 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const people = await loadGroupOptions(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
 	const q = event.url.searchParams;
-	return { people: people.map((p) => ({ value: p.id, label: p.name })), notice: q.has('skapade') ? 'acted' : q.has('sparat') ? 'saved' : null };
+	return {
+		people: people.map((p) => ({ value: p.id, label: p.name })),
+		notice: q.has('skapade') ? 'acted' : q.has('sparat') ? 'saved' : null
+	};
 };
 
 /** Saves the table, or saves it and makes actions of it; on bad input the page keeps everything typed. */

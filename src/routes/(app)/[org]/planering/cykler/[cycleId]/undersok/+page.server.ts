@@ -18,7 +18,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		lists: localizedQuestions(locale),
 		facts: {
-			assessment: facts.assessment && { ...facts.assessment, subGoals: facts.assessment.subGoals.map((s) => ({ ...s, title: localize(s.title, locale) })) },
+			assessment: facts.assessment && {
+				...facts.assessment,
+				subGoals: facts.assessment.subGoals.map((s) => ({ ...s, title: localize(s.title, locale) }))
+			},
 			support: facts.support
 		},
 		saved: event.url.searchParams.has('sparat')

@@ -14,10 +14,19 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const data = await event.request.formData();
-		const values = { name: String(data.get('name') ?? ''), purpose: String(data.get('purpose') ?? ''), kind: String(data.get('kind') ?? '') };
+		const values = {
+			name: String(data.get('name') ?? ''),
+			purpose: String(data.get('purpose') ?? ''),
+			kind: String(data.get('kind') ?? '')
+		};
 		const memberIds = data.getAll('memberIds').map(String);
 		try {
-			await updateForum(event.locals.db, { actor, organizerId: organizer.id, forumId: event.params.forumId, input: { ...values, kind: values.kind as 'strategy', memberIds } });
+			await updateForum(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				forumId: event.params.forumId,
+				input: { ...values, kind: values.kind as 'strategy', memberIds }
+			});
 		} catch (e) {
 			return failFromError(e, { ...values, memberIds });
 		}

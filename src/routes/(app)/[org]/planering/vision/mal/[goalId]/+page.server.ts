@@ -9,7 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	return loadGoalForm(event.locals.db, { actor, organizerId: organizer.id, goalId: event.params.goalId, locale: getLocale() }).catch(throwHttp);
+	return loadGoalForm(event.locals.db, { actor, organizerId: organizer.id, goalId: event.params.goalId, locale: getLocale() }).catch(
+		throwHttp
+	);
 };
 
 const isNew = (goalId: string) => goalId === 'ny';
@@ -18,7 +20,11 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const data = await event.request.formData();
-		const values = { title: String(data.get('title') ?? ''), description: String(data.get('description') ?? ''), position: String(data.get('position') ?? '') };
+		const values = {
+			title: String(data.get('title') ?? ''),
+			description: String(data.get('description') ?? ''),
+			position: String(data.get('position') ?? '')
+		};
 		const subGoals = data.getAll('subGoals').map(String);
 		try {
 			const goalId = isNew(event.params.goalId) ? undefined : event.params.goalId;

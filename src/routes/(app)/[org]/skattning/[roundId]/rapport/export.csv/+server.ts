@@ -9,7 +9,13 @@ export const GET: RequestHandler = async (event) => {
 	const areaId = event.url.searchParams.get('omrade');
 	const { actor, organizer } = await requireOrganizer(event, areaId ? 'organizer.member' : 'assessment.organizer_report');
 	try {
-		const { rows, labels } = await prepareReportExport(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, areaId, locale: getLocale() });
+		const { rows, labels } = await prepareReportExport(event.locals.db, {
+			actor,
+			organizerId: organizer.id,
+			roundId: event.params.roundId,
+			areaId,
+			locale: getLocale()
+		});
 		return new Response(csvStream(rows(), labels), {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',

@@ -9,7 +9,13 @@ export const GET: RequestHandler = async (event) => {
 	const areaId = event.url.searchParams.get('omrade');
 	const { actor, organizer } = await requireOrganizer(event, areaId ? 'organizer.member' : 'assessment.organizer_report');
 	try {
-		const { rows, labels } = await prepareReportExport(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, areaId, locale: getLocale() });
+		const { rows, labels } = await prepareReportExport(event.locals.db, {
+			actor,
+			organizerId: organizer.id,
+			roundId: event.params.roundId,
+			areaId,
+			locale: getLocale()
+		});
 		const body = await xlsxBuffer(rows(), labels);
 		return new Response(new Uint8Array(body), {
 			headers: {

@@ -30,7 +30,9 @@ export const actions: Actions = {
 		const start = await getAnswerStart(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId }).catch(throwHttp);
 		if (!start.perspectives.some((p) => p.perspective === perspective)) error(400);
 		try {
-			await startResponse(event.locals.db, { respondent: { kind: 'person', actor, organizerId: organizer.id, roundId, unitId, perspective } });
+			await startResponse(event.locals.db, {
+				respondent: { kind: 'person', actor, organizerId: organizer.id, roundId, unitId, perspective }
+			});
 		} catch (e) {
 			if (isAppError(e) && e.code === 'CONFLICT') redirect(303, startPath(organizer.slug, roundId, unitId));
 			throwHttp(e);

@@ -10,9 +10,12 @@ export const GET: RequestHandler = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
 	const raw = event.params.number;
 	if (!/^\d{1,9}$/.test(raw)) error(404);
-	const file = await getAttachment(event.locals.db, { actor, organizerId: organizer.id, number: Number(raw), attachmentId: event.params.attachmentId }).catch(
-		throwHttp
-	);
+	const file = await getAttachment(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		number: Number(raw),
+		attachmentId: event.params.attachmentId
+	}).catch(throwHttp);
 	// Names stored before the extension was set from the bytes get it here too.
 	const fileName = nameForType(file.fileName, file.contentType);
 	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -10,7 +10,12 @@ const show = (v: number | null) => (v === null ? '' : String(v));
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const page = await loadChainPage(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, locale: getLocale() }).catch(throwHttp);
+	const page = await loadChainPage(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		chainId: event.params.chainId,
+		locale: getLocale()
+	}).catch(throwHttp);
 	if (!page.chain.canWrite || !page.options) error(403);
 	const indicator = page.steps.flatMap((s) => s.indicators).find((i) => i.id === event.params.indicatorId);
 	if (!indicator) error(404);

@@ -7,7 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-	const chain = await getChain(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, need: 'plan.write' }).catch(throwHttp);
+	const chain = await getChain(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		chainId: event.params.chainId,
+		need: 'plan.write'
+	}).catch(throwHttp);
 	const step = chain.steps.find((s) => s.id === event.params.stepId);
 	if (!step) error(404);
 	return { chain: { id: chain.id, title: chain.title }, step: { id: step.id, kind: step.kind as 'effect' | 'result', text: step.text } };
@@ -18,7 +23,13 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
 		try {
-			await updateStep(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, stepId: event.params.stepId, input: values });
+			await updateStep(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				chainId: event.params.chainId,
+				stepId: event.params.stepId,
+				input: values
+			});
 		} catch (e) {
 			return failFromError(e, values);
 		}

@@ -16,9 +16,18 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const ids = { actor, organizerId: organizer.id, forumId: event.params.forumId, meetingId: event.params.meetingId };
 	const details = await getMeeting(event.locals.db, ids).catch(throwHttp);
-	const decisionForm = details.forum.canManage && !details.meeting.publishedAt ? await loadDecisionForm(event.locals.db, { actor, organizerId: organizer.id }) : null;
+	const decisionForm =
+		details.forum.canManage && !details.meeting.publishedAt
+			? await loadDecisionForm(event.locals.db, { actor, organizerId: organizer.id })
+			: null;
 	const q = event.url.searchParams;
-	return { ...details, decisionForm, statuses: DECISION_STATUSES, notice: ['ny', 'sparat', 'beslut', 'publicerat'].find((k) => q.has(k)) ?? null, mailed: Number(q.get('publicerat') ?? 0) };
+	return {
+		...details,
+		decisionForm,
+		statuses: DECISION_STATUSES,
+		notice: ['ny', 'sparat', 'beslut', 'publicerat'].find((k) => q.has(k)) ?? null,
+		mailed: Number(q.get('publicerat') ?? 0)
+	};
 };
 
 /** Runs one meeting action; a domain error returns to the form with what was sent, success goes back to the page. */
@@ -46,18 +55,41 @@ export const actions: Actions = {
 	decision: async (event) =>
 		act(event, async ({ actor, organizerId, data }) => {
 			const v = formValues(data);
-			const input = { text: v.text ?? '', ownerId: v.ownerId ?? '', dueOn: v.dueOn ?? '', makeAction: v.makeAction === 'on', actionId: v.actionId ?? '' };
-			await createDecision(event.locals.db, { actor, organizerId, forumId: event.params.forumId, meetingId: event.params.meetingId, input });
+			const input = {
+				text: v.text ?? '',
+				ownerId: v.ownerId ?? '',
+				dueOn: v.dueOn ?? '',
+				makeAction: v.makeAction === 'on',
+				actionId: v.actionId ?? ''
+			};
+			await createDecision(event.locals.db, {
+				actor,
+				organizerId,
+				forumId: event.params.forumId,
+				meetingId: event.params.meetingId,
+				input
+			});
 			return 'beslut#beslut';
 		}),
 	status: async (event) =>
 		act(event, async ({ actor, organizerId, data }) => {
-			await changeDecisionStatus(event.locals.db, { actor, organizerId, forumId: event.params.forumId, decisionId: String(data.get('decisionId') ?? ''), status: String(data.get('status') ?? '') });
+			await changeDecisionStatus(event.locals.db, {
+				actor,
+				organizerId,
+				forumId: event.params.forumId,
+				decisionId: String(data.get('decisionId') ?? ''),
+				status: String(data.get('status') ?? '')
+			});
 			return 'sparat#beslut';
 		}),
 	publish: async (event) =>
 		act(event, async ({ actor, organizerId }) => {
-			const mailed = await publishMinutes(event.locals.db, { actor, organizerId, forumId: event.params.forumId, meetingId: event.params.meetingId });
+			const mailed = await publishMinutes(event.locals.db, {
+				actor,
+				organizerId,
+				forumId: event.params.forumId,
+				meetingId: event.params.meetingId
+			});
 			deliverOutboxLater(event.locals.db);
 			return `publicerat=${mailed}`;
 		})

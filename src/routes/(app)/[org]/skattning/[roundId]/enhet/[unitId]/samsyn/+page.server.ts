@@ -7,7 +7,17 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
-	const o = await getConsensusOverview(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, unitId: event.params.unitId }).catch(throwHttp);
+	const o = await getConsensusOverview(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		roundId: event.params.roundId,
+		unitId: event.params.unitId
+	}).catch(throwHttp);
 	const locale = getLocale();
-	return { round: o.round, unit: o.unit, groups: o.groups, subGoals: o.subGoals.map((sg) => ({ ...sg, title: localize(sg.title, locale) })) };
+	return {
+		round: o.round,
+		unit: o.unit,
+		groups: o.groups,
+		subGoals: o.subGoals.map((sg) => ({ ...sg, title: localize(sg.title, locale) }))
+	};
 };

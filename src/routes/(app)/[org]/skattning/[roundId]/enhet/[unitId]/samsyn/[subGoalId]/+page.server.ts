@@ -25,7 +25,13 @@ export const load: PageServerLoad = async (event) => {
 			key: i.key,
 			statement: localize(i.statement, locale),
 			levels: ([1, 2, 3, 4] as const).map((l) => ({ value: String(l), text: localize(i.levels[l], locale) })),
-			groups: i.groups.map((g) => ({ perspective: g.perspective, responses: g.responses, shown: g.shown, spread: g.spread, distribution: g.distribution })),
+			groups: i.groups.map((g) => ({
+				perspective: g.perspective,
+				responses: g.responses,
+				shown: g.shown,
+				spread: g.spread,
+				distribution: g.distribution
+			})),
 			comments: i.comments,
 			mediansApart: i.mediansApart,
 			disagreement: i.disagreement,

@@ -9,7 +9,9 @@ const SUPPORT = `/${TEST_ORG.slug}/support`;
 const stamp = Date.now().toString(36);
 const STAFF = { name: 'Sara Stödsson', email: `sara.${stamp}@testkommun.se`, password: 'ett långt lösenord för sara' };
 const UNIT = `Trådbyskolan ${stamp}`;
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+const PNG = Buffer.from([
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0
+]);
 const FAKE_PNG = Buffer.from('<!doctype html><script>alert("inte en bild")</script>');
 
 async function signOut(page: Page) {
@@ -120,7 +122,12 @@ test('the staff member files a case with a picture and two lost lessons, and fol
 	expect(res.headers()).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
 	expect(res.headers()['content-disposition']).toMatch(/^attachment;/);
 	expect(Buffer.from(await res.body()).equals(PNG)).toBe(true);
-	for (const path of [`${SUPPORT}/${number}/bilaga/00000000-0000-4000-8000-000000000000`, `${SUPPORT}/${number}/bilaga/inte-ett-id`, `${SUPPORT}/999999`, `${SUPPORT}/abc`]) {
+	for (const path of [
+		`${SUPPORT}/${number}/bilaga/00000000-0000-4000-8000-000000000000`,
+		`${SUPPORT}/${number}/bilaga/inte-ett-id`,
+		`${SUPPORT}/999999`,
+		`${SUPPORT}/abc`
+	]) {
 		expect((await page.request.get(path)).status(), path).toBe(404);
 	}
 

@@ -99,12 +99,19 @@ test('an administrator opens a round for two units, sees zero responses and shar
 	await expectAccessible(page);
 	await page.getByLabel('Delmål', { exact: true }).selectOption('1.1');
 	await page.getByLabel('Påstående').fill('Vi följer läsutvecklingen digitalt');
-	for (const [n, text] of [[1, 'Inte alls'], [2, 'I några klasser'], [3, 'I de flesta klasser'], [4, 'Överallt och uppföljt']] as const) {
+	for (const [n, text] of [
+		[1, 'Inte alls'],
+		[2, 'I några klasser'],
+		[3, 'I de flesta klasser'],
+		[4, 'Överallt och uppföljt']
+	] as const) {
 		await page.getByLabel(`Nivå ${n}`).fill(text);
 	}
 	await page.getByRole('button', { name: 'Lägg till punkten' }).click();
 	await expect(page.getByRole('status')).toHaveText('Punkten är tillagd.');
-	await expect(page.getByRole('row', { name: /Vi följer läsutvecklingen digitalt/ })).toContainText('egen.vi-foljer-lasutvecklingen-digitalt');
+	await expect(page.getByRole('row', { name: /Vi följer läsutvecklingen digitalt/ })).toContainText(
+		'egen.vi-foljer-lasutvecklingen-digitalt'
+	);
 	await expectAccessible(page);
 
 	await page.goto(ROUNDS);

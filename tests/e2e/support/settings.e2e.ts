@@ -38,7 +38,9 @@ test('the administrator sets working hours and reminders; bad values are explain
 	await expect(page.getByLabel('Räkna skollov som ledig tid')).toBeChecked();
 });
 
-test('solved cases close by themselves after a number of working days; a bad number is explained and kept, empty means never', async ({ page }) => {
+test('solved cases close by themselves after a number of working days; a bad number is explained and kept, empty means never', async ({
+	page
+}) => {
 	await page.goto(base);
 	const field = page.getByLabel('Stäng lösta ärenden automatiskt efter (arbetsdagar)');
 	await expect(field).toHaveValue('5');

@@ -6,7 +6,12 @@ test.describe.configure({ mode: 'serial' });
 
 const ORG = `/${TEST_ORG.slug}`;
 const UNIT = 'Aviseringsskolan';
-const KEY = { name: 'Vera Nyckelberg', email: 'vera.nyckel@testkommun.se', password: 'nyckelpersonens hemliga fras', role: 'Teknisk nyckelperson (1:a linjen)' };
+const KEY = {
+	name: 'Vera Nyckelberg',
+	email: 'vera.nyckel@testkommun.se',
+	password: 'nyckelpersonens hemliga fras',
+	role: 'Teknisk nyckelperson (1:a linjen)'
+};
 const STAFF = { name: 'Otto Lärarberg', email: 'otto.larare@testkommun.se', password: 'lärarens hemliga fras', role: 'Personal' };
 const TITLE = 'Dokumentkameran i sal 12 är svart';
 
@@ -68,7 +73,10 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	const mails = await caseMails(page, number!);
 	expect(mails).toHaveLength(2);
 	expect(mails).toEqual(
-		expect.arrayContaining([expect.stringContaining(`Ärende ${number}: ${TITLE} ${STAFF.email}`), expect.stringContaining(`Ärende ${number} är mottaget: ${TITLE} ${STAFF.email}`)])
+		expect.arrayContaining([
+			expect.stringContaining(`Ärende ${number}: ${TITLE} ${STAFF.email}`),
+			expect.stringContaining(`Ärende ${number} är mottaget: ${TITLE} ${STAFF.email}`)
+		])
 	);
 	const reply = await mailBody(page, `Ärende ${number}: ${TITLE}`);
 	expect(reply).toContain(`${KEY.name} har svarat i ditt ärende`);

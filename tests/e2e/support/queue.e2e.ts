@@ -58,7 +58,11 @@ test('a search with quotes, operators and markup does not fail and is kept in th
 test('bulk steps without a ticked case are refused with a message, not an error', async ({ page, baseURL }) => {
 	await signInAsAdmin(page);
 	for (const action of ['assign', 'close']) {
-		const res = await page.request.post(`${QUEUE}?vy=all&/${action}`, { form: {}, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		const res = await page.request.post(`${QUEUE}?vy=all&/${action}`, {
+			form: {},
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
 		expect(res.status(), action).toBe(400);
 		expect(await res.text()).toContain('Bocka i minst ett ärende i listan.');
 	}

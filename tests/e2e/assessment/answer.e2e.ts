@@ -81,7 +81,11 @@ test('a principal answers as herself: saves, goes back and finds the answers, re
 	await expect(page.getByRole('group').first().getByLabel('Kommentar (valfritt)')).toHaveValue('Planen finns men är gammal.');
 	await expectAccessible(page);
 
-	await page.getByRole('group').first().getByRole('radio', { name: /^Steg 3:/ }).check();
+	await page
+		.getByRole('group')
+		.first()
+		.getByRole('radio', { name: /^Steg 3:/ })
+		.check();
 	await page.getByRole('group').nth(1).getByRole('radio', { name: 'Vet ej' }).check();
 	await page.getByRole('button', { name: 'Spara och fortsätt' }).click();
 	await expect(page.getByText('Delmål 2 av 10')).toBeVisible();
@@ -90,7 +94,12 @@ test('a principal answers as herself: saves, goes back and finds the answers, re
 
 	await page.getByRole('button', { name: 'Föregående' }).click();
 	await expect(page.getByText('Delmål 1 av 10')).toBeVisible();
-	await expect(page.getByRole('group').first().getByRole('radio', { name: /^Steg 3:/ })).toBeChecked();
+	await expect(
+		page
+			.getByRole('group')
+			.first()
+			.getByRole('radio', { name: /^Steg 3:/ })
+	).toBeChecked();
 	await expect(page.getByRole('group').first().getByLabel('Kommentar (valfritt)')).toHaveValue('Planen finns men är gammal.');
 
 	await page.goto(`${start}/ledning/granska`);
@@ -140,7 +149,11 @@ test('a student answers through the anonymous link on a phone, resumes, submits,
 	await expect(page.getByText(/^Delmål 1 av \d+$/)).toBeVisible();
 	await expectAccessible(page);
 	await expectFitsWidth(page);
-	await page.getByRole('group').first().getByRole('radio', { name: /^Steg 2:/ }).check();
+	await page
+		.getByRole('group')
+		.first()
+		.getByRole('radio', { name: /^Steg 2:/ })
+		.check();
 	await page.getByRole('button', { name: 'Spara', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('Dina svar är sparade.');
 
@@ -148,7 +161,12 @@ test('a student answers through the anonymous link on a phone, resumes, submits,
 	await page.goto(linkPath);
 	await expect(page.getByText(/Påbörjad – 1 av \d+ påståenden besvarade/)).toBeVisible();
 	await page.getByRole('button', { name: 'Fortsätt svara' }).click();
-	await expect(page.getByRole('group').first().getByRole('radio', { name: /^Steg 2:/ })).toBeChecked();
+	await expect(
+		page
+			.getByRole('group')
+			.first()
+			.getByRole('radio', { name: /^Steg 2:/ })
+	).toBeChecked();
 
 	await page.goto(`${linkPath}/granska`);
 	await expectAccessible(page);
@@ -197,7 +215,11 @@ test('once the round is closed, the link says so plainly and takes no answers', 
 	await expect(student.getByRole('heading', { level: 1 })).toHaveText('Skattningen är stängd');
 	await expect(student.getByRole('button', { name: 'Börja svara' })).toHaveCount(0);
 	await expectAccessible(student);
-	const post = await student.request.post(`${linkPath}?/start`, { form: {}, maxRedirects: 0, headers: { origin: new URL(student.url()).origin, accept: 'text/html' } });
+	const post = await student.request.post(`${linkPath}?/start`, {
+		form: {},
+		maxRedirects: 0,
+		headers: { origin: new URL(student.url()).origin, accept: 'text/html' }
+	});
 	expect(post.status()).toBe(303);
 	await expect(student.goto(`${linkPath}/svar`).then((r) => r?.url())).resolves.toMatch(new RegExp(`${linkPath}$`));
 	await context.close();

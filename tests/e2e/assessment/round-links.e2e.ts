@@ -22,11 +22,18 @@ let unitId = '';
 
 const pages = (page: Page) => page.getByRole('table', { name: 'Enheternas sidor i omgången' });
 
-test('the administrator opens a round and sees the organizer report and the unit’s reports, but nothing to answer', async ({ page, browser }) => {
+test('the administrator opens a round and sees the organizer report and the unit’s reports, but nothing to answer', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	await signInAsAdmin(page);
 	await addSchoolUnit(page, ORG, UNIT);
-	const csv = ['namn;e-post;roll;enhet', `${PRINCIPAL.name};${PRINCIPAL.email};Rektor;${UNIT.code}`, `${TEACHER.name};${TEACHER.email};Personal;${UNIT.code}`].join('\n');
+	const csv = [
+		'namn;e-post;roll;enhet',
+		`${PRINCIPAL.name};${PRINCIPAL.email};Rektor;${UNIT.code}`,
+		`${TEACHER.name};${TEACHER.email};Personal;${UNIT.code}`
+	].join('\n');
 	await page.goto(`/${ORG}/admin/import`);
 	await page.getByLabel('Fil med personer').setInputFiles({ name: 'lankar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 	await page.getByRole('button', { name: 'Förhandsgranska personer' }).click();
@@ -50,7 +57,10 @@ test('the administrator opens a round and sees the organizer report and the unit
 	const report = row.getByRole('link', { name: `Enhetsrapport för ${UNIT.name}` });
 	unitId = (await report.getAttribute('href'))!.split('/').pop()!;
 	await expect(report).toHaveAttribute('href', `${roundPath}/enhet/${unitId}`);
-	await expect(row.getByRole('link', { name: `Ni sa – vi gör för ${UNIT.name}` })).toHaveAttribute('href', `${roundPath}/resultat?enhet=${unitId}`);
+	await expect(row.getByRole('link', { name: `Ni sa – vi gör för ${UNIT.name}` })).toHaveAttribute(
+		'href',
+		`${roundPath}/resultat?enhet=${unitId}`
+	);
 	await expect(row.getByRole('link', { name: /^Svara för|^Samsyn för/ })).toHaveCount(0);
 	await expectAccessible(page);
 });
@@ -76,7 +86,12 @@ test('the principal gets answering, consensus, the unit report and "Ni sa – vi
 	await page.goto(roundPath);
 	await expect(page.getByRole('link', { name: 'Huvudmannens rapport för omgången' })).toHaveCount(0);
 	const row = pages(page).getByRole('row').filter({ hasText: UNIT.name });
-	await expect(row.getByRole('link')).toHaveText([`Svara för ${UNIT.name}`, `Samsyn för ${UNIT.name}`, `Enhetsrapport för ${UNIT.name}`, `Ni sa – vi gör för ${UNIT.name}`]);
+	await expect(row.getByRole('link')).toHaveText([
+		`Svara för ${UNIT.name}`,
+		`Samsyn för ${UNIT.name}`,
+		`Enhetsrapport för ${UNIT.name}`,
+		`Ni sa – vi gör för ${UNIT.name}`
+	]);
 	for (const name of [`Samsyn för ${UNIT.name}`, `Enhetsrapport för ${UNIT.name}`, `Ni sa – vi gör för ${UNIT.name}`]) {
 		await page.goto(roundPath);
 		await pages(page).getByRole('link', { name }).click();

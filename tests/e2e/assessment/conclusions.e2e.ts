@@ -50,7 +50,9 @@ test('an administrator opens a round with a student link, closes it early and wr
 	await expect(page.getByRole('status')).toHaveText('Slutsatsen är sparad.');
 });
 
-test('anyone holding the link sees the organizer’s conclusion and that the unit has not written one yet, without names', async ({ browser }) => {
+test('anyone holding the link sees the organizer’s conclusion and that the unit has not written one yet, without names', async ({
+	browser
+}) => {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(linkPath);
@@ -91,12 +93,18 @@ test('the forms to change and remove a conclusion, and a refused change, pass ax
 	await expect(page.getByRole('alert')).toContainText('Skriv vad ni kom fram till');
 	await expectAccessible(page);
 	await page.goto(`${roundPath}/resultat`);
-	await page.getByRole('listitem').filter({ hasText: CONCLUSION }).getByRole('link', { name: /^Ta bort/ }).click();
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: CONCLUSION })
+		.getByRole('link', { name: /^Ta bort/ })
+		.click();
 	await expect(page.getByRole('heading', { name: 'Vill du ta bort slutsatsen?' })).toBeVisible();
 	await expectAccessible(page);
 });
 
-test('without JavaScript the administrator changes the conclusion, is stopped by an empty text, and removes it after confirming', async ({ browser }) => {
+test('without JavaScript the administrator changes the conclusion, is stopped by an empty text, and removes it after confirming', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await signInAsAdmin(page);
@@ -126,7 +134,11 @@ test('without JavaScript the administrator changes the conclusion, is stopped by
 	await expect(page.getByText(changed)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Vill du ta bort slutsatsen?' })).toHaveCount(0);
 
-	await page.getByRole('listitem').filter({ hasText: changed }).getByRole('link', { name: /^Ta bort/ }).click();
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: changed })
+		.getByRole('link', { name: /^Ta bort/ })
+		.click();
 	await page.getByRole('button', { name: 'Ja, ta bort slutsatsen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Slutsatsen är borttagen.');
 	await expect(page.getByText(changed)).toHaveCount(0);

@@ -6,10 +6,18 @@ test.describe.configure({ mode: 'serial' });
 
 const ORG = `/${TEST_ORG.slug}`;
 const UNIT = 'Hanteringsskolan';
-const KEY = { name: 'Kim Nyckelsson', email: 'kim.nyckel@testkommun.se', password: 'nyckelpersonens långa lösenord', role: 'Teknisk nyckelperson (1:a linjen)' };
+const KEY = {
+	name: 'Kim Nyckelsson',
+	email: 'kim.nyckel@testkommun.se',
+	password: 'nyckelpersonens långa lösenord',
+	role: 'Teknisk nyckelperson (1:a linjen)'
+};
 const STAFF = { name: 'Sam Lärarsson', email: 'sam.larare@testkommun.se', password: 'lärarens eget långa lösenord', role: 'Personal' };
 
-test('an administrator sets up a unit with a technical key person and a teacher, who set their own passwords', async ({ page, browser }) => {
+test('an administrator sets up a unit with a technical key person and a teacher, who set their own passwords', async ({
+	page,
+	browser
+}) => {
 	await signInAsAdmin(page);
 	await page.goto(`${ORG}/admin/enheter/ny`);
 	await page.getByLabel('Namn', { exact: true }).fill(UNIT);

@@ -97,7 +97,10 @@ test('the principal, three teachers and six students answer', async ({ browser }
 	}
 });
 
-test('the principal agrees a level and the organizer report shows both units, the spread and the hidden groups', async ({ page, browser }) => {
+test('the principal agrees a level and the organizer report shows both units, the spread and the hidden groups', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, PRINCIPAL.email, PASSWORD);
 	await page.goto(`${roundPath}/enhet/${unitId}/samsyn`);
 	await page.getByRole('link', { name: /^0 / }).click();
@@ -109,11 +112,19 @@ test('the principal agrees a level and the organizer report shows both units, th
 	// The agreed level's next step becomes an action of the unit's plan in one step, filled in from the report.
 	await page.goto(`${roundPath}/enhet/${unitId}`);
 	await expectAccessible(page);
-	await page.getByRole('link', { name: /^Gör till aktivitet: / }).first().click();
+	await page
+		.getByRole('link', { name: /^Gör till aktivitet: / })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny aktivitet');
 	await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(unitId);
 	await expect(page.getByLabel('Vad ska göras?')).not.toHaveValue('');
-	await expect(page.getByRole('group', { name: /^Delmål i / }).first().getByRole('checkbox', { checked: true })).toHaveCount(1);
+	await expect(
+		page
+			.getByRole('group', { name: /^Delmål i / })
+			.first()
+			.getByRole('checkbox', { checked: true })
+	).toHaveCount(1);
 
 	const admin = await (await browser.newContext()).newPage();
 	await signInAsAdmin(admin);
@@ -121,7 +132,10 @@ test('the principal agrees a level and the organizer report shows both units, th
 	const heatmapTable = admin.getByRole('table', { name: 'Medelnivå per enhet och delmål' });
 	for (const u of UNITS) await expect(heatmapTable.getByRole('rowheader', { name: u.name })).toBeVisible();
 	await expect(admin.getByRole('heading', { name: 'Likvärdighet mellan enheterna' })).toBeVisible();
-	const respondents = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: UNITS[0].name, exact: true }) }).last();
+	const respondents = admin
+		.getByRole('row')
+		.filter({ has: admin.getByRole('rowheader', { name: UNITS[0].name, exact: true }) })
+		.last();
 	// One principal and three teachers are fewer than five: hidden. Six students are shown; no key person answered.
 	await expect(respondents.getByRole('cell')).toHaveText(['Dolt', 'Dolt', '6', '0', '10']);
 	await expectAccessible(admin);
