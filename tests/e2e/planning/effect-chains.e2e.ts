@@ -113,3 +113,24 @@ test('the administrator builds an effect chain for a unit with a result, a linke
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
+
+test('the administrator removes an indicator and then a result; the effect cannot be removed', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto(`/${ORG}/planering/effektkedjor`);
+	await page.getByRole('link', { name: CHAIN }).click();
+	const table = page.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' });
+	await table.getByRole('link', { name: 'Ändra eller mät indikatorn Personalens medelnivå i delmål 1.1' }).click();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Ta bort indikatorn ”Personalens medelnivå i delmål 1.1”' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+	await expect(table).not.toContainText('Personalens medelnivå i delmål 1.1');
+
+	await table.getByRole('link', { name: `Ändra resultat: ${RESULT}` }).click();
+	await page.getByRole('button', { name: `Ta bort resultatet ”${RESULT}”` }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+	await expect(table).not.toContainText(RESULT);
+	// The action stays in its plan; the effect's own page offers no removal.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
+	await table.getByRole('link', { name: /^Ändra effekt:/ }).click();
+	await expect(page.getByRole('button', { name: /^Ta bort/ })).toHaveCount(0);
+});

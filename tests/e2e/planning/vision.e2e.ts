@@ -129,6 +129,20 @@ test('the administrator defines a concept and redefines it; the earlier meaning 
 	await expectAccessible(page);
 });
 
+test('the administrator removes a concept that is no longer used', async ({ page }) => {
+	const name = `Hybridundervisning ${STAMP}`;
+	await signInAsAdmin(page);
+	await page.goto(`/${ORG}/planering/ramverk/begrepp/ny`);
+	await page.getByLabel('Begrepp', { exact: true }).fill(name);
+	await page.getByLabel('Betydelse hos oss').fill('Undervisning på plats och på distans samtidigt.');
+	await page.getByRole('button', { name: 'Spara' }).click();
+	await page.getByRole('link', { name: `Ändra betydelsen av ”${name}”` }).click();
+	await page.getByRole('button', { name: `Ta bort begreppet ”${name}”` }).click();
+	await expect(page).toHaveURL(new RegExp(`/${ORG}/planering/ramverk\\?sparat$`));
+	await expect(page.getByRole('heading', { name })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: CONCEPT })).toBeVisible();
+});
+
 test('an action tied to a goal says so, and the vision page counts it', async ({ page }) => {
 	await signInAsAdmin(page);
 	await page.goto(`/${ORG}/planering/ny?scope=organizer`);

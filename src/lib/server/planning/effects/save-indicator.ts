@@ -61,8 +61,8 @@ export async function addIndicator(db: Db, opts: Opts) {
 	});
 }
 
-/** An indicator of the chain (locked), or NOT_FOUND. */
-async function indicatorOf(tx: Db, organizerId: string, chain: Awaited<ReturnType<typeof getChain>>, indicatorId: string) {
+/** An indicator of the chain (locked), or NOT_FOUND for a malformed id or one of another chain. */
+export async function indicatorOf(tx: Db, organizerId: string, chain: Awaited<ReturnType<typeof getChain>>, indicatorId: string) {
 	if (!isUuid(indicatorId)) throw new AppError('NOT_FOUND', 'indicator');
 	const [row] = await tx
 		.select()

@@ -1,4 +1,4 @@
-// Covers: saveGoal, removeGoal, saveVisionText, getVision, defineConcept, saveFinancing, saveFrameworkTexts, getCommonFramework.
+// Covers: saveGoal, removeGoal, saveVisionText, getVision, defineConcept, removeConcept, saveFinancing, saveFrameworkTexts, getCommonFramework.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -12,6 +12,7 @@ import { removeGoal } from './remove-goal';
 import { saveVisionText } from './save-vision-text';
 import { getVision } from './get-vision';
 import { defineConcept } from './define-concept';
+import { removeConcept } from './remove-concept';
 import { saveFinancing } from './save-financing';
 import { saveFrameworkTexts } from './save-framework-texts';
 import { getCommonFramework } from './get-common-framework';
@@ -222,6 +223,33 @@ describe('the common framework', () => {
 		expect(f.concepts[0].current?.meaning).toBe('Att förstå, använda och värdera digitala verktyg.');
 		expect(f.concepts[0].earlier.map((v) => v.meaning)).toEqual(['Att kunna använda verktygen.']);
 		expect(await t.db.select().from(planningConceptVersions).where(eq(planningConceptVersions.conceptId, conceptId))).toHaveLength(2);
+	});
+
+	it('removes a concept with its meanings, keeps them in the log, and lets only plan writers do it', async () => {
+		const s = await setup();
+		const { conceptId } = await defineConcept(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			input: { name: 'Likvärdig support', meaning: 'Samma väg in för alla enheter.' }
+		});
+		await defineConcept(t.db, {
+			actor: s.leader,
+			organizerId: s.organizer.id,
+			conceptId,
+			input: { meaning: 'Samma väg in och samma svarstider.' }
+		});
+		expect((await removeConcept(t.db, { actor: s.reader, organizerId: s.organizer.id, conceptId }).catch((x) => x)).code).toBe('FORBIDDEN');
+		expect((await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id })).concepts).toHaveLength(1);
+		await removeConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, conceptId });
+		expect((await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id })).concepts).toEqual([]);
+		expect(await t.db.select().from(planningConceptVersions).where(eq(planningConceptVersions.conceptId, conceptId))).toEqual([]);
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, conceptId), eq(auditEvents.action, 'concept.remove')));
+		const meanings = (audit.changes as { meanings: [string[], string[]] }).meanings[0];
+		expect(meanings.map((x) => x.slice(12))).toEqual(['Samma väg in för alla enheter.', 'Samma väg in och samma svarstider.']);
+		expect((await removeConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, conceptId }).catch((x) => x)).code).toBe('NOT_FOUND');
 	});
 
 	it('saves the financing matrix with own rows and reads it back; a bad payer or an unnamed row writes nothing', async () => {

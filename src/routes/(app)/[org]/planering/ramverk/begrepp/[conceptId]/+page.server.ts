@@ -3,6 +3,7 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { defineConcept } from '$lib/server/planning/vision/define-concept';
 import { loadConceptForm } from '$lib/server/planning/vision/load-concept-form';
+import { removeConcept } from '$lib/server/planning/vision/remove-concept';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +20,15 @@ export const actions: Actions = {
 			await defineConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId, input: values });
 		} catch (e) {
 			return failFromError(e, values);
+		}
+		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+	},
+	remove: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		try {
+			await removeConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId: event.params.conceptId });
+		} catch (e) {
+			return failFromError(e, {});
 		}
 		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
 	}

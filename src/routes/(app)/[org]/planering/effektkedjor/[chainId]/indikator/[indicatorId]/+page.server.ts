@@ -4,6 +4,7 @@ import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadChainPage } from '$lib/server/planning/effects/load-chain-page';
 import { addMeasurement, updateIndicator } from '$lib/server/planning/effects/save-indicator';
+import { removeIndicator } from '$lib/server/planning/effects/remove-from-chain';
 import type { Actions, PageServerLoad } from './$types';
 
 const show = (v: number | null) => (v === null ? '' : String(v));
@@ -59,6 +60,16 @@ export const actions: Actions = {
 			await addMeasurement(event.locals.db, { actor, organizerId: organizer.id, ...ids, input: values });
 		} catch (e) {
 			return failFromError(e, { ...values, form: 'measure' });
+		}
+		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+	},
+	remove: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		try {
+			const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
+			await removeIndicator(event.locals.db, { actor, organizerId: organizer.id, ...ids });
+		} catch (e) {
+			return failFromError(e, { form: 'remove' });
 		}
 		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
 	}

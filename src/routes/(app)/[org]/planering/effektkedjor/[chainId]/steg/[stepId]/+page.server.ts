@@ -3,6 +3,7 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
 import { getChain } from '$lib/server/planning/effects/get-chain';
 import { updateStep } from '$lib/server/planning/effects/change-step';
+import { removeStep } from '$lib/server/planning/effects/remove-from-chain';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,6 +33,15 @@ export const actions: Actions = {
 			});
 		} catch (e) {
 			return failFromError(e, values);
+		}
+		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+	},
+	remove: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		try {
+			await removeStep(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, stepId: event.params.stepId });
+		} catch (e) {
+			return failFromError(e, {});
 		}
 		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
 	}
