@@ -142,3 +142,22 @@ test('without JavaScript the key person in the working group saves an Agera row 
 	await expect(page.locator('#e-technical-1-what')).toHaveValue('');
 	await context.close();
 });
+
+test('the principal changes the working group; the key person, no longer in it, only reads the cycle', async ({ page, browser }) => {
+	await signIn(page, PRINCIPAL.email, PASSWORD);
+	await page.goto(cyclePath);
+	await page.getByRole('link', { name: 'Ändra arbetsgruppen' }).click();
+	const group = page.getByRole('group', { name: 'Arbetsgrupp' });
+	await expect(group.getByLabel(KEY.name)).toBeChecked();
+	await expectAccessible(page);
+	await group.getByLabel(KEY.name).uncheck();
+	await page.getByRole('button', { name: 'Spara arbetsgruppen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Arbetsgruppen är sparad.');
+	await expect(page.getByText('Ingen arbetsgrupp är vald.')).toBeVisible();
+
+	const key = await browser.newPage();
+	await signIn(key, KEY.email, PASSWORD);
+	const answer = await key.goto(`${cyclePath}/grupp`);
+	expect(answer?.status()).toBe(403);
+	await key.close();
+});

@@ -84,7 +84,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/\[planId\]$/, { kind: 'unit-member' }],
 	// Cycles (decision 025): the list and the new-cycle form for everyone inside; a cycle turns on its scope and working group.
 	[/^\/\(app\)\/\[org\]\/planering\/cykler(\/ny)?$/, { kind: 'organizer', action: 'planning.view' }],
-	[/^\/\(app\)\/\[org\]\/planering\/cykler\/\[cycleId\](\/(undersok|analysera|agera))?$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/planering\/cykler\/\[cycleId\](\/(undersok|analysera|agera|grupp))?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/planering\/aktivitet\/\[actionId\](\/andra)?$/, { kind: 'unit-member' }],
 	// Forums: the list and the set-up form for everyone inside (the form says who may set one up); a forum and its
 	// meetings open for its members and those who run it, tested in tests/e2e/planning/forums.e2e.ts.
