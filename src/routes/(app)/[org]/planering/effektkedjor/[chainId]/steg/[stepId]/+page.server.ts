@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getChain } from '$lib/server/planning/effects/get-chain';
 import { updateStep } from '$lib/server/planning/effects/change-step';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,17 +22,18 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await updateStep(event.locals.db, {
-				actor,
-				organizerId: organizer.id,
-				chainId: event.params.chainId,
-				stepId: event.params.stepId,
-				input: values
-			});
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		return runAction(
+			async () => {
+				await updateStep(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					chainId: event.params.chainId,
+					stepId: event.params.stepId,
+					input: values
+				});
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			},
+			{ values }
+		);
 	}
 };
