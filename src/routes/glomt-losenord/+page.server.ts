@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { RESET_REQUEST_LIMITS, requestPasswordReset } from '$lib/server/auth/request-password-reset';
 import { env } from '$lib/server/env';
-import { failFromError, formValues } from '$lib/server/http/errors';
+import { formValues, runAction } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -13,16 +13,17 @@ export const actions: Actions = {
 	default: async ({ request, locals, getClientAddress }) => {
 		const data = await request.formData();
 		const values = formValues(data);
-		try {
-			// The link is written and sent after the answer (the same answer, as fast, for every address).
-			await requestPasswordReset(locals.db, {
-				email: values.email ?? '',
-				ip: getClientAddress(),
-				limits: { perEmail: RESET_REQUEST_LIMITS.perEmail, perIp: env.RESET_LIMIT_IP }
-			});
-		} catch (e) {
-			return failFromError(e, values, 'email');
-		}
-		redirect(303, '/glomt-losenord?skickat');
+		return runAction(
+			async () => {
+				// The link is written and sent after the answer (the same answer, as fast, for every address).
+				await requestPasswordReset(locals.db, {
+					email: values.email ?? '',
+					ip: getClientAddress(),
+					limits: { perEmail: RESET_REQUEST_LIMITS.perEmail, perIp: env.RESET_LIMIT_IP }
+				});
+				redirect(303, '/glomt-losenord?skickat');
+			},
+			{ values, field: 'email' }
+		);
 	}
 };

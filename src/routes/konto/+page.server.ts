@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getOwnAccount } from '$lib/server/auth/get-own-account';
 import { changePassword } from '$lib/server/auth/change-password';
 import { getTwoFactorState } from '$lib/server/auth/two-factor/get-two-factor-state';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,19 +14,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	changePassword: async ({ request, locals }) => {
-		if (!locals.actor || !locals.sessionToken) redirect(303, `/logga-in?redirectTo=${encodeURIComponent('/konto')}`);
+		const { actor, sessionToken } = locals;
+		if (!actor || !sessionToken) redirect(303, `/logga-in?redirectTo=${encodeURIComponent('/konto')}`);
 		const data = await request.formData();
-		try {
-			await changePassword(locals.db, {
-				actor: locals.actor,
-				sessionToken: locals.sessionToken,
-				currentPassword: String(data.get('currentPassword') ?? ''),
-				newPassword: String(data.get('newPassword') ?? ''),
-				newPasswordRepeat: String(data.get('newPasswordRepeat') ?? '')
-			});
-		} catch (e) {
-			return failFromError(e, {}, 'currentPassword');
-		}
-		redirect(303, '/konto?bytt');
+		return runAction(
+			async () => {
+				await changePassword(locals.db, {
+					actor,
+					sessionToken,
+					currentPassword: String(data.get('currentPassword') ?? ''),
+					newPassword: String(data.get('newPassword') ?? ''),
+					newPasswordRepeat: String(data.get('newPasswordRepeat') ?? '')
+				});
+				redirect(303, '/konto?bytt');
+			},
+			{ field: 'currentPassword' }
+		);
 	}
 };

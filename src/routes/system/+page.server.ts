@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { findAllOrganizers } from '$lib/server/org/find-all-organizers';
 import { can } from '$lib/server/policies';
 import { createOrganizer, createOrganizerSchema } from '$lib/server/org/create-organizer';
-import { failFromError, formValues, zodIssues } from '$lib/server/http/errors';
+import { formValues, zodIssues, runAction } from '$lib/server/http/errors';
 import { findPendingInvitations } from '$lib/server/people/find-invitations';
 import { respondToInvitation } from '$lib/server/people/respond-to-invitation';
 import { isAppError } from '$lib/server/errors';
@@ -55,12 +55,12 @@ export const actions: Actions = {
 		const values = formValues(data);
 		const parsed = createOrganizerSchema.safeParse({ ...values, kind: values.kind || undefined, password: data.get('password') ?? '' });
 		if (!parsed.success) return fail(400, { values, issues: zodIssues(parsed.error.issues) });
-		let slug: string;
-		try {
-			slug = (await createOrganizer(event.locals.db, { actor, input: parsed.data })).organizer.slug;
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/system?skapad=${encodeURIComponent(slug)}`);
+		return runAction(
+			async () => {
+				const slug = (await createOrganizer(event.locals.db, { actor, input: parsed.data })).organizer.slug;
+				redirect(303, `/system?skapad=${encodeURIComponent(slug)}`);
+			},
+			{ values }
+		);
 	}
 };

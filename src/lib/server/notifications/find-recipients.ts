@@ -3,20 +3,15 @@ import type { Db } from '../db';
 import { notificationPreferences, people, roleAssignments, supportTeamMembers, supportTeams } from '../db/schema';
 import { actorColumns, actorFromRow, todayInStockholm } from '../auth/load-actor';
 import { can, type Actor, type TicketResource } from '../policies';
-import { CENTRAL_OF, KEY_PERSON_OF } from '../policies/support';
+import { CENTRAL_OF, KEY_PERSON_OF, LINE_HANDLER_ROLES, type Role } from '../policies/roles';
 import { emailChoice, type EmailChoice, type NotificationKind, type NotificationProfile } from './kinds';
 import type { NotificationTarget } from './notification-targets';
 
 /** One person a notification goes to, with the mail choice in force for its kind. */
 export type Recipient = { personId: string; email: string; kind: NotificationKind; mail: EmailChoice };
 
-const HANDLER_ROLES = [
-	'technical_key_person',
-	'pedagogical_key_person',
-	'central_technical_support',
-	'central_pedagogical_support',
-	'org_admin'
-];
+/** Roles whose notification defaults are a handler's: those who handle a line, and administrators who oversee every case. */
+const HANDLER_ROLES: readonly Role[] = [...LINE_HANDLER_ROLES, 'org_admin'];
 
 /** The profile whose defaults apply: handler roles or a line-2 team make a handler, a line-3 team a supplier. */
 export function profileOf(actor: Actor, teamLines: number[]): NotificationProfile {

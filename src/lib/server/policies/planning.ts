@@ -1,4 +1,4 @@
-import type { Actor } from './index';
+import type { Actor } from './actor';
 import type { Role } from './roles';
 
 /**

@@ -70,4 +70,14 @@ describe('who sees and works a support case', () => {
 		expect(can(teacher, 'ticket.rate', ticket({ state: 'solved', solvedById: 'teacher' }))).toBe(false);
 		expect(can(keyA, 'ticket.rate', ticket({ state: 'solved', solvedById: 'central' }))).toBe(false);
 	});
+
+	it('counts key people, central support and serving teams as handling a line, and no one else', () => {
+		const scope = { type: 'support' as const, organizerId: org, unitId: null, ancestorIds: [] };
+		expect(can(keyA, 'support.handle', scope)).toBe(true);
+		expect(can(central, 'support.handle', scope)).toBe(true);
+		expect(can({ ...teacher, servedOrganizerIds: [org] }, 'support.handle', scope)).toBe(true);
+		expect(can(teacher, 'support.handle', scope)).toBe(false);
+		expect(can(actor('admin', [{ organizerId: org, unitId: null, role: 'org_admin' }]), 'support.handle', scope)).toBe(false);
+		expect(can(keyA, 'support.handle', { ...scope, organizerId: 'org-2' })).toBe(false);
+	});
 });

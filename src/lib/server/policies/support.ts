@@ -1,5 +1,7 @@
-import type { Actor } from './index';
-import type { Role } from './roles';
+import type { Actor } from './actor';
+import { CASE_OVERSEERS, CENTRAL_OF, CENTRAL_ROLES, KEY_PERSON_OF, KEY_ROLES, LINE_HANDLER_ROLES, type Role } from './roles';
+
+export { CENTRAL_OF, KEY_PERSON_OF } from './roles';
 
 export type Chain = 'technical' | 'pedagogical';
 export type Line = 1 | 2 | 3;
@@ -41,6 +43,7 @@ export type SupportAction =
 	| 'support.configure'
 	| 'support.queue'
 	| 'support.followup'
+	| 'support.handle'
 	| 'ticket.view'
 	| 'ticket.internal'
 	| 'ticket.staff_notes'
@@ -50,16 +53,6 @@ export type SupportAction =
 	| 'ticket.note'
 	| 'ticket.chase';
 
-export const KEY_PERSON_OF: Record<Chain, Role> = {
-	technical: 'technical_key_person',
-	pedagogical: 'pedagogical_key_person'
-};
-export const CENTRAL_OF: Record<Chain, Role> = {
-	technical: 'central_technical_support',
-	pedagogical: 'central_pedagogical_support'
-};
-const CENTRAL_ROLES: readonly Role[] = ['central_technical_support', 'central_pedagogical_support'];
-const KEY_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_person'];
 /** Who reads the organizer's support figures. */
 const FOLLOWUP_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader', ...CENTRAL_ROLES];
 /** Roles that open the organizer's support queue (at a unit or organizer-wide); team members get it where their team serves. */
@@ -90,6 +83,10 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 				return orgWide(['org_admin']);
 			case 'support.queue':
 				return mine.some((a) => QUEUE_ROLES.includes(a.role)) || servesOrganizer(actor, r.organizerId);
+			// Handles a line somewhere in the organizer's chain: a key person or central support, or a team serving it
+			// (the queue opens on "unassigned at my line" for them).
+			case 'support.handle':
+				return mine.some((a) => LINE_HANDLER_ROLES.includes(a.role)) || servesOrganizer(actor, r.organizerId);
 			case 'support.followup':
 				return orgWide(FOLLOWUP_READERS) || (r.unitId !== null && atUnit(['principal', ...KEY_ROLES]));
 			case 'support.file': {
@@ -114,7 +111,7 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 		(r.line === 1 && (atUnit([KEY_PERSON_OF[r.chain]]) || orgWide([CENTRAL_OF[r.chain]]))) ||
 		(r.line === 2 && (orgWide([CENTRAL_OF[r.chain]]) || (r.teamId !== null && teams.has(r.teamId)))) ||
 		(r.line === 3 && r.teamId !== null && teams.has(r.teamId));
-	const watcher = orgWide(['org_admin', ...CENTRAL_ROLES]) || atUnit(KEY_ROLES) || r.teamIds.some((t) => teams.has(t));
+	const watcher = orgWide(CASE_OVERSEERS) || atUnit(KEY_ROLES) || r.teamIds.some((t) => teams.has(t));
 	switch (action) {
 		case 'ticket.view':
 			return requester || watcher || handlerNow;
@@ -124,7 +121,7 @@ export function canSupport(actor: Actor, action: string, r: SupportScope | Ticke
 			// Internal notes for the organization's staff: everyone who reads internal notes but a supplier, i.e. someone
 			// who reaches the case only through line-3 teams. Suppliers read only notes for all lines.
 			if (!(watcher || handlerNow)) return false;
-			if (orgWide(['org_admin', ...CENTRAL_ROLES]) || atUnit(KEY_ROLES)) return true;
+			if (orgWide(CASE_OVERSEERS) || atUnit(KEY_ROLES)) return true;
 			const suppliers = r.supplierTeamIds ? new Set(r.supplierTeamIds) : null;
 			const mineHeld = [...r.teamIds, ...(r.teamId ? [r.teamId] : [])].filter((t) => teams.has(t));
 			return !!suppliers && mineHeld.some((t) => !suppliers.has(t));

@@ -3,7 +3,7 @@ import { findUsablePasswordReset } from '$lib/server/auth/find-password-reset';
 import { resetPassword } from '$lib/server/auth/reset-password';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isAppError } from '$lib/server/errors';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
@@ -15,19 +15,21 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params, cookies }) => {
 		const data = await request.formData();
-		let personId: string;
-		try {
-			({ personId } = await resetPassword(locals.db, {
-				token: params.token,
-				newPassword: String(data.get('newPassword') ?? ''),
-				newPasswordRepeat: String(data.get('newPasswordRepeat') ?? '')
-			}));
-		} catch (e) {
-			if (isAppError(e) && e.code === 'NOT_FOUND') return fail(410, { unusable: true, values: {}, issues: [] });
-			return failFromError(e, {}, 'newPassword');
-		}
-		// Every session of the person has ended, this browser's too if it was theirs.
-		if (locals.actor?.personId === personId) cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, '/logga-in?aterstallt');
+		return runAction(
+			async () => {
+				const { personId } = await resetPassword(locals.db, {
+					token: params.token,
+					newPassword: String(data.get('newPassword') ?? ''),
+					newPasswordRepeat: String(data.get('newPasswordRepeat') ?? '')
+				});
+				// Every session of the person has ended, this browser's too if it was theirs.
+				if (locals.actor?.personId === personId) cookies.delete(SESSION_COOKIE, { path: '/' });
+				redirect(303, '/logga-in?aterstallt');
+			},
+			{
+				field: 'newPassword',
+				recover: (e) => (isAppError(e) && e.code === 'NOT_FOUND' ? fail(410, { unusable: true, values: {}, issues: [] }) : undefined)
+			}
+		);
 	}
 };

@@ -6,7 +6,7 @@ import { confirmTwoFactorSetup } from '$lib/server/auth/two-factor/confirm-two-f
 import { turnOffTwoFactor } from '$lib/server/auth/two-factor/turn-off-two-factor';
 import { presentTwoFactorSetup } from '$lib/server/auth/two-factor/present-two-factor-setup';
 import { TWO_FACTOR_SETUP_PATH } from '$lib/server/auth/two-factor/setup-path';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireActor({ locals }: Pick<RequestEvent, 'locals'>) {
@@ -40,32 +40,35 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const actor = requireActor(event);
-		try {
+		return runAction(async () => {
 			await startTwoFactorSetup(event.locals.db, { actor });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, TWO_FACTOR_SETUP_PATH);
+			redirect(303, TWO_FACTOR_SETUP_PATH);
+		});
 	},
 	/** Answers with the recovery codes instead of a redirect: this response is the only time they are shown. */
 	confirm: async (event) => {
 		const actor = requireActor(event);
 		const data = await event.request.formData();
-		try {
-			const { recoveryCodes } = await confirmTwoFactorSetup(event.locals.db, { actor, code: String(data.get('code') ?? '').slice(0, 100) });
-			return { recoveryCodes };
-		} catch (e) {
-			return failFromError(e, {}, 'code');
-		}
+		return runAction(
+			async () => {
+				const { recoveryCodes } = await confirmTwoFactorSetup(event.locals.db, {
+					actor,
+					code: String(data.get('code') ?? '').slice(0, 100)
+				});
+				return { recoveryCodes };
+			},
+			{ field: 'code' }
+		);
 	},
 	turnOff: async (event) => {
 		const actor = requireActor(event);
 		const data = await event.request.formData();
-		try {
-			await turnOffTwoFactor(event.locals.db, { actor, proof: String(data.get('proof') ?? '').slice(0, 1000) });
-		} catch (e) {
-			return failFromError(e, {}, 'proof');
-		}
-		redirect(303, `${TWO_FACTOR_SETUP_PATH}?avstangd`);
+		return runAction(
+			async () => {
+				await turnOffTwoFactor(event.locals.db, { actor, proof: String(data.get('proof') ?? '').slice(0, 1000) });
+				redirect(303, `${TWO_FACTOR_SETUP_PATH}?avstangd`);
+			},
+			{ field: 'proof' }
+		);
 	}
 };

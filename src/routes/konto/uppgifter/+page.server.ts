@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getOwnAccount } from '$lib/server/auth/get-own-account';
-import { failFromError, formValues } from '$lib/server/http/errors';
+import { formValues, runAction } from '$lib/server/http/errors';
 import { changeOwnName } from '$lib/server/people/change-own-name';
 import { EMAIL_CHANGE_HOURS, requestEmailChange } from '$lib/server/people/request-email-change';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,27 +17,29 @@ export const actions: Actions = {
 	name: async ({ request, locals }) => {
 		if (!locals.actor) signIn();
 		const values: Record<string, string> = { ...formValues(await request.formData()), intent: 'name' };
-		try {
-			await changeOwnName(locals.db, { actor: locals.actor, name: values.name ?? '' });
-		} catch (e) {
-			return failFromError(e, values, 'name');
-		}
-		redirect(303, '/konto/uppgifter?klart=namn');
+		return runAction(
+			async () => {
+				await changeOwnName(locals.db, { actor: locals.actor, name: values.name ?? '' });
+				redirect(303, '/konto/uppgifter?klart=namn');
+			},
+			{ values, field: 'name' }
+		);
 	},
 	email: async ({ request, locals, url }) => {
 		if (!locals.actor) signIn();
 		const data = await request.formData();
 		const values: Record<string, string> = { ...formValues(data, ['currentPassword']), intent: 'email' };
-		try {
-			await requestEmailChange(locals.db, {
-				actor: locals.actor,
-				currentPassword: String(data.get('currentPassword') ?? ''),
-				newEmail: values.newEmail ?? '',
-				origin: url.origin
-			});
-		} catch (e) {
-			return failFromError(e, values, 'newEmail');
-		}
-		redirect(303, '/konto/uppgifter?klart=lank');
+		return runAction(
+			async () => {
+				await requestEmailChange(locals.db, {
+					actor: locals.actor,
+					currentPassword: String(data.get('currentPassword') ?? ''),
+					newEmail: values.newEmail ?? '',
+					origin: url.origin
+				});
+				redirect(303, '/konto/uppgifter?klart=lank');
+			},
+			{ values, field: 'newEmail' }
+		);
 	}
 };

@@ -50,10 +50,10 @@ export async function getTeam(db: Db, { actor, organizerId, teamId, search = '' 
 	)
 		.filter((p) => !memberIds.has(p.id))
 		.slice(0, CANDIDATE_LIMIT);
-	const adminOf = actor.assignments
-		.filter((a) => a.role === 'org_admin' && a.unitId === null && a.organizerId && a.organizerId !== organizerId)
-		.map((a) => a.organizerId!)
-		.filter((id) => can(actor, 'support.configure', configScope(id)));
+	// The actor's other organizers whose support they configure (their administrators): the team may serve those too.
+	const adminOf = [
+		...new Set(actor.assignments.flatMap((a) => (a.organizerId && a.organizerId !== organizerId ? [a.organizerId] : [])))
+	].filter((id) => can(actor, 'support.configure', configScope(id)));
 	const servedIds = new Set(served.map((o) => o.id));
 	const servable = adminOf.length
 		? (

@@ -4,7 +4,7 @@ import { authorize, type Actor } from '../../policies';
 import { decodeQueueCursor, encodeQueueCursor, type QueueSort } from './queue-cursor';
 import { DEADLINE_KEY, filterConditions, SHOWN_SLA_STATUS, viewCondition } from './queue-conditions';
 import type { QueueFilters, QueueView } from './queue-params';
-import { visibleTicketsWhere } from './visible-tickets';
+import { visibleTicketsWhere } from '../../policies/support-visibility';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
 import { jsonColumn } from '../../db/json-column';
 import { shownNamesById } from '../privacy/shown-names';

@@ -4,7 +4,7 @@ import { OPEN_STATES } from '../constants';
 import { PLAN_EACH_TIME } from '../../db/plan-each-time';
 import { caseNumberIn, toPrefixTsquery } from './search-query';
 import type { QueueFilters, QueueView, SlaFilter } from './queue-params';
-import { myUnitsWhere, workableTicketsWhere } from './visible-tickets';
+import { myUnitsWhere, workableTicketsWhere } from '../../policies/support-visibility';
 
 /** Fixed vocabularies go into the SQL as literals so partial indexes on open cases can be used. */
 const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '));

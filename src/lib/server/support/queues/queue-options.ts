@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../policies';
-import type { Role } from '../../policies/roles';
-import { servesOrganizer } from '../../policies/support';
+import { can, type Actor } from '../../policies';
 import type { QueueView } from './queue-params';
 import { jsonColumn } from '../../db/json-column';
 
@@ -30,16 +28,7 @@ export const readQueueOptions = (row: { units: unknown; categories: unknown }): 
 	categories: jsonColumn(row.categories as QueueOptions['categories'])
 });
 
-const HANDLER_ROLES: readonly Role[] = [
-	'technical_key_person',
-	'pedagogical_key_person',
-	'central_technical_support',
-	'central_pedagogical_support'
-];
-
 /** The tab a queue opens on: "unassigned at my line" for those who handle a line, else everything they may see. */
 export function defaultQueueView(actor: Actor, organizerId: string): QueueView {
-	const handles =
-		actor.assignments.some((a) => a.organizerId === organizerId && HANDLER_ROLES.includes(a.role)) || servesOrganizer(actor, organizerId);
-	return handles ? 'unassigned' : 'all';
+	return can(actor, 'support.handle', { type: 'support', organizerId, unitId: null, ancestorIds: [] }) ? 'unassigned' : 'all';
 }

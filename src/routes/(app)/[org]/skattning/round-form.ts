@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { failFromError } from '$lib/server/http/errors';
 import { roundInputSchema, roundIssues } from '$lib/server/assessment/rounds/round-input';
 
 /** What the round form posts, kept as typed so a failed form shows it again. */
@@ -35,6 +34,3 @@ export function failRoundForm(values: RoundFormValues) {
 	const parsed = roundInputSchema.safeParse(values);
 	return parsed.success ? null : fail(400, { values, issues: roundIssues(parsed.error.issues) });
 }
-
-/** A domain error as a form failure (404/403 become error pages). */
-export const failRoundAction = (e: unknown, values: Record<string, unknown>) => failFromError(e, values);

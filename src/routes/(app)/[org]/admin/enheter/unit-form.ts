@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { failFromError } from '$lib/server/http/errors';
 import { unitInputSchema, unitIssues } from '$lib/server/org/unit-input';
 
 /** What the unit forms post, kept as typed so a failed form can show it again. */
@@ -26,10 +25,4 @@ export function parseUnitForm(values: UnitFormValues, action: string) {
 	const parsed = unitInputSchema.safeParse(values);
 	if (!parsed.success) return { failure: fail(400, { action, values, issues: unitIssues(parsed.error.issues) }) } as const;
 	return { input: parsed.data } as const;
-}
-
-/** A domain error as a form failure that names the action (404/403 are thrown as pages). */
-export function failUnitAction(e: unknown, values: Record<string, unknown>, action: string) {
-	const failure = failFromError(e, values, action);
-	return fail(failure.status, { ...failure.data, action });
 }

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import { createImportBatch } from '$lib/server/imports/create-import-batch';
 import { isImportFileError } from '$lib/server/imports/import-file-error';
 import type { ImportKind } from '$lib/server/imports/limits';
@@ -18,21 +18,23 @@ async function upload(event: RequestEvent, kind: ImportKind) {
 	const data = await event.request.formData();
 	const file = data.get('file');
 	const hasFile = file instanceof File && (file.size > 0 || file.name !== '');
-	let id: string;
-	try {
-		const bytes = hasFile ? new Uint8Array(await file.arrayBuffer()) : null;
-		({ id } = await createImportBatch(event.locals.db, {
-			actor,
-			organizerId: organizer.id,
-			kind,
-			fileName: hasFile ? file.name : '',
-			bytes
-		}));
-	} catch (e) {
-		if (isImportFileError(e)) return fail(400, { kind, fileError: { message: e.issues[0].message, params: e.params } });
-		return failFromError(e, {});
-	}
-	redirect(303, `/${organizer.slug}/admin/import/${id}`);
+	return runAction(
+		async () => {
+			const bytes = hasFile ? new Uint8Array(await file.arrayBuffer()) : null;
+			const { id } = await createImportBatch(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				kind,
+				fileName: hasFile ? file.name : '',
+				bytes
+			});
+			redirect(303, `/${organizer.slug}/admin/import/${id}`);
+		},
+		{
+			recover: (e) =>
+				isImportFileError(e) ? fail(400, { kind, fileError: { message: e.issues[0].message, params: e.params } }) : undefined
+		}
+	);
 }
 
 export const actions: Actions = {

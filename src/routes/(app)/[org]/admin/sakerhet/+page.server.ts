@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import { isTwoFactorRequiredByOrganizer } from '$lib/server/auth/two-factor/two-factor-requirement';
 import { updateOrganizerTwoFactorRequirement } from '$lib/server/auth/two-factor/update-two-factor-requirement';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,15 +17,13 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.administer');
 		const data = await event.request.formData();
-		try {
+		return runAction(async () => {
 			await updateOrganizerTwoFactorRequirement(event.locals.db, {
 				actor,
 				organizerId: organizer.id,
 				required: data.get('requireTwoFactorForAdmins') === 'on'
 			});
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, `/${organizer.slug}/admin/sakerhet?sparad`);
+			redirect(303, `/${organizer.slug}/admin/sakerhet?sparad`);
+		});
 	}
 };

@@ -5,8 +5,9 @@ import { updateSupportSettings } from '$lib/server/support/config/update-support
 import { createTeam } from '$lib/server/support/config/create-team';
 import { addSuggestedCategories, createCategory } from '$lib/server/support/config/create-category';
 import { presentCategoryRow, presentTeamRow } from '$lib/server/support/config/present-config';
-import { checked, doneFrom, failAction, supportAdminContext, text } from './support-admin';
+import { checked, doneFrom, supportAdminContext, text } from './support-admin';
 import type { Actions, PageServerLoad } from './$types';
+import { runAction } from '$lib/server/http/errors';
 
 const DONE = ['installningar', 'kategori', 'forslag'] as const;
 
@@ -37,12 +38,13 @@ export const actions: Actions = {
 			allowStudents: checked(data, 'allowStudents'),
 			allowGuardians: checked(data, 'allowGuardians')
 		};
-		try {
-			await updateSupportSettings(db, { ...opts, input });
-		} catch (e) {
-			return failAction(e, input, 'settings');
-		}
-		redirect(303, `${base}?klart=installningar`);
+		return runAction(
+			async () => {
+				await updateSupportSettings(db, { ...opts, input });
+				redirect(303, `${base}?klart=installningar`);
+			},
+			{ values: input, field: 'settings', data: { action: 'settings' } }
+		);
 	},
 	addTeam: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
@@ -53,36 +55,42 @@ export const actions: Actions = {
 			line: text(data, 'line'),
 			supplierName: text(data, 'supplierName')
 		};
-		let id: string;
-		try {
-			id = (await createTeam(db, { ...opts, input: input as never })).id;
-		} catch (e) {
-			return failAction(e, input, 'addTeam');
-		}
-		redirect(303, `${base}/team/${id}?klart=skapat`);
+		return runAction(
+			async () => {
+				const id = (await createTeam(db, { ...opts, input: input as never })).id;
+				redirect(303, `${base}/team/${id}?klart=skapat`);
+			},
+			{ values: input, field: 'addTeam', data: { action: 'addTeam' } }
+		);
 	},
 	addCategory: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
 		const data = await event.request.formData();
 		const input = { chain: text(data, 'categoryChain'), name: text(data, 'categoryName'), deviceRelated: checked(data, 'deviceRelated') };
-		try {
-			await createCategory(db, { ...opts, input: input as never });
-		} catch (e) {
+		const values = { categoryChain: input.chain, categoryName: input.name, deviceRelated: input.deviceRelated };
+		return runAction(
+			async () => {
+				await createCategory(db, { ...opts, input: input as never });
+				redirect(303, `${base}?klart=kategori#kategorier`);
+			},
 			// The form's fields carry a prefix so they do not clash with the team form's.
-			const issues = (e as { issues?: { field: string; message: string }[] }).issues;
-			if (issues) for (const i of issues) i.field = i.field === 'chain' ? 'categoryChain' : i.field === 'name' ? 'categoryName' : i.field;
-			return failAction(e, { categoryChain: input.chain, categoryName: input.name, deviceRelated: input.deviceRelated }, 'addCategory');
-		}
-		redirect(303, `${base}?klart=kategori#kategorier`);
+			{
+				values,
+				field: 'addCategory',
+				data: { action: 'addCategory' },
+				renameField: (f) => (f === 'chain' ? 'categoryChain' : f === 'name' ? 'categoryName' : f)
+			}
+		);
 	},
 	suggest: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
 		const chain = text(await event.request.formData(), 'chain');
-		try {
-			await addSuggestedCategories(db, { ...opts, chain });
-		} catch (e) {
-			return failAction(e, { chain }, 'suggest', 'suggest');
-		}
-		redirect(303, `${base}?klart=forslag#kategorier`);
+		return runAction(
+			async () => {
+				await addSuggestedCategories(db, { ...opts, chain });
+				redirect(303, `${base}?klart=forslag#kategorier`);
+			},
+			{ values: { chain }, field: 'suggest', data: { action: 'suggest' }, renameField: () => 'suggest' }
+		);
 	}
 };

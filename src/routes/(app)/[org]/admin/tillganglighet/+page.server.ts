@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues } from '$lib/server/http/errors';
+import { formValues, runAction } from '$lib/server/http/errors';
 import { getAccessibilityStatement } from '$lib/server/accessibility/get-accessibility-statement';
 import { updateAccessibilityStatement } from '$lib/server/accessibility/update-accessibility-statement';
 import { statementFormValues } from '$lib/server/accessibility/present-accessibility-statement';
@@ -21,12 +21,12 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'statement.edit');
 		const data = await event.request.formData();
 		const values = formValues(data);
-		let changed: boolean;
-		try {
-			({ changed } = await updateAccessibilityStatement(event.locals.db, { actor, organizerId: organizer.id, input: values }));
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/admin/tillganglighet?${changed ? 'sparad' : 'oforandrad'}`);
+		return runAction(
+			async () => {
+				const { changed } = await updateAccessibilityStatement(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				redirect(303, `/${organizer.slug}/admin/tillganglighet?${changed ? 'sparad' : 'oforandrad'}`);
+			},
+			{ values }
+		);
 	}
 };

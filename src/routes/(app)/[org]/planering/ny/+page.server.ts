@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { createAction } from '$lib/server/planning/create-action';
 import { loadActionForm } from '$lib/server/planning/load-action-form';
@@ -36,12 +36,13 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const { values, lists, input } = actionFormInput(await event.request.formData());
-		let id: string;
-		try {
-			id = (await createAction(event.locals.db, { actor, organizerId: organizer.id, period: values.period || undefined, input })).id;
-		} catch (e) {
-			return failFromError(e, { ...values, ...lists });
-		}
-		redirect(303, `/${organizer.slug}/planering/aktivitet/${id}?ny`);
+		return runAction(
+			async () => {
+				const id = (await createAction(event.locals.db, { actor, organizerId: organizer.id, period: values.period || undefined, input }))
+					.id;
+				redirect(303, `/${organizer.slug}/planering/aktivitet/${id}?ny`);
+			},
+			{ values: { ...values, ...lists } }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError } from '$lib/server/http/errors';
+import { runAction } from '$lib/server/http/errors';
 import { deliverOutboxLater } from '$lib/server/mail/deliver-outbox-later';
 import { getReminderSettings } from '$lib/server/planning/reminders/settings';
 import { updateReminderSettings } from '$lib/server/planning/reminders/update-reminder-settings';
@@ -27,22 +27,20 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.configure');
 		const data = await event.request.formData();
 		const input = { daysBefore: String(data.get('daysBefore') ?? '').slice(0, 20) };
-		try {
-			await updateReminderSettings(event.locals.db, { actor, organizerId: organizer.id, input });
-		} catch (e) {
-			return failFromError(e, input, 'daysBefore');
-		}
-		redirect(303, `/${organizer.slug}/planering/paminnelser?sparat`);
+		return runAction(
+			async () => {
+				await updateReminderSettings(event.locals.db, { actor, organizerId: organizer.id, input });
+				redirect(303, `/${organizer.slug}/planering/paminnelser?sparat`);
+			},
+			{ values: input, field: 'daysBefore' }
+		);
 	},
 	send: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.configure');
-		let sent;
-		try {
-			sent = await sendRemindersNow(event.locals.db, { actor, organizerId: organizer.id });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		deliverOutboxLater(event.locals.db);
-		redirect(303, `/${organizer.slug}/planering/paminnelser?fore=${sent.dueSoon}&efter=${sent.overdue}`);
+		return runAction(async () => {
+			const sent = await sendRemindersNow(event.locals.db, { actor, organizerId: organizer.id });
+			deliverOutboxLater(event.locals.db);
+			redirect(303, `/${organizer.slug}/planering/paminnelser?fore=${sent.dueSoon}&efter=${sent.overdue}`);
+		});
 	}
 };

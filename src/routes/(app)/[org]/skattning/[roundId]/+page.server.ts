@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/policies';
 import { env } from '$lib/server/env';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { isAppError } from '$lib/server/errors';
 import { capacityFieldId } from '$lib/components/rounds/capacity-field';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getRound } from '$lib/server/assessment/rounds/get-round';
 import { getRoundItems } from '$lib/server/assessment/rounds/round-items';
 import { presentRound } from '$lib/server/assessment/rounds/present-round';
@@ -88,33 +87,30 @@ async function linkAction(event: RequestEvent, change: typeof createLink, done: 
 	const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
 	const data = await event.request.formData();
 	const values = formValues(data);
-	try {
-		await change(event.locals.db, {
-			actor,
-			organizerId: organizer.id,
-			roundId: event.params.roundId,
-			unitId: values.unitId ?? '',
-			perspective: values.perspective ?? '',
-			capacity: values.capacity ?? ''
-		});
-	} catch (e) {
+	return runAction(
+		async () => {
+			await change(event.locals.db, {
+				actor,
+				organizerId: organizer.id,
+				roundId: event.params.roundId,
+				unitId: values.unitId ?? '',
+				perspective: values.perspective ?? '',
+				capacity: values.capacity ?? ''
+			});
+			redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=${done}#lankar`);
+		},
 		// The capacity field is one per row: point the message at the row's own field.
-		if (isAppError(e))
-			for (const i of e.issues) if (i.field === 'capacity') i.field = capacityFieldId(values.unitId ?? '', values.perspective ?? '');
-		return failFromError(e, values);
-	}
-	redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=${done}#lankar`);
+		{ values, renameField: (f) => (f === 'capacity' ? capacityFieldId(values.unitId ?? '', values.perspective ?? '') : f) }
+	);
 }
 
 export const actions: Actions = {
 	close: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
-		try {
+		return runAction(async () => {
 			await closeRound(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=stangd`);
+			redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=stangd`);
+		});
 	},
 	createLink: async (event) => linkAction(event, createLink, 'lank'),
 	regenerateLink: async (event) => linkAction(event, regenerateLink, 'ny-lank'),
@@ -123,15 +119,15 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const all = (key: string) => data.getAll(key).filter((v): v is string => typeof v === 'string');
 		const values = { perspectives: all('perspectives'), unitIds: all('unitIds') };
-		let result: { created: number; skipped: number };
-		try {
-			result = await createLinks(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, ...values });
-		} catch (e) {
-			return failFromError(e, { ...values, bulk: true });
-		}
-		redirect(
-			303,
-			`/${organizer.slug}/skattning/${event.params.roundId}?klart=lankar&skapade=${result.created}&fanns=${result.skipped}#lankar`
+		return runAction(
+			async () => {
+				const result = await createLinks(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, ...values });
+				redirect(
+					303,
+					`/${organizer.slug}/skattning/${event.params.roundId}?klart=lankar&skapade=${result.created}&fanns=${result.skipped}#lankar`
+				);
+			},
+			{ values: { ...values, bulk: true } }
 		);
 	}
 };

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { createRound } from '$lib/server/assessment/rounds/create-round';
 import { loadRoundFormOptions } from '$lib/server/assessment/rounds/load-round-form-options';
 import { PERSPECTIVES } from '$lib/server/assessment/framework/framework-schema';
 import { todayInStockholm } from '$lib/server/auth/load-actor';
-import { failRoundAction, failRoundForm, readRoundForm } from '../round-form';
+import { failRoundForm, readRoundForm } from '../round-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,12 +20,12 @@ export const actions: Actions = {
 		const values = readRoundForm(await event.request.formData());
 		const bad = failRoundForm(values);
 		if (bad) return bad;
-		let id: string;
-		try {
-			id = (await createRound(event.locals.db, { actor, organizerId: organizer.id, input: values })).id;
-		} catch (e) {
-			return failRoundAction(e, values);
-		}
-		redirect(303, `/${organizer.slug}/skattning/${id}?klart=skapad`);
+		return runAction(
+			async () => {
+				const id = (await createRound(event.locals.db, { actor, organizerId: organizer.id, input: values })).id;
+				redirect(303, `/${organizer.slug}/skattning/${id}?klart=skapad`);
+			},
+			{ values }
+		);
 	}
 };

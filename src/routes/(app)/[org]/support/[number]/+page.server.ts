@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getCasePage } from '$lib/server/support/casepage/get-case-page';
 import { chaseCurrentLine } from '$lib/server/support/casepage/chase-current-line';
 import { respondToTicket } from '$lib/server/support/tickets/respond-to-ticket';
@@ -47,12 +47,13 @@ async function step(
 	const number = caseNumber(event.params.number);
 	const data = await event.request.formData();
 	const values = { ...formValues(data), form };
-	try {
-		await run({ data, number, actor, organizerId: organizer.id });
-	} catch (e) {
-		return failFromError(e, values, fallbackField);
-	}
-	redirect(303, `/${organizer.slug}/support/${number}?${done}`);
+	return runAction(
+		async () => {
+			await run({ data, number, actor, organizerId: organizer.id });
+			redirect(303, `/${organizer.slug}/support/${number}?${done}`);
+		},
+		{ values, field: fallbackField }
+	);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { archiveUnit, restoreUnit } from '$lib/server/org/archive-unit';
 import { deleteUnit } from '$lib/server/org/delete-unit';
 import { findUnits, getUnitById } from '$lib/server/org/find-units';
@@ -10,7 +10,7 @@ import { updateUnit } from '$lib/server/org/update-unit';
 import { countUnitReferences } from '$lib/server/org/unit-checks';
 import { SCHOOL_TYPES, UNIT_KIND_KEYS } from '$lib/server/org/unit-kinds';
 import { moveTargetsOf } from '$lib/server/org/unit-tree';
-import { failUnitAction, parseUnitForm, readUnitForm } from '../unit-form';
+import { parseUnitForm, readUnitForm } from '../unit-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,51 +48,56 @@ export const actions: Actions = {
 		values.parentId = current.parentId ?? '';
 		const parsed = parseUnitForm(values, 'update');
 		if (parsed.failure) return parsed.failure;
-		try {
-			await updateUnit(db, { ...opts, input: parsed.input });
-		} catch (e) {
-			return failUnitAction(e, values, 'update');
-		}
-		redirect(303, `${list}?klart=sparad`);
+		return runAction(
+			async () => {
+				await updateUnit(db, { ...opts, input: parsed.input });
+				redirect(303, `${list}?klart=sparad`);
+			},
+			{ values, field: 'update', data: { action: 'update' } }
+		);
 	},
 	move: async (event) => {
 		const { db, list, opts } = await context(event);
 		const parentId = String((await event.request.formData()).get('parentId') ?? '');
-		try {
-			await moveUnit(db, { ...opts, parentId: parentId || null });
-		} catch (e) {
-			return failUnitAction(e, { parentId }, 'move');
-		}
-		redirect(303, `${list}?klart=flyttad`);
+		return runAction(
+			async () => {
+				await moveUnit(db, { ...opts, parentId: parentId || null });
+				redirect(303, `${list}?klart=flyttad`);
+			},
+			{ values: { parentId }, field: 'move', data: { action: 'move' } }
+		);
 	},
 	archive: async (event) => {
 		const { db, list, opts } = await context(event);
-		try {
-			await archiveUnit(db, opts);
-		} catch (e) {
-			return failUnitAction(e, {}, 'archive');
-		}
-		redirect(303, `${list}?klart=arkiverad`);
+		return runAction(
+			async () => {
+				await archiveUnit(db, opts);
+				redirect(303, `${list}?klart=arkiverad`);
+			},
+			{ field: 'archive', data: { action: 'archive' } }
+		);
 	},
 	restore: async (event) => {
 		const { db, list, opts } = await context(event);
-		try {
-			await restoreUnit(db, opts);
-		} catch (e) {
-			return failUnitAction(e, {}, 'restore');
-		}
-		redirect(303, `${list}?klart=aterstalld`);
+		return runAction(
+			async () => {
+				await restoreUnit(db, opts);
+				redirect(303, `${list}?klart=aterstalld`);
+			},
+			{ field: 'restore', data: { action: 'restore' } }
+		);
 	},
 	delete: async (event) => {
 		const { db, list, opts } = await context(event);
 		if ((await event.request.formData()).get('confirm') !== 'yes') {
 			return fail(400, { action: 'delete', values: {}, issues: [{ field: 'confirm', message: 'units_error_confirm_delete' }] });
 		}
-		try {
-			await deleteUnit(db, opts);
-		} catch (e) {
-			return failUnitAction(e, {}, 'delete');
-		}
-		redirect(303, `${list}?klart=raderad`);
+		return runAction(
+			async () => {
+				await deleteUnit(db, opts);
+				redirect(303, `${list}?klart=raderad`);
+			},
+			{ field: 'delete', data: { action: 'delete' } }
+		);
 	}
 };

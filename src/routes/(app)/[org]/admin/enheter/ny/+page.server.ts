@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { createUnit } from '$lib/server/org/create-unit';
 import { findUnits } from '$lib/server/org/find-units';
 import { presentParentOption } from '$lib/server/org/present-unit';
 import { SCHOOL_TYPES, UNIT_KIND_KEYS } from '$lib/server/org/unit-kinds';
-import { failUnitAction, parseUnitForm, readUnitForm } from '../unit-form';
+import { parseUnitForm, readUnitForm } from '../unit-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,11 +20,12 @@ export const actions: Actions = {
 		const values = readUnitForm(await event.request.formData());
 		const parsed = parseUnitForm(values, 'create');
 		if (parsed.failure) return parsed.failure;
-		try {
-			await createUnit(event.locals.db, { actor, organizerId: organizer.id, input: parsed.input });
-		} catch (e) {
-			return failUnitAction(e, values, 'create');
-		}
-		redirect(303, `/${organizer.slug}/admin/enheter?klart=skapad`);
+		return runAction(
+			async () => {
+				await createUnit(event.locals.db, { actor, organizerId: organizer.id, input: parsed.input });
+				redirect(303, `/${organizer.slug}/admin/enheter?klart=skapad`);
+			},
+			{ values, field: 'create', data: { action: 'create' } }
+		);
 	}
 };

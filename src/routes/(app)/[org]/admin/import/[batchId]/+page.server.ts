@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { runAction, throwHttp } from '$lib/server/http/errors';
 import { applyImportBatch } from '$lib/server/imports/apply-import-batch';
 import { getImportBatch } from '$lib/server/imports/get-import-batch';
 import { planImportBatch } from '$lib/server/imports/plan-import-batch';
@@ -25,15 +25,18 @@ export const load: PageServerLoad = async (event) => {
 /** Applies the batch; a row the domain refuses at this point rolls everything back and is named. */
 async function apply(event: RequestEvent, validOnly: boolean) {
 	const { actor, organizer } = await requireOrganizer(event, 'import.run');
-	try {
-		await applyImportBatch(event.locals.db, { actor, organizerId: organizer.id, batchId: event.params.batchId, validOnly });
-	} catch (e) {
-		if (e instanceof ImportRowError) {
-			return fail(409, { rowFailure: { line: e.line, message: e.rowError.issues[0]?.message ?? 'error_generic' } });
+	return runAction(
+		async () => {
+			await applyImportBatch(event.locals.db, { actor, organizerId: organizer.id, batchId: event.params.batchId, validOnly });
+			redirect(303, event.url.pathname);
+		},
+		{
+			recover: (e) =>
+				e instanceof ImportRowError
+					? fail(409, { rowFailure: { line: e.line, message: e.rowError.issues[0]?.message ?? 'error_generic' } })
+					: undefined
 		}
-		return failFromError(e, {});
-	}
-	redirect(303, event.url.pathname);
+	);
 }
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { findVisibleUnits } from '$lib/server/org/find-visible-units';
 import { ASSIGNABLE_ROLES } from '$lib/server/policies/roles';
 import { getPersonById } from '$lib/server/people/get-person-by-id';
@@ -64,12 +64,13 @@ async function act(
 ) {
 	const { actor, organizer } = await requireOrganizer(event, 'person.manage');
 	const values = { ...formValues(await event.request.formData()), intent };
-	try {
-		await run({ actor, organizerId: organizer.id, personId: event.params.personId, values });
-	} catch (e) {
-		return failFromError(e, values);
-	}
-	redirect(303, `/${organizer.slug}/admin/personer/${event.params.personId}?klart=${done}`);
+	return runAction(
+		async () => {
+			await run({ actor, organizerId: organizer.id, personId: event.params.personId, values });
+			redirect(303, `/${organizer.slug}/admin/personer/${event.params.personId}?klart=${done}`);
+		},
+		{ values }
+	);
 }
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues } from '$lib/server/http/errors';
+import { formValues, runAction } from '$lib/server/http/errors';
 import { createPerson } from '$lib/server/people/create-person';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,16 +12,16 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'person.manage');
 		const values = formValues(await event.request.formData());
-		let target: string;
-		try {
-			const added = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
-			// An existing person elsewhere gets an invitation (decision 018): back to the list, which shows it.
-			target = added.invited
-				? `/${organizer.slug}/admin/personer?klart=inbjuden`
-				: `/${organizer.slug}/admin/personer/${added.person.id}?klart=skapad`;
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, target);
+		return runAction(
+			async () => {
+				const added = await createPerson(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				// An existing person elsewhere gets an invitation (decision 018): back to the list, which shows it.
+				const target = added.invited
+					? `/${organizer.slug}/admin/personer?klart=inbjuden`
+					: `/${organizer.slug}/admin/personer/${added.person.id}?klart=skapad`;
+				redirect(303, target);
+			},
+			{ values }
+		);
 	}
 };

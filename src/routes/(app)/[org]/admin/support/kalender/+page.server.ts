@@ -2,8 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { HOLIDAY_KEYS, swedishHolidays } from '$lib/server/support/sla';
 import { addCalendarPeriod, findCalendarPeriods, removeCalendarPeriod } from '$lib/server/support/config/calendar-days';
 import { CALENDAR_KINDS } from '$lib/server/support/config/calendar-input';
-import { doneFrom, failAction, supportAdminContext, text } from '../support-admin';
+import { doneFrom, supportAdminContext, text } from '../support-admin';
 import type { Actions, PageServerLoad } from './$types';
+import { runAction } from '$lib/server/http/errors';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, opts } = await supportAdminContext(event);
@@ -22,22 +23,24 @@ export const actions: Actions = {
 		const { db, opts, base } = await supportAdminContext(event);
 		const data = await event.request.formData();
 		const input = { from: text(data, 'from'), to: text(data, 'to'), kind: text(data, 'kind'), label: text(data, 'label') };
-		try {
-			await addCalendarPeriod(db, { ...opts, input: input as never });
-		} catch (e) {
-			return failAction(e, input, 'add');
-		}
-		redirect(303, `${base}/kalender?klart=tillagd`);
+		return runAction(
+			async () => {
+				await addCalendarPeriod(db, { ...opts, input: input as never });
+				redirect(303, `${base}/kalender?klart=tillagd`);
+			},
+			{ values: input, field: 'add', data: { action: 'add' } }
+		);
 	},
 	remove: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
 		const data = await event.request.formData();
 		const input = { from: text(data, 'from'), to: text(data, 'to') };
-		try {
-			await removeCalendarPeriod(db, { ...opts, input });
-		} catch (e) {
-			return failAction(e, {}, 'remove', 'egna-dagar');
-		}
-		redirect(303, `${base}/kalender?klart=borttagen`);
+		return runAction(
+			async () => {
+				await removeCalendarPeriod(db, { ...opts, input });
+				redirect(303, `${base}/kalender?klart=borttagen`);
+			},
+			{ field: 'remove', data: { action: 'remove' }, renameField: () => 'egna-dagar' }
+		);
 	}
 };

@@ -4,8 +4,9 @@ import { CHAINS, URGENCIES } from '$lib/server/support/constants';
 import { findSlaTargets } from '$lib/server/support/config/find-sla-targets';
 import { saveSlaTargets } from '$lib/server/support/config/save-sla-targets';
 import { formatDuration, SLA_KINDS, slaField } from '$lib/server/support/config/sla-duration';
-import { doneFrom, failAction, supportAdminContext } from '../support-admin';
+import { doneFrom, supportAdminContext } from '../support-admin';
 import type { Actions, PageServerLoad } from './$types';
+import { runAction } from '$lib/server/http/errors';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, opts } = await supportAdminContext(event);
@@ -39,11 +40,12 @@ export const actions: Actions = {
 					const v = data.get(field);
 					input[field] = typeof v === 'string' ? v.slice(0, 50) : '';
 				}
-		try {
-			await saveSlaTargets(db, { ...opts, input });
-		} catch (e) {
-			return failAction(e, input, 'save');
-		}
-		redirect(303, `${base}/sla?klart=sparad`);
+		return runAction(
+			async () => {
+				await saveSlaTargets(db, { ...opts, input });
+				redirect(303, `${base}/sla?klart=sparad`);
+			},
+			{ values: input, field: 'save', data: { action: 'save' } }
+		);
 	}
 };

@@ -6,7 +6,7 @@ import { deliverOutboxLater } from '$lib/server/mail/deliver-outbox-later';
 import { MAX_ATTEMPTS } from '$lib/server/mail/deliver-outbox';
 import { env } from '$lib/server/env';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const mailId = (v: string) => {
@@ -36,12 +36,13 @@ export const actions: Actions = {
 	retry: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'outbox.view');
 		const id = mailId(event.params.mailId);
-		try {
-			await retryOutboxMessage(event.locals.db, { actor, organizerId: organizer.id, id });
-		} catch (e) {
-			return failFromError(e, {}, 'retry');
-		}
-		deliverOutboxLater(event.locals.db);
-		redirect(303, `/${organizer.slug}/admin/utkorg/${id}?klart=igen`);
+		return runAction(
+			async () => {
+				await retryOutboxMessage(event.locals.db, { actor, organizerId: organizer.id, id });
+				deliverOutboxLater(event.locals.db);
+				redirect(303, `/${organizer.slug}/admin/utkorg/${id}?klart=igen`);
+			},
+			{ field: 'retry' }
+		);
 	}
 };

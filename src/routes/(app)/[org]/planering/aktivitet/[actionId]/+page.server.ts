@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getActionDetails } from '$lib/server/planning/get-action-details';
 import { changeActionStatus } from '$lib/server/planning/change-action-status';
@@ -39,11 +39,12 @@ export const actions: Actions = {
 	status: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await changeActionStatus(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, input: values });
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/aktivitet/${event.params.actionId}?sparat#historik`);
+		return runAction(
+			async () => {
+				await changeActionStatus(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, input: values });
+				redirect(303, `/${organizer.slug}/planering/aktivitet/${event.params.actionId}?sparat#historik`);
+			},
+			{ values }
+		);
 	}
 };

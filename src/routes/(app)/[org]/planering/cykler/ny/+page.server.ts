@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { loadPlanScopes, scopeKey } from '$lib/server/planning/plan-scopes';
 import { loadGroupOptions } from '$lib/server/planning/cycles/load-group-options';
 import { createCycle } from '$lib/server/planning/cycles/create-cycle';
@@ -29,18 +29,18 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = formValues(data);
 		const memberIds = data.getAll('memberIds').map(String);
-		let id: string;
-		try {
-			id = (
-				await createCycle(event.locals.db, {
-					actor,
-					organizerId: organizer.id,
-					input: { scope: values.scope ?? '', name: values.name ?? '', openedOn: values.openedOn ?? '', memberIds }
-				})
-			).id;
-		} catch (e) {
-			return failFromError(e, { ...values, memberIds });
-		}
-		redirect(303, `/${organizer.slug}/planering/cykler/${id}?ny`);
+		return runAction(
+			async () => {
+				const id = (
+					await createCycle(event.locals.db, {
+						actor,
+						organizerId: organizer.id,
+						input: { scope: values.scope ?? '', name: values.name ?? '', openedOn: values.openedOn ?? '', memberIds }
+					})
+				).id;
+				redirect(303, `/${organizer.slug}/planering/cykler/${id}?ny`);
+			},
+			{ values: { ...values, memberIds } }
+		);
 	}
 };

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
-import { isAppError } from '$lib/server/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadChainPage } from '$lib/server/planning/effects/load-chain-page';
 import { addResult } from '$lib/server/planning/effects/change-step';
@@ -34,13 +33,13 @@ async function run(
 	const values = formValues(await event.request.formData());
 	const input = { ...values };
 	for (const [domain, field] of Object.entries(renames)) input[domain] = values[field] ?? '';
-	try {
-		await write({ actor, organizerId: organizer.id, values: input });
-	} catch (e) {
-		if (isAppError(e)) for (const i of e.issues) i.field = renames[i.field] ?? i.field;
-		return failFromError(e, { ...values, form: which });
-	}
-	redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat#${which}`);
+	return runAction(
+		async () => {
+			await write({ actor, organizerId: organizer.id, values: input });
+			redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat#${which}`);
+		},
+		{ values: { ...values, form: which }, renameField: (f) => renames[f] ?? f }
+	);
 }
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues } from '$lib/server/http/errors';
+import { formValues, runAction } from '$lib/server/http/errors';
 import { createChain } from '$lib/server/planning/effects/create-chain';
 import { loadPlanScopes, scopeKey } from '$lib/server/planning/plan-scopes';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,12 +17,12 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		let id: string;
-		try {
-			id = (await createChain(event.locals.db, { actor, organizerId: organizer.id, input: values })).id;
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${id}?ny`);
+		return runAction(
+			async () => {
+				const id = (await createChain(event.locals.db, { actor, organizerId: organizer.id, input: values })).id;
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${id}?ny`);
+			},
+			{ values }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getForum } from '$lib/server/planning/forums/get-forum';
 import { findForumMeetings } from '$lib/server/planning/forums/find-forum-meetings';
 import { createMeeting, type MeetingInput } from '$lib/server/planning/forums/create-meeting';
@@ -29,19 +29,19 @@ export const actions: Actions = {
 	meeting: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		let id: string;
-		try {
-			id = (
-				await createMeeting(event.locals.db, {
-					actor,
-					organizerId: organizer.id,
-					forumId: event.params.forumId,
-					input: values as MeetingInput
-				})
-			).id;
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}/mote/${id}?ny`);
+		return runAction(
+			async () => {
+				const id = (
+					await createMeeting(event.locals.db, {
+						actor,
+						organizerId: organizer.id,
+						forumId: event.params.forumId,
+						input: values as MeetingInput
+					})
+				).id;
+				redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}/mote/${id}?ny`);
+			},
+			{ values }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { loadActionForm } from '$lib/server/planning/load-action-form';
 import { createForum } from '$lib/server/planning/forums/create-forum';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,18 +26,18 @@ export const actions: Actions = {
 			scope: String(data.get('scope') ?? '')
 		};
 		const memberIds = data.getAll('memberIds').map(String);
-		let id: string;
-		try {
-			id = (
-				await createForum(event.locals.db, {
-					actor,
-					organizerId: organizer.id,
-					input: { ...values, kind: values.kind as 'strategy', memberIds }
-				})
-			).id;
-		} catch (e) {
-			return failFromError(e, { ...values, memberIds });
-		}
-		redirect(303, `/${organizer.slug}/planering/forum/${id}?ny`);
+		return runAction(
+			async () => {
+				const id = (
+					await createForum(event.locals.db, {
+						actor,
+						organizerId: organizer.id,
+						input: { ...values, kind: values.kind as 'strategy', memberIds }
+					})
+				).id;
+				redirect(303, `/${organizer.slug}/planering/forum/${id}?ny`);
+			},
+			{ values: { ...values, memberIds } }
+		);
 	}
 };

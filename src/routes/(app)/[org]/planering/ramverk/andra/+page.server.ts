@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { AppError } from '$lib/server/errors';
 import { getCommonFramework } from '$lib/server/planning/vision/get-common-framework';
 import { saveFrameworkTexts } from '$lib/server/planning/vision/save-framework-texts';
@@ -19,21 +19,23 @@ export const actions: Actions = {
 	texts: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await saveFrameworkTexts(event.locals.db, { actor, organizerId: organizer.id, input: values });
-		} catch (e) {
-			return failFromError(e, { ...values, form: 'texts' });
-		}
-		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+		return runAction(
+			async () => {
+				await saveFrameworkTexts(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+			},
+			{ values: { ...values, form: 'texts' } }
+		);
 	},
 	financing: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await saveFinancing(event.locals.db, { actor, organizerId: organizer.id, input: values });
-		} catch (e) {
-			return failFromError(e, { ...values, form: 'financing' });
-		}
-		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+		return runAction(
+			async () => {
+				await saveFinancing(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+			},
+			{ values: { ...values, form: 'financing' } }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { AppError } from '$lib/server/errors';
 import { getVision } from '$lib/server/planning/vision/get-vision';
@@ -18,11 +18,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await saveVisionText(event.locals.db, { actor, organizerId: organizer.id, input: values });
-		} catch (e) {
-			return failFromError(e, values, 'text');
-		}
-		redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+		return runAction(
+			async () => {
+				await saveVisionText(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+			},
+			{ values, field: 'text' }
+		);
 	}
 };

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getRound } from '$lib/server/assessment/rounds/get-round';
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { updateRound } from '$lib/server/assessment/rounds/update-round';
 import { loadRoundFormOptions } from '$lib/server/assessment/rounds/load-round-form-options';
 import { PERSPECTIVES } from '$lib/server/assessment/framework/framework-schema';
-import { failRoundAction, failRoundForm, readRoundForm } from '../../round-form';
+import { failRoundForm, readRoundForm } from '../../round-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,11 +38,12 @@ export const actions: Actions = {
 		const values = readRoundForm(await event.request.formData());
 		const bad = failRoundForm(values);
 		if (bad) return bad;
-		try {
-			await updateRound(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, input: values });
-		} catch (e) {
-			return failRoundAction(e, values);
-		}
-		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=sparad`);
+		return runAction(
+			async () => {
+				await updateRound(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, input: values });
+				redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}?klart=sparad`);
+			},
+			{ values }
+		);
 	}
 };

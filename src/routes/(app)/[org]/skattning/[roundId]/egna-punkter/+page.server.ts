@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getRound } from '$lib/server/assessment/rounds/get-round';
 import { getRoundItems } from '$lib/server/assessment/rounds/round-items';
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
@@ -37,11 +37,12 @@ export const actions: Actions = {
 			level4: text('level4'),
 			perspectives: data.getAll('perspectives').filter((v): v is string => typeof v === 'string')
 		};
-		try {
-			await addCustomItem(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, input: values });
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}/egna-punkter?klart=tillagd`);
+		return runAction(
+			async () => {
+				await addCustomItem(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, input: values });
+				redirect(303, `/${organizer.slug}/skattning/${event.params.roundId}/egna-punkter?klart=tillagd`);
+			},
+			{ values }
+		);
 	}
 };

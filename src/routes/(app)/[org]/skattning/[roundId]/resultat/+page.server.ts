@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction, type RunActionOptions } from '$lib/server/http/errors';
 import { findConclusions } from '$lib/server/assessment/conclusions/find-conclusions';
 import { writeConclusion } from '$lib/server/assessment/conclusions/write-conclusion';
 import { updateConclusion } from '$lib/server/assessment/conclusions/update-conclusion';
@@ -61,12 +61,11 @@ const scopeInput = (scope: string) => ({
 	itemKey: scope.startsWith('item:') ? scope.slice(5) : null
 });
 
-/** A failure whose issues name the fields of the form with this prefix. */
-function failFor(e: unknown, data: FormData, prefix: string) {
-	const failure = failFromError(e, formValues(data));
-	failure.data.issues = failure.data.issues.map((i) => ({ ...i, field: `${prefix}-${i.field === 'form' ? 'summary' : i.field}` }));
-	return failure;
-}
+/** How a failure keeps what was sent and names the fields of the form with this prefix. */
+const formOptions = (data: FormData, prefix: string): RunActionOptions => ({
+	values: formValues(data),
+	renameField: (f) => `${prefix}-${f === 'form' ? 'summary' : f}`
+});
 
 export const actions: Actions = {
 	write: async (event) => {
@@ -75,48 +74,50 @@ export const actions: Actions = {
 		const target = String(data.get('target') ?? '');
 		const unitId = target === 'organizer' ? null : target;
 		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
-		let mailed: number | null;
-		try {
-			({ mailed } = await writeConclusion(event.locals.db, {
-				actor,
-				organizerId: organizer.id,
-				roundId: event.params.roundId,
-				unitId,
-				input,
-				notifyStaff: data.get('notifyStaff') === 'on'
-			}));
-		} catch (e) {
-			return failFor(e, data, unitId ? 'unit' : 'organizer');
-		}
-		if (mailed) deliverOutboxLater(event.locals.db);
-		const back = backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat');
-		redirect(303, mailed === null ? back : `${back}&epost=${mailed}`);
+		return runAction(
+			async () => {
+				const { mailed } = await writeConclusion(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					roundId: event.params.roundId,
+					unitId,
+					input,
+					notifyStaff: data.get('notifyStaff') === 'on'
+				});
+				if (mailed) deliverOutboxLater(event.locals.db);
+				const back = backTo(event, organizer.slug, String(data.get('enhet') ?? unitId ?? ''), 'sparat');
+				redirect(303, mailed === null ? back : `${back}&epost=${mailed}`);
+			},
+			formOptions(data, unitId ? 'unit' : 'organizer')
+		);
 	},
 	update: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
 		const conclusionId = String(data.get('conclusionId') ?? '');
 		const input = { summary: String(data.get('summary') ?? ''), ...scopeInput(String(data.get('scope') ?? '')) };
-		try {
-			await updateConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId, input });
-		} catch (e) {
-			return failFor(e, data, 'edit');
-		}
-		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'andrat'));
+		return runAction(
+			async () => {
+				await updateConclusion(event.locals.db, { actor, organizerId: organizer.id, roundId: event.params.roundId, conclusionId, input });
+				redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'andrat'));
+			},
+			formOptions(data, 'edit')
+		);
 	},
 	delete: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'organizer.member');
 		const data = await event.request.formData();
-		try {
-			await deleteConclusion(event.locals.db, {
-				actor,
-				organizerId: organizer.id,
-				roundId: event.params.roundId,
-				conclusionId: String(data.get('conclusionId') ?? '')
-			});
-		} catch (e) {
-			return failFor(e, data, 'delete');
-		}
-		redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'borttaget'));
+		return runAction(
+			async () => {
+				await deleteConclusion(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					roundId: event.params.roundId,
+					conclusionId: String(data.get('conclusionId') ?? '')
+				});
+				redirect(303, backTo(event, organizer.slug, String(data.get('enhet') ?? ''), 'borttaget'));
+			},
+			formOptions(data, 'delete')
+		);
 	}
 };

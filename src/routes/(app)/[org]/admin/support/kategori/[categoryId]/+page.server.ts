@@ -1,9 +1,9 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getCategory } from '$lib/server/support/config/get-category';
 import { setCategoryArchived, updateCategory } from '$lib/server/support/config/update-category';
 import { presentCategoryRow } from '$lib/server/support/config/present-config';
-import { checked, doneFrom, failAction, supportAdminContext, text } from '../../support-admin';
+import { checked, doneFrom, supportAdminContext, text } from '../../support-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE = ['sparad', 'arkiverad', 'aterstalld'] as const;
@@ -24,12 +24,13 @@ export const actions: Actions = {
 		const { db, page, opts } = await context(event);
 		const data = await event.request.formData();
 		const input = { name: text(data, 'name'), deviceRelated: checked(data, 'deviceRelated') };
-		try {
-			await updateCategory(db, { ...opts, input });
-		} catch (e) {
-			return failAction(e, input, 'update');
-		}
-		redirect(303, `${page}?klart=sparad`);
+		return runAction(
+			async () => {
+				await updateCategory(db, { ...opts, input });
+				redirect(303, `${page}?klart=sparad`);
+			},
+			{ values: input, field: 'update', data: { action: 'update' } }
+		);
 	},
 	archive: async (event) => {
 		const { db, page, opts } = await context(event);

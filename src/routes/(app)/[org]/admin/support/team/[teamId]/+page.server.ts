@@ -1,5 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getTeam } from '$lib/server/support/config/get-team';
 import { renameTeam, setTeamArchived } from '$lib/server/support/config/update-team';
 import { addTeamMember, removeTeamMember } from '$lib/server/support/config/team-members';
@@ -7,7 +7,7 @@ import { addTeamOrganizer, removeTeamOrganizer } from '$lib/server/support/confi
 import { presentTeamRow } from '$lib/server/support/config/present-config';
 import { getTeamChannels, saveTeamChannels, sendTestChannelPost } from '$lib/server/notifications/team-channels';
 import { requestJob } from '$lib/server/jobs/app-jobs';
-import { checked, doneFrom, failAction, supportAdminContext, text } from '../../support-admin';
+import { checked, doneFrom, supportAdminContext, text } from '../../support-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE = [
@@ -49,12 +49,13 @@ export const actions: Actions = {
 	rename: async (event) => {
 		const { db, page, opts, data } = await context(event);
 		const input = { name: text(data, 'name'), supplierName: text(data, 'supplierName') };
-		try {
-			await renameTeam(db, { ...opts, input });
-		} catch (e) {
-			return failAction(e, input, 'rename');
-		}
-		redirect(303, `${page}?klart=sparat`);
+		return runAction(
+			async () => {
+				await renameTeam(db, { ...opts, input });
+				redirect(303, `${page}?klart=sparat`);
+			},
+			{ values: input, field: 'rename', data: { action: 'rename' } }
+		);
 	},
 	archive: async (event) => {
 		const { db, page, opts } = await context(event);
@@ -69,32 +70,35 @@ export const actions: Actions = {
 	addMember: async (event) => {
 		const { db, page, opts, data } = await context(event);
 		const personId = text(data, 'personId');
-		try {
-			await addTeamMember(db, { ...opts, personId });
-		} catch (e) {
-			return failAction(e, { personId }, 'addMember');
-		}
-		redirect(303, `${page}?klart=medlem#medlemmar`);
+		return runAction(
+			async () => {
+				await addTeamMember(db, { ...opts, personId });
+				redirect(303, `${page}?klart=medlem#medlemmar`);
+			},
+			{ values: { personId }, field: 'addMember', data: { action: 'addMember' } }
+		);
 	},
 	removeMember: async (event) => {
 		const { db, page, opts, data } = await context(event);
 		const personId = text(data, 'personId');
-		try {
-			await removeTeamMember(db, { ...opts, personId });
-		} catch (e) {
-			return failAction(e, {}, 'removeMember', 'medlemmar');
-		}
-		redirect(303, `${page}?klart=borttagen#medlemmar`);
+		return runAction(
+			async () => {
+				await removeTeamMember(db, { ...opts, personId });
+				redirect(303, `${page}?klart=borttagen#medlemmar`);
+			},
+			{ field: 'removeMember', data: { action: 'removeMember' }, renameField: () => 'medlemmar' }
+		);
 	},
 	addOrganizer: async (event) => {
 		const { db, page, opts, data } = await context(event);
 		const servedId = text(data, 'servedId');
-		try {
-			await addTeamOrganizer(db, { ...opts, servedId });
-		} catch (e) {
-			return failAction(e, { servedId }, 'addOrganizer');
-		}
-		redirect(303, `${page}?klart=huvudman#huvudman`);
+		return runAction(
+			async () => {
+				await addTeamOrganizer(db, { ...opts, servedId });
+				redirect(303, `${page}?klart=huvudman#huvudman`);
+			},
+			{ values: { servedId }, field: 'addOrganizer', data: { action: 'addOrganizer' } }
+		);
 	},
 	/** The team's chat channels (decision 026): addresses are secrets, so a failed form keeps only the boxes. */
 	saveChannels: async (event) => {
@@ -105,41 +109,41 @@ export const actions: Actions = {
 			removeTeams: checked(data, 'removeTeams'),
 			removeGoogleChat: checked(data, 'removeGoogleChat')
 		};
-		try {
-			await saveTeamChannels(db, { ...opts, input });
-		} catch (e) {
-			return failAction(
-				e,
-				{
-					teamsUrl: input.teamsUrl,
-					googleChatUrl: input.googleChatUrl,
-					removeTeams: input.removeTeams ? 'on' : '',
-					removeGoogleChat: input.removeGoogleChat ? 'on' : ''
-				},
-				'saveChannels'
-			);
-		}
-		redirect(303, `${page}?klart=kanaler#kanaler`);
+		const values = {
+			teamsUrl: input.teamsUrl,
+			googleChatUrl: input.googleChatUrl,
+			removeTeams: input.removeTeams ? 'on' : '',
+			removeGoogleChat: input.removeGoogleChat ? 'on' : ''
+		};
+		return runAction(
+			async () => {
+				await saveTeamChannels(db, { ...opts, input });
+				redirect(303, `${page}?klart=kanaler#kanaler`);
+			},
+			{ values, field: 'saveChannels', data: { action: 'saveChannels' } }
+		);
 	},
 	testChannels: async (event) => {
 		const { db, page, opts } = await context(event);
-		try {
-			await sendTestChannelPost(db, opts);
-		} catch (e) {
-			return failAction(e, {}, 'testChannels', 'test');
-		}
-		// Sent by the channel job, never in this request; asked for now so the post does not wait for the next minute.
-		void requestJob('notification-channels').catch(() => undefined);
-		redirect(303, `${page}?klart=testmeddelande#kanaler`);
+		return runAction(
+			async () => {
+				await sendTestChannelPost(db, opts);
+				// Sent by the channel job, never in this request; asked for now so the post does not wait for the next minute.
+				void requestJob('notification-channels').catch(() => undefined);
+				redirect(303, `${page}?klart=testmeddelande#kanaler`);
+			},
+			{ field: 'testChannels', data: { action: 'testChannels' }, renameField: () => 'test' }
+		);
 	},
 	removeOrganizer: async (event) => {
 		const { db, page, opts, data } = await context(event);
 		const servedId = text(data, 'servedId');
-		try {
-			await removeTeamOrganizer(db, { ...opts, servedId });
-		} catch (e) {
-			return failAction(e, {}, 'removeOrganizer', 'huvudman');
-		}
-		redirect(303, `${page}?klart=huvudman-borttagen#huvudman`);
+		return runAction(
+			async () => {
+				await removeTeamOrganizer(db, { ...opts, servedId });
+				redirect(303, `${page}?klart=huvudman-borttagen#huvudman`);
+			},
+			{ field: 'removeOrganizer', data: { action: 'removeOrganizer' }, renameField: () => 'huvudman' }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { AppError } from '$lib/server/errors';
 import { getActionDetails } from '$lib/server/planning/get-action-details';
@@ -35,11 +35,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const { values, lists, input } = actionFormInput(await event.request.formData());
-		try {
-			await updateAction(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, input });
-		} catch (e) {
-			return failFromError(e, { ...values, ...lists });
-		}
-		redirect(303, `/${organizer.slug}/planering/aktivitet/${event.params.actionId}?sparat`);
+		return runAction(
+			async () => {
+				await updateAction(event.locals.db, { actor, organizerId: organizer.id, actionId: event.params.actionId, input });
+				redirect(303, `/${organizer.slug}/planering/aktivitet/${event.params.actionId}?sparat`);
+			},
+			{ values: { ...values, ...lists } }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { loadGroupOptions } from '$lib/server/planning/cycles/load-group-options';
 import { entriesFromForm } from '$lib/server/planning/cycles/entry-form';
 import { saveCycleEntries } from '$lib/server/planning/cycles/save-cycle-entries';
@@ -22,13 +22,14 @@ async function submit(event: RequestEvent, act: boolean) {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const values = formValues(await event.request.formData());
 	const opts = { actor, organizerId: organizer.id, cycleId: event.params.cycleId, rows: entriesFromForm(values) };
-	try {
-		if (act) await createCycleActions(event.locals.db, opts);
-		else await saveCycleEntries(event.locals.db, opts);
-	} catch (e) {
-		return failFromError(e, values);
-	}
-	redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}/agera?${act ? 'skapade' : 'sparat'}`);
+	return runAction(
+		async () => {
+			if (act) await createCycleActions(event.locals.db, opts);
+			else await saveCycleEntries(event.locals.db, opts);
+			redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}/agera?${act ? 'skapade' : 'sparat'}`);
+		},
+		{ values }
+	);
 }
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { runAction, throwHttp } from '$lib/server/http/errors';
 import { loadCycleGroupForm } from '$lib/server/planning/cycles/load-cycle-group-form';
 import { updateCycleGroup } from '$lib/server/planning/cycles/update-cycle-group';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,11 +14,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const memberIds = (await event.request.formData()).getAll('memberIds').map(String);
-		try {
-			await updateCycleGroup(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId, memberIds });
-		} catch (e) {
-			return failFromError(e, { memberIds });
-		}
-		redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}?grupp`);
+		return runAction(
+			async () => {
+				await updateCycleGroup(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId, memberIds });
+				redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}?grupp`);
+			},
+			{ values: { memberIds } }
+		);
 	}
 };

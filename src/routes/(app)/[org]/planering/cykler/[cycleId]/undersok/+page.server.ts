@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getCycle } from '$lib/server/planning/cycles/get-cycle';
 import { loadCycleFacts } from '$lib/server/planning/cycles/load-cycle-facts';
@@ -33,11 +33,12 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
 		const notes = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (k.startsWith('q-') ? [[k.slice(2), v]] : [])));
-		try {
-			await saveCycleAnswers(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId, notes });
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}/undersok?sparat`);
+		return runAction(
+			async () => {
+				await saveCycleAnswers(event.locals.db, { actor, organizerId: organizer.id, cycleId: event.params.cycleId, notes });
+				redirect(303, `/${organizer.slug}/planering/cykler/${event.params.cycleId}/undersok?sparat`);
+			},
+			{ values }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { loadForumForm } from '$lib/server/planning/forums/load-forum-form';
 import { updateForum } from '$lib/server/planning/forums/update-forum';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,16 +20,17 @@ export const actions: Actions = {
 			kind: String(data.get('kind') ?? '')
 		};
 		const memberIds = data.getAll('memberIds').map(String);
-		try {
-			await updateForum(event.locals.db, {
-				actor,
-				organizerId: organizer.id,
-				forumId: event.params.forumId,
-				input: { ...values, kind: values.kind as 'strategy', memberIds }
-			});
-		} catch (e) {
-			return failFromError(e, { ...values, memberIds });
-		}
-		redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}?sparat`);
+		return runAction(
+			async () => {
+				await updateForum(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					forumId: event.params.forumId,
+					input: { ...values, kind: values.kind as 'strategy', memberIds }
+				});
+				redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}?sparat`);
+			},
+			{ values: { ...values, memberIds } }
+		);
 	}
 };

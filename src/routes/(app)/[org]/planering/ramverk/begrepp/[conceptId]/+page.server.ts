@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { defineConcept } from '$lib/server/planning/vision/define-concept';
 import { loadConceptForm } from '$lib/server/planning/vision/load-concept-form';
 import { removeConcept } from '$lib/server/planning/vision/remove-concept';
@@ -16,20 +16,19 @@ export const actions: Actions = {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
 		const conceptId = event.params.conceptId === 'ny' ? undefined : event.params.conceptId;
-		try {
-			await defineConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId, input: values });
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+		return runAction(
+			async () => {
+				await defineConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId, input: values });
+				redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+			},
+			{ values }
+		);
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-		try {
+		return runAction(async () => {
 			await removeConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId: event.params.conceptId });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+			redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+		});
 	}
 };

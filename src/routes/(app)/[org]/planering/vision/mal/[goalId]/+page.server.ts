@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, throwHttp } from '$lib/server/http/errors';
+import { throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadGoalForm } from '$lib/server/planning/vision/load-goal-form';
 import { saveGoal } from '$lib/server/planning/vision/save-goal';
@@ -26,21 +26,20 @@ export const actions: Actions = {
 			position: String(data.get('position') ?? '')
 		};
 		const subGoals = data.getAll('subGoals').map(String);
-		try {
-			const goalId = isNew(event.params.goalId) ? undefined : event.params.goalId;
-			await saveGoal(event.locals.db, { actor, organizerId: organizer.id, goalId, input: { ...values, subGoals } });
-		} catch (e) {
-			return failFromError(e, { ...values, subGoals });
-		}
-		redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+		return runAction(
+			async () => {
+				const goalId = isNew(event.params.goalId) ? undefined : event.params.goalId;
+				await saveGoal(event.locals.db, { actor, organizerId: organizer.id, goalId, input: { ...values, subGoals } });
+				redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+			},
+			{ values: { ...values, subGoals } }
+		);
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-		try {
+		return runAction(async () => {
 			await removeGoal(event.locals.db, { actor, organizerId: organizer.id, goalId: event.params.goalId });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+			redirect(303, `/${organizer.slug}/planering/vision?sparat`);
+		});
 	}
 };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadChainPage } from '$lib/server/planning/effects/load-chain-page';
 import { addMeasurement, updateIndicator } from '$lib/server/planning/effects/save-indicator';
@@ -44,33 +44,36 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
-			await updateIndicator(event.locals.db, { actor, organizerId: organizer.id, ...ids, input: values });
-		} catch (e) {
-			return failFromError(e, { ...values, form: 'save' });
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		return runAction(
+			async () => {
+				const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
+				await updateIndicator(event.locals.db, { actor, organizerId: organizer.id, ...ids, input: values });
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			},
+			{ values: { ...values, form: 'save' } }
+		);
 	},
 	measure: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
-			await addMeasurement(event.locals.db, { actor, organizerId: organizer.id, ...ids, input: values });
-		} catch (e) {
-			return failFromError(e, { ...values, form: 'measure' });
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		return runAction(
+			async () => {
+				const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
+				await addMeasurement(event.locals.db, { actor, organizerId: organizer.id, ...ids, input: values });
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			},
+			{ values: { ...values, form: 'measure' } }
+		);
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-		try {
-			const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
-			await removeIndicator(event.locals.db, { actor, organizerId: organizer.id, ...ids });
-		} catch (e) {
-			return failFromError(e, { form: 'remove' });
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		return runAction(
+			async () => {
+				const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };
+				await removeIndicator(event.locals.db, { actor, organizerId: organizer.id, ...ids });
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			},
+			{ values: { form: 'remove' } }
+		);
 	}
 };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getChain } from '$lib/server/planning/effects/get-chain';
 import { updateStep } from '$lib/server/planning/effects/change-step';
 import { removeStep } from '$lib/server/planning/effects/remove-from-chain';
@@ -23,26 +23,25 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 		const values = formValues(await event.request.formData());
-		try {
-			await updateStep(event.locals.db, {
-				actor,
-				organizerId: organizer.id,
-				chainId: event.params.chainId,
-				stepId: event.params.stepId,
-				input: values
-			});
-		} catch (e) {
-			return failFromError(e, values);
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		return runAction(
+			async () => {
+				await updateStep(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					chainId: event.params.chainId,
+					stepId: event.params.stepId,
+					input: values
+				});
+				redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			},
+			{ values }
+		);
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
-		try {
+		return runAction(async () => {
 			await removeStep(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, stepId: event.params.stepId });
-		} catch (e) {
-			return failFromError(e, {});
-		}
-		redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+			redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);
+		});
 	}
 };

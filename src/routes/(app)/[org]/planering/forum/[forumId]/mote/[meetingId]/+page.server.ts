@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { deliverOutboxLater } from '$lib/server/mail/deliver-outbox-later';
 import { getMeeting } from '$lib/server/planning/forums/get-meeting';
 import { loadDecisionForm } from '$lib/server/planning/forums/load-decision-form';
@@ -34,13 +34,13 @@ export const load: PageServerLoad = async (event) => {
 async function act(event: RequestEvent, run: (ctx: { actor: Actor; organizerId: string; data: FormData }) => Promise<string>) {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');
 	const data = await event.request.formData();
-	let after: string;
-	try {
-		after = await run({ actor, organizerId: organizer.id, data });
-	} catch (e) {
-		return failFromError(e, formValues(data));
-	}
-	redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}/mote/${event.params.meetingId}?${after}`);
+	return runAction(
+		async () => {
+			const after = await run({ actor, organizerId: organizer.id, data });
+			redirect(303, `/${organizer.slug}/planering/forum/${event.params.forumId}/mote/${event.params.meetingId}?${after}`);
+		},
+		{ values: formValues(data) }
+	);
 }
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { failFromError, formValues, throwHttp } from '$lib/server/http/errors';
+import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { findItemDistributions } from '$lib/server/assessment/consensus/find-item-distributions';
 import { recordConsensus } from '$lib/server/assessment/consensus/record-consensus';
 import { localize } from '$lib/server/assessment/consensus/localize';
@@ -50,11 +50,12 @@ export const actions: Actions = {
 			const key = String(k);
 			return { itemKey: key, value: field(`value:${key}`) as '', evidence: field(`evidence:${key}`), note: field(`note:${key}`) };
 		});
-		try {
-			await recordConsensus(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId, entries });
-		} catch (e) {
-			return failFromError(e, formValues(data));
-		}
-		redirect(303, `/${organizer.slug}/skattning/${roundId}/enhet/${unitId}/samsyn/${encodeURIComponent(subGoalId)}?sparat=1`);
+		return runAction(
+			async () => {
+				await recordConsensus(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId, entries });
+				redirect(303, `/${organizer.slug}/skattning/${roundId}/enhet/${unitId}/samsyn/${encodeURIComponent(subGoalId)}?sparat=1`);
+			},
+			{ values: formValues(data) }
+		);
 	}
 };

@@ -1,12 +1,13 @@
-// Covers: visibleTicketsWhere, workableTicketsWhere.
+// Covers: visibleTicketsWhere, workableTicketsWhere, myUnitsWhere, can (ticket.view, ticket.work).
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { useTestDatabase } from '../../../../../tests/use-test-database';
-import { buildActor, buildOrganizer, buildTeam, buildTicket, buildUnit } from '../../../../../tests/factories';
-import { tickets, ticketTeams } from '../../db/schema';
-import { can, type Actor } from '../../policies';
-import { ticketResource } from '../tickets/ticket-resource';
-import { visibleTicketsWhere, workableTicketsWhere } from './visible-tickets';
+import { useTestDatabase } from '../../../../tests/use-test-database';
+import { buildActor, buildOrganizer, buildTeam, buildTicket, buildUnit } from '../../../../tests/factories';
+import { tickets, ticketTeams } from '../db/schema';
+import { can, type Actor } from './index';
+import { ticketResource } from '../support/tickets/ticket-resource';
+import { myUnitsWhere, visibleTicketsWhere, workableTicketsWhere } from './support-visibility';
+import { KEY_ROLES } from './roles';
 
 const t = useTestDatabase();
 
@@ -71,9 +72,9 @@ async function world() {
 		mentor,
 		teacher,
 		student,
-		central2: await (await import('../../auth/load-actor')).loadActor(t.db, central2.personId),
-		supplier: await (await import('../../auth/load-actor')).loadActor(t.db, supplier.personId),
-		foreignSupplier: await (await import('../../auth/load-actor')).loadActor(t.db, foreignSupplier.personId),
+		central2: await (await import('../auth/load-actor')).loadActor(t.db, central2.personId),
+		supplier: await (await import('../auth/load-actor')).loadActor(t.db, supplier.personId),
+		foreignSupplier: await (await import('../auth/load-actor')).loadActor(t.db, foreignSupplier.personId),
 		orgAdmin: await at('org_admin'),
 		centralTech: await at('central_technical_support'),
 		centralPed: await at('central_pedagogical_support'),
@@ -143,5 +144,39 @@ describe('which cases the queue may list', () => {
 			.from(tickets)
 			.where(and(visibleTicketsWhere(personas.centralTech, org.id)));
 		expect(count[0].n).toBe(6);
+	});
+
+	it('lists under "my units" exactly the cases the key-person roles alone let each persona view', async () => {
+		const { org, personas } = await world();
+		const sizes: number[] = [];
+		for (const [name, actor] of Object.entries(personas)) {
+			if (!actor) continue;
+			// The same person with nothing but their key-person roles: no own cases, no teams.
+			const keyOnly: Actor = {
+				personId: crypto.randomUUID(),
+				name,
+				assignments: actor.assignments.filter((a) => KEY_ROLES.includes(a.role))
+			};
+			const bySql = await idsWhere(and(eq(tickets.organizerId, org.id), myUnitsWhere(actor, org.id))!);
+			expect(bySql, `my units for ${name}`).toEqual(await idsByPolicy(org.id, keyOnly, 'ticket.view'));
+			sizes.push(bySql.length);
+		}
+		expect(Math.max(...sizes)).toBe(6);
+		expect(sizes.some((n) => n > 0 && n < 6)).toBe(true);
+	});
+
+	it('agrees with the rule for a person whose roles change, case by case (the lists are shared)', async () => {
+		const { org, personas } = await world();
+		const mentor = personas.mentor!;
+		const asCentral: Actor = {
+			...mentor,
+			assignments: [...mentor.assignments, { organizerId: org.id, unitId: null, role: 'central_pedagogical_support' }]
+		};
+		const before = await idsWhere(visibleTicketsWhere(mentor, org.id));
+		const after = await idsWhere(visibleTicketsWhere(asCentral, org.id));
+		expect(after).toEqual(await idsByPolicy(org.id, asCentral, 'ticket.view'));
+		expect(after.length).toBe(6);
+		expect(before.length).toBeLessThan(6);
+		expect(await idsWhere(workableTicketsWhere(asCentral, org.id))).toEqual(await idsByPolicy(org.id, asCentral, 'ticket.work'));
 	});
 });

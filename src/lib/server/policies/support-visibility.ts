@@ -1,11 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../policies';
-import type { Role } from '../../policies/roles';
-import { CENTRAL_OF, KEY_PERSON_OF } from '../../policies/support';
-import type { Chain } from '../constants';
+import type { Actor } from './actor';
+import { CASE_OVERSEERS, CENTRAL_OF, KEY_PERSON_OF, KEY_ROLES, type Role } from './roles';
+import type { Chain } from './support';
 
-const CENTRAL_ROLES: readonly Role[] = ['central_technical_support', 'central_pedagogical_support'];
-const KEY_ROLES: readonly Role[] = ['technical_key_person', 'pedagogical_key_person'];
+/*
+ * The SQL twins of the support rules in support.ts: WHERE conditions on `tickets` that list exactly the cases
+ * `can(actor, 'ticket.view' | 'ticket.work', …)` allows, built from the same role lists (roles.ts).
+ * support-visibility.db.spec.ts proves the two agree case by case.
+ */
 /** loadAncestorIds walks at most this many steps up; the SQL walks as many down so both agree. */
 const MAX_DEPTH = 20;
 
@@ -55,7 +57,7 @@ export function visibleTicketsWhere(actor: Actor | null, organizerId: string): S
 	const org = sql`tickets.organizer_id = ${organizerId}`;
 	if (!actor) return sql`false`;
 	const { orgWide, unitsWith } = rolesAt(actor, organizerId);
-	if (orgWide(['org_admin', ...CENTRAL_ROLES])) return org;
+	if (orgWide(CASE_OVERSEERS)) return org;
 	const any: SQL[] = [sql`tickets.requester_id = ${actor.personId}`, sql`tickets.filed_by_id = ${actor.personId}`];
 	const keyUnits = unitsWith(KEY_ROLES);
 	if (keyUnits.length) any.push(unitOrBelow(organizerId, keyUnits));
