@@ -43,6 +43,8 @@ export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	server: { port: 3000 },
 	test: {
+		// A fixed key for sealed secrets (decision 038), so specs never write a key file into ./data.
+		env: { SECRET_KEY: process.env.SECRET_KEY ?? 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=' },
 		projects: [
 			{
 				extends: true,

@@ -39,6 +39,8 @@ as_pg "$PGBIN/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
 url="postgres://postgres@localhost/postgres?host=$tmp&port=$port"
 echo "PostgreSQL 15 på 127.0.0.1:$port och $tmp/.s.PGSQL.$port (tillfällig, tas bort efteråt)"
 export TEST_DATABASE_URL="$url"
+# With DATABASE_URL the server needs a shared key for sealed secrets (decision 038); a throwaway one here.
+export SECRET_KEY="${SECRET_KEY:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))")}"
 if [ "${1:-}" = "--" ]; then
 	shift
 	DATABASE_URL="$url" "$@"

@@ -10,13 +10,19 @@ import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
 import { handleBadInput } from '$lib/server/http/bad-input';
 import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/two-factor/setup-path';
+import { appKeyring } from '$lib/server/crypto/secrets';
+import { resealTeamChannels } from '$lib/server/notifications/reseal-team-channels';
 
 /**
- * Migrations run before the first request is served; expired sessions go; `npm run demo` then loads the demo
+ * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
  * organizer. The background jobs start without holding up the first request; on shutdown they stop and the database closes.
  */
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
+	// The key for sealed secrets (decision 038): made once in DATA_DIR if need be (after the database made its
+	// folder); addresses saved plain or under an old key are sealed with the current one.
+	appKeyring();
+	await resealTeamChannels(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();

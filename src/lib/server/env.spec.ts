@@ -44,4 +44,14 @@ describe('parseEnv', () => {
 		expect(() => parseEnv({ ADDRESS_HEADER: 'X-Real-IP', XFF_DEPTH: '3' })).toThrow(/XFF_DEPTH/);
 		expect(() => parseEnv({ XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
 	});
+
+	it('requires a secret key with PostgreSQL and checks its form (decision 038)', () => {
+		const key = Buffer.alloc(32, 7).toString('base64');
+		expect(() => parseEnv({ DATABASE_URL: 'postgres://x@localhost/y' })).toThrow(/SECRET_KEY: krävs med DATABASE_URL/);
+		expect(parseEnv({ DATABASE_URL: 'postgres://x@localhost/y', SECRET_KEY: key }).SECRET_KEY).toBe(key);
+		expect(parseEnv({}).SECRET_KEY).toBeUndefined();
+		expect(() => parseEnv({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY/);
+		expect(parseEnv({ SECRET_KEYS_OLD: `${key},${key}` }).SECRET_KEYS_OLD).toBe(`${key},${key}`);
+		expect(() => parseEnv({ SECRET_KEYS_OLD: `${key};x` })).toThrow(/SECRET_KEYS_OLD/);
+	});
 });

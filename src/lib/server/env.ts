@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** 32 bytes in base64: 43 characters and one '=' (standard or url-safe alphabet). */
+const KEY = '[A-Za-z0-9+/_-]{43}=?';
+
 /**
  * Every environment variable Rödtråd reads, parsed once at start.
  * The README's configuration table mirrors this file.
@@ -50,7 +53,20 @@ const schema = z.object({
 	/** With ADDRESS_HEADER=X-Forwarded-For: how many trusted proxies stand in front (the address is taken that far from the right). */
 	XFF_DEPTH: z.coerce.number().int().min(1).max(10).default(1),
 	/** Background jobs (pg-boss: SLA refresh, reminders, auto-close, mail delivery): on, or off on this node. */
-	RODTRAD_JOBS: z.enum(['on', 'off']).default('on')
+	RODTRAD_JOBS: z.enum(['on', 'off']).default('on'),
+	/**
+	 * Key that seals stored secrets such as team channel addresses (decision 038): 32 bytes in base64
+	 * (`openssl rand -base64 32`). Required with DATABASE_URL; unset on the embedded database: a key made once in DATA_DIR.
+	 */
+	SECRET_KEY: z
+		.string()
+		.regex(new RegExp(`^${KEY}$`), '32 bytes in base64 (openssl rand -base64 32)')
+		.optional(),
+	/** Earlier SECRET_KEY values, comma-separated, still accepted while what they sealed is sealed again at start. */
+	SECRET_KEYS_OLD: z
+		.string()
+		.regex(new RegExp(`^${KEY}(,${KEY})*$`), 'comma-separated keys of 32 bytes in base64')
+		.optional()
 });
 
 export type Env = z.infer<typeof schema>;
@@ -59,6 +75,15 @@ export type Env = z.infer<typeof schema>;
 const checked = schema.superRefine((v, ctx) => {
 	if (v.XFF_DEPTH !== 1 && v.ADDRESS_HEADER?.toLowerCase() !== 'x-forwarded-for') {
 		ctx.addIssue({ code: 'custom', path: ['XFF_DEPTH'], message: 'needs ADDRESS_HEADER=X-Forwarded-For' });
+	}
+	// Several server processes share one database and must share the key that seals its secrets (decision 038).
+	if (v.DATABASE_URL && !v.SECRET_KEY) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['SECRET_KEY'],
+			message:
+				'krävs med DATABASE_URL: skapa en nyckel med `openssl rand -base64 32`, sätt den i alla serverprocesser och spara den säkert / required with DATABASE_URL'
+		});
 	}
 });
 

@@ -12,6 +12,7 @@ import {
 	assessmentRounds,
 	auditEvents,
 	memberships,
+	notifications,
 	organizers,
 	passwordCredentials,
 	people,
@@ -26,7 +27,7 @@ import { planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
-import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals } from '../db/schema';
+import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals, tickets } from '../db/schema';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -172,6 +173,31 @@ describe('loading the demo organizer', () => {
 		]) {
 			expect(labels).toContain(role);
 		}
+	});
+
+	it('leaves the sign-ins who work or file cases a few unread and read notifications about the demo’s own cases', async () => {
+		if (!first.created) throw new Error('expected a new demo');
+		const demo = first.demo;
+		const rows = await h.db.select().from(notifications).where(eq(notifications.organizerId, demo.organizerId));
+		const idOf = (role: keyof typeof demo.people) => {
+			const email = demo.signIns.find((s) => s.label === role || s.label.startsWith(`${role} (`))?.email;
+			return demo.people[role].find((p) => p.email === email)!.id;
+		};
+		for (const role of ['technical_key_person', 'central_technical_support', 'staff'] as const) {
+			const mine = rows.filter((n) => n.personId === idOf(role));
+			expect(mine.filter((n) => n.readAt === null).length, role).toBeGreaterThanOrEqual(1);
+			expect(mine.filter((n) => n.readAt !== null).length, role).toBeGreaterThanOrEqual(1);
+			expect(mine.length, role).toBeLessThanOrEqual(15);
+		}
+		expect(rows.filter((n) => n.personId === idOf('staff')).every((n) => n.kind === 'receipt')).toBe(true);
+		// About the demo's cases, with their real numbers and titles; nothing owed to the digest, nothing mailed now.
+		const cases = await h.db
+			.select({ id: tickets.id, number: tickets.number, title: tickets.title })
+			.from(tickets)
+			.where(eq(tickets.organizerId, demo.organizerId));
+		const byId = new Map(cases.map((c) => [c.id, c]));
+		for (const n of rows) expect(n.params).toMatchObject({ number: byId.get(n.ticketId)!.number, title: byId.get(n.ticketId)!.title });
+		expect(rows.some((n) => n.email === 'digest' && n.emailedAt === null)).toBe(false);
 	});
 
 	it('records one demo.load audit event', async () => {

@@ -29,6 +29,7 @@ import { buildDemoVision } from './build-demo-vision';
 import { buildDemoForums } from './build-demo-forums';
 import { buildDemoCycles } from './build-demo-cycles';
 import { buildDemoEffects } from './build-demo-effects';
+import { buildDemoNotifications } from './build-demo-notifications';
 import { createRandom } from './random';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -83,6 +84,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const created = await buildDemoOrganizer(tx, plan, passwordHash);
 			const assessments = await buildDemoAssessments(tx, created, createRandom(seed + ASSESSMENT_SEED_OFFSET));
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
+			const notifications = await buildDemoNotifications(tx, created);
 			const plans = await buildDemoPlans(tx, created, createRandom(seed + PLANS_SEED_OFFSET));
 			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));
 			const forums = await buildDemoForums(tx, created, createRandom(seed + FORUMS_SEED_OFFSET));
@@ -100,6 +102,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					people: plan.people.length,
 					assessments,
 					support,
+					notifications,
 					plans,
 					vision,
 					forums,

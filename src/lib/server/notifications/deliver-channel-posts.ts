@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { nextAttemptAfter, CLAIM_MINUTES, MAX_ATTEMPTS, SENDING } from '../mail/deliver-outbox';
 import { googleChatUrl } from './channel-payloads';
 import { rowsOf } from '../db/rows';
+import { readStoredSecret } from '../crypto/secrets';
 
 /** Posts a JSON body; resolves with the HTTP status. Tests and the job use fetch; a fake may stand in. */
 export type PostJson = (url: string, body: unknown) => Promise<number>;
@@ -67,8 +68,11 @@ export async function deliverChannelPosts(
 		const id = Number(row.id);
 		const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
 		try {
-			const target = row.channel === 'teams' ? row.teams_url : row.google_chat_url ? googleChatUrl(row.google_chat_url) : null;
-			if (!target) throw new Error('no address saved for this channel');
+			const stored = row.channel === 'teams' ? row.teams_url : row.google_chat_url;
+			if (!stored) throw new Error('no address saved for this channel');
+			// Sealed at rest (decision 038); a plain one from before is read as it is until the start-up step seals it.
+			const address = readStoredSecret(stored);
+			const target = row.channel === 'teams' ? address : googleChatUrl(address);
 			const status = await post(target, payload);
 			if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
 			await db.execute(

@@ -6,7 +6,9 @@ export const NOTIFICATION_KINDS = [
 	'requester_reply',
 	'sla_at_risk',
 	'sla_breached',
-	'receipt'
+	'receipt',
+	'sent_back',
+	'chased'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
@@ -22,7 +24,8 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
 /**
  * The mail a person gets when they have not chosen (decision 026). Handlers: their own work at once, new cases in
  * the app only, warnings in the app and breaches at once. Suppliers: what is escalated or handed to them, at once.
- * Everyone: the receipt for a case they file, at once.
+ * Everyone: the receipt for a case they file, at once. A case sent back to one's line, or an earlier line chasing
+ * a case one holds, asks for action: at once for those who work cases.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
 	handler: {
@@ -32,7 +35,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		requester_reply: 'immediate',
 		sla_at_risk: 'off',
 		sla_breached: 'immediate',
-		receipt: 'immediate'
+		receipt: 'immediate',
+		sent_back: 'immediate',
+		chased: 'immediate'
 	},
 	supplier: {
 		new_case: 'off',
@@ -41,7 +46,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		requester_reply: 'immediate',
 		sla_at_risk: 'off',
 		sla_breached: 'off',
-		receipt: 'immediate'
+		receipt: 'immediate',
+		sent_back: 'immediate',
+		chased: 'immediate'
 	},
 	requester: {
 		new_case: 'off',
@@ -50,7 +57,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		requester_reply: 'off',
 		sla_at_risk: 'off',
 		sla_breached: 'off',
-		receipt: 'immediate'
+		receipt: 'immediate',
+		sent_back: 'off',
+		chased: 'off'
 	}
 };
 

@@ -40,6 +40,20 @@ describe('what a case event tells whom', () => {
 		expect(notificationTargets(held, { kind: 'note', by: 'handler', actorId: 'a' })).toEqual([]);
 	});
 
+	it('tells whoever holds the case after a send-back or a chase: the line that must act', () => {
+		const backAtTwo = { ...atLine1, line: 2, teamId: 'line2' };
+		expect(notificationTargets(backAtTwo, { kind: 'send_back', by: 'handler', actorId: 's' })).toEqual([
+			{ kind: 'sent_back', audience: { type: 'team', teamId: 'line2' } }
+		]);
+		expect(notificationTargets(atLine1, { kind: 'send_back', by: 'handler', actorId: 'h' })).toEqual([
+			{ kind: 'sent_back', audience: { type: 'line1' } }
+		]);
+		const heldAtThree = { ...atLine1, line: 3, teamId: 'supplier', assigneeId: 'a' };
+		expect(notificationTargets(heldAtThree, { kind: 'chase', by: 'handler', actorId: 'h' })).toEqual([
+			{ kind: 'chased', audience: { type: 'person', personId: 'a' } }
+		]);
+	});
+
 	it('finds who holds a case for SLA warnings: the assignee, else the team at line 2 or 3, else line 1', () => {
 		expect(holders({ ...atLine1, assigneeId: 'a', teamId: 't', line: 2 })).toEqual({ type: 'person', personId: 'a' });
 		expect(holders({ ...atLine1, teamId: 't', line: 3 })).toEqual({ type: 'team', teamId: 't' });
@@ -60,6 +74,9 @@ describe('mail choices', () => {
 		expect(defaultEmail('supplier', 'escalated')).toBe('immediate');
 		expect(defaultEmail('requester', 'receipt')).toBe('immediate');
 		expect(defaultEmail('requester', 'escalated')).toBe('off');
+		expect(defaultEmail('handler', 'sent_back')).toBe('immediate');
+		expect(defaultEmail('supplier', 'chased')).toBe('immediate');
+		expect(defaultEmail('requester', 'chased')).toBe('off');
 	});
 
 	it('lets a person’s own choice win over the default, and ignores a stored value that is no choice', () => {

@@ -26,7 +26,8 @@ export function holders(c: CaseFacts): Audience {
 /**
  * What a case event tells whom (decision 026), before visibility, the actor and inactive people are taken out:
  * a filed case is new for line 1 and a receipt for the requester; an assignment tells the new assignee; an
- * escalation tells the team that now holds the case; the requester's reply or reopening tells the assignee.
+ * escalation tells the team that now holds the case; the requester's reply or reopening tells the assignee; a
+ * case sent back, or chased by an earlier line, tells whoever holds it now (the line that must act).
  * Other events notify no one (the requester hears of public events by the case mail).
  */
 export function notificationTargets(c: CaseFacts, e: EventFacts): NotificationTarget[] {
@@ -42,6 +43,10 @@ export function notificationTargets(c: CaseFacts, e: EventFacts): NotificationTa
 		}
 		case 'escalate':
 			return c.teamId ? [{ kind: 'escalated', audience: { type: 'team', teamId: c.teamId } }] : [];
+		case 'send_back':
+			return [{ kind: 'sent_back', audience: holders(c) }];
+		case 'chase':
+			return [{ kind: 'chased', audience: holders(c) }];
 		default:
 			if (e.by === 'requester' && REQUESTER_WRITES.has(e.kind) && c.assigneeId) {
 				return [{ kind: 'requester_reply', audience: { type: 'person', personId: c.assigneeId } }];

@@ -25,6 +25,10 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 			return m.notifications_kind_sla_breached(args, o);
 		case 'receipt':
 			return m.notifications_kind_receipt(args, o);
+		case 'sent_back':
+			return m.notifyplus_kind_sent_back(args, o);
+		case 'chased':
+			return m.notifyplus_kind_chased(args, o);
 	}
 }
 
@@ -46,6 +50,10 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 			return m.notifications_label_sla_breached({}, o);
 		case 'receipt':
 			return m.notifications_label_receipt({}, o);
+		case 'sent_back':
+			return m.notifyplus_label_sent_back({}, o);
+		case 'chased':
+			return m.notifyplus_label_chased({}, o);
 	}
 }
 

@@ -194,7 +194,9 @@ describe('preferences and the digest', () => {
 			requester_reply: 'immediate',
 			sla_at_risk: 'off',
 			sla_breached: 'digest',
-			receipt: 'immediate'
+			receipt: 'immediate',
+			sent_back: 'immediate',
+			chased: 'immediate'
 		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
 		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({

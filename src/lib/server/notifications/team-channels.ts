@@ -8,6 +8,20 @@ import { authorizeConfigure, lockTeam, type ConfigOptions } from '../support/con
 import { checkChannelUrl, urlEnding } from './channel-payloads';
 import { channelLabels, writeChannelPosts } from './queue-channel-posts';
 import { env } from '../env';
+import { readStoredSecret, sealSecret } from '../crypto/secrets';
+
+/** A stored address as plain text, or null when it cannot be opened with this installation's keys (decision 038). */
+function storedAddress(stored: string | null | undefined): string | null {
+	if (!stored) return null;
+	try {
+		return readStoredSecret(stored);
+	} catch {
+		return null;
+	}
+}
+
+/** The end of a stored address for the page; one that cannot be opened shows as unreadable. */
+const storedEnding = (stored: string | null | undefined) => (stored ? urlEnding(storedAddress(stored) ?? '??????') : null);
 
 type TeamOptions = ConfigOptions & { teamId: string };
 
@@ -46,8 +60,8 @@ export async function getTeamChannels(db: Db, { actor, organizerId, teamId }: Te
 	// A failure older than the last success is history; the page shows only one that is still the latest word.
 	const failure = failed && (!sentAt || failed.at > sentAt) ? { at: failed.at.toISOString(), error: failed.error ?? '' } : null;
 	return {
-		teamsEnding: ch?.teamsUrl ? urlEnding(ch.teamsUrl) : null,
-		googleChatEnding: ch?.googleChatUrl ? urlEnding(ch.googleChatUrl) : null,
+		teamsEnding: storedEnding(ch?.teamsUrl),
+		googleChatEnding: storedEnding(ch?.googleChatUrl),
 		lastFailure: failure,
 		lastSentAt: sentAt?.toISOString() ?? null
 	};
@@ -72,14 +86,17 @@ export async function saveTeamChannels(db: Db, { actor, organizerId, teamId, inp
 	return db.transaction(async (tx) => {
 		await lockTeam(tx, organizerId, teamId);
 		const [before] = await tx.select().from(teamChannels).where(eq(teamChannels.teamId, teamId));
-		const next = {
-			teamsUrl: on(input.removeTeams) ? null : fields.teamsUrl || before?.teamsUrl || null,
-			googleChatUrl: on(input.removeGoogleChat) ? null : fields.googleChatUrl || before?.googleChatUrl || null
-		};
+		// Compared as plain text; stored sealed (decision 038), and a kept address keeps its stored form.
+		const stored = { teamsUrl: before?.teamsUrl ?? null, googleChatUrl: before?.googleChatUrl ?? null };
+		const next = { ...stored };
 		const changes: Record<string, [string | null, string | null]> = {};
 		for (const key of ['teamsUrl', 'googleChatUrl'] as const) {
-			const was = before?.[key] ?? null;
-			if (was !== next[key]) changes[key] = [was ? `…${urlEnding(was)}` : null, next[key] ? `…${urlEnding(next[key])}` : null];
+			const removed = on(input[key === 'teamsUrl' ? 'removeTeams' : 'removeGoogleChat']);
+			const was = stored[key] ? (storedAddress(stored[key]) ?? '??????') : null;
+			const now = removed ? null : fields[key] || was;
+			if (was === now) continue;
+			next[key] = now ? sealSecret(now) : null;
+			changes[key] = [was ? `…${urlEnding(was)}` : null, now ? `…${urlEnding(now)}` : null];
 		}
 		if (Object.keys(changes).length === 0) return 0;
 		await tx

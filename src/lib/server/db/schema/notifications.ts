@@ -18,7 +18,7 @@ export const notifications = pgTable(
 		personId: uuid('person_id')
 			.notNull()
 			.references(() => people.id),
-		/** new_case | assigned | escalated | requester_reply | sla_at_risk | sla_breached | receipt */
+		/** new_case | assigned | escalated | requester_reply | sla_at_risk | sla_breached | receipt | sent_back | chased */
 		kind: text('kind').notNull(),
 		ticketId: uuid('ticket_id')
 			.notNull()
@@ -63,7 +63,7 @@ export const notificationPreferences = pgTable(
 
 /**
  * A support team's chat channels: a Microsoft Teams Workflows webhook and/or a Google Chat webhook. The addresses
- * are secrets, stored as given (no installation key exists to encrypt them; decision 026) and never shown again.
+ * are secrets, stored sealed (`sealSecret`, decision 038) and never shown again.
  */
 export const teamChannels = pgTable('team_channels', {
 	teamId: uuid('team_id')
