@@ -61,6 +61,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.actor = session.actor;
 			event.locals.sessionToken = token;
 			if (slug && session.organizer) event.locals.organizerBySlug = new Map([[slug, Promise.resolve(session.organizer)]]);
+			// The bell's count came with the session; after a POST an action may have changed it, so the layout counts afresh.
+			if (read) event.locals.unreadNotifications = session.unreadNotifications;
 			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
 			// An administrator who must use two-step verification sets it up before anything else (decision 019).
 			if (session.mustSetUpTwoFactor) {
