@@ -10,6 +10,8 @@ declare global {
 			sessionToken: string | null;
 			/** Required to use two-step verification and not set up yet: only its set-up page opens (decision 019). */
 			mustSetUpTwoFactor?: boolean;
+			/** Unread notifications (the header's bell), read with the session on a GET request (decision 037). */
+			unreadNotifications?: number;
 			/** Organizers looked up by slug during this GET request (see requireOrganizer). */
 			organizerBySlug?: Map<string, Promise<typeof import('$lib/server/db/schema').organizers.$inferSelect>>;
 		}

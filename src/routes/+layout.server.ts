@@ -6,6 +6,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 	depends('app:notifications');
 	return {
 		actor: locals.actor ? { name: locals.actor.name } : null,
-		unread: locals.actor ? await countUnreadNotifications(locals.db, locals.actor.personId) : 0
+		// Read with the session on a GET (hooks.server.ts); counted here after a form action, which may have changed it.
+		unread: locals.actor ? (locals.unreadNotifications ?? (await countUnreadNotifications(locals.db, locals.actor.personId))) : 0
 	};
 };

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { signInAsAdmin, TEST_ORG } from '../helpers';
+import { addSchoolUnit, signInAsAdmin, TEST_ORG } from '../helpers';
 
 const QUEUE = `/${TEST_ORG.slug}/support/ko`;
 
@@ -35,6 +35,22 @@ test('an administrator opens the queue, is told when nothing matches, and filter
 	await page.getByRole('main').getByRole('link', { name: 'Ta bort sökning och filter' }).first().click();
 	await expect(page.getByLabel('Status', { exact: true })).toHaveValue('');
 	await expect(page.getByRole('link', { name: 'Väntar' })).toHaveAttribute('aria-current', 'page');
+	await expectAccessible(page);
+});
+
+test('the unit filter lists a unit whose name holds markup as plain text, and keeps it chosen', async ({ page }) => {
+	// The unit and category choices are written as one escaped string each (optionTags, decision 037).
+	await signInAsAdmin(page);
+	const stamp = String(10_000_000 + (Date.now() % 89_999_999));
+	const name = `Köskolan <b>"${stamp}"</b> & co`;
+	await addSchoolUnit(page, TEST_ORG.slug, { name, code: stamp });
+	await page.goto(`${QUEUE}?vy=all`);
+	const units = page.getByLabel('Enhet', { exact: true });
+	await units.selectOption({ label: name });
+	await page.getByRole('button', { name: 'Visa ärenden' }).click();
+	await expect(page).toHaveURL(/enhet=/);
+	await expect(units.locator('option:checked')).toHaveText(name);
+	await expect(page.locator('#enhet b')).toHaveCount(0);
 	await expectAccessible(page);
 });
 

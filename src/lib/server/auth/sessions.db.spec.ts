@@ -1,10 +1,11 @@
-// Covers: loadActor, todayInStockholm, createSession, validateSession, validateSessionActor, hashToken, newToken.
+// Covers: loadActor, todayInStockholm, createSession, validateSession, validateSessionActor, countUnreadNotifications, hashToken, newToken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
-import { buildOrganizer, buildPerson, buildTeam } from '../../../../tests/factories';
+import { buildOrganizer, buildPerson, buildTeam, buildTicket } from '../../../../tests/factories';
 import type { DbHandle } from '../db';
-import { people, sessions, supportTeams } from '../db/schema';
+import { notifications, people, sessions, supportTeams } from '../db/schema';
+import { countUnreadNotifications } from '../notifications/find-notifications';
 import { loadActor, todayInStockholm } from './load-actor';
 import { createSession, validateSession, validateSessionActor } from './sessions';
 import { hashToken, newToken } from './tokens';
@@ -90,6 +91,28 @@ describe('validating a session and loading its actor in one query', () => {
 		expect((await validateSessionActor(h.db, token, 14))!.organizer).toBeNull();
 		// The slug never lets an invalid session through.
 		expect(await validateSessionActor(h.db, newToken(), 14, org.slug)).toBeNull();
+	});
+
+	it('counts the person’s unread notifications (the header’s bell) as countUnreadNotifications does', async () => {
+		const org = await buildOrganizer(h.db);
+		const person = await buildPerson(h.db, { memberOf: org.id });
+		const other = await buildPerson(h.db, { memberOf: org.id });
+		const { token } = await createSession(h.db, { personId: person.id, method: 'test', days: 14 });
+		expect((await validateSessionActor(h.db, token, 14))!.unreadNotifications).toBe(0);
+		const { ticket } = await buildTicket(h.db, { organizerId: org.id });
+		const note = (personId: string, readAt: Date | null) => ({
+			organizerId: org.id,
+			personId,
+			kind: 'assigned',
+			ticketId: ticket.id,
+			readAt
+		});
+		await h.db
+			.insert(notifications)
+			.values([note(person.id, null), note(person.id, null), note(person.id, new Date()), note(other.id, null)]);
+		const both = await validateSessionActor(h.db, token, 14, org.slug);
+		expect(both!.unreadNotifications).toBe(2);
+		expect(both!.unreadNotifications).toBe(await countUnreadNotifications(h.db, person.id));
 	});
 
 	it('gives a person without roles or teams empty lists', async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '../policies';
 import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
 import { mustSetUpTwoFactorColumn } from './two-factor/two-factor-requirement';
+import { unreadNotificationsColumn } from '../notifications/unread-column';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
@@ -71,6 +72,7 @@ function buildHookQuery(db: Db) {
 			createdAt: sessions.createdAt,
 			...actorColumns(sql.placeholder('today')),
 			mustSetUpTwoFactor: mustSetUpTwoFactorColumn(sql.placeholder('today')),
+			unreadNotifications: unreadNotificationsColumn(),
 			organizer: organizers
 		})
 		.from(sessions)
@@ -93,6 +95,7 @@ function buildHookQuery(db: Db) {
  * Given an organizer slug (the URL's), the organizer comes along too (null when there is none by that slug),
  * so an organizer page needs no query of its own to find it.
  * `mustSetUpTwoFactor`: an administrator required to use two-step verification who has not set it up (decision 019).
+ * `unreadNotifications`: the header's bell, read here so a page needs no query of its own for it (decision 037).
  */
 export async function validateSessionActor(
 	db: Db,
@@ -100,7 +103,14 @@ export async function validateSessionActor(
 	days: number,
 	orgSlug?: string,
 	maxDays = env.SESSION_MAX_DAYS
-): Promise<{ personId: string; expiresAt: Date; actor: Actor; organizer: Organizer | null; mustSetUpTwoFactor: boolean } | null> {
+): Promise<{
+	personId: string;
+	expiresAt: Date;
+	actor: Actor;
+	organizer: Organizer | null;
+	mustSetUpTwoFactor: boolean;
+	unreadNotifications: number;
+} | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
 	let query = hookQueries.get(db);
@@ -114,7 +124,8 @@ export async function validateSessionActor(
 		expiresAt: await renewSession(db, tokenHash, row, days, maxDays),
 		actor: actorFromRow(row),
 		organizer: row.organizer,
-		mustSetUpTwoFactor: row.mustSetUpTwoFactor === true
+		mustSetUpTwoFactor: row.mustSetUpTwoFactor === true,
+		unreadNotifications: Number(row.unreadNotifications)
 	};
 }
 
