@@ -66,7 +66,7 @@ test('a principal answers as herself: saves, goes back and finds the answers, re
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Börja svara' }).click();
 
-	await expect(page.getByText('Delmål 1 av 10')).toBeVisible();
+	await expect(page.getByText('Delmål 1 av 10', { exact: true })).toBeVisible();
 	await expect(page.getByText(/^0 av \d+ påståenden besvarade$/)).toBeVisible();
 	const first = page.getByRole('group').first();
 	await expect(first.getByRole('radio')).toHaveCount(6);
@@ -88,12 +88,12 @@ test('a principal answers as herself: saves, goes back and finds the answers, re
 		.check();
 	await page.getByRole('group').nth(1).getByRole('radio', { name: 'Vet ej' }).check();
 	await page.getByRole('button', { name: 'Spara och fortsätt' }).click();
-	await expect(page.getByText('Delmål 2 av 10')).toBeVisible();
+	await expect(page.getByText('Delmål 2 av 10', { exact: true })).toBeVisible();
 	await expect(page.getByText(/^2 av \d+ påståenden besvarade$/)).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByRole('button', { name: 'Föregående' }).click();
-	await expect(page.getByText('Delmål 1 av 10')).toBeVisible();
+	await expect(page.getByText('Delmål 1 av 10', { exact: true })).toBeVisible();
 	await expect(
 		page
 			.getByRole('group')

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -29,6 +30,7 @@ async function answerAndSubmit(page: Page, pagePath: string, reviewPath: string)
 	await expect(page).toHaveURL(new RegExp(pagePath));
 	await page.getByRole('group').first().getByRole('radio').nth(2).check();
 	await page.getByRole('button', { name: 'Spara', exact: true }).click();
+	await formsSettled(page);
 	await page.goto(reviewPath);
 	await page.getByRole('button', { name: 'Skicka in' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack! Dina svar är inskickade.');

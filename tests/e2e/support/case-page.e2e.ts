@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
 import { expectAccessible } from '../axe';
 import { DEMO_PASSWORD, signIn } from '../helpers';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 100}` });
@@ -43,6 +44,7 @@ async function escalate(page: Page, team: string, reason: string) {
 	await page.getByLabel('Varför går ärendet vidare?').fill(reason);
 	await page.getByRole('button', { name: 'Eskalera ärendet' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(page);
 }
 
 test('the requester is told when to expect feedback, on a phone-sized screen', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,6 +87,7 @@ test('a key person replies, is told what is missing, solves the case with a caus
 	await page.getByLabel('Svar', { exact: true }).fill('Står projektorn på rätt ingång? <b>Tryck på Source.</b>');
 	await page.getByRole('button', { name: 'Skicka svaret' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(page);
 	// The reply is on the requester's timeline, markup shown as the text it is.
 	await staff.goto(`${ORG}/support/${number}`);
 	await expect(staff.getByText('<b>Tryck på Source.</b>', { exact: false })).toBeVisible();
@@ -104,10 +106,12 @@ test('a key person replies, is told what is missing, solves the case with a caus
 	await page.getByLabel('Det här borde bli självhjälp').check();
 	await page.getByRole('button', { name: 'Markera som löst' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(page);
 
 	await page.goto(handling);
 	await expect(page.getByRole('definition').filter({ hasText: 'Löst' })).toBeVisible();
 	await page.getByRole('button', { name: 'Stäng ärendet' }).click();
+	await formsSettled(page);
 	await page.goto(handling);
 	await expect(page.getByText('Ärendet är stängt.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Skicka svaret' })).toHaveCount(0);

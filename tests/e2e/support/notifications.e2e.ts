@@ -8,6 +8,7 @@ import { expectAccessible } from '../axe';
 import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
 import { nextMailTo } from '../mail';
 import { startWebhookReceiver, type WebhookReceiver } from '../../webhook-receiver';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -71,6 +72,7 @@ async function escalate(page: Page, number: string, team: string, reason: string
 	await page.getByLabel('Varför går ärendet vidare?').fill(reason);
 	await page.getByRole('button', { name: 'Eskalera ärendet' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(page);
 }
 
 test('an administrator sets up a school, a line-2 team and a supplier team with chat channels', async ({ page, browser }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { addPersonWithRole, setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -63,10 +64,12 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	await key.goto(`${ORG}/support/${number}`);
 	await key.getByLabel('Anteckning').fill('Kolla om kabeln är trasig innan vi svarar.');
 	await key.getByRole('button', { name: 'Spara anteckningen' }).click();
+	await formsSettled(key);
 	await key.goto(`${ORG}/support/${number}`);
 	await key.getByLabel('Svar', { exact: true }).fill('Prova att starta om kameran med knappen på baksidan.');
 	await key.getByRole('button', { name: 'Skicka svaret' }).click();
 	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(key);
 
 	await signInAsAdmin(page);
 	// The receipt on filing (decision 026) and the reply; nothing for the internal note.
@@ -89,6 +92,7 @@ test('the teacher gets a mail for the key person’s reply and for the solution,
 	await key.getByLabel('Orsak').selectOption({ label: 'Fel på utrustning' });
 	await key.getByRole('button', { name: 'Markera som löst' }).click();
 	await expect(key).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(key);
 
 	expect(await caseMails(page, number!)).toHaveLength(3);
 	const solved = await mailBody(page, `Ärende ${number} är löst`);

@@ -5,6 +5,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { setPasswordThroughOutbox, signIn, signInAsAdmin, TEST_ORG } from '../helpers';
+import { formsSettled } from '../forms/settled';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,6 +46,7 @@ async function escalate(page: Page, number: string, team: string, reason: string
 	await page.getByLabel('Varför går ärendet vidare?').fill(reason);
 	await page.getByRole('button', { name: 'Eskalera ärendet' }).click();
 	await expect(page).toHaveURL(new RegExp(`/support/${number}$`));
+	await formsSettled(page);
 }
 
 test('an administrator of both organizers lets a supplier team of Testkommun serve the other one', async ({ page, browser, baseURL }) => {
