@@ -75,7 +75,11 @@ test("nobody marks someone else's notification read, and a post from another sit
 	before.forEach((ids, i) => expect(after[i]).toEqual(expect.arrayContaining(ids)));
 	// Signed out, the list and its forms send to sign-in.
 	const anonymous = (await browser.newContext()).request;
-	const res = await anonymous.post('/aviseringar?/readAll', { headers: { origin: admin.baseURL, accept: 'text/html' }, maxRedirects: 0 });
+	const res = await anonymous.post('/aviseringar?/readAll', {
+		form: {},
+		headers: { origin: admin.baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(res.status()).toBe(303);
 	expect(res.headers()['location']).toContain('/logga-in');
 });
