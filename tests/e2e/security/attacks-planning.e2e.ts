@@ -4,9 +4,9 @@
  * checks that every page answers each role as it should; these tests send the writes the pages do not offer.
  * Nothing here changes the demo: every attempt must be refused.
  */
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
-import { DEMO_PASSWORD, signIn } from '../helpers';
+import { postForm, signedInAs } from './attacker';
 
 const ORG = `/${DEMO_SLUG}`;
 const planned = planDemo().people;
@@ -17,18 +17,8 @@ const SUPPLIER = emailOf('supplier');
 const ADMIN = emailOf('org_admin');
 const tag = () => `Angrepp ${Date.now().toString(36)}`;
 
-async function as(browser: Browser, email: string): Promise<{ request: APIRequestContext; baseURL: string }> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, email, DEMO_PASSWORD);
-	const baseURL = new URL(page.url()).origin;
-	await page.close();
-	return { request: context.request, baseURL };
-}
-
-/** A form post as the browser sends it (same origin), without following the answer. */
-const post = (who: { request: APIRequestContext; baseURL: string }, url: string, form: Record<string, string>) =>
-	who.request.post(url, { form, headers: { origin: who.baseURL, accept: 'text/html' }, maxRedirects: 0 });
+const as = signedInAs;
+const post = postForm;
 
 test('a teacher and a politician cannot write the organizer plan, its vision or its framework by posting the forms', async ({
 	browser

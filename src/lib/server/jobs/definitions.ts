@@ -7,6 +7,7 @@ import { runSupportHousekeeping } from '../support/notify/run-support-housekeepi
 import { sendDueReminders } from '../planning/reminders/send-due-reminders';
 import { deliverChannelPosts } from '../notifications/deliver-channel-posts';
 import { sendNotificationDigests } from '../notifications/send-notification-digests';
+import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -36,6 +37,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'planning-reminders',
 		cron: '17 * * * *',
 		run: (db, now) => sendDueReminders(db, now)
+	},
+	{
+		// Reminders to answer a self-assessment round, to those with an account who have not submitted (decision 036).
+		// Hourly, like the planning reminders; each reminder point goes to each person once.
+		name: 'answer-reminders',
+		cron: '27 * * * *',
+		run: (db, now) => sendAnswerReminders(db, now)
 	},
 	{
 		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.

@@ -5,6 +5,7 @@ import { throwHttp } from '$lib/server/http/errors';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { getPlanningStart } from '$lib/server/planning/get-planning-start';
 import { findStaffConclusions } from '$lib/server/assessment/conclusions/find-staff-conclusions';
+import { findStartRates } from '$lib/server/assessment/rates/find-start-rates';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,5 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
 	const planning = await getPlanningStart(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
 	const conclusions = await findStaffConclusions(event.locals.db, { actor, organizerId: organizer.id, limit: 5 });
-	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions };
+	// Leadership, readers and administrators: how many have answered the open rounds and the latest closed one.
+	const rates = await findStartRates(event.locals.db, { actor, organizerId: organizer.id });
+	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions, rates };
 };

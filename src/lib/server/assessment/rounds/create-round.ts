@@ -5,6 +5,7 @@ import { diffFields, recordAudit } from '../../audit/record-audit';
 import { parseRoundInput, splitFramework, type RoundInput } from './round-input';
 import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, organizerThreshold, unitIssues } from './round-checks';
 import { throwIfIssues } from '../../errors';
+import { DEFAULT_REMINDER_DAYS, reminderDaysOf } from '../answer-reminders/reminder-days';
 
 export type CreateRoundOptions = { actor: Actor | null; organizerId: string; input: RoundInput };
 
@@ -30,6 +31,7 @@ export async function createRound(db: Db, { actor, organizerId, input }: CreateR
 				perspectives: data.perspectives,
 				opensOn: data.opensOn,
 				closesOn: data.closesOn,
+				reminderDays: reminderDaysOf(data) ?? [...DEFAULT_REMINDER_DAYS],
 				anonymityThreshold: await organizerThreshold(tx, organizerId),
 				createdBy: actor.personId
 			})

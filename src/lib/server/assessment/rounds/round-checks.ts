@@ -16,7 +16,8 @@ export const AUDITED_ROUND_FIELDS = [
 	'opensOn',
 	'closesOn',
 	'unitIds',
-	'closedAt'
+	'closedAt',
+	'reminderDays'
 ] as const;
 
 /**
@@ -75,6 +76,7 @@ export function auditRound(r: Omit<Round, 'closedAt'> & { closedAt: Date | null 
 		opensOn: r.opensOn,
 		closesOn: r.closesOn,
 		unitIds: [...r.unitIds].sort(),
-		closedAt: r.closedAt ? r.closedAt.toISOString() : null
+		closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+		reminderDays: r.reminderDays
 	};
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, zodIssues } from '../../errors';
 import { PERSPECTIVES, type Perspective } from '../framework/framework-schema';
 import { UUID_PATTERN } from '../../ids';
+import { parseReminderDays } from '../answer-reminders/reminder-days';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A real calendar day written YYYY-MM-DD (rejects 2026-02-30). */
@@ -35,11 +36,17 @@ export const roundInputSchema = z
 				.transform((ps) => PERSPECTIVES.filter((p) => ps.includes(p)) as Perspective[])
 		),
 		opensOn: z.string({ message: 'rounds_error_date_format' }).trim().refine(isDay, 'rounds_error_date_format'),
-		closesOn: z.string({ message: 'rounds_error_date_format' }).trim().refine(isDay, 'rounds_error_date_format')
+		closesOn: z.string({ message: 'rounds_error_date_format' }).trim().refine(isDay, 'rounds_error_date_format'),
+		/** Reminders to those who have not answered (decision 036); left out = unchanged (or the default when new). */
+		remind: z.preprocess((v) => (v === undefined ? undefined : v === true || v === 'on'), z.boolean().optional()),
+		remindDays: z.string().optional()
 	})
 	.superRefine((r, ctx) => {
 		if (isDay(r.opensOn) && isDay(r.closesOn) && r.closesOn < r.opensOn) {
 			ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'rounds_error_closes_before_opens' });
+		}
+		if (r.remind && r.remindDays !== undefined && !parseReminderDays(r.remindDays)) {
+			ctx.addIssue({ code: 'custom', path: ['remindDays'], message: 'rates_error_remind_days' });
 		}
 	});
 

@@ -8,6 +8,7 @@ import { getRound } from './get-round';
 import { parseRoundInput, splitFramework, type RoundInput } from './round-input';
 import { AUDITED_ROUND_FIELDS, auditRound, frameworkIssues, lockRound, requireNotClosed, unitIssues } from './round-checks';
 import { throwIfIssues } from '../../errors';
+import { reminderDaysOf } from '../answer-reminders/reminder-days';
 
 export type UpdateRoundOptions = { actor: Actor | null; organizerId: string; roundId: string; input: RoundInput };
 
@@ -52,7 +53,8 @@ export async function updateRound(db: Db, { actor, organizerId, roundId, input }
 				frameworkVersion: version,
 				perspectives: data.perspectives,
 				opensOn: data.opensOn,
-				closesOn: data.closesOn
+				closesOn: data.closesOn,
+				reminderDays: reminderDaysOf(data) ?? before.reminderDays
 			})
 			.where(and(eq(assessmentRounds.id, before.id), eq(assessmentRounds.organizerId, organizerId)))
 			.returning();

@@ -22,6 +22,14 @@ export const assessmentRounds = pgTable(
 		closesOn: date('closes_on').notNull(),
 		/** Smallest group whose answers are shown (copied from the organizer's setting when created). */
 		anonymityThreshold: smallint('anonymity_threshold').notNull().default(5),
+		/**
+		 * Reminder points for those with an account who have not submitted: days before closes_on (decision 036).
+		 * Empty = no reminders.
+		 */
+		reminderDays: smallint('reminder_days')
+			.array()
+			.notNull()
+			.default(sql`'{7,2}'::smallint[]`),
 		/** Set when closed early or by hand; otherwise the round closes after closes_on. */
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => people.id),

@@ -10,3 +10,4 @@ export * from './reminders';
 export * from './cycles';
 export * from './effects';
 export * from './notifications';
+export * from './answer-reminders';

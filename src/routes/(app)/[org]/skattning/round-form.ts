@@ -9,6 +9,9 @@ export type RoundFormValues = {
 	perspectives: string[];
 	opensOn: string;
 	closesOn: string;
+	/** Reminders to those who have not answered (decision 036). */
+	remind: boolean;
+	remindDays: string;
 };
 
 const text = (data: FormData, key: string) => {
@@ -25,7 +28,9 @@ export function readRoundForm(data: FormData): RoundFormValues {
 		unitIds: all(data, 'unitIds'),
 		perspectives: all(data, 'perspectives'),
 		opensOn: text(data, 'opensOn'),
-		closesOn: text(data, 'closesOn')
+		closesOn: text(data, 'closesOn'),
+		remind: data.get('remind') === 'on',
+		remindDays: text(data, 'remindDays')
 	};
 }
 

@@ -20,6 +20,7 @@ import { requirePartInRound } from '$lib/server/assessment/rounds/part-in-round'
 import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { conclusionAccess } from '$lib/server/assessment/conclusions/conclusion-access';
 import { findReportAreas } from '$lib/server/assessment/reports/area/compute-area-report';
+import { countAnswerReminders } from '$lib/server/assessment/answer-reminders/count-answer-reminders';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DONE = ['skapad', 'sparad', 'stangd', 'lank', 'ny-lank', 'lankar'] as const;
@@ -40,7 +41,9 @@ export const load: PageServerLoad = async (event) => {
 	const rates = await findResponseRates(db, { actor, round }).catch(throwHttp);
 	let links: { unitId: string; unitName: string; perspectives: { perspective: string; url: string | null; capacity: number }[] }[] = [];
 	let customItemCount = 0;
+	let reminders: { days: number[]; sent: { daysBefore: number; count: number }[] } | null = null;
 	if (canManage) {
+		reminders = { days: round.reminderDays, sent: await countAnswerReminders(db, { actor, round }) };
 		const rows = await findLinks(db, { actor, organizerId: organizer.id, roundId: round.id }).catch(throwHttp);
 		links = unitNames.map((u) => ({
 			unitId: u.id,
@@ -69,6 +72,7 @@ export const load: PageServerLoad = async (event) => {
 		pages,
 		links,
 		customItemCount,
+		reminders,
 		canManage,
 		areas: await findReportAreas(db, { actor, organizerId: organizer.id, roundUnitIds: round.unitIds }),
 		done: DONE.find((d) => d === done) ?? null,

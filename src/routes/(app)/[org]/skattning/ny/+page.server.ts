@@ -5,13 +5,23 @@ import { createRound } from '$lib/server/assessment/rounds/create-round';
 import { loadRoundFormOptions } from '$lib/server/assessment/rounds/load-round-form-options';
 import { PERSPECTIVES } from '$lib/server/assessment/framework/framework-schema';
 import { todayInStockholm } from '$lib/server/auth/load-actor';
+import { DEFAULT_REMINDER_DAYS, formatReminderDays } from '$lib/server/assessment/answer-reminders/reminder-days';
 import { failRoundForm, readRoundForm } from '../round-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'assessment.manage');
 	const options = await loadRoundFormOptions(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
-	return { ...options, perspectives: PERSPECTIVES, defaults: { opensOn: todayInStockholm(), perspectives: [...PERSPECTIVES] } };
+	return {
+		...options,
+		perspectives: PERSPECTIVES,
+		defaults: {
+			opensOn: todayInStockholm(),
+			perspectives: [...PERSPECTIVES],
+			remind: true,
+			remindDays: formatReminderDays(DEFAULT_REMINDER_DAYS)
+		}
+	};
 };
 
 export const actions: Actions = {

@@ -6,6 +6,7 @@ import { roundStatus } from '$lib/server/assessment/rounds/round-status';
 import { updateRound } from '$lib/server/assessment/rounds/update-round';
 import { loadRoundFormOptions } from '$lib/server/assessment/rounds/load-round-form-options';
 import { PERSPECTIVES } from '$lib/server/assessment/framework/framework-schema';
+import { DEFAULT_REMINDER_DAYS, formatReminderDays } from '$lib/server/assessment/answer-reminders/reminder-days';
 import { failRoundForm, readRoundForm } from '../../round-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
 			unitIds: round.unitIds,
 			perspectives: round.perspectives,
 			opensOn: round.opensOn,
-			closesOn: round.closesOn
+			closesOn: round.closesOn,
+			remind: round.reminderDays.length > 0,
+			remindDays: formatReminderDays(round.reminderDays.length ? round.reminderDays : DEFAULT_REMINDER_DAYS)
 		}
 	};
 };
