@@ -89,7 +89,7 @@ test('the staff member files a case with a picture and lost teaching time as one
 	await expect(page.getByLabel('Hur brådskande är det?')).toHaveValue('high');
 	await expect(page.getByLabel('Teknisk support')).toBeChecked();
 	await expectAccessible(page);
-	await page.getByRole('alert').getByRole('link').click();
+	await page.getByRole('alert').getByRole('link', { name: 'Skriv en kort rubrik, minst tre tecken.' }).click();
 	await expect(page.getByLabel('Rubrik')).toBeFocused();
 
 	// An HTML page named .png is refused next to the file field; nothing is filed.
