@@ -123,7 +123,7 @@ async function fillCases(db: Db, organizerId: string) {
 			FROM g, ctx
 		)
 		INSERT INTO tickets (organizer_id, number, chain, category_id, unit_id, requester_id, filed_by_id, title, description, urgency, state, line,
-			team_id, assignee_id, lessons_lost, students_affected, sla_due_at, sla_status, created_at, updated_at, closed_at, solved_at)
+			team_id, assignee_id, minutes_lost, students_affected, sla_due_at, sla_status, created_at, updated_at, closed_at, solved_at)
 		SELECT ${organizerId}, g, chain,
 			CASE WHEN chain = 'technical' THEN tcat[1 + h % 6] ELSE pcat[1 + h % 3] END,
 			schools[1 + (h / 3) % array_length(schools, 1)],
@@ -136,7 +136,7 @@ async function fillCases(db: Db, organizerId: string) {
 			CASE WHEN chain = 'pedagogical' AND line = 3 THEN 2 ELSE line END,
 			CASE WHEN line = 1 THEN NULL WHEN chain = 'pedagogical' THEN p2 WHEN line = 2 THEN t2 ELSE suppliers[1 + h % 5] END,
 			CASE WHEN state = 'new' OR h2 % 3 = 0 THEN NULL ELSE people[1 + h2 % 40] END,
-			h % 3, (h % 4) * 7,
+			(h % 3) * 60, (h % 4) * 7,
 			CASE WHEN state IN ('solved', 'closed') THEN NULL ELSE created + ((1 + h % 96) * interval '1 hour') END,
 			CASE WHEN state IN ('solved', 'closed') THEN (CASE WHEN h2 % 9 = 0 THEN 'breached' ELSE 'met' END)
 				WHEN state = 'waiting_requester' THEN 'paused'

@@ -89,12 +89,12 @@ test('a student gets the short form, and staff fields sent anyway are dropped (f
 	const student = await as(browser, STUDENT);
 	await student.goto(`${ORG}/support/ny`);
 	await expect(student.getByLabel('Rubrik')).toBeVisible();
-	for (const label of ['Antal lektioner som gick förlorade', 'Typ av utrustning (valfritt)', 'Kategori (valfritt)']) {
+	for (const label of ['Hur mycket undervisningstid gick förlorad?', 'Typ av utrustning (valfritt)', 'Kategori (valfritt)']) {
 		await expect(student.getByLabel(label)).toHaveCount(0);
 	}
 	await expectAccessible(student);
 	await fillCase(student, `Elevens dator ${tag()}`);
-	await inject(student, 'lessonsLost', '9');
+	await inject(student, 'lostAmount', '9');
 	await inject(student, 'deviceType', 'Personaldator');
 	await student.getByRole('button', { name: 'Skicka ärendet' }).click();
 	await expect(student).toHaveURL(/\/support\/\d+\?anmalt/);

@@ -55,7 +55,7 @@ test('an administrator adds a staff member at a school, who sets a password thro
 	await expect(page).toHaveURL(/\/logga-in\?aterstallt$/);
 });
 
-test('the staff member files a case with a picture and two lost lessons, and follows it', async ({ page }) => {
+test('the staff member files a case with a picture and lost teaching time as one amount with a unit, and follows it', async ({ page }) => {
 	await signIn(page, STAFF.email, STAFF.password);
 	await page.goto(SUPPORT);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support');
@@ -74,18 +74,22 @@ test('the staff member files a case with a picture and two lost lessons, and fol
 	await page.getByLabel('Rubrik').fill('P');
 	await page.getByLabel('Vad har hänt?').fill(description);
 	await page.getByLabel('Hur brådskande är det?').selectOption('high');
-	await page.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await page.getByLabel('Hur mycket undervisningstid gick förlorad?').fill('två');
+	await page.getByLabel('Enhet för den förlorade tiden').selectOption({ label: 'timmar' });
 	await page.getByLabel('Antal elever som påverkades').fill('27');
 	await page.getByLabel('Typ av utrustning (valfritt)').fill('Projektor');
 	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
 	await expect(page.getByRole('alert')).toContainText('minst tre tecken');
 	await expect(page.getByLabel('Rubrik')).toHaveValue('P');
 	await expect(page.getByLabel('Vad har hänt?')).toHaveValue(description);
-	await expect(page.getByLabel('Antal lektioner som gick förlorade')).toHaveValue('2');
+	// Lost time that is not a number: the message is beside the field and the amount and unit stay as chosen.
+	await expect(page.locator('#lostAmount-error')).toContainText('Skriv tiden med siffror');
+	await expect(page.getByLabel('Hur mycket undervisningstid gick förlorad?')).toHaveValue('två');
+	await expect(page.getByLabel('Enhet för den förlorade tiden')).toHaveValue('hour');
 	await expect(page.getByLabel('Hur brådskande är det?')).toHaveValue('high');
 	await expect(page.getByLabel('Teknisk support')).toBeChecked();
 	await expectAccessible(page);
-	await page.getByRole('alert').getByRole('link').click();
+	await page.getByRole('alert').getByRole('link', { name: 'Skriv en kort rubrik, minst tre tecken.' }).click();
 	await expect(page.getByLabel('Rubrik')).toBeFocused();
 
 	// An HTML page named .png is refused next to the file field; nothing is filed.
@@ -102,7 +106,8 @@ test('the staff member files a case with a picture and two lost lessons, and fol
 	await page.getByLabel('Teknisk support').check();
 	await page.getByLabel('Rubrik').fill('Projektorn i sal 4 startar inte');
 	await page.getByLabel('Vad har hänt?').fill(description);
-	await page.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await page.getByLabel('Hur mycket undervisningstid gick förlorad?').fill('1,5');
+	await page.getByLabel('Enhet för den förlorade tiden').selectOption('hour');
 	await page.getByLabel('Antal elever som påverkades').fill('27');
 	await page.getByLabel('Bilagor (valfritt)').setInputFiles({ name: 'lampan.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
@@ -110,7 +115,7 @@ test('the staff member files a case with a picture and two lost lessons, and fol
 	const number = page.url().match(/\/support\/(\d+)/)![1];
 	await expect(page.getByRole('status')).toHaveText(`Tack! Ditt ärende har fått nummer ${number}. Här ser du allt som händer med det.`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ärende ${number}: Projektorn i sal 4 startar inte`);
-	await expect(page.getByText('2 lektioner, 0 minuter, 27 elever påverkade')).toBeVisible();
+	await expect(page.getByText('1,5 timmar, 27 elever påverkade')).toBeVisible();
 	await expect(page.getByText('<script>alert("hej")</script>', { exact: false }).first()).toBeVisible();
 	await expect(page.getByText(`${STAFF.name} anmälde ärendet`)).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Hantera ärendet' })).toHaveCount(0);

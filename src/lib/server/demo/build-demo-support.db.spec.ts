@@ -156,9 +156,10 @@ describe('the support demo', () => {
 				count(*) FILTER (WHERE cause = 'user_error')::int AS user_error,
 				count(*) FILTER (WHERE self_help_suggested)::int AS self_help,
 				count(*) FILTER (WHERE rating IS NOT NULL)::int AS rated,
-				count(*) FILTER (WHERE lessons_lost > 0)::int AS lost,
-				count(*) FILTER (WHERE lessons_lost > 0 AND chain = 'pedagogical' AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.kind = 'move_chain'))::int AS lost_pedagogical,
-				max(lessons_lost)::int AS max_lessons, max(students_affected)::int AS max_students,
+				count(*) FILTER (WHERE minutes_lost > 0 AND lost_time_unit = 'lesson')::int AS lost,
+				count(*) FILTER (WHERE minutes_lost > 0 AND lost_time_unit = 'minute')::int AS lost_minutes,
+				count(*) FILTER (WHERE minutes_lost > 0 AND chain = 'pedagogical' AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.kind = 'move_chain'))::int AS lost_pedagogical,
+				(max(minutes_lost) FILTER (WHERE lost_time_unit = 'lesson') / 60)::int AS max_lessons, max(students_affected)::int AS max_students,
 				count(*) FILTER (WHERE state NOT IN ('solved', 'closed'))::int AS open,
 				count(DISTINCT state) FILTER (WHERE state NOT IN ('solved', 'closed'))::int AS open_states,
 				count(*) FILTER (WHERE state NOT IN ('solved', 'closed') AND sla_status = 'breached')::int AS open_breached
@@ -170,6 +171,7 @@ describe('the support demo', () => {
 		expect(f.rated / f.solved).toBeGreaterThan(0.33);
 		expect(f.rated / f.solved).toBeLessThan(0.47);
 		expect(f.lost).toBeGreaterThan(500);
+		expect(f.lost_minutes).toBeGreaterThan(0);
 		expect(f.lost_pedagogical).toBe(0);
 		expect(f.max_lessons).toBe(3);
 		expect(f.max_students).toBeLessThanOrEqual(30);

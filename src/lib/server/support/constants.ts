@@ -32,7 +32,9 @@ export const EVENT_KINDS = [
 	'auto_close',
 	'attachment',
 	/** An earlier line asks the current line to move the case on (internal; decision 027). */
-	'chase'
+	'chase',
+	/** A handler changed the case's category (internal; decision 035). */
+	'category'
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -177,8 +177,10 @@ export const tickets = pgTable(
 		/** The team holding the case at line 2 or 3. */
 		teamId: uuid('team_id').references(() => supportTeams.id),
 		assigneeId: uuid('assignee_id').references(() => people.id),
-		lessonsLost: smallint('lessons_lost').notNull().default(0),
+		/** Lost teaching time, all of it, in minutes (one lesson counts 60); see decision 035. */
 		minutesLost: integer('minutes_lost').notNull().default(0),
+		/** The unit the person typed the lost time in, to show it back as typed: lesson | minute | hour */
+		lostTimeUnit: text('lost_time_unit').notNull().default('lesson'),
 		studentsAffected: integer('students_affected').notNull().default(0),
 		deviceType: text('device_type'),
 		/** Set on solving: user_error (handhavandefel) | hardware | software | network | account | supplier | other */

@@ -11,6 +11,7 @@ import type { Random } from '../random';
 import { CASE_TEXTS } from './demo-case-texts';
 import type { CategoryKey, DemoSupportSetup } from './demo-support-setup';
 import { dayLoad, type Season } from './school-calendar';
+import { lostMinutes, type LostTimeUnit } from '../../../support/lost-time';
 
 export type RequesterKind = 'staff' | 'principal' | 'student' | 'guardian';
 type Category = DemoSupportSetup['categories'][number];
@@ -27,8 +28,9 @@ export type CasePlan = {
 	title: string;
 	description: string;
 	deviceType: string | null;
-	lessonsLost: number;
+	/** Lost teaching time in minutes, and the unit the teacher typed it in. */
 	minutesLost: number;
+	lostTimeUnit: LostTimeUnit;
 	studentsAffected: number;
 	/** Left open on purpose (an old case that got stuck), so the queues have something breaching. */
 	stuck: boolean;
@@ -210,10 +212,10 @@ function markStuck(random: Random, plans: CasePlan[], days: FilingDay[]) {
 }
 
 function lostTime(random: Random, chain: Chain, key: CategoryKey, classroom: boolean) {
-	const none = { lessonsLost: 0, minutesLost: 0, studentsAffected: 0 };
+	const none = { minutesLost: 0, lostTimeUnit: 'lesson' as LostTimeUnit, studentsAffected: 0 };
 	if (chain !== 'technical' || !classroom || !CLASSROOM.includes(key) || !random.chance(0.7)) return none;
 	const wholeRoom = key === 'display' || key === 'network' || key === 'tests';
 	const studentsAffected = wholeRoom ? random.int(12, 30) : random.chance(0.7) ? 1 : random.int(0, 30);
-	if (random.chance(0.2)) return { lessonsLost: 0, minutesLost: random.int(10, 40), studentsAffected };
-	return { lessonsLost: random.int(0, 3), minutesLost: 0, studentsAffected };
+	if (random.chance(0.2)) return { minutesLost: random.int(10, 40), lostTimeUnit: 'minute' as LostTimeUnit, studentsAffected };
+	return { minutesLost: lostMinutes(random.int(0, 3), 'lesson'), lostTimeUnit: 'lesson' as LostTimeUnit, studentsAffected };
 }

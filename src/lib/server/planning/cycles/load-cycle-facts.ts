@@ -9,6 +9,7 @@ import { TOTAL } from '../../assessment/reports/suppress';
 import { getSupportFigures } from '../../support/followup/get-support-figures';
 import { periodBounds, periodOf } from '../period';
 import type { Cycle } from './get-cycle';
+import { lessonsOf } from '../../../support/lost-time';
 
 type Title = { sv: string; en: string };
 /** One sub-goal's figures: a mean level, or hidden (too few answered, or the round is still open). */
@@ -77,7 +78,7 @@ async function supportFacts(db: Db, actor: Actor, cycle: Cycle) {
 	return {
 		period,
 		cases: sum('cases'),
-		lessonsLost: sum('lessons'),
+		lessonsLost: lessonsOf(f.categories.reduce((s, c) => s + c.minutes, 0)),
 		userErrorShare: f.userErrorShare,
 		ratingAverage: f.ratings.average,
 		resolutionCompliance: resolution?.compliance ?? null,

@@ -39,7 +39,8 @@ export function slaCompliance(f: SupportFigureInput, kind: string): number | nul
 }
 
 /**
- * Lessons lost for a unit's figures (already limited to the unit and the units under it): their sum; for the
+ * Lessons lost (all lost time, counted in 60-minute lessons, decision 035) for a unit's figures (already limited to
+ * the unit and the units under it): their sum; for the
  * whole organizer: the mean per unit with cases, so organizers of different sizes read alike.
  */
 export function lostLessons(f: SupportFigureInput, scope: 'unit' | 'organizer'): number {

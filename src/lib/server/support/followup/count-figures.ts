@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { followupWhere, type FollowupFilter } from './followup-filter';
 import { readTogether } from '../../db/read-together';
+import { LESSON_MINUTES } from '../../../support/lost-time';
 
 type Row = Record<string, unknown>;
 const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
 const num = (v: unknown) => (v == null ? 0 : Number(v));
 
+/** Lost time summed: all of it in minutes, and as lessons (60 minutes each, one decimal). */
 export type LostTime = { lessons: number; minutes: number; students: number };
 /** A row of counts; `id` is the category's or unit's (null for cases without a category, and for device types). */
 export type NamedCount = { id: string | null; name: string | null; cases: number } & LostTime;
@@ -14,7 +16,7 @@ export type NamedCount = { id: string | null; name: string | null; cases: number
 /** Counts, lost teaching time, causes, ratings and SLA compliance for the cases a filter selects. */
 export async function countFigures(db: Db, f: FollowupFilter) {
 	const where = followupWhere(f);
-	const lost = sql`count(*)::int AS cases, coalesce(sum(t.lessons_lost),0)::int AS lessons, coalesce(sum(t.minutes_lost),0)::int AS minutes, coalesce(sum(t.students_affected),0)::int AS students`;
+	const lost = sql`count(*)::int AS cases, round(coalesce(sum(t.minutes_lost),0) / ${LESSON_MINUTES}::numeric, 1)::float8 AS lessons, coalesce(sum(t.minutes_lost),0)::int AS minutes, coalesce(sum(t.students_affected),0)::int AS students`;
 	const [byChainLine, byCategory, byUnit, byDevice, causes, ratings, sla] = await readTogether(db, [
 		() =>
 			db.execute(sql`SELECT t.chain, greatest(t.line, coalesce((SELECT max(e.line_to) FROM ticket_events e WHERE e.ticket_id = t.id), 1)) AS line, count(*)::int AS cases

@@ -51,18 +51,22 @@ describe('the support follow-up figures', () => {
 		const one = await buildTicket(t.db, {
 			organizerId: org.id,
 			unitId: a.id,
-			input: { categoryId: cat.id, lessonsLost: 2, studentsAffected: 25 }
+			input: { categoryId: cat.id, lostAmount: 2, studentsAffected: 25 }
 		});
-		await buildTicket(t.db, { organizerId: org.id, unitId: a.id, input: { categoryId: cat.id, lessonsLost: 1, studentsAffected: 20 } });
-		await buildTicket(t.db, { organizerId: org.id, unitId: b.id, input: { chain: 'pedagogical', lessonsLost: 0 } });
+		await buildTicket(t.db, {
+			organizerId: org.id,
+			unitId: a.id,
+			input: { categoryId: cat.id, lostAmount: '30', lostUnit: 'minute', studentsAffected: 20 }
+		});
+		await buildTicket(t.db, { organizerId: org.id, unitId: b.id, input: { chain: 'pedagogical', lostAmount: 0 } });
 		await t.db.update(tickets).set({ cause: 'user_error', rating: 4, state: 'solved' }).where(eq(tickets.id, one.ticket.id));
 		await t.db.update(tickets).set({ cause: 'hardware', rating: 2 }).where(eq(tickets.unitId, b.id));
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 
 		const all = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...year } });
 		// Rows carry the unit's and category's ids, so the follow-up can plan an action for them (issue 13).
-		expect(all.units.find((u) => u.name === 'Alfaskolan')).toMatchObject({ id: a.id, cases: 2, lessons: 3, students: 45 });
-		expect(all.categories.find((c) => c.name === 'Projektor')).toMatchObject({ id: cat.id, cases: 2, lessons: 3 });
+		expect(all.units.find((u) => u.name === 'Alfaskolan')).toMatchObject({ id: a.id, cases: 2, lessons: 2.5, minutes: 150, students: 45 });
+		expect(all.categories.find((c) => c.name === 'Projektor')).toMatchObject({ id: cat.id, cases: 2, lessons: 2.5 });
 		expect(all.userErrorShare).toBe(0.5);
 		expect(all.ratings).toMatchObject({ count: 2, average: 3 });
 		expect(all.byChainLine).toEqual([
@@ -147,8 +151,8 @@ describe('two units with the same name', () => {
 			await buildUnit(t.db, { organizerId: org.id, parentId: areas[0].id, name: 'Centrumskolan' }),
 			await buildUnit(t.db, { organizerId: org.id, parentId: areas[1].id, name: 'Centrumskolan' })
 		];
-		await buildTicket(t.db, { organizerId: org.id, unitId: twins[0].id, input: { lessonsLost: 2 } });
-		await buildTicket(t.db, { organizerId: org.id, unitId: twins[1].id, input: { lessonsLost: 1 } });
+		await buildTicket(t.db, { organizerId: org.id, unitId: twins[0].id, input: { lostAmount: 2 } });
+		await buildTicket(t.db, { organizerId: org.id, unitId: twins[1].id, input: { lostAmount: 1 } });
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 		const figures = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...year } });
 		expect(figures.units.map((u) => [u.id, u.lessons])).toEqual([

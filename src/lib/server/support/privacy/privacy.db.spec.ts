@@ -213,16 +213,16 @@ describe('students and guardians file with a short form (finding 10)', () => {
 				title: 'Min dator',
 				description: 'Den laddar inte.',
 				urgency: 'normal',
-				lessonsLost: 'många' as unknown as number,
-				minutesLost: 90,
+				lostAmount: 'många',
+				lostUnit: 'hour',
 				studentsAffected: 30,
 				deviceType: 'Personaldator',
 				onBehalfOfId: s.keyPerson.personId
 			}
 		});
 		expect(filed).toMatchObject({
-			lessonsLost: 0,
 			minutesLost: 0,
+			lostTimeUnit: 'lesson',
 			studentsAffected: 0,
 			deviceType: null,
 			categoryId: null,

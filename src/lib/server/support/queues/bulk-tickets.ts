@@ -16,6 +16,25 @@ export const bulkSchema = z.object({
 		.max(BULK_MAX, 'queues_error_too_many')
 });
 
+/**
+ * What every bulk step checks first: the actor has a queue at the organizer, and the ticked numbers are
+ * whole numbers, at least one and at most BULK_MAX. Returns the numbers once each, in order.
+ */
+export function checkBulk(opts: { actor: Actor | null; organizerId: string; input: { numbers: unknown } }): {
+	actor: Actor;
+	numbers: number[];
+} {
+	authorize(opts.actor, 'support.queue', { type: 'support', organizerId: opts.organizerId, unitId: null, ancestorIds: [] });
+	const parsed = bulkSchema.safeParse(opts.input);
+	if (!parsed.success)
+		throw new AppError(
+			'INVALID',
+			'Inga ärenden valda',
+			zodIssues(parsed.error.issues).map((i) => ({ ...i, field: 'numbers' }))
+		);
+	return { actor: opts.actor, numbers: [...new Set(parsed.data.numbers)].sort((a, b) => a - b) };
+}
+
 /** Why a ticked case was left alone. */
 export type SkipReason = 'not_found' | 'not_allowed' | 'wrong_state' | 'unchanged';
 export type BulkResult = { done: number[]; skipped: { number: number; reason: SkipReason }[] };
@@ -30,17 +49,9 @@ export async function forEachTicket(
 	opts: { actor: Actor | null; organizerId: string; input: { numbers: unknown } },
 	step: (tx: Db, actor: Actor, ticket: TicketRow) => Promise<SkipReason | void>
 ): Promise<BulkResult> {
-	authorize(opts.actor, 'support.queue', { type: 'support', organizerId: opts.organizerId, unitId: null, ancestorIds: [] });
-	const actor = opts.actor;
-	const parsed = bulkSchema.safeParse(opts.input);
-	if (!parsed.success)
-		throw new AppError(
-			'INVALID',
-			'Inga ärenden valda',
-			zodIssues(parsed.error.issues).map((i) => ({ ...i, field: 'numbers' }))
-		);
+	const { actor, numbers } = checkBulk(opts);
 	const result: BulkResult = { done: [], skipped: [] };
-	for (const number of [...new Set(parsed.data.numbers)].sort((a, b) => a - b)) {
+	for (const number of numbers) {
 		try {
 			const outcome = await db.transaction(async (tx) => {
 				const { ticket } = await getTicket(tx, { actor, organizerId: opts.organizerId, number, action: 'ticket.work', forUpdate: true });

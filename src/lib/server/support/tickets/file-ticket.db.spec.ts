@@ -27,8 +27,45 @@ describe('filing a case', () => {
 		await t.db
 			.insert(supportSlaTargets)
 			.values({ organizerId: org.id, chain: 'technical', urgency: 'high', firstResponseMinutes: 120, line2Minutes: 960 });
-		const { ticket } = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lessonsLost: '2', studentsAffected: '27' } });
-		expect(ticket).toMatchObject({ lessonsLost: 2, studentsAffected: 27, slaTargets: { firstResponse: 120, perLine: { 2: 960 } } });
+		const { ticket } = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lostAmount: '2', studentsAffected: '27' } });
+		expect(ticket).toMatchObject({
+			minutesLost: 120,
+			lostTimeUnit: 'lesson',
+			studentsAffected: 27,
+			slaTargets: { firstResponse: 120, perLine: { 2: 960 } }
+		});
+	});
+
+	it('stores lost time once, in minutes, with the unit it was typed in (a decimal comma is fine)', async () => {
+		const org = await buildOrganizer(t.db);
+		const hours = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lostAmount: '1,5', lostUnit: 'hour' } });
+		expect(hours.ticket).toMatchObject({ minutesLost: 90, lostTimeUnit: 'hour' });
+		const minutes = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lostAmount: ' 40 ', lostUnit: 'minute' } });
+		expect(minutes.ticket).toMatchObject({ minutesLost: 40, lostTimeUnit: 'minute' });
+		const none = await buildTicket(t.db, { organizerId: org.id, input: { ...base, lostAmount: '', lostUnit: 'minute' } });
+		expect(none.ticket).toMatchObject({ minutesLost: 0 });
+	});
+
+	it('refuses lost time that is not a number, negative or absurdly large, beside the field', async () => {
+		const org = await buildOrganizer(t.db);
+		const unit = await buildUnit(t.db, { organizerId: org.id });
+		const actor = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
+		const attempt = (lostAmount: string, lostUnit: string) =>
+			fileTicket(t.db, { actor, organizerId: org.id, input: { ...base, unitId: unit.id, lostAmount, lostUnit: lostUnit as never } }).catch(
+				(e) => e
+			);
+		for (const [amount, unitName, message] of [
+			['två', 'lesson', 'losttime_error_amount'],
+			['-1', 'lesson', 'losttime_error_amount'],
+			['501', 'hour', 'losttime_error_too_large'],
+			['40000', 'minute', 'losttime_error_too_large'],
+			['2', 'dagar', 'losttime_error_unit']
+		]) {
+			const err = await attempt(amount, unitName);
+			expect(err.code, amount).toBe('INVALID');
+			expect(err.issues, amount).toContainEqual(expect.objectContaining({ message }));
+		}
+		expect(await t.db.select().from(tickets).where(eq(tickets.organizerId, org.id))).toEqual([]);
 	});
 
 	it('refuses bad input with field messages and writes nothing', async () => {
@@ -38,10 +75,10 @@ describe('filing a case', () => {
 		const err = await fileTicket(t.db, {
 			actor,
 			organizerId: org.id,
-			input: { ...base, unitId: unit.id, title: 'x', urgency: 'panik' as never, lessonsLost: '-1' }
+			input: { ...base, unitId: unit.id, title: 'x', urgency: 'panik' as never, lostAmount: '-1' }
 		}).catch((e) => e);
 		expect(err.code).toBe('INVALID');
-		expect(err.issues.map((i: { field: string }) => i.field).sort()).toEqual(['lessonsLost', 'title', 'urgency']);
+		expect(err.issues.map((i: { field: string }) => i.field).sort()).toEqual(['lostAmount', 'title', 'urgency']);
 		expect(await t.db.select().from(tickets).where(eq(tickets.organizerId, org.id))).toEqual([]);
 	});
 

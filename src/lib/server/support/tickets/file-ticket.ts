@@ -14,6 +14,7 @@ import { addAttachments } from './add-attachments';
 import { attempt, checkAttachments, type IncomingFile } from './check-attachment';
 import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
 import { loadFilingOptions } from './load-filing-options';
+import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
 
 const count = (max: number) =>
 	z.coerce
@@ -22,27 +23,45 @@ const count = (max: number) =>
 		.min(0, 'support_error_whole_number')
 		.max(max, 'support_error_too_large');
 
+/** Most lost time one case may record: 500 hours (30 000 minutes); more is a typing slip. */
+const MAX_LOST_MINUTES = 30000;
+
+/** The lost amount as typed: empty is none, a decimal comma is welcome ("1,5"). */
+const lostAmountSchema = z
+	.union([z.string(), z.number()])
+	.optional()
+	.transform((v) => (v === undefined || String(v).trim() === '' ? 0 : Number(String(v).trim().replace(',', '.'))))
+	.pipe(
+		z
+			.number({ message: 'losttime_error_amount' })
+			.refine(Number.isFinite, 'losttime_error_amount')
+			.min(0, 'losttime_error_amount')
+			.max(MAX_LOST_MINUTES, 'losttime_error_too_large')
+	);
+
 /** What a requester fills in. Messages are message keys. */
-export const fileTicketSchema = z.object({
-	chain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
-	categoryId: z
-		.uuid('support_error_choose_category')
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
-	unitId: z.uuid('support_error_choose_unit'),
-	title: z.string().trim().min(3, 'support_error_title_required').max(200, 'support_error_too_long'),
-	description: z.string().trim().min(1, 'support_error_description_required').max(10000, 'support_error_too_long'),
-	urgency: z.enum(URGENCIES, { message: 'support_error_choose_urgency' }),
-	lessonsLost: count(100).default(0),
-	minutesLost: count(100000).default(0),
-	studentsAffected: count(10000).default(0),
-	deviceType: z.string().trim().max(100, 'support_error_too_long').optional(),
-	/** A mentor filing for a student: the student's person id. */
-	onBehalfOfId: z
-		.uuid('support_error_choose_person')
-		.optional()
-		.or(z.literal('').transform(() => undefined))
-});
+export const fileTicketSchema = z
+	.object({
+		chain: z.enum(CHAINS, { message: 'support_error_choose_chain' }),
+		categoryId: z
+			.uuid('support_error_choose_category')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		unitId: z.uuid('support_error_choose_unit'),
+		title: z.string().trim().min(3, 'support_error_title_required').max(200, 'support_error_too_long'),
+		description: z.string().trim().min(1, 'support_error_description_required').max(10000, 'support_error_too_long'),
+		urgency: z.enum(URGENCIES, { message: 'support_error_choose_urgency' }),
+		lostAmount: lostAmountSchema,
+		lostUnit: z.enum(LOST_TIME_UNITS, { message: 'losttime_error_unit' }).default('lesson'),
+		studentsAffected: count(10000).default(0),
+		deviceType: z.string().trim().max(100, 'support_error_too_long').optional(),
+		/** A mentor filing for a student: the student's person id. */
+		onBehalfOfId: z
+			.uuid('support_error_choose_person')
+			.optional()
+			.or(z.literal('').transform(() => undefined))
+	})
+	.refine((v) => lostMinutes(v.lostAmount, v.lostUnit) <= MAX_LOST_MINUTES, { message: 'losttime_error_too_large', path: ['lostAmount'] });
 export type FileTicketInput = z.input<typeof fileTicketSchema>;
 
 /**
@@ -126,8 +145,8 @@ export async function fileTicket(
 				title: input.title,
 				description: input.description,
 				urgency: input.urgency,
-				lessonsLost: input.lessonsLost,
-				minutesLost: input.minutesLost,
+				minutesLost: lostMinutes(input.lostAmount, input.lostUnit),
+				lostTimeUnit: input.lostUnit,
 				studentsAffected: input.studentsAffected,
 				deviceType: input.deviceType || null,
 				slaTargets

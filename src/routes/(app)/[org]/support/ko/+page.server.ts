@@ -10,6 +10,17 @@ import { QUEUE_SORTS } from '$lib/server/support/queues/queue-cursor';
 import { presentQueueRow } from '$lib/server/support/queues/present-queue-row';
 import { assignTicketsToMe } from '$lib/server/support/queues/assign-tickets-to-me';
 import { closeSolvedTickets } from '$lib/server/support/queues/close-solved-tickets';
+import type { SkipReason } from '$lib/server/support/queues/bulk-tickets';
+import {
+	assignTicketsTo,
+	escalateTickets,
+	mergeTicketsInto,
+	setTicketsCategory,
+	setTicketsState,
+	type BulkOutcome
+} from '$lib/server/support/queues/bulk-steps';
+import { findBulkOptions } from '$lib/server/support/queues/bulk-options';
+import { SETTABLE_STATES } from '$lib/server/support/handling/rules';
 import { CHAINS, STATES } from '$lib/server/support/constants';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -59,28 +70,66 @@ export const load: PageServerLoad = async (event) => {
 			postQuery: queueQuery(view, params.sort, f, params.after),
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
 		};
-		return { queue };
+		const bulkOptions = page.tickets.length ? { ...(await findBulkOptions(db, opts)), states: SETTABLE_STATES } : null;
+		return { queue, bulkOptions };
 	} catch (e) {
 		throwHttp(e);
 	}
 };
 
-/** One bulk step on the ticked cases; reports what was done and what was skipped and why. */
-async function bulk(event: RequestEvent, intent: 'assign' | 'close') {
+const SKIP_MESSAGES: Record<SkipReason, string> = {
+	not_found: 'queues_skip_not_found',
+	not_allowed: 'queues_skip_not_allowed',
+	unchanged: 'queues_skip_unchanged',
+	wrong_state: 'queues_skip_finished'
+};
+
+type Intent = 'assign' | 'close' | 'assignTo' | 'state' | 'category' | 'escalate' | 'merge';
+
+/** One bulk step on the ticked cases; reports what was done and what was skipped and why (a message key per case). */
+async function bulk(event: RequestEvent, intent: Intent) {
 	const { actor, organizer, db } = await queueContext(event);
 	const data = await event.request.formData();
 	const numbers = data.getAll('numbers').map(String);
-	const step = intent === 'assign' ? assignTicketsToMe : closeSolvedTickets;
+	const field = (name: string) => String(data.get(name) ?? '');
+	const opts = { actor, organizerId: organizer.id };
+	const values = {
+		assigneeId: field('assigneeId'),
+		state: field('state'),
+		categoryId: field('categoryId'),
+		teamId: field('teamId'),
+		reason: field('reason'),
+		targetNumber: field('targetNumber')
+	};
 	try {
-		const result = await step(db, { actor, organizerId: organizer.id, input: { numbers } });
-		return { bulk: { intent, ...result } };
+		let result: BulkOutcome;
+		if (intent === 'assign' || intent === 'close') {
+			const r = await (intent === 'assign' ? assignTicketsToMe : closeSolvedTickets)(db, { ...opts, input: { numbers } });
+			const wrong = intent === 'close' ? 'queues_skip_not_solved' : SKIP_MESSAGES.wrong_state;
+			result = {
+				done: r.done,
+				skipped: r.skipped.map((s) => ({ number: s.number, message: s.reason === 'wrong_state' ? wrong : SKIP_MESSAGES[s.reason] }))
+			};
+		} else if (intent === 'assignTo') result = await assignTicketsTo(db, { ...opts, input: { numbers, assigneeId: values.assigneeId } });
+		else if (intent === 'state') result = await setTicketsState(db, { ...opts, input: { numbers, state: values.state } });
+		else if (intent === 'category') result = await setTicketsCategory(db, { ...opts, input: { numbers, categoryId: values.categoryId } });
+		else if (intent === 'escalate') {
+			const lines = Object.fromEntries(numbers.map((n) => [n, field(`line-${n}`)]));
+			result = await escalateTickets(db, { ...opts, input: { numbers, teamId: values.teamId, reason: values.reason, lines } });
+		} else result = await mergeTicketsInto(db, { ...opts, input: { numbers, targetNumber: values.targetNumber } });
+		return { bulk: { intent, target: intent === 'merge' ? values.targetNumber : '', ...result } };
 	} catch (e) {
-		if (isAppError(e) && e.code === 'INVALID') return fail(400, { intent, issues: e.issues });
+		if (isAppError(e) && e.code === 'INVALID') return fail(400, { intent, issues: e.issues, values });
 		throwHttp(e);
 	}
 }
 
 export const actions: Actions = {
 	assign: (event) => bulk(event, 'assign'),
-	close: (event) => bulk(event, 'close')
+	close: (event) => bulk(event, 'close'),
+	assignTo: (event) => bulk(event, 'assignTo'),
+	state: (event) => bulk(event, 'state'),
+	category: (event) => bulk(event, 'category'),
+	escalate: (event) => bulk(event, 'escalate'),
+	merge: (event) => bulk(event, 'merge')
 };
