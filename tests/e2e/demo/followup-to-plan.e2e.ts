@@ -22,7 +22,7 @@ test('leadership plans an action straight from the lost lessons of a unit and fr
 	await first.getByRole('link', { name: `Gör till aktivitet: ${unitName}` }).click();
 	await expect(page).toHaveURL(/\/planering\/ny\?/);
 	await expect(page.getByLabel('Vad ska göras?')).toHaveValue(`Färre förlorade lektioner på ${unitName}`);
-	await expect(page.getByLabel('Hur ska det göras?')).toHaveValue(/gick \d+ lektioner förlorade i \d+ supportärenden/);
+	await expect(page.getByLabel('Hur ska det göras?')).toHaveValue(/gick \d+(,\d)? lektioner förlorade i \d+ supportärenden/);
 	await expect(page.getByLabel('Plan', { exact: true }).locator('option:checked')).toContainText(unitName);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Lägg till aktiviteten' }).click();

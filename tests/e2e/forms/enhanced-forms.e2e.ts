@@ -46,7 +46,7 @@ test('with JavaScript, a case with a missing title stays on the page with focus 
 	await page.getByLabel('Teknisk support').check();
 	await page.getByLabel('Vad har hänt?').fill(description);
 	await page.getByLabel('Hur brådskande är det?').selectOption('high');
-	await page.getByLabel('Antal lektioner som gick förlorade').fill('1');
+	await page.getByLabel('Hur mycket undervisningstid gick förlorad?').fill('1');
 	await page.getByLabel('Bilagor (valfritt)').setInputFiles({ name: 'skrivaren.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByRole('button', { name: 'Skicka ärendet' }).click();
 
@@ -56,7 +56,7 @@ test('with JavaScript, a case with a missing title stays on the page with focus 
 	expect(await mark(page), 'no full page load').toBe('still here');
 	await expect(page.getByLabel('Vad har hänt?')).toHaveValue(description);
 	await expect(page.getByLabel('Hur brådskande är det?')).toHaveValue('high');
-	await expect(page.getByLabel('Antal lektioner som gick förlorade')).toHaveValue('1');
+	await expect(page.getByLabel('Hur mycket undervisningstid gick förlorad?')).toHaveValue('1');
 	await expect(page.getByLabel('Teknisk support')).toBeChecked();
 	// The chosen file is still chosen, so the page does not ask for it again.
 	expect(await page.getByLabel('Bilagor (valfritt)').evaluate((el: HTMLInputElement) => el.files?.length)).toBe(1);

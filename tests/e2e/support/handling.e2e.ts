@@ -54,7 +54,7 @@ test('a key person replies, is told what is missing, solves the case with a caus
 	await staff.getByLabel('Teknisk support').check();
 	await staff.getByLabel('Rubrik').fill('Projektorn i sal 7 visar ingen bild');
 	await staff.getByLabel('Vad har hänt?').fill('Lampan lyser men duken är svart.\nVi har provat en annan kabel.');
-	await staff.getByLabel('Antal lektioner som gick förlorade').fill('2');
+	await staff.getByLabel('Hur mycket undervisningstid gick förlorad?').fill('2');
 	await staff.getByRole('button', { name: 'Skicka ärendet' }).click();
 	// The filed case's page, once the redirect has landed (the click returns before it does).
 	await expect(staff).toHaveURL(/\/support\/\d+/);
