@@ -18,8 +18,9 @@ export async function findLinkCards(
 	db: Db,
 	opts: { actor: Actor | null; organizerId: string; roundId: string; origin: string; perspective?: string }
 ) {
-	const rows = await findLinks(db, opts);
+	// The round first: it refuses a malformed or foreign round id before any query uses it.
 	const round = await getRound(db, opts);
+	const rows = await findLinks(db, opts);
 	const access = await loadUnitAccess(db, opts.organizerId);
 	const unitOrder = new Map(access.sort(round.unitIds).map((id, i) => [id, i]));
 	const perspectives = round.perspectives.filter((p) => !opts.perspective || p === opts.perspective);

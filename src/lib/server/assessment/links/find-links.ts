@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentLinks } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
+import { isUuid } from '../../ids';
 
 /** The address a respondent opens for an anonymous link. */
 export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, '')}/s/${token}`;
@@ -12,6 +13,7 @@ export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$
  */
 export async function findLinks(db: Db, { actor, organizerId, roundId }: { actor: Actor | null; organizerId: string; roundId: string }) {
 	authorize(actor, 'assessment.manage', { type: 'organizer', organizerId });
+	if (!isUuid(roundId)) return [];
 	return db
 		.select({
 			id: assessmentLinks.id,
