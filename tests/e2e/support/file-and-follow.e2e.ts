@@ -153,7 +153,7 @@ test('the staff member files a case with a picture and lost teaching time as one
 	await page.goto(`${SUPPORT}/${number}`);
 	await page.getByRole('button', { name: 'In English' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Case ${number}: Projektorn i sal 4 startar inte`);
-	await expect(page.getByText('2 lessons, 0 minutes, 27 students affected')).toBeVisible();
+	await expect(page.getByText('1.5 hours, 27 students affected')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
