@@ -260,3 +260,35 @@ export const SAMPLE_FILES = {
 	pdf: new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
 	webp: new Uint8Array([...new TextEncoder().encode('RIFF'), 0x24, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')])
 };
+
+// ── Knowledge base (issue 15) ────────────────────────────────────────────────────
+import { kbArticles } from '../src/lib/server/db/schema';
+import { indexDocument } from '../src/lib/server/search/index-document';
+
+/**
+ * A knowledge-base article, published unless told otherwise, and in the search index (as saving one does).
+ * Inserts directly: specs of the article functions themselves go through them instead.
+ */
+export async function buildArticle(db: Db, o: Partial<typeof kbArticles.$inferInsert> & { organizerId: string }) {
+	const slug = o.slug ?? `artikel-${next()}`;
+	const [article] = await db
+		.insert(kbArticles)
+		.values({
+			slug,
+			title: `Artikel ${slug}`,
+			body: 'Så här gör du.',
+			status: 'published',
+			publishedAt: new Date(),
+			...o
+		})
+		.returning();
+	await indexDocument(db, {
+		kind: 'article',
+		sourceId: article.id,
+		organizerId: article.organizerId,
+		title: article.title,
+		body: article.body,
+		keywords: article.tags
+	});
+	return article;
+}

@@ -11,3 +11,4 @@ export * from './cycles';
 export * from './effects';
 export * from './notifications';
 export * from './answer-reminders';
+export * from './knowledge';
