@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 import { canAssessment, isAssessmentAction } from './assessment';
 import { canIdentity, canInstance, canOrganizer, canPerson, canUnit } from './org';
 import { canForum, canPlan } from './planning';
+import { canKnowledge, type KnowledgeAction } from './knowledge';
 import type { Action, Resource } from './resource';
 import { canSupport } from './support';
 
@@ -12,6 +13,8 @@ export { answerPerspectives } from './assessment';
 export type { SupportAction, SupportScope, TicketResource } from './support';
 export type { PlanningAction, PlanResource } from './planning';
 export type { ForumAction, ForumResource } from './planning';
+export type { KnowledgeAction, KnowledgeResource } from './knowledge';
+export { readableAudiences } from './knowledge';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
@@ -26,6 +29,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canSupport(actor, action, resource);
 		case 'plan':
 			return canPlan(actor, action, resource);
+		case 'knowledge':
+			return canKnowledge(actor, action as KnowledgeAction, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':

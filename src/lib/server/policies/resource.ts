@@ -1,5 +1,6 @@
 import type { SupportAction, SupportScope, TicketResource } from './support';
 import type { ForumAction, ForumResource, PlanningAction, PlanResource } from './planning';
+import type { KnowledgeAction, KnowledgeResource } from './knowledge';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -17,7 +18,8 @@ export type Resource =
 	| SupportScope
 	| TicketResource
 	| PlanResource
-	| ForumResource;
+	| ForumResource
+	| KnowledgeResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -46,4 +48,4 @@ export type AssessmentAction =
 	| 'assessment.unit_report'
 	| 'assessment.area_report';
 
-export type Action = OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction;
+export type Action = OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction;
