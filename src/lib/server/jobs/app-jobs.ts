@@ -12,9 +12,15 @@ export type JobsState = 'not-started' | 'off' | 'starting' | 'running' | 'failed
 /** This process's job state (see JobsState). */
 export const appJobsState = (): JobsState => state;
 
+/** Waits before the next try to start the jobs: 2 s, 4 s, 8 s … at most a minute. */
+export const retryDelayMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** attempt);
+
+let retryTimer: NodeJS.Timeout | undefined;
+
 /**
  * Starts the background jobs once per server process, unless RODTRAD_JOBS=off or under Vitest (tests call
- * the job functions directly). Never throws: a queue that cannot start is logged and the site keeps working.
+ * the job functions directly). Never throws: a queue that cannot start (the database away at that moment) is
+ * logged, reported `failed` to /healthz, and tried again with a growing pause until it starts.
  */
 export function startAppJobs(): Promise<JobQueue | null> {
 	started ??= (async () => {
@@ -23,22 +29,33 @@ export function startAppJobs(): Promise<JobQueue | null> {
 			return null;
 		}
 		state = 'starting';
-		try {
-			const queue = await startJobQueue(await appDatabase());
-			console.log('Bakgrundsjobb igång / background jobs started');
-			state = 'running';
-			return queue;
-		} catch (e) {
-			logServerError(e, { context: 'jobs: could not start the job queue', stack: true });
-			state = 'failed';
-			return null;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const queue = await startJobQueue(await appDatabase());
+				console.log('Bakgrundsjobb igång / background jobs started');
+				state = 'running';
+				return queue;
+			} catch (e) {
+				logServerError(e, { context: 'jobs: could not start the job queue', stack: attempt === 1, key: 'jobs-start' });
+				state = 'failed';
+				const stopped = await new Promise<boolean>((resolve) => {
+					retryTimer = setTimeout(() => resolve(false), retryDelayMs(attempt));
+					retryTimer.unref();
+					stopWaiting = () => resolve(true);
+				});
+				if (stopped) return null;
+			}
 		}
 	})();
 	return started;
 }
 
+let stopWaiting: (() => void) | undefined;
+
 /** Stops the jobs (lets running ones finish, up to 10 s). Called on server shutdown. */
 export async function stopAppJobs(): Promise<void> {
+	clearTimeout(retryTimer);
+	stopWaiting?.();
 	const queue = await started;
 	started = undefined;
 	state = 'not-started';

@@ -71,17 +71,25 @@ export async function startJobQueue(
 		b.on('error', (e) => logServerError(e, { context: 'jobs' }));
 		return b;
 	});
-	for (const job of jobs) {
-		if (!(await boss.getQueue(job.name))) {
-			// Another node may create it at the same moment; then it exists, which is all we need.
-			await boss.createQueue(job.name, { policy: 'stately', retryLimit: 3, retryBackoff: true, expireInSeconds: 900 }).catch(async (e) => {
-				if (!(await boss.getQueue(job.name))) throw e;
+	try {
+		for (const job of jobs) {
+			if (!(await boss.getQueue(job.name))) {
+				// Another node may create it at the same moment; then it exists, which is all we need.
+				await boss
+					.createQueue(job.name, { policy: 'stately', retryLimit: 3, retryBackoff: true, expireInSeconds: 900 })
+					.catch(async (e) => {
+						if (!(await boss.getQueue(job.name))) throw e;
+					});
+			}
+			await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10 }, async () => {
+				await job.run(handle.db, new Date());
 			});
+			if (opts.schedule ?? true) await boss.schedule(job.name, job.cron, null, { tz: 'Europe/Stockholm' });
 		}
-		await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10 }, async () => {
-			await job.run(handle.db, new Date());
-		});
-		if (opts.schedule ?? true) await boss.schedule(job.name, job.cron, null, { tz: 'Europe/Stockholm' });
+	} catch (e) {
+		// Half started (the database went away while queues were created): stop it, so a later try starts clean.
+		await boss.stop({ graceful: false }).catch(() => undefined);
+		throw e;
 	}
 	return {
 		boss,
