@@ -39,7 +39,7 @@ test('a round reminds those who have not answered 7 and 2 days before by default
 	await page.getByRole('button', { name: 'Starta omgången' }).click();
 	await expect(page.getByRole('status')).toHaveText('Omgången är skapad.');
 	const section = page.locator('h2#paminnelser + p');
-	await expect(section).toHaveText('De som har konto och inte har svarat får ett mejl 10, 3 dagar före sista svarsdagen.');
+	await expect(section).toHaveText('De som har konto och inte har svarat får ett mejl 10 dagar före, 3 dagar före.');
 	await expect(page.getByText('Inga påminnelser har skickats ännu.')).toBeVisible();
 	await expectAccessible(page);
 

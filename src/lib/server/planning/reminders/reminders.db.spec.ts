@@ -64,6 +64,16 @@ describe('reminders before and after a due date', () => {
 		expect(audits[0].changes).toMatchObject({ kind: 'due_soon', dueOn: '2026-12-20' });
 	});
 
+	it('says "1 dag kvar", not "1 dagar", the day before', async () => {
+		const s = await setup();
+		await s.plan({ dueOn: '2026-12-14' });
+		expect(await s.run('2026-12-13')).toEqual({ dueSoon: 1, overdue: 0 });
+		const [mail] = await s.mails();
+		expect(mail.body).toContain('(1 dag kvar)');
+		expect(mail.body).toContain('(1 day left)');
+		expect(mail.body).not.toContain('1 dagar');
+	});
+
 	it('mails again when the due date is moved, once per date', async () => {
 		const s = await setup();
 		const action = await s.plan();
