@@ -57,3 +57,19 @@ test('a supplier sees nothing of planning, and a made-up calendar address is not
 		expect([403, 404], path).toContain((await supplier.request.get(`${ORG}/${path}`, { maxRedirects: 0 })).status());
 	expect((await supplier.request.get('/kalender/not-a-real-token.ics')).status()).toBe(404);
 });
+
+test("a politician and a supplier cannot change a cycle's working group by posting its form", async ({ browser }) => {
+	const admin = await as(browser, ADMIN);
+	const list = await (await admin.request.get(`${ORG}/planering/cykler`)).text();
+	const cycleId = list.match(/\/planering\/cykler\/([0-9a-f-]{36})/)?.[1];
+	expect(cycleId, 'the demo has cycles').toBeTruthy();
+	const groupPage = `${ORG}/planering/cykler/${cycleId}/grupp`;
+	const checked = async () => ((await (await admin.request.get(groupPage)).text()).match(/\bchecked\b/g) ?? []).length;
+	const before = await checked();
+	expect(before, 'the demo cycle has a working group').toBeGreaterThan(0);
+	for (const who of [await as(browser, READER), await as(browser, SUPPLIER)]) {
+		const res = await post(who, `${groupPage}?/save`, { memberIds: '' });
+		expect([403, 404]).toContain(res.status());
+	}
+	expect(await checked()).toBe(before);
+});
