@@ -78,6 +78,9 @@ export function openSecret(sealed: string, keyring: SecretKeyring = appKeyring()
 export const readStoredSecret = (stored: string, keyring: SecretKeyring = appKeyring()) =>
 	isSealed(stored) ? openSecret(stored, keyring) : stored;
 
+/** The start of every value sealed under the keyring's current key (for finding, in SQL, the ones that are not). */
+export const currentSealPrefix = (keyring: SecretKeyring = appKeyring()) => `${header(keyring.currentId)}:`;
+
 /** Whether a stored value should be sealed again: plain, or sealed under a key that is no longer the current one. */
 export const needsResealing = (stored: string, keyring: SecretKeyring = appKeyring()) =>
 	!isSealed(stored) || stored.split(':')[1] !== keyring.currentId;

@@ -1,8 +1,8 @@
-import { and, eq, isNotNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull, notLike, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { supportTeams, teamChannels } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { appKeyring, needsResealing, readStoredSecret, sealSecret, type SecretKeyring } from '../crypto/secrets';
+import { appKeyring, currentSealPrefix, needsResealing, readStoredSecret, sealSecret, type SecretKeyring } from '../crypto/secrets';
 
 /**
  * Seals the team channel addresses again where needed (decision 038): plain ones saved before addresses were
@@ -10,6 +10,7 @@ import { appKeyring, needsResealing, readStoredSecret, sealSecret, type SecretKe
  * keyring opens is left as it is (its channel fails until someone saves the address again). Returns how many addresses changed.
  */
 export async function resealTeamChannels(db: Db, keyring: SecretKeyring = appKeyring()): Promise<number> {
+	const current = `${currentSealPrefix(keyring)}%`;
 	const rows = await db
 		.select({
 			teamId: teamChannels.teamId,
@@ -19,7 +20,13 @@ export async function resealTeamChannels(db: Db, keyring: SecretKeyring = appKey
 		})
 		.from(teamChannels)
 		.innerJoin(supportTeams, eq(supportTeams.id, teamChannels.teamId))
-		.where(or(isNotNull(teamChannels.teamsUrl), isNotNull(teamChannels.googleChatUrl)));
+		// Only rows with a value that is plain or sealed under an older key: a start-up with nothing to do reads nothing.
+		.where(
+			or(
+				and(isNotNull(teamChannels.teamsUrl), notLike(teamChannels.teamsUrl, current)),
+				and(isNotNull(teamChannels.googleChatUrl), notLike(teamChannels.googleChatUrl, current))
+			)
+		);
 	let changed = 0;
 	for (const row of rows) {
 		changed += await db.transaction(async (tx) => {
