@@ -13,6 +13,7 @@ import { chainHandles } from '$lib/server/http/chain-handles';
 import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/two-factor/setup-path';
 import { appKeyring } from '$lib/server/crypto/secrets';
 import { resealTeamChannels } from '$lib/server/notifications/reseal-team-channels';
+import { resealTwoFactorSecrets } from '$lib/server/auth/two-factor/reseal-two-factor-secrets';
 
 /**
  * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
@@ -21,9 +22,10 @@ import { resealTeamChannels } from '$lib/server/notifications/reseal-team-channe
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
 	// The key for sealed secrets (decision 038): made once in DATA_DIR if need be (after the database made its
-	// folder); addresses saved plain or under an old key are sealed with the current one.
+	// folder); addresses and two-step secrets saved plain or under an old key are sealed with the current one.
 	appKeyring();
 	await resealTeamChannels(db);
+	await resealTwoFactorSecrets(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();

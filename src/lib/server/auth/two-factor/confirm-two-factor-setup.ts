@@ -7,6 +7,7 @@ import type { Actor } from '../../policies';
 import { findHomeOrganizerId } from '../home-organizer';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { matchTotpStep } from './totp';
+import { readStoredSecret } from '../../crypto/secrets';
 
 /**
  * Turns two-step verification on with the first code from the person's app, which proves the app holds the
@@ -24,7 +25,7 @@ export async function confirmTwoFactorSetup(
 		const [pending] = await tx.select().from(twoFactorSecrets).where(eq(twoFactorSecrets.personId, personId)).for('update');
 		if (!pending) throw new AppError('CONFLICT', 'no set-up begun', [{ field: 'code', message: 'twofactor_error_not_started' }]);
 		if (pending.enabledAt) throw new AppError('CONFLICT', 'already on', [{ field: 'code', message: 'twofactor_error_already_on' }]);
-		const step = matchTotpStep(pending.secret, opts.code, now);
+		const step = matchTotpStep(readStoredSecret(pending.secret), opts.code, now);
 		if (step === null) throw new AppError('INVALID', 'wrong code', [{ field: 'code', message: 'twofactor_error_code' }]);
 		await tx.update(twoFactorSecrets).set({ enabledAt: now, lastUsedStep: step }).where(eq(twoFactorSecrets.personId, personId));
 		const recoveryCodes = newRecoveryCodes();

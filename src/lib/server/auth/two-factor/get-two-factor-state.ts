@@ -1,6 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { twoFactorRecoveryCodes, twoFactorSecrets } from '../../db/schema';
+import { readStoredSecret } from '../../crypto/secrets';
 
 export type TwoFactorState =
 	| { state: 'off' }
@@ -15,7 +16,7 @@ export async function getTwoFactorState(db: Db, personId: string): Promise<TwoFa
 		.from(twoFactorSecrets)
 		.where(eq(twoFactorSecrets.personId, personId));
 	if (!row) return { state: 'off' };
-	if (!row.enabledAt) return { state: 'pending', secret: row.secret };
+	if (!row.enabledAt) return { state: 'pending', secret: readStoredSecret(row.secret) };
 	const [left] = await db
 		.select({ n: count() })
 		.from(twoFactorRecoveryCodes)

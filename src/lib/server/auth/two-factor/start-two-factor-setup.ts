@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../policies';
 import { findHomeOrganizerId } from '../home-organizer';
 import { newTotpSecret } from './totp';
+import { sealSecret } from '../../crypto/secrets';
 
 /**
  * A signed-in person begins setting up two-step verification for themself (the actor is the resource, as for
@@ -22,7 +23,8 @@ export async function startTwoFactorSetup(db: Db, opts: { actor: Actor | null })
 			.where(eq(twoFactorSecrets.personId, personId))
 			.for('update');
 		if (existing?.enabledAt) throw new AppError('CONFLICT', 'already on', [{ field: 'form', message: 'twofactor_error_already_on' }]);
-		const secret = newTotpSecret();
+		// Sealed at rest (decision 038): a copy of the database alone does not give away anyone's codes.
+		const secret = sealSecret(newTotpSecret());
 		await tx
 			.insert(twoFactorSecrets)
 			.values({ personId, secret })

@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { twoFactorRecoveryCodes, twoFactorSecrets } from '../../db/schema';
 import { hashRecoveryCode } from './recovery-codes';
 import { looksLikeTotp, matchTotpStep } from './totp';
+import { readStoredSecret } from '../../crypto/secrets';
 
 /** What a code turned out to be: a fresh one-time code, a recovery code (now spent), one already used, or wrong. */
 export type CodeResult = 'totp' | 'recovery' | 'reused' | 'wrong';
@@ -19,7 +20,7 @@ export async function useTwoFactorCode(db: Db, personId: string, code: string, n
 		.where(and(eq(twoFactorSecrets.personId, personId), isNotNull(twoFactorSecrets.enabledAt)));
 	if (!row) return 'wrong';
 	if (looksLikeTotp(code)) {
-		const step = matchTotpStep(row.secret, code, now);
+		const step = matchTotpStep(readStoredSecret(row.secret), code, now);
 		if (step === null) return 'wrong';
 		const [won] = await db
 			.update(twoFactorSecrets)

@@ -87,7 +87,7 @@ export const twoFactorSecrets = pgTable('two_factor_secrets', {
 	personId: uuid('person_id')
 		.primaryKey()
 		.references(() => people.id),
-	/** The shared secret, base32. Stored as is (there is no installation key to encrypt it with); never logged, never shown after set-up. */
+	/** The shared secret, base32, sealed with the installation's key (decision 038; plain in rows from before); never logged, never shown after set-up. */
 	secret: text('secret').notNull(),
 	/** When the first code confirmed the set-up; null while pending. */
 	enabledAt: timestamp('enabled_at', { withTimezone: true }),
