@@ -17,9 +17,10 @@ export async function buildCategory(db: Db, organizerId: string, name: string, c
 	return row;
 }
 
-/** An organizer where a teacher (staff) and a student may file, with two categories of the technical chain. */
+/** An organizer where a teacher (staff) and a student may file (students are allowed to), with two categories of the technical chain. */
 export async function buildFilingScene(db: Db) {
-	const org = await buildOrganizer(db);
+	// Students may file here (the organizer's support settings), so their short form and its suggestions are in play.
+	const org = await buildOrganizer(db, { settings: { support: { allowStudents: true } } });
 	const unit = await buildUnit(db, { organizerId: org.id });
 	const teacher = await buildActor(db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
 	const student = await buildActor(db, [{ role: 'student', organizerId: org.id, unitId: unit.id }]);
