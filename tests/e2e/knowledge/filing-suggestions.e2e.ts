@@ -78,13 +78,14 @@ test('a teacher typing the question sees the right article first, marks that it 
 	await startFiling(page);
 	const region = suggestions(page);
 	await expect(region.getByRole('heading', { level: 3 }).first()).toHaveText(SCENE.answer);
-	await expect(region.getByRole('status')).toHaveText(/^\d artiklar? kan hjälpa$/);
+	await expect(region.getByRole('status')).toHaveText(/^(1 artikel|\d artiklar) kan hjälpa$/);
 	await expect(region.getByRole('link', { name: SCENE.answer })).toHaveAttribute(
 		'href',
 		`/${SCENE.slug}/hjalp/logga-in-efter-losenordsbyte`
 	);
-	await region.getByText('Läs mer här').first().click();
-	await expect(region.getByText('Vänta fem minuter')).toBeVisible();
+	const more = region.locator('details').first();
+	await more.getByText('Läs mer här').click();
+	await expect(more.getByText(/Vänta fem minuter/)).toBeVisible();
 	await expectAccessible(page);
 
 	await region.getByRole('button', { name: `Det här löste det: ${SCENE.answer}` }).click();
@@ -108,7 +109,7 @@ test('without JavaScript, "Sök i självhjälpen först" shows the article with 
 	await expect(page.getByLabel('Rubrik')).toHaveValue(QUESTION);
 	await expect(page.getByLabel('Vad har hänt?')).toHaveValue('Jag bytte lösenord i morse.');
 	await expect(page.getByLabel('Kategori (valfritt)').locator('option:checked')).toHaveText(SCENE.category);
-	await expectAccessible(page);
+	// No axe here: it runs as a script in the page, and this page has none (the same markup is checked above).
 
 	await region.getByRole('button', { name: `Det här löste det: ${SCENE.answer}` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skönt! Inget ärende skapades.');
