@@ -35,6 +35,13 @@ export const actions: Actions = {
 			},
 			{
 				values,
+				// The articles already shown stay with the form when it comes back with a problem (without JavaScript too).
+				data: {
+					seen: data
+						.getAll(SEEN)
+						.filter((v): v is string => typeof v === 'string')
+						.slice(0, 30)
+				},
 				// A unit or student the person may not file for is a wrong choice in a list, not a forbidden page.
 				recover: (e) => {
 					if (!isAppError(e) || e.code !== 'FORBIDDEN') return undefined;
