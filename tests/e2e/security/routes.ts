@@ -101,6 +101,11 @@ export const RULES: [RegExp, Rule][] = [
 	// Every member sees the support start page and the filing form; the form says who may file. So does a
 	// supplier whose team serves the organizer (organizer.view), as the organizer's start page does.
 	[/^\/\(app\)\/\[org\]\/support(\/ny)?$/, { kind: 'organizer', action: 'organizer.view' }],
+	// Suggestions while filing (issue 15): JSON for those who may file at some unit, which turns on their units and
+	// the organizer's settings, tested in suggest-for-filing.db.spec.ts and knowledge/filing-suggestions.e2e.ts.
+	[/^\/\(app\)\/\[org\]\/support\/ny\/forslag$/, { kind: 'unit-member' }],
+	// The confirmation after "Det här löste det": nothing but a thank-you and links, for everyone who sees the form.
+	[/^\/\(app\)\/\[org\]\/support\/ny\/lost$/, { kind: 'organizer', action: 'organizer.view' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

@@ -5,6 +5,7 @@ import { getHandlingView } from '../handling/get-handling-view';
 import { getTicketTimeline } from '../tickets/get-ticket-timeline';
 import { presentCase, presentTimeline } from '../tickets/present-timeline';
 import { getCaseSla } from './case-sla';
+import { findSeenArticles } from '../../knowledge/suggestions/find-seen-articles';
 
 /**
  * Everything the one case page shows to this viewer (decision 027): the case and its timeline for all who see
@@ -17,6 +18,8 @@ export async function getCasePage(db: Db, opts: { actor: Actor | null; organizer
 	const resource = tl.resource;
 	const handling = tl.can.work ? await getHandlingView(db, opts) : null;
 	const sla = await getCaseSla(db, tl.ticket, opts.now);
+	// What the requester was shown while filing, so the lines know what was tried (issue 15).
+	const seenArticles = tl.can.internal ? await findSeenArticles(db, { organizerId: tl.ticket.organizerId, ticketId: tl.ticket.id }) : [];
 	return {
 		ticket: { ...presentCase(tl), assigneeName: handling?.ticket.assigneeName ?? null },
 		timeline: presentTimeline(tl),
@@ -28,6 +31,8 @@ export async function getCasePage(db: Db, opts: { actor: Actor | null; organizer
 		/** The lines see every due time; everyone sees when feedback is due. */
 		sla: { dues: tl.can.internal ? sla.dues : [], feedbackBy: sla.feedbackBy },
 		handling,
+		/** The self-help articles the requester saw while filing; only for the lines. */
+		seenArticles,
 		/** Whom a new internal note may be for; empty for a supplier, whose notes always go to all lines. */
 		noteAudiences: can(opts.actor, 'ticket.staff_notes', resource) ? NOTE_AUDIENCES : []
 	};

@@ -15,6 +15,7 @@ import { attempt, checkAttachments, type IncomingFile } from './check-attachment
 import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
 import { loadFilingOptions } from './load-filing-options';
 import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
+import { attachSeenArticles } from '../../knowledge/suggestions/attach-seen-articles';
 
 const count = (max: number) =>
 	z.coerce
@@ -67,11 +68,19 @@ export type FileTicketInput = z.input<typeof fileTicketSchema>;
 /**
  * Files a case: checks who may file for the unit, numbers it, copies the SLA targets in force,
  * and writes the first timeline event, all in one transaction. Returns the case.
- * Attachments are checked (size, magic bytes) before anything is written.
+ * Attachments are checked (size, magic bytes) before anything is written. `seenArticleIds`: the self-help
+ * articles the form showed while filing, attached in the same transaction (ids that are not readable articles of
+ * the organizer are ignored).
  */
 export async function fileTicket(
 	db: Db,
-	opts: { actor: Actor | null; organizerId: string; input: FileTicketInput; attachments?: IncomingFile[] }
+	opts: {
+		actor: Actor | null;
+		organizerId: string;
+		input: FileTicketInput;
+		attachments?: IncomingFile[];
+		seenArticleIds?: readonly unknown[];
+	}
 ) {
 	// The short form of students and guardians has no staff fields: whatever they send in them is dropped, unread.
 	const pupil = !!opts.actor && filingFormFor(opts.actor, opts.organizerId) === 'pupil';
@@ -162,6 +171,7 @@ export async function fileTicket(
 			data: requesterId !== actor.personId ? { onBehalfOf: requesterId } : {}
 		});
 		const stored = await addAttachments(tx, { ticket, eventId: event.id, actorId: actor.personId, files });
+		const seen = await attachSeenArticles(tx, { actor, organizerId, ticketId: ticket.id, articleIds: opts.seenArticleIds ?? [] });
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
@@ -172,7 +182,8 @@ export async function fileTicket(
 				number: ticket.number,
 				chain: ticket.chain,
 				unitId: ticket.unitId,
-				...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) })
+				...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) }),
+				...(seen.length > 0 && { seenArticleIds: seen })
 			}
 		});
 		return ticket;

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { failFromError, formValues, runAction } from '$lib/server/http/errors';
 import { AppError, isAppError } from '$lib/server/errors';
@@ -7,7 +7,12 @@ import { fileTicket, type FileTicketInput } from '$lib/server/support/tickets/fi
 import { loadFilingOptions } from '$lib/server/support/tickets/load-filing-options';
 import { MAX_ATTACHMENTS } from '$lib/server/support/tickets/check-attachment';
 import { readUploadedFiles } from '$lib/server/support/tickets/read-uploaded-files';
+import { recordDeflection } from '$lib/server/knowledge/suggestions/record-deflection';
+import { suggestionsFor } from './suggestions';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The articles the form showed while filing come back as hidden inputs, one per article. */
+const SEEN = 'seenArticleId';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
@@ -24,11 +29,19 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				const input = values as unknown as FileTicketInput;
-				const { number } = await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input, attachments });
+				const seenArticleIds = data.getAll(SEEN);
+				const { number } = await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input, attachments, seenArticleIds });
 				redirect(303, `/${organizer.slug}/support/${number}?anmalt`);
 			},
 			{
 				values,
+				// The articles already shown stay with the form when it comes back with a problem (without JavaScript too).
+				data: {
+					seen: data
+						.getAll(SEEN)
+						.filter((v): v is string => typeof v === 'string')
+						.slice(0, 30)
+				},
 				// A unit or student the person may not file for is a wrong choice in a list, not a forbidden page.
 				recover: (e) => {
 					if (!isAppError(e) || e.code !== 'FORBIDDEN') return undefined;
@@ -37,6 +50,45 @@ export const actions: Actions = {
 					return failFromError(new AppError('INVALID', e.message, [{ field, message }]), values);
 				}
 			}
+		);
+	},
+	/** Without JavaScript: "Sök i självhjälpen först" returns the form as typed, with the suggestions beside it. */
+	suggest: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event);
+		const data = await event.request.formData();
+		const values = formValues(data);
+		const options = await loadFilingOptions(event.locals.db, { actor, organizerId: organizer.id });
+		if (options.units.length === 0) error(403);
+		if (options.form !== 'staff') values.categoryId = '';
+		return runAction(
+			async () => {
+				const suggestions = await suggestionsFor(event.locals.db, { actor, organizerId: organizer.id, orgSlug: organizer.slug, values });
+				const seen = [...new Set([...data.getAll(SEEN).filter((v) => typeof v === 'string'), ...suggestions.articles.map((a) => a.id)])];
+				return { values, suggestions, seen, searched: true };
+			},
+			{ values }
+		);
+	},
+	/** "Det här löste det": nothing is filed; the deflection is recorded and a confirmation shown. */
+	solved: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event);
+		const data = await event.request.formData();
+		const values = formValues(data);
+		const answered = values.solvedBy ?? '';
+		const [kind, id] = answered.split(':');
+		const input = {
+			articleId: kind === 'article' ? id : undefined,
+			ticketId: kind === 'case' ? id : undefined,
+			title: values.title ?? '',
+			description: values.description ?? '',
+			categoryId: values.categoryId ?? ''
+		};
+		return runAction(
+			async () => {
+				await recordDeflection(event.locals.db, { actor, organizerId: organizer.id, input });
+				redirect(303, `/${organizer.slug}/support/ny/lost`);
+			},
+			{ values, field: 'title' }
 		);
 	}
 };
