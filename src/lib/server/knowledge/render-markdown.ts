@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 /** The link schemes an article may use; anything else (javascript:, data:, file:, relative paths) stays text. */
 const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
 
-function build(): MarkdownIt {
+function build() {
 	// html: false — raw HTML in an article is shown as text, never run or rendered.
 	const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 	md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
@@ -19,7 +19,7 @@ function build(): MarkdownIt {
 	});
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-		const href = tokens[idx].attrGet('href') ?? '';
+		const href = String(tokens[idx].attrGet('href') ?? '');
 		if (/^https?:/i.test(href)) tokens[idx].attrSet('rel', 'noopener');
 		return defaultLinkOpen(tokens, idx, options, env, self);
 	};
