@@ -20,7 +20,9 @@ export type Rule =
 	/** A support-chain action on the whole organizer (queues, follow-up, settings). */
 	| { kind: 'support'; action: Action }
 	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
-	| { kind: 'plan'; action: Action };
+	| { kind: 'plan'; action: Action }
+	/** A knowledge-base action on the organizer's self-help (kb.read, kb.write …). */
+	| { kind: 'knowledge'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -101,6 +103,11 @@ export const RULES: [RegExp, Rule][] = [
 	// Every member sees the support start page and the filing form; the form says who may file. So does a
 	// supplier whose team serves the organizer (organizer.view), as the organizer's start page does.
 	[/^\/\(app\)\/\[org\]\/support(\/ny)?$/, { kind: 'organizer', action: 'organizer.view' }],
+	// Self-help (issue 15): everyone who reads the knowledge base reads the list and the articles for their audience
+	// (the matrix opens one for everyone, written by the administrator); writing, changing and the history are for
+	// those who write it. A writer who may not publish opens the edit page of a published article and is told so.
+	[/^\/\(app\)\/\[org\]\/hjalp(\/\[slug\])?$/, { kind: 'knowledge', action: 'kb.read' }],
+	[/^\/\(app\)\/\[org\]\/hjalp\/(ny|\[slug\]\/redigera|\[slug\]\/historik)$/, { kind: 'knowledge', action: 'kb.write' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 
