@@ -172,7 +172,13 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 		params[key] = chain.match(new RegExp(`/effektkedjor/${params.chainId}/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	// Self-help: the administrator publishes an article for everyone, so every reader opens the same one.
 	const written = await request.post(`/${DEMO_SLUG}/hjalp/ny?/create`, {
-		form: { title: 'Matrisens artikel', slug: `matris-${Date.now().toString(36)}`, body: 'Så här gör du.', audience: 'everyone', status: 'published' },
+		form: {
+			title: 'Matrisens artikel',
+			slug: `matris-${Date.now().toString(36)}`,
+			body: 'Så här gör du.',
+			audience: 'everyone',
+			status: 'published'
+		},
 		headers: { origin: baseURL, accept: 'text/html' },
 		maxRedirects: 0
 	});
