@@ -33,6 +33,7 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('<h3>Andra</h3>');
 		expect(html).toContain('<h6>Sjätte</h6>');
 		expect(html).not.toContain('<h1>');
+		expect(renderMarkdown('# Första', { firstHeading: 3 })).toBe('<h3>Första</h3>\n');
 	});
 
 	it('shows an image as text instead of loading it from another server', () => {

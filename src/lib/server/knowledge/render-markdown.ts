@@ -9,11 +9,12 @@ function build() {
 	md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
 	// Pictures from other servers would tell them who reads what; a cheat sheet carries its file instead.
 	md.disable('image');
-	// The page has the h1 (the article's title): the article's own headings start at h2.
+	// The page has the h1 (the article's title): the article's own headings start at h2 (or lower, env.firstHeading).
 	md.core.ruler.push('shift_headings', (state) => {
+		const shift = Math.max(1, Number((state.env as { firstHeading?: number }).firstHeading ?? 2) - 1);
 		for (const token of state.tokens) {
 			if (token.type !== 'heading_open' && token.type !== 'heading_close') continue;
-			const level = Math.min(6, Number(token.tag.slice(1)) + 1);
+			const level = Math.min(6, Number(token.tag.slice(1)) + shift);
 			token.tag = `h${level}`;
 		}
 	});
@@ -30,10 +31,10 @@ const md = build();
 
 /**
  * An article's Markdown as HTML that is safe to put on the page: raw HTML escaped, links only to http(s) and
- * mailto (others stay as text), external links with rel="noopener", headings from h2, no images.
+ * mailto (others stay as text), external links with rel="noopener", headings from h2 (h3 under a page's own h2), no images.
  */
-export function renderMarkdown(markdown: string): string {
-	return md.render(markdown);
+export function renderMarkdown(markdown: string, opts: { firstHeading?: 2 | 3 } = {}): string {
+	return md.render(markdown, { firstHeading: opts.firstHeading ?? 2 });
 }
 
 /** The article's words without Markdown, for search snippets. */

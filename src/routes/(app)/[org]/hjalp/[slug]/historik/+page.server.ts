@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		shown: shown && {
 			version: shown.version,
 			title: shown.title,
-			html: renderMarkdown(shown.body),
+			html: renderMarkdown(shown.body, { firstHeading: 3 }),
 			createdAt: shown.createdAt.toISOString(),
 			changedBy: shown.changedBy
 		}
