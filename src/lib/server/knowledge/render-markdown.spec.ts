@@ -28,10 +28,10 @@ describe('renderMarkdown', () => {
 	});
 
 	it('starts the article’s headings at h2, since the page has the h1', () => {
-		const html = renderMarkdown('# Första\n\n## Andra\n\n###### Sjätte');
+		const html = renderMarkdown('# Första\n\n## Andra\n\n### Tredje');
 		expect(html).toContain('<h2>Första</h2>');
-		expect(html).toContain('<h3>Andra</h3>');
-		expect(html).toContain('<h6>Sjätte</h6>');
+		expect(html).toContain('<h2>Andra</h2>');
+		expect(html).toContain('<h3>Tredje</h3>');
 		expect(html).not.toContain('<h1>');
 		expect(renderMarkdown('# Första', { firstHeading: 3 })).toBe('<h3>Första</h3>\n');
 	});

@@ -9,13 +9,13 @@ function build() {
 	md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
 	// Pictures from other servers would tell them who reads what; a cheat sheet carries its file instead.
 	md.disable('image');
-	// The page has the h1 (the article's title): the article's own headings start at h2 (or lower, env.firstHeading).
-	md.core.ruler.push('shift_headings', (state) => {
-		const shift = Math.max(1, Number((state.env as { firstHeading?: number }).firstHeading ?? 2) - 1);
+	// The page has the h1 (the article's title): the article's headings are h2 at the highest (h3 under a page's own
+	// h2, env.firstHeading). Raised, not shifted: an article written with ## sections keeps them as h2, no level skipped.
+	md.core.ruler.push('raise_headings', (state) => {
+		const first = Number((state.env as { firstHeading?: number }).firstHeading ?? 2);
 		for (const token of state.tokens) {
 			if (token.type !== 'heading_open' && token.type !== 'heading_close') continue;
-			const level = Math.min(6, Number(token.tag.slice(1)) + shift);
-			token.tag = `h${level}`;
+			token.tag = `h${Math.max(first, Number(token.tag.slice(1)))}`;
 		}
 	});
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
