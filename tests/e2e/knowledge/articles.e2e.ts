@@ -61,18 +61,21 @@ test('the administrator writes and publishes an article; a missing title is refu
 	await expect(page.locator('article a[href^="javascript"]')).toHaveCount(0);
 	articlePath = new URL(page.url()).pathname;
 	await expectAccessible(page);
+	await page.goto(`${articlePath}/historik?version=1`);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('Version 1');
+	await expectAccessible(page);
 });
 
 test('a staff member finds the article in their own words, reads it and says it helped', async ({ page }) => {
 	await signIn(page, STAFF.email, PASSWORD);
 	await page.goto(`/${ORG}/hjalp`);
 	await expect(page.getByRole('link', { name: 'Skriv en artikel' })).toHaveCount(0);
-	await page.getByLabel('Sök i självhjälpen').fill(`bild projektorn ${STAMP}`);
+	await page.getByLabel('Sök i självhjälpen').fill(`projektorn kabeln ${STAMP}`);
 	await page.getByRole('button', { name: 'Sök' }).click();
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('Träffar för');
 	const first = page.locator('.article-list li').first();
 	await expect(first.getByRole('link')).toHaveText(TITLE);
-	await expect(first.locator('mark').first()).toBeVisible();
+	await expect(first.locator('mark')).toHaveText(['kabeln']);
 	await expectAccessible(page);
 
 	await first.getByRole('link', { name: TITLE }).click();
@@ -109,6 +112,5 @@ test('without JavaScript the editor refuses an empty title, keeps the text, and 
 	await page.getByRole('link', { name: 'Visa version 1' }).click();
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('Version 1');
 	await expect(page.getByText('Starta om projektorn om inget hjälper.')).toHaveCount(0);
-	await expectAccessible(page);
 	await context.close();
 });
