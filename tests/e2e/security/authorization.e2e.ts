@@ -184,6 +184,7 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	});
 	params.slug = written.headers()['location']?.match(/\/hjalp\/([a-z0-9-]+)\?/)?.[1] ?? '';
 	expect(params.slug, 'the self-help article').not.toBe('');
+	params.fileId = '00000000-0000-4000-8000-000000000000';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

@@ -108,6 +108,9 @@ export const RULES: [RegExp, Rule][] = [
 	// those who write it. A writer who may not publish opens the edit page of a published article and is told so.
 	[/^\/\(app\)\/\[org\]\/hjalp(\/\[slug\])?$/, { kind: 'knowledge', action: 'kb.read' }],
 	[/^\/\(app\)\/\[org\]\/hjalp\/(ny|\[slug\]\/redigera|\[slug\]\/historik)$/, { kind: 'knowledge', action: 'kb.write' }],
+	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
+	// all); tested in get-article-file's database spec.
+	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 
