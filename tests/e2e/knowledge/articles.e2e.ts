@@ -2,7 +2,7 @@
  * Self-help articles (issue 15 item 1): the administrator writes an article (a missing title is refused beside the
  * field with the text kept; script tags and javascript: links in the text stay harmless) and publishes it; a staff
  * member finds it by searching in their own words, reads it and says it helped. The editor works without
- * JavaScript, and every change of text is a version in the history.
+ * JavaScript (a cheat sheet's file too), and every change of text is a version in the history.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -106,6 +106,16 @@ test('without JavaScript the editor refuses an empty title, keeps the text, and 
 	await page.getByRole('button', { name: 'Spara ändringen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
 	await expect(page.getByText('Starta om projektorn om inget hjälper.')).toBeVisible();
+
+	// A cheat sheet as PDF, uploaded without JavaScript, is offered for download on the article.
+	await page.getByRole('link', { name: 'Ändra artikeln' }).click();
+	await page
+		.getByLabel('Lägg till en fil')
+		.setInputFiles({ name: 'lathund.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+	await page.getByRole('button', { name: 'Ladda upp filen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Filen är tillagd.');
+	await page.getByRole('link', { name: 'Tillbaka till artikeln' }).click();
+	await expect(page.getByRole('link', { name: 'lathund.pdf' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Tidigare versioner' }).click();
 	await expect(page.getByRole('row')).toHaveCount(3);
