@@ -78,6 +78,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'support', organizerId: ORG, unitId: null, ancestorIds: [] });
 		case 'plan':
 			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
+		case 'knowledge':
+			return can(actor, rule.action, { type: 'knowledge', organizerId: ORG });
 	}
 }
 
@@ -168,6 +170,21 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 		['indicatorId', 'indikator']
 	] as const)
 		params[key] = chain.match(new RegExp(`/effektkedjor/${params.chainId}/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	// Self-help: the administrator publishes an article for everyone, so every reader opens the same one.
+	const written = await request.post(`/${DEMO_SLUG}/hjalp/ny?/create`, {
+		form: {
+			title: 'Matrisens artikel',
+			slug: `matris-${Date.now().toString(36)}`,
+			body: 'Så här gör du.',
+			audience: 'everyone',
+			status: 'published'
+		},
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	params.slug = written.headers()['location']?.match(/\/hjalp\/([a-z0-9-]+)\?/)?.[1] ?? '';
+	expect(params.slug, 'the self-help article').not.toBe('');
+	params.fileId = '00000000-0000-4000-8000-000000000000';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

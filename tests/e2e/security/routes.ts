@@ -20,7 +20,9 @@ export type Rule =
 	/** A support-chain action on the whole organizer (queues, follow-up, settings). */
 	| { kind: 'support'; action: Action }
 	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
-	| { kind: 'plan'; action: Action };
+	| { kind: 'plan'; action: Action }
+	/** A knowledge-base action on the organizer's self-help (kb.read, kb.write …). */
+	| { kind: 'knowledge'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -106,6 +108,14 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/support\/ny\/forslag$/, { kind: 'unit-member' }],
 	// The confirmation after "Det här löste det": nothing but a thank-you and links, for everyone who sees the form.
 	[/^\/\(app\)\/\[org\]\/support\/ny\/lost$/, { kind: 'organizer', action: 'organizer.view' }],
+	// Self-help (issue 15): everyone who reads the knowledge base reads the list and the articles for their audience
+	// (the matrix opens one for everyone, written by the administrator); writing, changing and the history are for
+	// those who write it. A writer who may not publish opens the edit page of a published article and is told so.
+	[/^\/\(app\)\/\[org\]\/hjalp(\/\[slug\])?$/, { kind: 'knowledge', action: 'kb.read' }],
+	[/^\/\(app\)\/\[org\]\/hjalp\/(ny|\[slug\]\/redigera|\[slug\]\/historik)$/, { kind: 'knowledge', action: 'kb.write' }],
+	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
+	// all); tested in get-article-file's database spec.
+	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

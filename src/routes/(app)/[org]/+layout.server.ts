@@ -11,6 +11,8 @@ export const load: LayoutServerLoad = async (event) => {
 		isMember: can(actor, 'organizer.member', resource),
 		/** Suppliers, students and guardians see nothing of planning. */
 		canPlan: can(actor, 'planning.view', resource),
+		/** Everyone who reads the knowledge base gets the self-help link. */
+		canReadKb: can(actor, 'kb.read', { type: 'knowledge', organizerId: organizer.id }),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })
