@@ -15,6 +15,7 @@ import { attempt, checkAttachments, type IncomingFile } from './check-attachment
 import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
 import { loadFilingOptions } from './load-filing-options';
 import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
+import { indexTicket } from './index-ticket';
 
 const count = (max: number) =>
 	z.coerce
@@ -161,6 +162,7 @@ export async function fileTicket(
 			lineTo: 1,
 			data: requesterId !== actor.personId ? { onBehalfOf: requesterId } : {}
 		});
+		await indexTicket(tx, ticket);
 		const stored = await addAttachments(tx, { ticket, eventId: event.id, actorId: actor.personId, files });
 		await recordAudit(tx, {
 			organizerId,
