@@ -96,7 +96,7 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 	const scope = sql`search_documents.organizer_id = ANY(${uuidArray(opts.organizerIds)})${
 		opts.kinds ? sql` AND search_documents.kind = ANY(string_to_array(${opts.kinds.join(',')}, ','))` : sql``
 	}`;
-	if (all.length === 0) return { where: sql`false`, rank: sql<number>`0`, terms };
+	if (all.length === 0) return { where: sql`false`, rank: sql<number>`0::float8`, terms };
 	const q = (g: QueryGroup) => sql`to_tsquery('simple', ${tsqueryOf(g)})`;
 	const weightOf = (g: QueryGroup) => {
 		const rarity = g.prefix ? 1 : g.terms.reduce((s, t) => s + idf(counts.get(t) ?? 0, total), 0) / g.terms.length;
