@@ -13,8 +13,8 @@ async function setup() {
 	const unit = await buildUnit(t.db, { organizerId: org.id });
 	const staff = await buildActor(t.db, [{ role: 'staff', organizerId: org.id, unitId: unit.id }]);
 	const central = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: org.id }]);
-	const file = async (title: string, description = 'Det fungerar inte.', unitId = unit.id) =>
-		(await buildTicket(t.db, { organizerId: org.id, unitId, requester: staff, input: { title, description } })).ticket;
+	const file = async (title: string, description = 'Det fungerar inte.', unitId = unit.id, requester = staff) =>
+		(await buildTicket(t.db, { organizerId: org.id, unitId, requester, input: { title, description } })).ticket;
 	return { org, unit, staff, central, file };
 }
 
@@ -60,7 +60,8 @@ describe('the queue search', () => {
 		// A key person at another unit sees that unit's cases only, searched or not.
 		const elsewhere = await buildUnit(t.db, { organizerId: s.org.id });
 		const key = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: s.org.id, unitId: elsewhere.id }]);
-		await s.file('Projektorn i personalrummet', 'Surrar.', elsewhere.id);
+		const there = await buildActor(t.db, [{ role: 'staff', organizerId: s.org.id, unitId: elsewhere.id }]);
+		await s.file('Projektorn i personalrummet', 'Surrar.', elsewhere.id, there);
 		expect(await titles(s, 'projektor', key)).toEqual(['Projektorn i personalrummet']);
 	});
 
