@@ -26,7 +26,7 @@ export type PrepareSearchOptions = {
 };
 
 /** ts_rank's weights for D, C, B, A: the title and keywords (A) count most. Tuned on the evaluation set. */
-const RANK_WEIGHTS = '{0.05, 0.1, 0.3, 1.0}';
+const RANK_WEIGHTS = '{0.05, 0.1, 0.5, 1.0}';
 /** Most corrections tried per misspelt word. */
 const MAX_CORRECTIONS = 2;
 const MAX_GROUPS = 32;
