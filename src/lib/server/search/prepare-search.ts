@@ -23,6 +23,11 @@ export type PrepareSearchOptions = {
 	kinds?: SearchKind[];
 	/** Match the last word as a prefix too, for suggestions while typing. */
 	prefixLast?: boolean;
+	/**
+	 * The share of the typed words (each with its forms, parts, synonyms and corrections) a document must hold,
+	 * rounded up: 0.5 asks for one of two words, two of three or four. Left out, one word is enough (plain OR).
+	 */
+	minimumMatch?: number;
 };
 
 /** ts_rank's weights for D, C, B, A: the title and keywords (A) count most. Tuned on the evaluation set. */
@@ -73,6 +78,16 @@ async function corrections(db: Db, opts: PrepareSearchOptions, groups: QueryGrou
 	return out;
 }
 
+/** With `minimumMatch`, the condition that enough of the typed words are there (nothing when one word is enough). */
+function enoughWords(opts: PrepareSearchOptions, wordCount: number, groups: QueryGroup[]): SQL {
+	const needed = Math.ceil((opts.minimumMatch ?? 0) * wordCount);
+	if (needed <= 1) return sql``;
+	const byWord = [...Map.groupBy(groups, (g) => g.word).values()];
+	if (byWord.length < needed) return sql` AND false`;
+	const held = byWord.map((gs) => sql`(search_documents.vector @@ to_tsquery('simple', ${gs.map(tsqueryOf).join(' | ')}))::int`);
+	return sql` AND (${sql.join(held, sql` + `)}) >= ${needed}`;
+}
+
 /**
  * Prepares a search for what someone typed, or null when nothing searchable is left. The words are analysed as the
  * documents were (analyzeText), compound parts and school IT synonyms (shipped and the organizers' own) are added,
@@ -107,5 +122,9 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 		sql` + `
 	);
 	const any = sql`to_tsquery('simple', ${all.map(tsqueryOf).join(' | ')})`;
-	return { where: sql`(${scope} AND search_documents.vector @@ ${any})`, rank: sql<number>`(${rank})`, terms };
+	return {
+		where: sql`(${scope} AND search_documents.vector @@ ${any}${enoughWords(opts, words.length, all)})`,
+		rank: sql<number>`(${rank})`,
+		terms
+	};
 }

@@ -9,8 +9,11 @@ export const MAX_QUERY_WORDS = 12;
 export type TermOrigin = 'word' | 'part' | 'prefix' | 'synonym' | 'correction';
 export const ORIGIN_WEIGHT: Record<TermOrigin, number> = { word: 1, part: 0.6, prefix: 0.8, synonym: 0.5, correction: 0.7 };
 
-/** One alternative of the OR-query: all of `terms` must be there (a synonym of several words), `prefix` matches starts. */
-export type QueryGroup = { terms: string[]; origin: TermOrigin; prefix?: boolean; word?: number };
+/**
+ * One alternative of the OR-query: all of `terms` must be there (a synonym of several words), `prefix` matches
+ * starts. `word` is the typed word it stands for (its index in the analysed words).
+ */
+export type QueryGroup = { terms: string[]; origin: TermOrigin; prefix?: boolean; word: number };
 
 type SynonymGroup = string[][];
 const analysedGroups = new WeakMap<readonly (readonly string[])[], SynonymGroup[]>();
@@ -24,7 +27,8 @@ export function analyseSynonyms(groups: readonly (readonly string[])[]): Synonym
 	return out;
 }
 
-const containsRun = (seq: string[], run: string[]) => seq.some((_, i) => run.every((t, k) => seq[i + k] === t));
+/** Where `run` begins in `seq`, or -1. */
+const runAt = (seq: string[], run: string[]) => seq.findIndex((_, i) => run.every((t, k) => seq[i + k] === t));
 
 /**
  * The alternatives of the OR-query for what someone typed: each word's dictionary form, a compound's parts, the
@@ -33,7 +37,8 @@ const containsRun = (seq: string[], run: string[]) => seq.some((_, i) => run.eve
  */
 export function queryGroups(query: string, opts: { prefixLast?: boolean; extraSynonyms?: string[][] } = {}) {
 	const raw = wordsOf(query.slice(0, 500));
-	const words: AnalyzedWord[] = analyzeWords(raw.slice(0, MAX_QUERY_WORDS).join(' '));
+	// Each word once: "script … script" is one word of the query.
+	const words: AnalyzedWord[] = [...new Map(analyzeWords(raw.slice(0, MAX_QUERY_WORDS).join(' ')).map((w) => [w.stem, w])).values()];
 	const groups: QueryGroup[] = [];
 	const seen = new Set<string>();
 	const add = (g: QueryGroup) => {
@@ -50,12 +55,14 @@ export function queryGroups(query: string, opts: { prefixLast?: boolean; extraSy
 	if (opts.prefixLast && lastRaw && lastRaw.length >= 2 && words.at(-1)?.folded === lastRaw)
 		add({ terms: [lastRaw], origin: 'prefix', prefix: true, word: words.length - 1 });
 	const stems = words.map((w) => w.stem);
-	const single = new Set(words.flatMap((w) => [w.stem, ...w.parts]));
+	// Which word a synonym stands in for: the word (or the first word of the phrase) that matched the group.
+	const wordOf = (member: string[]) =>
+		member.length === 1 ? words.findIndex((w) => w.stem === member[0] || w.parts.includes(member[0])) : runAt(stems, member);
 	const synonymGroups = [...analyseSynonyms(SCHOOL_IT_SYNONYMS), ...analyseSynonyms(opts.extraSynonyms ?? [])];
 	for (const group of synonymGroups) {
-		const hit = group.some((m) => (m.length === 1 ? single.has(m[0]) : containsRun(stems, m)));
-		if (!hit) continue;
-		for (const member of group) add({ terms: member, origin: 'synonym' });
+		const word = group.map(wordOf).find((i) => i >= 0);
+		if (word === undefined) continue;
+		for (const member of group) add({ terms: member, origin: 'synonym', word });
 	}
 	return { words, groups };
 }

@@ -1,4 +1,4 @@
-// Covers: findQueue (search), prepareQueueSearch, indexTicket, backfillTicketIndex.
+// Covers: findQueue (search), prepareQueueSearch, prepareSearch (minimumMatch), indexTicket, backfillTicketIndex.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildTicket, buildUnit } from '../../../../../tests/factories';
@@ -30,6 +30,13 @@ describe('the queue search', () => {
 		await s.file('Skrivaren på plan 2 har pappersstopp');
 		await s.file('Projektorn blinkar');
 		expect(await titles(s, 'skrivare')).toEqual(['Skrivaren på plan 2 har pappersstopp', 'Datorn är långsam']);
+	});
+
+	it('lists only cases that hold at least half of the words typed', async () => {
+		const s = await setup();
+		await s.file('Projektorn i sal 4 blinkar');
+		expect(await titles(s, 'projektorn blinkar rött')).toEqual(['Projektorn i sal 4 blinkar']);
+		expect(await titles(s, 'projektor <script>alert(1)</script>')).toEqual([]);
 	});
 
 	it('finds words typed without å, ä, ö, misspelt, or as part of a compound', async () => {

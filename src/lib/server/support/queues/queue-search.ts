@@ -12,7 +12,7 @@ const NUMBER_FIRST = 1_000_000;
 
 /**
  * The queue search for what was typed: the Swedish search over the organizer's cases (kind ticket; the last word
- * also as a prefix, so results come while a word is half-typed), ranked, and a bare case number ("12") also finds
+ * also as a prefix, so results come while a word is half-typed; at least half the words), ranked, and a bare case number ("12") also finds
  * that case, first. "#12" means case 12 only. Cases not yet indexed are found by number only until the backfill
  * job reaches them.
  */
@@ -20,7 +20,8 @@ export async function prepareQueueSearch(db: Db, organizerId: string, q: string)
 	const number = caseNumberIn(q);
 	const byNumber = number === null ? null : sql`tickets.number = ${number}`;
 	if (byNumber && q.trim().startsWith('#')) return { where: byNumber, rank: null };
-	const search = await prepareSearch(db, { organizerIds: [organizerId], query: q, kinds: ['ticket'], prefixLast: true });
+	// Half the words at least: the queue is a work list, and a case that shares one word of five is noise there.
+	const search = await prepareSearch(db, { organizerIds: [organizerId], query: q, kinds: ['ticket'], prefixLast: true, minimumMatch: 0.5 });
 	if (!search) return { where: byNumber ?? sql`false`, rank: null };
 	const doc = sql`search_documents.kind = 'ticket' AND search_documents.source_id = tickets.id`;
 	const text = sql`${sql.raw(PLAN_EACH_TIME)} EXISTS (SELECT 1 FROM search_documents WHERE ${doc} AND ${search.where})`;
