@@ -31,6 +31,7 @@ import { buildDemoCycles } from './build-demo-cycles';
 import { buildDemoEffects } from './build-demo-effects';
 import { buildDemoNotifications } from './build-demo-notifications';
 import { createRandom } from './random';
+import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
 /** The shared password of the demo sign-ins (documented in README.md). */
@@ -84,6 +85,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const created = await buildDemoOrganizer(tx, plan, passwordHash);
 			const assessments = await buildDemoAssessments(tx, created, createRandom(seed + ASSESSMENT_SEED_OFFSET));
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
+			// The demo inserts its cases directly: index them for the queue search in one go.
+			await backfillTicketIndex(tx, { organizerId: created.organizerId });
 			const notifications = await buildDemoNotifications(tx, created);
 			const plans = await buildDemoPlans(tx, created, createRandom(seed + PLANS_SEED_OFFSET));
 			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));

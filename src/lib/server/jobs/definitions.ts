@@ -7,6 +7,7 @@ import { runSupportHousekeeping } from '../support/notify/run-support-housekeepi
 import { sendDueReminders } from '../planning/reminders/send-due-reminders';
 import { deliverChannelPosts } from '../notifications/deliver-channel-posts';
 import { sendNotificationDigests } from '../notifications/send-notification-digests';
+import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
@@ -56,6 +57,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'notification-digest',
 		cron: '0 7 * * *',
 		run: (db, now) => sendNotificationDigests(db, now)
+	},
+	{
+		// Cases not yet in the search index (filed before the Swedish search existed, or inserted in bulk) are indexed
+		// a few thousand at a time; new and changed cases are indexed in their own transaction (decision 039).
+		name: 'search-backfill',
+		cron: '*/10 * * * *',
+		run: (db) => backfillTicketIndex(db, { max: 5000 })
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -1,24 +1,28 @@
-import { analyzeText } from './analyze';
+import { analyzeWord } from './analyze';
 
 /** A piece of a snippet; `hit` pieces are shown marked (<mark>). Plain text: the view escapes it. */
 export type SnippetPart = { text: string; hit: boolean };
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /**
  * The part of `text` around the first matching word, at most `maxLength` characters, with every word whose
- * analysed form is among `terms` marked. PLACEHOLDER (phase 0): the search helper may refine it.
+ * analysed form (its dictionary form or one of its compound parts, folded) is among `terms` marked.
  */
 export function highlightSnippet(text: string, terms: string[], maxLength = 200): SnippetPart[] {
 	const wanted = new Set(terms);
-	const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-	const isHit = (w: string) => analyzeText(w).some((t) => wanted.has(t));
-	const first = words.find((m) => isHit(m[0]));
+	const isHit = (w: string) => {
+		const a = analyzeWord(w);
+		return a !== null && (wanted.has(a.stem) || wanted.has(a.folded) || a.parts.some((p) => wanted.has(p)));
+	};
+	const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]));
 	let start = first ? Math.max(0, (first.index ?? 0) - Math.floor(maxLength / 3)) : 0;
 	if (start > 0) start = text.indexOf(' ', start) + 1 || start;
 	const slice = text.slice(start, start + maxLength);
 	const parts: SnippetPart[] = [];
 	if (start > 0) parts.push({ text: '…', hit: false });
 	let at = 0;
-	for (const m of slice.matchAll(/[\p{L}\p{N}]+/gu)) {
+	for (const m of slice.matchAll(WORD)) {
 		if (!isHit(m[0])) continue;
 		if ((m.index ?? 0) > at) parts.push({ text: slice.slice(at, m.index), hit: false });
 		parts.push({ text: m[0], hit: true });

@@ -12,3 +12,4 @@ export * from './effects';
 export * from './notifications';
 export * from './answer-reminders';
 export * from './knowledge';
+export * from './search';

@@ -51,7 +51,9 @@ export async function findArticles(
 ): Promise<{ items: ArticleListItem[]; searched: boolean; canWrite: boolean }> {
 	authorize(opts.actor, 'kb.read', { type: 'knowledge', organizerId: opts.organizerId });
 	const scope = await articleScope(db, opts.actor, opts.organizerId);
-	const prepared = opts.query?.trim() ? await prepareSearch(db, { organizerIds: scope.organizerIds, query: opts.query }) : null;
+	const prepared = opts.query?.trim()
+		? await prepareSearch(db, { organizerIds: scope.organizerIds, query: opts.query, kinds: ['article'] })
+		: null;
 	const v = votes(db);
 	const yes = sql<number>`coalesce(${v.yes}, 0)::int`;
 	const no = sql<number>`coalesce(${v.no}, 0)::int`;

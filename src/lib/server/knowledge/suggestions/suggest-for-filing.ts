@@ -54,7 +54,7 @@ export async function suggestForFiling(db: Db, opts: SuggestForFilingOptions): P
 	const { actor, organizerId } = opts;
 	const limit = Math.min(Math.max(1, opts.limit ?? DEFAULT_SUGGESTIONS), MAX_SUGGESTIONS);
 	const text = opts.text.slice(0, MAX_QUERY);
-	const search = await prepareSearch(db, { organizerIds: [organizerId], query: text });
+	const search = await prepareSearch(db, { organizerIds: [organizerId], query: text, kinds: ['article'], prefixLast: true });
 	if (!search) return { articles: [], cases: [] };
 	const categoryId = opts.categoryId && isUuid(opts.categoryId) ? opts.categoryId : null;
 	const boost = sql<number>`(CASE WHEN ${categoryId}::uuid IS NOT NULL AND ${kbArticles.categoryId} = ${categoryId}::uuid THEN ${CATEGORY_BOOST}::real

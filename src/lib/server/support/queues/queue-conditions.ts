@@ -1,8 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../policies';
 import { OPEN_STATES } from '../constants';
-import { PLAN_EACH_TIME } from '../../db/plan-each-time';
-import { caseNumberIn, toPrefixTsquery } from './search-query';
 import type { QueueFilters, QueueView, SlaFilter } from './queue-params';
 import { myUnitsWhere, workableTicketsWhere } from '../../policies/support-visibility';
 
@@ -55,10 +53,10 @@ function slaCondition(sla: SlaFilter): SQL {
 }
 
 /**
- * The filters of the form as SQL. `unitIds` is the chosen unit with everything below it,
- * resolved beforehand so the planner sees a plain list.
+ * The filters of the form as SQL. `unitIds` is the chosen unit with everything below it, and `search` the free
+ * text's condition (prepareQueueSearch), both resolved beforehand so the planner sees plain values.
  */
-export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL[] {
+export function filterConditions(f: QueueFilters, unitIds: string[] | null, search: SQL | null = null): SQL[] {
 	const out: SQL[] = [];
 	if (f.state) out.push(sql`tickets.state = ${f.state}`);
 	if (f.chain) out.push(sql`tickets.chain = ${f.chain}`);
@@ -74,13 +72,6 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null): SQL
 				: sql`false`
 		);
 	if (f.sla) out.push(slaCondition(f.sla));
-	if (f.q) {
-		const query = toPrefixTsquery(f.q);
-		const number = caseNumberIn(f.q);
-		const text = query ? sql`${sql.raw(PLAN_EACH_TIME)} tickets.search @@ to_tsquery('swedish', ${query})` : sql`false`;
-		// "#12" means case 12 only; a bare "12" also finds the text "sal 12".
-		if (number !== null && f.q.trim().startsWith('#')) out.push(sql`tickets.number = ${number}`);
-		else out.push(number !== null ? sql`(${text} OR tickets.number = ${number})` : text);
-	}
+	if (search) out.push(search);
 	return out;
 }

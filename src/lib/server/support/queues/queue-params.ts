@@ -17,7 +17,7 @@ export type QueueFilters = {
 	chain?: Chain;
 	line?: 1 | 2 | 3;
 	sla?: SlaFilter;
-	/** Free text as typed (at most 200 characters); turned into a safe query by toPrefixTsquery. */
+	/** Free text as typed (at most 200 characters); searched by prepareQueueSearch (the Swedish search). */
 	q?: string;
 };
 

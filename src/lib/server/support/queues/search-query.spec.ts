@@ -1,26 +1,10 @@
-// Covers: caseNumberIn, toPrefixTsquery, decodeQueueCursor, encodeQueueCursor, parseQueueParams.
+// Covers: caseNumberIn, decodeQueueCursor, encodeQueueCursor, parseQueueParams.
 import { describe, expect, it } from 'vitest';
-import { caseNumberIn, toPrefixTsquery } from './search-query';
+import { caseNumberIn } from './search-query';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { parseQueueParams } from './queue-params';
 
 describe('turning typed text into a search', () => {
-	it('joins words with AND and lets the last word match as a prefix', () => {
-		expect(toPrefixTsquery('Projektorn  sal 4')).toBe('projektorn & sal & 4:*');
-		expect(toPrefixTsquery('Lärplattf')).toBe('lärplattf:*');
-	});
-
-	it('drops every character that could change the query, so any text is safe', () => {
-		expect(toPrefixTsquery(`"a" & b | !c (d) :* 'e'`)).toBe('a & b & c & d & e:*');
-		expect(toPrefixTsquery('&|!():*\'"<->')).toBeNull();
-		expect(toPrefixTsquery('')).toBeNull();
-		expect(toPrefixTsquery(null)).toBeNull();
-	});
-
-	it('keeps at most eight words', () => {
-		expect(toPrefixTsquery('a b c d e f g h i j')?.split(' & ')).toHaveLength(8);
-	});
-
 	it('recognises a case number', () => {
 		expect(caseNumberIn('#123')).toBe(123);
 		expect(caseNumberIn(' 42 ')).toBe(42);
@@ -39,6 +23,14 @@ describe('queue cursors and parameters', () => {
 			at: null,
 			id
 		});
+	});
+
+	it('round-trips a relevance position (a rank) and refuses anything else there', () => {
+		const c = { sort: 'relevance' as const, at: '0.7512345678901234', id };
+		expect(decodeQueueCursor(encodeQueueCursor(c), 'relevance')).toEqual(c);
+		expect(decodeQueueCursor(encodeQueueCursor(c), 'newest')).toBeNull();
+		expect(decodeQueueCursor(encodeQueueCursor({ ...c, at: '1; DROP' }), 'relevance')).toBeNull();
+		expect(decodeQueueCursor(encodeQueueCursor({ ...c, at: null }), 'relevance')).toBeNull();
 	});
 
 	it('treats a tampered cursor as the first page', () => {

@@ -16,6 +16,7 @@ import { filingFormFor, STAFF_ONLY_FIELDS } from './filing-form';
 import { loadFilingOptions } from './load-filing-options';
 import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
 import { attachSeenArticles } from '../../knowledge/suggestions/attach-seen-articles';
+import { indexTicket } from './index-ticket';
 
 const count = (max: number) =>
 	z.coerce
@@ -170,6 +171,7 @@ export async function fileTicket(
 			lineTo: 1,
 			data: requesterId !== actor.personId ? { onBehalfOf: requesterId } : {}
 		});
+		await indexTicket(tx, ticket);
 		const stored = await addAttachments(tx, { ticket, eventId: event.id, actorId: actor.personId, files });
 		const seen = await attachSeenArticles(tx, { actor, organizerId, ticketId: ticket.id, articleIds: opts.seenArticleIds ?? [] });
 		await recordAudit(tx, {

@@ -1,0 +1,33 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { PLAN_EACH_TIME } from '../../db/plan-each-time';
+import { prepareSearch } from '../../search/prepare-search';
+import { caseNumberIn } from './search-query';
+
+/** What the queue's search box asks of the cases: which match, and (for free text) how well. */
+export type QueueSearch = { where: SQL; rank: SQL<number> | null };
+
+/** A case found by its number ranks above every text match. */
+const NUMBER_FIRST = 1_000_000;
+
+/**
+ * The queue search for what was typed: the Swedish search over the organizer's cases (kind ticket; the last word
+ * also as a prefix, so results come while a word is half-typed; at least half the words), ranked, and a bare case number ("12") also finds
+ * that case, first. "#12" means case 12 only. Cases not yet indexed are found by number only until the backfill
+ * job reaches them.
+ */
+export async function prepareQueueSearch(db: Db, organizerId: string, q: string): Promise<QueueSearch> {
+	const number = caseNumberIn(q);
+	const byNumber = number === null ? null : sql`tickets.number = ${number}`;
+	if (byNumber && q.trim().startsWith('#')) return { where: byNumber, rank: null };
+	// Half the words at least: the queue is a work list, and a case that shares one word of five is noise there.
+	const search = await prepareSearch(db, { organizerIds: [organizerId], query: q, kinds: ['ticket'], prefixLast: true, minimumMatch: 0.5 });
+	if (!search) return { where: byNumber ?? sql`false`, rank: null };
+	const doc = sql`search_documents.kind = 'ticket' AND search_documents.source_id = tickets.id`;
+	const text = sql`${sql.raw(PLAN_EACH_TIME)} EXISTS (SELECT 1 FROM search_documents WHERE ${doc} AND ${search.where})`;
+	const textRank = sql`coalesce((SELECT ${search.rank} FROM search_documents WHERE ${doc} AND ${search.where}), 0)`;
+	return {
+		where: byNumber ? sql`(${text} OR ${byNumber})` : text,
+		rank: sql<number>`(${textRank}${byNumber ? sql` + CASE WHEN ${byNumber} THEN ${NUMBER_FIRST} ELSE 0 END` : sql``})::float8`
+	};
+}
