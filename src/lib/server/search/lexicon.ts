@@ -26,6 +26,11 @@ export async function addToLexicon(db: Db, organizerId: string, kind: SearchKind
 export async function takeFromLexicon(db: Db, organizerId: string, kind: SearchKind, terms: string[], document: boolean) {
 	const all = [...terms, ...(document ? [DOCUMENT_COUNT_TERM] : [])].sort();
 	if (all.length === 0) return;
+	// Rows locked in term order first, as addToLexicon inserts them: two transactions never wait on each other in a circle.
+	await db.execute(sql`
+		SELECT 1 FROM search_lexicon
+		WHERE organizer_id = ${organizerId} AND kind = ${kind} AND term = ANY(${termArray(all)})
+		ORDER BY term FOR UPDATE`);
 	await db.execute(sql`
 		UPDATE search_lexicon SET documents = documents - 1
 		WHERE organizer_id = ${organizerId} AND kind = ${kind} AND term = ANY(${termArray(all)})`);
