@@ -78,6 +78,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'support', organizerId: ORG, unitId: null, ancestorIds: [] });
 		case 'plan':
 			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
+		case 'knowledge':
+			return can(actor, rule.action, { type: 'knowledge', organizerId: ORG });
 	}
 }
 

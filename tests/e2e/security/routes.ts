@@ -20,7 +20,9 @@ export type Rule =
 	/** A support-chain action on the whole organizer (queues, follow-up, settings). */
 	| { kind: 'support'; action: Action }
 	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
-	| { kind: 'plan'; action: Action };
+	| { kind: 'plan'; action: Action }
+	/** A knowledge-base action on the whole organizer's base (kb.read, kb.manage …). */
+	| { kind: 'knowledge'; action: Action };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -94,6 +96,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\]\/andra$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
+	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
+	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
