@@ -80,6 +80,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
 		case 'knowledge':
 			return can(actor, rule.action, { type: 'knowledge', organizerId: ORG });
+		case 'public-content':
+			return 'depends';
 	}
 }
 
@@ -170,6 +172,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 		['indicatorId', 'indikator']
 	] as const)
 		params[key] = chain.match(new RegExp(`/effektkedjor/${params.chainId}/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	// A public article of the demo, if it has one (the articles come from src/lib/server/demo/knowledge/articles).
+	const publicArticles = await (await request.get(`/hjalp/${DEMO_SLUG}`)).text();
+	params.slug ??= publicArticles.match(new RegExp(`/hjalp/${DEMO_SLUG}/([^"/]+)"`))?.[1] ?? 'finns-inte';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

@@ -22,7 +22,12 @@ export type Rule =
 	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
 	| { kind: 'plan'; action: Action }
 	/** A knowledge-base action on the whole organizer's base (kb.read, kb.manage …). */
-	| { kind: 'knowledge'; action: Action };
+	| { kind: 'knowledge'; action: Action }
+	/**
+	 * Open to all without signing in, but only for content its owner made public (a public article of an organizer
+	 * that allows them): 200 or 404 for everyone alike, tested in public-articles.db.spec.ts and knowledge/import.e2e.ts.
+	 */
+	| { kind: 'public-content' };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -33,6 +38,9 @@ export const RULES: [RegExp, Rule][] = [
 	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
 	[/^\/logga-in\/kod$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
+	// Public articles (issue 15): the list of an organizer that allows them (the demo does), and one article.
+	[/^\/\(public\)\/hjalp\/\[org\]$/, { kind: 'public' }],
+	[/^\/\(public\)\/hjalp\/\[org\]\/\[slug\]$/, { kind: 'public-content' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
 	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender|\/aviseringar)?$/, { kind: 'signed-in' }],
