@@ -14,8 +14,8 @@ export type ImportProblem = Omit<ArticleFileProblem, 'code'> & {
 	code: ArticleFileProblem['code'] | 'unknown_category' | 'duplicate_file';
 };
 
-/** The command-line import: no person, recorded in the audit log as the system with a note. */
-export type SystemImport = { system: 'command_line' };
+/** An import by no person (the command line, the demo): recorded in the audit log as the system, with a note. */
+export type SystemImport = { system: 'command_line' | 'demo' };
 
 export type ImportOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; problems: ImportProblem[] };
 
@@ -172,7 +172,11 @@ export async function importArticles(
 			action: 'kb.import',
 			entityType: 'organizer',
 			entityId: organizerId,
-			changes: { ...counts, files: files.length, ...(person ? {} : { source: 'kb:import (command line)' }) }
+			changes: {
+				...counts,
+				files: files.length,
+				...('system' in actor ? { source: actor.system === 'demo' ? 'demo' : 'kb:import (command line)' } : {})
+			}
 		});
 		return { ok: true as const, ...counts };
 	});

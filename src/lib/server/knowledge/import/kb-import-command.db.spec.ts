@@ -23,7 +23,7 @@ async function organizerWithCategories() {
 	const organizer = await buildOrganizer(t.db);
 	for (const [chain, name] of [
 		['technical', 'Konto och inloggning'],
-		['technical', 'Skrivare']
+		['technical', 'Skrivare och kopiator']
 	])
 		await t.db.insert(supportCategories).values({ organizerId: organizer.id, chain, name, nameSort: swedishSortKey(name) });
 	return organizer;
