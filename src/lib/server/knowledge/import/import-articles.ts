@@ -53,7 +53,7 @@ function fieldsOf(a: ParsedArticle, categoryId: string | null) {
 	};
 }
 type Fields = ReturnType<typeof fieldsOf>;
-const same = (row: Fields, next: Fields) =>
+const same = (row: Record<keyof Fields, unknown>, next: Fields) =>
 	(Object.keys(next) as (keyof Fields)[]).every((k) => JSON.stringify(row[k] ?? null) === JSON.stringify(next[k] ?? null));
 
 /**

@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-	const href = tokens[idx].attrGet('href') ?? '';
+	const href = String(tokens[idx].attrGet('href') ?? '');
 	if (/^https?:\/\//i.test(href)) tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
 	return defaultLink(tokens, idx, options, env, self);
 };
