@@ -61,7 +61,8 @@ test('an import with a broken file lists the problem by file and line and writes
 });
 
 test('a public article is read signed out once the organizer allows it, with its HTML shown as text', async ({ page, browser }) => {
-	const anonymous = await browser.newPage();
+	const context = await browser.newContext();
+	const anonymous = await context.newPage();
 	const article = `/hjalp/${ORG}/e2e-gastnatet`;
 	expect((await anonymous.goto(article))?.status()).toBe(404);
 
@@ -79,5 +80,5 @@ test('a public article is read signed out once the organizer allows it, with its
 	await expectAccessible(anonymous);
 	// Not public: the other article stays closed to those signed out.
 	expect((await anonymous.goto(`/hjalp/${ORG}/e2e-projektor`))?.status()).toBe(404);
-	await anonymous.close();
+	await context.close();
 });
