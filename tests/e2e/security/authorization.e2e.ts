@@ -80,6 +80,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
 		case 'knowledge':
 			return can(actor, rule.action, { type: 'knowledge', organizerId: ORG });
+		case 'public-content':
+			return 'depends';
 	}
 }
 
@@ -185,6 +187,9 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	params.slug = written.headers()['location']?.match(/\/hjalp\/([a-z0-9-]+)\?/)?.[1] ?? '';
 	expect(params.slug, 'the self-help article').not.toBe('');
 	params.fileId = '00000000-0000-4000-8000-000000000000';
+	// A public article of the demo, if it has one (the articles come from src/lib/server/demo/knowledge/articles).
+	const publicArticles = await (await request.get(`/hjalp/${DEMO_SLUG}`)).text();
+	params.slug ??= publicArticles.match(new RegExp(`/hjalp/${DEMO_SLUG}/([^"/]+)"`))?.[1] ?? 'finns-inte';
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

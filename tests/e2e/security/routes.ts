@@ -21,8 +21,13 @@ export type Rule =
 	| { kind: 'support'; action: Action }
 	/** A planning action on the organizer's own plan (the vision and the common framework belong to it). */
 	| { kind: 'plan'; action: Action }
-	/** A knowledge-base action on the organizer's self-help (kb.read, kb.write …). */
-	| { kind: 'knowledge'; action: Action };
+	/** A knowledge-base action on the whole organizer's base (kb.read, kb.manage …). */
+	| { kind: 'knowledge'; action: Action }
+	/**
+	 * Open to all without signing in, but only for content its owner made public (a public article of an organizer
+	 * that allows them): 200 or 404 for everyone alike, tested in public-articles.db.spec.ts and knowledge/import.e2e.ts.
+	 */
+	| { kind: 'public-content' };
 
 /**
  * Every route must match one of these rules; a new route that matches none fails the
@@ -33,6 +38,9 @@ export const RULES: [RegExp, Rule][] = [
 	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
 	[/^\/logga-in\/kod$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
+	// Public articles (issue 15): the list of an organizer that allows them (the demo does), and one article.
+	[/^\/\(public\)\/hjalp\/\[org\]$/, { kind: 'public' }],
+	[/^\/\(public\)\/hjalp\/\[org\]\/\[slug\]$/, { kind: 'public-content' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
 	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender|\/aviseringar)?$/, { kind: 'signed-in' }],
@@ -96,6 +104,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\]\/andra$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
+	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
+	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],

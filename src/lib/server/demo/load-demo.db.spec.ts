@@ -196,7 +196,7 @@ describe('loading the demo organizer', () => {
 			.from(tickets)
 			.where(eq(tickets.organizerId, demo.organizerId));
 		const byId = new Map(cases.map((c) => [c.id, c]));
-		for (const n of rows) expect(n.params).toMatchObject({ number: byId.get(n.ticketId)!.number, title: byId.get(n.ticketId)!.title });
+		for (const n of rows) expect(n.params).toMatchObject({ number: byId.get(n.ticketId!)!.number, title: byId.get(n.ticketId!)!.title });
 		expect(rows.some((n) => n.email === 'digest' && n.emailedAt === null)).toBe(false);
 	});
 

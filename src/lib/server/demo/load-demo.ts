@@ -30,6 +30,7 @@ import { buildDemoForums } from './build-demo-forums';
 import { buildDemoCycles } from './build-demo-cycles';
 import { buildDemoEffects } from './build-demo-effects';
 import { buildDemoNotifications } from './build-demo-notifications';
+import { buildDemoKnowledge } from './build-demo-knowledge';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -45,6 +46,7 @@ const VISION_SEED_OFFSET = 8;
 const FORUMS_SEED_OFFSET = 9;
 const CYCLES_SEED_OFFSET = 10;
 const EFFECTS_SEED_OFFSET = 11;
+const KNOWLEDGE_SEED_OFFSET = 12;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -93,6 +95,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const forums = await buildDemoForums(tx, created, createRandom(seed + FORUMS_SEED_OFFSET));
 			const cycles = await buildDemoCycles(tx, created, createRandom(seed + CYCLES_SEED_OFFSET));
 			const effects = await buildDemoEffects(tx, created, createRandom(seed + EFFECTS_SEED_OFFSET));
+			// After the support chain: the articles name its categories.
+			const knowledge = await buildDemoKnowledge(tx, created, createRandom(seed + KNOWLEDGE_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -110,7 +114,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					vision,
 					forums,
 					cycles,
-					effects
+					effects,
+					knowledge
 				}
 			});
 			return created;

@@ -9,6 +9,7 @@ import { deliverChannelPosts } from '../notifications/deliver-channel-posts';
 import { sendNotificationDigests } from '../notifications/send-notification-digests';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
+import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -45,6 +46,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'answer-reminders',
 		cron: '27 * * * *',
 		run: (db, now) => sendAnswerReminders(db, now)
+	},
+	{
+		// Tells article owners when an article's review date has come (issue 15), once per article and date. Daily,
+		// before the 07:00 digest, so the reminder is in the same morning's mail; a server that was down catches up.
+		name: 'article-review-reminders',
+		cron: '30 6 * * *',
+		run: (db, now) => sendArticleReviewReminders(db, now)
 	},
 	{
 		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { notifications, organizers } from '../db/schema';
 import type { Actor } from '../policies';
 import { isNotificationKind } from './kinds';
-import { notificationText, type NotificationParams } from './notification-text';
+import { notificationPath, notificationText, type NotificationParams } from './notification-text';
 
 /** One notification as the page shows it: the sentence, the case's page, when, and whether it is read. */
 export type NotificationItem = { id: number; text: string; href: string; createdAt: string; unread: boolean };
@@ -31,7 +31,7 @@ export async function findNotifications(db: Db, opts: { actor: Actor; locale: 's
 			{
 				id: r.id,
 				text: notificationText(r.kind, p, opts.locale),
-				href: `/${r.slug}/support/${p.number}`,
+				href: notificationPath(r.kind, p, r.slug),
 				createdAt: r.createdAt.toISOString(),
 				unread: !r.readAt
 			}

@@ -8,7 +8,8 @@ export const NOTIFICATION_KINDS = [
 	'sla_breached',
 	'receipt',
 	'sent_back',
-	'chased'
+	'chased',
+	'article_review'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
@@ -25,7 +26,8 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
  * The mail a person gets when they have not chosen (decision 026). Handlers: their own work at once, new cases in
  * the app only, warnings in the app and breaches at once. Suppliers: what is escalated or handed to them, at once.
  * Everyone: the receipt for a case they file, at once. A case sent back to one's line, or an earlier line chasing
- * a case one holds, asks for action: at once for those who work cases.
+ * a case one holds, asks for action: at once for those who work cases. An article of one's own due for review is
+ * not urgent: in the daily digest, whoever owns it.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
 	handler: {
@@ -37,7 +39,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		sla_breached: 'immediate',
 		receipt: 'immediate',
 		sent_back: 'immediate',
-		chased: 'immediate'
+		chased: 'immediate',
+		article_review: 'digest'
 	},
 	supplier: {
 		new_case: 'off',
@@ -48,7 +51,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		sla_breached: 'off',
 		receipt: 'immediate',
 		sent_back: 'immediate',
-		chased: 'immediate'
+		chased: 'immediate',
+		article_review: 'digest'
 	},
 	requester: {
 		new_case: 'off',
@@ -59,7 +63,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		sla_breached: 'off',
 		receipt: 'immediate',
 		sent_back: 'off',
-		chased: 'off'
+		chased: 'off',
+		article_review: 'digest'
 	}
 };
 

@@ -2,7 +2,8 @@ import { m } from '$lib/paraglide/messages';
 import type { NotificationKind } from './kinds';
 
 type Locale = 'sv' | 'en';
-export type NotificationParams = { number: number; title: string; line: number };
+/** A case's number, title and line; an article's notification (article_review) has its slug and review date instead. */
+export type NotificationParams = { number: number; title: string; line: number; article?: string; reviewOn?: string };
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -11,6 +12,8 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 	const args = { number: p.number, title: oneLine(p.title), line: p.line };
 	const o = { locale };
 	switch (kind) {
+		case 'article_review':
+			return m.kbio_notify_article_review({ title: args.title, date: p.reviewOn ?? '' }, o);
 		case 'new_case':
 			return m.notifications_kind_new_case(args, o);
 		case 'assigned':
@@ -36,6 +39,8 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 	const o = locale ? { locale } : undefined;
 	switch (kind) {
+		case 'article_review':
+			return m.kbio_notify_label_article_review({}, o);
 		case 'new_case':
 			return m.notifications_label_new_case({}, o);
 		case 'assigned':
@@ -57,9 +62,24 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 	}
 }
 
+/** Where a notification leads in the app: the case page, or the article for an article's notification. */
+export function notificationPath(kind: NotificationKind, p: NotificationParams, orgSlug: string): string {
+	if (kind === 'article_review') return `/${encodeURIComponent(orgSlug)}/hjalp/${encodeURIComponent(p.article ?? '')}`;
+	return `/${encodeURIComponent(orgSlug)}/support/${p.number}`;
+}
+
 /** The mail for one notification sent at once: Swedish (the organizer's language), the link, a short English line. */
 export function buildNotificationMail(kind: NotificationKind, p: NotificationParams, link: string): { subject: string; body: string } {
 	const sv = { locale: 'sv' as const };
+	if (kind === 'article_review') {
+		const body = [
+			notificationText(kind, p, 'sv'),
+			`${m.notifications_mail_open({}, sv)}\n${link}`,
+			notificationText(kind, p, 'en'),
+			m.notify_mail_automatic({}, sv)
+		];
+		return { subject: m.kbio_notify_article_review_subject({ title: oneLine(p.title) }, sv), body: `${body.join('\n\n')}\n` };
+	}
 	const parts = [
 		notificationText(kind, p, 'sv'),
 		`${m.notifications_mail_open({}, sv)}\n${link}`,

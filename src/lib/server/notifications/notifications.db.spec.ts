@@ -196,7 +196,8 @@ describe('preferences and the digest', () => {
 			sla_breached: 'digest',
 			receipt: 'immediate',
 			sent_back: 'immediate',
-			chased: 'immediate'
+			chased: 'immediate',
+			article_review: 'digest'
 		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
 		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({

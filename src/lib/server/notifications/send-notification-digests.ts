@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { notifications, organizers, people } from '../db/schema';
 import { sendMail } from '../mail/send-mail';
-import { ticketLink } from '../support/notify/ticket-link';
+import { env } from '../env';
 import { isNotificationKind } from './kinds';
-import { buildDigestMail, type NotificationParams } from './notification-text';
+import { buildDigestMail, notificationPath, type NotificationParams } from './notification-text';
 
 /**
  * The daily digest (07:00 Europe/Stockholm): one mail per person (and organizer: its administrators may read
@@ -14,6 +14,7 @@ import { buildDigestMail, type NotificationParams } from './notification-text';
  * Returns how many mails were queued.
  */
 export async function sendNotificationDigests(db: Db, now: Date = new Date()): Promise<{ mails: number }> {
+	const origin = env.ORIGIN.replace(/\/+$/, '');
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select({
@@ -42,7 +43,13 @@ export async function sendNotificationDigests(db: Db, now: Date = new Date()): P
 			const first = list[0];
 			const items = list.flatMap((r) =>
 				isNotificationKind(r.kind)
-					? [{ kind: r.kind, params: r.params as unknown as NotificationParams, link: ticketLink(r.slug, Number(r.params.number)) }]
+					? [
+							{
+								kind: r.kind,
+								params: r.params as unknown as NotificationParams,
+								link: origin + notificationPath(r.kind, r.params as never, r.slug)
+							}
+						]
 					: []
 			);
 			if (first.status !== 'active' || items.length === 0) continue;

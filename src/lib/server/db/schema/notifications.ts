@@ -3,6 +3,7 @@ import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp,
 import { createdAt, updatedAt } from './columns';
 import { organizers, people } from './org';
 import { supportTeams, tickets } from './support';
+import { kbArticles } from './knowledge';
 
 /**
  * One notification for one person about one case (decision 026): written in the transaction of the case event
@@ -18,11 +19,12 @@ export const notifications = pgTable(
 		personId: uuid('person_id')
 			.notNull()
 			.references(() => people.id),
-		/** new_case | assigned | escalated | requester_reply | sla_at_risk | sla_breached | receipt | sent_back | chased */
+		/** new_case | assigned | escalated | requester_reply | sla_at_risk | sla_breached | receipt | sent_back | chased | article_review */
 		kind: text('kind').notNull(),
-		ticketId: uuid('ticket_id')
-			.notNull()
-			.references(() => tickets.id),
+		/** The case it is about; null for a notification about an article (article_review). */
+		ticketId: uuid('ticket_id').references(() => tickets.id),
+		/** The knowledge-base article it is about (article_review), else null. */
+		articleId: uuid('article_id').references(() => kbArticles.id),
 		/** Text parameters as they were when written (case number, title, line …); names already pseudonymised. */
 		params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
 		/** Once-only key (an SLA warning per deadline); null when the event itself is the key. */

@@ -8,14 +8,19 @@ import { presentCategoryRow, presentTeamRow } from '$lib/server/support/config/p
 import { checked, doneFrom, supportAdminContext, text } from './support-admin';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction } from '$lib/server/http/errors';
+import { can } from '$lib/server/policies';
+import { parseKnowledgeSettings, setPublicArticles } from '$lib/server/knowledge/public/knowledge-settings';
 
-const DONE = ['installningar', 'kategori', 'forslag'] as const;
+const DONE = ['installningar', 'kategori', 'forslag', 'kunskapsbank'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const { db, opts } = await supportAdminContext(event);
+	const { db, opts, actor, organizer } = await supportAdminContext(event);
 	const { settings, teams, categories } = await findSupportConfig(db, opts);
+	// The knowledge base's own setting sits here for those who manage the base (kb.manage), beside support's.
+	const manageKb = can(actor, 'kb.manage', { type: 'knowledge', organizerId: organizer.id });
 	return {
 		settings,
+		knowledge: manageKb ? parseKnowledgeSettings(organizer.settings.knowledge) : null,
 		teams: teams.map(presentTeamRow),
 		categories: categories.map(presentCategoryRow),
 		chains: [...CHAINS],
@@ -24,6 +29,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** Whether articles marked public may be read without signing in (kb.manage). */
+	knowledge: async (event) => {
+		const { db, opts, base } = await supportAdminContext(event);
+		const allow = checked(await event.request.formData(), 'publicArticles');
+		return runAction(
+			async () => {
+				await setPublicArticles(db, { ...opts, allow });
+				redirect(303, `${base}?klart=kunskapsbank#kunskapsbank`);
+			},
+			{ values: { publicArticles: allow }, field: 'publicArticles', data: { action: 'knowledge' } }
+		);
+	},
 	settings: async (event) => {
 		const { db, opts, base } = await supportAdminContext(event);
 		const data = await event.request.formData();
