@@ -14,7 +14,28 @@ export type NewOrganizer = {
 	adminEmail: string;
 };
 
-/** A slug not yet taken: "exempelkommun", then "exempelkommun-2" … */
+/**
+ * The site's own first path segments: an organizer with one of these as its slug could never be reached, since a
+ * fixed route wins over `[org]` ("Hjälp" would be /hjalp, the public self-help). Such a name gets "-2" at once.
+ */
+export const RESERVED_SLUGS = new Set([
+	'aterstall-losenord',
+	'aviseringar',
+	'glomt-losenord',
+	'healthz',
+	'hjalp',
+	'installera',
+	'kalender',
+	'konto',
+	'logga-in',
+	'logga-ut',
+	's',
+	'sprak',
+	'system',
+	'tillganglighet'
+]);
+
+/** A slug not yet taken nor reserved: "exempelkommun", then "exempelkommun-2" … */
 async function freeSlug(tx: Db, name: string) {
 	const base = slugify(name);
 	const taken = new Set(
@@ -25,6 +46,7 @@ async function freeSlug(tx: Db, name: string) {
 				.where(like(organizers.slug, `${base}%`))
 		).map((r) => r.slug)
 	);
+	for (const r of RESERVED_SLUGS) taken.add(r);
 	if (!taken.has(base)) return base;
 	let i = 2;
 	while (taken.has(`${base}-${i}`)) i++;
