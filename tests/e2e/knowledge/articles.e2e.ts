@@ -12,7 +12,7 @@ test.describe.configure({ mode: 'serial' });
 
 const ORG = TEST_ORG.slug;
 const STAMP = Date.now().toString(36);
-const UNIT = { name: 'Hjälpskolan', code: '93320077' };
+const UNIT = { name: 'Hjälpskolan', code: '93320151' };
 const STAFF = { name: 'Sara Självhjälp', email: `sara.${STAMP}@hjalp.exempel.se`, role: 'Personal' };
 const PASSWORD = 'ett långt lösenord för självhjälpen';
 const TITLE = `Projektorn i aulan visar ingen bild ${STAMP}`;
