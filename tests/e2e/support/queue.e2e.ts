@@ -62,7 +62,8 @@ test('a search with quotes, operators and markup does not fail and is kept in th
 	await page.getByRole('button', { name: 'Visa ärenden' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ärendekö');
 	await expect(page.getByLabel('Sök i rubrik och beskrivning')).toHaveValue(weird);
-	await expect(page.getByText('Inga ärenden stämmer med sökningen och filtren.')).toBeVisible();
+	// The words in it (projektor, script, alert) may match cases other suites filed: a list or the empty state, no error.
+	await expect(page.getByText('Inga ärenden stämmer med sökningen och filtren.').or(page.getByRole('table')).first()).toBeVisible();
 	await expectAccessible(page);
 
 	// Hand-edited links: an unknown tab, a broken cursor and bad filter values still give a queue.
