@@ -263,7 +263,7 @@ export const SAMPLE_FILES = {
 
 // ── Knowledge base (issue 15) ────────────────────────────────────────────────────
 import { kbArticles } from '../src/lib/server/db/schema';
-import { indexDocument } from '../src/lib/server/search/index-document';
+import { indexArticle } from '../src/lib/server/knowledge/articles/index-article';
 
 /**
  * A knowledge-base article, published unless told otherwise, and in the search index (as saving one does).
@@ -282,13 +282,6 @@ export async function buildArticle(db: Db, o: Partial<typeof kbArticles.$inferIn
 			...o
 		})
 		.returning();
-	await indexDocument(db, {
-		kind: 'article',
-		sourceId: article.id,
-		organizerId: article.organizerId,
-		title: article.title,
-		body: article.body,
-		keywords: article.tags
-	});
+	await indexArticle(db, article, null);
 	return article;
 }

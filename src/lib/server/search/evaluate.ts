@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { kbArticles, organizers } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { parseArticleFile } from '../knowledge/import/parse-article-file';
-import { indexDocument } from './index-document';
+import { indexArticle } from '../knowledge/articles/index-article';
 import { prepareSearch } from './prepare-search';
 
 /** One question of an evaluation set and the article files that answer it. */
@@ -45,14 +45,8 @@ export async function loadEvalArticles(db: Db, folder: string) {
 				publishedAt: new Date()
 			})
 			.returning();
-		await indexDocument(db, {
-			kind: 'article',
-			sourceId: row.id,
-			organizerId: org.id,
-			title: a.title,
-			body: a.body,
-			keywords: [...a.tags, ...(a.categoryName ? [a.categoryName] : [])]
-		});
+		// Indexed as the product indexes an article, so the figures speak for what users get.
+		await indexArticle(db, row, a.categoryName);
 		count++;
 	}
 	return { organizerId: org.id, count, problems };

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { kbArticles, kbArticleVersions, supportCategories } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { authorize, type Actor } from '../../policies';
-import { indexDocument } from '../../search/index-document';
+import { indexArticle } from '../articles/index-article';
 import { parseArticleFile, type ArticleFileProblem, type ParsedArticle } from './parse-article-file';
 
 /** One uploaded or read file: its name (the article's key) and its text. */
@@ -119,7 +119,7 @@ export async function importArticles(
 				.from(kbArticles)
 				.where(and(eq(kbArticles.organizerId, organizerId), eq(kbArticles.slug, article.slug)))
 				.for('update');
-			let id: string;
+			let saved: typeof kbArticles.$inferSelect;
 			if (!existing) {
 				const [row] = await tx
 					.insert(kbArticles)
@@ -130,19 +130,18 @@ export async function importArticles(
 						ownerId: person?.personId ?? null,
 						publishedAt: next.status === 'published' ? now : null
 					})
-					.returning({ id: kbArticles.id });
-				id = row.id;
+					.returning();
+				saved = row;
 				await tx
 					.insert(kbArticleVersions)
-					.values({ articleId: id, version: 1, title: next.title, body: next.body, changedBy: person?.personId ?? null });
+					.values({ articleId: row.id, version: 1, title: next.title, body: next.body, changedBy: person?.personId ?? null });
 				counts.created++;
 			} else if (same(existing, next) && existing.archivedAt === null) {
 				counts.unchanged++;
 				continue;
 			} else {
-				id = existing.id;
 				const version = existing.version + 1;
-				await tx
+				[saved] = await tx
 					.update(kbArticles)
 					.set({
 						...next,
@@ -151,20 +150,14 @@ export async function importArticles(
 						publishedAt: next.status === 'published' ? (existing.publishedAt ?? now) : existing.publishedAt,
 						updatedAt: now
 					})
-					.where(eq(kbArticles.id, id));
+					.where(eq(kbArticles.id, existing.id))
+					.returning();
 				await tx
 					.insert(kbArticleVersions)
-					.values({ articleId: id, version, title: next.title, body: next.body, changedBy: person?.personId ?? null });
+					.values({ articleId: existing.id, version, title: next.title, body: next.body, changedBy: person?.personId ?? null });
 				counts.updated++;
 			}
-			await indexDocument(tx, {
-				kind: 'article',
-				sourceId: id,
-				organizerId,
-				title: next.title,
-				body: next.body,
-				keywords: [...next.tags, ...(category ? [category.name] : [])]
-			});
+			await indexArticle(tx, saved, category?.name ?? null);
 		}
 		await recordAudit(tx, {
 			organizerId,
