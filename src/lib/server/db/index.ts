@@ -43,7 +43,13 @@ async function migrateAlone(url: string, run: () => Promise<void>): Promise<void
  * The one place that chooses the database: a PostgreSQL URL gives a `pg` pool,
  * otherwise PGlite stores its files in `dataDir` (or memory when dataDir is 'memory://').
  */
-export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<DbHandle> {
+export async function openDatabase(opts: {
+	url?: string;
+	dataDir: string;
+	poolSize?: number;
+	/** PGlite only: start from this dump (`dumpDataDir`) of a database, e.g. the tests' migrated template. */
+	loadDataDir?: Blob;
+}): Promise<DbHandle> {
 	if (opts.url) {
 		const { PreparingPool } = await import('./preparing-pool');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -71,7 +77,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	if (!opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
-	const client = new PGlite(opts.dataDir);
+	const client = opts.loadDataDir ? new PGlite(opts.dataDir, { loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
 	const db = drizzle({ client, schema }) as unknown as Db;
 	return {
 		db,
