@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DbHandle } from '../src/lib/server/db';
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<DbHandle> {
 	if (!url) {
 		// Loading the template the global setup migrated and dumped once takes ~1 s; migrating each file's own took ~5 s.
 		const template = inject('pgliteTemplate');
-		if (template) return openDatabase({ dataDir: 'memory://', loadDataDir: await loadTemplate(template) });
+		if (template) return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([await readFile(template)]) });
 		const h = await openDatabase({ dataDir: 'memory://' });
 		await h.migrate();
 		return h;
@@ -48,18 +48,12 @@ export async function createTestDatabase(): Promise<DbHandle> {
 	};
 }
 
-let templateBlob: Promise<Blob> | undefined;
-function loadTemplate(path: string): Promise<Blob> {
-	templateBlob ??= readFile(path).then((bytes) => new Blob([bytes]));
-	return templateBlob;
-}
-
 /** Global setup for the db tier on PGlite: migrate one in-memory database and dump it to `path`. */
 export async function preparePgliteTemplate(path: string) {
 	const h = await openDatabase({ dataDir: 'memory://' });
 	await h.migrate();
-	const dump = await (h.client as { dumpDataDir(c: 'none'): Promise<Blob> }).dumpDataDir('none');
-	const { writeFile } = await import('node:fs/promises');
+	if (h.kind !== 'pglite') throw new Error('preparePgliteTemplate: PGlite only');
+	const dump = await h.client.dumpDataDir('none');
 	await writeFile(path, Buffer.from(await dump.arrayBuffer()));
 	await h.close();
 }

@@ -77,7 +77,7 @@ export async function openDatabase(opts: {
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	if (!opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
-	const client = opts.loadDataDir ? new PGlite(opts.dataDir, { loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
+	const client = new PGlite(opts.dataDir, { loadDataDir: opts.loadDataDir });
 	const db = drizzle({ client, schema }) as unknown as Db;
 	return {
 		db,
