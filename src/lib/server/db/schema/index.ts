@@ -13,3 +13,6 @@ export * from './notifications';
 export * from './answer-reminders';
 export * from './knowledge';
 export * from './search';
+export * from './questions';
+export * from './guidance';
+export * from './assistant';
