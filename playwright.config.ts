@@ -24,9 +24,13 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
-	workers: 1,
+	// Two lanes: the features project and the demo project, each on its own server, run side by side; within a
+	// project the tests run one at a time (they build on each other's data). Decision 041.
+	workers: 2,
 	retries: 0,
 	timeout: 60_000,
+	// Two lanes on a two-core machine make a page slower to answer now and then.
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -46,10 +50,24 @@ export default defineConfig({
 	projects: [
 		// Runs first, on an empty database: the setup page creates "Testkommun" and its admin,
 		// which every later test signs in as (tests/e2e/helpers.ts).
-		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts' },
-		{ name: 'features', testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**'], dependencies: ['installation'] },
+		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts', workers: 1 },
+		{
+			name: 'features',
+			testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**', 'knowledge/filing-suggestions.e2e.ts'],
+			dependencies: ['installation'],
+			workers: 1
+		},
 		// Every role of Exempelkommun: the authorization matrix and whole-chain scenarios (tests/e2e/demo).
-		{ name: 'demo', testMatch: ['security/**/*.e2e.ts', 'demo/**/*.e2e.ts'], use: { baseURL: `http://localhost:${DEMO_PORT}` } }
+		// It depends on installation only so that Playwright runs it in the same phase as features (projects run in
+		// phases by their dependencies); it uses nothing the setup page creates.
+		{
+			name: 'demo',
+			// filing-suggestions starts a server of its own on a seeded database: it evens out the two lanes here.
+			testMatch: ['security/**/*.e2e.ts', 'demo/**/*.e2e.ts', 'knowledge/filing-suggestions.e2e.ts'],
+			dependencies: ['installation'],
+			workers: 1,
+			use: { baseURL: `http://localhost:${DEMO_PORT}` }
+		}
 	],
 	webServer: [
 		{

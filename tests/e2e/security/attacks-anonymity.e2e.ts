@@ -55,7 +55,8 @@ test('finding 2: four empty submissions through a link do not reveal the one rea
 	page,
 	browser
 }) => {
-	test.setTimeout(240_000);
+	// Six browsers answer a whole round through the link one after another: long, and longer beside the other lane.
+	test.setTimeout(480_000);
 	await signIn(page, ADMIN.email, DEMO_PASSWORD);
 	await page.goto(`/${DEMO_SLUG}/skattning/ny`);
 	await page.getByLabel('Namn på omgången').fill(`Utfyllnadsförsöket ${RUN}`);
