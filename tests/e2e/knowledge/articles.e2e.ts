@@ -2,7 +2,8 @@
  * Self-help articles (issue 15 item 1): the administrator writes an article (a missing title is refused beside the
  * field with the text kept; script tags and javascript: links in the text stay harmless) and publishes it; a staff
  * member finds it by searching in their own words, reads it and says it helped. The editor works without
- * JavaScript (a cheat sheet's file too), and every change of text is a version in the history.
+ * JavaScript (a cheat sheet's file too), and every change of text is a version in the history. The organizer's own
+ * synonyms make a new word find the article.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -123,4 +124,33 @@ test('without JavaScript the editor refuses an empty title, keeps the text, and 
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('Version 1');
 	await expect(page.getByText('Starta om projektorn om inget hjälper.')).toHaveCount(0);
 	await context.close();
+});
+
+test('the administrator adds words that mean the same, and a search with the new word finds the article', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto(`/${ORG}/hjalp`);
+	await page.getByRole('link', { name: 'Ord som betyder samma sak' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ord som betyder samma sak');
+	await expect(page.getByText('ipad')).toBeVisible();
+
+	await page.getByLabel('Ord i gruppen').fill('beamer');
+	await page.getByRole('button', { name: 'Lägg till gruppen' }).click();
+	const field = page.locator('.field').filter({ has: page.getByLabel('Ord i gruppen') });
+	await expect(field.locator('.error-message')).toContainText('Skriv minst två olika ord');
+	await expect(page.getByLabel('Ord i gruppen')).toHaveValue('beamer');
+	await expectAccessible(page);
+
+	await page.getByLabel('Ord i gruppen').fill('Beamer, projektor');
+	await page.getByRole('button', { name: 'Lägg till gruppen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Gruppen är tillagd.');
+	await expect(page.getByRole('listitem').filter({ hasText: 'beamer, projektor' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto(`/${ORG}/hjalp?q=beamer`);
+	await expect(page.getByRole('link', { name: new RegExp(TITLE) })).toBeVisible();
+
+	await page.goto(`/${ORG}/hjalp/synonymer`);
+	await page.getByRole('button', { name: 'Ta bort gruppen beamer, projektor' }).click();
+	await expect(page.getByRole('status')).toHaveText('Gruppen är borttagen.');
+	await expect(page.getByText('Ni har inga egna grupper ännu', { exact: false })).toBeVisible();
 });
