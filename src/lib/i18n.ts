@@ -36,3 +36,9 @@ export function formatDate(value: Date | string | null | undefined, withTime = f
 export function formatNumber(n: number): string {
 	return new Intl.NumberFormat(getLocale() === 'en' ? 'en-GB' : 'sv-SE').format(n);
 }
+
+/** A month 'YYYY-MM' as the user's locale names it ("november 2026", "November 2026"). */
+export function formatMonth(month: string): string {
+	const locale = getLocale() === 'en' ? 'en-GB' : 'sv-SE';
+	return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+}

@@ -105,7 +105,7 @@ export const RULES: [RegExp, Rule][] = [
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
-	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera)$/, { kind: 'knowledge', action: 'kb.manage' }],
+	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
@@ -123,6 +123,8 @@ export const RULES: [RegExp, Rule][] = [
 	// those who write it. A writer who may not publish opens the edit page of a published article and is told so.
 	[/^\/\(app\)\/\[org\]\/hjalp(\/\[slug\])?$/, { kind: 'knowledge', action: 'kb.read' }],
 	[/^\/\(app\)\/\[org\]\/hjalp\/(ny|\[slug\]\/redigera|\[slug\]\/historik)$/, { kind: 'knowledge', action: 'kb.write' }],
+	// The preventive line's workbench: those who write self-help, each seeing the cases they may see (issue 15, item 7).
+	[/^\/\(app\)\/\[org\]\/hjalp\/forebyggande(\/atgard)?$/, { kind: 'knowledge', action: 'kb.write' }],
 	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
 	// all); tested in get-article-file's database spec.
 	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],

@@ -15,6 +15,9 @@ test.describe('the support follow-up page', () => {
 		await expect(page).toHaveURL(/kedja=pedagogical/);
 		await expect(page.getByLabel('Läsår')).toHaveValue(years[1]);
 		await expect(page.getByLabel('Supportkedja')).toHaveValue('pedagogical');
+		// Self-help in the same period: a year back nothing has been solved by an article, and the page says so.
+		await expect(page.getByRole('heading', { level: 2, name: 'Självhjälp' })).toBeVisible();
+		await expect(page.getByText('Ingen artikel har avslutat en anmälan under perioden.', { exact: false })).toBeVisible();
 		await expectAccessible(page);
 
 		await page.getByRole('button', { name: 'In English' }).click();

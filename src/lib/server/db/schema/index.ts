@@ -16,3 +16,4 @@ export * from './search';
 export * from './questions';
 export * from './guidance';
 export * from './assistant';
+export * from './prevention';
