@@ -2,7 +2,8 @@
  * Bookable guidance and drop-ins (issue 15, item 6): a pedagogical key person offers a 1–1 time and a weekly
  * drop-in; a teacher books the 1–1 without JavaScript, gets the booking by mail with a link to the iCal file, and the
  * file holds the time; someone who had the full slot open is refused with a message; the host sees who booked and
- * what they need help with; a case leads to a booking ("Boka handledning i stället"). One page is read in English.
+ * what they need help with; a case leads to a booking ("Boka handledning i stället"); the host cancels a time and the
+ * booker is told. One page is read in English.
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -214,5 +215,18 @@ test('from a case the teacher books a drop-in instead, and the host sees which c
 	const key = await pageAs(browser, KEY);
 	await key.goto(dropInPath);
 	await expect(key.getByRole('link', { name: `ärende ${number}` })).toBeVisible();
+
+	// The host cancels that occasion: the teacher is told by mail, and the time leaves the list.
+	const mail = await nextMailTo(
+		TEACHER.email,
+		async () => {
+			await key.getByRole('button', { name: 'Ställ in tiden' }).click();
+			await expect(key.getByRole('status')).toContainText('Tiden är inställd.');
+		},
+		(m) => m.subject.startsWith('Inställd:')
+	);
+	expect(mail.text).toContain(DROP_IN);
+	await expect(key.getByRole('link', { name: DROP_IN })).toHaveCount(1);
+	await expectAccessible(key);
 	await key.context().close();
 });
