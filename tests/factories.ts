@@ -285,3 +285,31 @@ export async function buildArticle(db: Db, o: Partial<typeof kbArticles.$inferIn
 	await indexArticle(db, article, null);
 	return article;
 }
+
+// ── Guidance and drop-ins (issue 15, item 6) ─────────────────────────────────────
+import { guidanceSessions } from '../src/lib/server/db/schema';
+
+/**
+ * A guidance session, inserted directly (so specs can place one in the past, which publishing refuses): a 1–1 time
+ * online tomorrow unless told otherwise. Specs of publishing itself go through publishSession.
+ */
+export async function buildGuidanceSession(
+	db: Db,
+	o: Partial<typeof guidanceSessions.$inferInsert> & { organizerId: string; hostId: string }
+) {
+	const startsAt = o.startsAt ?? new Date(Date.now() + 86_400_000);
+	const [row] = await db
+		.insert(guidanceSessions)
+		.values({
+			kind: 'one_to_one',
+			chain: 'pedagogical',
+			title: `Handledning ${next()}`,
+			meetingUrl: 'https://mote.exempel.se/handledning',
+			seats: 1,
+			...o,
+			startsAt,
+			endsAt: o.endsAt ?? new Date(startsAt.getTime() + 45 * 60_000)
+		})
+		.returning();
+	return row;
+}

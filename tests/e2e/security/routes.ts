@@ -128,6 +128,12 @@ export const RULES: [RegExp, Rule][] = [
 	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
 	// all); tested in get-article-file's database spec.
 	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],
+	// Guidance and drop-ins (issue 15): staff see the times and book; those who host offer new ones. A session's page
+	// and its iCal file take a real session id (the matrix's made-up id is 404 for all); the file is for its booker and
+	// host only, tested in guidance.db.spec.ts and knowledge/guidance.e2e.ts.
+	[/^\/\(app\)\/\[org\]\/handledning$/, { kind: 'knowledge', action: 'guidance.book' }],
+	[/^\/\(app\)\/\[org\]\/handledning\/ny$/, { kind: 'knowledge', action: 'guidance.host' }],
+	[/^\/\(app\)\/\[org\]\/handledning\/\[id\](\/kalender\.ics)?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

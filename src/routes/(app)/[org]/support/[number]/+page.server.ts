@@ -18,7 +18,7 @@ import { replyToRequester } from '$lib/server/support/handling/reply-to-requeste
 import { sendBack } from '$lib/server/support/handling/send-back';
 import { setTicketState } from '$lib/server/support/handling/set-ticket-state';
 import { solveTicket } from '$lib/server/support/handling/solve-ticket';
-import type { Actor } from '$lib/server/policies';
+import { can, type Actor } from '$lib/server/policies';
 import { caseNumber, runStep } from './step-form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -30,7 +30,12 @@ export const load: PageServerLoad = async (event) => {
 	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number: caseNumber(event.params.number) }).catch(
 		throwHttp
 	);
-	return { ...page, done: DONE.find((d) => event.url.searchParams.has(d)) ?? null };
+	return {
+		...page,
+		done: DONE.find((d) => event.url.searchParams.has(d)) ?? null,
+		/** The requester may book guidance instead of waiting (issue 15). */
+		canBookGuidance: can(actor, 'guidance.book', { type: 'knowledge', organizerId: organizer.id })
+	};
 };
 
 /** Runs one requester step and comes back to the case page with a confirmation, or fails with what was typed. */
