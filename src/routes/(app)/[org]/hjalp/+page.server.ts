@@ -28,6 +28,12 @@ export const load: PageServerLoad = async (event) => {
 		items: found.items.map((i) => ({ ...i, updatedAt: i.updatedAt.toISOString() })),
 		canWrite: found.canWrite,
 		canManage: can(actor, 'kb.manage', { type: 'knowledge', organizerId: organizer.id }),
+		// Help from people and from the assistant, beside the articles (issue 15, items 4–6).
+		more: {
+			assistant: can(actor, 'assistant.use', { type: 'knowledge', organizerId: organizer.id }),
+			questions: can(actor, 'qa.take_part', { type: 'knowledge', organizerId: organizer.id }),
+			guidance: can(actor, 'guidance.book', { type: 'knowledge', organizerId: organizer.id })
+		},
 		archived: params.has('borttagen')
 	};
 };
