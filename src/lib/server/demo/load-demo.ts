@@ -31,6 +31,7 @@ import { buildDemoCycles } from './build-demo-cycles';
 import { buildDemoEffects } from './build-demo-effects';
 import { buildDemoNotifications } from './build-demo-notifications';
 import { buildDemoKnowledge } from './build-demo-knowledge';
+import { buildDemoQuestions } from './build-demo-questions';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -97,6 +98,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const effects = await buildDemoEffects(tx, created, createRandom(seed + EFFECTS_SEED_OFFSET));
 			// After the support chain: the articles name its categories.
 			const knowledge = await buildDemoKnowledge(tx, created, createRandom(seed + KNOWLEDGE_SEED_OFFSET));
+			const questions = await buildDemoQuestions(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -115,7 +117,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					forums,
 					cycles,
 					effects,
-					knowledge
+					knowledge,
+					questions
 				}
 			});
 			return created;
