@@ -312,4 +312,35 @@ export async function buildGuidanceSession(
 		})
 		.returning();
 	return row;
+
+// ── Colleague questions (issue 15, item 5) ─────────────────────────────────────
+import { qaAnswers, qaQuestions } from '../src/lib/server/db/schema';
+import { indexQuestion } from '../src/lib/server/knowledge/questions/index-question';
+
+/**
+ * A colleague question, indexed for search as asking one does, with answers from `answeredBy` (the first accepted
+ * when `accepted`). Inserts directly, without notifications: specs of askQuestion itself go through it instead.
+ */
+export async function buildQuestion(
+	db: Db,
+	o: Partial<typeof qaQuestions.$inferInsert> & { organizerId: string; askedBy: string; answeredBy?: string[]; accepted?: boolean }
+) {
+	const { answeredBy = [], accepted = false, ...values } = o;
+	const [question] = await db
+		.insert(qaQuestions)
+		.values({ chain: 'technical', title: `Fråga ${next()}`, body: '', ...values })
+		.returning();
+	const answers = [];
+	for (const personId of answeredBy) {
+		const [a] = await db
+			.insert(qaAnswers)
+			.values({ questionId: question.id, personId, body: `Svar ${next()}` })
+			.returning();
+		answers.push(a);
+	}
+	let row = question;
+	if (accepted && answers[0])
+		[row] = await db.update(qaQuestions).set({ acceptedAnswerId: answers[0].id }).where(eq(qaQuestions.id, question.id)).returning();
+	await indexQuestion(db, row);
+	return { question: row, answers };
 }

@@ -190,6 +190,14 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	// A public article of the demo, if it has one (the articles come from src/lib/server/demo/knowledge/articles).
 	const publicArticles = await (await request.get(`/hjalp/${DEMO_SLUG}`)).text();
 	params.slug ??= publicArticles.match(new RegExp(`/hjalp/${DEMO_SLUG}/([^"/]+)"`))?.[1] ?? 'finns-inte';
+	// Colleague questions: one of the demo's (build-demo-questions.ts), open to every member who takes part.
+	const questions = await (await request.get(`/${DEMO_SLUG}/fragor`)).text();
+	params.questionId = questions.match(new RegExp(`/${DEMO_SLUG}/fragor/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.questionId, 'a demo question').not.toBe('');
+	// Guidance: one of the demo's times (build-demo-guidance.ts); who booked it and its calendar turn on the person.
+	const guidance = await (await request.get(`/${DEMO_SLUG}/handledning`)).text();
+	params.id = guidance.match(new RegExp(`/${DEMO_SLUG}/handledning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.id, 'a demo guidance time').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

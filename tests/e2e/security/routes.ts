@@ -125,6 +125,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/hjalp\/(ny|\[slug\]\/redigera|\[slug\]\/historik)$/, { kind: 'knowledge', action: 'kb.write' }],
 	// The preventive line's workbench: those who write self-help, each seeing the cases they may see (issue 15, item 7).
 	[/^\/\(app\)\/\[org\]\/hjalp\/forebyggande(\/atgard)?$/, { kind: 'knowledge', action: 'kb.write' }],
+	// Colleague questions (issue 15, item 5): staff ask, answer and read the roster (qa.take_part); the roster's save
+	// action takes qa.roster and "Gör till artikel" kb.write, checked in the domain (questions.db.spec.ts). A question
+	// of another organizer, or a malformed id, is 404 for everyone.
+	[/^\/\(app\)\/\[org\]\/fragor(\/ny|\/ny\/liknande|\/jour|\/\[questionId\])?$/, { kind: 'knowledge', action: 'qa.take_part' }],
 	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
 	// all); tested in get-article-file's database spec.
 	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],

@@ -32,6 +32,7 @@ import { buildDemoEffects } from './build-demo-effects';
 import { buildDemoNotifications } from './build-demo-notifications';
 import { buildDemoKnowledge } from './build-demo-knowledge';
 import { buildDemoGuidance } from './build-demo-guidance';
+import { buildDemoQuestions } from './build-demo-questions';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -99,6 +100,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			// After the support chain: the articles name its categories.
 			const knowledge = await buildDemoKnowledge(tx, created, createRandom(seed + KNOWLEDGE_SEED_OFFSET));
 			const guidance = await buildDemoGuidance(tx, created);
+			const questions = await buildDemoQuestions(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -118,7 +120,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					cycles,
 					effects,
 					knowledge,
-					guidance
+					guidance,
+					questions
 				}
 			});
 			return created;

@@ -9,7 +9,9 @@ export const NOTIFICATION_KINDS = [
 	'receipt',
 	'sent_back',
 	'chased',
-	'article_review'
+	'article_review',
+	'qa_duty',
+	'qa_answer'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
@@ -27,7 +29,8 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
  * the app only, warnings in the app and breaches at once. Suppliers: what is escalated or handed to them, at once.
  * Everyone: the receipt for a case they file, at once. A case sent back to one's line, or an earlier line chasing
  * a case one holds, asks for action: at once for those who work cases. An article of one's own due for review is
- * not urgent: in the daily digest, whoever owns it.
+ * not urgent: in the daily digest, whoever owns it. A colleague question for the key person on duty (qa_duty) and
+ * a new answer to one's own question (qa_answer) are worth hearing of while they are fresh: at once, for everyone.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
 	handler: {
@@ -40,7 +43,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		receipt: 'immediate',
 		sent_back: 'immediate',
 		chased: 'immediate',
-		article_review: 'digest'
+		article_review: 'digest',
+		qa_duty: 'immediate',
+		qa_answer: 'immediate'
 	},
 	supplier: {
 		new_case: 'off',
@@ -52,7 +57,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		receipt: 'immediate',
 		sent_back: 'immediate',
 		chased: 'immediate',
-		article_review: 'digest'
+		article_review: 'digest',
+		qa_duty: 'immediate',
+		qa_answer: 'immediate'
 	},
 	requester: {
 		new_case: 'off',
@@ -64,7 +71,9 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		receipt: 'immediate',
 		sent_back: 'off',
 		chased: 'off',
-		article_review: 'digest'
+		article_review: 'digest',
+		qa_duty: 'immediate',
+		qa_answer: 'immediate'
 	}
 };
 

@@ -2,8 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import type { NotificationKind } from './kinds';
 
 type Locale = 'sv' | 'en';
-/** A case's number, title and line; an article's notification (article_review) has its slug and review date instead. */
-export type NotificationParams = { number: number; title: string; line: number; article?: string; reviewOn?: string };
+/**
+ * A case's number, title and line; an article's notification (article_review) has its slug and review date instead;
+ * a colleague question's (qa_duty, qa_answer) the question's id.
+ */
+export type NotificationParams = { number: number; title: string; line: number; article?: string; reviewOn?: string; question?: string };
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -14,6 +17,10 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 	switch (kind) {
 		case 'article_review':
 			return m.kbio_notify_article_review({ title: args.title, date: p.reviewOn ?? '' }, o);
+		case 'qa_duty':
+			return m.qa_notify_duty({ title: args.title }, o);
+		case 'qa_answer':
+			return m.qa_notify_answer({ title: args.title }, o);
 		case 'new_case':
 			return m.notifications_kind_new_case(args, o);
 		case 'assigned':
@@ -41,6 +48,10 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 	switch (kind) {
 		case 'article_review':
 			return m.kbio_notify_label_article_review({}, o);
+		case 'qa_duty':
+			return m.qa_notify_label_duty({}, o);
+		case 'qa_answer':
+			return m.qa_notify_label_answer({}, o);
 		case 'new_case':
 			return m.notifications_label_new_case({}, o);
 		case 'assigned':
@@ -62,23 +73,30 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 	}
 }
 
-/** Where a notification leads in the app: the case page, or the article for an article's notification. */
+/** Where a notification leads in the app: the case page, the article for an article's notification, the question for a question's. */
 export function notificationPath(kind: NotificationKind, p: NotificationParams, orgSlug: string): string {
 	if (kind === 'article_review') return `/${encodeURIComponent(orgSlug)}/hjalp/${encodeURIComponent(p.article ?? '')}`;
+	if (kind === 'qa_duty' || kind === 'qa_answer') return `/${encodeURIComponent(orgSlug)}/fragor/${encodeURIComponent(p.question ?? '')}`;
 	return `/${encodeURIComponent(orgSlug)}/support/${p.number}`;
 }
 
 /** The mail for one notification sent at once: Swedish (the organizer's language), the link, a short English line. */
 export function buildNotificationMail(kind: NotificationKind, p: NotificationParams, link: string): { subject: string; body: string } {
 	const sv = { locale: 'sv' as const };
-	if (kind === 'article_review') {
+	if (kind === 'article_review' || kind === 'qa_duty' || kind === 'qa_answer') {
 		const body = [
 			notificationText(kind, p, 'sv'),
 			`${m.notifications_mail_open({}, sv)}\n${link}`,
 			notificationText(kind, p, 'en'),
 			m.notify_mail_automatic({}, sv)
 		];
-		return { subject: m.kbio_notify_article_review_subject({ title: oneLine(p.title) }, sv), body: `${body.join('\n\n')}\n` };
+		const subject =
+			kind === 'qa_duty'
+				? m.qa_notify_duty_subject
+				: kind === 'qa_answer'
+					? m.qa_notify_answer_subject
+					: m.kbio_notify_article_review_subject;
+		return { subject: subject({ title: oneLine(p.title) }, sv), body: `${body.join('\n\n')}\n` };
 	}
 	const parts = [
 		notificationText(kind, p, 'sv'),

@@ -197,7 +197,9 @@ describe('preferences and the digest', () => {
 			receipt: 'immediate',
 			sent_back: 'immediate',
 			chased: 'immediate',
-			article_review: 'digest'
+			article_review: 'digest',
+			qa_duty: 'immediate',
+			qa_answer: 'digest'
 		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
 		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({
