@@ -312,6 +312,7 @@ export async function buildGuidanceSession(
 		})
 		.returning();
 	return row;
+}
 
 // ── Colleague questions (issue 15, item 5) ─────────────────────────────────────
 import { qaAnswers, qaQuestions } from '../src/lib/server/db/schema';
