@@ -126,6 +126,10 @@ export const RULES: [RegExp, Rule][] = [
 	// An article's file opens for those who read the article (the matrix has a made-up file id, so it is 404 for
 	// all); tested in get-article-file's database spec.
 	[/^\/\(app\)\/\[org\]\/hjalp\/\[slug\]\/fil\/\[fileId\]$/, { kind: 'unit-member' }],
+	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
+	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
+	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],
+	[/^\/\(app\)\/\[org\]\/assistent\/samtal$/, { kind: 'knowledge', action: 'assistant.review' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 
