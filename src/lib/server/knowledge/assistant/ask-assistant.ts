@@ -6,6 +6,7 @@ import { invalid } from '../../errors';
 import { authorize, readableAudiences, type Actor } from '../../policies';
 import { prepareSearch } from '../../search/prepare-search';
 import { queryGroups } from '../../search/query-terms';
+import { termCounts } from '../../search/lexicon';
 import { articleScope } from '../articles/queries';
 import { markdownToPlainText } from '../render-markdown';
 import { extractiveComposer, type AnswerComposer, type ComposedAnswer, type FoundArticle } from './answer-composer';
@@ -113,7 +114,8 @@ async function findArticlesFor(db: Db, actor: Actor, organizerId: string, questi
 		.where(inArray(searchSynonyms.organizerId, scope.organizerIds));
 	const { words, groups } = queryGroups(question, { extraSynonyms: synonyms.map((s) => s.words) });
 	const typed = words.map((w) => w.folded);
-	return { found, words: queryWordsOf(words.length, groups, search.terms, typed) };
+	const stats = await termCounts(db, scope.organizerIds, ['article'], [...new Set([...groups.flatMap((g) => g.terms), ...search.terms])]);
+	return { found, words: queryWordsOf(words.length, groups, search.terms, typed, stats) };
 }
 
 /**

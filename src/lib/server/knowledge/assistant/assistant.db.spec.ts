@@ -12,6 +12,7 @@ import { getConversation } from './get-conversation';
 import { handOverToCase } from './hand-over-to-case';
 import { linkConversationToCase } from './link-conversation-to-case';
 import { markTurnHelpful } from './mark-turn-helpful';
+import { CONFIDENCE_THRESHOLD } from './score-passages';
 
 const t = useTestDatabase();
 
@@ -46,7 +47,7 @@ describe('asking the assistant', () => {
 			question: 'hur far jag utskrifterna dubbelsidiga pa skrivaren'
 		});
 		expect(turn.answered).toBe(true);
-		expect(turn.confidence).toBeGreaterThanOrEqual(0.5);
+		expect(turn.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
 		expect(turn.passages.length).toBeGreaterThan(0);
 		expect(turn.passages[0].text).toContain('Välj Dubbelsidigt i utskriftsrutan');
 		const plain = markdownToPlainText(article.body);
@@ -75,7 +76,7 @@ describe('asking the assistant', () => {
 			question: 'var beställer jag nya stolar och bänkar till förrådet'
 		});
 		expect(thin.turn).toMatchObject({ answered: false, passages: [] });
-		expect(thin.turn.confidence).toBeLessThan(0.5);
+		expect(thin.turn.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
 	});
 
 	it('never quotes an article for an audience the person does not read, nor a draft, not even to its writers', async () => {

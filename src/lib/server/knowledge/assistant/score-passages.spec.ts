@@ -39,6 +39,16 @@ describe('scoring passages by the question’s words', () => {
 		expect(coverage(termsOf('Starta om projektorn.'), words)).toBe(0);
 	});
 
+	it('weighs a word no article holds above a word most articles hold', () => {
+		const { words, groups } = queryGroups('hunden jobbet');
+		const stats = { counts: new Map([['jobb', 90]]), total: 100 };
+		const weighed = queryWordsOf(words.length, groups, [], ['hunden', 'jobbet'], stats);
+		expect(weighed[0].weight).toBeGreaterThan(weighed[1].weight);
+		// Finding the common word alone is far from half of the question.
+		expect(coverage(termsOf('Logga in på jobbet.'), weighed)).toBeLessThan(0.2);
+		expect(coverage(termsOf('Logga in på jobbet.'), wordsFor('hunden jobbet'))).toBe(0.5);
+	});
+
 	it('gives a misspelt word to the correction the search made for it', () => {
 		const words = wordsFor('projektron', ['projektorn']);
 		expect(coverage(termsOf('Projektorn blinkar.'), words)).toBeCloseTo(0.7);
@@ -66,9 +76,9 @@ const candidate = (id: string, order: number, score: number, inPassage = 0.5): S
 
 describe('choosing what to quote', () => {
 	it('quotes nothing when the best passage is below the threshold', () => {
-		const { chosen, confidence } = choosePassages([candidate('a', 0, 0.49), candidate('b', 0, 0.3)]);
+		const { chosen, confidence } = choosePassages([candidate('a', 0, CONFIDENCE_THRESHOLD - 0.01), candidate('b', 0, 0.3)]);
 		expect(chosen).toEqual([]);
-		expect(confidence).toBe(0.49);
+		expect(confidence).toBe(CONFIDENCE_THRESHOLD - 0.01);
 	});
 
 	it('quotes the best first and at most three, two from one article, all near the best', () => {
@@ -83,7 +93,7 @@ describe('choosing what to quote', () => {
 	});
 
 	it('never quotes a passage that holds none of the words, however good its title', () => {
-		const { chosen } = choosePassages([candidate('a', 0, 0.8, 0), candidate('a', 1, 0.55)]);
+		const { chosen } = choosePassages([candidate('a', 0, 0.8, 0), candidate('a', 1, 0.6)]);
 		expect(chosen.map((c) => c.text)).toEqual(['a-1']);
 	});
 });
