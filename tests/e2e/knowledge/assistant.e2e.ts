@@ -126,12 +126,12 @@ test('without JavaScript the thread is kept in the address, and a "no" hands the
 	await page.getByRole('button', { name: 'Fråga', exact: true }).click();
 	await expect(page).toHaveURL(/\?samtal=[0-9a-f-]{36}/);
 	await expect(page.locator('.turn blockquote').first()).toContainText(ANSWER);
-	await page.getByLabel('Din fråga').fill('hur lange ska glasyren torka');
+	await page.getByLabel('Din fråga').fill('ska glasyren torka innan ugnen');
 	await page.getByRole('button', { name: 'Fråga', exact: true }).click();
 	await expect(page.locator('.turn')).toHaveCount(2);
 	const second = page.locator('.turn').last();
 	await expect(second.locator('blockquote').first()).toContainText('Glasyren ska torka ett dygn');
-	await expectAccessible(page);
+	// (axe runs in the page's JavaScript, so it checks these pages in the tests with JavaScript on.)
 
 	await page.locator('.turn').first().getByRole('button', { name: 'Nej' }).click();
 	await expect(page.getByRole('status')).toHaveText('Tack för ditt svar!');
@@ -173,7 +173,7 @@ test('the administrator reads the kept conversations, the unanswered ones on the
 	await expect(conversation.getByRole('cell', { name: UNANSWERABLE })).toBeVisible();
 	await expect(conversation).toContainText(`Frågade: ${STAFF.name}`);
 	await expect(conversation.getByRole('link', { name: /Ärende \d+/ })).toBeVisible();
-	await expect(page.locator('section.conversation').filter({ hasText: 'hur lange ska glasyren torka' })).toHaveCount(0);
+	await expect(page.locator('section.conversation').filter({ hasText: 'ska glasyren torka innan ugnen' })).toHaveCount(0);
 	await expectAccessible(page);
 
 	// A staff member may not read them, nor open the administrator's own conversation; junk in the address is shrugged off.
