@@ -131,6 +131,10 @@ test('without JavaScript the thread is kept in the address, and a "no" hands the
 	await expect(page.locator('.turn')).toHaveCount(2);
 	const second = page.locator('.turn').last();
 	await expect(second.locator('blockquote').first()).toContainText('Glasyren ska torka ett dygn');
+	// An empty question is refused beside the field, and the thread stays.
+	await page.getByRole('button', { name: 'Fråga', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv en fråga');
+	await expect(page.locator('.turn')).toHaveCount(2);
 	// (axe runs in the page's JavaScript, so it checks these pages in the tests with JavaScript on.)
 
 	await page.locator('.turn').first().getByRole('button', { name: 'Nej' }).click();
