@@ -345,3 +345,18 @@ export async function buildQuestion(
 	await indexQuestion(db, row);
 	return { question: row, answers };
 }
+
+// ── FAQ assistant (issue 15 item 4) ──────────────────────────────────────────────
+
+/**
+ * An organizer with a school unit, a staff member and a student there, and an organization administrator (who
+ * reviews the assistant's conversations), for the assistant's specs.
+ */
+export async function buildAssistantScene(db: Db) {
+	const organizer = await buildOrganizer(db);
+	const unit = await buildUnit(db, { organizerId: organizer.id });
+	const staff = await buildActor(db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
+	const student = await buildActor(db, [{ role: 'student', organizerId: organizer.id, unitId: unit.id }]);
+	const admin = await buildActor(db, [{ role: 'org_admin', organizerId: organizer.id }]);
+	return { organizer, organizerId: organizer.id, unitId: unit.id, staff, student, admin };
+}

@@ -138,6 +138,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/handledning$/, { kind: 'knowledge', action: 'guidance.book' }],
 	[/^\/\(app\)\/\[org\]\/handledning\/ny$/, { kind: 'knowledge', action: 'guidance.host' }],
 	[/^\/\(app\)\/\[org\]\/handledning\/\[id\](\/kalender\.ics)?$/, { kind: 'unit-member' }],
+	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
+	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
+	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],
+	[/^\/\(app\)\/\[org\]\/assistent\/samtal$/, { kind: 'knowledge', action: 'assistant.review' }],
 	[/^\/\(app\)\/\[org\]$/, { kind: 'organizer', action: 'organizer.view' }]
 ];
 

@@ -8,16 +8,38 @@ import { loadFilingOptions } from '$lib/server/support/tickets/load-filing-optio
 import { MAX_ATTACHMENTS } from '$lib/server/support/tickets/check-attachment';
 import { readUploadedFiles } from '$lib/server/support/tickets/read-uploaded-files';
 import { recordDeflection } from '$lib/server/knowledge/suggestions/record-deflection';
+import { handOverToCase } from '$lib/server/knowledge/assistant/hand-over-to-case';
+import { linkConversationToCase } from '$lib/server/knowledge/assistant/link-conversation-to-case';
+import { can } from '$lib/server/policies';
+import { isUuid } from '$lib/server/ids';
 import { suggestionsFor } from './suggestions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The articles the form showed while filing come back as hidden inputs, one per article. */
 const SEEN = 'seenArticleId';
+/** The FAQ assistant's conversation the case is filed from (?samtal=<id>&fraga=<turn id>), kept in a hidden input. */
+const CONVERSATION = 'assistantConversationId';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
 	const options = await loadFilingOptions(event.locals.db, { actor, organizerId: organizer.id });
-	return { ...options, chains: CHAINS, urgencies: URGENCIES };
+	// From the assistant: the form is filled in with the question and what was shown. Not one's own conversation, or
+	// junk in the address: the form starts empty, as without it.
+	const q = event.url.searchParams;
+	const prefill =
+		isUuid(q.get('samtal')) && can(actor, 'assistant.use', { type: 'knowledge', organizerId: organizer.id })
+			? await handOverToCase(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					orgSlug: organizer.slug,
+					conversationId: q.get('samtal')!,
+					turnId: q.get('fraga')
+				}).catch((e) => {
+					if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+					throw e;
+				})
+			: null;
+	return { ...options, chains: CHAINS, urgencies: URGENCIES, prefill };
 };
 
 export const actions: Actions = {
@@ -30,7 +52,14 @@ export const actions: Actions = {
 			async () => {
 				const input = values as unknown as FileTicketInput;
 				const seenArticleIds = data.getAll(SEEN);
-				const { number } = await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input, attachments, seenArticleIds });
+				const { id, number } = await fileTicket(event.locals.db, { actor, organizerId: organizer.id, input, attachments, seenArticleIds });
+				// Filed from a conversation with the assistant: the conversation gets the case. A conversation that is not
+				// the person's own (a tampered form) is left alone; the case is filed all the same.
+				const conversationId = values[CONVERSATION];
+				if (isUuid(conversationId))
+					await linkConversationToCase(event.locals.db, { actor, organizerId: organizer.id, conversationId, ticketId: id }).catch((e) => {
+						if (!isAppError(e) || e.code !== 'NOT_FOUND') throw e;
+					});
 				redirect(303, `/${organizer.slug}/support/${number}?anmalt`);
 			},
 			{
