@@ -2,6 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import { NOTIFICATION_KINDS } from '$lib/server/notifications/kinds';
 import { getNotificationPreferences, saveNotificationPreferences } from '$lib/server/notifications/notification-preferences';
+import { kindLabel } from '$lib/server/notifications/notification-text';
 import type { Actions, PageServerLoad } from './$types';
 
 const PATH = '/konto/aviseringar';
@@ -13,7 +14,9 @@ function requireActor({ locals }: Pick<RequestEvent, 'locals'>) {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	return { prefs: await getNotificationPreferences(event.locals.db, { actor }), saved: event.url.searchParams.has('sparat') };
+	const prefs = await getNotificationPreferences(event.locals.db, { actor });
+	// Each kind's label comes from the one place that names the kinds (it also names them in digests).
+	return { prefs: prefs.map((p) => ({ ...p, label: kindLabel(p.kind) })), saved: event.url.searchParams.has('sparat') };
 };
 
 export const actions: Actions = {
