@@ -14,6 +14,8 @@ export type PreparedSearch = {
 	rank: SQL<number>;
 	/** The analysed terms, for highlighting snippets. */
 	terms: string[];
+	/** The query as analysed (its words and their groups of forms, parts and synonyms), for callers that score text. */
+	analysis: ReturnType<typeof queryGroups>;
 };
 
 export type PrepareSearchOptions = {
@@ -97,10 +99,11 @@ function enoughWords(opts: PrepareSearchOptions, wordCount: number, groups: Quer
  * part > synonym).
  */
 export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise<PreparedSearch | null> {
-	const { words, groups } = queryGroups(opts.query, {
+	const analysis = queryGroups(opts.query, {
 		prefixLast: opts.prefixLast,
 		extraSynonyms: await organizerSynonyms(db, opts.organizerIds)
 	});
+	const { words, groups } = analysis;
 	if (words.length === 0) return null;
 	const plain = [...new Set(groups.filter((g) => !g.prefix).flatMap((g) => g.terms))];
 	const { counts, total } = await termCounts(db, opts.organizerIds, opts.kinds ?? null, plain);
@@ -111,7 +114,7 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 	const scope = sql`search_documents.organizer_id = ANY(${uuidArray(opts.organizerIds)})${
 		opts.kinds ? sql` AND search_documents.kind = ANY(string_to_array(${opts.kinds.join(',')}, ','))` : sql``
 	}`;
-	if (all.length === 0) return { where: sql`false`, rank: sql<number>`0::float8`, terms };
+	if (all.length === 0) return { where: sql`false`, rank: sql<number>`0::float8`, terms, analysis };
 	const q = (g: QueryGroup) => sql`to_tsquery('simple', ${tsqueryOf(g)})`;
 	const weightOf = (g: QueryGroup) => {
 		const rarity = g.prefix ? 1 : g.terms.reduce((s, t) => s + idf(counts.get(t) ?? 0, total), 0) / g.terms.length;
@@ -125,6 +128,7 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 	return {
 		where: sql`(${scope} AND search_documents.vector @@ ${any}${enoughWords(opts, words.length, all)})`,
 		rank: sql<number>`(${rank})`,
-		terms
+		terms,
+		analysis
 	};
 }

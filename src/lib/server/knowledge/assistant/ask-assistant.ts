@@ -1,11 +1,10 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { assistantConversations, assistantTurns, kbArticles, searchDocuments, searchSynonyms, type QuotedPassage } from '../../db/schema';
+import { assistantConversations, assistantTurns, kbArticles, searchDocuments, type QuotedPassage } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { invalid } from '../../errors';
 import { authorize, readableAudiences, type Actor } from '../../policies';
 import { prepareSearch } from '../../search/prepare-search';
-import { queryGroups } from '../../search/query-terms';
 import { termCounts } from '../../search/lexicon';
 import { articleScope } from '../articles/queries';
 import { markdownToPlainText } from '../render-markdown';
@@ -108,11 +107,8 @@ async function findArticlesFor(db: Db, actor: Actor, organizerId: string, questi
 		)
 		.orderBy(desc(search.rank), desc(kbArticles.updatedAt), kbArticles.id)
 		.limit(ARTICLES_READ);
-	const synonyms = await db
-		.select({ words: searchSynonyms.words })
-		.from(searchSynonyms)
-		.where(inArray(searchSynonyms.organizerId, scope.organizerIds));
-	const { words, groups } = queryGroups(question, { extraSynonyms: synonyms.map((s) => s.words) });
+	// The question as the search analysed it (with the organizers' own synonyms): scored against each passage.
+	const { words, groups } = search.analysis;
 	const typed = words.map((w) => w.folded);
 	const stats = await termCounts(db, scope.organizerIds, ['article'], [...new Set([...groups.flatMap((g) => g.terms), ...search.terms])]);
 	return { found, words: queryWordsOf(words.length, groups, search.terms, typed, stats) };
