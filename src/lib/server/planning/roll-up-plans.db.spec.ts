@@ -138,6 +138,52 @@ describe('rolling the plans up by sub-goal', () => {
 		expect(principal.goals[0]).toMatchObject({ total: 2, units: 1, organizerActions: 1 });
 	});
 
+	it('points out, per strategic goal, a unit weak in its sub-goals that plans nothing for it', async () => {
+		const s = await setup();
+		const base = { organizerId: s.organizer.id, period: PERIOD };
+		const goal = await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Digital kompetens', subGoals: [SG_1_1] } });
+		await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Trygg teknik', subGoals: ['nationella-strategin:2.1'] } });
+
+		let r = await rollUpPlans(t.db, { ...base, actor: s.leader });
+		expect(r.goals[0].subGoalIds).toEqual(['1.1']);
+		expect(r.goals[0].gaps).toEqual([
+			{ unitId: s.weak.id, unitName: 'Ekskolan', weak: [{ subGoalId: '1.1', value: SG_1_1, mean: 1.5 }], canPlan: true }
+		]);
+		// Nobody is weak in 2.1 (no answers), so that goal has no gap.
+		expect(r.goals[1].gaps).toEqual([]);
+		// A principal does not read the organizer report: no gaps at all.
+		expect((await rollUpPlans(t.db, { ...base, actor: s.principalStrong })).goals[0].gaps).toEqual([]);
+
+		// An action at the unit that serves the goal closes the gap, even without a sub-goal link.
+		const served = await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Fortbildning', responsibleId: s.leader.personId, goalId: goal.id }
+		});
+		expect(served.id).toBeTruthy();
+		r = await rollUpPlans(t.db, { ...base, actor: s.leader });
+		expect(r.goals[0].gaps).toEqual([]);
+	});
+
+	it('counts an action linked to one of the goal sub-goals as planning for the goal', async () => {
+		const s = await setup();
+		const base = { organizerId: s.organizer.id, period: PERIOD };
+		await saveGoal(t.db, { ...base, actor: s.leader, input: { title: 'Digital kompetens', subGoals: [SG_1_1] } });
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: 'organizer', title: 'Strategi', responsibleId: s.leader.personId, links: [SG_1_1] }
+		});
+		// An organizer action does not close a unit's gap.
+		expect((await rollUpPlans(t.db, { ...base, actor: s.leader })).goals[0].gaps.map((g) => g.unitName)).toEqual(['Ekskolan']);
+		await createAction(t.db, {
+			...base,
+			actor: s.leader,
+			input: { scope: s.weak.id, title: 'Kollegialt lärande', responsibleId: s.leader.personId, links: [`${SG_1_1}:${STAFF_ITEM_1_1}`] }
+		});
+		expect((await rollUpPlans(t.db, { ...base, actor: s.leader })).goals[0].gaps).toEqual([]);
+	});
+
 	it('refuses those who see nothing of planning', async () => {
 		const s = await setup();
 		const supplier = await buildActor(t.db, [{ role: 'supplier', organizerId: s.organizer.id }]);

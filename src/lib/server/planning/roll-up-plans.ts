@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { assessmentRounds, planningActionLinks, planningActions, planningPlans } from '../db/schema';
+import { assessmentRounds, planningActionLinks, planningActions, planningGoalSubGoals, planningPlans } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
 import { todayInStockholm } from '../auth/load-actor';
 import { computeOrganizerReport, type OrganizerReport } from '../assessment/reports/compute-organizer-report';
@@ -9,7 +9,7 @@ import type { Localized } from '../assessment/framework/framework-schema';
 import { readTogether } from '../db/read-together';
 import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
-import { countGoalActions, rollUpGoals, type GoalRollUpRow } from './roll-up-goals';
+import { countGoalActions, findGoalGaps, rollUpGoals, unitsServingGoals, type GoalRollUpRow } from './roll-up-goals';
 import { listGoalOptions } from './vision/goal-options';
 import { ACTION_STATUSES, OPEN_STATUSES, isActionStatus, type ActionStatus } from './statuses';
 
@@ -135,13 +135,22 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	const readsReport = can(actor, 'assessment.organizer_report', { type: 'organizer', organizerId });
 	// The round first (one small query), so that its report is read together with the plans.
 	const round = readsReport ? await latestClosedRound(db, organizerId, today) : null;
-	const [scopes, rows, options, report, goals, goalRows] = await readTogether(db, [
+	const [scopes, rows, options, report, goals, goalRows, goalSubGoals] = await readTogether(db, [
 		() => loadPlanScopes(db, actor, organizerId),
 		() => countLinkedActions(db, { organizerId, period, today }),
 		() => loadLinkOptions(db, organizerId),
 		() => (round ? computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : Promise.resolve(null)),
 		() => listGoalOptions(db, organizerId),
-		() => countGoalActions(db, { organizerId, period, today })
+		() => countGoalActions(db, { organizerId, period, today }),
+		() =>
+			db
+				.select({
+					goalId: planningGoalSubGoals.goalId,
+					frameworkKey: planningGoalSubGoals.frameworkKey,
+					subGoalId: planningGoalSubGoals.subGoalId
+				})
+				.from(planningGoalSubGoals)
+				.where(eq(planningGoalSubGoals.organizerId, organizerId))
 	]);
 	const readable = new Map(scopes.filter((s) => s.canView).map((s) => [scopeKey(s.unitId), s]));
 
@@ -171,24 +180,63 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 	const shownValues = options.subGoals.filter(
 		(o) => (report && o.frameworkKey === round!.frameworkKey && o.subGoalId !== '0') || bySubGoal.has(o.value)
 	);
+	const organizerMeanOf = (subGoalId: string) => {
+		const cell = report?.figures[subGoalId]?.[TOTAL]?.[TOTAL];
+		return cell?.shown && cell.mean !== null ? cell.mean : null;
+	};
+	// Sub-goal id (of the round's framework) → readable unit → its mean, for the units weak in it.
+	const weakUnits = new Map<string, Map<string, number>>();
+	if (report)
+		for (const o of options.subGoals) {
+			if (o.frameworkKey !== round!.frameworkKey || o.subGoalId === '0') continue;
+			const organizerMean = organizerMeanOf(o.subGoalId);
+			const weak = new Map<string, number>();
+			for (const u of report.units) {
+				const mean = unitMean(report, o.subGoalId, u.id);
+				if (mean !== null && readable.has(u.id) && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG)))
+					weak.set(u.id, mean);
+			}
+			weakUnits.set(o.subGoalId, weak);
+		}
+	const unitOf = (unitId: string) => {
+		const scope = readable.get(unitId);
+		const name = nameOf(unitId) || report?.units.find((u) => u.id === unitId)?.name || '';
+		return scope ? { name, canPlan: !!scope.canWrite } : null;
+	};
+	const serving = unitsServingGoals(goalRows.filter((r) => readable.has(scopeKey(r.unitId))));
 	return {
 		period,
 		round: round ? { id: round.id, name: round.name } : null,
-		goals: rollUpGoals(goals, goalRows, (unitId) => readable.has(scopeKey(unitId))),
+		goals: rollUpGoals(goals, goalRows, (unitId) => readable.has(scopeKey(unitId))).map((g) => {
+			const subGoals = goalSubGoals
+				.filter((l) => l.goalId === g.goalId && (!round || l.frameworkKey === round.frameworkKey))
+				.map((l) => ({
+					subGoalId: l.subGoalId,
+					value: linkValue({ frameworkKey: l.frameworkKey, subGoalId: l.subGoalId, itemKey: null })
+				}));
+			return {
+				...g,
+				subGoalIds: subGoals.map((sg) => sg.subGoalId),
+				gaps: report
+					? findGoalGaps({
+							subGoals,
+							weakUnits,
+							servingUnits: serving.get(g.goalId) ?? new Set(),
+							plannedSubGoal: (value, unitId) => bySubGoal.get(value)?.units.has(unitId) ?? false,
+							unit: unitOf
+						})
+					: []
+			};
+		}),
 		rows: shownValues.map((o) => {
 			const e = bySubGoal.get(o.value);
 			const planned = e?.units ?? new Map<string, number>();
-			const organizerCell = report?.figures[o.subGoalId]?.[TOTAL]?.[TOTAL];
-			const organizerMean =
-				organizerCell?.shown && organizerCell.mean !== null && o.frameworkKey === round?.frameworkKey ? organizerCell.mean : null;
+			const inRound = o.frameworkKey === round?.frameworkKey;
+			const organizerMean = inRound ? organizerMeanOf(o.subGoalId) : null;
 			const gaps: RollUpGap[] = [];
-			if (report && o.frameworkKey === round!.frameworkKey)
-				for (const u of report.units) {
-					const mean = unitMean(report, o.subGoalId, u.id);
-					const weak = mean !== null && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG));
-					if (weak && readable.has(u.id) && !planned.has(u.id))
-						gaps.push({ unitId: u.id, unitName: nameOf(u.id) || u.name, mean, canPlan: !!readable.get(u.id)?.canWrite });
-				}
+			if (inRound)
+				for (const [unitId, mean] of weakUnits.get(o.subGoalId) ?? [])
+					if (!planned.has(unitId)) gaps.push({ unitId, unitName: unitOf(unitId)!.name, mean, canPlan: unitOf(unitId)!.canPlan });
 			return {
 				value: o.value,
 				subGoalId: o.subGoalId,
