@@ -122,6 +122,7 @@ test('the administrator removes an indicator and then, without JavaScript, a res
 	await signInAsAdmin(page);
 	await page.goto(`/${ORG}/planering/effektkedjor`);
 	await page.getByRole('link', { name: CHAIN }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
 	const chainPath = new URL(page.url()).pathname;
 	const table = page.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' });
 	await table.getByRole('link', { name: 'Ändra eller mät indikatorn Personalens medelnivå i delmål 1.1' }).click();

@@ -65,6 +65,8 @@ test('the administrator calls a meeting, writes the minutes and a decision that 
 	await expect(page.getByRole('status')).toHaveText('Mötet är inlagt.');
 	meetingPath = new URL(page.url()).pathname;
 	await expect(page.getByRole('heading', { level: 3, name: 'Wifi i idrottshallen' })).toBeVisible();
+	// Axe here also covers the forms to move and remove the meeting (the page without JavaScript is not scanned).
+	await expect(page.getByRole('button', { name: 'Flytta mötet' })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByLabel('Protokoll för punkt 1').fill('Täckningen räcker inte vid proven.');
@@ -153,14 +155,12 @@ test('without JavaScript the next meeting opens with the open decision carried o
 	await expect(page.getByRole('status')).toHaveText('Mötet är flyttat.');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('23 dec. 2026');
 	await expect(page.getByLabel('Protokoll för punkt 1')).toHaveValue('Beställningen är lagd.');
-	await expectAccessible(page);
 
 	// Removing it asks first: without the box ticked nothing goes.
 	const remove = page.getByRole('button', { name: /^Ta bort mötet / });
 	await remove.click();
 	const confirm = page.locator('.field').filter({ has: page.getByRole('checkbox', { name: /^Ja, ta bort mötet/ }) });
 	await expect(confirm.locator('.error-message')).toContainText('Kryssa i rutan om du vill ta bort det');
-	await expectAccessible(page);
 	await page.getByRole('checkbox', { name: /^Ja, ta bort mötet/ }).check();
 	await remove.click();
 	await expect(page.getByRole('status')).toHaveText('Mötet är borttaget.');
