@@ -2,7 +2,8 @@
  * Effect chains: the administrator adds a unit and an action in its plan, starts an effect chain for the unit,
  * adds a result, links the action and adds a computed self-assessment indicator (a target without a baseline is
  * refused beside the field, with the input kept); the chain shows as a diagram with a table beside it, the
- * action's page names the chain, and the chain page reads in English.
+ * action's page names the chain, and the chain page reads in English. Then an indicator is removed and, without
+ * JavaScript, a result: each removal asks first (a box to tick beside the button that names what goes).
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -114,23 +115,41 @@ test('the administrator builds an effect chain for a unit with a result, a linke
 	await page.getByRole('button', { name: 'På svenska' }).click();
 });
 
-test('the administrator removes an indicator and then a result; the effect cannot be removed', async ({ page }) => {
+test('the administrator removes an indicator and then, without JavaScript, a result; each asks first; the effect cannot be removed', async ({
+	browser,
+	page
+}) => {
 	await signInAsAdmin(page);
 	await page.goto(`/${ORG}/planering/effektkedjor`);
 	await page.getByRole('link', { name: CHAIN }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
+	const chainPath = new URL(page.url()).pathname;
 	const table = page.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' });
 	await table.getByRole('link', { name: 'Ändra eller mät indikatorn Personalens medelnivå i delmål 1.1' }).click();
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Ta bort indikatorn ”Personalens medelnivå i delmål 1.1”' }).click();
+	const removeIndicator = page.getByRole('button', { name: 'Ta bort indikatorn ”Personalens medelnivå i delmål 1.1”' });
+	await removeIndicator.click();
+	const confirm = page.locator('.field').filter({ has: page.getByRole('checkbox', { name: /^Ja, ta bort indikatorn/ }) });
+	await expect(confirm.locator('.error-message')).toContainText('Kryssa i rutan om du vill ta bort det');
+	await expectAccessible(page);
+	await page.getByRole('checkbox', { name: 'Ja, ta bort indikatorn ”Personalens medelnivå i delmål 1.1” med dess mätningar' }).check();
+	await removeIndicator.click();
 	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
 	await expect(table).not.toContainText('Personalens medelnivå i delmål 1.1');
 
-	await table.getByRole('link', { name: `Ändra resultat: ${RESULT}` }).click();
-	await page.getByRole('button', { name: `Ta bort resultatet ”${RESULT}”` }).click();
-	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
-	await expect(table).not.toContainText(RESULT);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await context.newPage();
+	await signInAsAdmin(plain);
+	await plain.goto(chainPath);
+	const plainTable = plain.getByRole('table', { name: 'Effektkedjans steg med aktiviteter och indikatorer' });
+	await plainTable.getByRole('link', { name: `Ändra resultat: ${RESULT}` }).click();
+	await plain.getByRole('checkbox', { name: `Ja, ta bort resultatet ”${RESULT}” med dess indikatorer` }).check();
+	await plain.getByRole('button', { name: `Ta bort resultatet ”${RESULT}”` }).click();
+	await expect(plain.getByRole('status')).toHaveText('Ändringen är sparad.');
+	await expect(plainTable).not.toContainText(RESULT);
 	// The action stays in its plan; the effect's own page offers no removal.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
-	await table.getByRole('link', { name: /^Ändra effekt:/ }).click();
-	await expect(page.getByRole('button', { name: /^Ta bort/ })).toHaveCount(0);
+	await expect(plain.getByRole('heading', { level: 1 })).toHaveText(CHAIN);
+	await plainTable.getByRole('link', { name: /^Ändra effekt:/ }).click();
+	await expect(plain.getByRole('button', { name: /^Ta bort/ })).toHaveCount(0);
+	await context.close();
 });

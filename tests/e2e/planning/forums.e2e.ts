@@ -2,7 +2,9 @@
  * Forums (issue 13 item 6): an administrator sets up an IT-råd with a key person as member, calls a meeting with
  * an agenda, writes the minutes, minutes a decision with owner and due date that becomes an action in the plan,
  * publishes the minutes (the members get them by mail) and prints them; the next meeting, called without
- * JavaScript, opens with the open decision carried over. One page is read in English.
+ * JavaScript, opens with the open decision carried over; it is moved (a bad time refused beside the field) and
+ * removed after ticking the box that asks first, while the published meeting can be neither. One page is read in
+ * English.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -63,6 +65,8 @@ test('the administrator calls a meeting, writes the minutes and a decision that 
 	await expect(page.getByRole('status')).toHaveText('Mötet är inlagt.');
 	meetingPath = new URL(page.url()).pathname;
 	await expect(page.getByRole('heading', { level: 3, name: 'Wifi i idrottshallen' })).toBeVisible();
+	// Axe here also covers the forms to move and remove the meeting (the page without JavaScript is not scanned).
+	await expect(page.getByRole('button', { name: 'Flytta mötet' })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByLabel('Protokoll för punkt 1').fill('Täckningen räcker inte vid proven.');
@@ -96,6 +100,8 @@ test('the administrator calls a meeting, writes the minutes and a decision that 
 	expect(mail.text).toContain(DECISION);
 	await expect(page.getByRole('button', { name: 'Spara protokollet' })).toHaveCount(0);
 	await expect(page.getByText('Täckningen räcker inte vid proven.')).toBeVisible();
+	await expect(page.getByText('Protokollet är publicerat, så mötet kan inte längre flyttas eller tas bort.')).toBeVisible();
+	await expect(page.getByRole('button', { name: /^(Flytta mötet|Ta bort mötet)/ })).toHaveCount(0);
 
 	await page.getByRole('link', { name: 'Aktiviteten i planen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DECISION);
@@ -133,6 +139,35 @@ test('without JavaScript the next meeting opens with the open decision carried o
 	await page.getByRole('button', { name: 'Spara protokollet' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
 	await expect(page.getByLabel('Protokoll för punkt 1')).toHaveValue('Beställningen är lagd.');
+
+	// The meeting is moved a week on; a bad time is refused beside the field and what was typed stays.
+	const moved = page.locator('form[action="?/move"]');
+	await moved.getByLabel('Datum').fill('2026-12-23');
+	await moved.getByLabel('Klockan').fill('25:00');
+	await moved.getByLabel('Plats').fill('Aulan');
+	await page.getByRole('button', { name: 'Flytta mötet' }).click();
+	const time = moved.locator('.field').filter({ has: page.getByLabel('Klockan') });
+	await expect(time.locator('.error-message')).toContainText('Skriv klockslaget som 15:00');
+	await expect(moved.getByLabel('Datum')).toHaveValue('2026-12-23');
+	await expect(moved.getByLabel('Plats')).toHaveValue('Aulan');
+	await moved.getByLabel('Klockan').fill('09:00');
+	await page.getByRole('button', { name: 'Flytta mötet' }).click();
+	await expect(page.getByRole('status')).toHaveText('Mötet är flyttat.');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('23 dec. 2026');
+	await expect(page.getByLabel('Protokoll för punkt 1')).toHaveValue('Beställningen är lagd.');
+
+	// Removing it asks first: without the box ticked nothing goes.
+	const remove = page.getByRole('button', { name: /^Ta bort mötet / });
+	await remove.click();
+	const confirm = page.locator('.field').filter({ has: page.getByRole('checkbox', { name: /^Ja, ta bort mötet/ }) });
+	await expect(confirm.locator('.error-message')).toContainText('Kryssa i rutan om du vill ta bort det');
+	await page.getByRole('checkbox', { name: /^Ja, ta bort mötet/ }).check();
+	await remove.click();
+	await expect(page.getByRole('status')).toHaveText('Mötet är borttaget.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('IT-råd');
+	await expect(page.getByRole('link', { name: /23 dec\. 2026/ })).toHaveCount(0);
+	// The open decision is still open, to be carried onto the next meeting called.
+	await expect(page.getByRole('link', { name: DECISION })).toBeVisible();
 	await context.close();
 });
 

@@ -1,7 +1,8 @@
 /**
  * Vision and the common framework (issue 13, part 2a): the organization administrator writes the vision with
  * two strategic goals (an empty title is refused beside the field with the input kept), fills the financing
- * matrix, defines a concept and redefines it (the earlier meaning stays), and ties an action to a goal, which
+ * matrix, defines a concept and redefines it (the earlier meaning stays), renames and removes another (the old
+ * name stays in its history; removal asks first), and ties an action to a goal, which
  * the vision page then counts. A reader (a politician) reads it all, in English too, but edits nothing.
  */
 import { expect, test } from '@playwright/test';
@@ -129,17 +130,36 @@ test('the administrator defines a concept and redefines it; the earlier meaning 
 	await expectAccessible(page);
 });
 
-test('the administrator removes a concept that is no longer used', async ({ page }) => {
+test('the administrator renames a concept (the old name stays in its history) and then removes it, which asks first', async ({ page }) => {
 	const name = `Hybridundervisning ${STAMP}`;
+	const renamed = `Fjärr- och närundervisning ${STAMP}`;
 	await signInAsAdmin(page);
 	await page.goto(`/${ORG}/planering/ramverk/begrepp/ny`);
 	await page.getByLabel('Begrepp', { exact: true }).fill(name);
 	await page.getByLabel('Betydelse hos oss').fill('Undervisning på plats och på distans samtidigt.');
 	await page.getByRole('button', { name: 'Spara' }).click();
 	await page.getByRole('link', { name: `Ändra betydelsen av ”${name}”` }).click();
-	await page.getByRole('button', { name: `Ta bort begreppet ”${name}”` }).click();
+
+	await page.getByLabel('Nytt namn').fill('');
+	await page.getByRole('button', { name: 'Byt namn' }).click();
+	const field = page.locator('.field').filter({ has: page.getByLabel('Nytt namn') });
+	await expect(field.locator('.error-message')).toContainText('Skriv det nya namnet');
+	await expectAccessible(page);
+	await page.getByLabel('Nytt namn').fill(renamed);
+	await page.getByRole('button', { name: 'Byt namn' }).click();
+	const concept = page.getByRole('region', { name: renamed });
+	await expect(concept.getByRole('heading', { name: 'Tidigare namn' })).toBeVisible();
+	await expect(concept.getByRole('listitem')).toContainText([`”${name}” till`]);
+	await expect(concept.locator('p.text').first()).toHaveText('Undervisning på plats och på distans samtidigt.');
+
+	await page.getByRole('link', { name: `Ändra betydelsen av ”${renamed}”` }).click();
+	const remove = page.getByRole('button', { name: `Ta bort begreppet ”${renamed}”` });
+	await remove.click();
+	await expect(page.getByRole('alert')).toContainText('Kryssa i rutan om du vill ta bort det');
+	await page.getByRole('checkbox', { name: `Ja, ta bort begreppet ”${renamed}” med alla dess betydelser` }).check();
+	await remove.click();
 	await expect(page).toHaveURL(new RegExp(`/${ORG}/planering/ramverk\\?sparat$`));
-	await expect(page.getByRole('heading', { name })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: renamed })).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: CONCEPT })).toBeVisible();
 });
 

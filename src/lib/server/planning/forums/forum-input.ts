@@ -31,6 +31,9 @@ export const meetingSchema = z.object({
 	agenda: text(8000)
 });
 
+/** A meeting moved: its new day and time (Stockholm) and place. */
+export const meetingMoveSchema = meetingSchema.pick({ day: true, time: true, place: true });
+
 /** A decision: text, owner, due date, and whether it makes an action or points at one. */
 export const decisionSchema = z.object({
 	text: z.string({ error: 'forums_error_decision_text' }).trim().min(1, 'forums_error_decision_text').max(2000, 'error_too_long'),
@@ -58,4 +61,20 @@ export function stockholmInstant(day: string, time: string): Date {
 	if (diff > 12 * 3600_000) diff -= 24 * 3600_000;
 	if (diff < -12 * 3600_000) diff += 24 * 3600_000;
 	return new Date(guess.getTime() - diff);
+}
+
+const stockholmParts = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Stockholm',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** An instant as the Stockholm day (YYYY-MM-DD) and time (HH:MM) a meeting form shows: the reverse of stockholmInstant. */
+export function stockholmDayTime(at: Date): { day: string; time: string } {
+	const part = Object.fromEntries(stockholmParts.formatToParts(at).map((p) => [p.type, p.value]));
+	return { day: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
 }

@@ -1,9 +1,18 @@
-// Covers: createForum, createMeeting, createDecision, changeDecisionStatus, getMeeting, saveMinutes, publishMinutes, findForums, findNextMeetings, findOpenDecisions, loadDecisionForm, updateForum, getForum, loadForumForm.
+// Covers: createForum, createMeeting, createDecision, changeDecisionStatus, getMeeting, saveMinutes, publishMinutes, findForums, findNextMeetings, findOpenDecisions, loadDecisionForm, updateForum, getForum, loadForumForm, moveMeeting, removeMeeting.
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../../tests/factories';
-import { auditEvents, outbox, people, planningActions, planningDecisions, units } from '../../db/schema';
+import {
+	auditEvents,
+	outbox,
+	people,
+	planningActions,
+	planningDecisions,
+	planningMeetingItems,
+	planningMeetings,
+	units
+} from '../../db/schema';
 import { isAppError } from '../../errors';
 import { createAction } from '../create-action';
 import { changeActionStatus } from '../change-action-status';
@@ -21,6 +30,8 @@ import { loadDecisionForm } from './load-decision-form';
 import { updateForum } from './update-forum';
 import { getForum } from './get-forum';
 import { loadForumForm } from './load-forum-form';
+import { moveMeeting } from './move-meeting';
+import { removeMeeting } from './remove-meeting';
 
 const t = useTestDatabase();
 const TODAY = '2026-03-02';
@@ -343,5 +354,112 @@ describe('changing a forum', () => {
 			'FORBIDDEN'
 		);
 		expect((await getForum(t.db, { ...s.ids, forumId: s.forum.id })).name).not.toBe('Nytt namn');
+	});
+});
+
+describe('moving and removing a meeting', () => {
+	const auditOf = (id: string, action: string) =>
+		t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
+
+	it('moves a meeting to another day, time and place for those who run the forum, keeping its agenda, and audits it once', async () => {
+		const s = await setup();
+		const mt = await s.meeting('2026-02-04', 'Wifi i aulan');
+		const at = { ...s.ids, forumId: s.forum.id, meetingId: mt.id };
+		expect(await moveMeeting(t.db, { ...at, input: { day: '2026-02-11', time: '09:30', place: 'Aulan' } })).toEqual({ changed: true });
+		const after = await getMeeting(t.db, at);
+		expect({ day: after.meeting.day, time: after.meeting.time, place: after.meeting.place }).toEqual({
+			day: '2026-02-11',
+			time: '09:30',
+			place: 'Aulan'
+		});
+		expect(after.items.map((i) => i.title)).toEqual(['Wifi i aulan']);
+		expect(await moveMeeting(t.db, { ...at, input: { day: '2026-02-11', time: '09:30', place: 'Aulan' } })).toEqual({ changed: false });
+		const audits = await auditOf(mt.id, 'meeting.move');
+		expect(audits).toHaveLength(1);
+		expect(audits[0].changes).toEqual({
+			startsAt: [mt.startsAt.toISOString(), after.meeting.startsAt.toISOString()],
+			place: ['', 'Aulan']
+		});
+	});
+
+	it('refuses a bad time beside the field, a member who does not run the forum, another organizer and published minutes, writing nothing', async () => {
+		const s = await setup();
+		const mt = await s.meeting();
+		const at = { forumId: s.forum.id, meetingId: mt.id };
+		const input = { day: '2026-03-01', time: '10:00', place: '' };
+		const bad = await expectAppError(moveMeeting(t.db, { ...s.ids, ...at, input: { ...input, time: '25:00' } }), 'INVALID');
+		expect(bad.issues).toEqual([{ field: 'time', message: 'forums_error_time' }]);
+		await expectAppError(moveMeeting(t.db, { actor: s.key, organizerId: s.organizer.id, ...at, input }), 'FORBIDDEN');
+		const other = await buildOrganizer(t.db);
+		const stranger = await buildActor(t.db, [{ role: 'leadership', organizerId: other.id }]);
+		await expectAppError(moveMeeting(t.db, { actor: stranger, organizerId: other.id, ...at, input }), 'NOT_FOUND');
+		await publishMinutes(t.db, { ...s.ids, ...at });
+		const late = await expectAppError(moveMeeting(t.db, { ...s.ids, ...at, input }), 'CONFLICT');
+		expect(late.issues[0].message).toBe('forums_error_move_published');
+		const [row] = await t.db.select().from(planningMeetings).where(eq(planningMeetings.id, mt.id));
+		expect(row.startsAt).toEqual(mt.startsAt);
+		expect(await auditOf(mt.id, 'meeting.move')).toHaveLength(0);
+	});
+
+	it('removes a meeting not yet published with its agenda, keeps it in the log, and carries what was on it onto the next meeting', async () => {
+		const s = await setup();
+		const first = await s.meeting('2026-02-04');
+		const decision = await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: first.id,
+			input: { text: 'Inventera projektorerna', ownerId: s.key.personId }
+		});
+		const mistaken = await s.meeting('2026-02-18', 'Fel dag');
+		const at = { forumId: s.forum.id, meetingId: mistaken.id };
+		await saveMinutes(t.db, { ...s.ids, ...at, input: { minutes: {}, presentIds: [s.leader.personId], guests: '' } });
+		await removeMeeting(t.db, { ...s.ids, ...at });
+		expect(await t.db.select().from(planningMeetings).where(eq(planningMeetings.id, mistaken.id))).toEqual([]);
+		expect(await t.db.select().from(planningMeetingItems).where(eq(planningMeetingItems.meetingId, mistaken.id))).toEqual([]);
+		await expectAppError(getMeeting(t.db, { ...s.ids, ...at }), 'NOT_FOUND');
+		const [audit] = await auditOf(mistaken.id, 'meeting.remove');
+		const changes = audit.changes as Record<string, [unknown, unknown]>;
+		expect(changes.agenda[0]).toEqual([
+			expect.objectContaining({ kind: 'decision', title: 'Inventera projektorerna' }),
+			expect.objectContaining({ kind: 'item', title: 'Fel dag' })
+		]);
+		expect(changes.presentIds[0]).toEqual([s.leader.personId]);
+		const next = await s.meeting('2026-02-25');
+		const carried = (await getMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: next.id })).items;
+		expect(carried.map((i) => i.decisionId)).toContain(decision.id);
+	});
+
+	it('refuses a meeting with published minutes or with decisions, a member who does not run the forum and another organizer', async () => {
+		const s = await setup();
+		const published = await s.meeting('2026-02-04');
+		await publishMinutes(t.db, { ...s.ids, forumId: s.forum.id, meetingId: published.id });
+		const refused = await expectAppError(removeMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: published.id }), 'CONFLICT');
+		expect(refused.issues).toEqual([{ field: 'confirmRemove', message: 'forums_error_remove_published' }]);
+
+		const decided = await s.meeting('2026-02-11');
+		await createDecision(t.db, {
+			...s.ids,
+			forumId: s.forum.id,
+			meetingId: decided.id,
+			input: { text: 'Köp fler laddskåp', ownerId: s.leader.personId }
+		});
+		const withDecision = await expectAppError(removeMeeting(t.db, { ...s.ids, forumId: s.forum.id, meetingId: decided.id }), 'CONFLICT');
+		expect(withDecision.issues[0].message).toBe('forums_error_remove_decisions');
+
+		const plain = await s.meeting('2026-02-18');
+		const at = { forumId: s.forum.id, meetingId: plain.id };
+		await expectAppError(removeMeeting(t.db, { actor: s.key, organizerId: s.organizer.id, ...at }), 'FORBIDDEN');
+		const other = await buildOrganizer(t.db);
+		const stranger = await buildActor(t.db, [{ role: 'org_admin', organizerId: other.id }]);
+		await expectAppError(removeMeeting(t.db, { actor: stranger, organizerId: other.id, ...at }), 'NOT_FOUND');
+		const left = await t.db
+			.select({ id: planningMeetings.id })
+			.from(planningMeetings)
+			.where(inArray(planningMeetings.id, [published.id, decided.id, plain.id]));
+		expect(left).toHaveLength(3);
+		expect(await auditOf(plain.id, 'meeting.remove')).toHaveLength(0);
 	});
 });

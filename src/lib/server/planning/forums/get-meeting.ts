@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { can, type Actor, type ForumAction } from '../../policies';
 import { shownNamesById } from '../../support/privacy/shown-names';
 import { getForum } from './get-forum';
+import { stockholmDayTime } from './forum-input';
 import { isUuid } from '../../ids';
 
 /**
@@ -74,6 +75,8 @@ export async function getMeeting(
 		meeting: {
 			id: meeting.id,
 			startsAt: meeting.startsAt,
+			/** The start as the Stockholm day and time the move form shows. */
+			...stockholmDayTime(meeting.startsAt),
 			place: meeting.place,
 			guests: meeting.guests,
 			publishedAt: meeting.publishedAt,

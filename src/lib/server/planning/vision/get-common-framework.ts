@@ -15,10 +15,11 @@ import { authorize, can, type Actor } from '../../policies';
 import { ASSIGNABLE_ROLES } from '../../policies/roles';
 import { FINANCING_ROWS } from './financing';
 import { organizerPlan } from './organizer-plan';
+import { findConceptRenames } from './find-concept-renames';
 
 /**
  * The organizer's common framework for everyone who reads the organizer plan: key concepts with their
- * current and earlier meanings (who wrote each, protected identities as pseudonyms), the roles Rödtråd
+ * current and earlier meanings (who wrote each, protected identities as pseudonyms) and earlier names, the roles Rödtråd
  * knows with how many active people hold each and their responsibility text, the support teams and lines,
  * the free-text sections and the financing matrix (the standard rows always, then the organizer's own).
  */
@@ -63,6 +64,11 @@ export async function getCommonFramework(db: Db, opts: { actor: Actor; organizer
 			.where(eq(planningFinancingRows.organizerId, organizerId))
 			.orderBy(asc(planningFinancingRows.position), asc(planningFinancingRows.createdAt))
 	]);
+	const renames = await findConceptRenames(
+		db,
+		organizerId,
+		concepts.map((c) => c.id)
+	);
 	const nameOf = await shownNamesById(db, { actor, organizerId, personIds: versions.map((v) => v.authorId), via: 'planning' });
 	const text = new Map(texts.map((t) => [t.key, t.text]));
 	const counts = new Map(roleCounts.map((r) => [r.role, Number(r.people)]));
@@ -78,7 +84,7 @@ export async function getCommonFramework(db: Db, opts: { actor: Actor; organizer
 					author: v.authorId ? (nameOf.get(v.authorId) ?? '') : '',
 					createdAt: v.createdAt.toISOString()
 				}));
-			return { id: c.id, name: c.name, current: mine[0] ?? null, earlier: mine.slice(1) };
+			return { id: c.id, name: c.name, current: mine[0] ?? null, earlier: mine.slice(1), earlierNames: renames.get(c.id) ?? [] };
 		}),
 		texts: Object.fromEntries(text),
 		roles: ASSIGNABLE_ROLES.map((role) => ({ role, people: counts.get(role) ?? 0, text: text.get(`role.${role}`) ?? '' })),

@@ -1,4 +1,4 @@
-// Covers: saveGoal, removeGoal, saveVisionText, getVision, defineConcept, removeConcept, saveFinancing, saveFrameworkTexts, getCommonFramework.
+// Covers: saveGoal, removeGoal, saveVisionText, getVision, defineConcept, removeConcept, renameConcept, findConceptRenames, saveFinancing, saveFrameworkTexts, getCommonFramework.
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
@@ -13,6 +13,7 @@ import { saveVisionText } from './save-vision-text';
 import { getVision } from './get-vision';
 import { defineConcept } from './define-concept';
 import { removeConcept } from './remove-concept';
+import { renameConcept } from './rename-concept';
 import { saveFinancing } from './save-financing';
 import { saveFrameworkTexts } from './save-framework-texts';
 import { getCommonFramework } from './get-common-framework';
@@ -250,6 +251,63 @@ describe('the common framework', () => {
 		const meanings = (audit.changes as { meanings: [string[], string[]] }).meanings[0];
 		expect(meanings.map((x) => x.slice(12))).toEqual(['Samma väg in för alla enheter.', 'Samma väg in och samma svarstider.']);
 		expect((await removeConcept(t.db, { actor: s.leader, organizerId: s.organizer.id, conceptId }).catch((x) => x)).code).toBe('NOT_FOUND');
+	});
+
+	it('renames a concept for plan writers, keeps its meanings, shows the old name in its history and audits it once', async () => {
+		const s = await setup();
+		const ids = { actor: s.leader, organizerId: s.organizer.id };
+		const { conceptId } = await defineConcept(t.db, { ...ids, input: { name: 'IT-stöd', meaning: 'Hjälp med datorerna.' } });
+		await defineConcept(t.db, { ...ids, conceptId, input: { meaning: 'Hjälp med datorer och program.' } });
+		expect(await renameConcept(t.db, { ...ids, conceptId, input: { name: ' Digitalt stöd ' } })).toEqual({ changed: true });
+		expect(await renameConcept(t.db, { actor: s.admin, organizerId: s.organizer.id, conceptId, input: { name: 'Digitalt stöd' } })).toEqual(
+			{ changed: false }
+		);
+		const [concept] = (await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id })).concepts;
+		expect(concept.name).toBe('Digitalt stöd');
+		expect(concept.current?.meaning).toBe('Hjälp med datorer och program.');
+		expect(concept.earlier.map((e) => e.meaning)).toEqual(['Hjälp med datorerna.']);
+		expect(concept.earlierNames.map((n) => n.name)).toEqual(['IT-stöd']);
+		const audits = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, conceptId), eq(auditEvents.action, 'concept.rename')));
+		expect(audits.map((a) => a.changes)).toEqual([{ name: ['IT-stöd', 'Digitalt stöd'] }]);
+	});
+
+	it('refuses an empty name, a name another concept has, a reader or principal and another organizer’s concept, writing nothing', async () => {
+		const s = await setup();
+		const ids = { actor: s.leader, organizerId: s.organizer.id };
+		const { conceptId } = await defineConcept(t.db, { ...ids, input: { name: 'Likvärdighet', meaning: 'Samma möjligheter.' } });
+		await defineConcept(t.db, { ...ids, input: { name: 'Digital kompetens', meaning: 'Att kunna välja verktyg.' } });
+		const issuesOf = async (p: Promise<unknown>) => {
+			const e = (await p.catch((x: unknown) => x)) as { code?: string; issues?: unknown };
+			return { code: e.code, issues: e.issues };
+		};
+		expect(await issuesOf(renameConcept(t.db, { ...ids, conceptId, input: { name: '  ' } }))).toEqual({
+			code: 'INVALID',
+			issues: [{ field: 'name', message: 'vision_error_concept_new_name' }]
+		});
+		expect(await issuesOf(renameConcept(t.db, { ...ids, conceptId, input: { name: 'digital KOMPETENS' } }))).toEqual({
+			code: 'INVALID',
+			issues: [{ field: 'name', message: 'vision_error_concept_name_taken' }]
+		});
+		for (const actor of [s.reader, s.principal])
+			expect(
+				(await renameConcept(t.db, { actor, organizerId: s.organizer.id, conceptId, input: { name: 'Nytt' } }).catch((x) => x)).code
+			).toBe('FORBIDDEN');
+		const other = await buildOrganizer(t.db);
+		const stranger = await buildActor(t.db, [{ role: 'leadership', organizerId: other.id }]);
+		expect(
+			(await renameConcept(t.db, { actor: stranger, organizerId: other.id, conceptId, input: { name: 'Nytt' } }).catch((x) => x)).code
+		).toBe('NOT_FOUND');
+		const names = (await getCommonFramework(t.db, { actor: s.reader, organizerId: s.organizer.id })).concepts.map((c) => [
+			c.name,
+			c.earlierNames
+		]);
+		expect(names).toEqual([
+			['Digital kompetens', []],
+			['Likvärdighet', []]
+		]);
 	});
 
 	it('saves the financing matrix with own rows and reads it back; a bad payer or an unnamed row writes nothing', async () => {

@@ -21,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		...found,
 		created: event.url.searchParams.has('ny'),
-		saved: event.url.searchParams.has('sparat')
+		saved: event.url.searchParams.has('sparat'),
+		removed: event.url.searchParams.has('borttaget')
 	};
 };
 

@@ -4,6 +4,8 @@ import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { defineConcept } from '$lib/server/planning/vision/define-concept';
 import { loadConceptForm } from '$lib/server/planning/vision/load-concept-form';
 import { removeConcept } from '$lib/server/planning/vision/remove-concept';
+import { renameConcept } from '$lib/server/planning/vision/rename-concept';
+import { unconfirmedRemoval } from '$lib/server/http/confirm-removal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,8 +26,21 @@ export const actions: Actions = {
 			{ values }
 		);
 	},
+	rename: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const values = { name: String((await event.request.formData()).get('name') ?? '') };
+		return runAction(
+			async () => {
+				await renameConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId: event.params.conceptId, input: values });
+				redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);
+			},
+			{ values }
+		);
+	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const refused = unconfirmedRemoval(await event.request.formData());
+		if (refused) return refused;
 		return runAction(async () => {
 			await removeConcept(event.locals.db, { actor, organizerId: organizer.id, conceptId: event.params.conceptId });
 			redirect(303, `/${organizer.slug}/planering/ramverk?sparat`);

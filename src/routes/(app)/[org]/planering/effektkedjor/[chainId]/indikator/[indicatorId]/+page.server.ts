@@ -5,6 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { loadChainPage } from '$lib/server/planning/effects/load-chain-page';
 import { addMeasurement, updateIndicator } from '$lib/server/planning/effects/save-indicator';
 import { removeIndicator } from '$lib/server/planning/effects/remove-from-chain';
+import { unconfirmedRemoval } from '$lib/server/http/confirm-removal';
 import type { Actions, PageServerLoad } from './$types';
 
 const show = (v: number | null) => (v === null ? '' : String(v));
@@ -67,6 +68,8 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const refused = unconfirmedRemoval(await event.request.formData(), { form: 'remove' });
+		if (refused) return refused;
 		return runAction(
 			async () => {
 				const ids = { chainId: event.params.chainId, indicatorId: event.params.indicatorId };

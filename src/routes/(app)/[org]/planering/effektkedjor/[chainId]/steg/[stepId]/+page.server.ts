@@ -4,6 +4,7 @@ import { formValues, throwHttp, runAction } from '$lib/server/http/errors';
 import { getChain } from '$lib/server/planning/effects/get-chain';
 import { updateStep } from '$lib/server/planning/effects/change-step';
 import { removeStep } from '$lib/server/planning/effects/remove-from-chain';
+import { unconfirmedRemoval } from '$lib/server/http/confirm-removal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,6 +40,8 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const refused = unconfirmedRemoval(await event.request.formData());
+		if (refused) return refused;
 		return runAction(async () => {
 			await removeStep(event.locals.db, { actor, organizerId: organizer.id, chainId: event.params.chainId, stepId: event.params.stepId });
 			redirect(303, `/${organizer.slug}/planering/effektkedjor/${event.params.chainId}?sparat`);

@@ -8,6 +8,9 @@ import { saveMinutes } from '$lib/server/planning/forums/save-minutes';
 import { createDecision } from '$lib/server/planning/forums/create-decision';
 import { changeDecisionStatus } from '$lib/server/planning/forums/change-decision-status';
 import { publishMinutes } from '$lib/server/planning/forums/publish-minutes';
+import { moveMeeting } from '$lib/server/planning/forums/move-meeting';
+import { removeMeeting } from '$lib/server/planning/forums/remove-meeting';
+import { unconfirmedRemoval } from '$lib/server/http/confirm-removal';
 import { DECISION_STATUSES } from '$lib/server/planning/forums/forum-input';
 import type { Actor } from '$lib/server/policies';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		...details,
 		decisionForm,
 		statuses: DECISION_STATUSES,
-		notice: ['ny', 'sparat', 'beslut', 'publicerat'].find((k) => q.has(k)) ?? null,
+		notice: ['ny', 'sparat', 'beslut', 'flyttat', 'publicerat'].find((k) => q.has(k)) ?? null,
 		mailed: Number(q.get('publicerat') ?? 0)
 	};
 };
@@ -82,6 +85,23 @@ export const actions: Actions = {
 			});
 			return 'sparat#beslut';
 		}),
+	move: async (event) =>
+		act(event, async ({ actor, organizerId, data }) => {
+			const v = formValues(data);
+			const input = { day: v.day ?? '', time: v.time ?? '', place: v.place ?? '' };
+			await moveMeeting(event.locals.db, { actor, organizerId, forumId: event.params.forumId, meetingId: event.params.meetingId, input });
+			return 'flyttat';
+		}),
+	remove: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'planning.view');
+		const refused = unconfirmedRemoval(await event.request.formData());
+		if (refused) return refused;
+		const { forumId, meetingId } = event.params;
+		return runAction(async () => {
+			await removeMeeting(event.locals.db, { actor, organizerId: organizer.id, forumId, meetingId });
+			redirect(303, `/${organizer.slug}/planering/forum/${forumId}?borttaget`);
+		});
+	},
 	publish: async (event) =>
 		act(event, async ({ actor, organizerId }) => {
 			const mailed = await publishMinutes(event.locals.db, {
