@@ -360,3 +360,28 @@ export async function buildAssistantScene(db: Db) {
 	const admin = await buildActor(db, [{ role: 'org_admin', organizerId: organizer.id }]);
 	return { organizer, organizerId: organizer.id, unitId: unit.id, staff, student, admin };
 }
+
+// ── Digital tools (issue 18) ───────────────────────────────────────────────────
+import { appAgreements, appTools } from '../src/lib/server/db/schema';
+
+/** A tool in an organizer's register (an app that handles personal data unless told otherwise). */
+export async function buildTool(db: Db, o: Partial<typeof appTools.$inferInsert> & { organizerId: string }) {
+	const name = o.name ?? `Verktyg ${next()}`;
+	const [row] = await db
+		.insert(appTools)
+		.values({ name, nameKey: name.toLocaleLowerCase('sv'), kind: 'app', ...o })
+		.returning();
+	return row;
+}
+
+/** A data processing agreement for a tool, valid from 2025-01-01 until further notice unless told otherwise. */
+export async function buildAgreement(
+	db: Db,
+	o: Partial<typeof appAgreements.$inferInsert> & { organizerId: string; toolId: string; createdBy: string }
+) {
+	const [row] = await db
+		.insert(appAgreements)
+		.values({ signer: 'Förvaltningschefen', validFrom: '2025-01-01', ...o })
+		.returning();
+	return row;
+}

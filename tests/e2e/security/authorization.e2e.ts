@@ -80,6 +80,8 @@ function allowed(rule: Rule, actor: Actor | null): boolean | 'depends' {
 			return can(actor, rule.action, { type: 'plan', organizerId: ORG, unitId: null, ancestorIds: [] });
 		case 'knowledge':
 			return can(actor, rule.action, { type: 'knowledge', organizerId: ORG });
+		case 'apps':
+			return can(actor, rule.action, { type: 'apps', organizerId: ORG });
 		case 'public-content':
 			return 'depends';
 	}
@@ -198,6 +200,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const guidance = await (await request.get(`/${DEMO_SLUG}/handledning`)).text();
 	params.id = guidance.match(new RegExp(`/${DEMO_SLUG}/handledning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.id, 'a demo guidance time').not.toBe('');
+	// Digital tools: one of the demo's register (build-demo-apps.ts).
+	const register = await (await request.get(`/${DEMO_SLUG}/appar/register`)).text();
+	params.toolId = register.match(new RegExp(`/${DEMO_SLUG}/appar/register/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.toolId, 'a tool of the demo register').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

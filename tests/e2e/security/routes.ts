@@ -23,6 +23,8 @@ export type Rule =
 	| { kind: 'plan'; action: Action }
 	/** A knowledge-base action on the whole organizer's base (kb.read, kb.manage …). */
 	| { kind: 'knowledge'; action: Action }
+	/** An action on the organizer's register of digital tools (apps.whitelist, apps.register, apps.manage). */
+	| { kind: 'apps'; action: Action }
 	/**
 	 * Open to all without signing in, but only for content its owner made public (a public article of an organizer
 	 * that allows them): 200 or 404 for everyone alike, tested in public-articles.db.spec.ts and knowledge/import.e2e.ts.
@@ -104,6 +106,11 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/planering\/forum\/\[forumId\]\/andra$/, { kind: 'unit-member' }],
 	// Support: the queues and the organizer's figures go by the support rules; a case page (and what hangs
 	// under it) turns on who filed, which unit and which teams held it, tested in the support suites.
+	// Digital tools (issue 18): staff search the whitelist; principals, leadership and central support read the register;
+	// central support and administrators add tools, record agreements and decide.
+	[/^\/\(app\)\/\[org\]\/appar$/, { kind: 'apps', action: 'apps.whitelist' }],
+	[/^\/\(app\)\/\[org\]\/appar\/register(\/\[toolId\])?$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/register\/ny$/, { kind: 'apps', action: 'apps.manage' }],
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

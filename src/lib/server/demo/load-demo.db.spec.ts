@@ -22,6 +22,9 @@ import {
 import { ASSIGNABLE_ROLES } from '../policies/roles';
 import { signInWithPassword } from '../auth/sign-in';
 import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
+import { findRegister } from '../apps/find-register';
+import { findWhitelist } from '../apps/find-whitelist';
+import { loadActor } from '../auth/load-actor';
 import { roundStatus } from '../assessment/rounds/round-status';
 import { planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
@@ -340,6 +343,19 @@ describe('determinism', () => {
 		expect(
 			(await h.db.select().from(planningFinancingRows).where(eq(planningFinancingRows.organizerId, org))).length
 		).toBeGreaterThanOrEqual(6);
+	});
+
+	it('gives Exempelkommun a register of digital tools in every state: approved, with conditions, refused, undecided, agreements valid, ending and missing', async () => {
+		const org = (first as { demo: { organizerId: string; people: { leadership: { id: string }[] } } }).demo;
+		const leader = (await loadActor(h.db, org.people.leadership[0].id))!;
+		const register = await findRegister(h.db, { actor: leader, organizerId: org.organizerId });
+		expect(register.counts.all).toBeGreaterThanOrEqual(10);
+		expect(register.counts.undecided).toBeGreaterThanOrEqual(1);
+		expect(register.counts.no_agreement).toBeGreaterThanOrEqual(2);
+		expect(register.counts.expiring).toBeGreaterThanOrEqual(2);
+		const whitelist = await findWhitelist(h.db, { actor: leader, organizerId: org.organizerId });
+		expect(new Set(whitelist.map((e) => e.outcome))).toEqual(new Set(['approved', 'approved_with_conditions', 'refused']));
+		expect(whitelist.find((e) => e.name === 'Skrivstöd Plus')).toMatchObject({ yearFrom: 4, yearTo: 9 });
 	});
 
 	it('gives other names with another seed', async () => {

@@ -10,6 +10,7 @@ import { sendNotificationDigests } from '../notifications/send-notification-dige
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
+import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -53,6 +54,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'article-review-reminders',
 		cron: '30 6 * * *',
 		run: (db, now) => sendArticleReviewReminders(db, now)
+	},
+	{
+		// Tells a tool's owner (or the register's keepers) when its data processing agreement ends within 60 days
+		// (decision 044), once per tool and end date. Daily before the 07:00 digest, like the article reminders.
+		name: 'agreement-reminders',
+		cron: '35 6 * * *',
+		run: (db, now) => sendAgreementReminders(db, now)
 	},
 	{
 		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.

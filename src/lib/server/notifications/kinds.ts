@@ -11,7 +11,8 @@ export const NOTIFICATION_KINDS = [
 	'chased',
 	'article_review',
 	'qa_duty',
-	'qa_answer'
+	'qa_answer',
+	'agreement_expiring'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
@@ -31,6 +32,7 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
  * a case one holds, asks for action: at once for those who work cases. An article of one's own due for review is
  * not urgent: in the daily digest, whoever owns it. A colleague question for the key person on duty (qa_duty) and
  * a new answer to one's own question (qa_answer) are worth hearing of while they are fresh: at once, for everyone.
+ * A data processing agreement running out (agreement_expiring) leaves weeks to act: in the digest.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
 	handler: {
@@ -45,7 +47,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		chased: 'immediate',
 		article_review: 'digest',
 		qa_duty: 'immediate',
-		qa_answer: 'immediate'
+		qa_answer: 'immediate',
+		agreement_expiring: 'digest'
 	},
 	supplier: {
 		new_case: 'off',
@@ -59,7 +62,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		chased: 'immediate',
 		article_review: 'digest',
 		qa_duty: 'immediate',
-		qa_answer: 'immediate'
+		qa_answer: 'immediate',
+		agreement_expiring: 'digest'
 	},
 	requester: {
 		new_case: 'off',
@@ -73,7 +77,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		chased: 'off',
 		article_review: 'digest',
 		qa_duty: 'immediate',
-		qa_answer: 'immediate'
+		qa_answer: 'immediate',
+		agreement_expiring: 'digest'
 	}
 };
 

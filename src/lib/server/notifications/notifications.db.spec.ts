@@ -199,7 +199,8 @@ describe('preferences and the digest', () => {
 			chased: 'immediate',
 			article_review: 'digest',
 			qa_duty: 'immediate',
-			qa_answer: 'digest'
+			qa_answer: 'digest',
+			agreement_expiring: 'digest'
 		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
 		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({

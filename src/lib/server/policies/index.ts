@@ -4,6 +4,7 @@ import { canAssessment, isAssessmentAction } from './assessment';
 import { canIdentity, canInstance, canOrganizer, canPerson, canUnit } from './org';
 import { canForum, canPlan } from './planning';
 import { canKnowledge, type KnowledgeAction } from './knowledge';
+import { canApps, type AppsAction } from './apps';
 import type { Action, Resource } from './resource';
 import { canSupport } from './support';
 
@@ -15,6 +16,7 @@ export type { PlanningAction, PlanResource } from './planning';
 export type { ForumAction, ForumResource } from './planning';
 export type { KnowledgeAction, KnowledgeResource } from './knowledge';
 export { readableAudiences } from './knowledge';
+export type { AppsAction, AppsResource } from './apps';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
@@ -31,6 +33,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canPlan(actor, action, resource);
 		case 'knowledge':
 			return canKnowledge(actor, action as KnowledgeAction, resource);
+		case 'apps':
+			return canApps(actor, action as AppsAction, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':

@@ -13,6 +13,8 @@ export const load: LayoutServerLoad = async (event) => {
 		canPlan: can(actor, 'planning.view', resource),
 		/** Everyone who reads the knowledge base gets the self-help link. */
 		canReadKb: can(actor, 'kb.read', { type: 'knowledge', organizerId: organizer.id }),
+		/** Staff search which digital tools they may use. */
+		canUseApps: can(actor, 'apps.whitelist', { type: 'apps', organizerId: organizer.id }),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

@@ -1,0 +1,45 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { appAgreements, appDecisions, appTools, people } from '../db/schema';
+import { todayInStockholm } from '../auth/load-actor';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import { authorize, can, type Actor } from '../policies';
+import { agreementState, mayApprove } from './agreement-state';
+
+/**
+ * One tool of the register (apps.register) with its agreements (newest first), its decisions (newest first, the
+ * first being its standing), the owner's and deciders' names, the agreement state today and whether it may be
+ * approved now. NOT_FOUND for a tool of another organizer or a malformed id.
+ */
+export async function getTool(db: Db, opts: { actor: Actor; organizerId: string; toolId: string; today?: string }) {
+	const { actor, organizerId, toolId } = opts;
+	authorize(actor, 'apps.register', { type: 'apps', organizerId });
+	const [tool] = isUuid(toolId)
+		? await db
+				.select()
+				.from(appTools)
+				.where(and(eq(appTools.id, toolId), eq(appTools.organizerId, organizerId)))
+		: [];
+	if (!tool) throw new AppError('NOT_FOUND', 'no such tool');
+	const [owner, agreements, decisions] = await Promise.all([
+		tool.ownerId ? db.select({ name: people.name }).from(people).where(eq(people.id, tool.ownerId)) : Promise.resolve([]),
+		db.select().from(appAgreements).where(eq(appAgreements.toolId, tool.id)).orderBy(desc(appAgreements.validFrom), asc(appAgreements.id)),
+		db
+			.select({ decision: appDecisions, decidedByName: people.name })
+			.from(appDecisions)
+			.innerJoin(people, eq(people.id, appDecisions.decidedBy))
+			.where(eq(appDecisions.toolId, tool.id))
+			.orderBy(desc(appDecisions.decidedAt), desc(appDecisions.id))
+	]);
+	const state = agreementState(agreements, { today: opts.today ?? todayInStockholm(), personalData: tool.personalData });
+	return {
+		tool,
+		ownerName: owner[0]?.name ?? null,
+		agreements,
+		decisions: decisions.map((d) => ({ ...d.decision, decidedByName: d.decidedByName })),
+		agreement: state,
+		mayApprove: mayApprove(state.state, tool.personalData),
+		canManage: can(actor, 'apps.manage', { type: 'apps', organizerId })
+	};
+}

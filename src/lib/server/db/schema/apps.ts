@@ -1,0 +1,112 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns';
+import { organizers, people } from './org';
+
+/** What kind of digital tool a register entry is (issue 18). */
+export const TOOL_KINDS = ['learning_resource', 'app', 'admin_system', 'platform'] as const;
+export type ToolKind = (typeof TOOL_KINDS)[number];
+
+/** How people sign in to the tool: the school's own accounts (SSO), accounts of the tool's own, or not at all. */
+export const TOOL_SIGN_INS = ['sso', 'own_accounts', 'none'] as const;
+export type ToolSignIn = (typeof TOOL_SIGN_INS)[number];
+
+/** The school forms a tool is used in, or approved for. */
+export const SCHOOL_FORMS = ['preschool', 'preschool_class', 'compulsory', 'upper_secondary', 'adult'] as const;
+export type SchoolForm = (typeof SCHOOL_FORMS)[number];
+
+/** What the organizer decided about a tool: may it be used, and on what terms. */
+export const TOOL_OUTCOMES = ['approved', 'approved_with_conditions', 'refused'] as const;
+export type ToolOutcome = (typeof TOOL_OUTCOMES)[number];
+
+/**
+ * A digital tool or service in the organizer's register: a learning resource, an app, an administrative system or a
+ * platform, with what it does with personal data and who owns it. Its standing comes from its latest decision.
+ */
+export const appTools = pgTable(
+	'app_tools',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		name: text('name').notNull(),
+		/** The name in lower case without surrounding space: one entry per tool and organizer. */
+		nameKey: text('name_key').notNull(),
+		vendor: text('vendor').notNull().default(''),
+		kind: text('kind').$type<ToolKind>().notNull(),
+		url: text('url').notNull().default(''),
+		description: text('description').notNull().default(''),
+		schoolForms: text('school_forms').array().$type<SchoolForm[]>().notNull().default([]),
+		signIn: text('sign_in').$type<ToolSignIn>().notNull().default('sso'),
+		/** Whether the tool handles personal data at all: if it does, it needs a valid agreement to be approved. */
+		personalData: boolean('personal_data').notNull().default(true),
+		/** Whose personal data (students, staff, guardians) and which. */
+		dataDescription: text('data_description').notNull().default(''),
+		/** Where the data is stored and processed (countries), and the vendor's sub-processors. */
+		storage: text('storage').notNull().default(''),
+		accessibilityUrl: text('accessibility_url').notNull().default(''),
+		interoperability: text('interoperability').notNull().default(''),
+		/** The system owner or förvaltare inside the organizer. */
+		ownerId: uuid('owner_id').references(() => people.id),
+		/** Yearly cost in whole kronor, when known. */
+		yearlyCost: integer('yearly_cost'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [uniqueIndex('app_tools_name_idx').on(t.organizerId, t.nameKey)]
+);
+
+/** A data processing agreement (PUB-avtal) for a tool: who signed it and for how long. */
+export const appAgreements = pgTable(
+	'app_agreements',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		/** The vendor's party to the agreement, when another than the tool's vendor (a reseller). */
+		counterparty: text('counterparty').notNull().default(''),
+		/** Who signed it for the organizer. */
+		signer: text('signer').notNull(),
+		validFrom: date('valid_from').notNull(),
+		/** Null: until further notice. */
+		validTo: date('valid_to'),
+		subProcessors: text('sub_processors').notNull().default(''),
+		note: text('note').notNull().default(''),
+		createdBy: uuid('created_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('app_agreements_tool_idx').on(t.toolId, t.validFrom)]
+);
+
+/** A decision about a tool: the latest one is its standing on the whitelist; the earlier ones are its history. */
+export const appDecisions = pgTable(
+	'app_decisions',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		outcome: text('outcome').$type<ToolOutcome>().notNull(),
+		/** The school forms the approval covers (empty when refused). */
+		schoolForms: text('school_forms').array().$type<SchoolForm[]>().notNull().default([]),
+		/** The year groups of förskoleklass and grundskola (0 = F … 9) the approval covers; null for no limit. */
+		yearFrom: integer('year_from'),
+		yearTo: integer('year_to'),
+		conditions: text('conditions').notNull().default(''),
+		reasons: text('reasons').notNull().default(''),
+		decidedBy: uuid('decided_by')
+			.notNull()
+			.references(() => people.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('app_decisions_tool_idx').on(t.toolId, t.decidedAt)]
+);

@@ -1,0 +1,31 @@
+import { rolesAt, type Actor } from './actor';
+import { CENTRAL_ROLES, type Role } from './roles';
+
+/** The register of digital tools, agreements and decisions of one organizer (issue 18). */
+export type AppsResource = { type: 'apps'; organizerId: string };
+
+/**
+ * apps.whitelist: search which tools may be used and on what terms (all staff and the readers) ·
+ * apps.register: read the whole register with agreements and decision history (principals, leadership, central
+ * support, organization administrators, readers) · apps.manage: add and edit tools, record agreements and decide
+ * (the 2nd line — central support — and organization administrators, organizer-wide).
+ */
+export type AppsAction = 'apps.whitelist' | 'apps.register' | 'apps.manage';
+
+const MANAGERS: readonly Role[] = ['org_admin', ...CENTRAL_ROLES];
+const REGISTER_READERS: readonly Role[] = [...MANAGERS, 'leadership', 'principal', 'reader'];
+/** Roles that do not use the school's tools as staff: no whitelist for them. */
+const NOT_STAFF: readonly Role[] = ['system_admin', 'student', 'guardian', 'supplier'];
+
+/** Rules for the register of tools. Called by `can` in index.ts. */
+export function canApps(actor: Actor, action: AppsAction, r: AppsResource): boolean {
+	const mine = rolesAt(actor, r.organizerId);
+	switch (action) {
+		case 'apps.whitelist':
+			return mine.some((a) => !NOT_STAFF.includes(a.role));
+		case 'apps.register':
+			return mine.some((a) => REGISTER_READERS.includes(a.role));
+		case 'apps.manage':
+			return mine.some((a) => a.unitId === null && MANAGERS.includes(a.role));
+	}
+}

@@ -1,0 +1,49 @@
+import { requireApps } from '$lib/server/http/require-apps';
+import { runAction, throwHttp } from '$lib/server/http/errors';
+import { addAgreement } from '$lib/server/apps/add-agreement';
+import { decideTool } from '$lib/server/apps/decide-tool';
+import { getTool } from '$lib/server/apps/get-tool';
+import { listOwnerOptions } from '$lib/server/apps/owner-options';
+import { saveTool } from '$lib/server/apps/save-tool';
+import { toolFormInput } from '$lib/server/apps/tool-form';
+import { SCHOOL_FORMS, TOOL_KINDS, TOOL_OUTCOMES, TOOL_SIGN_INS } from '$lib/server/db/schema/apps';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One tool: its details, agreements and decisions, and for the register's managers the forms that change them. */
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireApps(event, 'apps.register');
+	const page = await getTool(event.locals.db, { actor, organizerId: organizer.id, toolId: event.params.toolId }).catch(throwHttp);
+	return {
+		...page,
+		owners: page.canManage ? await listOwnerOptions(event.locals.db, organizer.id) : [],
+		kinds: TOOL_KINDS,
+		signIns: TOOL_SIGN_INS,
+		schoolForms: SCHOOL_FORMS,
+		outcomes: TOOL_OUTCOMES,
+		created: event.url.searchParams.has('ny')
+	};
+};
+
+/** Each form of the page runs through the same steps; `action` tells the page which of them failed. */
+const run =
+	(action: 'save' | 'agreement' | 'decide', work: typeof saveTool | typeof addAgreement | typeof decideTool, done: string) =>
+	async (event: Parameters<Actions[string]>[0]) => {
+		const { actor, organizer } = await requireApps(event, 'apps.manage');
+		// The decision's school forms are named apart from the tool's own: both groups are on the page.
+		const formsField = action === 'decide' ? 'decisionForms' : 'schoolForms';
+		const { input, values } = toolFormInput(await event.request.formData(), formsField);
+		const toolId = event.params.toolId!;
+		return runAction(
+			async () => {
+				await work(event.locals.db, { actor, organizerId: organizer.id, toolId, input });
+				return { action, done };
+			},
+			{ values, data: { action }, renameField: (f) => (f === 'schoolForms' ? formsField : f) }
+		);
+	};
+
+export const actions: Actions = {
+	save: run('save', saveTool, 'saved'),
+	agreement: run('agreement', addAgreement, 'agreement_added'),
+	decide: run('decide', decideTool, 'decided')
+};
