@@ -14,8 +14,54 @@ const PEOPLE_PER_ORG = 300;
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
+/**
+ * The words a case is made of: title = thing + problem + "i sal N"; description = two notes, a thing and a problem,
+ * each picked by a hash of the case number. bench:search passes a larger vocabulary (bench/search/vocabulary.ts).
+ */
+export type CaseText = { things: string[]; problems: string[]; notes: string[] };
+export const CASE_TEXT: CaseText = {
+	things: [
+		'Projektorn',
+		'Elevdatorn',
+		'Skrivaren',
+		'Nätverket',
+		'Lärplattformen',
+		'Inloggningen',
+		'Den interaktiva skärmen',
+		'Wifi',
+		'Dokumentkameran',
+		'Provverktyget',
+		'Lärarens dator',
+		'Högtalarna'
+	],
+	problems: [
+		'startar inte',
+		'blinkar rött',
+		'är mycket långsam',
+		'fungerar inte',
+		'visar fel bild',
+		'tappar anslutningen',
+		'låter konstigt',
+		'har gått sönder',
+		'kräver nytt lösenord',
+		'hittar inte skrivaren'
+	],
+	notes: [
+		'Det hände under första lektionen.',
+		'Eleverna kunde inte fortsätta med uppgiften.',
+		'Vi har startat om utan att det hjälpte.',
+		'Felet kommer tillbaka varje morgon.',
+		'Hela klassen berördes.',
+		'Det gäller flera datorer i salen.',
+		'Jag behöver hjälp före nationella proven.',
+		'Skärmen är svart men lampan lyser.'
+	]
+};
+/** A text array as one parameter (no entry holds a '|'): the same on PGlite and PostgreSQL. */
+const textArray = (list: string[]) => sql`string_to_array(${list.join('|')}, '|')`;
+
 /** Creates everything unless the cases are already there (`orgs` organizers, default 50); returns the number of cases. */
-export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): Promise<number> {
+export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS, text: CaseText = CASE_TEXT): Promise<number> {
 	const [{ n }] = rows<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM tickets`));
 	if (n >= orgs * CASES_PER_ORG) return n;
 	await db.execute(sql`
@@ -78,7 +124,7 @@ export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): 
 		await db.execute(sql`SELECT id, slug FROM organizers WHERE slug LIKE 'bench-%' ORDER BY slug`)
 	);
 	for (const [i, org] of created.entries()) {
-		await fillCases(db, org.id);
+		await fillCases(db, org.id, text);
 		if ((i + 1) % 10 === 0) log(`cases for ${i + 1} organizers`);
 	}
 	await db.execute(sql`
@@ -95,7 +141,7 @@ export async function fillBench(db: Db, log: (s: string) => void, orgs = ORGS): 
 }
 
 /** One organizer's cases over two school years; most are closed, a fifth still open. */
-async function fillCases(db: Db, organizerId: string) {
+async function fillCases(db: Db, organizerId: string, text: CaseText) {
 	await db.execute(sql`
 		WITH ctx AS (
 			SELECT
@@ -106,15 +152,13 @@ async function fillCases(db: Db, organizerId: string) {
 				(SELECT id FROM support_teams WHERE organizer_id = ${organizerId} AND line = 2 AND chain = 'technical') AS t2,
 				(SELECT id FROM support_teams WHERE organizer_id = ${organizerId} AND line = 2 AND chain = 'pedagogical') AS p2,
 				(SELECT array_agg(id ORDER BY name_sort) FROM support_teams WHERE line = 3) AS suppliers,
-				ARRAY['Projektorn', 'Elevdatorn', 'Skrivaren', 'Nätverket', 'Lärplattformen', 'Inloggningen', 'Den interaktiva skärmen', 'Wifi', 'Dokumentkameran', 'Provverktyget', 'Lärarens dator', 'Högtalarna'] AS things,
-				ARRAY['startar inte', 'blinkar rött', 'är mycket långsam', 'fungerar inte', 'visar fel bild', 'tappar anslutningen', 'låter konstigt', 'har gått sönder', 'kräver nytt lösenord', 'hittar inte skrivaren'] AS problems,
-				ARRAY['Det hände under första lektionen.', 'Eleverna kunde inte fortsätta med uppgiften.', 'Vi har startat om utan att det hjälpte.', 'Felet kommer tillbaka varje morgon.', 'Hela klassen berördes.', 'Det gäller flera datorer i salen.', 'Jag behöver hjälp före nationella proven.', 'Skärmen är svart men lampan lyser.'] AS notes
+				${textArray(text.things)} AS things, ${textArray(text.problems)} AS problems, ${textArray(text.notes)} AS notes
 		),
 		g AS (
 			SELECT g, abs(hashint4(g)) AS h, abs(hashint4(g + 7919)) AS h2, ${CASES_PER_ORG} - g AS age FROM generate_series(1, ${CASES_PER_ORG}) g
 		),
 		s AS (
-			SELECT g.*, ctx.*,
+			SELECT g.*, ctx.*, array_length(things, 1) AS nt, array_length(problems, 1) AS np, array_length(notes, 1) AS nn,
 				CASE WHEN h % 5 = 0 THEN 'pedagogical' ELSE 'technical' END AS chain,
 				CASE WHEN age < 2000 THEN (ARRAY['new','in_progress','in_progress','waiting_requester','waiting_supplier','solved','closed','closed'])[1 + h2 % 8]
 					ELSE (CASE WHEN h2 % 50 = 0 THEN 'solved' ELSE 'closed' END) END AS state,
@@ -129,8 +173,8 @@ async function fillCases(db: Db, organizerId: string) {
 			schools[1 + (h / 3) % array_length(schools, 1)],
 			people[1 + (h / 11) % array_length(people, 1)],
 			people[1 + (h / 11) % array_length(people, 1)],
-			things[1 + h % 12] || ' ' || problems[1 + h2 % 10] || ' i sal ' || (1 + h % 60),
-			notes[1 + h % 8] || ' ' || notes[1 + h2 % 8] || ' ' || things[1 + h2 % 12] || ' ' || problems[1 + h % 10] || '.',
+			things[1 + h % nt] || ' ' || problems[1 + h2 % np] || ' i sal ' || (1 + h % 60),
+			notes[1 + h % nn] || ' ' || notes[1 + h2 % nn] || ' ' || things[1 + h2 % nt] || ' ' || problems[1 + h % np] || '.',
 			(ARRAY['low','normal','normal','high','critical'])[1 + h2 % 5],
 			state,
 			CASE WHEN chain = 'pedagogical' AND line = 3 THEN 2 ELSE line END,
