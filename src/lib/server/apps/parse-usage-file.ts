@@ -42,13 +42,14 @@ function splitLine(line: string, sep: string): string[] {
 	let quoted = false;
 	for (let i = 0; i < line.length; i++) {
 		const c = line[i];
-		if (quoted) {
-			if (c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
-			else if (c === '"') quoted = false;
-			else cur += c;
-		} else if (c === '"') quoted = true;
-		else if (c === sep) (out.push(cur), (cur = ''));
-		else cur += c;
+		if (quoted && c === '"' && line[i + 1] === '"') {
+			cur += '"';
+			i++;
+		} else if (c === '"') quoted = !quoted;
+		else if (c === sep && !quoted) {
+			out.push(cur);
+			cur = '';
+		} else cur += c;
 	}
 	out.push(cur);
 	return out.map((s) => s.trim());
@@ -64,7 +65,7 @@ function splitLine(line: string, sep: string): string[] {
 export function parseUsageFile(text: string): { rows: UsageRow[]; problems: UsageProblem[] } {
 	const problems: UsageProblem[] = [];
 	const problem = (key: string, line: number | null, value?: string) => problems.push({ key, line, value });
-	let records: { line: number; values: Record<string, unknown> }[] = [];
+	let records: { line: number; values: Record<string, unknown> }[];
 	const trimmed = text.trim();
 	if (!trimmed) return { rows: [], problems: [{ key: 'apps_usage_error_empty', line: null }] };
 	if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
