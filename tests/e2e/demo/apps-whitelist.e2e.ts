@@ -106,3 +106,37 @@ test('central support adds a tool, records its agreement and approves it with a 
 	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('May I use this tool?');
 	await teacherContext.close();
 });
+
+test('licences: a school using 12 of its 200 is flagged before renewal; a usage file is checked line by line', async ({ page }) => {
+	test.setTimeout(90_000);
+	await signIn(page, CENTRAL.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}/appar/register`);
+	await page.getByRole('link', { name: 'Licenser och användning' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Licenser och användning');
+	const table = page.getByRole('table', { name: 'Licenser, det som löper ut först överst' });
+	const solbacka = table.getByRole('row').filter({ hasText: 'Solbackaskolan' }).filter({ hasText: 'Matteresan' });
+	await expect(solbacka).toContainText('12 av 200 (6 %)');
+	await expect(solbacka).toContainText('Lite använd – se över antalet före förnyelsen');
+	await expectAccessible(page);
+
+	const today = new Date().toISOString().slice(0, 10);
+	const upload = (text: string) =>
+		page
+			.getByLabel('Fil med användning')
+			.setInputFiles({ name: 'anvandning.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf-8') });
+	await upload('verktyg;skolenhet;tilldelade;använda\nMatteresan;Ängsskolan;115;110\nFinns inte;Ängsskolan;1;1\n');
+	await page.getByLabel('Perioden börjar').fill(today);
+	await page.getByLabel('Perioden slutar').fill(today);
+	await page.getByRole('button', { name: 'Läs in' }).click();
+	await expect(page.getByRole('alert')).toContainText('Filen lästes inte in');
+	await expect(page.getByRole('region', { name: 'Det här behöver rättas i filen' })).toContainText(
+		'Rad 3: verktyget ”Finns inte” finns inte i registret.'
+	);
+	await expect(page.getByLabel('Perioden börjar')).toHaveValue(today);
+	await expectAccessible(page);
+
+	await upload('verktyg;skolenhet;tilldelade;använda\nMatteresan;Ängsskolan;115;110\n');
+	await page.getByRole('button', { name: 'Läs in' }).click();
+	await expect(page.getByRole('status')).toHaveText('Användningen är inläst. Inlästa rader: 1.');
+	await expect(table.getByRole('row').filter({ hasText: 'Ängsskolan' })).toContainText('110 av 120');
+});

@@ -109,7 +109,7 @@ export const RULES: [RegExp, Rule][] = [
 	// Digital tools (issue 18): staff search the whitelist; principals, leadership and central support read the register;
 	// central support and administrators add tools, record agreements and decide.
 	[/^\/\(app\)\/\[org\]\/appar$/, { kind: 'apps', action: 'apps.whitelist' }],
-	[/^\/\(app\)\/\[org\]\/appar\/register(\/\[toolId\])?$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser)$/, { kind: 'apps', action: 'apps.register' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/ny$/, { kind: 'apps', action: 'apps.manage' }],
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],

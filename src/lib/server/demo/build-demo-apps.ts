@@ -1,11 +1,20 @@
 import type { Db } from '../db';
-import { appAgreements, appDecisions, appTools, type SchoolForm, type ToolKind, type ToolOutcome } from '../db/schema';
+import {
+	appAgreements,
+	appDecisions,
+	appLicencePools,
+	appLicenceUsage,
+	appTools,
+	type SchoolForm,
+	type ToolKind,
+	type ToolOutcome
+} from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { addDays } from '../apps/agreement-state';
 import { nameKey } from '../apps/save-tool';
 import type { DemoOrganizer } from './build-demo-organizer';
 
-export type DemoAppsCounts = { tools: number; agreements: number; decisions: number };
+export type DemoAppsCounts = { tools: number; agreements: number; decisions: number; licencePools: number };
 
 /** An agreement as days from today: from `from` days ago, to `to` days ahead (null: until further notice). */
 type DemoAgreement = { from: number; to: number | null; signer: string; subProcessors?: string };
@@ -192,7 +201,7 @@ const TOOLS: DemoTool[] = [
  */
 export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: Date } = {}): Promise<DemoAppsCounts> {
 	const decider = demo.people.central_pedagogical_support[0] ?? demo.people.org_admin[0];
-	if (!decider) return { tools: 0, agreements: 0, decisions: 0 };
+	if (!decider) return { tools: 0, agreements: 0, decisions: 0, licencePools: 0 };
 	const today = todayInStockholm(opts.now);
 	const day = (offset: number) => addDays(today, offset);
 	const tools = await tx
@@ -242,5 +251,42 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 	);
 	if (agreements.length) await tx.insert(appAgreements).values(agreements);
 	if (decisions.length) await tx.insert(appDecisions).values(decisions);
-	return { tools: tools.length, agreements: agreements.length, decisions: decisions.length };
+	const licencePools = await buildDemoLicences(tx, demo, { idOf, day, importedBy: decider.id });
+	return { tools: tools.length, agreements: agreements.length, decisions: decisions.length, licencePools };
+}
+
+/**
+ * Licences: Matteresan bought per school (Solbackaskolan uses 12 of its 200, and they are renewed within 90 days —
+ * the badly used licence the register should point out; Ängsskolan uses most of its 120) and Skrivstöd Plus bought
+ * centrally for every school, with the use of the last term.
+ */
+async function buildDemoLicences(
+	tx: Db,
+	demo: DemoOrganizer,
+	opts: { idOf: Map<string, string>; day: (offset: number) => string; importedBy: string }
+): Promise<number> {
+	const { idOf, day } = opts;
+	const math = idOf.get('Matteresan');
+	const writing = idOf.get('Skrivstöd Plus');
+	const solbacka = demo.units.solbacka;
+	const angs = demo.units.angsskolan;
+	const granas = demo.units.granas;
+	if (!math || !writing || !solbacka || !angs || !granas) return 0;
+	const pools = [
+		{ toolId: math, unitId: solbacka, seats: 200, validFrom: day(-300), validTo: day(60), priceSek: 40000 },
+		{ toolId: math, unitId: angs, seats: 120, validFrom: day(-300), validTo: day(200), priceSek: 24000 },
+		{ toolId: writing, unitId: null, seats: 400, validFrom: day(-150), validTo: day(215), priceSek: 48000 }
+	];
+	await tx.insert(appLicencePools).values(pools.map((p) => ({ organizerId: demo.organizerId, ...p })));
+	const period = { periodFrom: day(-120), periodTo: day(-5) };
+	const usage = [
+		{ toolId: math, unitId: solbacka, assigned: 180, used: 12 },
+		{ toolId: math, unitId: angs, assigned: 115, used: 104 },
+		{ toolId: writing, unitId: solbacka, assigned: 90, used: 71 },
+		{ toolId: writing, unitId: granas, assigned: 60, used: 38 }
+	];
+	await tx
+		.insert(appLicenceUsage)
+		.values(usage.map((u) => ({ organizerId: demo.organizerId, ...u, ...period, importedBy: opts.importedBy })));
+	return pools.length;
 }

@@ -24,6 +24,7 @@ import { signInWithPassword } from '../auth/sign-in';
 import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
 import { findRegister } from '../apps/find-register';
 import { findWhitelist } from '../apps/find-whitelist';
+import { findLicenceUse } from '../apps/find-licence-use';
 import { loadActor } from '../auth/load-actor';
 import { roundStatus } from '../assessment/rounds/round-status';
 import { planningActionLinks, planningPlans } from '../db/schema';
@@ -356,6 +357,8 @@ describe('determinism', () => {
 		const whitelist = await findWhitelist(h.db, { actor: leader, organizerId: org.organizerId });
 		expect(new Set(whitelist.map((e) => e.outcome))).toEqual(new Set(['approved', 'approved_with_conditions', 'refused']));
 		expect(whitelist.find((e) => e.name === 'Skrivstöd Plus')).toMatchObject({ yearFrom: 4, yearTo: 9 });
+		const { pools } = await findLicenceUse(h.db, { actor: leader, organizerId: org.organizerId });
+		expect(pools.find((p) => p.unitName === 'Solbackaskolan')).toMatchObject({ seats: 200, used: 12, lowUse: true, renewalSoon: true });
 	});
 
 	it('gives other names with another seed', async () => {

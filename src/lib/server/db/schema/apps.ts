@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
-import { organizers, people } from './org';
+import { organizers, people, units } from './org';
 
 /** What kind of digital tool a register entry is (issue 18). */
 export const TOOL_KINDS = ['learning_resource', 'app', 'admin_system', 'platform'] as const;
@@ -109,4 +109,60 @@ export const appDecisions = pgTable(
 		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('app_decisions_tool_idx').on(t.toolId, t.decidedAt)]
+);
+
+/**
+ * Licences bought for a tool: a number of seats for one unit, or central (no unit) for the whole organizer, for a
+ * period and a price. Compared with the imported use to find licences nobody uses before they are renewed.
+ */
+export const appLicencePools = pgTable(
+	'app_licence_pools',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		/** Null: bought centrally, for every unit. */
+		unitId: uuid('unit_id').references(() => units.id),
+		seats: integer('seats').notNull(),
+		validFrom: date('valid_from').notNull(),
+		validTo: date('valid_to').notNull(),
+		/** What the seats cost for the whole period, in whole kronor. */
+		priceSek: integer('price_sek'),
+		createdAt: createdAt()
+	},
+	(t) => [index('app_licence_pools_tool_idx').on(t.organizerId, t.toolId)]
+);
+
+/**
+ * How many licences of a tool were assigned and used at a unit in a period, as imported from the vendor's statistics
+ * (a CSV file, or the per-school-unit figures of a BOL-style statistics file). A new import of the same tool, unit and
+ * period replaces the figures.
+ */
+export const appLicenceUsage = pgTable(
+	'app_licence_usage',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
+		periodFrom: date('period_from').notNull(),
+		periodTo: date('period_to').notNull(),
+		assigned: integer('assigned').notNull(),
+		used: integer('used').notNull(),
+		importedBy: uuid('imported_by')
+			.notNull()
+			.references(() => people.id),
+		importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('app_licence_usage_period_idx').on(t.toolId, t.unitId, t.periodFrom)]
 );
