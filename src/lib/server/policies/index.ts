@@ -6,6 +6,7 @@ import { canForum, canPlan } from './planning';
 import { canKnowledge, type KnowledgeAction } from './knowledge';
 import type { Action, Resource } from './resource';
 import { canSupport } from './support';
+import { canCapacity, isCapacityAction } from './capacity';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -15,6 +16,7 @@ export type { PlanningAction, PlanResource } from './planning';
 export type { ForumAction, ForumResource } from './planning';
 export type { KnowledgeAction, KnowledgeResource } from './knowledge';
 export { readableAudiences } from './knowledge';
+export type { CapacityAction, CapacityResource } from './capacity';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
@@ -31,6 +33,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canPlan(actor, action, resource);
 		case 'knowledge':
 			return canKnowledge(actor, action as KnowledgeAction, resource);
+		case 'capacity':
+			return isCapacityAction(action) && canCapacity(actor, action, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':
@@ -38,6 +42,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 		case 'organizer':
 			if (action === 'planning.view' || action === 'planning.configure') return canPlan(actor, action, resource);
 			if (isAssessmentAction(action)) return canAssessment(actor, action, resource);
+			// The capacity page as a whole: the organizer, no unit.
+			if (isCapacityAction(action))
+				return canCapacity(actor, action, { type: 'capacity', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

@@ -1,6 +1,7 @@
 import type { SupportAction, SupportScope, TicketResource } from './support';
 import type { ForumAction, ForumResource, PlanningAction, PlanResource } from './planning';
 import type { KnowledgeAction, KnowledgeResource } from './knowledge';
+import type { CapacityAction, CapacityResource } from './capacity';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -19,7 +20,8 @@ export type Resource =
 	| TicketResource
 	| PlanResource
 	| ForumResource
-	| KnowledgeResource;
+	| KnowledgeResource
+	| CapacityResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -48,4 +50,4 @@ export type AssessmentAction =
 	| 'assessment.unit_report'
 	| 'assessment.area_report';
 
-export type Action = OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction;
+export type Action = OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction | CapacityAction;

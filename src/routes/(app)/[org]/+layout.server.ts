@@ -13,6 +13,8 @@ export const load: LayoutServerLoad = async (event) => {
 		canPlan: can(actor, 'planning.view', resource),
 		/** Everyone who reads the knowledge base gets the self-help link. */
 		canReadKb: can(actor, 'kb.read', { type: 'knowledge', organizerId: organizer.id }),
+		/** Principals, key people, leadership and administrators: the key people's time (decision 043). */
+		canViewCapacity: can(actor, 'capacity.view', resource),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

@@ -17,3 +17,4 @@ export * from './questions';
 export * from './guidance';
 export * from './assistant';
 export * from './prevention';
+export * from './capacity';
