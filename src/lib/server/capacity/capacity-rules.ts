@@ -39,6 +39,9 @@ export function pastWeeks(now: Date, count = CAPACITY_WEEKS): string[] {
 	return Array.from({ length: count }, (_, i) => formatDay(thisMonday - (count - i) * 7));
 }
 
+/** The Monday a week after `monday`. */
+export const weekAfter = (monday: string): string => formatDay(parseDay(monday) + 7);
+
 /** The part of an allotment that falls in the week of `monday`: a week in full, or by the days it holds (7 a week). */
 export function allottedInWeek(a: { minutesPerWeek: number; validFrom: string; validTo: string | null }, monday: string): number {
 	const first = parseDay(monday);

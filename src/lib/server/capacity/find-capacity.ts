@@ -5,7 +5,7 @@ import { todayInStockholm } from '../auth/load-actor';
 import { authorize, can, type Actor } from '../policies';
 import { KEY_PERSON_OF } from '../policies/roles';
 import { swedishSortKey } from '../../sort-key';
-import { allottedInWeek, flagOf, pastWeeks, type CapacityFlag } from './capacity-rules';
+import { allottedInWeek, flagOf, pastWeeks, weekAfter, type CapacityFlag } from './capacity-rules';
 import { findKeyRoles, loadCapacityScope } from './capacity-scope';
 import { countTimeSpent } from './count-time-spent';
 import { weekNumber } from '../knowledge/questions/week';
@@ -68,7 +68,7 @@ export async function findCapacity(db: Db, opts: { actor: Actor | null; organize
 		organizerId: opts.organizerId,
 		personIds: [...new Set(inRows.map(({ a }) => a.personId))],
 		from: weeks[0],
-		to: nextMonday(weeks[weeks.length - 1]),
+		to: weekAfter(weeks[weeks.length - 1]),
 		now
 	});
 	const spentOf = new Map(counted.map((w) => [`${w.personId}|${w.chain}|${w.weekStart}`, w]));
@@ -183,6 +183,3 @@ function swedishCompare(a: string, b: string): number {
 	const y = swedishSortKey(b);
 	return x < y ? -1 : x > y ? 1 : 0;
 }
-
-/** The Monday a week after `monday`. */
-const nextMonday = (monday: string) => new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);

@@ -33,6 +33,7 @@ import { buildDemoNotifications } from './build-demo-notifications';
 import { buildDemoKnowledge } from './build-demo-knowledge';
 import { buildDemoGuidance } from './build-demo-guidance';
 import { buildDemoQuestions } from './build-demo-questions';
+import { buildDemoCapacity } from './build-demo-capacity';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -101,6 +102,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const knowledge = await buildDemoKnowledge(tx, created, createRandom(seed + KNOWLEDGE_SEED_OFFSET));
 			const guidance = await buildDemoGuidance(tx, created);
 			const questions = await buildDemoQuestions(tx, created);
+			// Last: the allotments follow the work the support chain, guidance and questions above made.
+			const capacity = await buildDemoCapacity(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -121,7 +124,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					effects,
 					knowledge,
 					guidance,
-					questions
+					questions,
+					capacity
 				}
 			});
 			return created;
