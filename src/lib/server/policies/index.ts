@@ -21,7 +21,8 @@ export type { CapacityAction, CapacityResource } from './capacity';
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts and planning.ts; this only hands the question on.
+ * in org.ts, assessment.ts, support.ts, planning.ts,
+ * knowledge.ts and capacity.ts; this only hands the question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
