@@ -8,6 +8,8 @@ import { replyToRequester } from '../support/handling/reply-to-requester';
 import { addInternalNote } from '../support/handling/add-internal-note';
 import { solveTicket } from '../support/handling/solve-ticket';
 import { addWeeks, thisMonday } from '../knowledge/questions/week';
+import { getTicketTimeline } from '../support/tickets/get-ticket-timeline';
+import { presentTimeline } from '../support/tickets/present-timeline';
 import { countTimeSpent, type WeekSpent } from './count-time-spent';
 
 const t = useTestDatabase();
@@ -72,6 +74,13 @@ describe('time spent on cases', () => {
 		expect(minutes.filter((m) => m !== null)).toEqual([15, 10, 5]);
 		const audited = await t.db.select({ changes: auditEvents.changes }).from(auditEvents).where(eq(auditEvents.entityId, a.id));
 		expect(audited.some((e) => (e.changes as Record<string, unknown>).minutes === 15)).toBe(true);
+		// The lines see the time on the step; the requester does not.
+		const shown = async (actor: typeof s.key) =>
+			presentTimeline(await getTicketTimeline(t.db, { actor, organizerId: s.organizerId, number: a.number }))
+				.filter((i) => i.kind === 'reply')
+				.map((i) => i.minutesSpent);
+		expect(await shown(s.colleague)).toEqual([15]);
+		expect(await shown(s.teacher)).toEqual([null]);
 		// A colleague who did nothing has no time; the teacher who filed the cases neither.
 		expect(await total(s.organizerId, s.colleague.personId)).toMatchObject({ recordedMinutes: 0, estimatedMinutes: 0, cases: 0 });
 		expect(await total(s.organizerId, s.teacher.personId)).toMatchObject({ cases: 0 });
