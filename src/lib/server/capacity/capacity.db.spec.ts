@@ -275,6 +275,26 @@ describe('the capacity page', () => {
 		expect(await failure(findCapacity(t.db, { actor: s.teacher, organizerId: s.org, now }))).toBe('FORBIDDEN');
 	});
 
+	it('shows a key person with protected identity by their pseudonym, but to administrators and themselves', async () => {
+		const s = await setUp();
+		const hidden = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: s.org, unitId: s.school.id }], {
+			name: 'Dora Dold',
+			protectedIdentity: true
+		});
+		await createCapacityAssignment(t.db, {
+			actor: s.admin,
+			organizerId: s.org,
+			input: { personId: hidden.personId, unitId: s.school.id, chain: 'technical', hours: '2', validFrom: since }
+		});
+		const names = async (actor: typeof s.admin) =>
+			(await findCapacity(t.db, { actor, organizerId: s.org, now })).rows.map((r) => r.personName);
+		expect(await names(s.principal)).toEqual([expect.stringMatching(/^Skyddad person \d+$/)]);
+		expect(await names(s.admin)).toEqual(['Dora Dold']);
+		expect(await names(hidden)).toEqual(['Dora Dold']);
+		const form = await loadCapacityForm(t.db, { actor: s.principal, organizerId: s.org });
+		expect(form.keyPeople.map((p) => p.name)).not.toContain('Dora Dold');
+	});
+
 	it('offers the principal only the key people and units below them', async () => {
 		const s = await setUp();
 		const form = await loadCapacityForm(t.db, { actor: s.principal, organizerId: s.org });

@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { capacityAssignments, people } from '../db/schema';
+import { capacityAssignments } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { authorize, can, type Actor } from '../policies';
 import { KEY_PERSON_OF } from '../policies/roles';
@@ -8,6 +8,7 @@ import { swedishSortKey } from '../../sort-key';
 import { allottedInWeek, flagOf, pastWeeks, weekAfter, type CapacityFlag } from './capacity-rules';
 import { findKeyRoles, loadCapacityScope } from './capacity-scope';
 import { countTimeSpent } from './count-time-spent';
+import { shownNamesById } from '../support/privacy/shown-names';
 import { weekNumber } from '../knowledge/questions/week';
 
 /** One week of one key person's chain: the allotment and the time spent. */
@@ -55,9 +56,8 @@ export async function findCapacity(db: Db, opts: { actor: Actor | null; organize
 	const weeks = pastWeeks(now);
 	const { tree, byId, resource } = await loadCapacityScope(db, opts.organizerId);
 	const all = await db
-		.select({ a: capacityAssignments, personName: people.name })
+		.select({ a: capacityAssignments })
 		.from(capacityAssignments)
-		.innerJoin(people, eq(people.id, capacityAssignments.personId))
 		.where(eq(capacityAssignments.organizerId, opts.organizerId));
 	const readable = all.filter(({ a }) => can(actor, 'capacity.read', resource(a.unitId, a.personId)));
 	const keyOf = (personId: string, chain: string) => `${personId}|${chain}`;
@@ -72,15 +72,22 @@ export async function findCapacity(db: Db, opts: { actor: Actor | null; organize
 		now
 	});
 	const spentOf = new Map(counted.map((w) => [`${w.personId}|${w.chain}|${w.weekStart}`, w]));
+	// A key person with protected identity goes by their pseudonym here too (but to administrators and themselves).
+	const shownName = await shownNamesById(db, {
+		actor,
+		organizerId: opts.organizerId,
+		personIds: inRows.map(({ a }) => a.personId),
+		via: 'capacity'
+	});
 
 	const rows = new Map<string, CapacityRow>();
-	for (const { a, personName } of inRows) {
+	for (const { a } of inRows) {
 		const key = keyOf(a.personId, a.chain);
 		let row = rows.get(key);
 		if (!row) {
 			row = {
 				personId: a.personId,
-				personName,
+				personName: shownName.get(a.personId) ?? '',
 				chain: a.chain,
 				weeks: weeks.map((weekStart) => {
 					const w = spentOf.get(`${key}|${weekStart}`);
@@ -150,21 +157,12 @@ export async function findCapacity(db: Db, opts: { actor: Actor | null; organize
 	);
 	const chainOf = (role: string) => (role === KEY_PERSON_OF.pedagogical ? 'pedagogical' : 'technical');
 	const missingRoles = keyRoles.filter((k) => !covered.has(`${k.personId}|${k.unitId}|${chainOf(k.role)}`));
-	const names = missingRoles.length
-		? new Map(
-				(
-					await db
-						.select({ id: people.id, name: people.name })
-						.from(people)
-						.where(
-							inArray(
-								people.id,
-								missingRoles.map((k) => k.personId)
-							)
-						)
-				).map((p) => [p.id, p.name])
-			)
-		: new Map<string, string>();
+	const names = await shownNamesById(db, {
+		actor,
+		organizerId: opts.organizerId,
+		personIds: missingRoles.map((k) => k.personId),
+		via: 'capacity'
+	});
 	const withoutAllotment = missingRoles
 		.map((k) => ({ personName: names.get(k.personId) ?? '', unitName: byId.get(k.unitId!)?.name ?? '', chain: chainOf(k.role) }))
 		.sort((x, y) => swedishCompare(x.personName, y.personName) || swedishCompare(x.unitName, y.unitName));

@@ -5,6 +5,7 @@ import { todayInStockholm } from '../auth/load-actor';
 import { authorize, can, type Actor } from '../policies';
 import { flattenTree } from '../org/unit-tree';
 import { findKeyRoles, loadCapacityScope } from './capacity-scope';
+import { shownNamesById } from '../support/privacy/shown-names';
 
 /**
  * What the new-allotment form offers (capacity.manage): the active units the actor manages that have key people,
@@ -28,13 +29,14 @@ export async function loadCapacityForm(db: Db, opts: { actor: Actor | null; orga
 	).map((u) => ({ id: u.id, name: u.name }));
 	const personIds = [...new Set(roles.map((r) => r.personId))];
 	const found = personIds.length
-		? await db.select({ id: people.id, name: people.name, nameSort: people.nameSort }).from(people).where(inArray(people.id, personIds))
+		? await db.select({ id: people.id, nameSort: people.nameSort }).from(people).where(inArray(people.id, personIds))
 		: [];
+	const names = await shownNamesById(db, { actor, organizerId: opts.organizerId, personIds, via: 'capacity' });
 	const unitsOf = (personId: string) => [
 		...new Set(roles.filter((r) => r.personId === personId).map((r) => byId.get(r.unitId!)?.name ?? ''))
 	];
 	const keyPeople = found
 		.sort((a, b) => (a.nameSort < b.nameSort ? -1 : a.nameSort > b.nameSort ? 1 : 0))
-		.map((p) => ({ id: p.id, name: p.name, units: unitsOf(p.id) }));
+		.map((p) => ({ id: p.id, name: names.get(p.id) ?? '', units: unitsOf(p.id) }));
 	return { units, keyPeople };
 }
