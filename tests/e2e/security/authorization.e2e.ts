@@ -204,6 +204,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const register = await (await request.get(`/${DEMO_SLUG}/appar/register`)).text();
 	params.toolId = register.match(new RegExp(`/${DEMO_SLUG}/appar/register/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.toolId, 'a tool of the demo register').not.toBe('');
+	// Capacity: one of the demo's allotments (build-demo-capacity.ts), listed for the administrator.
+	const capacity = await (await request.get(`/${DEMO_SLUG}/kapacitet`)).text();
+	params.assignmentId = capacity.match(new RegExp(`/${DEMO_SLUG}/kapacitet/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.assignmentId, 'a demo allotment').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

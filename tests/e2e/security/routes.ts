@@ -145,6 +145,11 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/handledning$/, { kind: 'knowledge', action: 'guidance.book' }],
 	[/^\/\(app\)\/\[org\]\/handledning\/ny$/, { kind: 'knowledge', action: 'guidance.host' }],
 	[/^\/\(app\)\/\[org\]\/handledning\/\[id\](\/kalender\.ics)?$/, { kind: 'unit-member' }],
+	// Key people's capacity (decision 043): the page for principals, key people, leadership and administrators; the
+	// form for those who set allotments; one allotment for the key person and who manages it (capacity.db.spec.ts).
+	[/^\/\(app\)\/\[org\]\/kapacitet$/, { kind: 'organizer', action: 'capacity.view' }],
+	[/^\/\(app\)\/\[org\]\/kapacitet\/ny$/, { kind: 'organizer', action: 'capacity.manage' }],
+	[/^\/\(app\)\/\[org\]\/kapacitet\/\[assignmentId\]$/, { kind: 'unit-member' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
 	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],

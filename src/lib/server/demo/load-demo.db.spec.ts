@@ -32,6 +32,8 @@ import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
 import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals, tickets } from '../db/schema';
+import { loadActor } from '../auth/load-actor';
+import { findCapacity } from '../capacity/find-capacity';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -309,12 +311,27 @@ describe('the demo self-assessments', () => {
 		expect(new Set(linked.map((l) => l.actionId)).size).toBe(actions.length);
 	});
 
+	it('gives every key person allotted time, and the sign-in principal sees one overloaded and one unused assignment', async () => {
+		if (!first.created) throw new Error('expected a new demo');
+		const demo = first.demo;
+		const principal = first.signIns.find((s) => s.label.startsWith('principal ('))!;
+		const [person] = await h.db.select({ id: people.id }).from(people).where(eq(people.email, principal.email));
+		const actor = (await loadActor(h.db, person.id))!;
+		const page = await findCapacity(h.db, { actor, organizerId: demo.organizerId });
+		const flags = page.rows.map((r) => r.flag);
+		expect(flags).toContain('overloaded');
+		expect(flags).toContain('unused');
+		expect(page.rows.some((r) => r.recorded > 0 && r.estimated > 0)).toBe(true);
+		expect(page.withoutAllotment).toEqual([]);
+	});
+
 	it('counts what it made in the demo.load audit event', async () => {
 		const [event] = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
 		expect(event.changes).toMatchObject({
 			assessments: { rounds: 3, conclusions: 1 },
 			support: { teams: 4, categories: 16, tickets: 5000 },
-			plans: { actions: expect.any(Number) }
+			plans: { actions: expect.any(Number) },
+			capacity: { assignments: expect.any(Number), timedSteps: expect.any(Number) }
 		});
 	});
 });

@@ -34,6 +34,7 @@ import { buildDemoKnowledge } from './build-demo-knowledge';
 import { buildDemoGuidance } from './build-demo-guidance';
 import { buildDemoQuestions } from './build-demo-questions';
 import { buildDemoApps } from './build-demo-apps';
+import { buildDemoCapacity } from './build-demo-capacity';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -103,6 +104,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const guidance = await buildDemoGuidance(tx, created);
 			const questions = await buildDemoQuestions(tx, created);
 			const apps = await buildDemoApps(tx, created);
+			// Last: the allotments follow the work the support chain, guidance and questions above made.
+			const capacity = await buildDemoCapacity(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -124,7 +127,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					knowledge,
 					guidance,
 					questions,
-					apps
+					apps,
+					capacity
 				}
 			});
 			return created;

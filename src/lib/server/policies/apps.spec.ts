@@ -28,7 +28,12 @@ describe('who reads and keeps the register of digital tools', () => {
 	it('lets only organizer-wide central support and administrators decide', () => {
 		expect(can(actor('central_technical_support'), 'apps.manage', base)).toBe(true);
 		expect(can(actor('org_admin'), 'apps.manage', base)).toBe(true);
-		for (const a of [actor('principal', 'u'), actor('leadership'), actor('central_technical_support', 'u'), actor('org_admin', null, 'org-2')])
+		for (const a of [
+			actor('principal', 'u'),
+			actor('leadership'),
+			actor('central_technical_support', 'u'),
+			actor('org_admin', null, 'org-2')
+		])
 			expect(can(a, 'apps.manage', base)).toBe(false);
 	});
 });

@@ -7,6 +7,7 @@ import { canKnowledge, type KnowledgeAction } from './knowledge';
 import { canApps, type AppsAction } from './apps';
 import type { Action, Resource } from './resource';
 import { canSupport } from './support';
+import { canCapacity, isCapacityAction } from './capacity';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -17,11 +18,13 @@ export type { ForumAction, ForumResource } from './planning';
 export type { KnowledgeAction, KnowledgeResource } from './knowledge';
 export { readableAudiences } from './knowledge';
 export type { AppsAction, AppsResource } from './apps';
+export type { CapacityAction, CapacityResource } from './capacity';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts and planning.ts; this only hands the question on.
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts and capacity.ts; this only hands the
+ * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
@@ -35,6 +38,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canKnowledge(actor, action as KnowledgeAction, resource);
 		case 'apps':
 			return canApps(actor, action as AppsAction, resource);
+		case 'capacity':
+			return isCapacityAction(action) && canCapacity(actor, action, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':
@@ -42,6 +47,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 		case 'organizer':
 			if (action === 'planning.view' || action === 'planning.configure') return canPlan(actor, action, resource);
 			if (isAssessmentAction(action)) return canAssessment(actor, action, resource);
+			// The capacity page as a whole: the organizer, no unit.
+			if (isCapacityAction(action))
+				return canCapacity(actor, action, { type: 'capacity', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

@@ -2,6 +2,7 @@ import type { SupportAction, SupportScope, TicketResource } from './support';
 import type { ForumAction, ForumResource, PlanningAction, PlanResource } from './planning';
 import type { KnowledgeAction, KnowledgeResource } from './knowledge';
 import type { AppsAction, AppsResource } from './apps';
+import type { CapacityAction, CapacityResource } from './capacity';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -21,7 +22,8 @@ export type Resource =
 	| PlanResource
 	| ForumResource
 	| KnowledgeResource
-	| AppsResource;
+	| AppsResource
+	| CapacityResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -50,4 +52,5 @@ export type AssessmentAction =
 	| 'assessment.unit_report'
 	| 'assessment.area_report';
 
-export type Action = OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction | AppsAction;
+export type Action =
+	OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction | AppsAction | CapacityAction;

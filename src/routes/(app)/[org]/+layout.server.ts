@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = async (event) => {
 		canReadKb: can(actor, 'kb.read', { type: 'knowledge', organizerId: organizer.id }),
 		/** Staff search which digital tools they may use. */
 		canUseApps: can(actor, 'apps.whitelist', { type: 'apps', organizerId: organizer.id }),
+		/** Principals, key people, leadership and administrators: the key people's time (decision 043). */
+		canViewCapacity: can(actor, 'capacity.view', resource),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

@@ -18,3 +18,4 @@ export * from './guidance';
 export * from './assistant';
 export * from './prevention';
 export * from './apps';
+export * from './capacity';

@@ -260,6 +260,8 @@ export const ticketEvents = pgTable(
 		stateTo: text('state_to'),
 		lineTo: smallint('line_to'),
 		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+		/** The time the handler wrote down for this step (reply, note, solution), in minutes; null when none (decision 043). */
+		minutesSpent: integer('minutes_spent'),
 		createdAt: createdAt()
 	},
 	(t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id), index('ticket_events_organizer_idx').on(t.organizerId, t.createdAt)]

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { appendTicketEvent } from '../tickets/append-event';
 import { can } from '../../policies';
 import { NOTE_AUDIENCES } from '../constants';
-import { caseAudit, lockCase, type StepOptions } from './step';
+import { caseAudit, lockCase, minutesSpent, type StepOptions } from './step';
 import { parseOrThrow } from '../../errors';
 
 export const addInternalNoteSchema = z.object({
@@ -13,7 +13,9 @@ export const addInternalNoteSchema = z.object({
 		.trim()
 		.min(1, 'handling_error_note_required')
 		.max(10000, 'support_error_too_long'),
-	audience: z.enum(NOTE_AUDIENCES, { message: 'privacy_error_note_audience' }).default('staff')
+	audience: z.enum(NOTE_AUDIENCES, { message: 'privacy_error_note_audience' }).default('staff'),
+	/** The time the step took, for the key people's capacity (decision 043). */
+	minutes: minutesSpent
 });
 export type AddInternalNoteInput = z.input<typeof addInternalNoteSchema>;
 
@@ -34,9 +36,13 @@ export async function addInternalNote(db: Db, opts: StepOptions<AddInternalNoteI
 			kind: 'note',
 			public: false,
 			audience,
-			body: input.body
+			body: input.body,
+			minutesSpent: input.minutes
 		});
-		await recordAudit(tx, { action: 'ticket.note', ...caseAudit(actor, after, { eventId: event.id, audience }) });
+		await recordAudit(tx, {
+			action: 'ticket.note',
+			...caseAudit(actor, after, { eventId: event.id, audience, ...(input.minutes !== null && { minutes: input.minutes }) })
+		});
 		return after;
 	});
 }

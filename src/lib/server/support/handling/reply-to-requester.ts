@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { recordAudit } from '../../audit/record-audit';
 import type { TicketState } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
-import { caseAudit, lockCase, checkbox, type StepOptions } from './step';
+import { caseAudit, lockCase, checkbox, minutesSpent, type StepOptions } from './step';
 import { conflict, parseOrThrow } from '../../errors';
 
 export const replyToRequesterSchema = z.object({
@@ -13,7 +13,9 @@ export const replyToRequesterSchema = z.object({
 		.min(1, 'handling_error_reply_required')
 		.max(10000, 'support_error_too_long'),
 	/** Ask the requester something and wait for the answer (the SLA clock pauses). */
-	waitForRequester: checkbox.default(false)
+	waitForRequester: checkbox.default(false),
+	/** The time the step took, for the key people's capacity (decision 043). */
+	minutes: minutesSpent
 });
 export type ReplyToRequesterInput = z.input<typeof replyToRequesterSchema>;
 
@@ -38,11 +40,16 @@ export async function replyToRequester(db: Db, opts: StepOptions<ReplyToRequeste
 			kind: 'reply',
 			public: true,
 			body: input.body,
-			stateTo
+			stateTo,
+			minutesSpent: input.minutes
 		});
 		await recordAudit(tx, {
 			action: 'ticket.reply',
-			...caseAudit(actor, after, { eventId: event.id, ...(stateTo && { state: [ticket.state, stateTo] }) })
+			...caseAudit(actor, after, {
+				eventId: event.id,
+				...(stateTo && { state: [ticket.state, stateTo] }),
+				...(input.minutes !== null && { minutes: input.minutes })
+			})
 		});
 		return after;
 	});

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { CAUSES } from '../constants';
 import { appendTicketEvent } from '../tickets/append-event';
 import { isOpen } from './rules';
-import { caseAudit, lockCase, checkbox, type StepOptions } from './step';
+import { caseAudit, lockCase, checkbox, minutesSpent, type StepOptions } from './step';
 import { conflict, parseOrThrow } from '../../errors';
 
 export const solveTicketSchema = z.object({
@@ -16,7 +16,9 @@ export const solveTicketSchema = z.object({
 		.max(10000, 'support_error_too_long'),
 	/** Why it happened; user_error is handhavandefel, which feeds training and self-help. */
 	cause: z.enum(CAUSES, { message: 'handling_error_choose_cause' }),
-	selfHelp: checkbox.default(false)
+	selfHelp: checkbox.default(false),
+	/** The time the step took, for the key people's capacity (decision 043). */
+	minutes: minutesSpent
 });
 export type SolveTicketInput = z.input<typeof solveTicketSchema>;
 
@@ -34,14 +36,16 @@ export async function solveTicket(db: Db, opts: StepOptions<SolveTicketInput>) {
 			body: input.solution,
 			stateTo: 'solved',
 			data: { cause: input.cause, selfHelpSuggested: input.selfHelp },
-			patch: { cause: input.cause, selfHelpSuggested: input.selfHelp }
+			patch: { cause: input.cause, selfHelpSuggested: input.selfHelp },
+			minutesSpent: input.minutes
 		});
 		await recordAudit(tx, {
 			action: 'ticket.solve',
 			...caseAudit(actor, after, {
 				state: [ticket.state, 'solved'],
 				cause: [ticket.cause, input.cause],
-				selfHelpSuggested: [ticket.selfHelpSuggested, input.selfHelp]
+				selfHelpSuggested: [ticket.selfHelpSuggested, input.selfHelp],
+				...(input.minutes !== null && { minutes: input.minutes })
 			})
 		});
 		return after;

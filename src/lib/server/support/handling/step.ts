@@ -8,6 +8,17 @@ const lineMoved = 'handling_error_line_changed';
 /** The line the handler saw when they filled in the form; a case that has moved since is left alone. */
 export const seenLine = z.coerce.number({ message: lineMoved }).int(lineMoved).min(1, lineMoved).max(3, lineMoved);
 
+/**
+ * "Tidsåtgång (minuter)" on a reply, note or solution (decision 043): optional whole minutes, 1–600; empty is none
+ * (the capacity count then uses its estimate for the case).
+ */
+export const minutesSpent = z
+	.union([z.string(), z.number()])
+	.optional()
+	.transform((v) => (v === undefined || String(v).trim() === '' ? null : String(v).trim()))
+	.refine((v) => v === null || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 600), 'capacity_error_minutes')
+	.transform((v) => (v === null ? null : Number(v)));
+
 /** An HTML checkbox: present ('on') is true, absent is false. */
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
 

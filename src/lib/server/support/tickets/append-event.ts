@@ -16,6 +16,8 @@ export type NewTicketEvent = {
 	stateTo?: TicketState;
 	lineTo?: 1 | 2 | 3;
 	data?: Record<string, unknown>;
+	/** The time a handler wrote down for the step, in minutes (decision 043). */
+	minutesSpent?: number | null;
 	/** Other columns of the case that change with this event (team, assignee, cause …). */
 	patch?: Partial<typeof tickets.$inferInsert>;
 };
@@ -44,7 +46,8 @@ export async function appendTicketEvent(
 			body: e.body ?? '',
 			stateTo: e.stateTo ?? null,
 			lineTo: e.lineTo ?? null,
-			data: e.data ?? {}
+			data: e.data ?? {},
+			minutesSpent: e.minutesSpent ?? null
 		})
 		.returning();
 	const now = event.createdAt;

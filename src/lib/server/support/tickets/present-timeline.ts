@@ -32,6 +32,8 @@ export type TimelineItem = {
 	/** auto_close of a case that had been solved this many working days (null: closed after waiting on the requester). */
 	closedAfterSolvedDays: number | null;
 	attachments: PresentedAttachment[];
+	/** The time the handler wrote for the step (decision 043): for the lines only, null for the requester. */
+	minutesSpent: number | null;
 };
 
 /** The timeline for the case page, oldest first. Internal notes are already left out for those who may not read them. */
@@ -66,7 +68,8 @@ export function presentTimeline(tl: TicketTimeline): TimelineItem[] {
 			mergedInto: num(d.intoNumber) ?? num(d.mergedIntoNumber),
 			onBehalfOf: onBehalf ? (tl.people.get(onBehalf) ?? null) : null,
 			closedAfterSolvedDays: e.kind === 'auto_close' && d.closedFrom === 'solved' ? num(d.closeSolvedDays) : null,
-			attachments: filesByEvent.get(e.id) ?? []
+			attachments: filesByEvent.get(e.id) ?? [],
+			minutesSpent: tl.can.internal ? e.minutesSpent : null
 		};
 	});
 }

@@ -103,8 +103,8 @@ export const actions: Actions = {
 			},
 			'reason'
 		),
-	answer: (e) => runStep(e, 'answer', ['body', 'waitForRequester'], replyToRequester),
-	note: (e) => runStep(e, 'note', ['body', 'audience'], addInternalNote),
+	answer: (e) => runStep(e, 'answer', ['body', 'waitForRequester', 'minutes'], replyToRequester),
+	note: (e) => runStep(e, 'note', ['body', 'audience', 'minutes'], addInternalNote),
 	chase: (e) => runStep(e, 'chase', ['body'], chaseCurrentLine),
 	state: (e) => runStep(e, 'state', ['state', 'comment'], setTicketState),
 	assign: (e) => runStep(e, 'assign', ['assigneeId'], assignTicket),
@@ -112,6 +112,6 @@ export const actions: Actions = {
 	sendBack: (e) => runStep(e, 'sendBack', ['reason'], sendBack, ['fromLine']),
 	moveChain: (e) => runStep(e, 'moveChain', ['reason'], moveToChain, ['toChain']),
 	merge: (e) => runStep(e, 'merge', ['targetNumber'], mergeTicket),
-	solve: (e) => runStep(e, 'solve', ['solution', 'cause', 'selfHelp'], solveTicket),
+	solve: (e) => runStep(e, 'solve', ['solution', 'cause', 'selfHelp', 'minutes'], solveTicket),
 	close: (e) => runStep(e, 'close', ['reason'], closeTicket)
 };
