@@ -25,7 +25,6 @@ import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
 import { findRegister } from '../apps/find-register';
 import { findWhitelist } from '../apps/find-whitelist';
 import { findLicenceUse } from '../apps/find-licence-use';
-import { loadActor } from '../auth/load-actor';
 import { roundStatus } from '../assessment/rounds/round-status';
 import { planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
