@@ -1,5 +1,3 @@
-import { SCHOOL_FORMS } from '../db/schema/apps';
-
 /**
  * A tool, agreement or decision form as the domain takes it: the plain fields as strings and the ticked school forms
  * as a list (`formsField` names the checkboxes when a page has two such groups). `values` is what goes back to the form when something is wrong, so nothing typed is lost.
@@ -13,5 +11,3 @@ export function toolFormInput(
 	input.schoolForms = data.getAll(formsField).map(String);
 	return { input, values: { ...input, [formsField]: input.schoolForms } };
 }
-
-export { SCHOOL_FORMS };

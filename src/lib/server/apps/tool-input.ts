@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCHOOL_FORMS, TOOL_KINDS, TOOL_OUTCOMES, TOOL_SIGN_INS } from '../db/schema/apps';
+import { isMeetingUrl as isWebAddress } from '../knowledge/guidance/session-input';
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
 /** A web address a browser opens, or nothing. */
@@ -15,15 +16,6 @@ const day = (message: string) =>
 		.string({ error: message })
 		.trim()
 		.refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), message);
-
-export function isWebAddress(v: string): boolean {
-	try {
-		const url = new URL(v);
-		return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname && !/\s/.test(v);
-	} catch {
-		return false;
-	}
-}
 
 /** The school forms ticked on a form (checkboxes of one name): unknown ones are refused beside the field. */
 const schoolForms = z.array(z.enum(SCHOOL_FORMS, { error: 'apps_error_school_form' })).default([]);
