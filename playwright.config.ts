@@ -19,16 +19,23 @@ const serverEnv = (port: number) => ({
 	RESET_LIMIT_IP: '100000'
 });
 
+/**
+ * The folders of tests/e2e the second Testkommun lane runs; every other folder runs in the first (security, demo and
+ * knowledge/filing-suggestions run on the demo server).
+ */
+const FEATURES_B = ['assessment', 'planning', 'knowledge'];
+
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
-	// Two lanes: the features project and the demo project, each on its own server, run side by side; within a
-	// project the tests run one at a time (they build on each other's data). Decision 041.
-	workers: 2,
+	// Three lanes: two on the Testkommun server and the demo project on its own server, side by side; within a
+	// project the tests run one at a time (they build on each other's data). Decisions 041 and 048.
+	workers: 3,
 	retries: 0,
-	timeout: 60_000,
+	// A long scenario on a busy two-core machine can pass a minute without anything being wrong.
+	timeout: 120_000,
 	// Two lanes on a two-core machine make a page slower to answer now and then.
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
@@ -51,9 +58,19 @@ export default defineConfig({
 		// Runs first, on an empty database: the setup page creates "Testkommun" and its admin,
 		// which every later test signs in as (tests/e2e/helpers.ts).
 		{ name: 'installation', testMatch: 'foundation/setup.e2e.ts', workers: 1 },
+		// Two lanes on the same Testkommun server, split by area so that the tests that change the organizer's support
+		// settings never run beside the support tests that read them. Every test makes its own rows (unique names and
+		// stamps) and never counts rows it did not make, so the lanes may run side by side (decision 048).
 		{
 			name: 'features',
-			testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**', 'knowledge/filing-suggestions.e2e.ts'],
+			testIgnore: ['foundation/setup.e2e.ts', 'security/**', 'demo/**', ...FEATURES_B.map((d) => `${d}/**`)],
+			dependencies: ['installation'],
+			workers: 1
+		},
+		{
+			name: 'features-b',
+			testMatch: FEATURES_B.map((d) => `${d}/**/*.e2e.ts`),
+			testIgnore: ['knowledge/filing-suggestions.e2e.ts'],
 			dependencies: ['installation'],
 			workers: 1
 		},

@@ -4,6 +4,12 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Db specs that mock a module (vi.mock): they run isolated, apart from the shared module cache of the others. */
+const MOCKING_DB_SPECS = [
+	'src/lib/server/assessment/consensus/unit-report-progression.db.spec.ts',
+	'src/lib/server/assessment/rounds/broken-framework.db.spec.ts'
+];
+
 export default defineConfig({
 	plugins: [
 		// Vitest compiles the messages once (tests/compile-messages.ts); the plugin's watcher would keep it from exiting.
@@ -61,6 +67,22 @@ export default defineConfig({
 				test: {
 					name: 'db',
 					include: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'],
+					exclude: MOCKING_DB_SPECS,
+					environment: 'node',
+					globalSetup: ['tests/compile-messages.ts', 'tests/db-global-setup.ts'],
+					// Spec files share a worker's module cache instead of importing the server's modules anew for each
+					// file: that import took 40 % of the tier's time. Every spec opens its own database (decision 048).
+					isolate: false,
+					testTimeout: 30000,
+					hookTimeout: 60000
+				}
+			},
+			{
+				// The db specs that replace a module with vi.mock keep a module cache of their own.
+				extends: true,
+				test: {
+					name: 'db-mocking',
+					include: MOCKING_DB_SPECS,
 					environment: 'node',
 					globalSetup: ['tests/compile-messages.ts', 'tests/db-global-setup.ts'],
 					testTimeout: 30000,
