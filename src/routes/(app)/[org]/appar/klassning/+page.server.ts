@@ -8,6 +8,9 @@ import { saveRequirement } from '$lib/server/apps/save-requirement';
 import { CLASSIFICATION_ASPECTS } from '$lib/server/db/schema/apps';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+/** What a change on the page can have done, for the notice after the redirect. */
+const DONE = ['added', 'updated', 'archived', 'restored', 'rules'] as const;
+
 /** The requirement catalogue and the rules for the simplified review; for the register's managers the forms too. */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireApps(event, 'apps.register');
@@ -17,12 +20,12 @@ export const load: PageServerLoad = async (event) => {
 		...catalogue,
 		aspects: CLASSIFICATION_ASPECTS,
 		editing: (catalogue.canManage && catalogue.entries.find((e) => e.id === editId)) || null,
-		done: event.url.searchParams.get('klart')
+		done: DONE.find((d) => d === event.url.searchParams.get('klart')) ?? null
 	};
 };
 
 /** Back to the page after a change, with what was done for the notice. */
-const done = (event: RequestEvent, slug: string, what: string): never => redirect(303, `/${slug}/appar/klassning?klart=${what}`);
+const done = (slug: string, what: string): never => redirect(303, `/${slug}/appar/klassning?klart=${what}`);
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -32,7 +35,7 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				await saveRequirement(event.locals.db, { actor, organizerId: organizer.id, entryId, input: values });
-				done(event, organizer.slug, entryId ? 'updated' : 'added');
+				done(organizer.slug, entryId ? 'updated' : 'added');
 			},
 			{ values, data: { action: 'save' as const } }
 		);
@@ -45,7 +48,7 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				await saveClassificationRules(event.locals.db, { actor, organizerId: organizer.id, input: values });
-				done(event, organizer.slug, 'rules');
+				done(organizer.slug, 'rules');
 			},
 			{ values, data: { action: 'rules' as const } }
 		);
@@ -58,7 +61,7 @@ async function archive(event: RequestEvent, archived: boolean) {
 	return runAction(
 		async () => {
 			await archiveRequirement(event.locals.db, { actor, organizerId: organizer.id, entryId: values.entryId ?? '', archived });
-			done(event, organizer.slug, archived ? 'archived' : 'restored');
+			done(organizer.slug, archived ? 'archived' : 'restored');
 		},
 		{ values, data: { action: 'archive' as const } }
 	);
