@@ -111,6 +111,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/appar$/, { kind: 'apps', action: 'apps.whitelist' }],
 	[/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser)$/, { kind: 'apps', action: 'apps.register' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/ny$/, { kind: 'apps', action: 'apps.manage' }],
+	// Classification (issue 18 item 3): the register's readers see the catalogue and rules; its managers classify.
+	[/^\/\(app\)\/\[org\]\/appar\/klassning$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/register\/\[toolId\]\/klassning$/, { kind: 'apps', action: 'apps.manage' }],
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

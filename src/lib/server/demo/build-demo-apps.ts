@@ -13,6 +13,7 @@ import { todayInStockholm } from '../auth/load-actor';
 import { addDays } from '../apps/agreement-state';
 import { nameKey } from '../apps/save-tool';
 import type { DemoOrganizer } from './build-demo-organizer';
+import { buildDemoClassifications } from './build-demo-classifications';
 
 export type DemoAppsCounts = { tools: number; agreements: number; decisions: number; licencePools: number };
 
@@ -252,6 +253,7 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 	if (agreements.length) await tx.insert(appAgreements).values(agreements);
 	if (decisions.length) await tx.insert(appDecisions).values(decisions);
 	const licencePools = await buildDemoLicences(tx, demo, { idOf, day, importedBy: decider.id });
+	await buildDemoClassifications(tx, { organizerId: demo.organizerId, idOf, day, assessedBy: decider.id });
 	return { tools: tools.length, agreements: agreements.length, decisions: decisions.length, licencePools };
 }
 

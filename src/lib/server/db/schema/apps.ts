@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 
@@ -166,3 +167,93 @@ export const appLicenceUsage = pgTable(
 	},
 	(t) => [uniqueIndex('app_licence_usage_period_idx').on(t.toolId, t.unitId, t.periodFrom)]
 );
+
+/** The four aspects of an information classification in the manner of KLASSA (issue 18 item 3, decision 045). */
+export const CLASSIFICATION_ASPECTS = ['confidentiality', 'integrity', 'availability', 'traceability'] as const;
+export type ClassificationAspect = (typeof CLASSIFICATION_ASPECTS)[number];
+
+/**
+ * A classification of the information a tool handles: confidentiality, integrity and availability, and traceability
+ * when the tool handles personal data, each 0–4 with a rationale. Never edited: a new classification is a new row, the
+ * latest is the tool's current one and the earlier ones are its history.
+ */
+export const appClassifications = pgTable(
+	'app_classifications',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		confidentiality: integer('confidentiality').notNull(),
+		integrity: integer('integrity').notNull(),
+		availability: integer('availability').notNull(),
+		/** Null when the tool handled no personal data as it was classified: traceability is then not assessed. */
+		traceability: integer('traceability'),
+		confidentialityRationale: text('confidentiality_rationale').notNull().default(''),
+		integrityRationale: text('integrity_rationale').notNull().default(''),
+		availabilityRationale: text('availability_rationale').notNull().default(''),
+		traceabilityRationale: text('traceability_rationale').notNull().default(''),
+		assessedBy: uuid('assessed_by')
+			.notNull()
+			.references(() => people.id),
+		assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('app_classifications_tool_idx').on(t.toolId, t.assessedAt),
+		check(
+			'app_classifications_levels',
+			sql`${t.confidentiality} BETWEEN 0 AND 4 AND ${t.integrity} BETWEEN 0 AND 4 AND ${t.availability} BETWEEN 0 AND 4 AND (${t.traceability} IS NULL OR ${t.traceability} BETWEEN 0 AND 4)`
+		)
+	]
+);
+
+/**
+ * The organizer's own requirement catalogue: what a tool must meet when one aspect of its classification reaches a
+ * level. Starts as the shipped catalogue and is copied here on the organizer's first change (decision 045).
+ */
+export const appRequirements = pgTable(
+	'app_requirements',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		aspect: text('aspect').$type<ClassificationAspect>().notNull(),
+		/** The requirement applies from this level of its aspect upwards (1–4). */
+		minLevel: integer('min_level').notNull(),
+		text: text('text').notNull(),
+		/** The shipped entry this one was copied from, if any. */
+		shippedKey: text('shipped_key'),
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('app_requirements_organizer_idx').on(t.organizerId, t.aspect, t.minLevel),
+		check('app_requirements_level', sql`${t.minLevel} BETWEEN 1 AND 4`)
+	]
+);
+
+/**
+ * The organizer's rules for the simplified review (seed 003's "automate the review"): a tool qualifies when it is
+ * classified, every level is at most the maximum set for its aspect, and — if the organizer says so — it handles no
+ * personal data. One row per organizer; without one the shipped defaults apply.
+ */
+export const appClassificationRules = pgTable('app_classification_rules', {
+	organizerId: uuid('organizer_id')
+		.primaryKey()
+		.references(() => organizers.id),
+	/** Whether the simplified path is in use at all. */
+	enabled: boolean('enabled').notNull().default(true),
+	maxConfidentiality: integer('max_confidentiality').notNull().default(1),
+	maxIntegrity: integer('max_integrity').notNull().default(1),
+	maxAvailability: integer('max_availability').notNull().default(1),
+	maxTraceability: integer('max_traceability').notNull().default(1),
+	/** Whether a tool that handles any personal data always needs the full review. */
+	personalDataExcludes: boolean('personal_data_excludes').notNull().default(false),
+	updatedBy: uuid('updated_by').references(() => people.id),
+	updatedAt: updatedAt()
+});

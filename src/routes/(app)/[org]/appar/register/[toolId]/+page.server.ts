@@ -3,6 +3,7 @@ import { runAction, throwHttp } from '$lib/server/http/errors';
 import { addAgreement } from '$lib/server/apps/add-agreement';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getTool } from '$lib/server/apps/get-tool';
+import { getToolClassification } from '$lib/server/apps/get-tool-classification';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
 import { toolFormInput } from '$lib/server/apps/tool-form';
@@ -13,8 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireApps(event, 'apps.register');
 	const page = await getTool(event.locals.db, { actor, organizerId: organizer.id, toolId: event.params.toolId }).catch(throwHttp);
+	const classification = await getToolClassification(event.locals.db, { actor, organizerId: organizer.id, toolId: page.tool.id }).catch(
+		throwHttp
+	);
 	return {
 		...page,
+		classification,
 		owners: page.canManage ? await listOwnerOptions(event.locals.db, organizer.id) : [],
 		kinds: TOOL_KINDS,
 		signIns: TOOL_SIGN_INS,
