@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { CHAINS } from '../support/constants';
 import { MAX_HOURS_PER_WEEK, parseHours } from './capacity-rules';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const realDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+import { isIsoDate } from '$lib/calendar-date';
 
 /** The hours, the period and the note: what both the new and the edit form send. */
 const periodFields = {
@@ -17,14 +15,14 @@ const periodFields = {
 	validFrom: z
 		.string({ message: 'capacity_error_from' })
 		.trim()
-		.refine((v) => realDay(v), 'capacity_error_from'),
+		.refine((v) => isIsoDate(v), 'capacity_error_from'),
 	/** The last day it holds; empty = until further notice. */
 	validTo: z
 		.string()
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || realDay(v), 'capacity_error_to'),
+		.refine((v) => v === null || isIsoDate(v), 'capacity_error_to'),
 	note: z.string().trim().max(1000, 'capacity_error_note_long').optional().default('')
 };
 

@@ -3,17 +3,12 @@ import { ASSIGNABLE_ROLES, type Role } from '../policies/roles';
 import { AppError } from '../errors';
 import { issuesFromZod } from './queries';
 import { isUuid } from '../ids';
-
-/** A calendar date YYYY-MM-DD that exists (no 2025-02-30). */
-function isCalendarDate(v: string): boolean {
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+import { isIsoDate } from '$lib/calendar-date';
 
 const optionalDate = z
 	.string({ error: 'people_error_date' })
 	.trim()
-	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v)), 'people_error_date')
+	.refine((v) => v === '' || isIsoDate(v), 'people_error_date')
 	.nullish()
 	.transform((v) => v || null);
 

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { AppError, zodIssues } from '../errors';
+import { isIsoDate } from '$lib/calendar-date';
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
 const day = z
 	.string()
 	.trim()
-	.refine(
-		(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
-		'planning_error_date'
-	)
+	.refine((v) => v === '' || isIsoDate(v), 'planning_error_date')
 	.default('');
 const whole = (max: number) =>
 	z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ARTICLE_AUDIENCES, ARTICLE_KINDS, ARTICLE_STATUSES } from '../../db/schema/knowledge';
 import { parseOrThrow } from '../../errors';
+import { isIsoDate } from '$lib/calendar-date';
 
 /** An article's key in its address and in the import folder: lower-case letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -12,10 +13,7 @@ export const isArticleSlug = (v: string) => v.length <= 80 && SLUG.test(v);
 const day = z
 	.string()
 	.trim()
-	.refine(
-		(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
-		'kb_error_date'
-	)
+	.refine((v) => v === '' || isIsoDate(v), 'kb_error_date')
 	.default('');
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
 	z.enum(values, { error: message }).default(values[0]);

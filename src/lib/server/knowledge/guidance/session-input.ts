@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GUIDANCE_KINDS } from '../../db/schema/guidance';
 import type { FieldIssue } from '../../errors';
 import { stockholmInstant } from '../../planning/forums/forum-input';
+import { isIsoDate } from '$lib/calendar-date';
 
 /** The support chains a session belongs to. */
 export const GUIDANCE_CHAINS = ['technical', 'pedagogical'] as const;
@@ -13,7 +14,6 @@ export const MAX_OCCASIONS = 20;
 export const MAX_SEATS = 200;
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const count = (message: string, max: number) =>
 	z
@@ -32,7 +32,7 @@ export const sessionSchema = z.object({
 	day: z
 		.string({ error: 'guidance_error_day' })
 		.trim()
-		.refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'guidance_error_day'),
+		.refine((v) => isIsoDate(v), 'guidance_error_day'),
 	start: z
 		.string({ error: 'guidance_error_time' })
 		.trim()

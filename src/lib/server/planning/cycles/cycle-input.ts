@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { AppError, zodIssues, type FieldIssue } from '../../errors';
 import { AREAS, type Area } from './questions';
+import { isIsoDate } from '$lib/calendar-date';
 
 const day = (message: string) =>
 	z
 		.string()
 		.trim()
-		.refine(
-			(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
-			message
-		)
+		.refine((v) => v === '' || isIsoDate(v), message)
 		.default('');
 
 /** The new-cycle form. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../../errors';
 import { PERSPECTIVES } from '../../assessment/framework/framework-schema';
+import { isIsoDate } from '$lib/calendar-date';
 
 /** What an indicator can be: entered by hand, or computed by Rödtråd (decision 022). */
 export const INDICATOR_KINDS = [
@@ -24,10 +25,7 @@ const text = (max: number, required?: string) =>
 const day = z
 	.string()
 	.trim()
-	.refine(
-		(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
-		'planning_error_date'
-	)
+	.refine((v) => v === '' || isIsoDate(v), 'planning_error_date')
 	.default('');
 /** A number as people type it: "12", "3,5", "-2.25". */
 const decimal = z

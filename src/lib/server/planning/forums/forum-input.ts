@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { isIsoDate } from '$lib/calendar-date';
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
 const day = (message: string) =>
 	z
 		.string()
 		.trim()
-		.refine(
-			(v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
-			message
-		)
+		.refine((v) => v === '' || isIsoDate(v), message)
 		.default('');
 
 /** The forum form: name, purpose, kind, scope ("organizer" or a unit id) and members. */
