@@ -3,6 +3,7 @@ import { runAction, throwHttp } from '$lib/server/http/errors';
 import { addAgreement } from '$lib/server/apps/add-agreement';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getTool } from '$lib/server/apps/get-tool';
+import { installationKeyId } from '$lib/server/apps/installation-key-id';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
 import { toolFormInput } from '$lib/server/apps/tool-form';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		signIns: TOOL_SIGN_INS,
 		schoolForms: SCHOOL_FORMS,
 		outcomes: TOOL_OUTCOMES,
-		created: event.url.searchParams.has('ny')
+		created: event.url.searchParams.has('ny'),
+		keyId: page.canManage ? installationKeyId() : null
 	};
 };
 

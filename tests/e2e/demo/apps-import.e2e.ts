@@ -1,0 +1,57 @@
+/**
+ * Register import (issue 18 item 1), without JavaScript: central support uploads a register file with a bad row and
+ * sees the row and column of each problem and no way to confirm; the corrected file previews one new tool, and
+ * confirming puts it in the register.
+ */
+import { expect, test } from '@playwright/test';
+import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
+import { expectAccessible } from '../axe';
+import { DEMO_PASSWORD, signIn } from '../helpers';
+
+const CENTRAL = planDemo().people.find((p) => p.signIn === 'central_technical_support')!;
+const RUN = Date.now().toString(36);
+const TOOL = `Importverktyg ${RUN}`;
+const HEADER = 'Namn;Leverantör;Typ;Skolformer;Inloggning;Personuppgifter;Årskostnad';
+
+test('a register file with a bad row is previewed with its problems; the corrected one is imported', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'sv-SE' });
+	const page = await context.newPage();
+	await signIn(page, CENTRAL.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}/appar/register`);
+	await page.getByRole('link', { name: 'Läs in verktyg från en fil' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Läs in verktyg från en fil');
+
+	const upload = async (text: string) => {
+		await page
+			.getByLabel('Fil med verktyg')
+			.setInputFiles({ name: 'verktyg.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf-8') });
+		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+	};
+	await upload(`${HEADER}\n${TOOL};Exempelbolaget AB;App;Grundskola;SSO;ja;12 000\nTrasigt ${RUN};;Spel;;;;tolv\n`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Förhandsgranska inläsningen');
+	const rows = page.getByRole('table', { name: 'Raderna i filen och vad som händer med dem' });
+	const bad = rows.getByRole('row').filter({ hasText: `Trasigt ${RUN}` });
+	await expect(bad.getByRole('rowheader')).toHaveText('3');
+	await expect(bad).toContainText('Typ: ”Spel” är ingen typ som registret känner till');
+	await expect(bad).toContainText('Årskostnad: ”tolv” är inget belopp i hela kronor');
+	await expect(page.getByText('Rader med fel: 1. Rätta dem i filen')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Läs in verktygen' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Ladda upp en annan fil' }).click();
+	await upload(`${HEADER}\n${TOOL};Exempelbolaget AB;App;Grundskola;SSO;ja;12 000\n`);
+	await expect(rows.getByRole('row').filter({ hasText: TOOL })).toContainText('Skapas');
+	await page.getByRole('button', { name: 'Läs in verktygen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Filen är inläst');
+	await expect(page.getByRole('status')).toContainText('Nya verktyg: 1. Ändrade: 0. Oförändrade: 0.');
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Till registret' }).click();
+	await page.getByLabel('Sök på namn eller leverantör').fill(TOOL);
+	await page.getByRole('button', { name: 'Sök' }).click();
+	await page.getByRole('link', { name: TOOL }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TOOL);
+	await expect(page.getByText('12 000 kr per år')).toBeVisible();
+	await context.close();
+});
