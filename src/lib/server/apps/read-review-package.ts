@@ -7,12 +7,13 @@ import { MAX_PACKAGE_BYTES, PACKAGE_KIND, packageBodySchema, packageFileSchema, 
 export type VerifiedPackage = { body: PackageBody; keyId: string };
 
 /**
- * Reads and checks a review package file: JSON of our format whose signature is a valid Ed25519 signature of its
+ * Reads and checks a review package file (INVALID 'imports_file_no_file' when there is none): JSON of our format whose signature is a valid Ed25519 signature of its
  * body by the key it carries. INVALID beside the file field otherwise: not JSON or not a package
  * (apps_package_error_format), a signature that does not hold — the file was changed after it was signed
  * (apps_package_error_signature) — or a body that does not follow the format (apps_package_error_content).
  */
 export function readReviewPackage(text: string): VerifiedPackage {
+	if (text.trim() === '') throw invalid('file', 'imports_file_no_file');
 	if (text.length > MAX_PACKAGE_BYTES) throw invalid('file', 'apps_package_error_too_large');
 	let data: unknown;
 	try {

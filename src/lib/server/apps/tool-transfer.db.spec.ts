@@ -365,6 +365,7 @@ describe('sharing a review between organizers', () => {
 			'apps_package_error_format'
 		);
 		expect((await caught(previewReviewPackage(t.db, { ...base, text: 'inte json' }))).issues[0].message).toBe('apps_package_error_format');
+		expect((await caught(previewReviewPackage(t.db, { ...base, text: '' }))).issues[0].message).toBe('imports_file_no_file');
 		expect(await toolsOf(b.organizer.id)).toEqual([]);
 	});
 
