@@ -114,6 +114,10 @@ export const RULES: [RegExp, Rule][] = [
 	// Classification (issue 18 item 3): the register's readers see the catalogue and rules; its managers classify.
 	[/^\/\(app\)\/\[org\]\/appar\/klassning$/, { kind: 'apps', action: 'apps.register' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/\[toolId\]\/klassning$/, { kind: 'apps', action: 'apps.manage' }],
+	// Import and export (issue 18 items 1, 6, 7): every reader of the register downloads it (Excel, JSON) and the records
+	// of processing; its managers import files and other organizers' reviews, and export a tool's signed review.
+	[/^\/\(app\)\/\[org\]\/appar\/register\/(export\.xlsx|export\.json|behandlingar\.xlsx)$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/register\/(import|granskning|\[toolId\]\/granskning\.json)$/, { kind: 'apps', action: 'apps.manage' }],
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 
@@ -18,6 +18,29 @@ export type SchoolForm = (typeof SCHOOL_FORMS)[number];
 /** What the organizer decided about a tool: may it be used, and on what terms. */
 export const TOOL_OUTCOMES = ['approved', 'approved_with_conditions', 'refused'] as const;
 export type ToolOutcome = (typeof TOOL_OUTCOMES)[number];
+
+/**
+ * The review a register entry started from: another organizer's signed review package (decision 046). Their
+ * decision and agreements are kept here as theirs, never as the importer's own.
+ */
+export type ToolOrigin = {
+	organizer: string;
+	installation: string;
+	/** The fingerprint of the key that signed the package. */
+	keyId: string;
+	exportedAt: string;
+	importedAt: string;
+	decision: {
+		outcome: ToolOutcome;
+		schoolForms: SchoolForm[];
+		yearFrom: number | null;
+		yearTo: number | null;
+		conditions: string;
+		reasons: string;
+		decidedAt: string;
+	} | null;
+	agreements: { counterparty: string; validFrom: string; validTo: string | null; subProcessors: string }[];
+};
 
 /**
  * A digital tool or service in the organizer's register: a learning resource, an app, an administrative system or a
@@ -51,6 +74,8 @@ export const appTools = pgTable(
 		ownerId: uuid('owner_id').references(() => people.id),
 		/** Yearly cost in whole kronor, when known. */
 		yearlyCost: integer('yearly_cost'),
+		/** Where the entry came from when it was imported from another organizer's signed review package (decision 046). */
+		origin: jsonb('origin').$type<ToolOrigin>(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},

@@ -4,6 +4,7 @@ import { addAgreement } from '$lib/server/apps/add-agreement';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getTool } from '$lib/server/apps/get-tool';
 import { getToolClassification } from '$lib/server/apps/get-tool-classification';
+import { installationKeyId } from '$lib/server/apps/installation-key-id';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
 import { toolFormInput } from '$lib/server/apps/tool-form';
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		signIns: TOOL_SIGN_INS,
 		schoolForms: SCHOOL_FORMS,
 		outcomes: TOOL_OUTCOMES,
-		created: event.url.searchParams.has('ny')
+		created: event.url.searchParams.has('ny'),
+		keyId: page.canManage ? installationKeyId() : null
 	};
 };
 
