@@ -73,6 +73,7 @@ test('a teacher requests an app through a case; the 2nd line reviews and approve
 	await expect(central.getByRole('heading', { name: 'Handläggningstid' })).toBeVisible();
 	await expectAccessible(central);
 	await central.getByRole('link', { name: TOOL }).click();
+	await expect(central.getByRole('heading', { level: 1 })).toHaveText(`Granskning av ${TOOL}`);
 	const review = central.url();
 	await central.getByRole('link', { name: `Öppna ${TOOL} i registret` }).click();
 	await central.getByLabel('Undertecknat av').fill('Förvaltningschefen');
