@@ -204,6 +204,21 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const register = await (await request.get(`/${DEMO_SLUG}/appar/register`)).text();
 	params.toolId = register.match(new RegExp(`/${DEMO_SLUG}/appar/register/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.toolId, 'a tool of the demo register').not.toBe('');
+	// A request for a new tool (decision 047): the administrator files one, and opens it from the list of requests.
+	await request.post(`/${DEMO_SLUG}/appar/begar?/file`, {
+		form: {
+			name: 'Matrisens verktyg',
+			purpose: 'Att pröva behörigheterna.',
+			dataDescription: 'Inga.',
+			chain: 'pedagogical',
+			unitId: UNIT.id
+		},
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	const requests = await (await request.get(`/${DEMO_SLUG}/appar/begaranden`)).text();
+	params.requestId = requests.match(new RegExp(`/${DEMO_SLUG}/appar/begaranden/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.requestId, 'a request for a new tool').not.toBe('');
 	// Capacity: one of the demo's allotments (build-demo-capacity.ts), listed for the administrator.
 	const capacity = await (await request.get(`/${DEMO_SLUG}/kapacitet`)).text();
 	params.assignmentId = capacity.match(new RegExp(`/${DEMO_SLUG}/kapacitet/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';

@@ -118,6 +118,11 @@ export const RULES: [RegExp, Rule][] = [
 	// of processing; its managers import files and other organizers' reviews, and export a tool's signed review.
 	[/^\/\(app\)\/\[org\]\/appar\/register\/(export\.xlsx|export\.json|behandlingar\.xlsx)$/, { kind: 'apps', action: 'apps.register' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/(import|granskning|\[toolId\]\/granskning\.json)$/, { kind: 'apps', action: 'apps.manage' }],
+	// Requests for new tools (decision 047): staff ask through a form that files a support case; the register's readers
+	// follow the lead times; the 2nd line reviews and decides on the request's own page.
+	[/^\/\(app\)\/\[org\]\/appar\/begar$/, { kind: 'apps', action: 'apps.request' }],
+	[/^\/\(app\)\/\[org\]\/appar\/begaranden$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/begaranden\/\[requestId\]$/, { kind: 'apps', action: 'apps.manage' }],
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],

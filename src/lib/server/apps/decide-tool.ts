@@ -8,6 +8,7 @@ import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
 import { agreementState, mayApprove } from './agreement-state';
 import { decisionSchema, type DecisionInput } from './tool-input';
+import { settleToolRequests } from './requests/settle-tool-requests';
 
 /** The rules of a decision that need no database (field issues, or none). */
 export function checkDecision(input: DecisionInput): FieldIssue[] {
@@ -26,7 +27,8 @@ export function checkDecision(input: DecisionInput): FieldIssue[] {
  * Decides whether one of the organizer's tools may be used (apps.manage): approved for some school forms and year
  * groups, approved with conditions, or refused with reasons. The decision becomes the tool's standing on the
  * whitelist; the earlier ones stay as its history. A tool that handles personal data cannot be approved without a
- * data processing agreement that covers today (INVALID beside the outcome). Audited.
+ * data processing agreement that covers today (INVALID beside the outcome). Open requests for the tool are answered
+ * through their support cases (settleToolRequests). Audited.
  */
 export async function decideTool(
 	db: Db,
@@ -82,6 +84,8 @@ export async function decideTool(
 				conditions: [null, row.conditions]
 			}
 		});
+		// A decision answers the tool's open requests: their cases are solved with the outcome (decision 047).
+		await settleToolRequests(tx, { actor, organizerId, decision: row });
 		return row;
 	});
 }

@@ -8,9 +8,10 @@ export type AppsResource = { type: 'apps'; organizerId: string };
  * apps.whitelist: search which tools may be used and on what terms (all staff and the readers) ·
  * apps.register: read the whole register with agreements and decision history (principals, leadership, central
  * support, organization administrators, readers) · apps.manage: add and edit tools, record agreements and decide
- * (the 2nd line — central support — and organization administrators, organizer-wide).
+ * (the 2nd line — central support — and organization administrators, organizer-wide) · apps.request: ask for a new tool
+ * through a support case (staff and principals; not readers, who only read — decision 047).
  */
-export type AppsAction = 'apps.whitelist' | 'apps.register' | 'apps.manage';
+export type AppsAction = 'apps.whitelist' | 'apps.register' | 'apps.manage' | 'apps.request';
 
 const MANAGERS: readonly Role[] = ['org_admin', ...CENTRAL_ROLES];
 const REGISTER_READERS: readonly Role[] = [...MANAGERS, 'leadership', 'principal', 'reader'];
@@ -25,6 +26,8 @@ export function canApps(actor: Actor, action: AppsAction, r: AppsResource): bool
 			return mine.some((a) => !NOT_STAFF.includes(a.role));
 		case 'apps.register':
 			return mine.some((a) => REGISTER_READERS.includes(a.role));
+		case 'apps.request':
+			return mine.some((a) => !NOT_STAFF.includes(a.role) && a.role !== 'reader');
 		case 'apps.manage':
 			return mine.some((a) => a.unitId === null && MANAGERS.includes(a.role));
 	}

@@ -18,4 +18,5 @@ export * from './guidance';
 export * from './assistant';
 export * from './prevention';
 export * from './apps';
+export * from './app-requests';
 export * from './capacity';

@@ -9,5 +9,10 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireApps(event, 'apps.whitelist');
 	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
 	const entries = await findWhitelist(event.locals.db, { actor, organizerId: organizer.id, q }).catch(throwHttp);
-	return { q, entries, canReadRegister: can(actor, 'apps.register', { type: 'apps', organizerId: organizer.id }) };
+	return {
+		q,
+		entries,
+		canReadRegister: can(actor, 'apps.register', { type: 'apps', organizerId: organizer.id }),
+		canRequest: can(actor, 'apps.request', { type: 'apps', organizerId: organizer.id })
+	};
 };

@@ -19,6 +19,7 @@ import { sendBack } from '$lib/server/support/handling/send-back';
 import { setTicketState } from '$lib/server/support/handling/set-ticket-state';
 import { solveTicket } from '$lib/server/support/handling/solve-ticket';
 import { can, type Actor } from '$lib/server/policies';
+import { getCaseAppRequest } from '$lib/server/apps/requests/get-case-app-request';
 import { caseNumber, runStep } from './step-form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -27,11 +28,12 @@ const DONE = ['anmalt', 'svarat', 'betygsatt', 'oppnat'] as const;
 /** One page for every viewer of a case (decision 027): what each may do is decided by the policies. */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
-	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number: caseNumber(event.params.number) }).catch(
-		throwHttp
-	);
+	const number = caseNumber(event.params.number);
+	const page = await getCasePage(event.locals.db, { actor, organizerId: organizer.id, number }).catch(throwHttp);
 	return {
 		...page,
+		/** A request for a new digital tool (decision 047): its due date, and the review for the 2nd line. */
+		appRequest: await getCaseAppRequest(event.locals.db, { actor, organizerId: organizer.id, number }),
 		done: DONE.find((d) => event.url.searchParams.has(d)) ?? null,
 		/** The requester may book guidance instead of waiting (issue 15). */
 		canBookGuidance: can(actor, 'guidance.book', { type: 'knowledge', organizerId: organizer.id })
