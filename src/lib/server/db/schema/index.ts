@@ -19,3 +19,4 @@ export * from './assistant';
 export * from './prevention';
 export * from './apps';
 export * from './capacity';
+export * from './devices';
