@@ -57,6 +57,6 @@ export async function undoDeviceScan(db: Db, opts: { actor: Actor | null; organi
 			entityId: device.id,
 			changes: { status: [device.status, status], holderId: [device.holderId, holderId], undoes: [null, event.id] }
 		});
-		return { deviceId: device.id, tag: device.assetTag, undone: event.kind };
+		return { deviceId: device.id, tag: device.assetTag, undone: event.kind as UndoResult['undone'] };
 	});
 }
