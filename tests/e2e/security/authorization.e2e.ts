@@ -223,6 +223,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const capacity = await (await request.get(`/${DEMO_SLUG}/kapacitet`)).text();
 	params.assignmentId = capacity.match(new RegExp(`/${DEMO_SLUG}/kapacitet/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.assignmentId, 'a demo allotment').not.toBe('');
+	// Devices: one of the demo's (build-demo-devices.ts), listed for the administrator.
+	const devices = await (await request.get(`/${DEMO_SLUG}/utrustning`)).text();
+	params.deviceId = devices.match(new RegExp(`/${DEMO_SLUG}/utrustning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.deviceId, 'a demo device').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

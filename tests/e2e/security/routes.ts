@@ -162,6 +162,11 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/kapacitet$/, { kind: 'organizer', action: 'capacity.view' }],
 	[/^\/\(app\)\/\[org\]\/kapacitet\/ny$/, { kind: 'organizer', action: 'capacity.manage' }],
 	[/^\/\(app\)\/\[org\]\/kapacitet\/\[assignmentId\]$/, { kind: 'unit-member' }],
+	// Devices (issue 17, decision 049): the register and models for those who see devices, the forms and the scan page
+	// for those who manage them somewhere; one device turns on its unit and holder.
+	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller)?$/, { kind: 'organizer', action: 'devices.view' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/(ny|skanna)$/, { kind: 'organizer', action: 'devices.manage' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
 	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],

@@ -33,6 +33,7 @@ import { todayInStockholm } from '../auth/load-actor';
 import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals, tickets } from '../db/schema';
 import { loadActor } from '../auth/load-actor';
 import { findCapacity } from '../capacity/find-capacity';
+import { findDevices } from '../devices/find-devices';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -375,6 +376,19 @@ describe('determinism', () => {
 		expect(whitelist.find((e) => e.name === 'Skrivstöd Plus')).toMatchObject({ yearFrom: 4, yearTo: 9 });
 		const { pools } = await findLicenceUse(h.db, { actor: leader, organizerId: org.organizerId });
 		expect(pools.find((p) => p.unitName === 'Solbackaskolan')).toMatchObject({ seats: 200, used: 12, lowUse: true, renewalSoon: true });
+	});
+
+	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen', async () => {
+		const org = (first as { demo: { organizerId: string; people: { central_technical_support: { id: string }[] } } }).demo;
+		const central = (await loadActor(h.db, org.people.central_technical_support[0].id))!;
+		const all = await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: {} });
+		expect(all.models).toHaveLength(3);
+		expect(all.total).toBe(80);
+		const count = async (status: string) =>
+			(await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: { status } })).total;
+		expect(await count('handed_out')).toBe(40);
+		expect(await count('in_repair')).toBe(2);
+		expect(await count('stolen')).toBe(1);
 	});
 
 	it('gives other names with another seed', async () => {

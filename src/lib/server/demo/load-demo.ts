@@ -35,6 +35,7 @@ import { buildDemoGuidance } from './build-demo-guidance';
 import { buildDemoQuestions } from './build-demo-questions';
 import { buildDemoApps } from './build-demo-apps';
 import { buildDemoCapacity } from './build-demo-capacity';
+import { buildDemoDevices } from './build-demo-devices';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -104,6 +105,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const guidance = await buildDemoGuidance(tx, created);
 			const questions = await buildDemoQuestions(tx, created);
 			const apps = await buildDemoApps(tx, created);
+			const devices = await buildDemoDevices(tx, created);
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
 			await recordAudit(tx, {
@@ -128,6 +130,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					guidance,
 					questions,
 					apps,
+					devices,
 					capacity
 				}
 			});

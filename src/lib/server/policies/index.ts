@@ -8,6 +8,7 @@ import { canApps, type AppsAction } from './apps';
 import type { Action, Resource } from './resource';
 import { canSupport } from './support';
 import { canCapacity, isCapacityAction } from './capacity';
+import { canDevices, isDevicesAction } from './devices';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -19,11 +20,12 @@ export type { KnowledgeAction, KnowledgeResource } from './knowledge';
 export { readableAudiences } from './knowledge';
 export type { AppsAction, AppsResource } from './apps';
 export type { CapacityAction, CapacityResource } from './capacity';
+export type { DevicesAction, DevicesResource } from './devices';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts and capacity.ts; this only hands the
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts and devices.ts; this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -40,6 +42,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canApps(actor, action as AppsAction, resource);
 		case 'capacity':
 			return isCapacityAction(action) && canCapacity(actor, action, resource);
+		case 'devices':
+			return isDevicesAction(action) && canDevices(actor, action, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':
@@ -50,6 +54,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// The capacity page as a whole: the organizer, no unit.
 			if (isCapacityAction(action))
 				return canCapacity(actor, action, { type: 'capacity', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
+			// The device register as a whole: the organizer, no unit.
+			if (isDevicesAction(action))
+				return canDevices(actor, action, { type: 'devices', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

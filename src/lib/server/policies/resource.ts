@@ -3,6 +3,7 @@ import type { ForumAction, ForumResource, PlanningAction, PlanResource } from '.
 import type { KnowledgeAction, KnowledgeResource } from './knowledge';
 import type { AppsAction, AppsResource } from './apps';
 import type { CapacityAction, CapacityResource } from './capacity';
+import type { DevicesAction, DevicesResource } from './devices';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -23,7 +24,8 @@ export type Resource =
 	| ForumResource
 	| KnowledgeResource
 	| AppsResource
-	| CapacityResource;
+	| CapacityResource
+	| DevicesResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -53,4 +55,12 @@ export type AssessmentAction =
 	| 'assessment.area_report';
 
 export type Action =
-	OrgAction | AssessmentAction | SupportAction | PlanningAction | ForumAction | KnowledgeAction | AppsAction | CapacityAction;
+	| OrgAction
+	| AssessmentAction
+	| SupportAction
+	| PlanningAction
+	| ForumAction
+	| KnowledgeAction
+	| AppsAction
+	| CapacityAction
+	| DevicesAction;

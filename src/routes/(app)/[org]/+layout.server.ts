@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async (event) => {
 		canUseApps: can(actor, 'apps.whitelist', { type: 'apps', organizerId: organizer.id }),
 		/** Principals, key people, leadership and administrators: the key people's time (decision 043). */
 		canViewCapacity: can(actor, 'capacity.view', resource),
+		/** Administrators, central technical support, principals and technical key people: the device register (decision 049). */
+		canViewDevices: can(actor, 'devices.view', resource),
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

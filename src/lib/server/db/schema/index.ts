@@ -20,3 +20,4 @@ export * from './prevention';
 export * from './apps';
 export * from './app-requests';
 export * from './capacity';
+export * from './devices';

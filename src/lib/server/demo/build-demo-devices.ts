@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db';
+import { deviceEvents, deviceModels, devices } from '../db/schema';
+import { depreciatedValue } from '../devices/device-rules';
+import type { DemoOrganizer, DemoPersonRef } from './build-demo-organizer';
+
+export type DemoDevicesCounts = { models: number; devices: number; handedOut: number; inRepair: number; stolen: number };
+
+/** The two schools with devices: the sign-in school (staff only) and a högstadieskola with students. */
+const SCHOOLS = ['solbacka', 'kvarnbacka'] as const;
+/** Devices at each school. */
+const PER_SCHOOL = 40;
+/** Handed out at each school, to its students first, then its staff. */
+const HANDED_OUT_PER_SCHOOL = 20;
+
+const MODELS = [
+	// The cheap one: a low price and a short life.
+	{
+		maker: 'Kvistbok',
+		model: 'Lärling 11',
+		type: 'elevdator',
+		purchasePrice: 2990,
+		leasePerMonth: null,
+		expectedLifeMonths: 36,
+		warrantyMonths: 12
+	},
+	{
+		maker: 'Nordtangent',
+		model: 'Skolbok 14',
+		type: 'elevdator',
+		purchasePrice: 7490,
+		leasePerMonth: null,
+		expectedLifeMonths: 48,
+		warrantyMonths: 36
+	},
+	{
+		maker: 'Nordtangent',
+		model: 'Lärarbok 14',
+		type: 'lärardator',
+		purchasePrice: null,
+		leasePerMonth: 389,
+		expectedLifeMonths: 36,
+		warrantyMonths: 36
+	}
+] as const;
+
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+/**
+ * A small device register for Exempelkommun (issue 17, decision 049): three models (one cheap), 40 devices at each
+ * of two schools with fixed tags EX-00001 … and serial numbers, half of each school's handed out at the school start
+ * in August 2025 (students first, then staff), two back in repair after a damaged return with a fee proposal, one
+ * stolen. Deterministic: no random source, fixed dates. Inserted directly with its history, without audit, as the
+ * rest of the demo.
+ */
+export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<DemoDevicesCounts> {
+	const schools = SCHOOLS.filter((k) => demo.units[k]);
+	if (schools.length === 0) return { models: 0, devices: 0, handedOut: 0, inRepair: 0, stolen: 0 };
+	const models = MODELS.map((m) => ({ id: randomUUID(), organizerId: demo.organizerId, ...m }));
+	await tx.insert(deviceModels).values(models);
+
+	const deviceRows: (typeof devices.$inferInsert)[] = [];
+	const eventRows: (typeof deviceEvents.$inferInsert)[] = [];
+	let n = 0;
+	let inRepair = 0;
+	let stolen = 0;
+	for (const key of schools) {
+		const unitId = demo.units[key];
+		const holders: DemoPersonRef[] = [
+			...demo.people.student.filter((p) => p.unitKey === key),
+			...demo.people.staff.filter((p) => p.unitKey === key)
+		].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+		for (let i = 0; i < PER_SCHOOL; i++) {
+			n++;
+			// Staff holders get the teacher model, the rest a student model; every fourth of those is the cheap one.
+			const holder = i < HANDED_OUT_PER_SCHOOL ? holders[i % Math.max(holders.length, 1)] : undefined;
+			const staffHolder = !!holder && !demo.people.student.some((p) => p.id === holder.id);
+			const model = staffHolder ? models[2] : i % 4 === 0 ? models[0] : models[1];
+			const purchaseDate = n % 3 === 0 ? '2024-07-15' : '2025-07-15';
+			const id = randomUUID();
+			const tag = `EX-${String(n).padStart(5, '0')}`;
+			let status = 'in_stock';
+			let holderId: string | null = null;
+			eventRows.push({
+				organizerId: demo.organizerId,
+				deviceId: id,
+				kind: 'registered',
+				toStatus: 'in_stock',
+				createdAt: at(purchaseDate, 8)
+			});
+			if (holder) {
+				status = 'handed_out';
+				holderId = holder.id;
+				eventRows.push({
+					organizerId: demo.organizerId,
+					deviceId: id,
+					kind: 'handed_out',
+					personId: holder.id,
+					fromStatus: 'in_stock',
+					toStatus: 'handed_out',
+					createdAt: at('2025-08-18', 9)
+				});
+			} else if (key === schools[0] && i >= PER_SCHOOL - 2) {
+				// The first school's last two devices came back damaged in November and went to repair.
+				const fee = depreciatedValue({ ...model, purchaseDate, on: '2025-11-03' });
+				eventRows.push(
+					{
+						organizerId: demo.organizerId,
+						deviceId: id,
+						kind: 'handed_out',
+						personId: holders[i % Math.max(holders.length, 1)]?.id ?? null,
+						fromStatus: 'in_stock',
+						toStatus: 'handed_out',
+						createdAt: at('2025-08-18', 10)
+					},
+					{
+						organizerId: demo.organizerId,
+						deviceId: id,
+						kind: 'returned',
+						personId: holders[i % Math.max(holders.length, 1)]?.id ?? null,
+						fromStatus: 'handed_out',
+						toStatus: 'in_repair',
+						condition: 'damaged',
+						feeProposal: fee,
+						note: '',
+						createdAt: at('2025-11-03', 13)
+					}
+				);
+				status = 'in_repair';
+				inRepair++;
+			} else if (key === schools[0] && i === PER_SCHOOL - 3) {
+				eventRows.push({
+					organizerId: demo.organizerId,
+					deviceId: id,
+					kind: 'status_changed',
+					fromStatus: 'in_stock',
+					toStatus: 'stolen',
+					note: 'Anmäld till polisen efter inbrott i förrådet.',
+					createdAt: at('2025-10-06', 7)
+				});
+				status = 'stolen';
+				stolen++;
+			}
+			deviceRows.push({
+				id,
+				organizerId: demo.organizerId,
+				modelId: model.id,
+				unitId,
+				assetTag: tag,
+				serialNumber: `SN${String(70_000 + n * 37).padStart(8, '0')}`,
+				status,
+				purchaseDate,
+				holderId
+			});
+		}
+	}
+	await tx.insert(devices).values(deviceRows);
+	for (let i = 0; i < eventRows.length; i += 500) await tx.insert(deviceEvents).values(eventRows.slice(i, i + 500));
+	return {
+		models: models.length,
+		devices: deviceRows.length,
+		handedOut: deviceRows.filter((d) => d.status === 'handed_out').length,
+		inRepair,
+		stolen
+	};
+}

@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { deviceEvents, devices } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { AppError, invalid, parseOrThrow } from '../errors';
+import { isUuid } from '../ids';
+import { authorize, type Actor } from '../policies';
+import { loadDeviceScope } from './device-scope';
+
+/** Statuses set by hand on the device page; handed_out and on_loan come only from a scan. */
+export const SETTABLE_STATUSES = ['in_stock', 'in_repair', 'lost', 'stolen', 'scrapped'] as const;
+
+const statusSchema = z.object({
+	status: z.enum(SETTABLE_STATUSES, { message: 'devices_error_status' }),
+	note: z.string().trim().max(1000, 'devices_error_too_long').optional().default('')
+});
+
+/**
+ * Changes a device's status by hand (devices.manage at its unit): to repair, lost, stolen, scrapped or back in stock.
+ * A device someone holds is taken from them (the row names them). The same status again is refused beside the field.
+ * Appends a status_changed row and audits, in one transaction.
+ */
+export async function changeDeviceStatus(
+	db: Db,
+	opts: { actor: Actor | null; organizerId: string; deviceId: string; input: { status?: string; note?: string } }
+): Promise<void> {
+	authorize(opts.actor, 'devices.manage', { type: 'organizer', organizerId: opts.organizerId });
+	const actor = opts.actor;
+	const input = parseOrThrow(statusSchema, opts.input);
+	if (!isUuid(opts.deviceId)) throw new AppError('NOT_FOUND', 'no such device');
+	const scope = await loadDeviceScope(db, opts.organizerId);
+	await db.transaction(async (tx) => {
+		const [device] = await tx
+			.select()
+			.from(devices)
+			.where(and(eq(devices.id, opts.deviceId), eq(devices.organizerId, opts.organizerId)))
+			.for('update');
+		if (!device) throw new AppError('NOT_FOUND', 'no such device');
+		authorize(actor, 'devices.manage', scope.resource(device.unitId));
+		if (device.status === input.status) throw invalid('status', 'devices_error_status_same');
+		await tx.update(devices).set({ status: input.status, holderId: null, updatedAt: new Date() }).where(eq(devices.id, device.id));
+		await tx.insert(deviceEvents).values({
+			organizerId: opts.organizerId,
+			deviceId: device.id,
+			kind: 'status_changed',
+			personId: device.holderId,
+			actorId: actor.personId,
+			fromStatus: device.status,
+			toStatus: input.status,
+			note: input.note
+		});
+		await recordAudit(tx, {
+			organizerId: opts.organizerId,
+			actorId: actor.personId,
+			action: 'device.change_status',
+			entityType: 'device',
+			entityId: device.id,
+			changes: { status: [device.status, input.status], holderId: [device.holderId, null] }
+		});
+	});
+}

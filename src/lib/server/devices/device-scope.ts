@@ -1,0 +1,60 @@
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { memberships, people, roleAssignments, units } from '../db/schema';
+import { ancestorIdsOf } from '../org/unit-tree';
+import type { DevicesResource } from '../policies';
+
+export type DeviceScopeUnit = { id: string; parentId: string | null; name: string; nameSort: string; archivedAt: Date | null };
+
+/** The organizer's unit tree, and the devices resource of a device at any of its units. Internal to the devices domain. */
+export async function loadDeviceScope(db: Db, organizerId: string) {
+	const tree: DeviceScopeUnit[] = await db
+		.select({ id: units.id, parentId: units.parentId, name: units.name, nameSort: units.nameSort, archivedAt: units.archivedAt })
+		.from(units)
+		.where(eq(units.organizerId, organizerId));
+	const byId = new Map(tree.map((u) => [u.id, u]));
+	const resource = (unitId: string, holderId: string | null = null): DevicesResource => ({
+		type: 'devices',
+		organizerId,
+		unitId,
+		ancestorIds: ancestorIdsOf(unitId, byId),
+		holderId
+	});
+	return { tree, byId, resource };
+}
+
+/**
+ * The person a scanned or typed identifier names: an e-mail address (any case) or an eduPersonPrincipalName,
+ * with whether they are a member of the organizer. Null when nobody has it.
+ */
+export async function findPersonByIdentifier(db: Db, organizerId: string, identifier: string) {
+	const [row] = await db
+		.select({
+			id: people.id,
+			name: people.name,
+			protectedIdentity: people.protectedIdentity,
+			status: people.status,
+			member: sql<boolean>`${memberships.personId} IS NOT NULL`
+		})
+		.from(people)
+		.leftJoin(memberships, and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId)))
+		.where(or(eq(sql`lower(${people.email})`, identifier.toLowerCase()), eq(people.eppn, identifier)))
+		.limit(1);
+	return row ?? null;
+}
+
+/** Whether the person holds a role in force today at one of the given units (the device's unit and those above it). */
+export async function holdsRoleAt(db: Db, o: { organizerId: string; personId: string; unitIds: string[]; today: string }) {
+	const rows = await db
+		.select({ unitId: roleAssignments.unitId })
+		.from(roleAssignments)
+		.where(
+			and(
+				eq(roleAssignments.organizerId, o.organizerId),
+				eq(roleAssignments.personId, o.personId),
+				or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, o.today)),
+				or(isNull(roleAssignments.startsOn), lte(roleAssignments.startsOn, o.today))
+			)
+		);
+	return rows.some((r) => r.unitId !== null && o.unitIds.includes(r.unitId));
+}

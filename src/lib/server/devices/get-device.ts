@@ -1,0 +1,80 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { deviceEvents, deviceModels, devices, units } from '../db/schema';
+import { todayInStockholm } from '../auth/load-actor';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import { authorize, can, type Actor } from '../policies';
+import { shownNamesById } from '../support/privacy/shown-names';
+import { depreciatedValue } from './device-rules';
+import { loadDeviceScope } from './device-scope';
+
+/**
+ * One device with its whole history, oldest first (devices.read: those who manage it, principals of its unit or
+ * above, and the person who has it). Unknown ids and other organizers' devices are NOT_FOUND. The value today is
+ * the depreciated value; canManage says whether the page offers the status change.
+ */
+export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId: string; deviceId: string; now?: Date }) {
+	authorize(opts.actor, 'organizer.view', { type: 'organizer', organizerId: opts.organizerId });
+	const actor = opts.actor;
+	if (!isUuid(opts.deviceId)) throw new AppError('NOT_FOUND', 'no such device');
+	const [row] = await db
+		.select({
+			id: devices.id,
+			assetTag: devices.assetTag,
+			serialNumber: devices.serialNumber,
+			status: devices.status,
+			purchaseDate: devices.purchaseDate,
+			holderId: devices.holderId,
+			unitId: devices.unitId,
+			unitName: units.name,
+			maker: deviceModels.maker,
+			model: deviceModels.model,
+			type: deviceModels.type,
+			purchasePrice: deviceModels.purchasePrice,
+			leasePerMonth: deviceModels.leasePerMonth,
+			expectedLifeMonths: deviceModels.expectedLifeMonths,
+			warrantyMonths: deviceModels.warrantyMonths
+		})
+		.from(devices)
+		.innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
+		.innerJoin(units, eq(units.id, devices.unitId))
+		.where(and(eq(devices.id, opts.deviceId), eq(devices.organizerId, opts.organizerId)));
+	if (!row) throw new AppError('NOT_FOUND', 'no such device');
+	const { resource } = await loadDeviceScope(db, opts.organizerId);
+	authorize(actor, 'devices.read', resource(row.unitId, row.holderId));
+	const events = await db
+		.select({
+			id: deviceEvents.id,
+			kind: deviceEvents.kind,
+			personId: deviceEvents.personId,
+			actorId: deviceEvents.actorId,
+			fromStatus: deviceEvents.fromStatus,
+			toStatus: deviceEvents.toStatus,
+			condition: deviceEvents.condition,
+			feeProposal: deviceEvents.feeProposal,
+			undoesEventId: deviceEvents.undoesEventId,
+			note: deviceEvents.note,
+			createdAt: deviceEvents.createdAt
+		})
+		.from(deviceEvents)
+		.where(eq(deviceEvents.deviceId, row.id))
+		.orderBy(asc(deviceEvents.createdAt), asc(deviceEvents.id));
+	const names = await shownNamesById(db, {
+		actor,
+		organizerId: opts.organizerId,
+		personIds: [row.holderId, ...events.flatMap((e) => [e.personId, e.actorId])],
+		via: 'devices.device'
+	});
+	const name = (id: string | null) => (id ? (names.get(id) ?? '') : '');
+	const { holderId, ...device } = row;
+	return {
+		device: {
+			...device,
+			holderName: name(holderId),
+			value: depreciatedValue({ ...row, on: todayInStockholm(opts.now) })
+		},
+		events: events.map(({ personId, actorId, ...e }) => ({ ...e, personName: name(personId), actorName: name(actorId) })),
+		canManage: can(actor, 'devices.manage', resource(row.unitId))
+	};
+}

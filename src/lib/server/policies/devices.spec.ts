@@ -1,0 +1,71 @@
+// Covers: can (devices.view, devices.manage, devices.models, devices.read).
+import { describe, expect, it } from 'vitest';
+import { can, type Actor, type DevicesResource } from './index';
+
+const org = 'org-1';
+const actor = (
+	role: Actor['assignments'][number]['role'],
+	unitId: string | null = null,
+	organizerId = org,
+	personId: string = role
+): Actor => ({
+	personId,
+	name: role,
+	assignments: [{ organizerId, unitId, role }]
+});
+/** A device at the school 'skola' under the rektorsområde 'ro'. */
+const device = (holderId: string | null = null): DevicesResource => ({
+	type: 'devices',
+	organizerId: org,
+	unitId: 'skola',
+	ancestorIds: ['ro'],
+	holderId
+});
+const register = { type: 'organizer' as const, organizerId: org };
+
+describe('the device register', () => {
+	it('opens for administrators, central technical support, principals and technical key people; not for staff, students or leadership', () => {
+		for (const a of [
+			actor('org_admin'),
+			actor('central_technical_support'),
+			actor('principal', 'ro'),
+			actor('technical_key_person', 'skola')
+		])
+			expect(can(a, 'devices.view', register), a.name).toBe(true);
+		for (const a of [
+			actor('staff', 'skola'),
+			actor('student', 'skola'),
+			actor('pedagogical_key_person', 'skola'),
+			actor('supplier'),
+			actor('org_admin', null, 'org-2')
+		])
+			expect(can(a, 'devices.view', register), a.name).toBe(false);
+	});
+
+	it('lets only organizer-wide administrators and central technical support add models', () => {
+		expect(can(actor('central_technical_support'), 'devices.models', register)).toBe(true);
+		expect(can(actor('org_admin'), 'devices.models', register)).toBe(true);
+		expect(can(actor('technical_key_person', 'skola'), 'devices.models', register)).toBe(false);
+		expect(can(actor('central_technical_support', 'skola'), 'devices.models', register)).toBe(false);
+	});
+});
+
+describe('one device', () => {
+	it("is managed by its unit's technical key person and central support, not by a key person elsewhere or a principal", () => {
+		expect(can(actor('technical_key_person', 'skola'), 'devices.manage', device())).toBe(true);
+		expect(can(actor('technical_key_person', 'ro'), 'devices.manage', device())).toBe(true);
+		expect(can(actor('central_technical_support'), 'devices.manage', device())).toBe(true);
+		expect(can(actor('technical_key_person', 'annan-skola'), 'devices.manage', device())).toBe(false);
+		expect(can(actor('principal', 'ro'), 'devices.manage', device())).toBe(false);
+		expect(can(actor('technical_key_person', 'skola', 'org-2'), 'devices.manage', { ...device(), organizerId: 'org-2' })).toBe(true);
+		expect(can(actor('technical_key_person', 'skola', 'org-2'), 'devices.manage', device())).toBe(false);
+	});
+
+	it('is read by the principal of its unit and by the person who has it, not by other staff', () => {
+		expect(can(actor('principal', 'ro'), 'devices.read', device())).toBe(true);
+		expect(can(actor('principal', 'annat-ro'), 'devices.read', device())).toBe(false);
+		expect(can(actor('student', 'skola', org, 'elev'), 'devices.read', device('elev'))).toBe(true);
+		expect(can(actor('student', 'skola', org, 'elev'), 'devices.read', device('annan'))).toBe(false);
+		expect(can(actor('staff', 'skola'), 'devices.read', device())).toBe(false);
+	});
+});

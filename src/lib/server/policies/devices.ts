@@ -1,0 +1,46 @@
+import { holds, rolesAt, type Actor } from './actor';
+import type { Role } from './roles';
+
+/**
+ * The device register of one organizer (issue 17, decision 049). unitId null asks about the organizer as a whole
+ * (may the actor open the register, hand out somewhere); with a unit (and its parents) it asks about a device there;
+ * holderId names the person who has the device now.
+ */
+export type DevicesResource = {
+	type: 'devices';
+	organizerId: string;
+	unitId: string | null;
+	ancestorIds: string[];
+	holderId?: string | null;
+};
+
+/**
+ * devices.view: open the register (administrators, central technical support, principals and technical key people) ·
+ * devices.manage: register, hand out, return and undo (organizer-wide administrators and central technical support;
+ * the technical key person at the device's unit or a unit above it) · devices.models: add device models (organizer-wide
+ * only) · devices.read: one device and its history (those who manage it, principals of its unit or a unit above, and
+ * the person who has it).
+ */
+export type DevicesAction = 'devices.view' | 'devices.manage' | 'devices.models' | 'devices.read';
+
+/** Organizer-wide roles that manage every unit's devices. */
+export const DEVICE_MANAGERS: readonly Role[] = ['org_admin', 'central_technical_support'];
+
+export const isDevicesAction = (action: string): action is DevicesAction => action.startsWith('devices.');
+
+/** Rules for devices. Called by `can` in index.ts. */
+export function canDevices(actor: Actor, action: DevicesAction, r: DevicesResource): boolean {
+	if (holds(actor, r.organizerId, DEVICE_MANAGERS)) return true;
+	if (action === 'devices.models') return false;
+	const mine = rolesAt(actor, r.organizerId);
+	const scope = r.unitId === null ? null : new Set([r.unitId, ...r.ancestorIds]);
+	const at = (role: Role) => mine.some((a) => a.role === role && a.unitId !== null && (scope === null || scope.has(a.unitId)));
+	switch (action) {
+		case 'devices.view':
+			return at('technical_key_person') || at('principal');
+		case 'devices.manage':
+			return at('technical_key_person');
+		case 'devices.read':
+			return at('technical_key_person') || at('principal') || (!!r.holderId && r.holderId === actor.personId);
+	}
+}

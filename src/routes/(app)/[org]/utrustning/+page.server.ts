@@ -1,0 +1,20 @@
+import { requireOrganizer } from '$lib/server/http/require-organizer';
+import { throwHttp } from '$lib/server/http/errors';
+import { can } from '$lib/server/policies';
+import { DEVICE_LIST_LIMIT, findDevices } from '$lib/server/devices/find-devices';
+import { DEVICE_STATUSES } from '$lib/server/devices/device-rules';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, organizer } = await requireOrganizer(event, 'devices.view');
+	const p = event.url.searchParams;
+	const filter = { unitId: p.get('enhet') ?? '', modelId: p.get('modell') ?? '', status: p.get('status') ?? '', q: p.get('sok') ?? '' };
+	const found = await findDevices(event.locals.db, { actor, organizerId: organizer.id, filter }).catch(throwHttp);
+	return {
+		...found,
+		statuses: DEVICE_STATUSES,
+		limit: DEVICE_LIST_LIMIT,
+		saved: p.has('sparad'),
+		canManage: can(actor, 'devices.manage', { type: 'organizer', organizerId: organizer.id })
+	};
+};

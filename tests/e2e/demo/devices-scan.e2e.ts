@@ -1,0 +1,68 @@
+/**
+ * Devices (issue 17, first slice): Solbackaskolan's technical key person registers two devices, hands both out by
+ * keystrokes alone (person, Enter, tag, Enter), is refused an unknown tag beside the field, and takes one back as
+ * damaged, seeing the fee proposal from its depreciated value. Each scan is confirmed in the status region.
+ */
+import { expect, test } from '@playwright/test';
+import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
+import { expectAccessible } from '../axe';
+import { DEMO_PASSWORD, signIn } from '../helpers';
+
+const people = planDemo().people;
+const TECH = people.find((p) => p.signIn?.startsWith('technical_key_person ('))!;
+const STAFF = people.filter(
+	(p) => p.assignments.length === 1 && p.assignments[0].role === 'staff' && p.assignments[0].unitKey === 'solbacka' && !p.protectedIdentity
+);
+const RUN = Date.now().toString(36).toUpperCase();
+const TAGS = [`E2E-${RUN}-1`, `E2E-${RUN}-2`];
+
+test('a technical key person hands out two devices by scanning and takes one back damaged with a fee proposal', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, TECH.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}`);
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utrustning' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Utrustning');
+	await expectAccessible(page);
+
+	for (const tag of TAGS) {
+		await page.goto(`/${DEMO_SLUG}/utrustning/ny`, { waitUntil: 'networkidle' });
+		await page.getByLabel('Inventarienummer', { exact: true }).fill(tag);
+		await page.getByLabel('Modell', { exact: true }).selectOption({ label: 'Kvistbok Lärling 11' });
+		await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Solbackaskolan' });
+		await page.getByLabel('Inköpsdatum (frivilligt)').fill('2025-08-01');
+		await page.getByRole('button', { name: 'Registrera enheten' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tag);
+	}
+	await expectAccessible(page);
+
+	await page.goto(`/${DEMO_SLUG}/utrustning/skanna`, { waitUntil: 'networkidle' });
+	const person = page.getByLabel('Personens e-postadress eller användar-id');
+	const status = page.getByRole('status');
+	await expect(person).toBeFocused();
+	for (const [i, tag] of TAGS.entries()) {
+		await page.keyboard.type(STAFF[i].email);
+		await page.keyboard.press('Enter');
+		await expect(page.getByLabel('Enhetens inventarienummer')).toBeFocused();
+		await page.keyboard.type(tag);
+		await page.keyboard.press('Enter');
+		await expect(status).toHaveText(`${tag} är utlämnad till ${STAFF[i].name}.`);
+		await expect(person).toBeFocused();
+		await expect(person).toHaveValue('');
+	}
+	await page.keyboard.type(STAFF[0].email);
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('FINNS-INTE-1');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#tag-error')).toContainText('Det finns ingen enhet med det inventarienumret.');
+	await expect(person).toHaveValue(STAFF[0].email);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Ta emot' }).click();
+	await page.getByRole('radio', { name: 'Skadad' }).check();
+	await page.getByLabel('Enhetens inventarienummer').focus();
+	await page.keyboard.type(TAGS[0]);
+	await page.keyboard.press('Enter');
+	await expect(status).toContainText(`${TAGS[0]} är återlämnad av ${STAFF[0].name}: Skadad.`);
+	await expect(status).toContainText(/Förslag på avgift för skadan: [\d\s\u00a0]+ kr/);
+	await expectAccessible(page);
+});
