@@ -57,6 +57,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					globalSetup: ['tests/compile-messages.ts'],
+					// No unit spec mocks a module: they share a worker's module cache, as the db specs do (decision 048).
+					isolate: false,
 					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 					exclude: ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts', 'tests/**/*.ops.spec.ts'],
 					environment: 'node'

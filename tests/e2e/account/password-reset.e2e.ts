@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { addPersonWithRole, setPasswordByMail, signInAsAdmin } from '../helpers';
+import { addPersonWithRole, setPasswordByMail, signInAsAdmin, TEST_ADMIN } from '../helpers';
 import { nextMailTo, resetLinkIn } from '../mail';
 
 // Long serial steps with axe on a shared, busy machine.
@@ -83,8 +83,10 @@ test('asking for a new password answers the same whether or not the account exis
 	const answerForUnknown = await page.getByRole('status').innerText();
 	expect(answerForUnknown).toContain('Om det finns ett konto');
 
+	// An address that has an account: the organizer's first administrator's, since each address may ask for only
+	// three links an hour and this suite's own administrator needs hers for the steps below.
 	await page.getByRole('link', { name: 'Be om en länk till' }).click();
-	await page.getByLabel('E-postadress').fill(EMAIL);
+	await page.getByLabel('E-postadress').fill(TEST_ADMIN.email);
 	await page.getByRole('button', { name: 'Skicka länk' }).click();
 	await expect(page.getByRole('status')).toHaveText(answerForUnknown);
 	await expectAccessible(page);

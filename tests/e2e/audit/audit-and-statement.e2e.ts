@@ -107,7 +107,8 @@ test('the audit log shows who changed the statement and who signed in, and can b
 	await expect(change).toContainText(ADMIN.name);
 	await expect(change).toContainText(/Kontakt: \(tomt\)\s*→\s*ändrades till tillganglighet@testkommun\.se/);
 	await expect(change).not.toContainText(/[0-9a-f]{8}/);
-	await expect(page.getByRole('row').filter({ hasText: 'Loggade in' }).first()).toContainText(ADMIN.name);
+	// Other lanes sign people in at the same time: the administrator's own sign-in is among the newest, not always first.
+	await expect(page.getByRole('row').filter({ hasText: 'Loggade in' }).filter({ hasText: ADMIN.name }).first()).toBeVisible();
 	// The installation's first event is old by now (other suites write to this log too): filter for it.
 	await page.goto(`/${TEST_ORG_SLUG}/admin/logg?action=organizer.create`);
 	await expect(page.getByRole('row').filter({ hasText: 'Skapade huvudmannen' })).toContainText('system/anonym');
