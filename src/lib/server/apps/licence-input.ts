@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { isIsoDate } from '$lib/calendar-date';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v);
-const day = (message: string) => z.string({ error: message }).trim().refine(isDay, message);
+const day = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
 const whole = (message: string, min: number) =>
 	z
 		.string({ error: message })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCHOOL_FORMS, TOOL_KINDS, TOOL_OUTCOMES, TOOL_SIGN_INS } from '../db/schema/apps';
 import { isMeetingUrl as isWebAddress } from '../knowledge/guidance/session-input';
+import { isIsoDate } from '$lib/calendar-date';
 
 const text = (max: number) => z.string().trim().max(max, 'error_too_long').default('');
 /** A web address a browser opens, or nothing. */
@@ -10,12 +11,11 @@ const webAddress = z
 	.max(500, 'error_too_long')
 	.default('')
 	.refine((v) => v === '' || isWebAddress(v), 'apps_error_url');
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (message: string) =>
 	z
 		.string({ error: message })
 		.trim()
-		.refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), message);
+		.refine((v) => isIsoDate(v), message);
 
 /** The school forms ticked on a form (checkboxes of one name): unknown ones are refused beside the field. */
 const schoolForms = z.array(z.enum(SCHOOL_FORMS, { error: 'apps_error_school_form' })).default([]);
@@ -57,7 +57,7 @@ export const agreementSchema = z.object({
 		.string()
 		.trim()
 		.default('')
-		.refine((v) => v === '' || (DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)), 'apps_error_day'),
+		.refine((v) => v === '' || isIsoDate(v), 'apps_error_day'),
 	subProcessors: text(2000),
 	note: text(2000)
 });
