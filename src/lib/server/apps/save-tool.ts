@@ -4,7 +4,7 @@ import { appTools } from '../db/schema';
 import { diffFields, recordAudit } from '../audit/record-audit';
 import { AppError, conflict, invalid, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
-import { isUniqueViolation } from '../people/queries';
+import { isUniqueViolation } from '../db/pg-errors';
 import { authorize, type Actor } from '../policies';
 import { listOwnerOptions } from './owner-options';
 import { toolSchema } from './tool-input';

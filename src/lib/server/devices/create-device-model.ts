@@ -3,7 +3,7 @@ import { deviceModels } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, parseOrThrow } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../db/pg-errors';
 import { modelSchema, type FormInput, type ModelInput } from './device-input';
 
 export type DeviceModelRow = typeof deviceModels.$inferSelect;

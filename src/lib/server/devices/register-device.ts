@@ -7,7 +7,7 @@ import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
 import { deviceSchema, type DeviceInput, type FormInput } from './device-input';
 import { loadDeviceScope } from './device-scope';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../db/pg-errors';
 
 export type DeviceRow = typeof devices.$inferSelect;
 

@@ -4,7 +4,8 @@ import { units } from '../db/schema';
 import { authorize, type Actor } from '../policies';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import { auditShape, countUnitReferences, isForeignKeyViolation, lockUnit } from './unit-checks';
+import { auditShape, countUnitReferences, lockUnit } from './unit-checks';
+import { isForeignKeyViolation } from '../db/pg-errors';
 
 export type DeleteUnitOptions = { actor: Actor | null; organizerId: string; unitId: string };
 

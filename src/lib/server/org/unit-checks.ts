@@ -5,6 +5,7 @@ import { roleAssignments, units } from '../db/schema';
 import { AppError, type FieldIssue } from '../errors';
 import { ancestorIdsOf } from './unit-tree';
 import { isUuid } from '../ids';
+import { pgErrorOf } from '../db/pg-errors';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -49,14 +50,6 @@ export async function codeIssues(tx: Db, code: string | null, unitId?: string): 
 	return taken ? [{ field: 'schoolUnitCode', message: 'units_error_code_taken' }] : [];
 }
 
-/** The PostgreSQL error code behind a failed query (drizzle wraps the driver's error in `cause`). */
-function pgCode(e: unknown): { code?: string; constraint?: string } {
-	const err = e as { code?: string; constraint?: string; cause?: unknown } | null;
-	if (!err || typeof err !== 'object') return {};
-	if (typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)) return err;
-	return err.cause ? pgCode(err.cause) : {};
-}
-
 /**
  * Runs a write and turns a unique violation on the skolenhetskod into the field error,
  * so two admins saving the same code at once both get a clear answer.
@@ -65,16 +58,13 @@ export async function withCodeGuard<T>(write: () => Promise<T>): Promise<T> {
 	try {
 		return await write();
 	} catch (e) {
-		const { code, constraint } = pgCode(e);
+		const { code, constraint } = pgErrorOf(e);
 		if (code === '23505' && (!constraint || constraint.includes('school_unit_code'))) {
 			throw new AppError('INVALID', 'code taken', [{ field: 'schoolUnitCode', message: 'units_error_code_taken' }]);
 		}
 		throw e;
 	}
 }
-
-/** True when the error is a foreign-key violation: something still refers to the row. */
-export const isForeignKeyViolation = (e: unknown) => pgCode(e).code === '23503';
 
 /** The fields an audit event records for a unit. */
 export const AUDITED_FIELDS = ['name', 'kind', 'parentId', 'schoolUnitCode', 'schoolTypes', 'archivedAt'] as const;

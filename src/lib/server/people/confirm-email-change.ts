@@ -7,7 +7,7 @@ import { findHomeOrganizerId } from '../auth/home-organizer';
 import { hashToken } from '../auth/tokens';
 import { deliverOutboxLater } from '../mail/deliver-outbox-later';
 import { endAccessAfterEmailChange } from './email-change';
-import { isUniqueViolation } from './queries';
+import { isUniqueViolation } from '../db/pg-errors';
 
 const usable = (token: string) =>
 	and(

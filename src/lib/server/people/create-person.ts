@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../policies';
 import { swedishSortKey } from '../../sort-key';
 import { invitePerson } from './invite-person';
 import { parsePersonInput, type PersonInputValues } from './person-input';
-import { isUniqueViolation } from './queries';
+import { isUniqueViolation } from '../db/pg-errors';
 
 type PersonRow = typeof people.$inferSelect;
 

@@ -19,21 +19,6 @@ export async function getMemberPerson(db: Db, organizerId: string, personId: str
 	return row?.person ?? null;
 }
 
-/** Is this error (or its cause) a unique violation, optionally of the named constraint? */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-	for (
-		let cur = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0;
-		cur && i < 5;
-		cur = cur.cause as typeof cur, i++
-	) {
-		if (cur.code === '23505') {
-			if (!constraint) return true;
-			return cur.constraint === constraint || String(cur.message ?? '').includes(constraint);
-		}
-	}
-	return false;
-}
-
 export { zodIssues as issuesFromZod } from '../errors';
 
 /** Escapes %, _ and \ for a LIKE pattern. */

@@ -8,7 +8,7 @@ import { auditEvents, people, sessions } from '../db/schema';
 import { createSession, validateSession } from '../auth/sessions';
 import { updatePerson } from './update-person';
 import { deactivatePerson, reactivatePerson } from './deactivate-person';
-import { isUniqueViolation } from './queries';
+import { isUniqueViolation } from '../db/pg-errors';
 
 let h: DbHandle;
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import { swedishSortKey } from '../../sort-key';
 import { endAccessAfterEmailChange } from './email-change';
 import { loadIdentityScope } from './identity-scope';
 import { parsePersonInput, type PersonInputValues } from './person-input';
-import { getMemberPerson, isUniqueViolation } from './queries';
+import { getMemberPerson } from './queries';
+import { isUniqueViolation } from '../db/pg-errors';
 
 const FIELDS = ['name', 'email', 'eppn', 'protectedIdentity'] as const;
 

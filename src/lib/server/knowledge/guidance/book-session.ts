@@ -11,15 +11,9 @@ import { findVisibleCase } from './find-visible-case';
 import { bookerMail, hostMail } from './guidance-mail';
 import { findOwnBooking, liveBookingsOf, loadSession } from './queries';
 import { loadSessionFacts } from './session-facts';
+import { isUniqueViolation } from '../../db/pg-errors';
 
 const bookingSchema = z.object({ note: z.string().trim().max(2000, 'error_too_long').default('') });
-
-/** Postgres' unique_violation: the partial unique index caught a second live booking. */
-const isUniqueViolation = (e: unknown) => {
-	for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause)
-		if ((c as { code?: string }).code === '23505') return true;
-	return false;
-};
 
 /**
  * Books a seat in a session for the actor (guidance.book), with a note of what they need help with and, when the
