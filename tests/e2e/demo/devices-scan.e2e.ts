@@ -1,7 +1,8 @@
 /**
  * Devices (issue 17, first slice): Solbackaskolan's technical key person registers two devices, hands both out by
  * keystrokes alone (person, Enter, tag, Enter), is refused an unknown tag beside the field, and takes one back as
- * damaged, seeing the fee proposal from its depreciated value. Each scan is confirmed in the status region.
+ * damaged, seeing the fee proposal from its depreciated value. Each scan is confirmed in the status region. Then the
+ * other device is reported stolen: refused beside the field until the police report number is there, then blocked.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
@@ -64,5 +65,21 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	await page.keyboard.press('Enter');
 	await expect(status).toContainText(`${TAGS[0]} är återlämnad av ${STAFF[0].name}: Skadad.`);
 	await expect(status).toContainText(/Förslag på avgift för skadan: [\d\s\u00a0]+ kr/);
+	await expectAccessible(page);
+
+	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[1]}`);
+	await page.getByRole('link', { name: TAGS[1] }).click();
+	await page.getByLabel('Ny status').selectOption({ label: 'Stulen' });
+	await page.getByLabel('Anteckning').fill('Tagen ur väskan i omklädningsrummet.');
+	await page.getByLabel('Dag då det hände').fill('2026-11-30');
+	await page.getByRole('button', { name: 'Ändra status' }).click();
+	await expect(page.locator('#policeReport-error')).toContainText('polisanmälans diarienummer');
+	await expect(page.getByLabel('Anteckning')).toHaveValue('Tagen ur väskan i omklädningsrummet.');
+	await page.getByLabel('Diarienummer för polisanmälan').fill('5000-K765432-26');
+	await page.getByRole('button', { name: 'Ändra status' }).click();
+	await expect(page.getByRole('status')).toHaveText('Statusen är ändrad.');
+	const history = page.getByRole('table', { name: `Historik för ${TAGS[1]}` });
+	await expect(history).toContainText('Anmäld som stulen');
+	await expect(history).toContainText('Polisanmälan 5000-K765432-26');
 	await expectAccessible(page);
 });

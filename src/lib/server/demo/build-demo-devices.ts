@@ -135,7 +135,9 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 					kind: 'status_changed',
 					fromStatus: 'in_stock',
 					toStatus: 'stolen',
-					note: 'Anmäld till polisen efter inbrott i förrådet.',
+					note: 'Inbrott i förrådet under helgen.',
+					occurredOn: '2025-10-04',
+					policeReport: '5000-K204711-25',
 					createdAt: at('2025-10-06', 7)
 				});
 				status = 'stolen';

@@ -1,4 +1,4 @@
-// Covers: createDeviceModel, registerDevice, handOutDevice, returnDevice, undoDeviceScan, changeDeviceStatus, getDevice, findDevices, findDeviceModels, loadDeviceForm.
+// Covers: createDeviceModel, registerDevice, handOutDevice, returnDevice, undoDeviceScan, changeDeviceStatus, getDevice, findDevices, findDeviceModels, loadDeviceForm, findDeviceLosses.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -14,6 +14,7 @@ import { getDevice } from './get-device';
 import { findDevices } from './find-devices';
 import { findDeviceModels } from './find-device-models';
 import { loadDeviceForm } from './load-device-form';
+import { findDeviceLosses } from './find-device-losses';
 
 const t = useTestDatabase();
 let counter = 0;
@@ -191,7 +192,7 @@ describe('hand-out', () => {
 			actor: s.techKey,
 			organizerId: s.org,
 			deviceId: blocked.id,
-			input: { status: 'stolen', note: 'Polisanmäld' }
+			input: { status: 'stolen', note: 'Borta ur skåpet', occurredOn: '2026-09-01', policeReport: '5000-K123456-26' }
 		});
 		const elsewhere = await deviceAt(s, s.elsewhere.id);
 		const scan = (person: string, tagValue: string) =>
@@ -313,6 +314,96 @@ describe('return and undo', () => {
 		expect(page.canManage).toBe(true);
 		const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, d.id));
 		expect(audits.filter((a) => a.action === 'device.undo_scan')).toHaveLength(2);
+	});
+});
+
+describe('lost and stolen devices', () => {
+	it('requires the day, what happened and, for a theft, the police report number — and writes nothing until they are there', async () => {
+		const s = await setUp();
+		const d = await device(s);
+		await handOutDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { person: s.student.email, tag: d.assetTag } });
+		const before = await historyOf(d.id);
+		const report = (input: Record<string, string>) =>
+			refusal(changeDeviceStatus(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input }));
+		expect((await report({ status: 'stolen' }))?.issues.map((i) => i.field).sort()).toEqual(['note', 'occurredOn', 'policeReport']);
+		expect(
+			(await report({ status: 'stolen', note: 'Väskan togs på bussen', occurredOn: '2026-02-30', policeReport: 'K1' }))?.issues
+		).toEqual([
+			{ field: 'occurredOn', message: 'devices_error_date' },
+			{ field: 'policeReport', message: 'devices_error_police_report' }
+		]);
+		expect((await report({ status: 'lost', note: 'Glömd på tåget', occurredOn: '2999-01-01' }))?.issues).toEqual([
+			{ field: 'occurredOn', message: 'devices_error_loss_future' }
+		]);
+		expect(await historyOf(d.id)).toEqual(before);
+		expect(await stateOf(d.id)).toMatchObject({ status: 'handed_out', holderId: s.student.id });
+
+		await changeDeviceStatus(t.db, {
+			actor: s.techKey,
+			organizerId: s.org,
+			deviceId: d.id,
+			input: { status: 'stolen', note: 'Väskan togs på bussen', occurredOn: '2026-09-14', policeReport: ' 5000-K123456-26 ' }
+		});
+		expect(await stateOf(d.id)).toMatchObject({ status: 'stolen', holderId: null });
+		expect((await historyOf(d.id)).at(-1)).toMatchObject({
+			kind: 'status_changed',
+			personId: s.student.id,
+			toStatus: 'stolen',
+			occurredOn: '2026-09-14',
+			policeReport: '5000-K123456-26',
+			note: 'Väskan togs på bussen'
+		});
+		// Blocked: no scan hands it out until it is found again.
+		expect(
+			(
+				await refusal(
+					handOutDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { person: s.otherStudent.email, tag: d.assetTag } })
+				)
+			)?.issues
+		).toEqual([{ field: 'tag', message: 'devices_error_blocked_stolen' }]);
+		// Found again: back in stock, an ordinary change whose note is optional; the report stays in the history.
+		await changeDeviceStatus(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input: { status: 'in_stock' } });
+		const page = await getDevice(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id });
+		expect(page.events.filter((e) => e.kind === 'status_changed').map((e) => [e.fromStatus, e.toStatus, e.policeReport])).toEqual([
+			['handed_out', 'stolen', '5000-K123456-26'],
+			['stolen', 'in_stock', null]
+		]);
+		await handOutDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { person: s.otherStudent.email, tag: d.assetTag } });
+	});
+
+	it('counts the last year of losses per unit and model at the units the actor sees', async () => {
+		const s = await setUp();
+		const lose = async (unitId: string, status: 'lost' | 'stolen') => {
+			const d = await deviceAt(s, unitId);
+			const input = { status, note: 'Borta', occurredOn: '2026-10-01', policeReport: status === 'stolen' ? 'K-998877-26' : '' };
+			await changeDeviceStatus(t.db, { actor: s.central, organizerId: s.org, deviceId: d.id, input });
+			return d;
+		};
+		const twice = await lose(s.school.id, 'lost');
+		await changeDeviceStatus(t.db, { actor: s.central, organizerId: s.org, deviceId: twice.id, input: { status: 'in_stock' } });
+		await changeDeviceStatus(t.db, {
+			actor: s.central,
+			organizerId: s.org,
+			deviceId: twice.id,
+			input: { status: 'stolen', note: 'Igen', occurredOn: '2026-11-01', policeReport: 'K-112233-26' }
+		});
+		await lose(s.school.id, 'stolen');
+		await lose(s.elsewhere.id, 'lost');
+		// Scrapping is not a loss.
+		const scrapped = await deviceAt(s, s.elsewhere.id);
+		await changeDeviceStatus(t.db, { actor: s.central, organizerId: s.org, deviceId: scrapped.id, input: { status: 'scrapped' } });
+
+		const all = await findDeviceLosses(t.db, { actor: s.central, organizerId: s.org });
+		expect(all.byUnit).toEqual([
+			{ id: s.school.id, name: 'Tallskolan', lost: 1, stolen: 2 },
+			{ id: s.elsewhere.id, name: 'Granskolan', lost: 1, stolen: 0 }
+		]);
+		expect(all.byModel).toEqual([{ id: s.model.id, name: `Acme ${s.model.model}`, lost: 2, stolen: 2 }]);
+		// The principal of the area sees only Tallskolan's; a year later the reports have aged out.
+		expect((await findDeviceLosses(t.db, { actor: s.principal, organizerId: s.org })).byUnit.map((u) => u.name)).toEqual(['Tallskolan']);
+		const later = new Date(Date.now() + 400 * 86_400_000);
+		expect((await findDeviceLosses(t.db, { actor: s.central, organizerId: s.org, now: later })).byUnit).toEqual([]);
+		expect((await refusal(findDeviceLosses(t.db, { actor: s.teacher, organizerId: s.org })))?.code).toBe('FORBIDDEN');
 	});
 });
 

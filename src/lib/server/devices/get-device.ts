@@ -54,6 +54,8 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 			condition: deviceEvents.condition,
 			feeProposal: deviceEvents.feeProposal,
 			undoesEventId: deviceEvents.undoesEventId,
+			occurredOn: deviceEvents.occurredOn,
+			policeReport: deviceEvents.policeReport,
 			note: deviceEvents.note,
 			createdAt: deviceEvents.createdAt
 		})

@@ -100,6 +100,11 @@ export const deviceEvents = pgTable(
 		feeProposal: integer('fee_proposal'),
 		/** For `undone`: the event it reverses. */
 		undoesEventId: uuid('undoes_event_id'),
+		/** On a loss or theft report: the day it happened (the row's time is when it was reported). */
+		occurredOn: date('occurred_on'),
+		/** On a theft report: the police report number (required for stolen). */
+		policeReport: text('police_report'),
+		/** On a status change: the reason; on a loss or theft report, what happened. */
 		note: text('note').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
