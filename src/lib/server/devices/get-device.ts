@@ -8,6 +8,7 @@ import { authorize, can, type Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';
 import { depreciatedValue } from './device-rules';
 import { loadDeviceScope } from './device-scope';
+import { findDeviceCases } from './find-device-cases';
 
 /**
  * One device with its whole history, oldest first (devices.read: those who manage it, principals of its unit or
@@ -69,6 +70,7 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 		via: 'devices.device'
 	});
 	const name = (id: string | null) => (id ? (names.get(id) ?? '') : '');
+	const cases = await findDeviceCases(db, { actor, organizerId: opts.organizerId, deviceId: row.id });
 	const { holderId, ...device } = row;
 	return {
 		device: {
@@ -76,6 +78,7 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 			holderName: name(holderId),
 			value: depreciatedValue({ ...row, on: todayInStockholm(opts.now) })
 		},
+		cases,
 		events: events.map(({ personId, actorId, ...e }) => ({ ...e, personName: name(personId), actorName: name(actorId) })),
 		canManage: can(actor, 'devices.manage', resource(row.unitId))
 	};

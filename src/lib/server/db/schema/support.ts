@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, sortKey, updatedAt } from './columns';
 import { organizers, people, units } from './org';
+import { devices } from './devices';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -183,6 +184,8 @@ export const tickets = pgTable(
 		lostTimeUnit: text('lost_time_unit').notNull().default('lesson'),
 		studentsAffected: integer('students_affected').notNull().default(0),
 		deviceType: text('device_type'),
+		/** The registered device the case is about (issue 17): one the requester holds, or one the filer manages. */
+		deviceId: uuid('device_id').references(() => devices.id),
 		/** Set on solving: user_error (handhavandefel) | hardware | software | network | account | supplier | other */
 		cause: text('cause'),
 		/** The handler thinks this should become self-help material. */
@@ -224,6 +227,9 @@ export const tickets = pgTable(
 		index('tickets_team_idx').on(t.teamId, t.state),
 		index('tickets_assignee_idx').on(t.assigneeId, t.state),
 		index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc()),
+		index('tickets_device_idx')
+			.on(t.deviceId)
+			.where(sql`${t.deviceId} IS NOT NULL`),
 		index('tickets_search_idx').using('gin', t.search),
 		/** The queue's open cases, newest first (the queue lists open states as literals so this partial index applies). */
 		index('tickets_open_queue_idx')

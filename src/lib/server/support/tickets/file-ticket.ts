@@ -17,6 +17,7 @@ import { loadFilingOptions } from './load-filing-options';
 import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
 import { attachSeenArticles } from '../../knowledge/suggestions/attach-seen-articles';
 import { indexTicket } from './index-ticket';
+import { resolveCaseDevice } from '../../devices/resolve-case-device';
 
 const count = (max: number) =>
 	z.coerce
@@ -57,6 +58,9 @@ export const fileTicketSchema = z
 		lostUnit: z.enum(LOST_TIME_UNITS, { message: 'losttime_error_unit' }).default('lesson'),
 		studentsAffected: count(10000).default(0),
 		deviceType: z.string().trim().max(100, 'support_error_too_long').optional(),
+		/** A registered device: one of the requester's own (deviceId) or, for those who manage devices, a tag. */
+		deviceId: z.string().trim().max(64).optional(),
+		deviceTag: z.string().trim().max(64, 'support_error_too_long').optional(),
 		/** A mentor filing for a student: the student's person id. */
 		onBehalfOfId: z
 			.uuid('support_error_choose_person')
@@ -135,6 +139,13 @@ export async function fileTicket(
 			);
 		if (!cat) throw new AppError('INVALID', 'Okänd kategori', [{ field: 'categoryId', message: 'support_error_choose_category' }]);
 	}
+	const deviceId = await resolveCaseDevice(db, {
+		actor,
+		organizerId,
+		requesterId,
+		deviceId: input.deviceId,
+		deviceTag: input.deviceTag
+	});
 	const slaTargets = await loadSlaTargets(db, organizerId, input.chain, input.urgency);
 	return db.transaction(async (tx) => {
 		const [counter] = await tx
@@ -159,6 +170,7 @@ export async function fileTicket(
 				lostTimeUnit: input.lostUnit,
 				studentsAffected: input.studentsAffected,
 				deviceType: input.deviceType || null,
+				deviceId,
 				slaTargets
 			})
 			.returning();
@@ -184,6 +196,7 @@ export async function fileTicket(
 				number: ticket.number,
 				chain: ticket.chain,
 				unitId: ticket.unitId,
+				...(deviceId && { deviceId }),
 				...(stored.length > 0 && { attachments: stored.map((a) => a.fileName) }),
 				...(seen.length > 0 && { seenArticleIds: seen })
 			}

@@ -16,4 +16,12 @@ export function filingFormFor(actor: Actor, organizerId: string): FilingForm {
 }
 
 /** The fields only the staff form has; the server ignores them from a pupil. */
-export const STAFF_ONLY_FIELDS = ['lostAmount', 'lostUnit', 'studentsAffected', 'deviceType', 'categoryId', 'onBehalfOfId'] as const;
+export const STAFF_ONLY_FIELDS = [
+	'lostAmount',
+	'lostUnit',
+	'studentsAffected',
+	'deviceType',
+	'deviceTag',
+	'categoryId',
+	'onBehalfOfId'
+] as const;

@@ -7,6 +7,7 @@ import { getTicket } from './get-ticket';
 import { reopenDeadline } from './reopen-ticket';
 import { readTogether } from '../../db/read-together';
 import { shownNames } from '../privacy/shown-names';
+import { describeCaseDevice } from '../../devices/describe-case-device';
 
 /**
  * Everything the case page shows: the case, its timeline (internal notes only for those with
@@ -44,7 +45,7 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 
 	const personIds = [...new Set([ticket.requesterId, ticket.filedById, ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
 	const teamIds = [...new Set([ticket.teamId, ...events.map((e) => e.data?.teamId)].filter((x): x is string => typeof x === 'string'))];
-	const [names, teams, [unit], [category], settings] = await readTogether(db, [
+	const [names, teams, [unit], [category], settings, device] = await readTogether(db, [
 		() =>
 			db
 				.select({ id: people.id, name: people.name, protectedIdentity: people.protectedIdentity })
@@ -66,7 +67,8 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 						.from(supportCategories)
 						.where(and(eq(supportCategories.id, ticket.categoryId), eq(supportCategories.organizerId, ticket.organizerId)))
 				: [],
-		() => getSupportSettings(db, ticket.organizerId)
+		() => getSupportSettings(db, ticket.organizerId),
+		() => describeCaseDevice(db, { actor: opts.actor, organizerId: ticket.organizerId, deviceId: ticket.deviceId })
 	]);
 	const deadline = reopenDeadline(ticket, settings.reopenDays);
 	const shown = await shownNames(db, { actor: opts.actor, organizerId: ticket.organizerId, people: names, via: `ticket:${ticket.number}` });
@@ -81,6 +83,8 @@ export async function getTicketTimeline(db: Db, opts: { actor: Actor | null; org
 		teams: new Map(teams.map((t) => [t.id, t.name])),
 		unitName: unit?.name ?? '',
 		categoryName: category?.name ?? null,
+		/** The registered device the case is about: its label, and its id when the viewer may open it. */
+		device,
 		can: {
 			internal,
 			work: can(opts.actor, 'ticket.work', resource),

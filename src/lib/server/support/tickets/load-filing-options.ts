@@ -5,6 +5,7 @@ import { todayInStockholm } from '../../auth/load-actor';
 import { can, type Actor, type SupportScope } from '../../policies';
 import { getSupportSettings } from '../settings';
 import { filingFormFor } from './filing-form';
+import { findHeldDevices } from '../../devices/find-held-devices';
 
 /** Ancestors of every unit from one list of (id, parentId), nearest first. */
 function ancestorsOf(rows: { id: string; parentId: string | null }[]) {
@@ -65,6 +66,7 @@ export async function loadFilingOptions(db: Db, opts: { actor: Actor; organizerI
 				.limit(1000)
 		: [];
 	const form = filingFormFor(actor, organizerId);
+	const ownDevices = await findHeldDevices(db, { organizerId, personId: actor.personId });
 	return {
 		/** staff: the full form; pupil: the short one for students and guardians (see filingFormFor). */
 		form,
@@ -73,6 +75,10 @@ export async function loadFilingOptions(db: Db, opts: { actor: Actor; organizerI
 		categories: form === 'staff' ? categories : [],
 		canFileOnBehalf: onBehalfUnitIds.length > 0,
 		students: students.filter((s) => s.id !== actor.personId).map((s) => ({ id: s.id, name: s.name })),
+		/** The devices the actor holds, to say which one the case is about. */
+		ownDevices: ownDevices.map((d) => ({ id: d.id, label: `${d.assetTag} – ${d.maker} ${d.model}` })),
+		/** Those who manage devices may name any device they manage by its tag (the 1st line filing for someone). */
+		canTagDevice: form === 'staff' && can(actor, 'devices.manage', { type: 'organizer', organizerId }),
 		settings: { allowStudents: settings.allowStudents, allowGuardians: settings.allowGuardians }
 	};
 }

@@ -94,6 +94,7 @@ export function presentCase(tl: TicketTimeline) {
 		lostTimeUnit: t.lostTimeUnit,
 		studentsAffected: t.studentsAffected,
 		deviceType: t.deviceType,
+		device: tl.device,
 		cause: t.cause,
 		rating: t.rating,
 		ratingComment: t.ratingComment,
