@@ -6,6 +6,7 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { getPlanningStart } from '$lib/server/planning/get-planning-start';
 import { findStaffConclusions } from '$lib/server/assessment/conclusions/find-staff-conclusions';
 import { findStartRates } from '$lib/server/assessment/rates/find-start-rates';
+import { findHeldDevices } from '$lib/server/devices/find-held-devices';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,5 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const conclusions = await findStaffConclusions(event.locals.db, { actor, organizerId: organizer.id, limit: 5 });
 	// Leadership, readers and administrators: how many have answered the open rounds and the latest closed one.
 	const rates = await findStartRates(event.locals.db, { actor, organizerId: organizer.id });
-	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions, rates };
+	// The devices the person has (a school computer, a tablet): each opens its page with history and cases.
+	const myDevices = await findHeldDevices(event.locals.db, { organizerId: organizer.id, personId: actor.personId });
+	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions, rates, myDevices };
 };
