@@ -166,6 +166,8 @@ export const RULES: [RegExp, Rule][] = [
 	// for those who manage them somewhere; one device turns on its unit and holder.
 	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller)?$/, { kind: 'organizer', action: 'devices.view' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/(ny|skanna)$/, { kind: 'organizer', action: 'devices.manage' }],
+	// Repairs: the register's readers for their units, and a supplier's people for the repairs sent to their teams.
+	[/^\/\(app\)\/\[org\]\/utrustning\/reparationer$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { deviceEvents, devices } from '../db/schema';
+import { deviceEvents, deviceRepairs, devices } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, invalid, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
@@ -66,6 +66,12 @@ export async function changeDeviceStatus(
 		if (!device) throw new AppError('NOT_FOUND', 'no such device');
 		authorize(actor, 'devices.manage', scope.resource(device.unitId));
 		if (device.status === input.status) throw invalid('status', 'devices_error_status_same');
+		const [openRepair] = await tx
+			.select({ id: deviceRepairs.id })
+			.from(deviceRepairs)
+			.where(and(eq(deviceRepairs.deviceId, device.id), isNull(deviceRepairs.returnedAt)));
+		// The repair's own return puts the device back; a status set by hand meanwhile would leave the repair open.
+		if (openRepair) throw invalid('status', 'devices_error_status_repair_open');
 		await tx.update(devices).set({ status: input.status, holderId: null, updatedAt: new Date() }).where(eq(devices.id, device.id));
 		await tx.insert(deviceEvents).values({
 			organizerId: opts.organizerId,

@@ -1,6 +1,6 @@
-// Covers: depreciatedValue, proposeFee.
+// Covers: depreciatedValue, proposeFee, warrantyEndsOn, underWarranty.
 import { describe, expect, it } from 'vitest';
-import { depreciatedValue, proposeFee } from './device-rules';
+import { depreciatedValue, proposeFee, underWarranty, warrantyEndsOn } from './device-rules';
 
 // Assumptions: straight line over the expected life, counted in days (a month is 365.25 / 12 days), whole kronor
 // rounded down, from the purchase date.
@@ -51,5 +51,18 @@ describe('proposeFee', () => {
 		expect(proposeFee('ok', 1200)).toBeNull();
 		expect(proposeFee('missing_parts', 1200)).toBeNull();
 		expect(proposeFee('damaged', null)).toBeNull();
+	});
+});
+
+describe('warranty', () => {
+	it('ends the day before the same date the warranty months later (a shorter month counts from its last day)', () => {
+		expect(warrantyEndsOn('2024-08-15', 24)).toBe('2026-08-14');
+		expect(warrantyEndsOn('2024-08-31', 6)).toBe('2025-02-27');
+		expect(warrantyEndsOn('2024-01-01', 12)).toBe('2024-12-31');
+		expect(warrantyEndsOn(null, 24)).toBeNull();
+		expect(warrantyEndsOn('2024-08-15', 0)).toBeNull();
+		expect(underWarranty('2024-08-15', 24, '2026-08-14')).toBe(true);
+		expect(underWarranty('2024-08-15', 24, '2026-08-15')).toBe(false);
+		expect(underWarranty(null, 24, '2025-01-01')).toBe(false);
 	});
 });

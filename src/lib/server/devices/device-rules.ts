@@ -16,7 +16,15 @@ export const RETURN_CONDITIONS = ['ok', 'damaged', 'missing_parts'] as const;
 export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 
 /** The kinds of rows in a device's history. */
-export const DEVICE_EVENT_KINDS = ['registered', 'handed_out', 'returned', 'status_changed', 'undone'] as const;
+export const DEVICE_EVENT_KINDS = [
+	'registered',
+	'handed_out',
+	'returned',
+	'status_changed',
+	'undone',
+	'repair_sent',
+	'repair_returned'
+] as const;
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 
 const DAY_MS = 86_400_000;
@@ -51,3 +59,26 @@ export function proposeFee(condition: ReturnCondition, value: number | null): nu
 	if (condition !== 'damaged' || value === null) return null;
 	return value;
 }
+
+/**
+ * The last day of a device's warranty: the purchase date plus the model's warranty months, by the calendar (a device
+ * bought 2024-08-15 with 24 months is covered to 2026-08-14; when the later month has no such day, its last day
+ * stands in for it). Null
+ * without a purchase date or warranty.
+ */
+export function warrantyEndsOn(purchaseDate: string | null, warrantyMonths: number): string | null {
+	if (!purchaseDate || warrantyMonths <= 0) return null;
+	const [y, m, d] = purchaseDate.split('-').map(Number);
+	const monthIndex = m - 1 + warrantyMonths;
+	const year = y + Math.floor(monthIndex / 12);
+	const month = monthIndex % 12;
+	const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+	const end = new Date(Date.UTC(year, month, Math.min(d, lastDay)) - DAY_MS);
+	return end.toISOString().slice(0, 10);
+}
+
+/** Whether a device is under warranty on a day (both YYYY-MM-DD). */
+export const underWarranty = (purchaseDate: string | null, warrantyMonths: number, on: string): boolean => {
+	const end = warrantyEndsOn(purchaseDate, warrantyMonths);
+	return end !== null && on >= (purchaseDate ?? '') && on <= end;
+};

@@ -13,12 +13,13 @@ export async function loadDeviceScope(db: Db, organizerId: string) {
 		.from(units)
 		.where(eq(units.organizerId, organizerId));
 	const byId = new Map(tree.map((u) => [u.id, u]));
-	const resource = (unitId: string, holderId: string | null = null): DevicesResource => ({
+	const resource = (unitId: string, holderId: string | null = null, supplierTeamId?: string | null): DevicesResource => ({
 		type: 'devices',
 		organizerId,
 		unitId,
 		ancestorIds: ancestorIdsOf(unitId, byId),
-		holderId
+		holderId,
+		supplierTeamId
 	});
 	return { tree, byId, resource };
 }

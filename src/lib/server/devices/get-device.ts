@@ -1,12 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, devices, units } from '../db/schema';
+import { deviceEvents, deviceModels, deviceRepairs, devices, supportTeams, units } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { authorize, can, type Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';
-import { depreciatedValue } from './device-rules';
+import { depreciatedValue, underWarranty, warrantyEndsOn } from './device-rules';
+import { repairTeamsOf } from './send-device-to-repair';
 import { loadDeviceScope } from './device-scope';
 import { findDeviceCases } from './find-device-cases';
 
@@ -71,15 +72,34 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 	});
 	const name = (id: string | null) => (id ? (names.get(id) ?? '') : '');
 	const cases = await findDeviceCases(db, { actor, organizerId: opts.organizerId, deviceId: row.id });
+	const canManage = can(actor, 'devices.manage', resource(row.unitId));
+	const [openRepair] = await db
+		.select({
+			id: deviceRepairs.id,
+			warranty: deviceRepairs.warranty,
+			rmaNumber: deviceRepairs.rmaNumber,
+			expectedBackOn: deviceRepairs.expectedBackOn,
+			sentAt: deviceRepairs.sentAt,
+			teamName: supportTeams.name
+		})
+		.from(deviceRepairs)
+		.leftJoin(supportTeams, eq(supportTeams.id, deviceRepairs.supplierTeamId))
+		.where(and(eq(deviceRepairs.deviceId, row.id), isNull(deviceRepairs.returnedAt)));
+	const today = todayInStockholm(opts.now);
 	const { holderId, ...device } = row;
 	return {
 		device: {
 			...device,
 			holderName: name(holderId),
-			value: depreciatedValue({ ...row, on: todayInStockholm(opts.now) })
+			value: depreciatedValue({ ...row, on: today }),
+			warrantyEndsOn: warrantyEndsOn(row.purchaseDate, row.warrantyMonths),
+			underWarranty: underWarranty(row.purchaseDate, row.warrantyMonths, today)
 		},
+		openRepair: openRepair ?? null,
+		/** Where the device can be sent for repair (for those who manage it). */
+		repairTeams: canManage ? await repairTeamsOf(db, opts.organizerId) : [],
 		cases,
 		events: events.map(({ personId, actorId, ...e }) => ({ ...e, personName: name(personId), actorName: name(actorId) })),
-		canManage: can(actor, 'devices.manage', resource(row.unitId))
+		canManage
 	};
 }

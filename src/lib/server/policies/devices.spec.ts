@@ -1,4 +1,4 @@
-// Covers: can (devices.view, devices.manage, devices.models, devices.read).
+// Covers: can (devices.view, devices.manage, devices.models, devices.read, devices.repairs).
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type DevicesResource } from './index';
 
@@ -67,5 +67,20 @@ describe('one device', () => {
 		expect(can(actor('student', 'skola', org, 'elev'), 'devices.read', device('elev'))).toBe(true);
 		expect(can(actor('student', 'skola', org, 'elev'), 'devices.read', device('annan'))).toBe(false);
 		expect(can(actor('staff', 'skola'), 'devices.read', device())).toBe(false);
+	});
+});
+
+describe('repairs', () => {
+	const repair = (supplierTeamId: string | null): DevicesResource => ({ ...device(), supplierTeamId });
+	it("are read by those who see the device's unit and by the supplier team the repair was sent to, no other team", () => {
+		const supplier = { ...actor('supplier'), teamIds: ['lev-team'] };
+		expect(can(supplier, 'devices.repairs', repair('lev-team'))).toBe(true);
+		expect(can(supplier, 'devices.repairs', repair('annat-team'))).toBe(false);
+		expect(can(supplier, 'devices.repairs', repair(null))).toBe(false);
+		expect(can(supplier, 'devices.manage', repair('lev-team'))).toBe(false);
+		expect(can(actor('principal', 'ro'), 'devices.repairs', repair(null))).toBe(true);
+		expect(can(actor('technical_key_person', 'skola'), 'devices.repairs', repair('lev-team'))).toBe(true);
+		expect(can(actor('technical_key_person', 'annan-skola'), 'devices.repairs', repair(null))).toBe(false);
+		expect(can(actor('staff', 'skola'), 'devices.repairs', repair(null))).toBe(false);
 	});
 });

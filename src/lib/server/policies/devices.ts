@@ -12,6 +12,8 @@ export type DevicesResource = {
 	unitId: string | null;
 	ancestorIds: string[];
 	holderId?: string | null;
+	/** For a repair: the supplier's team it was sent to (null for an internal repair). */
+	supplierTeamId?: string | null;
 };
 
 /**
@@ -19,9 +21,10 @@ export type DevicesResource = {
  * devices.manage: register, hand out, return and undo (organizer-wide administrators and central technical support;
  * the technical key person at the device's unit or a unit above it) · devices.models: add device models (organizer-wide
  * only) · devices.read: one device and its history (those who manage it, principals of its unit or a unit above, and
- * the person who has it).
+ * the person who has it) · devices.repairs: the repairs list and one repair (those who view the register at the
+ * device's unit, and the members of the supplier team the repair was sent to).
  */
-export type DevicesAction = 'devices.view' | 'devices.manage' | 'devices.models' | 'devices.read';
+export type DevicesAction = 'devices.view' | 'devices.manage' | 'devices.models' | 'devices.read' | 'devices.repairs';
 
 /** Organizer-wide roles that manage every unit's devices. */
 export const DEVICE_MANAGERS: readonly Role[] = ['org_admin', 'central_technical_support'];
@@ -42,5 +45,9 @@ export function canDevices(actor: Actor, action: DevicesAction, r: DevicesResour
 			return at('technical_key_person');
 		case 'devices.read':
 			return at('technical_key_person') || at('principal') || (!!r.holderId && r.holderId === actor.personId);
+		case 'devices.repairs': {
+			if (at('technical_key_person') || at('principal')) return true;
+			return !!r.supplierTeamId && (actor.teamIds ?? []).includes(r.supplierTeamId);
+		}
 	}
 }
