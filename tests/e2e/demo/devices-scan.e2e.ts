@@ -3,6 +3,7 @@
  * keystrokes alone (person, Enter, tag, Enter), is refused an unknown tag beside the field, and takes one back as
  * damaged, seeing the fee proposal from its depreciated value. Each scan is confirmed in the status region. Then the
  * other device is reported stolen: refused beside the field until the police report number is there, then blocked.
+ * The damaged one goes for repair and comes back with its cost, and the repairs page lists it.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
@@ -81,5 +82,24 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	const history = page.getByRole('table', { name: `Historik för ${TAGS[1]}` });
 	await expect(history).toContainText('Anmäld som stulen');
 	await expect(history).toContainText('Polisanmälan 5000-K765432-26');
+	await expectAccessible(page);
+
+	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[0]}`);
+	await page.getByRole('link', { name: TAGS[0] }).click();
+	await page.getByLabel('Reparatör').selectOption({ label: 'Egen reparation (ingen leverantör)' });
+	await page.getByLabel('RMA-nummer (frivilligt)').fill(`RMA-${RUN}`);
+	await page.getByRole('button', { name: 'Skicka på reparation' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är registrerad som skickad på reparation.');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Registrera att enheten är tillbaka' }).click();
+	await expect(page.locator('#cost-error')).toContainText('hela kronor');
+	await page.getByLabel('Kostnad i kronor').fill('450');
+	await page.getByLabel('Utbytta delar (frivilligt)').fill('Tangentbord');
+	await page.getByRole('button', { name: 'Registrera att enheten är tillbaka' }).click();
+	await expect(page.getByRole('status')).toHaveText('Enheten är tillbaka från reparationen.');
+	await expect(page.getByRole('table', { name: `Historik för ${TAGS[0]}` })).toContainText('Tillbaka från reparation, i lager');
+	await page.goto(`/${DEMO_SLUG}/utrustning`);
+	await page.getByRole('link', { name: 'Reparationer och garantier' }).click();
+	await expect(page.getByRole('table', { name: 'Avslutade reparationer, senaste först' })).toContainText(TAGS[0]);
 	await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
-// Covers: depreciatedValue, proposeFee, warrantyEndsOn, underWarranty.
+// Covers: depreciatedValue, proposeFee, warrantyEndsOn, underWarranty, daysWithoutDevice.
 import { describe, expect, it } from 'vitest';
-import { depreciatedValue, proposeFee, underWarranty, warrantyEndsOn } from './device-rules';
+import { daysWithoutDevice, depreciatedValue, proposeFee, underWarranty, warrantyEndsOn } from './device-rules';
 
 // Assumptions: straight line over the expected life, counted in days (a month is 365.25 / 12 days), whole kronor
 // rounded down, from the purchase date.
@@ -64,5 +64,19 @@ describe('warranty', () => {
 		expect(underWarranty('2024-08-15', 24, '2026-08-14')).toBe(true);
 		expect(underWarranty('2024-08-15', 24, '2026-08-15')).toBe(false);
 		expect(underWarranty(null, 24, '2025-01-01')).toBe(false);
+	});
+});
+
+describe('days without a device', () => {
+	const sentAt = new Date('2026-03-02T08:00:00Z');
+	it('is none with a loaner or nobody holding the device, else whole days from sending to the return or now', () => {
+		expect(daysWithoutDevice({ holderId: 'p', loanerDeviceId: 'l', sentAt, returnedAt: null }, new Date('2026-04-01T00:00:00Z'))).toBe(0);
+		expect(
+			daysWithoutDevice({ holderId: null, loanerDeviceId: null, sentAt, returnedAt: null }, new Date('2026-04-01T00:00:00Z'))
+		).toBeNull();
+		expect(
+			daysWithoutDevice({ holderId: 'p', loanerDeviceId: null, sentAt, returnedAt: new Date('2026-03-09T07:59:00Z') }, new Date())
+		).toBe(6);
+		expect(daysWithoutDevice({ holderId: 'p', loanerDeviceId: null, sentAt, returnedAt: null }, new Date('2026-03-12T09:00:00Z'))).toBe(10);
 	});
 });

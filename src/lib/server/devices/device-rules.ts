@@ -82,3 +82,16 @@ export const underWarranty = (purchaseDate: string | null, warrantyMonths: numbe
 	const end = warrantyEndsOn(purchaseDate, warrantyMonths);
 	return end !== null && on >= (purchaseDate ?? '') && on <= end;
 };
+
+/**
+ * The whole days a person was without their device because of a repair: none when they got a loaner in the same step
+ * (or nobody had the device), otherwise from sending to the return (or to now while it is away).
+ */
+export function daysWithoutDevice(
+	r: { holderId: string | null; loanerDeviceId: string | null; sentAt: Date; returnedAt: Date | null },
+	now: Date
+): number | null {
+	if (!r.holderId) return null;
+	if (r.loanerDeviceId) return 0;
+	return Math.max(0, Math.floor(((r.returnedAt ?? now).getTime() - r.sentAt.getTime()) / DAY_MS));
+}

@@ -5,7 +5,7 @@ import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { can, type Actor } from '../policies';
 import { loadDeviceScope } from './device-scope';
-import { warrantyEndsOn } from './device-rules';
+import { daysWithoutDevice, warrantyEndsOn } from './device-rules';
 
 /** Returned repairs stay on the list this long; warranties ending this soon are reported ahead. */
 export const REPAIRS_RETURNED_DAYS = 180;
@@ -47,7 +47,9 @@ export async function findRepairs(db: Db, opts: { actor: Actor | null; organizer
 			sentAt: deviceRepairs.sentAt,
 			returnedAt: deviceRepairs.returnedAt,
 			cost: deviceRepairs.cost,
-			parts: deviceRepairs.parts
+			parts: deviceRepairs.parts,
+			holderId: deviceRepairs.holderId,
+			loanerDeviceId: deviceRepairs.loanerDeviceId
 		})
 		.from(deviceRepairs)
 		.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
@@ -67,8 +69,10 @@ export async function findRepairs(db: Db, opts: { actor: Actor | null; organizer
 	const today = todayInStockholm(now);
 	// Row by row through the policy too, so the list and the rule cannot drift apart.
 	const shown = rows.filter((r) => can(actor, 'devices.repairs', resource(r.unitId, null, r.supplierTeamId)));
-	const present = ({ unitId: _u, supplierTeamId: _s, ...r }: (typeof rows)[number]) => ({
+	const present = ({ unitId: _u, supplierTeamId: _s, holderId, loanerDeviceId, ...r }: (typeof rows)[number]) => ({
 		...r,
+		loaner: !!loanerDeviceId,
+		daysWithout: daysWithoutDevice({ holderId, loanerDeviceId, sentAt: r.sentAt, returnedAt: r.returnedAt }, now),
 		overdue: !r.returnedAt && !!r.expectedBackOn && r.expectedBackOn < today,
 		/** Whether the actor reads the unit's register (and so opens the device page); a supplier does not. */
 		opens: unitIds.includes(_u),

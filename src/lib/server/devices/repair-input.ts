@@ -27,7 +27,9 @@ export const sendRepairSchema = z.object({
 		.default('')
 		.transform((v) => v.replace(/^#/, ''))
 		.refine((v) => v === '' || /^\d{1,9}$/.test(v), 'devices_error_case_number'),
-	repairNote: optionalText(1000)
+	repairNote: optionalText(1000),
+	/** The tag of a device in stock to lend the holder while theirs is away, or empty. */
+	loanerTag: optionalText(64)
 });
 
 /** A device back from repair: what it cost (required; 0 is fine, and the default under warranty) and which parts. */

@@ -1,4 +1,4 @@
-// Covers: sendDeviceToRepair, returnDeviceFromRepair, findRepairs, repairTeamsOf (and the repair on getDevice, the guard in changeDeviceStatus).
+// Covers: sendDeviceToRepair (with a loaner), returnDeviceFromRepair, findRepairs, repairTeamsOf (and the repair on getDevice, the guard in changeDeviceStatus).
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -8,6 +8,7 @@ import { loadActor } from '../auth/load-actor';
 import { createDeviceModel } from './create-device-model';
 import { registerDevice } from './register-device';
 import { handOutDevice } from './hand-out-device';
+import { returnDevice } from './return-device';
 import { changeDeviceStatus } from './change-device-status';
 import { sendDeviceToRepair } from './send-device-to-repair';
 import { returnDeviceFromRepair } from './return-device-from-repair';
@@ -141,6 +142,51 @@ describe('repairs', () => {
 		expect(
 			(await refusal(returnDeviceFromRepair(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input: { cost: '0' } })))?.issues
 		).toEqual([{ field: 'form', message: 'devices_error_repair_none' }]);
+	});
+
+	it('lends a loaner in the same step, so the holder is never without a device, and takes it back by a scan', async () => {
+		const s = await setUp();
+		const d = await s.register(s.school.id, '2025-08-01');
+		const loaner = await s.register(s.school.id, '2023-08-01');
+		const farLoaner = await s.register(s.elsewhere.id, '2023-08-01');
+		await handOutDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { person: s.student.email, tag: d.assetTag } });
+		const send = (loanerTag: string) =>
+			refusal(sendDeviceToRepair(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input: { loanerTag } }));
+		expect((await send(d.assetTag))?.issues).toEqual([{ field: 'loanerTag', message: 'devices_error_loaner_same' }]);
+		expect((await send('FINNS-INTE'))?.issues).toEqual([{ field: 'loanerTag', message: 'devices_error_tag_unknown' }]);
+		expect((await send(farLoaner.assetTag))?.issues).toEqual([{ field: 'loanerTag', message: 'devices_error_not_your_unit' }]);
+		// Nothing of a refused attempt is left: the device is still with the student, no repair row.
+		expect(await t.db.select().from(deviceRepairs).where(eq(deviceRepairs.deviceId, d.id))).toEqual([]);
+		expect(await t.db.select().from(devices).where(eq(devices.id, d.id))).toMatchObject([{ status: 'handed_out', holderId: s.student.id }]);
+
+		await sendDeviceToRepair(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input: { loanerTag: loaner.assetTag } });
+		expect(await t.db.select().from(devices).where(eq(devices.id, loaner.id))).toMatchObject([
+			{ status: 'on_loan', holderId: s.student.id }
+		]);
+		const [{ kind }] = (await t.db.select().from(deviceEvents).where(eq(deviceEvents.deviceId, loaner.id))).slice(-1);
+		expect(kind).toBe('loaned');
+		expect((await findRepairs(t.db, { actor: s.techKey, organizerId: s.org })).open).toEqual([
+			expect.objectContaining({ assetTag: d.assetTag, loaner: true, daysWithout: 0 })
+		]);
+		// The same loaner cannot be lent twice.
+		const other = await s.register(s.school.id, '2025-08-01');
+		const student2 = await buildPerson(t.db, { roles: [{ role: 'student', organizerId: s.org, unitId: s.school.id }] });
+		await handOutDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { person: student2.email, tag: other.assetTag } });
+		expect(
+			(
+				await refusal(
+					sendDeviceToRepair(t.db, { actor: s.techKey, organizerId: s.org, deviceId: other.id, input: { loanerTag: loaner.assetTag } })
+				)
+			)?.issues
+		).toEqual([{ field: 'loanerTag', message: 'devices_error_loaner_not_in_stock' }]);
+
+		// Back from repair to the student; the loaner comes back by an ordinary return scan.
+		await returnDeviceFromRepair(t.db, { actor: s.techKey, organizerId: s.org, deviceId: d.id, input: { cost: '0' } });
+		await returnDevice(t.db, { actor: s.techKey, organizerId: s.org, input: { tag: loaner.assetTag, condition: 'ok' } });
+		expect(await t.db.select().from(devices).where(eq(devices.id, loaner.id))).toMatchObject([{ status: 'in_stock', holderId: null }]);
+		expect((await findRepairs(t.db, { actor: s.techKey, organizerId: s.org })).returned).toEqual([
+			expect.objectContaining({ assetTag: d.assetTag, daysWithout: 0 })
+		]);
 	});
 
 	it('refuses a stolen device, a second repair, a team that does not serve the organizer and a case the sender cannot see', async () => {

@@ -29,6 +29,8 @@ export const deviceRepairs = pgTable(
 		rmaNumber: text('rma_number'),
 		expectedBackOn: date('expected_back_on'),
 		holderId: uuid('holder_id').references(() => people.id),
+		/** The loaner handed to the holder in the same step, so they are not left without a device. */
+		loanerDeviceId: uuid('loaner_device_id').references(() => devices.id),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 		sentById: uuid('sent_by_id').references(() => people.id),
 		returnedAt: timestamp('returned_at', { withTimezone: true }),
