@@ -71,11 +71,11 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[1]}`);
 	await page.getByRole('link', { name: TAGS[1] }).click();
 	await page.getByLabel('Ny status').selectOption({ label: 'Stulen' });
-	await page.getByLabel('Anteckning').fill('Tagen ur väskan i omklädningsrummet.');
+	await page.getByLabel('Anteckning', { exact: true }).fill('Tagen ur väskan i omklädningsrummet.');
 	await page.getByLabel('Dag då det hände').fill('2026-11-30');
 	await page.getByRole('button', { name: 'Ändra status' }).click();
 	await expect(page.locator('#policeReport-error')).toContainText('polisanmälans diarienummer');
-	await expect(page.getByLabel('Anteckning')).toHaveValue('Tagen ur väskan i omklädningsrummet.');
+	await expect(page.getByLabel('Anteckning', { exact: true })).toHaveValue('Tagen ur väskan i omklädningsrummet.');
 	await page.getByLabel('Diarienummer för polisanmälan').fill('5000-K765432-26');
 	await page.getByRole('button', { name: 'Ändra status' }).click();
 	await expect(page.getByRole('status')).toHaveText('Statusen är ändrad.');
