@@ -9,6 +9,7 @@ import { authorize, type Actor } from '../policies';
 import { isIsoDate } from '$lib/calendar-date';
 import { todayInStockholm } from '../auth/load-actor';
 import { loadDeviceScope } from './device-scope';
+import { lockManagedDevice } from './lock-device-by-tag';
 
 /** Statuses set by hand on the device page; handed_out and on_loan come only from a scan. */
 export const SETTABLE_STATUSES = ['in_stock', 'in_repair', 'lost', 'stolen', 'scrapped'] as const;
@@ -58,13 +59,7 @@ export async function changeDeviceStatus(
 	if (!isUuid(opts.deviceId)) throw new AppError('NOT_FOUND', 'no such device');
 	const scope = await loadDeviceScope(db, opts.organizerId);
 	await db.transaction(async (tx) => {
-		const [device] = await tx
-			.select()
-			.from(devices)
-			.where(and(eq(devices.id, opts.deviceId), eq(devices.organizerId, opts.organizerId)))
-			.for('update');
-		if (!device) throw new AppError('NOT_FOUND', 'no such device');
-		authorize(actor, 'devices.manage', scope.resource(device.unitId));
+		const device = await lockManagedDevice(tx, { actor, organizerId: opts.organizerId, deviceId: opts.deviceId, resource: scope.resource });
 		if (device.status === input.status) throw invalid('status', 'devices_error_status_same');
 		const [openRepair] = await tx
 			.select({ id: deviceRepairs.id })

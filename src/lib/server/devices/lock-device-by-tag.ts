@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { devices } from '../db/schema';
-import { invalid } from '../errors';
-import { can, type Actor } from '../policies';
+import { AppError, invalid } from '../errors';
+import { authorize, can, type Actor } from '../policies';
 import type { loadDeviceScope } from './device-scope';
 
 /**
@@ -20,5 +20,23 @@ export async function lockDeviceByTag(
 		.for('update');
 	if (!device) throw invalid('tag', 'devices_error_tag_unknown');
 	if (!can(o.actor, 'devices.manage', o.scope.resource(device.unitId))) throw invalid('tag', 'devices_error_not_your_unit');
+	return device;
+}
+
+/**
+ * Within a transaction: the organizer's device with this id, locked, for the device page's writes — NOT_FOUND when the
+ * organizer has no such device, FORBIDDEN when the actor does not manage devices at its unit. Internal to the domain.
+ */
+export async function lockManagedDevice(
+	tx: Db,
+	o: { actor: Actor; organizerId: string; deviceId: string; resource: Awaited<ReturnType<typeof loadDeviceScope>>['resource'] }
+) {
+	const [device] = await tx
+		.select()
+		.from(devices)
+		.where(and(eq(devices.id, o.deviceId), eq(devices.organizerId, o.organizerId)))
+		.for('update');
+	if (!device) throw new AppError('NOT_FOUND', 'no such device');
+	authorize(o.actor, 'devices.manage', o.resource(device.unitId));
 	return device;
 }

@@ -6,6 +6,7 @@ import { AppError, conflict, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
 import { loadDeviceScope } from './device-scope';
+import { lockManagedDevice } from './lock-device-by-tag';
 import { returnRepairSchema } from './repair-input';
 
 /**
@@ -25,13 +26,7 @@ export async function returnDeviceFromRepair(
 	const { organizerId } = opts;
 	const { resource } = await loadDeviceScope(db, organizerId);
 	return db.transaction(async (tx) => {
-		const [device] = await tx
-			.select()
-			.from(devices)
-			.where(and(eq(devices.id, opts.deviceId), eq(devices.organizerId, organizerId)))
-			.for('update');
-		if (!device) throw new AppError('NOT_FOUND', 'no such device');
-		authorize(actor, 'devices.manage', resource(device.unitId));
+		const device = await lockManagedDevice(tx, { actor, organizerId: organizerId, deviceId: opts.deviceId, resource: resource });
 		const [repair] = await tx
 			.select()
 			.from(deviceRepairs)

@@ -8,6 +8,7 @@ import { authorize, can, type Actor } from '../policies';
 import { visibleTicketsWhere } from '../policies/support-visibility';
 import { BLOCKED_STATUSES, type DeviceStatus } from './device-rules';
 import { loadDeviceScope } from './device-scope';
+import { lockManagedDevice } from './lock-device-by-tag';
 import { sendRepairSchema } from './repair-input';
 
 /** The technical supplier teams (line 3) that serve the organizer: where a device can be sent for repair. */
@@ -60,13 +61,7 @@ export async function sendDeviceToRepair(
 	}
 	const { resource } = await loadDeviceScope(db, organizerId);
 	return db.transaction(async (tx) => {
-		const [device] = await tx
-			.select()
-			.from(devices)
-			.where(and(eq(devices.id, opts.deviceId), eq(devices.organizerId, organizerId)))
-			.for('update');
-		if (!device) throw new AppError('NOT_FOUND', 'no such device');
-		authorize(actor, 'devices.manage', resource(device.unitId));
+		const device = await lockManagedDevice(tx, { actor, organizerId: organizerId, deviceId: opts.deviceId, resource: resource });
 		if (BLOCKED_STATUSES.includes(device.status as DeviceStatus)) throw conflict('form', 'devices_error_repair_blocked');
 		const [open] = await tx
 			.select({ id: deviceRepairs.id })
