@@ -1,4 +1,4 @@
-// Covers: resolveCaseDevice, findHeldDevices, findDeviceCases, describeCaseDevice (through fileTicket, loadFilingOptions, getDevice and getTicketTimeline).
+// Covers: resolveCaseDevice, findHeldDevices, findDeviceCases, describeCaseDevice, countFigures (devices by model) (through fileTicket, loadFilingOptions, getDevice and getTicketTimeline).
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -8,6 +8,7 @@ import { fileTicket } from '../support/tickets/file-ticket';
 import { loadFilingOptions } from '../support/tickets/load-filing-options';
 import { getTicketTimeline } from '../support/tickets/get-ticket-timeline';
 import { presentCase } from '../support/tickets/present-timeline';
+import { countFigures } from '../support/followup/count-figures';
 import { createDeviceModel } from './create-device-model';
 import { registerDevice } from './register-device';
 import { handOutDevice } from './hand-out-device';
@@ -114,5 +115,17 @@ describe('cases about a registered device', () => {
 		expect(forCentral.device?.id).toBe(s.spare.id);
 		const forKeyElsewhere = await refusal(getTicketTimeline(t.db, { actor: s.otherKey, organizerId: s.org, number: byKey.number }));
 		expect(forKeyElsewhere).toMatchObject({ code: 'NOT_FOUND' });
+	});
+
+	it("counts the follow-up's cases by device under the registered device's model, beside free-text device types", async () => {
+		const s = await setUp();
+		await fileTicket(t.db, { actor: s.teacher, organizerId: s.org, input: { ...base, unitId: s.school.id, deviceId: s.own.id } });
+		await fileTicket(t.db, { actor: s.techKey, organizerId: s.org, input: { ...base, unitId: s.school.id, deviceTag: s.spare.assetTag } });
+		await fileTicket(t.db, { actor: s.colleague, organizerId: s.org, input: { ...base, unitId: s.school.id, deviceType: 'Projektor' } });
+		const figures = await countFigures(t.db, { organizerId: s.org, unitId: null, chain: null, from: '2000-01-01', to: '2999-01-01' });
+		expect(figures.devices.map((d) => [d.name, d.cases])).toEqual([
+			[`Acme ${s.model.model}`, 2],
+			['Projektor', 1]
+		]);
 	});
 });

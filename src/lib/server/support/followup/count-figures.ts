@@ -10,7 +10,7 @@ const num = (v: unknown) => (v == null ? 0 : Number(v));
 
 /** Lost time summed: all of it in minutes, and as lessons (60 minutes each, one decimal). */
 export type LostTime = { lessons: number; minutes: number; students: number };
-/** A row of counts; `id` is the category's or unit's (null for cases without a category, and for device types). */
+/** A row of counts; `id` is the category's or unit's (null for cases without a category, and for device models and types). */
 export type NamedCount = { id: string | null; name: string | null; cases: number } & LostTime;
 
 /** Counts, lost teaching time, causes, ratings and SLA compliance for the cases a filter selects. */
@@ -28,8 +28,11 @@ export async function countFigures(db: Db, f: FollowupFilter) {
 			db.execute(sql`SELECT u.id, u.name, ${lost} FROM tickets t JOIN units u ON u.id = t.unit_id
 			WHERE ${where} GROUP BY u.id, u.name, u.name_sort ORDER BY lessons DESC, cases DESC, u.name_sort`),
 		() =>
-			db.execute(sql`SELECT t.device_type AS name, ${lost} FROM tickets t
-			WHERE ${where} AND t.device_type IS NOT NULL AND t.device_type <> '' GROUP BY 1 ORDER BY cases DESC, 1 LIMIT 10`),
+			// A registered device counts under its model (issue 17); otherwise the free-text device type, as typed.
+			db.execute(sql`SELECT coalesce(dm.maker || ' ' || dm.model, t.device_type) AS name, ${lost} FROM tickets t
+			LEFT JOIN devices d ON d.id = t.device_id LEFT JOIN device_models dm ON dm.id = d.model_id
+			WHERE ${where} AND (t.device_id IS NOT NULL OR (t.device_type IS NOT NULL AND t.device_type <> ''))
+			GROUP BY 1 ORDER BY cases DESC, 1 LIMIT 10`),
 		() =>
 			db.execute(
 				sql`SELECT t.cause, count(*)::int AS cases FROM tickets t WHERE ${where} AND t.cause IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`
