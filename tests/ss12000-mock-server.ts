@@ -165,12 +165,13 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 			let body = '';
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
-				const sub = JSON.parse(body || '{}') as { name?: string; target?: string };
+				const sub = JSON.parse(body || '{}') as { name?: string; target?: string; resourceTypes?: { resource: string }[] };
 				if (sub.target) subscribers.push(sub.target);
 				json(res, 201, {
 					id: mockId('g', 999_000 + subscribers.length),
 					name: sub.name ?? 'rodtrad',
-					target: sub.target,
+					target: sub.target ?? '',
+					resourceTypes: sub.resourceTypes ?? [],
 					expires: '2099-01-01T00:00:00Z'
 				});
 			});
