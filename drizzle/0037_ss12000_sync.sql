@@ -8,6 +8,8 @@ CREATE TABLE "ss12000_configs" (
 	"role_map" jsonb NOT NULL,
 	"sync_groups" boolean DEFAULT false NOT NULL,
 	"synced_until" timestamp with time zone,
+	"requested_mode" text,
+	"requested_by" uuid,
 	"resume" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -43,6 +45,7 @@ CREATE TABLE "ss12000_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "ss12000_configs" ADD CONSTRAINT "ss12000_configs_organizer_id_organizers_id_fk" FOREIGN KEY ("organizer_id") REFERENCES "public"."organizers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ss12000_configs" ADD CONSTRAINT "ss12000_configs_requested_by_people_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ss12000_links" ADD CONSTRAINT "ss12000_links_organizer_id_organizers_id_fk" FOREIGN KEY ("organizer_id") REFERENCES "public"."organizers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ss12000_runs" ADD CONSTRAINT "ss12000_runs_organizer_id_organizers_id_fk" FOREIGN KEY ("organizer_id") REFERENCES "public"."organizers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ss12000_runs" ADD CONSTRAINT "ss12000_runs_requested_by_people_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -49,6 +49,9 @@ export const ss12000Configs = pgTable('ss12000_configs', {
 	syncGroups: boolean('sync_groups').notNull().default(false),
 	/** The start of the last finished sync: deltas ask for changes after it. Null until the first full sync. */
 	syncedUntil: timestamp('synced_until', { withTimezone: true }),
+	/** A sync an administrator asked for and the job has not started yet: full | auto | dry_run. */
+	requestedMode: text('requested_mode'),
+	requestedBy: uuid('requested_by').references(() => people.id),
 	/** Where an unfinished sync stopped (see Ss12000Resume); null when none is unfinished. */
 	resume: jsonb('resume').$type<Ss12000Resume | null>(),
 	createdAt: createdAt(),

@@ -19,7 +19,7 @@ const httpUrl = (message: string) =>
 
 /**
  * The configuration form (messages are message keys). The secret is write-only: empty keeps the stored one. The role
- * map comes as one field per duty role, `role:<duty role>`, empty for "not synced".
+ * map comes as one field per duty role, `role_<index in DUTY_ROLES>`, empty for "not synced".
  */
 const schema = z
 	.object({
@@ -44,11 +44,11 @@ export function parseSs12000ConfigInput(values: Record<string, unknown>): Ss1200
 	const parsed = schema.safeParse(values);
 	const issues = parsed.success ? [] : zodIssues(parsed.error.issues);
 	const roleMap: Record<string, string> = {};
-	for (const duty of DUTY_ROLES) {
-		const role = String(values[`role:${duty}`] ?? '').trim();
+	for (const [i, duty] of DUTY_ROLES.entries()) {
+		const role = String(values[`role_${i}`] ?? '').trim();
 		if (!role) continue;
 		if ((MAPPABLE_ROLES as readonly string[]).includes(role)) roleMap[duty] = role;
-		else issues.push({ field: `role:${duty}`, message: 'ss12000_error_role' });
+		else issues.push({ field: `role_${i}`, message: 'ss12000_error_role' });
 	}
 	if (!parsed.success || issues.length) throw new AppError('INVALID', 'invalid ss12000 config', issues);
 	return { ...parsed.data, roleMap };

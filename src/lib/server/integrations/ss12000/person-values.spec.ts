@@ -44,13 +44,13 @@ describe('personValues', () => {
 describe('parseSs12000ConfigInput', () => {
 	it('names each wrong field: the address, the token endpoint and client of OAuth2, a role that cannot be mapped', () => {
 		try {
-			parseSs12000ConfigInput({ baseUrl: 'ftp://x', authKind: 'oauth2', tokenUrl: '', clientId: '', 'role:Rektor': 'org_admin' });
+			parseSs12000ConfigInput({ baseUrl: 'ftp://x', authKind: 'oauth2', tokenUrl: '', clientId: '', role_0: 'org_admin' });
 			expect.unreachable();
 		} catch (e) {
 			expect((e as { issues: { field: string }[] }).issues.map((i) => i.field).sort()).toEqual([
 				'baseUrl',
 				'clientId',
-				'role:Rektor',
+				'role_0',
 				'tokenUrl'
 			]);
 		}
@@ -60,8 +60,8 @@ describe('parseSs12000ConfigInput', () => {
 		const input = parseSs12000ConfigInput({
 			baseUrl: 'https://ss12000.exempel.se/v2.0',
 			authKind: 'bearer',
-			'role:Rektor': 'principal',
-			'role:Kurator': ''
+			role_0: 'principal',
+			role_11: ''
 		});
 		expect(input.roleMap).toEqual({ Rektor: 'principal' });
 		expect(input.syncGroups).toBe(false);
