@@ -4,7 +4,9 @@ import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrgAdmin } from '../../../../../tests/factories';
 import { seedSs12000, startSs12000Mock, type MockServer } from '../../../../../tests/ss12000-mock-server';
 import { auditEvents, ss12000Configs } from '../../db/schema';
-import { isSealed, openSecret } from '../../crypto/secrets';
+import { randomBytes } from 'node:crypto';
+import { appKeyring, currentSealPrefix, isSealed, keyringOf, openSecret, sealSecret } from '../../crypto/secrets';
+import { resealSs12000Secrets } from './reseal-ss12000-secrets';
 import { saveSs12000Config } from './save-ss12000-config';
 import { requestSs12000Sync } from './request-ss12000-sync';
 import { runDueSs12000Syncs } from './run-due-ss12000-syncs';
@@ -94,5 +96,27 @@ describe('SS 12000 configuration and requested runs', () => {
 		expect(full!.counts.created).toBe(2 + 6 + 2);
 		// Nothing asked for and synced less than an hour ago: the job leaves it.
 		expect((await runDueSs12000Syncs(t.db)).find((r) => r.organizerId === organizer.id)).toBeUndefined();
+	});
+});
+
+describe('SS 12000 secrets and a new installation key', () => {
+	it('seals a secret stored under an old key with the current one at start, and it opens as before', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		await saveSs12000Config(t.db, {
+			actor,
+			organizerId: organizer.id,
+			values: { baseUrl: 'https://a.se', authKind: 'bearer', secret: 'x' }
+		});
+		const oldKey = randomBytes(32);
+		await t.db
+			.update(ss12000Configs)
+			.set({ sealedSecret: sealSecret('gammal-nyckel', keyringOf(oldKey)) })
+			.where(eq(ss12000Configs.organizerId, organizer.id));
+		const current = appKeyring();
+		const rotated = keyringOf(current.keys.get(current.currentId)!, [oldKey]);
+		expect(await resealSs12000Secrets(t.db, rotated)).toBeGreaterThanOrEqual(1);
+		const [row] = await t.db.select().from(ss12000Configs).where(eq(ss12000Configs.organizerId, organizer.id));
+		expect(row.sealedSecret!.startsWith(currentSealPrefix(current))).toBe(true);
+		expect(openSecret(row.sealedSecret!)).toBe('gammal-nyckel');
 	});
 });

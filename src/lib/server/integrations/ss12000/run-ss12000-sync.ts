@@ -146,29 +146,13 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 		})
 		.returning();
 
-	const client =
-		options.client ??
-		createSs12000Client({
-			baseUrl: config.baseUrl,
-			auth:
-				config.authKind === 'oauth2'
-					? {
-							kind: 'oauth2',
-							tokenUrl: config.tokenUrl ?? '',
-							clientId: config.clientId ?? '',
-							secret: openSecret(config.sealedSecret ?? '')
-						}
-					: { kind: 'bearer', token: config.sealedSecret ? openSecret(config.sealedSecret) : '' },
-			limit: options.limit,
-			timeoutMs: options.timeoutMs
-		});
 	const progress = (tx: Db) =>
 		tx
 			.update(ss12000Runs)
 			.set({ counts: ctx.counts, errors: ctx.errors, errorCount: ctx.errorCount, examples: ctx.examples })
 			.where(eq(ss12000Runs.id, run.id));
 
-	async function pipeline(db: Db) {
+	async function pipeline(db: Db, client: Ss12000Client) {
 		const phases = phasesOf(resume.mode, config.syncGroups);
 		for (let i = phases.indexOf(resume.phase); i < phases.length; i++) {
 			const name = phases[i];
@@ -212,16 +196,32 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 	}
 
 	try {
+		const client: Ss12000Client =
+			options.client ??
+			createSs12000Client({
+				baseUrl: config.baseUrl,
+				auth:
+					config.authKind === 'oauth2'
+						? {
+								kind: 'oauth2',
+								tokenUrl: config.tokenUrl ?? '',
+								clientId: config.clientId ?? '',
+								secret: openSecret(config.sealedSecret ?? '')
+							}
+						: { kind: 'bearer', token: config.sealedSecret ? openSecret(config.sealedSecret) : '' },
+				limit: options.limit,
+				timeoutMs: options.timeoutMs
+			});
 		if (dry) {
 			await db
 				.transaction(async (tx) => {
-					await pipeline(tx);
+					await pipeline(tx, client);
 					throw new DryRunDone();
 				})
 				.catch((e) => {
 					if (!(e instanceof DryRunDone)) throw e;
 				});
-		} else await pipeline(db);
+		} else await pipeline(db, client);
 		const [done] = await db
 			.update(ss12000Runs)
 			.set({
