@@ -45,7 +45,7 @@ describe('SS 12000 configuration and requested runs', () => {
 			.select()
 			.from(auditEvents)
 			.where(and(eq(auditEvents.organizerId, organizer.id), eq(auditEvents.entityType, 'ss12000_config')));
-		expect(audits.map((a) => a.action).sort()).toEqual(['ss12000.create', 'ss12000.update']);
+		expect(audits.map((a) => a.action).sort()).toEqual(['school_sync.create', 'school_sync.update']);
 		expect(JSON.stringify(audits)).not.toContain('hemlig-token');
 	});
 

@@ -35,7 +35,7 @@ export async function requestSs12000Sync(
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
-			action: 'ss12000.request',
+			action: 'school_sync.request',
 			entityType: 'ss12000_config',
 			entityId: organizerId,
 			changes: { mode }

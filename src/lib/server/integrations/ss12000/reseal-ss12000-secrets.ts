@@ -34,7 +34,7 @@ export async function resealSs12000Secrets(db: Db, keyring: SecretKeyring = appK
 			await recordAudit(tx, {
 				organizerId: row.organizerId,
 				actorId: null,
-				action: 'ss12000.secret_reseal',
+				action: 'school_sync.reseal',
 				entityType: 'ss12000_config',
 				entityId: row.organizerId
 			});

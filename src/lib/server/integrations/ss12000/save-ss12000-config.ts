@@ -41,7 +41,7 @@ export async function saveSs12000Config(
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
-			action: before ? 'ss12000.update' : 'ss12000.create',
+			action: before ? 'school_sync.update' : 'school_sync.create',
 			entityType: 'ss12000_config',
 			entityId: organizerId,
 			changes
