@@ -5,12 +5,8 @@ import { ss12000Configs, ss12000Runs, type Ss12000Resume } from '../../db/schema
 import { todayInStockholm } from '../../auth/load-actor';
 import { openSecret } from '../../crypto/secrets';
 import { AppError } from '../../errors';
-import { createSs12000Client, Ss12000Error, type Query, type Ss12000Client } from './client';
-import { deletedPage, dutySchema, groupSchema, organisationSchema, pageOf, personSchema } from './source-types';
-import { applyOrganisations } from './apply-organisations';
-import { applyPersons } from './apply-persons';
-import { applyDuties } from './apply-duties';
-import { applyGroups } from './apply-groups';
+import { createSs12000Client, Ss12000Error, type Ss12000Client } from './client';
+import { PHASES, phasesOf, queryOf } from './sync-phases';
 import { retireLinks, unseenLinks } from './retire-links';
 import { emptyCounts, type SyncContext } from './sync-context';
 
@@ -30,50 +26,6 @@ export type SyncOptions = {
 	timeoutMs?: number;
 	client?: Ss12000Client;
 };
-
-type Phase = {
-	name: string;
-	path: string;
-	schema: Parameters<Ss12000Client['page']>[1];
-	apply: (tx: Db, ctx: SyncContext, data: never) => Promise<void>;
-};
-
-const PHASES: Record<string, Phase> = {
-	organisations: {
-		name: 'organisations',
-		path: '/organisations',
-		schema: pageOf(organisationSchema),
-		apply: applyOrganisations as Phase['apply']
-	},
-	persons: { name: 'persons', path: '/persons', schema: pageOf(personSchema), apply: applyPersons as Phase['apply'] },
-	duties: { name: 'duties', path: '/duties', schema: pageOf(dutySchema), apply: applyDuties as Phase['apply'] },
-	groups: { name: 'groups', path: '/groups', schema: pageOf(groupSchema), apply: applyGroups as Phase['apply'] },
-	deleted: {
-		name: 'deleted',
-		path: '/deletedEntities',
-		schema: deletedPage,
-		apply: (async (tx: Db, ctx: SyncContext, d: { persons?: string[]; duties?: string[]; organisations?: string[]; groups?: string[] }) => {
-			await retireLinks(tx, ctx, 'duty', d.duties ?? []);
-			await retireLinks(tx, ctx, 'person', d.persons ?? []);
-			await retireLinks(tx, ctx, 'organisation', d.organisations ?? []);
-			await retireLinks(tx, ctx, 'group', d.groups ?? []);
-		}) as Phase['apply']
-	}
-};
-
-const phasesOf = (mode: 'full' | 'delta', groups: boolean) => [
-	'organisations',
-	'persons',
-	'duties',
-	...(groups ? ['groups'] : []),
-	...(mode === 'delta' ? ['deleted'] : []),
-	'finish'
-];
-
-function queryOf(phase: string, r: Ss12000Resume): Query {
-	if (phase === 'deleted') return { after: r.since ?? undefined, entities: ['Person', 'Duty', 'Organisation', 'Group'] };
-	return r.mode === 'delta' && r.since ? { 'meta.modified.after': r.since } : {};
-}
 
 class DryRunDone extends Error {}
 
