@@ -14,6 +14,7 @@ import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/t
 import { appKeyring } from '$lib/server/crypto/secrets';
 import { resealTeamChannels } from '$lib/server/notifications/reseal-team-channels';
 import { resealTwoFactorSecrets } from '$lib/server/auth/two-factor/reseal-two-factor-secrets';
+import { resealSs12000Secrets } from '$lib/server/integrations/ss12000/reseal-ss12000-secrets';
 
 /**
  * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
@@ -26,6 +27,7 @@ export const init: ServerInit = async () => {
 	appKeyring();
 	await resealTeamChannels(db);
 	await resealTwoFactorSecrets(db);
+	await resealSs12000Secrets(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();

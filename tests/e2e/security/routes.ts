@@ -57,6 +57,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/logg(\/.*)?$/, { kind: 'organizer', action: 'audit.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
+	// The SS 12000 sync (decision 051): organization administrators only.
+	[/^\/\(app\)\/\[org\]\/admin\/ss12000$/, { kind: 'organizer', action: 'ss12000.manage' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
 	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.

@@ -11,6 +11,7 @@ import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
+import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -80,6 +81,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'search-backfill',
 		cron: '*/10 * * * *',
 		run: (db) => backfillTicketIndex(db, { max: 5000 })
+	},
+	{
+		// SS 12000 (decision 051): syncs administrators asked for ("Synka nu", "Provkör"), and an hourly delta for every
+		// organizer that has synced once; an unfinished sync continues from its last good page.
+		name: 'ss12000-sync',
+		cron: '* * * * *',
+		run: (db, now) => runDueSs12000Syncs(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -9,6 +9,7 @@ import type { Action, Resource } from './resource';
 import { canSupport } from './support';
 import { canCapacity, isCapacityAction } from './capacity';
 import { canDevices, isDevicesAction } from './devices';
+import { canSs12000, isSs12000Action } from './ss12000';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -21,6 +22,7 @@ export { readableAudiences } from './knowledge';
 export type { AppsAction, AppsResource } from './apps';
 export type { CapacityAction, CapacityResource } from './capacity';
 export type { DevicesAction, DevicesResource } from './devices';
+export type { Ss12000Action } from './ss12000';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
@@ -57,6 +59,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// The device register as a whole: the organizer, no unit.
 			if (isDevicesAction(action))
 				return canDevices(actor, action, { type: 'devices', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
+			if (isSs12000Action(action)) return canSs12000(actor, action, resource.organizerId);
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

@@ -22,3 +22,4 @@ export * from './app-requests';
 export * from './capacity';
 export * from './devices';
 export * from './device-repairs';
+export * from './ss12000';
