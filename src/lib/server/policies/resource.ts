@@ -4,6 +4,7 @@ import type { KnowledgeAction, KnowledgeResource } from './knowledge';
 import type { AppsAction, AppsResource } from './apps';
 import type { CapacityAction, CapacityResource } from './capacity';
 import type { DevicesAction, DevicesResource } from './devices';
+import type { CompetenceAction, CompetenceResource } from './competence';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -25,7 +26,8 @@ export type Resource =
 	| KnowledgeResource
 	| AppsResource
 	| CapacityResource
-	| DevicesResource;
+	| DevicesResource
+	| CompetenceResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -63,4 +65,5 @@ export type Action =
 	| KnowledgeAction
 	| AppsAction
 	| CapacityAction
-	| DevicesAction;
+	| DevicesAction
+	| CompetenceAction;
