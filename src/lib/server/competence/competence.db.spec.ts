@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { buildActor, buildCompetenceClass, buildOrganizer, buildUnit } from '../../../../tests/factories';
-import { auditEvents, competenceMarkings, organizers } from '../db/schema';
+import { auditEvents, competenceMarkings, organizers, planningChainSteps, planningEffectChains, planningIndicators } from '../db/schema';
+import { computeIndicators } from '../planning/effects/compute-indicators';
+import { recentSchoolYears } from '../support/followup/school-years';
+import { todayInStockholm } from '../auth/load-actor';
 import { ROLES } from '../policies/roles';
 import { isAppError } from '../errors';
 import { adoptStarterPlan } from './adopt-starter-plan';
@@ -60,7 +63,12 @@ async function setUp() {
 }
 
 const mark = (actor: Awaited<ReturnType<typeof buildActor>>, org: string, classId: string, stepId: string, workedOn = '2025-10-01') =>
-	markStep(t.db, { actor, organizerId: org, input: { classId, stepId, workedOn, note: 'Vi gjorde en övning' }, today: TODAY });
+	markStep(t.db, {
+		actor,
+		organizerId: org,
+		input: { classId, stepId, workedOn, note: 'Vi gjorde en övning' },
+		today: workedOn > TODAY ? workedOn : TODAY
+	});
 
 describe('progression plan', () => {
 	it('adopts the starter plan once, as version 1 with every shipped step, and audits it', async () => {
@@ -153,7 +161,8 @@ describe('markings', () => {
 			field: 'stepId',
 			message: 'competence_error_step_stage'
 		});
-		expect(await refusal(mark(s.teacher, s.org, klass.id, s.year4[0].id, '2026-03-02'))).toMatchObject({
+		const future = { classId: klass.id, stepId: s.year4[0].id, workedOn: '2026-03-02' };
+		expect(await refusal(markStep(t.db, { actor: s.teacher, organizerId: s.org, input: future, today: TODAY }))).toMatchObject({
 			field: 'workedOn',
 			message: 'competence_error_date_future'
 		});
@@ -215,6 +224,33 @@ describe('coverage', () => {
 		expect(await coverageShare(t.db, { organizerId: s.org, unitId: s.north.id, aspect: 'tools', year: YEAR })).toBeCloseTo(
 			1 / (tools4.length + s.steps.filter((x) => x.stage === '7' && x.aspect === 'tools').length)
 		);
+	});
+
+	it('is a computed indicator in planning: the unit’s share per school year, for one aspect', async () => {
+		const s = await setUp();
+		const klass = await buildCompetenceClass(t.db, { organizerId: s.org, unitId: s.north.id, stage: '9' });
+		const tools9 = s.steps.filter((x) => x.stage === '9' && x.aspect === 'tools');
+		expect(tools9.length).toBe(2);
+		// The indicator shows the three school years up to today: mark in the two before the current one.
+		const [, last, before] = recentSchoolYears(todayInStockholm(), 3);
+		const start = Number(last.from.slice(0, 4));
+		await mark(s.teacher, s.org, klass.id, tools9[0].id, `${start}-09-01`);
+		await mark(s.teacher, s.org, klass.id, tools9[1].id, `${start + 1}-02-01`);
+		await mark(s.teacher, s.org, klass.id, tools9[0].id, `${start}-05-01`);
+		const [chain] = await t.db.insert(planningEffectChains).values({ organizerId: s.org, unitId: s.north.id, title: 'Kedja' }).returning();
+		const [step] = await t.db
+			.insert(planningChainSteps)
+			.values({ organizerId: s.org, chainId: chain.id, kind: 'effect', text: 'Effekt' })
+			.returning();
+		await t.db
+			.insert(planningIndicators)
+			.values({ organizerId: s.org, stepId: step.id, name: 'Täckning verktyg', kind: 'competence_coverage', params: { aspect: 'tools' } });
+		const [view] = await computeIndicators(t.db, { organizerId: s.org, unitId: s.north.id, stepIds: [step.id] });
+		expect(view.history.map((p) => p.label)).toEqual([before.key, last.key, recentSchoolYears(todayInStockholm(), 1)[0].key]);
+		expect(view.format).toBe('share');
+		const byYear = Object.fromEntries(view.history.map((p) => [p.label, p.value]));
+		expect(byYear[before.key]).toBeCloseTo(0.5);
+		expect(byYear[last.key]).toBeCloseTo(1);
 	});
 
 	it('lets a principal read their own units only, and the organizer compare units side by side', async () => {
