@@ -1,7 +1,7 @@
 /**
  * Benchmark: coverage of the students' progression plan (issue 19, decision 053) per unit × year group × aspect,
  * over 300 units with 20 classes each (6 000 classes, every year group somewhere) and two school years of markings
- * (each class touches about 60 % of its year's steps, once or twice, each year; about 100 000 markings). Timed: the
+ * (each class touches about 60 % of its year’s steps, once or twice, each year; about 62 000 markings). Timed: the
  * organizer's side-by-side comparison of all units (compareUnitCoverage, the page /<org>/kompetens/tackning), and one
  * unit's page (getUnitCoverage). Runs against DATABASE_URL when set (PostgreSQL), otherwise in-memory PGlite.
  *
