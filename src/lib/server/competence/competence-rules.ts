@@ -21,12 +21,14 @@ export function schoolFormOf(stage: Stage): 'forskola' | 'grundskola' | 'gymnasi
 export type StarterStep = { key: string; stage: Stage; aspect: Aspect; text: string; contentNote?: string };
 export const STARTER_PLAN = starter as { key: string; version: string; steps: StarterStep[] };
 
-/** The shipped reflection items (content/competence/reflection.json): six areas of three items each. */
+/** The shipped reflection items (content/competence/reflection.json): six areas of three items each, with suggestions. */
 export type ReflectionArea = {
 	key: string;
 	name: { sv: string; en: string };
 	items: { key: string; text: string }[];
 	suggestions: { low: string; high: string };
+	/** Words to search the knowledge base for, linked beside the suggestion. */
+	search: string;
 };
 export const REFLECTION = reflection as { key: string; version: string; areas: ReflectionArea[] };
 export const REFLECTION_SET = `${REFLECTION.key}@${REFLECTION.version}`;
