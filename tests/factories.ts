@@ -385,3 +385,18 @@ export async function buildAgreement(
 		.returning();
 	return row;
 }
+
+// ── Competence (issue 19) ──────────────────────────────────────────────────────
+import { competenceClasses } from '../src/lib/server/db/schema';
+
+/** A class (unit + year group + name) for the progression plan's markings; year group 4 unless told otherwise. */
+export async function buildCompetenceClass(
+	db: Db,
+	o: { organizerId: string; unitId: string; stage?: string; name?: string }
+): Promise<typeof competenceClasses.$inferSelect> {
+	const [row] = await db
+		.insert(competenceClasses)
+		.values({ organizerId: o.organizerId, unitId: o.unitId, stage: o.stage ?? '4', name: o.name ?? `${o.stage ?? '4'}${next()}` })
+		.returning();
+	return row;
+}

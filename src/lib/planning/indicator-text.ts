@@ -5,7 +5,15 @@ import { formatNumber, t } from '$lib/i18n';
 export type IndicatorLike = {
 	kind: string;
 	format: 'level' | 'share' | 'hours' | 'count' | 'number';
-	params: { frameworkKey?: string; subGoalId?: string; itemKey?: string | null; perspective?: string; line?: number; slaKind?: string };
+	params: {
+		aspect?: string;
+		frameworkKey?: string;
+		subGoalId?: string;
+		itemKey?: string | null;
+		perspective?: string;
+		line?: number;
+		slaKind?: string;
+	};
 };
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -39,6 +47,11 @@ export function describeIndicator(i: IndicatorLike, scope: string, unitChain: bo
 			return unitChain ? m.effects_from_support_lost_lessons_unit({ scope }) : m.effects_from_support_lost_lessons_organizer();
 		case 'support_user_errors':
 			return m.effects_from_support_user_errors({ scope });
+		case 'competence_coverage':
+			return m.effects_from_competence_coverage({
+				scope,
+				aspect: p.aspect ? t(`competence_aspect_${p.aspect}`) : m.competence_aspect_all()
+			});
 		default:
 			return m.effects_from_manual();
 	}

@@ -171,6 +171,15 @@ export const RULES: [RegExp, Rule][] = [
 	// Repairs: the register's readers for their units, and a supplier's people for the repairs sent to their teams.
 	[/^\/\(app\)\/\[org\]\/utrustning\/reparationer$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
+	// Students' progression plan and staff's reflection (issue 19, decision 053): the plan for all staff, one year's steps
+	// for everyone with a role there (students and guardians too), the rest by its own action on the organizer.
+	[/^\/\(app\)\/\[org\]\/kompetens$/, { kind: 'organizer', action: 'competence.view' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/elev$/, { kind: 'organizer', action: 'competence.students' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/steg$/, { kind: 'organizer', action: 'competence.plan' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/markera$/, { kind: 'organizer', action: 'competence.mark' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/tackning$/, { kind: 'organizer', action: 'competence.coverage' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/reflektion$/, { kind: 'organizer', action: 'competence.reflect' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/reflektion\/sammanstallning$/, { kind: 'organizer', action: 'competence.aggregate' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
 	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],

@@ -31,7 +31,12 @@ import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
 import { planningActions, planningConceptVersions, planningFinancingRows, planningGoals, tickets } from '../db/schema';
+import type { DemoOrganizer } from './build-demo-organizer';
 import { loadActor } from '../auth/load-actor';
+import { schoolYearOf } from '../support/followup/school-years';
+import { compareUnitCoverage } from '../competence/compare-unit-coverage';
+import { getUnitCoverage } from '../competence/get-unit-coverage';
+import { aggregateReflections } from '../competence/aggregate-reflections';
 import { findCapacity } from '../capacity/find-capacity';
 import { findDevices } from '../devices/find-devices';
 
@@ -401,5 +406,29 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
+	});
+});
+
+describe('the demo progression plan', () => {
+	it('has the starter plan with two school years of markings, Ängsskolan behind in one aspect and ~300 reflections', async () => {
+		const demo = (first as { demo: DemoOrganizer }).demo;
+		const admin = (await loadActor(h.db, demo.people.org_admin[0].id))!;
+		const last = schoolYearOf(`${Number(schoolYearOf(todayInStockholm()).from.slice(0, 4)) - 1}-08-01`);
+		const rows = await compareUnitCoverage(h.db, { actor: admin, organizerId: demo.organizerId, year: last });
+		const angs = rows.find((r) => r.name === 'Ängsskolan')!;
+		const others = rows.filter((r) => r.unitId !== angs.unitId && r.shares.critical !== null);
+		expect(others.length).toBeGreaterThan(4);
+		for (const o of others) expect(angs.shares.critical!).toBeLessThan(o.shares.critical!);
+		const principal = (await loadActor(h.db, demo.people.principal.find((p) => p.unitKey === 'ro-norr')!.id))!;
+		const page = await getUnitCoverage(h.db, {
+			actor: principal,
+			organizerId: demo.organizerId,
+			unitId: demo.units.solbacka,
+			year: schoolYearOf(todayInStockholm())
+		});
+		expect(page.coverage!.cells.find((c) => c.stage === '4' && c.aspect === 'create')!.touched).toEqual([]);
+		const aggregate = await aggregateReflections(h.db, { actor: admin, organizerId: demo.organizerId });
+		expect(aggregate.shown).toBe(true);
+		expect(aggregate.people).toBeGreaterThanOrEqual(200);
 	});
 });

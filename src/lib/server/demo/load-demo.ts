@@ -36,6 +36,7 @@ import { buildDemoQuestions } from './build-demo-questions';
 import { buildDemoApps } from './build-demo-apps';
 import { buildDemoCapacity } from './build-demo-capacity';
 import { buildDemoDevices } from './build-demo-devices';
+import { buildDemoCompetence } from './build-demo-competence';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -52,6 +53,7 @@ const FORUMS_SEED_OFFSET = 9;
 const CYCLES_SEED_OFFSET = 10;
 const EFFECTS_SEED_OFFSET = 11;
 const KNOWLEDGE_SEED_OFFSET = 12;
+const COMPETENCE_SEED_OFFSET = 19;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -106,6 +108,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const questions = await buildDemoQuestions(tx, created);
 			const apps = await buildDemoApps(tx, created);
 			const devices = await buildDemoDevices(tx, created);
+			const competence = await buildDemoCompetence(tx, created, createRandom(seed + COMPETENCE_SEED_OFFSET));
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
 			await recordAudit(tx, {
@@ -131,6 +134,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					questions,
 					apps,
 					devices,
+					competence,
 					capacity
 				}
 			});

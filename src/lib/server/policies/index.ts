@@ -10,6 +10,7 @@ import { canSupport } from './support';
 import { canCapacity, isCapacityAction } from './capacity';
 import { canDevices, isDevicesAction } from './devices';
 import { canSs12000, isSs12000Action } from './ss12000';
+import { canCompetence, isCompetenceAction } from './competence';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -23,11 +24,12 @@ export type { AppsAction, AppsResource } from './apps';
 export type { CapacityAction, CapacityResource } from './capacity';
 export type { DevicesAction, DevicesResource } from './devices';
 export type { Ss12000Action } from './ss12000';
+export type { CompetenceAction, CompetenceResource } from './competence';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts and devices.ts; this only hands the
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and competence.ts; this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -46,6 +48,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return isCapacityAction(action) && canCapacity(actor, action, resource);
 		case 'devices':
 			return isDevicesAction(action) && canDevices(actor, action, resource);
+		case 'competence':
+			return isCompetenceAction(action) && canCompetence(actor, action, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
 		case 'instance':
@@ -60,6 +64,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			if (isDevicesAction(action))
 				return canDevices(actor, action, { type: 'devices', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			if (isSs12000Action(action)) return canSs12000(actor, action, resource.organizerId);
+			// The competence pages as a whole: the organizer, no unit.
+			if (isCompetenceAction(action))
+				return canCompetence(actor, action, { type: 'competence', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

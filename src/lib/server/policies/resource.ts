@@ -5,6 +5,7 @@ import type { AppsAction, AppsResource } from './apps';
 import type { CapacityAction, CapacityResource } from './capacity';
 import type { DevicesAction, DevicesResource } from './devices';
 import type { Ss12000Action } from './ss12000';
+import type { CompetenceAction, CompetenceResource } from './competence';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -26,7 +27,8 @@ export type Resource =
 	| KnowledgeResource
 	| AppsResource
 	| CapacityResource
-	| DevicesResource;
+	| DevicesResource
+	| CompetenceResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -65,4 +67,5 @@ export type Action =
 	| AppsAction
 	| CapacityAction
 	| DevicesAction
-	| Ss12000Action;
+	| Ss12000Action
+	| CompetenceAction;

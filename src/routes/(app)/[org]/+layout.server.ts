@@ -19,6 +19,12 @@ export const load: LayoutServerLoad = async (event) => {
 		canViewCapacity: can(actor, 'capacity.view', resource),
 		/** Administrators, central technical support, principals and technical key people: the device register (decision 049). */
 		canViewDevices: can(actor, 'devices.view', resource),
+		/** Staff get the progression plan; students and guardians their year's steps (decision 053). */
+		competenceLink: can(actor, 'competence.view', resource)
+			? 'kompetens'
+			: can(actor, 'competence.students', resource)
+				? 'kompetens/elev'
+				: null,
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })

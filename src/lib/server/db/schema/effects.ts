@@ -76,6 +76,8 @@ export type IndicatorParams = {
 	perspective?: string;
 	line?: number;
 	slaKind?: string;
+	/** competence_coverage: one of the four aspects (competence/competence-rules.ts); unset is all four. */
+	aspect?: string;
 };
 
 /**
@@ -93,7 +95,7 @@ export const planningIndicators = pgTable(
 			.notNull()
 			.references(() => planningChainSteps.id),
 		name: text('name').notNull(),
-		/** manual | assessment_mean | assessment_share | support_lead_time | support_sla | support_lost_lessons | support_user_errors */
+		/** manual | assessment_mean | assessment_share | support_lead_time | support_sla | support_lost_lessons | support_user_errors | competence_coverage */
 		kind: text('kind').notNull(),
 		params: jsonb('params').$type<IndicatorParams>().notNull().default({}),
 		baselineValue: doublePrecision('baseline_value'),

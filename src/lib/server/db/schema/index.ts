@@ -23,3 +23,4 @@ export * from './capacity';
 export * from './devices';
 export * from './device-repairs';
 export * from './ss12000';
+export * from './competence';

@@ -5,6 +5,7 @@ import { assessmentSeries, type ReportCache } from './assessment-series';
 import type { IndicatorKind } from './effect-input';
 import { pointsMovement, selfAssessmentMovement, shareMovement, type Movement } from './movement';
 import { supportSeries, type FigureCache, type SupportKind } from './support-series';
+import { coverageSeries } from '../../competence/coverage-series';
 
 /** One value in an indicator's history: a round, a school year or a measurement. */
 export type IndicatorPoint = { label: string; on: string; value: number | null; suppressed: boolean; source?: string };
@@ -34,7 +35,8 @@ const FORMAT: Record<IndicatorKind, ValueFormat> = {
 	support_lead_time: 'hours',
 	support_sla: 'share',
 	support_lost_lessons: 'count',
-	support_user_errors: 'share'
+	support_user_errors: 'share',
+	competence_coverage: 'share'
 };
 
 /** Caches for one page: each round's report and each period's support figures are computed once. */
@@ -81,6 +83,10 @@ export async function computeIndicators(
 				kind === 'assessment_mean'
 					? selfAssessmentMovement(before?.cell ?? null, after?.cell ?? null)
 					: pointsMovement(before?.value ?? null, after?.value ?? null);
+		} else if (kind === 'competence_coverage') {
+			history = await coverageSeries(db, { organizerId: o.organizerId, unitId: o.unitId, aspect: r.params.aspect ?? null });
+			const [before, after] = history.slice(-2).length === 2 ? history.slice(-2) : [null, history.at(-1) ?? null];
+			movement = pointsMovement(before?.value ?? null, after?.value ?? null);
 		} else if (kind === 'manual') {
 			history = measurements
 				.filter((m) => m.indicatorId === r.id)

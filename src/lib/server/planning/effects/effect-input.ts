@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../errors';
 import { PERSPECTIVES } from '../../assessment/framework/framework-schema';
 import { isIsoDate } from '$lib/calendar-date';
+import { isAspect } from '../../competence/competence-rules';
 
 /** What an indicator can be: entered by hand, or computed by Rödtråd (decision 022). */
 export const INDICATOR_KINDS = [
@@ -11,7 +12,8 @@ export const INDICATOR_KINDS = [
 	'support_lead_time',
 	'support_sla',
 	'support_lost_lessons',
-	'support_user_errors'
+	'support_user_errors',
+	'competence_coverage'
 ] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const SLA_KINDS = ['first_response', 'feedback', 'resolution'] as const;
@@ -54,6 +56,7 @@ export const indicatorSchema = z
 		perspective: z.string().trim().default(''),
 		line: z.string().trim().default('0'),
 		slaKind: z.string().trim().default('resolution'),
+		aspect: z.string().trim().default(''),
 		baselineValue: decimal,
 		baselineOn: day,
 		targetValue: decimal,
@@ -68,6 +71,7 @@ export const indicatorSchema = z
 		const group = (PERSPECTIVES as readonly string[]).includes(v.perspective);
 		if ((v.kind === 'assessment_share' && !group) || (v.perspective !== '' && !group)) issue('perspective', 'effects_error_perspective');
 		if (v.kind === 'support_lead_time' && !(LEAD_LINES as readonly string[]).includes(v.line)) issue('line', 'effects_error_line');
+		if (v.kind === 'competence_coverage' && v.aspect !== '' && !isAspect(v.aspect)) issue('aspect', 'competence_error_aspect');
 		if (v.kind === 'support_sla' && !(SLA_KINDS as readonly string[]).includes(v.slaKind)) issue('slaKind', 'effects_error_sla');
 	});
 export type IndicatorInput = z.input<typeof indicatorSchema>;

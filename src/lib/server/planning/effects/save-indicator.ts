@@ -24,6 +24,7 @@ async function indicatorColumns(db: Db, organizerId: string, input: Record<strin
 	}
 	if (v.kind === 'support_lead_time') params.line = Number(v.line);
 	if (v.kind === 'support_sla') params.slaKind = v.slaKind;
+	if (v.kind === 'competence_coverage' && v.aspect) params.aspect = v.aspect;
 	return {
 		name: v.name,
 		kind: v.kind,
