@@ -1,0 +1,48 @@
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { createdAt, id } from './columns';
+import { organizers, people } from './org';
+
+/**
+ * An API token for `/api/v1` (issue 16, decision 052). Only the SHA-256 of the secret is stored; the secret is
+ * shown once. A personal token acts as its person (at most their rights, at one organizer); an organizer token acts
+ * as the organizer's administration with the scopes it was given. Scopes are `<area>:read` / `<area>:write`.
+ */
+export const apiTokens = pgTable(
+	'api_tokens',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		/** personal | organizer */
+		kind: text('kind').notNull(),
+		/** The person a personal token acts as; null for an organizer token. */
+		personId: uuid('person_id').references(() => people.id),
+		/** Who made the token (the person themself, or the administrator for an organizer token). */
+		createdById: uuid('created_by_id')
+			.notNull()
+			.references(() => people.id),
+		/** A name the owner chose, to tell tokens apart. */
+		name: text('name').notNull(),
+		/** SHA-256 (hex) of the secret. */
+		tokenHash: text('token_hash').notNull().unique(),
+		/** The first characters of the secret, shown in lists so the owner can tell which token is which. */
+		prefix: text('prefix').notNull(),
+		/** The scopes granted, e.g. ["cases:read", "cases:write"]. */
+		scopes: jsonb('scopes').$type<string[]>().notNull(),
+		/** After this the token is refused; null: never expires. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('api_tokens_organizer_idx').on(t.organizerId),
+		index('api_tokens_person_idx').on(t.personId),
+		check(
+			'api_tokens_kind',
+			sql`(${t.kind} = 'personal' AND ${t.personId} IS NOT NULL) OR (${t.kind} = 'organizer' AND ${t.personId} IS NULL)`
+		)
+	]
+);
