@@ -83,7 +83,8 @@ export function buildOpenApiDocument(origin: string) {
 		paths[op.path] ??= {};
 		paths[op.path][op.method.toLowerCase()] = operationObject(op, components);
 	}
-	components.Problem = schemaOf(Problem, 'output', components);
+	// Problem has an id: this puts it among the components (the reference it returns is not needed).
+	schemaOf(Problem, 'output', components);
 	return {
 		openapi: '3.1.0',
 		info: {

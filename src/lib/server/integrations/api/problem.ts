@@ -4,8 +4,8 @@ import type { FieldIssue } from '../../errors';
 /** One field that failed validation, as the API reports it. */
 export type ProblemField = { field: string; message: string };
 
-/** The HTTP status each problem type has, and its title. */
-const TITLES: Record<number, string> = {
+/** The title of each problem type (one per HTTP status); the type is `/api/v1/docs#problem-<status>`. */
+export const PROBLEM_TITLES: Record<number, string> = {
 	400: 'Ogiltig begäran',
 	401: 'Saknar giltig API-nyckel',
 	403: 'Nyckeln saknar behörighet',
@@ -36,7 +36,7 @@ export function problem(
 ): Response {
 	const body = {
 		type: `/api/v1/docs#problem-${status}`,
-		title: TITLES[status] ?? 'Fel',
+		title: PROBLEM_TITLES[status] ?? 'Fel',
 		status,
 		detail,
 		...(opts.errors?.length && { errors: opts.errors })

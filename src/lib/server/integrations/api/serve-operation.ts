@@ -104,7 +104,8 @@ export async function serveOperation(op: ApiOperation, event: ApiEvent, opts: { 
 		body = parsed.data;
 	}
 	try {
-		const result = await op.run({ db, caller, params: params.data, query: query.data, body });
+		// The answer is what the documented schema lets through (unknown fields stripped), so it cannot drift from it.
+		const result = op.response.parse(await op.run({ db, caller, params: params.data, query: query.data, body }));
 		return new Response(JSON.stringify(result), {
 			status: op.status ?? 200,
 			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
