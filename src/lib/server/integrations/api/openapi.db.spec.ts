@@ -14,6 +14,14 @@ import * as personRoute from '../../../../routes/api/v1/people/[id]/+server';
 import * as casesRoute from '../../../../routes/api/v1/cases/+server';
 import * as caseRoute from '../../../../routes/api/v1/cases/[number]/+server';
 import * as repliesRoute from '../../../../routes/api/v1/cases/[number]/replies/+server';
+import * as roundsRoute from '../../../../routes/api/v1/assessment/rounds/+server';
+import * as resultsRoute from '../../../../routes/api/v1/assessment/rounds/[roundId]/results/+server';
+import * as plansRoute from '../../../../routes/api/v1/plans/+server';
+import * as actionsRoute from '../../../../routes/api/v1/plans/[planId]/actions/+server';
+import { buildRound } from '../../../../../tests/factories';
+import { createAction } from '../../planning/create-action';
+import { findPlans } from '../../planning/find-plans';
+import { periodOf } from '../../planning/period';
 
 const t = useTestDatabase();
 const doc = buildOpenApiDocument('http://localhost:3000');
@@ -26,7 +34,11 @@ const ROUTES: Record<string, Record<string, (event: never) => Response | Promise
 	'/people/{id}': personRoute,
 	'/cases': casesRoute,
 	'/cases/{number}': caseRoute,
-	'/cases/{number}/replies': repliesRoute
+	'/cases/{number}/replies': repliesRoute,
+	'/assessment/rounds': roundsRoute,
+	'/assessment/rounds/{roundId}/results': resultsRoute,
+	'/plans': plansRoute,
+	'/plans/{planId}/actions': actionsRoute
 };
 
 type Responses = Record<string, { content?: Record<string, { schema: object }> }>;
@@ -67,7 +79,16 @@ describe('the OpenAPI document', () => {
 		const staff = await buildActor(t.db, [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }]);
 		const person = await buildPerson(t.db, { memberOf: organizer.id });
 		const { ticket } = await buildTicket(t.db, { organizerId: organizer.id, unitId: unit.id, requester: staff });
-		const levels = { units: 'read', people: 'read', cases: 'write' } as const;
+		const round = await buildRound(t.db, { organizer, units: [unit], closedAt: new Date() });
+		await createAction(t.db, {
+			actor: admin,
+			organizerId: organizer.id,
+			input: { scope: unit.id, title: 'Kontraktets aktivitet', responsibleId: admin.personId }
+		} as never);
+		const planId = (await findPlans(t.db, { actor: admin, organizerId: organizer.id, period: periodOf() })).find(
+			(p) => p.total > 0
+		)!.planId!;
+		const levels = { units: 'read', people: 'read', cases: 'write', assessment: 'read', planning: 'read' } as const;
 		const { secret: orgToken } = await createApiToken(t.db, {
 			actor: admin,
 			organizerId: organizer.id,
@@ -129,6 +150,26 @@ describe('the OpenAPI document', () => {
 				).secret
 			}
 		];
+		calls.push(
+			{ path: '/assessment/rounds', method: 'GET', status: 200, url: '/assessment/rounds' },
+			{
+				path: '/assessment/rounds/{roundId}/results',
+				method: 'GET',
+				status: 200,
+				url: `/assessment/rounds/${round.id}/results`,
+				params: { roundId: round.id }
+			},
+			{
+				path: '/assessment/rounds/{roundId}/results',
+				method: 'GET',
+				status: 404,
+				url: '/assessment/rounds/x/results',
+				params: { roundId: 'x' }
+			},
+			{ path: '/plans', method: 'GET', status: 200, url: '/plans' },
+			{ path: '/plans', method: 'GET', status: 400, url: '/plans?period=nu' },
+			{ path: '/plans/{planId}/actions', method: 'GET', status: 200, url: `/plans/${planId}/actions`, params: { planId } }
+		);
 		const covered = new Set<string>();
 		for (const c of calls) {
 			const res = await callApi(t.db, ROUTES[c.path][c.method], {

@@ -109,3 +109,81 @@ export const Problem = z
 		errors: z.array(z.object({ field: z.string(), message: z.string() })).optional()
 	})
 	.meta({ id: 'Problem', description: 'An RFC 9457 problem document (application/problem+json).' });
+
+const isoDate = z.iso.date();
+
+export const Round = z
+	.object({
+		id: uuid,
+		name: z.string(),
+		frameworkKey: z.string(),
+		frameworkVersion: z.string(),
+		opensOn: isoDate,
+		closesOn: isoDate,
+		status: z.string(),
+		unitCount: z.number().int()
+	})
+	.meta({ id: 'Round', description: 'A self-assessment round.' });
+
+export const RoundList = z.object({ items: z.array(Round) }).meta({ id: 'RoundList' });
+
+const text = z.object({ sv: z.string(), en: z.string() });
+const hiddenWhy = z.enum(['closed', 'few', 'protect']).nullable();
+
+export const RoundResults = z
+	.object({
+		round: z.object({ id: uuid, name: z.string(), threshold: z.number().int(), published: z.boolean() }),
+		units: z.array(z.object({ id: uuid, name: z.string() })),
+		subGoals: z.array(z.object({ id: z.string(), title: text })),
+		respondents: z.record(z.string(), z.record(z.string(), z.number().int().nullable())).meta({
+			description: 'Submitted respondents per unit (or TOTAL) × perspective (or TOTAL); null where hidden below the anonymity threshold.'
+		}),
+		unitValues: z
+			.record(
+				z.string(),
+				z.record(z.string(), z.object({ value: z.number().nullable(), source: z.enum(['answers', 'decided']).nullable(), why: hiddenWhy }))
+			)
+			.meta({ description: 'Per sub-goal and unit: the value the report shows, or null with why it is hidden.' })
+	})
+	.meta({
+		id: 'RoundResults',
+		description: 'A round’s results as the organizer report shows them, suppressed below the anonymity threshold.'
+	});
+
+export const Plan = z
+	.object({
+		planId: uuid.nullable(),
+		scope: z.string().meta({ description: 'The unit id, or "organizer" for the organizer’s own plan.' }),
+		unitName: z.string().nullable().meta({ description: 'Null for the organizer’s own plan.' }),
+		byStatus: z.record(z.string(), z.number().int()),
+		total: z.number().int(),
+		overdue: z.number().int()
+	})
+	.meta({ id: 'Plan', description: 'The plan of the organizer or of one unit for a school year; planId null when none is made yet.' });
+
+export const PlanList = z.object({ period: z.string(), items: z.array(Plan) }).meta({ id: 'PlanList' });
+
+export const PlanAction = z
+	.object({
+		id: uuid,
+		title: z.string(),
+		status: z.string(),
+		startsOn: isoDate.nullable(),
+		dueOn: isoDate.nullable(),
+		responsibleName: z.string(),
+		goalTitle: z.string().nullable(),
+		overdue: z.boolean()
+	})
+	.meta({ id: 'PlanAction', description: 'An action of a plan.' });
+
+export const PlanActionList = z.object({ items: z.array(PlanAction) }).meta({ id: 'PlanActionList' });
+
+export const RoundParams = z.object({ roundId: uuid });
+export const PlanParams = z.object({ planId: uuid });
+export const PlansQuery = z.object({
+	period: z
+		.string()
+		.regex(/^\d{4}\/\d{2}$/)
+		.optional()
+		.meta({ description: 'The school year as YYYY/YY, e.g. 2026/27; the current one unless given.' })
+});
