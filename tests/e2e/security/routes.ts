@@ -66,8 +66,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/utkorg(\/.*)?$/, { kind: 'organizer', action: 'outbox.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/logg(\/.*)?$/, { kind: 'organizer', action: 'audit.view' }],
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
-	// The organizer's API tokens (decision 052): its administrators.
+	// The organizer's API tokens and webhooks (decision 052): its administrators.
 	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
+	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
 	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.

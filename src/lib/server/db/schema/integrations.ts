@@ -1,4 +1,4 @@
-import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
 import { organizers, people } from './org';
@@ -45,4 +45,54 @@ export const apiTokens = pgTable(
 			sql`(${t.kind} = 'personal' AND ${t.personId} IS NOT NULL) OR (${t.kind} = 'organizer' AND ${t.personId} IS NULL)`
 		)
 	]
+);
+
+/**
+ * A webhook subscription of one organizer (decision 052): an http(s) address and the events sent to it, signed per
+ * Standard Webhooks with a secret shown once and stored sealed (`sealSecret`).
+ */
+export const webhookSubscriptions = pgTable(
+	'webhook_subscriptions',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		url: text('url').notNull(),
+		/** The event types sent, e.g. ["case.created", "case.solved"] (WEBHOOK_EVENTS). */
+		events: jsonb('events').$type<string[]>().notNull(),
+		/** The `whsec_` signing secret, sealed with the installation's key. */
+		secretSealed: text('secret_sealed').notNull(),
+		createdById: uuid('created_by_id')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		/** Removed subscriptions are kept (with their deliveries) for the audit trail, and no longer sent to. */
+		removedAt: timestamp('removed_at', { withTimezone: true })
+	},
+	(t) => [index('webhook_subscriptions_organizer_idx').on(t.organizerId)]
+);
+
+/** One attempt to deliver one event: the delivery log, newest first on the page. */
+export const webhookDeliveries = pgTable(
+	'webhook_deliveries',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		subscriptionId: uuid('subscription_id')
+			.notNull()
+			.references(() => webhookSubscriptions.id),
+		/** The Standard Webhooks message id (the same on every attempt of one event). */
+		messageId: text('message_id').notNull(),
+		eventType: text('event_type').notNull(),
+		/** The receiver's HTTP status; null when no answer came (refused address, timeout, connection error). */
+		status: integer('status'),
+		/** The first 500 characters of the receiver's answer. */
+		bodyExcerpt: text('body_excerpt').notNull().default(''),
+		error: text('error'),
+		createdAt: createdAt()
+	},
+	(t) => [index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.createdAt)]
 );
