@@ -11,6 +11,7 @@ import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
+import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -67,6 +68,12 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'notification-channels',
 		cron: '* * * * *',
 		run: (db) => deliverChannelPosts(db)
+	},
+	{
+		// Signed webhook events to the organizers' subscriptions (decision 052), retried with backoff like the mail.
+		name: 'webhook-deliveries',
+		cron: '* * * * *',
+		run: (db) => deliverWebhookMessages(db)
 	},
 	{
 		// The daily digest of notifications, at 07:00 Stockholm time (decision 026).

@@ -1,4 +1,4 @@
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
 import { organizers, people } from './org';
@@ -95,4 +95,37 @@ export const webhookDeliveries = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.createdAt)]
+);
+
+/**
+ * An event waiting to be sent to one subscription (the webhook outbox): written in the transaction that made the
+ * change, sent by the `webhook-deliveries` job with retries and backoff (as the mail outbox), each attempt logged
+ * in webhook_deliveries.
+ */
+export const webhookMessages = pgTable(
+	'webhook_messages',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		subscriptionId: uuid('subscription_id')
+			.notNull()
+			.references(() => webhookSubscriptions.id),
+		/** The Standard Webhooks message id, the same on every attempt. */
+		messageId: text('message_id').notNull(),
+		eventType: text('event_type').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+		/** The last failure ('sending' while claimed); null once sent. */
+		error: text('error'),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('webhook_messages_due_idx')
+			.on(t.id)
+			.where(sql`sent_at IS NULL`)
+	]
 );

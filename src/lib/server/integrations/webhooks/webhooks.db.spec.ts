@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
-import { buildActor, buildOrgAdmin } from '../../../../../tests/factories';
-import { auditEvents, webhookDeliveries, webhookSubscriptions } from '../../db/schema';
+import { buildActor, buildOrgAdmin, buildTicket } from '../../../../../tests/factories';
+import { auditEvents, webhookDeliveries, webhookMessages, webhookSubscriptions } from '../../db/schema';
+import { deliverWebhookMessages } from './deliver-webhook-messages';
 import { createWebhook } from './create-webhook';
 import { findWebhooks } from './find-webhooks';
 import { removeWebhook } from './remove-webhook';
@@ -115,5 +116,53 @@ describe('webhook subscriptions', () => {
 		});
 		await removeWebhook(t.db, { actor: a.actor, organizerId: a.organizer.id, subscriptionId: subscription.id });
 		expect(await findWebhooks(t.db, { actor: a.actor, organizerId: a.organizer.id })).toHaveLength(0);
+	});
+});
+
+describe('case events', () => {
+	it('queues case.created when a case is filed, in its transaction, and the job delivers it signed', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		const { subscription, secret } = await createWebhook(t.db, {
+			actor,
+			organizerId: organizer.id,
+			input: { url: `${base}/in`, events: ['case.created'] },
+			allowPrivate: true
+		});
+		const { ticket } = await buildTicket(t.db, { organizerId: organizer.id });
+		const queued = await t.db.select().from(webhookMessages).where(eq(webhookMessages.subscriptionId, subscription.id));
+		expect(queued.map((q) => q.eventType)).toEqual(['case.created']);
+		expect(queued[0].data).toMatchObject({ number: ticket.number, status: 'new' });
+		await deliverWebhookMessages(t.db, { allowPrivate: true });
+		const got = received.find((r) => r.headers['webhook-id'] === queued[0].messageId)!;
+		expect(new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).toMatchObject({
+			type: 'case.created',
+			data: { number: ticket.number }
+		});
+		const [sent] = await t.db.select().from(webhookMessages).where(eq(webhookMessages.id, queued[0].id));
+		expect(sent.sentAt).toBeInstanceOf(Date);
+	});
+
+	it('retries a message the receiver answers with 500, with backoff, logging each attempt', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		const { subscription } = await createWebhook(t.db, {
+			actor,
+			organizerId: organizer.id,
+			input: { url: `${base}/fail`, events: ['case.created'] },
+			allowPrivate: true
+		});
+		await buildTicket(t.db, { organizerId: organizer.id });
+		const start = new Date();
+		await deliverWebhookMessages(t.db, { allowPrivate: true, now: start });
+		const [first] = await t.db.select().from(webhookMessages).where(eq(webhookMessages.subscriptionId, subscription.id));
+		expect(first).toMatchObject({ attempts: 1, error: 'HTTP 500', sentAt: null });
+		expect(first.nextAttemptAt!.getTime() - start.getTime()).toBe(60_000);
+		// Not due yet: nothing is sent again.
+		await deliverWebhookMessages(t.db, { allowPrivate: true, now: new Date(start.getTime() + 30_000) });
+		await deliverWebhookMessages(t.db, { allowPrivate: true, now: new Date(start.getTime() + 61_000) });
+		const [second] = await t.db.select().from(webhookMessages).where(eq(webhookMessages.subscriptionId, subscription.id));
+		expect(second.attempts).toBe(2);
+		expect(second.nextAttemptAt!.getTime() - (start.getTime() + 61_000)).toBe(5 * 60_000);
+		const log = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, subscription.id));
+		expect(log.map((l) => l.status)).toEqual([500, 500]);
 	});
 });
