@@ -2,7 +2,8 @@
  * The REST API (issue 16, decision 052): Testkommun's administrator makes an organizer token that may read units,
  * is refused a token without any scope (beside the field, the name kept), sees the secret once and uses it against
  * /api/v1 (no cookie), then revokes it and is refused with a problem document. The token pages and the API
- * reference are checked with axe, and so is the personal token page. Tokens × scopes × roles are tested in the database tier.
+ * reference are checked with axe, and so are the personal token page and the webhook page, where an address on
+ * 127.0.0.1 is refused. Tokens × scopes × roles are tested in the database tier.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../axe';
@@ -39,6 +40,17 @@ test('an administrator makes an API token, uses it, and revokes it', async ({ pa
 	await expect(page.getByRole('status')).toContainText('Nyckeln är återkallad');
 	expect((await api.get('/api/v1/units', { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(401);
 	await api.dispose();
+
+	// Webhooks: an address on 127.0.0.1 is refused beside the field (the test server does not allow private targets).
+	await page.goto(`/${TEST_ORG.slug}/admin/webhooks`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Webhookar');
+	await expectAccessible(page);
+	await page.getByLabel('Adress', { exact: true }).fill('http://127.0.0.1:9/in');
+	await page.getByLabel('Ärende skapat').check();
+	await page.getByRole('button', { name: 'Lägg till webhook' }).click();
+	await expect(page.getByRole('alert')).toContainText('internt nät');
+	await expect(page.getByLabel('Adress', { exact: true })).toHaveValue('http://127.0.0.1:9/in');
+	await expectAccessible(page);
 
 	await page.goto('/konto/api-nycklar');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-nycklar');
