@@ -38,6 +38,13 @@ const schema = z.object({
 	LOGIN_LIMIT_ACCOUNT_IP: z.coerce.number().int().min(1).default(5),
 	/** Failed sign-ins allowed per account from all addresses together in 15 minutes. */
 	LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).default(20),
+	/**
+	 * Whether webhooks may go to loopback, private, link-local and unique-local addresses (decision 052). Off: such
+	 * targets are refused when subscribing and when delivering. Only for installations whose receivers are inside.
+	 */
+	WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
+	/** Requests one API token may make a minute (decision 052); more are answered 429 with Retry-After. */
+	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
 	/** Failed sign-ins allowed per address (all accounts together) in 15 minutes. */
 	LOGIN_LIMIT_IP: z.coerce.number().int().min(1).default(50),
 	/** Password-reset links asked for from one address in an hour (all accounts together; 3 per account). */

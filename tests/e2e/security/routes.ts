@@ -11,6 +11,12 @@ export type Rule =
 	/** The secret token in the URL is the key; the matrix only has a made-up token, so everyone gets 404. */
 	| { kind: 'link' }
 	/**
+	 * The JSON API (decision 052): an API token in `Authorization: Bearer` is the key, never the session cookie, so
+	 * every persona of the matrix gets 401 (or 404 for an address that names no operation). Tokens × scopes × roles
+	 * are tested in api-routes.db.spec.ts and openapi.db.spec.ts.
+	 */
+	| { kind: 'bearer' }
+	/**
 	 * A unit-level right (e.g. answering for a unit in a round): members of the organizer may get 200, 403 or
 	 * 404 depending on their units — tested with real units in the feature's own tests; outsiders are always refused.
 	 */
@@ -45,7 +51,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(public\)\/hjalp\/\[org\]\/\[slug\]$/, { kind: 'public-content' }],
 	// For load balancers: says whether this server can serve, nothing more (decision 017).
 	[/^\/healthz$/, { kind: 'public' }],
-	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender|\/aviseringar)?$/, { kind: 'signed-in' }],
+	[/^\/konto(\/inbjudningar|\/uppgifter|\/tvastegsverifiering|\/kalender|\/aviseringar|\/api-nycklar)?$/, { kind: 'signed-in' }],
+	// The API's description and its reference page name no data: open to all, like any API reference (decision 052).
+	[/^\/api\/v1\/(openapi\.json|docs)$/, { kind: 'public' }],
+	[/^\/api\/v1\/.+$/, { kind: 'bearer' }],
 	// A person's own notifications (decision 026): everyone signed in has a list, empty or not.
 	[/^\/aviseringar$/, { kind: 'signed-in' }],
 	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
@@ -59,6 +68,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	// The SS 12000 sync (decision 051): organization administrators only.
 	[/^\/\(app\)\/\[org\]\/admin\/ss12000$/, { kind: 'organizer', action: 'ss12000.manage' }],
+	// The organizer's API tokens and webhooks (decision 052): its administrators.
+	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
+	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
 	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.

@@ -12,6 +12,7 @@ import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
+import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -68,6 +69,12 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'notification-channels',
 		cron: '* * * * *',
 		run: (db) => deliverChannelPosts(db)
+	},
+	{
+		// Signed webhook events to the organizers' subscriptions (decision 052), retried with backoff like the mail.
+		name: 'webhook-deliveries',
+		cron: '* * * * *',
+		run: (db) => deliverWebhookMessages(db)
 	},
 	{
 		// The daily digest of notifications, at 07:00 Stockholm time (decision 026).

@@ -11,6 +11,7 @@ import { canCapacity, isCapacityAction } from './capacity';
 import { canDevices, isDevicesAction } from './devices';
 import { canSs12000, isSs12000Action } from './ss12000';
 import { canCompetence, isCompetenceAction } from './competence';
+import { canIntegrations, isIntegrationsAction } from './integrations';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -25,11 +26,13 @@ export type { CapacityAction, CapacityResource } from './capacity';
 export type { DevicesAction, DevicesResource } from './devices';
 export type { Ss12000Action } from './ss12000';
 export type { CompetenceAction, CompetenceResource } from './competence';
+export type { IntegrationsAction } from './integrations';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
  * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and competence.ts; this only hands the
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and integrations.ts; this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -56,6 +59,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return canInstance(actor, action);
 		case 'organizer':
 			if (action === 'planning.view' || action === 'planning.configure') return canPlan(actor, action, resource);
+			if (isIntegrationsAction(action)) return canIntegrations(actor, action, resource.organizerId);
 			if (isAssessmentAction(action)) return canAssessment(actor, action, resource);
 			// The capacity page as a whole: the organizer, no unit.
 			if (isCapacityAction(action))

@@ -6,6 +6,7 @@ import type { CapacityAction, CapacityResource } from './capacity';
 import type { DevicesAction, DevicesResource } from './devices';
 import type { Ss12000Action } from './ss12000';
 import type { CompetenceAction, CompetenceResource } from './competence';
+import type { IntegrationsAction } from './integrations';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -68,4 +69,5 @@ export type Action =
 	| CapacityAction
 	| DevicesAction
 	| Ss12000Action
-	| CompetenceAction;
+	| CompetenceAction
+	| IntegrationsAction;

@@ -24,3 +24,4 @@ export * from './devices';
 export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';
+export * from './integrations';

@@ -4,6 +4,7 @@ import { ticketEvents, tickets } from '../../db/schema';
 import type { EventKind, NoteAudience, TicketState } from '../constants';
 import { afterTicketEvent } from './after-event';
 import type { TicketRow } from './ticket-resource';
+import { queueCaseWebhooks } from '../../integrations/webhooks/queue-case-webhooks';
 
 export type NewTicketEvent = {
 	actorId: string | null;
@@ -63,5 +64,7 @@ export async function appendTicketEvent(
 	if (e.by === 'handler' && e.public && !ticket.firstResponseAt) patch.firstResponseAt = now;
 	const [updated] = await tx.update(tickets).set(patch).where(eq(tickets.id, ticket.id)).returning();
 	await afterTicketEvent(tx, updated, event);
+	// Subscribed webhooks hear of the step (decision 052), in this transaction: only a saved step is sent.
+	await queueCaseWebhooks(tx, updated, event, ticket.line);
 	return { ticket: updated, event };
 }

@@ -1,0 +1,5 @@
+import { serveOperation } from '$lib/server/integrations/api/serve-operation';
+import { listUnits } from '$lib/server/integrations/api/operations';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => serveOperation(listUnits, event);
