@@ -385,3 +385,18 @@ export async function buildAgreement(
 		.returning();
 	return row;
 }
+
+// ── Single sign-on ─────────────────────────────────────────────────────────────
+import { identityProviders } from '../src/lib/server/db/schema';
+
+/** An enabled OIDC provider of an organizer (a generic one unless told), without the form's checks, so tests may point any kind at the local provider. */
+export async function buildIdentityProvider(
+	db: Db,
+	o: Partial<typeof identityProviders.$inferInsert> & { organizerId: string; issuer: string }
+) {
+	const [row] = await db
+		.insert(identityProviders)
+		.values({ protocol: 'oidc', kind: 'generic', displayName: `Konto ${next()}`, clientId: `rodtrad-${next()}`, ...o })
+		.returning();
+	return row;
+}

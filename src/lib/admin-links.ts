@@ -10,6 +10,7 @@ export function adminLinks(base: string): { href: string; label: string }[] {
 		{ href: `${base}/admin/support`, label: m.support_admin_nav() },
 		{ href: `${base}/admin/utkorg`, label: m.nav_outbox() },
 		{ href: `${base}/admin/tillganglighet`, label: m.nav_statement() },
-		{ href: `${base}/admin/sakerhet`, label: m.twofactor_security_nav() }
+		{ href: `${base}/admin/sakerhet`, label: m.twofactor_security_nav() },
+		{ href: `${base}/admin/inloggning`, label: m.sso_nav() }
 	];
 }

@@ -9,6 +9,7 @@ import type { Action, Resource } from './resource';
 import { canSupport } from './support';
 import { canCapacity, isCapacityAction } from './capacity';
 import { canDevices, isDevicesAction } from './devices';
+import { canSso, isSsoAction } from './sso';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -21,11 +22,12 @@ export { readableAudiences } from './knowledge';
 export type { AppsAction, AppsResource } from './apps';
 export type { CapacityAction, CapacityResource } from './capacity';
 export type { DevicesAction, DevicesResource } from './devices';
+export type { SsoAction } from './sso';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts and devices.ts; this only hands the
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and sso.ts; this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -57,6 +59,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// The device register as a whole: the organizer, no unit.
 			if (isDevicesAction(action))
 				return canDevices(actor, action, { type: 'devices', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
+			if (isSsoAction(action)) return canSso(actor, action, resource.organizerId);
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

@@ -4,6 +4,7 @@ import type { KnowledgeAction, KnowledgeResource } from './knowledge';
 import type { AppsAction, AppsResource } from './apps';
 import type { CapacityAction, CapacityResource } from './capacity';
 import type { DevicesAction, DevicesResource } from './devices';
+import type { SsoAction } from './sso';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -63,4 +64,5 @@ export type Action =
 	| KnowledgeAction
 	| AppsAction
 	| CapacityAction
-	| DevicesAction;
+	| DevicesAction
+	| SsoAction;

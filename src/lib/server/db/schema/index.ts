@@ -21,3 +21,4 @@ export * from './apps';
 export * from './app-requests';
 export * from './capacity';
 export * from './devices';
+export * from './sso';
