@@ -39,7 +39,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
 	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
 	[/^\/logga-in\/kod$/, { kind: 'public' }],
-	// Single sign-on (decision 050): the start (a POST from the sign-in page; GET goes back there) and the provider's
+	// Single sign-on (decision 050): the start (a link on the sign-in page; an unknown or unreachable provider goes back there) and the provider's
 	// way back, whose attempt cookie is the key; without one it ends on the sign-in page with a message.
 	[/^\/logga-in\/sso\/\[providerId\](\/svar)?$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
