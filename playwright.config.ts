@@ -28,7 +28,7 @@ const serverEnv = (port: number) => ({
  * The folders of tests/e2e the second Testkommun lane runs; every other folder runs in the first (security, demo and
  * knowledge/filing-suggestions run on the demo server).
  */
-const FEATURES_B = ['assessment', 'planning', 'knowledge'];
+const FEATURES_B = ['assessment', 'planning', 'knowledge', 'integrations'];
 
 /** End-to-end tests drive the built server (npm run build first) on a fresh embedded database. */
 export default defineConfig({

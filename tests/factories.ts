@@ -397,6 +397,17 @@ export async function buildCompetenceClass(
 	const [row] = await db
 		.insert(competenceClasses)
 		.values({ organizerId: o.organizerId, unitId: o.unitId, stage: o.stage ?? '4', name: o.name ?? `${o.stage ?? '4'}${next()}` })
+// ── Single sign-on ─────────────────────────────────────────────────────────────
+import { identityProviders } from '../src/lib/server/db/schema';
+
+/** An enabled OIDC provider of an organizer (a generic one unless told), without the form's checks, so tests may point any kind at the local provider. */
+export async function buildIdentityProvider(
+	db: Db,
+	o: Partial<typeof identityProviders.$inferInsert> & { organizerId: string; issuer: string }
+) {
+	const [row] = await db
+		.insert(identityProviders)
+		.values({ protocol: 'oidc', kind: 'generic', displayName: `Konto ${next()}`, clientId: `rodtrad-${next()}`, ...o })
 		.returning();
 	return row;
 }

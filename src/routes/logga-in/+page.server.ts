@@ -7,14 +7,26 @@ import { isAppError } from '$lib/server/errors';
 import { formValues } from '$lib/server/http/errors';
 import { safeRedirectTarget } from '$lib/server/http/redirect';
 import { createPendingSignIn, PENDING_SIGN_IN_COOKIE } from '$lib/server/auth/two-factor/create-pending-sign-in';
+import { findSignInOptions } from '$lib/server/auth/sso/find-identity-providers';
+import { providerSignOutLink } from '$lib/server/auth/sso/provider-sign-out';
+import { isSsoFailure } from '$lib/server/auth/sso/sso-failure';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	// The organizer's own ways in (decision 050): /logga-in?org=<slug>, typed in the field or linked from the intranet.
+	const org = url.searchParams.get('org')?.trim() ?? '';
+	const failure = url.searchParams.get('sso-fel');
+	const idp = url.searchParams.get('idp');
 	return {
 		signedOut: url.searchParams.has('utloggad'),
 		reset: url.searchParams.has('aterstallt'),
-		emailChanged: url.searchParams.has('adress-bytt')
+		emailChanged: url.searchParams.has('adress-bytt'),
+		org,
+		organizer: org ? await findSignInOptions(locals.db, org) : null,
+		ssoFailure: isSsoFailure(failure) ? failure : null,
+		providerSignOut: idp ? await providerSignOutLink(locals.db, idp) : null,
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'))
 	};
 };
 
@@ -44,7 +56,7 @@ export const actions: Actions = {
 			}
 		} catch (e) {
 			if (!isAppError(e)) throw e;
-			const message = e.code === 'RATE_LIMITED' ? 'signin_rate_limited' : 'signin_failed';
+			const message = e.code === 'RATE_LIMITED' ? 'signin_rate_limited' : (e.issues[0]?.message ?? 'signin_failed');
 			return fail(e.code === 'RATE_LIMITED' ? 429 : 400, { values, issues: [{ field: 'email', message }] });
 		}
 		if (secondStep) redirect(303, redirectTo === '/' ? '/logga-in/kod' : `/logga-in/kod?redirectTo=${encodeURIComponent(redirectTo)}`);

@@ -228,6 +228,15 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const devices = await (await request.get(`/${DEMO_SLUG}/utrustning`)).text();
 	params.deviceId = devices.match(new RegExp(`/${DEMO_SLUG}/utrustning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.deviceId, 'a demo device').not.toBe('');
+	// Single sign-on: the administrator adds a provider (nothing is fetched until someone signs in through it; its
+	// issuer is a closed port here, so starting a sign-in fails at once and goes back to the sign-in page).
+	const provider = await request.post(`/${DEMO_SLUG}/admin/inloggning/ny?/create`, {
+		form: { kind: 'generic', displayName: 'Matrisens konto', issuer: 'http://127.0.0.1:9', clientId: 'matris' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	params.providerId = provider.headers()['location']?.match(/\/inloggning\/([0-9a-f-]{36})/)?.[1] ?? '';
+	expect(params.providerId, 'an identity provider').not.toBe('');
 	const support = await (await request.get(`/${DEMO_SLUG}/admin/support`)).text();
 	for (const [key, segment] of [
 		['teamId', 'team'],

@@ -45,6 +45,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/(installera|logga-in|logga-ut|sprak|glomt-losenord|tillganglighet|aterstall-losenord\/\[token\])?$/, { kind: 'public' }],
 	// The second step of a sign-in: the pending sign-in in its cookie is the key; without one it sends to /logga-in.
 	[/^\/logga-in\/kod$/, { kind: 'public' }],
+	// Single sign-on (decision 050): the start (a link on the sign-in page; an unknown or unreachable provider goes back there) and the provider's
+	// way back, whose attempt cookie is the key; without one it ends on the sign-in page with a message.
+	[/^\/logga-in\/sso\/\[providerId\](\/svar)?$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// Public articles (issue 15): the list of an organizer that allows them (the demo does), and one article.
 	[/^\/\(public\)\/hjalp\/\[org\]$/, { kind: 'public' }],
@@ -71,6 +74,7 @@ export const RULES: [RegExp, Rule][] = [
 	// The organizer's API tokens and webhooks (decision 052): its administrators.
 	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
 	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],
+	[/^\/\(app\)\/\[org\]\/admin\/inloggning(\/ny|\/\[providerId\])?$/, { kind: 'organizer', action: 'sso.manage' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
 	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { normalizeEmail } from './normalize-email';
 import { dummyHash, verifyPassword } from './password';
 import { hitRateLimit, isRateLimited, clearRateLimit } from './rate-limit';
+import { isPasswordAllowedFor } from './sso/password-policy';
 
 export type SignInLimits = {
 	/** Failed sign-ins per account from one address (default: perAccount). */
@@ -75,6 +76,18 @@ export async function signInWithPassword(db: Db, opts: SignInOptions): Promise<{
 			changes: { email }
 		});
 		throw new AppError('UNAUTHENTICATED', 'wrong email or password');
+	}
+	if (!(await isPasswordAllowedFor(db, row.id))) {
+		// The right password of a person whose organizers all sign in through their own provider (decision 050):
+		// saying so is no leak, the password was right.
+		await recordAudit(db, {
+			organizerId: null,
+			actorId: row.id,
+			action: 'session.failed',
+			entityType: 'session',
+			changes: { email, reason: 'password_off' }
+		});
+		throw new AppError('UNAUTHENTICATED', 'password sign-in is off', [{ field: 'email', message: 'sso_password_off' }]);
 	}
 	if (row.twoFactorOn) {
 		await recordAudit(db, {

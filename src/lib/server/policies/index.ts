@@ -12,6 +12,7 @@ import { canDevices, isDevicesAction } from './devices';
 import { canSs12000, isSs12000Action } from './ss12000';
 import { canCompetence, isCompetenceAction } from './competence';
 import { canIntegrations, isIntegrationsAction } from './integrations';
+import { canSso, isSsoAction } from './sso';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -27,12 +28,14 @@ export type { DevicesAction, DevicesResource } from './devices';
 export type { Ss12000Action } from './ss12000';
 export type { CompetenceAction, CompetenceResource } from './competence';
 export type { IntegrationsAction } from './integrations';
+export type { SsoAction } from './sso';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
  * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and competence.ts; this only hands the
  * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and integrations.ts; this only hands the
+ * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and sso.ts; this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -71,6 +74,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			// The competence pages as a whole: the organizer, no unit.
 			if (isCompetenceAction(action))
 				return canCompetence(actor, action, { type: 'competence', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
+			if (isSsoAction(action)) return canSso(actor, action, resource.organizerId);
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

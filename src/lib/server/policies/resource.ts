@@ -7,6 +7,7 @@ import type { DevicesAction, DevicesResource } from './devices';
 import type { Ss12000Action } from './ss12000';
 import type { CompetenceAction, CompetenceResource } from './competence';
 import type { IntegrationsAction } from './integrations';
+import type { SsoAction } from './sso';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -70,4 +71,5 @@ export type Action =
 	| DevicesAction
 	| Ss12000Action
 	| CompetenceAction
-	| IntegrationsAction;
+	| IntegrationsAction
+	| SsoAction;

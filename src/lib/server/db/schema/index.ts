@@ -25,3 +25,4 @@ export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';
 export * from './integrations';
+export * from './sso';
