@@ -397,6 +397,10 @@ export async function buildCompetenceClass(
 	const [row] = await db
 		.insert(competenceClasses)
 		.values({ organizerId: o.organizerId, unitId: o.unitId, stage: o.stage ?? '4', name: o.name ?? `${o.stage ?? '4'}${next()}` })
+		.returning();
+	return row;
+}
+
 // ── Single sign-on ─────────────────────────────────────────────────────────────
 import { identityProviders } from '../src/lib/server/db/schema';
 
