@@ -19,7 +19,7 @@ export type MatchResult = { personId: string; status: string } | { failure: SsoF
 
 /**
  * Finds the person behind an account of `provider` (decision 050), in this order:
- * 1. an external identity (provider id, subject) already linked;
+ * 1. an external identity (provider id, subject) already linked, of a person who is still a member of the organizer;
  * 2. only if the provider allows it and the e-mail is verified: the person with that e-mail — but only one whose
  *    identity the provider's organizer may vouch for (a member of that organizer alone, not a system administrator;
  *    decision 018) — and the account is linked to them;
@@ -34,7 +34,15 @@ export async function matchAccount(tx: Db, provider: IdentityProviderRow, claims
 		.from(externalIdentities)
 		.innerJoin(people, eq(people.id, externalIdentities.personId))
 		.where(and(eq(externalIdentities.provider, providerKey), eq(externalIdentities.subject, claims.subject)));
-	if (linked) return linked;
+	if (linked) {
+		// A provider vouches only for its organizer's own people: someone who has left the organizer keeps the link
+		// (it comes back into force if they return) but cannot sign in through it.
+		const [member] = await tx
+			.select({ personId: memberships.personId })
+			.from(memberships)
+			.where(and(eq(memberships.personId, linked.personId), eq(memberships.organizerId, provider.organizerId)));
+		return member ? linked : { failure: 'unknown_user' };
+	}
 
 	const email = claims.email ? normalizeEmail(claims.email) : null;
 	if (provider.matchByEmail && email && claims.emailVerified) {

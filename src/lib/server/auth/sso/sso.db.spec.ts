@@ -301,6 +301,16 @@ describe('signing in through an OpenID Connect provider', () => {
 		expect(await reasonOf(roundTrip(provider.id, { sub: 'slutat' }))).toBe('inactive');
 	});
 
+	it('refuses a linked person who is no longer a member of the organizer', async () => {
+		const organizer = await buildOrganizer(t.db);
+		const provider = await buildIdentityProvider(t.db, { organizerId: organizer.id, issuer: idp.issuer });
+		const left = await buildPerson(t.db, { roles: [{ role: 'staff', organizerId: organizer.id }] });
+		await t.db.insert(externalIdentities).values({ provider: provider.id, subject: 'flyttat', personId: left.id });
+		await t.db.delete(roleAssignments).where(eq(roleAssignments.personId, left.id));
+		await t.db.delete(memberships).where(eq(memberships.personId, left.id));
+		expect(await reasonOf(roundTrip(provider.id, { sub: 'flyttat' }))).toBe('unknown_user');
+	});
+
 	it('refuses a wrong or missing state, a missing code, a provider error and a forged or expired id token — audited, nothing linked', async () => {
 		const organizer = await buildOrganizer(t.db);
 		const provider = await buildIdentityProvider(t.db, { organizerId: organizer.id, issuer: idp.issuer, createUnknown: true });

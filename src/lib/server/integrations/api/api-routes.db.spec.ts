@@ -108,6 +108,15 @@ describe('API tokens', () => {
 		expect((await callApi(t.db, unitsRoute.GET, { path: '/units', token: secret })).status).toBe(401);
 	});
 
+	it('stops an organizer token when the administrator who made it is no longer one', async () => {
+		const { organizer, admin } = await world();
+		const { secret } = await tokenFor(admin, organizer.id, { units: 'read' }, 'organizer');
+		expect((await callApi(t.db, unitsRoute.GET, { path: '/units', token: secret })).status).toBe(200);
+		const { roleAssignments } = await import('../../db/schema');
+		await t.db.update(roleAssignments).set({ endsOn: '2000-01-01' }).where(eq(roleAssignments.personId, admin.personId));
+		expect((await callApi(t.db, unitsRoute.GET, { path: '/units', token: secret })).status).toBe(401);
+	});
+
 	it('answers 429 with Retry-After past the rate limit, counted in the database per token', async () => {
 		const { organizer, staff } = await world();
 		const { secret } = await tokenFor(staff, organizer.id, { units: 'read' });

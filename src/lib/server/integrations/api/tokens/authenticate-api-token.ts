@@ -13,7 +13,7 @@ export type ApiCaller = { tokenId: string; kind: 'personal' | 'organizer'; organ
 /**
  * The actor an organizer token acts as: the organizer's administration (an organizer-wide administrator there
  * and nowhere else), named after the token. Writes are attributed to the administrator who made the token
- * (decision 052); scopes limit what the token may do.
+ * (decision 052), and the token works only while they are still an administrator there; scopes limit what it may do.
  */
 function organizerActor(token: { name: string; createdById: string; organizerId: string }): Actor {
 	return {
@@ -39,6 +39,15 @@ async function personalActor(db: Db, personId: string, organizerId: string): Pro
 }
 
 /**
+ * Whether the administrator who made an organizer token still is one there today (active, the role in force): a token
+ * must not outlive its maker's right to make it. Otherwise the token stops, as a personal token does.
+ */
+async function stillAdministers(db: Db, personId: string, organizerId: string): Promise<boolean> {
+	const maker = await loadActor(db, personId);
+	return !!maker && maker.assignments.some((a) => a.organizerId === organizerId && a.unitId === null && a.role === 'org_admin');
+}
+
+/**
  * The caller of a request by its `Authorization: Bearer` secret. UNAUTHENTICATED for a missing, unknown, expired or
  * revoked token (one answer for all, so nothing is learned about a token by guessing); stamps last_used_at.
  */
@@ -51,7 +60,11 @@ export async function authenticateApiToken(db: Db, authorization: string | null,
 		.where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)));
 	if (!token || (token.expiresAt && token.expiresAt <= now)) throw new AppError('UNAUTHENTICATED', 'api_token');
 	const actor =
-		token.kind === 'personal' && token.personId ? await personalActor(db, token.personId, token.organizerId) : organizerActor(token);
+		token.kind === 'personal' && token.personId
+			? await personalActor(db, token.personId, token.organizerId)
+			: (await stillAdministers(db, token.createdById, token.organizerId))
+				? organizerActor(token)
+				: null;
 	if (!actor) throw new AppError('UNAUTHENTICATED', 'api_token');
 	await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
 	return { tokenId: token.id, kind: token.kind as ApiCaller['kind'], organizerId: token.organizerId, scopes: token.scopes, actor };
