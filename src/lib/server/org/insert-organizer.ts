@@ -19,6 +19,7 @@ export type NewOrganizer = {
  * fixed route wins over `[org]` ("Hjälp" would be /hjalp, the public self-help). Such a name gets "-2" at once.
  */
 export const RESERVED_SLUGS = new Set([
+	'api',
 	'aterstall-losenord',
 	'aviseringar',
 	'glomt-losenord',
