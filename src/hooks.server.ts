@@ -15,6 +15,8 @@ import { appKeyring } from '$lib/server/crypto/secrets';
 import { resealTeamChannels } from '$lib/server/notifications/reseal-team-channels';
 import { resealTwoFactorSecrets } from '$lib/server/auth/two-factor/reseal-two-factor-secrets';
 import { resealSs12000Secrets } from '$lib/server/integrations/ss12000/reseal-ss12000-secrets';
+import { resealIdentityProviderSecrets } from '$lib/server/auth/sso/reseal-identity-provider-secrets';
+import { resealWebhookSecrets } from '$lib/server/integrations/webhooks/reseal-webhook-secrets';
 
 /**
  * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
@@ -28,6 +30,8 @@ export const init: ServerInit = async () => {
 	await resealTeamChannels(db);
 	await resealTwoFactorSecrets(db);
 	await resealSs12000Secrets(db);
+	await resealIdentityProviderSecrets(db);
+	await resealWebhookSecrets(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();
