@@ -21,7 +21,9 @@ const serverEnv = (port: number) => ({
 	// As npm start sets it (scripts/start.js), so a 2 MB import file or 3×2 MB case attachments reach the app.
 	BODY_SIZE_LIMIT: '8M',
 	// Every suite asks for password links from 127.0.0.1; the limit itself is tested in the database tier.
-	RESET_LIMIT_IP: '100000'
+	RESET_LIMIT_IP: '100000',
+	// The single sign-on scenario's local provider runs on 127.0.0.1 (decision 050); production leaves this off.
+	SSO_ALLOW_PRIVATE_ISSUERS: 'true'
 });
 
 /**

@@ -50,7 +50,8 @@ export default defineConfig({
 	server: { port: 3000 },
 	test: {
 		// A fixed key for sealed secrets (decision 038), so specs never write a key file into ./data.
-		env: { SECRET_KEY: process.env.SECRET_KEY ?? 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=' },
+		// The local OIDC provider of the sign-in specs runs on 127.0.0.1 (decision 050).
+		env: { SECRET_KEY: process.env.SECRET_KEY ?? 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=', SSO_ALLOW_PRIVATE_ISSUERS: 'true' },
 		projects: [
 			{
 				extends: true,

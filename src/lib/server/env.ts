@@ -43,6 +43,12 @@ const schema = z.object({
 	 * targets are refused when subscribing and when delivering. Only for installations whose receivers are inside.
 	 */
 	WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
+	/**
+	 * Single sign-on (decision 050): whether an identity provider may be on this machine or a private network (plain
+	 * http only on loopback). Off in production: otherwise an organizer's administrator could make the server fetch
+	 * addresses inside the network. The tests' local provider needs it.
+	 */
+	SSO_ALLOW_PRIVATE_ISSUERS: z.stringbool().default(false),
 	/** Requests one API token may make a minute (decision 052); more are answered 429 with Retry-After. */
 	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
 	/** Failed sign-ins allowed per address (all accounts together) in 15 minutes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { env } from '../../env';
 
 /** The OIDC kinds an administrator can add today (SAML/Skolfederation comes with its own form, decision 050). */
 export const OIDC_KINDS = ['entra', 'google', 'generic'] as const;
@@ -11,8 +12,8 @@ export const GOOGLE_ISSUER = 'https://accounts.google.com';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Whether plain http is acceptable for an issuer: only on this machine (the tests' local provider). */
-export const isLoopbackHttp = (url: URL) => url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+/** Whether plain http is acceptable for an issuer: only on this machine, and only where private issuers are allowed (tests). */
+export const isLoopbackHttp = (url: URL) => url.protocol === 'http:' && LOOPBACK.has(url.hostname) && env.SSO_ALLOW_PRIVATE_ISSUERS;
 
 /**
  * Entra ID's multi-tenant issuers: their id tokens carry the tenant's own issuer, so strict issuer checks fail, and

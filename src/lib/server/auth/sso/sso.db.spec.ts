@@ -19,6 +19,7 @@ import { updatePasswordSignIn } from './update-password-sign-in';
 import { startOidcSignIn } from './start-oidc-sign-in';
 import { finishOidcSignIn } from './finish-oidc-sign-in';
 import { providerSignOutLink, sessionProviderId } from './provider-sign-out';
+import { oidcConfiguration } from './oidc-configuration';
 import { SsoError } from './sso-failure';
 
 const t = useTestDatabase();
@@ -299,6 +300,22 @@ describe('signing in through an OpenID Connect provider', () => {
 		const gone = await buildPerson(t.db, { status: 'inactive', roles: [{ role: 'staff', organizerId: organizer.id }] });
 		await t.db.insert(externalIdentities).values({ provider: provider.id, subject: 'slutat', personId: gone.id });
 		expect(await reasonOf(roundTrip(provider.id, { sub: 'slutat' }))).toBe('inactive');
+	});
+
+	it('does not let a provider point the server at this machine or a private network unless the installation allows it', async () => {
+		const organizer = await buildOrganizer(t.db);
+		const local = await buildIdentityProvider(t.db, { organizerId: organizer.id, issuer: idp.issuer });
+		// openid-client wraps the guard's refusal; no request left this machine.
+		const refusal = (p: Promise<unknown>) =>
+			p.then(
+				() => null,
+				(e: Error) => e.cause
+			);
+		expect(await refusal(oidcConfiguration(local, { allowPrivate: false }))).toMatchObject({ code: 'INVALID' });
+		const internal = await buildIdentityProvider(t.db, { organizerId: organizer.id, issuer: 'https://10.20.30.40/tenant' });
+		expect(await refusal(oidcConfiguration(internal, { allowPrivate: false }))).toMatchObject({ code: 'INVALID' });
+		// The tests' own installation allows it, so the same local provider answers.
+		await expect(oidcConfiguration(local)).resolves.toBeTruthy();
 	});
 
 	it('refuses a linked person who is no longer a member of the organizer', async () => {
