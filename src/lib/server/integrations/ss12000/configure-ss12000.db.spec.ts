@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrgAdmin } from '../../../../../tests/factories';
 import { seedSs12000, startSs12000Mock, type MockServer } from '../../../../../tests/ss12000-mock-server';
-import { auditEvents, ss12000Configs } from '../../db/schema';
+import { auditEvents, ss12000Configs, ss12000Runs } from '../../db/schema';
 import { randomBytes } from 'node:crypto';
 import { appKeyring, currentSealPrefix, isSealed, keyringOf, openSecret, sealSecret } from '../../crypto/secrets';
 import { resealSs12000Secrets } from './reseal-ss12000-secrets';
 import { saveSs12000Config } from './save-ss12000-config';
 import { requestSs12000Sync } from './request-ss12000-sync';
-import { runDueSs12000Syncs } from './run-due-ss12000-syncs';
+import { retryWaitMs, runDueSs12000Syncs } from './run-due-ss12000-syncs';
 import { getSs12000Overview } from './get-ss12000-overview';
 
 const t = useTestDatabase();
@@ -96,6 +96,52 @@ describe('SS 12000 configuration and requested runs', () => {
 		expect(full!.counts.created).toBe(2 + 6 + 2);
 		// Nothing asked for and synced less than an hour ago: the job leaves it.
 		expect((await runDueSs12000Syncs(t.db)).find((r) => r.organizerId === organizer.id)).toBeUndefined();
+	});
+});
+
+describe('a source that keeps failing', () => {
+	it('is tried again by the job only after a growing pause, while a sync asked for runs at once', async () => {
+		expect([0, 1, 2, 3, 7, 20].map((n) => retryWaitMs(n) / 60_000)).toEqual([0, 1, 2, 4, 60, 60]);
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		const mock = await startSs12000Mock(seedSs12000({ persons: 2, duties: 1, schoolUnits: 1, tag: `fel${organizer.id.slice(0, 6)}` }));
+		mocks.push(mock);
+		await saveSs12000Config(t.db, {
+			actor,
+			organizerId: organizer.id,
+			values: { baseUrl: mock.url, authKind: 'bearer', secret: mock.token }
+		});
+		const now = new Date();
+		const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+		await t.db
+			.update(ss12000Configs)
+			.set({ syncedUntil: minutesAgo(180) })
+			.where(eq(ss12000Configs.organizerId, organizer.id));
+		// Two failures in a row, the last one a minute ago: the job waits two minutes.
+		for (const m of [5, 1])
+			await t.db.insert(ss12000Runs).values({
+				organizerId: organizer.id,
+				mode: 'delta',
+				status: 'failed',
+				startedAt: minutesAgo(m),
+				finishedAt: minutesAgo(m),
+				counts: { created: 0, updated: 0, ended: 0, deactivated: 0, unchanged: 0, skipped: 0 },
+				failure: 'timeout'
+			});
+		const mine = async (at: Date) => (await runDueSs12000Syncs(t.db, at)).find((r) => r.organizerId === organizer.id);
+		expect(await mine(now)).toBeUndefined();
+		expect(await mine(new Date(now.getTime() + 2 * 60_000))).toMatchObject({ organizerId: organizer.id });
+		// An administrator's request does not wait.
+		await t.db.insert(ss12000Runs).values({
+			organizerId: organizer.id,
+			mode: 'delta',
+			status: 'failed',
+			startedAt: new Date(now.getTime() + 3 * 60_000),
+			finishedAt: new Date(now.getTime() + 3 * 60_000),
+			counts: { created: 0, updated: 0, ended: 0, deactivated: 0, unchanged: 0, skipped: 0 },
+			failure: 'timeout'
+		});
+		await requestSs12000Sync(t.db, { actor, organizerId: organizer.id, mode: 'dry_run' });
+		expect(await mine(new Date(now.getTime() + 3 * 60_000))).toMatchObject({ mode: 'dry_run' });
 	});
 });
 

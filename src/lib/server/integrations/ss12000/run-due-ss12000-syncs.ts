@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { ss12000Configs } from '../../db/schema';
+import { ss12000Configs, ss12000Runs } from '../../db/schema';
 import { logServerError } from '../../http/log-server-error';
 import { runSs12000Sync, type SyncMode } from './run-ss12000-sync';
 
@@ -8,9 +8,35 @@ import { runSs12000Sync, type SyncMode } from './run-ss12000-sync';
 export const DELTA_EVERY_MS = 60 * 60_000;
 
 /**
+ * How long the job waits after a run that failed before it tries that organizer on its own again: 1, 2, 4 … minutes
+ * for each failure in a row, at most an hour, so a server that is down is not asked every minute. A sync an
+ * administrator asks for runs at once all the same.
+ */
+export function retryWaitMs(failedInARow: number): number {
+	if (failedInARow <= 0) return 0;
+	return Math.min(2 ** (failedInARow - 1), 60) * 60_000;
+}
+
+/** Whether the organizer's last runs failed recently enough that the job should wait (see retryWaitMs). */
+async function backingOff(db: Db, organizerId: string, now: Date): Promise<boolean> {
+	const recent = await db
+		.select({ status: ss12000Runs.status, startedAt: ss12000Runs.startedAt, finishedAt: ss12000Runs.finishedAt })
+		.from(ss12000Runs)
+		.where(eq(ss12000Runs.organizerId, organizerId))
+		.orderBy(desc(ss12000Runs.startedAt))
+		.limit(8);
+	const failed = recent.findIndex((r) => r.status !== 'failed');
+	const inARow = failed === -1 ? recent.length : failed;
+	if (inARow === 0) return false;
+	const last = recent[0].finishedAt ?? recent[0].startedAt;
+	return now.getTime() - last.getTime() < retryWaitMs(inARow);
+}
+
+/**
  * The job (pg-boss, every minute): first the syncs administrators asked for, then a delta (or the rest of an
- * unfinished sync) for every organizer whose last sync began more than an hour ago. An organizer that never synced
- * waits for its administrator. One organizer at a time; one organizer's failure does not stop the others.
+ * unfinished sync) for every organizer whose last sync began more than an hour ago — after failures only once the
+ * back-off has passed (retryWaitMs). An organizer that never synced waits for its administrator. One organizer at a
+ * time; one organizer's failure does not stop the others.
  */
 export async function runDueSs12000Syncs(db: Db, now = new Date()) {
 	const requested = await db
@@ -29,8 +55,10 @@ export async function runDueSs12000Syncs(db: Db, now = new Date()) {
 				)
 			)
 		);
+	const retry = [];
+	for (const d of due) if (!(await backingOff(db, d.organizerId, now))) retry.push({ ...d, mode: 'auto', by: null });
 	const runs = [];
-	for (const r of [...requested, ...due.map((d) => ({ ...d, mode: 'auto', by: null }))]) {
+	for (const r of [...requested, ...retry]) {
 		// Take the request first, so a failing sync is not asked for again every minute.
 		await db.update(ss12000Configs).set({ requestedMode: null, requestedBy: null }).where(eq(ss12000Configs.organizerId, r.organizerId));
 		try {
