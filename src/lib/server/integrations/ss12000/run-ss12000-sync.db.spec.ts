@@ -11,7 +11,9 @@ import {
 	roleAssignments,
 	ss12000Configs,
 	ss12000Links,
-	units
+	units,
+	webhookMessages,
+	webhookSubscriptions
 } from '../../db/schema';
 import { hashPassword } from '../../auth/password';
 import { signInWithPassword } from '../../auth/sign-in';
@@ -268,5 +270,30 @@ describe('SS 12000 sync and other people and organizers', () => {
 			.from(roleAssignments)
 			.where(and(eq(roleAssignments.organizerId, other.organizer.id), inArray(roleAssignments.personId, [theirs.id])));
 		expect(otherAssignments).toEqual([]);
+	});
+});
+
+describe('the sync.finished webhook event', () => {
+	it('is queued when a real sync ends, with its outcome and counts, and not for a dry run', async () => {
+		const w = await setUp('w', { persons: 4, duties: 2, groups: 0, schoolUnits: 1 });
+		try {
+			await t.db.insert(webhookSubscriptions).values({
+				organizerId: w.organizer.id,
+				url: 'https://mottagare.example.test/in',
+				events: ['sync.finished'],
+				secretSealed: 'x',
+				createdById: w.actor.personId
+			});
+			const queued = () => t.db.select().from(webhookMessages).where(eq(webhookMessages.organizerId, w.organizer.id));
+			await runSs12000Sync(t.db, { organizerId: w.organizer.id, mode: 'dry_run', limit: LIMIT });
+			expect(await queued()).toEqual([]);
+			const run = await runSs12000Sync(t.db, { organizerId: w.organizer.id, limit: LIMIT });
+			const [message, ...more] = await queued();
+			expect(more).toEqual([]);
+			expect(message.eventType).toBe('sync.finished');
+			expect(message.data).toMatchObject({ runId: run.id, mode: 'full', status: 'done', counts: { created: 1 + 4 + 2 } });
+		} finally {
+			await w.mock.close();
+		}
 	});
 });

@@ -9,6 +9,7 @@ import { createSs12000Client, Ss12000Error, type Ss12000Client } from './client'
 import { PHASES, phasesOf, queryOf } from './sync-phases';
 import { retireLinks, unseenLinks } from './retire-links';
 import { emptyCounts, type SyncContext } from './sync-context';
+import { queueWebhookEvent } from '../webhooks/queue-webhook-event';
 
 /** How far back a delta reaches before the last sync's start, for changes stamped late by the source (decision 051). */
 export const DELTA_OVERLAP_MS = 5 * 60_000;
@@ -174,35 +175,49 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 					if (!(e instanceof DryRunDone)) throw e;
 				});
 		} else await pipeline(db, client);
-		const [done] = await db
-			.update(ss12000Runs)
-			.set({
-				status: 'done',
-				finishedAt: new Date(),
-				counts: ctx.counts,
-				errors: ctx.errors,
-				errorCount: ctx.errorCount,
-				examples: ctx.examples
-			})
-			.where(eq(ss12000Runs.id, run.id))
-			.returning();
-		return done;
+		return await finishRun(db, run.id, dry, {
+			status: 'done',
+			counts: ctx.counts,
+			errors: ctx.errors,
+			errorCount: ctx.errorCount,
+			examples: ctx.examples
+		});
 	} catch (e) {
 		const failure = e instanceof Ss12000Error ? e.message : `internal error: ${(e as Error)?.message ?? e}`;
 		if (!(e instanceof Ss12000Error)) console.error('ss12000 sync failed', e);
-		const [failed] = await db
-			.update(ss12000Runs)
-			.set({
-				status: 'failed',
-				finishedAt: new Date(),
-				failure,
-				counts: ctx.counts,
-				errors: ctx.errors,
-				errorCount: ctx.errorCount,
-				examples: ctx.examples
-			})
-			.where(eq(ss12000Runs.id, run.id))
-			.returning();
-		return failed;
+		return finishRun(db, run.id, dry, {
+			status: 'failed',
+			failure,
+			counts: ctx.counts,
+			errors: ctx.errors,
+			errorCount: ctx.errorCount,
+			examples: ctx.examples
+		});
 	}
+}
+
+/**
+ * Writes how a run ended and, for a real sync (not a dry run), queues the `sync.finished` webhook event in the same
+ * transaction: its mode, outcome and counts, never a person's data.
+ */
+async function finishRun(
+	db: Db,
+	runId: string,
+	dry: boolean,
+	end: Pick<typeof ss12000Runs.$inferInsert, 'status' | 'failure' | 'counts' | 'errors' | 'errorCount' | 'examples'>
+) {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(ss12000Runs)
+			.set({ ...end, finishedAt: new Date() })
+			.where(eq(ss12000Runs.id, runId))
+			.returning();
+		if (!dry)
+			await queueWebhookEvent(tx, {
+				organizerId: row.organizerId,
+				type: 'sync.finished',
+				data: { runId: row.id, mode: row.mode, status: row.status, counts: row.counts, errorCount: row.errorCount, failure: row.failure }
+			});
+		return row;
+	});
 }

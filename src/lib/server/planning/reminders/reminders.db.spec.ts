@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../../tests/factories';
-import { auditEvents, memberships, organizers, outbox, people, planningActions } from '../../db/schema';
+import {
+	auditEvents,
+	memberships,
+	organizers,
+	outbox,
+	people,
+	planningActions,
+	webhookMessages,
+	webhookSubscriptions
+} from '../../db/schema';
 import { env } from '../../env';
 import { createAction } from '../create-action';
 import { changeActionStatus } from '../change-action-status';
@@ -62,6 +71,42 @@ describe('reminders before and after a due date', () => {
 			.where(and(eq(auditEvents.entityId, action.id), eq(auditEvents.action, 'reminder.send')));
 		expect(audits).toHaveLength(1);
 		expect(audits[0].changes).toMatchObject({ kind: 'due_soon', dueOn: '2026-12-20' });
+	});
+
+	it('queues the action.due webhook event with each reminder, for the subscriptions that want it', async () => {
+		const s = await setup();
+		const [wants] = await t.db
+			.insert(webhookSubscriptions)
+			.values({
+				organizerId: s.organizer.id,
+				url: 'https://a.example.test/in',
+				events: ['action.due'],
+				secretSealed: 'x',
+				createdById: s.leader.personId
+			})
+			.returning();
+		await t.db
+			.insert(webhookSubscriptions)
+			.values({
+				organizerId: s.organizer.id,
+				url: 'https://b.example.test/in',
+				events: ['case.created'],
+				secretSealed: 'x',
+				createdById: s.leader.personId
+			});
+		const action = await s.plan({ title: 'Fortbildning i källkritik' });
+		await s.run('2026-12-13');
+		await s.run('2026-12-21');
+		const queued = await t.db
+			.select()
+			.from(webhookMessages)
+			.where(eq(webhookMessages.organizerId, s.organizer.id))
+			.orderBy(asc(webhookMessages.id));
+		expect(queued.map((q) => [q.subscriptionId, q.eventType, (q.data as { reminder: string }).reminder])).toEqual([
+			[wants.id, 'action.due', 'due_soon'],
+			[wants.id, 'action.due', 'overdue']
+		]);
+		expect(queued[0].data).toMatchObject({ actionId: action.id, dueOn: '2026-12-20', title: 'Fortbildning i källkritik' });
 	});
 
 	it('says "1 dag kvar", not "1 dagar", the day before', async () => {

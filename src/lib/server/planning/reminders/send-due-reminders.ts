@@ -9,6 +9,7 @@ import { actionDueSource } from './action-due-source';
 import type { DueItem, DueSource } from './due-source';
 import { buildReminderMail, type ReminderKind } from './reminder-mail';
 import { parseReminderSettings, REMINDER_SETTINGS_KEY } from './settings';
+import { queueWebhookEvent } from '../../integrations/webhooks/queue-webhook-event';
 
 /** Every kind of thing the reminder job looks at. Council decisions become one more entry here. */
 export const DUE_SOURCES: readonly DueSource[] = [actionDueSource, decisionDueSource];
@@ -64,6 +65,13 @@ async function sendOne(db: Db, source: DueSource, item: DueItem, kind: ReminderK
 		const daysLeft = dayNumber(item.dueOn) - dayNumber(today);
 		const mail = buildReminderMail({ kind, item, noun: source.noun, recipientName: to.name, daysLeft });
 		await sendMail(tx, { organizerId: item.organizerId, to: to.email, ...mail });
+		// An action coming due or overdue is also a webhook event (decision 052), once per reminder as the mail is.
+		if (source.key === actionDueSource.key)
+			await queueWebhookEvent(tx, {
+				organizerId: item.organizerId,
+				type: 'action.due',
+				data: { actionId: item.itemId, title: item.title, dueOn: item.dueOn, reminder: kind }
+			});
 		await recordAudit(tx, {
 			organizerId: item.organizerId,
 			actorId: null,
