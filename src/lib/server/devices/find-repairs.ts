@@ -124,3 +124,14 @@ async function expiringWarranties(db: Db, o: { organizerId: string; unitIds: str
 		.sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.assetTag.localeCompare(b.assetTag))
 		.slice(0, 200);
 }
+
+/** Whether any repair at the organizer was sent to one of these (supplier) teams: their start page then links to the list. */
+export async function hasTeamRepairs(db: Db, organizerId: string, teamIds: string[]): Promise<boolean> {
+	if (teamIds.length === 0) return false;
+	const [row] = await db
+		.select({ id: deviceRepairs.id })
+		.from(deviceRepairs)
+		.where(and(eq(deviceRepairs.organizerId, organizerId), inArray(deviceRepairs.supplierTeamId, teamIds)))
+		.limit(1);
+	return !!row;
+}

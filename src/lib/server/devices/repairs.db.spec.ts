@@ -1,4 +1,4 @@
-// Covers: sendDeviceToRepair (with a loaner), returnDeviceFromRepair, findRepairs, repairTeamsOf (and the repair on getDevice, the guard in changeDeviceStatus).
+// Covers: sendDeviceToRepair (with a loaner), returnDeviceFromRepair, findRepairs, hasTeamRepairs, repairTeamsOf (and the repair on getDevice, the guard in changeDeviceStatus).
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -12,7 +12,7 @@ import { returnDevice } from './return-device';
 import { changeDeviceStatus } from './change-device-status';
 import { sendDeviceToRepair } from './send-device-to-repair';
 import { returnDeviceFromRepair } from './return-device-from-repair';
-import { findRepairs } from './find-repairs';
+import { findRepairs, hasTeamRepairs } from './find-repairs';
 import { getDevice } from './get-device';
 
 const t = useTestDatabase();
@@ -112,6 +112,9 @@ describe('repairs', () => {
 		]);
 		expect(forSupplier.expiring).toEqual([]);
 		expect((await findRepairs(t.db, { actor: s.otherSupplier, organizerId: s.org })).open).toEqual([]);
+		// The supplier's start page links to the list only when something was sent to their team.
+		expect(await hasTeamRepairs(t.db, s.org, s.supplier.teamIds ?? [])).toBe(true);
+		expect(await hasTeamRepairs(t.db, s.org, s.otherSupplier.teamIds ?? [])).toBe(false);
 		expect((await findRepairs(t.db, { actor: s.central, organizerId: s.org })).open).toEqual([
 			expect.objectContaining({ assetTag: d.assetTag, caseNumber: ticket.number, opens: true })
 		]);

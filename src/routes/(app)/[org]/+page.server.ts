@@ -7,12 +7,14 @@ import { getPlanningStart } from '$lib/server/planning/get-planning-start';
 import { findStaffConclusions } from '$lib/server/assessment/conclusions/find-staff-conclusions';
 import { findStartRates } from '$lib/server/assessment/rates/find-start-rates';
 import { findHeldDevices } from '$lib/server/devices/find-held-devices';
+import { hasTeamRepairs } from '$lib/server/devices/find-repairs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event);
 	// A supplier here only through their team: a pointer to the queue, nothing of the organizer's own.
-	if (!can(actor, 'organizer.member', { type: 'organizer', organizerId: organizer.id })) return { supplierOnly: true as const };
+	if (!can(actor, 'organizer.member', { type: 'organizer', organizerId: organizer.id }))
+		return { supplierOnly: true as const, repairs: await hasTeamRepairs(event.locals.db, organizer.id, actor.teamIds ?? []) };
 	const units = await findVisibleUnits(event.locals.db, actor, organizer.id);
 	const roles = [...new Set(actor.assignments.filter((a) => a.organizerId === organizer.id).map((a) => a.role))];
 	const assessments = await findAnswerableRounds(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
