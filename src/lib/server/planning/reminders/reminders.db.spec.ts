@@ -85,15 +85,13 @@ describe('reminders before and after a due date', () => {
 				createdById: s.leader.personId
 			})
 			.returning();
-		await t.db
-			.insert(webhookSubscriptions)
-			.values({
-				organizerId: s.organizer.id,
-				url: 'https://b.example.test/in',
-				events: ['case.created'],
-				secretSealed: 'x',
-				createdById: s.leader.personId
-			});
+		await t.db.insert(webhookSubscriptions).values({
+			organizerId: s.organizer.id,
+			url: 'https://b.example.test/in',
+			events: ['case.created'],
+			secretSealed: 'x',
+			createdById: s.leader.personId
+		});
 		const action = await s.plan({ title: 'Fortbildning i källkritik' });
 		await s.run('2026-12-13');
 		await s.run('2026-12-21');
