@@ -1,0 +1,150 @@
+// Covers: the device register's forms (/[org]/utrustning/skanna, /[org]/utrustning/[deviceId], /[org]/utrustning/ny),
+// the integration settings (/[org]/admin/inloggning/ny, /[org]/admin/api, /[org]/admin/webhooks, /[org]/admin/ss12000)
+// and the REST API (/api/v1/...), as an attacker would try them.
+/**
+ * The newer areas attacked over HTTP on the demo server: forms posted by roles that may not, another organizer's
+ * administrator reaching for the demo organizer's records by id, made-up ids, posts from another site, a webhook
+ * aimed at this machine, and the API reached with a browser session instead of a key. After each attempt a check
+ * that nothing was written. The domain rules themselves are tested in the db tier; this file tests the wiring.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
+import { postForm as post, signedInAs as as, type Attacker } from './attacker';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const ORG = `/${DEMO_SLUG}`;
+const planned = planDemo().people;
+const emailOf = (label: string) => planned.find((p) => p.signIn?.startsWith(label))!.email;
+const STAMP = Date.now().toString(36);
+const OTHER = { name: `Kopplingsby skola ${STAMP}`, email: `admin-${STAMP}@kopplingsby.example`, password: 'kopplingsbys långa lösenord' };
+
+const get = (who: Attacker, url: string) => who.request.get(url, { maxRedirects: 0 });
+const refused = [403, 404];
+/** A page's main content (the rest carries a fresh script nonce on every answer). */
+const mainOf = async (who: Attacker, url: string) => (await (await get(who, url)).text()).match(/<main[\s\S]*<\/main>/)?.[0];
+
+let admin: Attacker;
+let other: Attacker;
+let otherSlug = '';
+/** Signed in once each, one after another (several sign-ins at once are slow on a loaded machine). */
+const people: Record<'teacher' | 'reader' | 'supplier' | 'principal' | 'leader', Attacker> = {} as never;
+
+test.beforeAll(async ({ browser }) => {
+	admin = await as(browser, emailOf('org_admin'));
+	const created = await post(admin, '/system?/create', {
+		name: OTHER.name,
+		kind: 'enskild',
+		orgNumber: '',
+		municipalityCode: '',
+		adminName: 'Kim Koppling',
+		adminEmail: OTHER.email,
+		password: OTHER.password
+	});
+	expect(created.status()).toBe(303);
+	otherSlug = decodeURIComponent(created.headers()['location']!.match(/skapad=([^&]+)/)![1]);
+	other = await as(browser, OTHER.email, OTHER.password);
+	people.teacher = await as(browser, emailOf('staff ('));
+	people.reader = await as(browser, emailOf('reader'));
+	people.supplier = await as(browser, emailOf('supplier'));
+	people.principal = await as(browser, emailOf('principal ('));
+	people.leader = await as(browser, emailOf('leadership'));
+});
+
+test('a device is handed out, re-classed or added only by those who manage it, never across organizers or sites', async () => {
+	const list = await (await get(admin, `${ORG}/utrustning`)).text();
+	const deviceId = list.match(/\/utrustning\/([0-9a-f-]{36})"/)?.[1];
+	expect(deviceId, 'the demo has devices').toBeTruthy();
+	const page = `${ORG}/utrustning/${deviceId}`;
+	const before = await mainOf(admin, page);
+	expect(before).toContain('<h1>');
+	const tag = `ANGREPP-${STAMP}`;
+	const scrap = { status: 'scrapped', note: 'angrepp', occurredOn: '', policeReport: '' };
+	for (const [who, attacker] of Object.entries(people)) {
+		expect(refused, `scan as ${who}`).toContain(
+			(await post(attacker, `${ORG}/utrustning/skanna?/handOut`, { person: OTHER.email, tag })).status()
+		);
+		expect(refused, `status as ${who}`).toContain((await post(attacker, `${page}?/status`, scrap)).status());
+		expect(refused, `new device as ${who}`).toContain((await post(attacker, `${ORG}/utrustning/ny?/create`, { tag })).status());
+	}
+	// Another organizer's administrator: the demo device under their own address is not found, and the demo's is not theirs.
+	expect((await post(other, `/${otherSlug}/utrustning/${deviceId}?/status`, scrap)).status()).toBe(404);
+	expect(refused).toContain((await post(other, `${page}?/status`, scrap)).status());
+	// Made-up and malformed ids, and a post from another site, as the administrator.
+	expect((await post(admin, `${ORG}/utrustning/${randomUUID()}?/status`, scrap)).status()).toBe(404);
+	expect((await post(admin, `${ORG}/utrustning/not-a-device?/status`, scrap)).status()).toBe(404);
+	expect((await post(admin, `${page}?/status`, scrap, 'https://angripare.example')).status()).toBe(403);
+	// Nothing was written: the device page reads as before, and no device has the attacker's tag.
+	expect(await mainOf(admin, page)).toBe(before);
+	// (the search field shows the tag typed; a listed device would show it as a cell's text)
+	expect(await mainOf(admin, `${ORG}/utrustning?sok=${tag}`)).not.toContain(`>${tag}<`);
+});
+
+test('sign-in providers, API keys, webhooks and the SS 12000 settings are changed by the organization administrator alone', async () => {
+	const name = `Angrepp ${STAMP}`;
+	const forms: [string, Record<string, string>][] = [
+		[`${ORG}/admin/inloggning/ny?/create`, { kind: 'generic', displayName: name, issuer: 'https://idp.angripare.example', clientId: name }],
+		[`${ORG}/admin/api?/create`, { name, lifetimeDays: '30', units: 'read', people: 'write' }],
+		[`${ORG}/admin/webhooks?/create`, { url: `https://angripare.example/${STAMP}`, events: 'case.created' }],
+		[`${ORG}/admin/ss12000?/save`, { baseUrl: 'https://ss12000.angripare.example', authKind: 'bearer', secret: name }]
+	];
+	for (const [who, attacker] of Object.entries(people))
+		for (const [url, form] of forms) expect(refused, `${url} as ${who}`).toContain((await post(attacker, url, form)).status());
+	// Another organizer's administrator is an administrator, but not here; and the demo's administrator not from another site.
+	for (const [url, form] of forms) {
+		expect(refused, `${url} as the other administrator`).toContain((await post(other, url, form)).status());
+		expect((await post(admin, url, form, 'https://angripare.example')).status(), `${url} from another site`).toBe(403);
+	}
+	// Nothing was written.
+	for (const path of ['inloggning', 'api', 'webhooks'])
+		expect(await (await get(admin, `${ORG}/admin/${path}`)).text(), path).not.toContain(STAMP);
+	expect(await (await get(admin, `${ORG}/admin/ss12000`)).text()).not.toContain('ss12000.angripare.example');
+});
+
+test('a webhook aimed at this machine or the private network is refused beside the field, and none is saved', async () => {
+	for (const url of [
+		'http://127.0.0.1:9/hook',
+		'http://localhost/hook',
+		'http://10.0.0.8/hook',
+		'http://169.254.169.254/latest',
+		'file:///etc/passwd'
+	]) {
+		const res = await post(admin, `${ORG}/admin/webhooks?/create`, { url: `${url}?${STAMP}`, events: 'case.created' });
+		expect(res.status(), url).toBe(400);
+		expect(await res.text(), url).toContain('aria-invalid="true"');
+	}
+	expect(await (await get(admin, `${ORG}/admin/webhooks`)).text()).not.toContain(STAMP);
+});
+
+test('the API answers only to a key: not to a signed-in browser, a made-up key, or another organizer’s key', async ({ browser }) => {
+	const units = await admin.request.get('/api/v1/units');
+	expect(units.status(), 'a browser session is not an API key').toBe(401);
+	expect(units.headers()['content-type']).toContain('application/problem+json');
+	const created = await admin.request.post('/api/v1/cases', {
+		data: { title: `Angrepp ${STAMP}`, description: 'x' },
+		headers: { origin: 'https://angripare.example' }
+	});
+	expect([401, 403], 'nor does a cross-site post with the session cookie write').toContain(created.status());
+	const anonymous = (await browser.newContext()).request;
+	for (const key of ['rdt_finnsinte', 'Bearer', "' OR 1=1 --", 'x'.repeat(5000)])
+		expect((await anonymous.get('/api/v1/units', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+	// The other organizer's administrator makes a key for their own organizer; it reads their units, never the demo's.
+	const made = await post(other, `/${otherSlug}/admin/api?/create`, {
+		name: `Nyckel ${STAMP}`,
+		lifetimeDays: '30',
+		units: 'read',
+		cases: 'read'
+	});
+	expect(made.status()).toBe(200);
+	const key = (await made.text()).match(/rdt_[A-Za-z0-9_-]{20,}/)?.[0];
+	expect(key, 'the new key is shown once').toBeTruthy();
+	const bearer = { authorization: `Bearer ${key}` };
+	expect((await anonymous.get('/api/v1/units', { headers: bearer })).status()).toBe(200);
+	const demoUnits = await (await get(admin, `${ORG}/admin/enheter`)).text();
+	const demoUnitId = demoUnits.match(/\/admin\/enheter\/([0-9a-f-]{36})/)?.[1];
+	expect(demoUnitId, 'a demo unit id').toBeTruthy();
+	expect((await anonymous.get(`/api/v1/units/${demoUnitId}`, { headers: bearer })).status()).toBe(404);
+	expect(await (await anonymous.get('/api/v1/units', { headers: bearer })).text()).not.toContain(demoUnitId!);
+	expect((await anonymous.get('/api/v1/cases/1', { headers: bearer })).status()).toBe(404);
+});
