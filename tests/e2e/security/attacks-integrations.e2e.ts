@@ -148,3 +148,35 @@ test('the API answers only to a key: not to a signed-in browser, a made-up key, 
 	expect(await (await anonymous.get('/api/v1/units', { headers: bearer })).text()).not.toContain(demoUnitId!);
 	expect((await anonymous.get('/api/v1/cases/1', { headers: bearer })).status()).toBe(404);
 });
+
+test('the tool register, key people’s capacity and the competence plan are written only by those who run them', async () => {
+	const register = await (await get(admin, `${ORG}/appar/register`)).text();
+	const toolId = register.match(/\/appar\/register\/([0-9a-f-]{36})"/)?.[1];
+	expect(toolId, 'the demo has tools').toBeTruthy();
+	const tool = `${ORG}/appar/register/${toolId}`;
+	const before = await mainOf(admin, tool);
+	expect(before).toContain('<h1>');
+	const name = `Angreppsappen ${STAMP}`;
+	const decide = { decision: 'approved', schoolForms: 'gr', yearFrom: '1', yearTo: '9', reason: name };
+	const forms: [string, Record<string, string>][] = [
+		[`${ORG}/appar/register/ny?/create`, { name, vendor: name, kind: 'app' }],
+		[`${tool}?/decide`, decide],
+		[`${tool}?/save`, { name, vendor: name, kind: 'app' }],
+		[`${ORG}/appar/licenser?/pool`, { toolId: toolId!, seats: '200', period: '2026', price: '1' }],
+		[`${ORG}/appar/klassning?/save`, { title: name, text: name }],
+		[`${ORG}/kapacitet/ny?/create`, { personId: randomUUID(), hoursPerWeek: '40', note: name }],
+		[`${ORG}/kompetens/steg?/save`, { title: name, yearGroup: '4', aspect: 'use' }]
+	];
+	for (const who of ['teacher', 'reader', 'supplier'] as const)
+		for (const [url, form] of forms) expect(refused, `${url} as ${who}`).toContain((await post(people[who], url, form)).status());
+	// Another organizer's administrator, by the demo tool's id under both addresses; made-up ids; another site.
+	expect((await post(other, `/${otherSlug}/appar/register/${toolId}?/decide`, decide)).status()).toBe(404);
+	expect(refused).toContain((await post(other, `${tool}?/decide`, decide)).status());
+	expect((await post(admin, `${ORG}/appar/register/${randomUUID()}?/decide`, decide)).status()).toBe(404);
+	expect((await post(admin, `${ORG}/appar/register/not-a-tool?/decide`, decide)).status()).toBe(404);
+	expect((await post(admin, `${tool}?/decide`, decide, 'https://angripare.example')).status()).toBe(403);
+	// Nothing was written.
+	expect(await mainOf(admin, tool)).toBe(before);
+	for (const path of ['appar/register', 'appar/licenser', 'appar/klassning', 'kapacitet', 'kompetens'])
+		expect(await mainOf(admin, `${ORG}/${path}`), path).not.toContain(STAMP);
+});
