@@ -13,6 +13,7 @@ import { sendArticleReviewReminders } from '../knowledge/review/send-article-rev
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
+import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -75,6 +76,12 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'webhook-deliveries',
 		cron: '* * * * *',
 		run: (db) => deliverWebhookMessages(db)
+	},
+	{
+		// The webhook delivery log and finished messages are kept for 30 days (decision 052, addendum).
+		name: 'webhook-log-pruning',
+		cron: '45 3 * * *',
+		run: (db, now) => pruneWebhookLog(db, now)
 	},
 	{
 		// The daily digest of notifications, at 07:00 Stockholm time (decision 026).

@@ -11,6 +11,8 @@ import { createWebhook } from './create-webhook';
 import { findWebhooks } from './find-webhooks';
 import { removeWebhook } from './remove-webhook';
 import { sendTestEvent } from './send-test-event';
+import { pruneWebhookLog, WEBHOOK_LOG_DAYS } from './prune-webhook-log';
+import { MAX_ATTEMPTS } from '../../mail/deliver-outbox';
 
 const t = useTestDatabase();
 
@@ -164,5 +166,49 @@ describe('case events', () => {
 		expect(second.nextAttemptAt!.getTime() - (start.getTime() + 61_000)).toBe(5 * 60_000);
 		const log = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, subscription.id));
 		expect(log.map((l) => l.status)).toEqual([500, 500]);
+	});
+});
+
+describe('the daily clean-up', () => {
+	it('removes month-old attempts and finished messages, and keeps what is recent or still being retried', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		const { subscription } = await createWebhook(t.db, {
+			actor,
+			organizerId: organizer.id,
+			input: { url: 'https://mottagare.example/in', events: ['case.created'] },
+			allowPrivate: true
+		});
+		const now = new Date();
+		const old = new Date(now.getTime() - (WEBHOOK_LOG_DAYS + 1) * 86_400_000);
+		const fresh = new Date(now.getTime() - (WEBHOOK_LOG_DAYS - 1) * 86_400_000);
+		const message = (id: string, createdAt: Date, rest: Partial<typeof webhookMessages.$inferInsert>) => ({
+			organizerId: organizer.id,
+			subscriptionId: subscription.id,
+			messageId: id,
+			eventType: 'case.created',
+			data: {},
+			createdAt,
+			...rest
+		});
+		await t.db
+			.insert(webhookMessages)
+			.values([
+				message('old-sent', old, { sentAt: old, attempts: 1 }),
+				message('old-given-up', old, { attempts: MAX_ATTEMPTS, error: 'HTTP 500', nextAttemptAt: null }),
+				message('old-retrying', old, { attempts: 3, error: 'HTTP 500', nextAttemptAt: now }),
+				message('fresh-sent', fresh, { sentAt: fresh, attempts: 1 })
+			]);
+		const attempt = { organizerId: organizer.id, subscriptionId: subscription.id, eventType: 'case.created', status: 200 };
+		await t.db.insert(webhookDeliveries).values([
+			{ ...attempt, messageId: 'old-sent', createdAt: old },
+			{ ...attempt, messageId: 'fresh-sent', createdAt: fresh }
+		]);
+
+		const pruned = await pruneWebhookLog(t.db, now);
+		expect(pruned.messages).toBeGreaterThanOrEqual(2);
+		const left = await t.db.select().from(webhookMessages).where(eq(webhookMessages.subscriptionId, subscription.id));
+		expect(left.map((m) => m.messageId).sort()).toEqual(['fresh-sent', 'old-retrying']);
+		const log = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, subscription.id));
+		expect(log.map((l) => l.messageId)).toEqual(['fresh-sent']);
 	});
 });
