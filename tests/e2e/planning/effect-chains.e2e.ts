@@ -62,7 +62,13 @@ test('the administrator builds an effect chain for a unit with a result, a linke
 	const form = page.locator('form[action="?/indicator"]');
 	await form.getByLabel('Steg', { exact: true }).selectOption({ label: `Resultat: ${RESULT}` });
 	await form.getByLabel('Namn på indikatorn').fill('Personalens medelnivå i delmål 1.1');
+	// Only the fields of the chosen kind are shown: a lead time asks for a line, a self-assessment mean for a sub-goal.
+	await form.getByLabel('Vad mäts?').selectOption('support_lead_time');
+	await expect(form.getByLabel(/^Delmål eller påstående/)).toBeHidden();
+	await expect(form.getByLabel(/^Aspekt/)).toBeHidden();
+	await expect(form.getByLabel(/^Linje/)).toBeVisible();
 	await form.getByLabel('Vad mäts?').selectOption('assessment_mean');
+	await expect(form.getByLabel(/^Linje/)).toBeHidden();
 	await form.getByLabel(/^Delmål eller påstående/).selectOption('nationella-strategin:1.1');
 	await form.getByLabel(/^Grupp som svarar/).selectOption('staff');
 	await form.getByLabel('Mål, värde').fill('3');
