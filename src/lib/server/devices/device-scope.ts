@@ -1,4 +1,5 @@
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { normalizeEmail } from '../auth/normalize-email';
 import type { Db } from '../db';
 import { memberships, people, roleAssignments, units } from '../db/schema';
 import { ancestorIdsOf } from '../org/unit-tree';
@@ -39,7 +40,8 @@ export async function findPersonByIdentifier(db: Db, organizerId: string, identi
 		})
 		.from(people)
 		.leftJoin(memberships, and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId)))
-		.where(or(eq(sql`lower(${people.email})`, identifier.toLowerCase()), eq(people.eppn, identifier)))
+		// Addresses are stored normalized (as sign-in reads them), so the unique index on email serves the lookup.
+		.where(or(eq(people.email, normalizeEmail(identifier) ?? ''), eq(people.eppn, identifier)))
 		.limit(1);
 	return row ?? null;
 }
