@@ -9,6 +9,7 @@ import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
 import { handleBadInput } from '$lib/server/http/bad-input';
+import { handleCrossSiteForms } from '$lib/server/http/cross-site-forms';
 import { chainHandles } from '$lib/server/http/chain-handles';
 import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/two-factor/setup-path';
 import { appKeyring } from '$lib/server/crypto/secrets';
@@ -108,7 +109,7 @@ function withSecurityHeaders(response: Response, signedIn: boolean): Response {
 const handleHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), !!event.locals.actor);
 
 /** In this order, one inside the other (SvelteKit's `sequence` without its per-hook overhead, decision 037). */
-export const handle = chainHandles(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
+export const handle = chainHandles(handleCrossSiteForms, handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = (caught) => {
 	// Kit 3 passes errors raised with error(…) here too; they keep their own body, as under Kit 2.
