@@ -34,7 +34,8 @@ function makeKey(cn: string) {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export async function startTestSamlIdp() {
+/** `host`: the name in the IdP's addresses (the e2e app runs on localhost, and the attempt cookie needs the same site). */
+export async function startTestSamlIdp(opts: { host?: string } = {}) {
 	const key = makeKey('Test-IdP');
 	const foreign = makeKey('Annan-IdP');
 	let attributes: Record<string, string | string[]> = {};
@@ -137,7 +138,7 @@ export async function startTestSamlIdp() {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
-	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	base = `http://${opts.host ?? '127.0.0.1'}:${typeof address === 'object' && address ? address.port : 0}`;
 
 	return {
 		get entityId() {
