@@ -18,6 +18,7 @@ import { resealTwoFactorSecrets } from '$lib/server/auth/two-factor/reseal-two-f
 import { resealSs12000Secrets } from '$lib/server/integrations/ss12000/reseal-ss12000-secrets';
 import { resealIdentityProviderSecrets } from '$lib/server/auth/sso/reseal-identity-provider-secrets';
 import { resealWebhookSecrets } from '$lib/server/integrations/webhooks/reseal-webhook-secrets';
+import { resealSamlServiceProviderKey } from '$lib/server/auth/sso/saml/reseal-sp-key';
 
 /**
  * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
@@ -33,6 +34,7 @@ export const init: ServerInit = async () => {
 	await resealSs12000Secrets(db);
 	await resealIdentityProviderSecrets(db);
 	await resealWebhookSecrets(db);
+	await resealSamlServiceProviderKey(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();

@@ -1,16 +1,20 @@
 // Covers: saveSamlProvider, refreshSamlMetadata, refreshAllSamlMetadata, parseIdpMetadata, fetchIdpMetadata,
 // findSignInOptions (a SAML provider beside the OIDC ones), serviceProviderMetadata.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../../tests/use-test-database';
 import { buildActor, buildIdentityProvider, buildOrgAdmin } from '../../../../../../tests/factories';
 import { startTestSamlIdp, type TestSamlIdp } from '../../../../../../tests/saml-test-idp';
-import { auditEvents, identityProviders } from '../../../db/schema';
+import { auditEvents, identityProviders, instanceSettings } from '../../../db/schema';
+import { appKeyring, keyringOf, openSecret, sealSecret } from '../../../crypto/secrets';
 import { isAppError } from '../../../errors';
 import { findSignInOptions } from '../find-identity-providers';
 import { saveSamlProvider } from './save-saml-provider';
 import { refreshAllSamlMetadata, refreshSamlMetadata } from './refresh-saml-metadata';
 import { serviceProviderMetadata } from './sp-metadata';
+import { serviceProviderKey, SP_KEY_SETTING } from './sp-key';
+import { resealSamlServiceProviderKey } from './reseal-sp-key';
 
 const t = useTestDatabase();
 let idp: TestSamlIdp;
@@ -146,5 +150,24 @@ describe('SAML providers, configured by the organizer (decision 054)', () => {
 		expect(xml).toMatch(/<mdui:DisplayName xml:lang="sv">/);
 		expect(xml).toMatch(/<mdui:DisplayName xml:lang="en">/);
 		expect(xml).toContain('WantAssertionsSigned="true"');
+	});
+
+	it('seals the SP private key again under the current installation key after a rotation', async () => {
+		const key = await serviceProviderKey(t.db);
+		const oldKey = randomBytes(32);
+		const [row] = await t.db.select().from(instanceSettings).where(eq(instanceSettings.key, SP_KEY_SETTING));
+		await t.db
+			.update(instanceSettings)
+			.set({ value: { ...row.value, privateKey: sealSecret(key.privateKeyPem, keyringOf(oldKey)) } })
+			.where(eq(instanceSettings.key, SP_KEY_SETTING));
+		const current = appKeyring();
+		const rotated = keyringOf(current.keys.get(current.currentId)!, [oldKey]);
+		expect(await resealSamlServiceProviderKey(t.db, rotated)).toBe(1);
+		expect(await resealSamlServiceProviderKey(t.db, rotated)).toBe(0);
+		const [after] = await t.db.select().from(instanceSettings).where(eq(instanceSettings.key, SP_KEY_SETTING));
+		const stored = (after.value as { privateKey: string; certificate: string }).privateKey;
+		expect(stored).toMatch(new RegExp(`^v1:${current.currentId}:`));
+		expect(openSecret(stored)).toBe(key.privateKeyPem);
+		expect((after.value as { certificate: string }).certificate).toBe(key.certificateBase64);
 	});
 });

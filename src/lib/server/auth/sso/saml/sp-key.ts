@@ -8,7 +8,8 @@ import { env } from '../../../env';
 /** The installation's SAML key pair (decision 054): the private key as PEM, the certificate as PEM and bare base64. */
 export type ServiceProviderKey = { privateKeyPem: string; certificatePem: string; certificateBase64: string };
 
-const SETTING = 'saml_sp_key';
+/** The instance_settings key of the SAML key pair. */
+export const SP_KEY_SETTING = 'saml_sp_key';
 const YEARS = 20;
 
 let cached: { stored: string; key: ServiceProviderKey } | null = null;
@@ -25,13 +26,13 @@ export async function serviceProviderKey(db: Db): Promise<ServiceProviderKey> {
 	const made = makeKey();
 	await db
 		.insert(instanceSettings)
-		.values({ key: SETTING, value: { privateKey: sealSecret(made.privateKeyPem), certificate: made.certificateBase64 } })
+		.values({ key: SP_KEY_SETTING, value: { privateKey: sealSecret(made.privateKeyPem), certificate: made.certificateBase64 } })
 		.onConflictDoNothing();
 	return opened((await readStored(db))!);
 }
 
 async function readStored(db: Db) {
-	const [row] = await db.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, SETTING));
+	const [row] = await db.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, SP_KEY_SETTING));
 	const v = row?.value as { privateKey?: string; certificate?: string } | undefined;
 	return v?.privateKey && v.certificate ? { privateKey: v.privateKey, certificate: v.certificate } : null;
 }
