@@ -9,6 +9,7 @@ import { loadDemo, printDemoSignIns } from '$lib/server/demo';
 import { startAppJobs, stopAppJobs } from '$lib/server/jobs/app-jobs';
 import { handleDatabaseDown, reportServerError } from '$lib/server/http/database-down';
 import { handleBadInput } from '$lib/server/http/bad-input';
+import { handleCrossSiteForms } from '$lib/server/http/cross-site-forms';
 import { chainHandles } from '$lib/server/http/chain-handles';
 import { TWO_FACTOR_SETUP_PATH, opensWithoutTwoFactor } from '$lib/server/auth/two-factor/setup-path';
 import { appKeyring } from '$lib/server/crypto/secrets';
@@ -17,6 +18,7 @@ import { resealTwoFactorSecrets } from '$lib/server/auth/two-factor/reseal-two-f
 import { resealSs12000Secrets } from '$lib/server/integrations/ss12000/reseal-ss12000-secrets';
 import { resealIdentityProviderSecrets } from '$lib/server/auth/sso/reseal-identity-provider-secrets';
 import { resealWebhookSecrets } from '$lib/server/integrations/webhooks/reseal-webhook-secrets';
+import { resealSamlServiceProviderKey } from '$lib/server/auth/sso/saml/reseal-sp-key';
 
 /**
  * Migrations run before the first request is served; stored secrets are sealed with the current key; expired sessions go; `npm run demo` then loads the demo
@@ -32,6 +34,7 @@ export const init: ServerInit = async () => {
 	await resealSs12000Secrets(db);
 	await resealIdentityProviderSecrets(db);
 	await resealWebhookSecrets(db);
+	await resealSamlServiceProviderKey(db);
 	await deleteExpiredSessions(db);
 	if (process.env.RODTRAD_DEMO === '1') printDemoSignIns(await loadDemo(db));
 	void startAppJobs();
@@ -108,7 +111,7 @@ function withSecurityHeaders(response: Response, signedIn: boolean): Response {
 const handleHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), !!event.locals.actor);
 
 /** In this order, one inside the other (SvelteKit's `sequence` without its per-hook overhead, decision 037). */
-export const handle = chainHandles(handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
+export const handle = chainHandles(handleCrossSiteForms, handleDatabaseDown, handleLocale, handleBadInput, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = (caught) => {
 	// Kit 3 passes errors raised with error(…) here too; they keep their own body, as under Kit 2.

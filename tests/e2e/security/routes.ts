@@ -48,6 +48,11 @@ export const RULES: [RegExp, Rule][] = [
 	// Single sign-on (decision 050): the start (a link on the sign-in page; an unknown or unreachable provider goes back there) and the provider's
 	// way back, whose attempt cookie is the key; without one it ends on the sign-in page with a message.
 	[/^\/logga-in\/sso\/\[providerId\](\/svar)?$/, { kind: 'public' }],
+	// SAML (decision 054): the start (a link on the sign-in page), the installation's SP metadata (public by nature,
+	// for federations), and the ACS, which takes only the IdP's POST (a GET is 405); its attempt cookie and the signed
+	// answer are the key.
+	[/^\/logga-in\/saml\/\[providerId\]$/, { kind: 'public' }],
+	[/^\/saml\/(metadata|acs)$/, { kind: 'public' }],
 	[/^\/\(public\)\/(\[org\]\/)?tillganglighet$/, { kind: 'public' }],
 	// Public articles (issue 15): the list of an organizer that allows them (the demo does), and one article.
 	[/^\/\(public\)\/hjalp\/\[org\]$/, { kind: 'public' }],
@@ -74,7 +79,7 @@ export const RULES: [RegExp, Rule][] = [
 	// The organizer's API tokens and webhooks (decision 052): its administrators.
 	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
 	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],
-	[/^\/\(app\)\/\[org\]\/admin\/inloggning(\/ny|\/\[providerId\])?$/, { kind: 'organizer', action: 'sso.manage' }],
+	[/^\/\(app\)\/\[org\]\/admin\/inloggning(\/ny|\/ny-saml|\/\[providerId\])?$/, { kind: 'organizer', action: 'sso.manage' }],
 	[/^\/\(app\)\/\[org\]\/admin(\/.*)?$/, { kind: 'organizer', action: 'organizer.administer' }],
 	// With ?omrade=<unit> the same pages and exports are a principal's area roll-up (assessment.area_report, issue 14
 	// item 6), tested in tests/e2e/demo/organizer-report.e2e.ts and compute-area-report.db.spec.ts.

@@ -14,6 +14,7 @@ import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
+import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -102,6 +103,12 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'ss12000-sync',
 		cron: '* * * * *',
 		run: (db, now) => runDueSs12000Syncs(db, now)
+	},
+	{
+		// SAML identity providers read from an address (decision 054): their metadata again, for rolled signing keys.
+		name: 'saml-metadata-refresh',
+		cron: '40 4 * * *',
+		run: (db) => refreshAllSamlMetadata(db)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -31,6 +31,7 @@ export const RESERVED_SLUGS = new Set([
 	'logga-in',
 	'logga-ut',
 	's',
+	'saml',
 	'sprak',
 	'system',
 	'tillganglighet'

@@ -38,7 +38,12 @@ export async function findSignInOptions(db: Db, slug: string) {
 		.where(eq(organizers.slug, slug.trim().toLowerCase().slice(0, 100)));
 	if (!org) return null;
 	const rows = await db
-		.select({ id: identityProviders.id, displayName: identityProviders.displayName, kind: identityProviders.kind })
+		.select({
+			id: identityProviders.id,
+			displayName: identityProviders.displayName,
+			kind: identityProviders.kind,
+			protocol: identityProviders.protocol
+		})
 		.from(identityProviders)
 		.where(and(eq(identityProviders.organizerId, org.id), eq(identityProviders.enabled, true)))
 		.orderBy(asc(identityProviders.displayName), asc(identityProviders.id));

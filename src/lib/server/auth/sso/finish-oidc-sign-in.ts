@@ -2,10 +2,10 @@ import { and, eq, gt } from 'drizzle-orm';
 import * as client from 'openid-client';
 import type { Db } from '../../db';
 import { ssoSignInAttempts } from '../../db/schema';
-import { recordAudit } from '../../audit/record-audit';
 import { hashToken } from '../tokens';
 import { getEnabledOidcProvider } from './get-enabled-provider';
-import { matchAccount, type AccountClaims } from './match-account';
+import type { AccountClaims } from './match-account';
+import { completeSignIn } from './complete-sign-in';
 import { oidcConfiguration } from './oidc-configuration';
 import { redirectUriOf } from './present-identity-provider';
 import { failSignIn, SsoError } from './sso-failure';
@@ -84,18 +84,7 @@ export async function finishOidcSignIn(
 	const account = accountOf(provider.kind, claims);
 	if (!account.subject) return fail('token', 'no subject');
 
-	const match = await db.transaction((tx) => matchAccount(tx, provider, account));
-	if ('failure' in match) return fail(match.failure);
-	if (match.status !== 'active') return fail('inactive', undefined, match.personId);
-	await recordAudit(db, {
-		organizerId: provider.organizerId,
-		actorId: match.personId,
-		action: 'session.create',
-		entityType: 'session',
-		changes: { method: `oidc:${provider.id}` }
-	});
-	const redirectTo = attempt.redirectTo !== '/' ? attempt.redirectTo : `/${organizerSlug}`;
-	return { personId: match.personId, organizerSlug, redirectTo };
+	return completeSignIn(db, { provider, organizerSlug, account, redirectTo: attempt.redirectTo });
 }
 
 /** The claims matching needs. Entra's oid is the same for the person in every app of the tenant; sub is per app. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { externalIdentities, memberships, people, roleAssignments, type IdentityProviderRow } from '../../db/schema';
+import { externalIdentities, memberships, people, roleAssignments, units, type IdentityProviderRow } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { swedishSortKey } from '../../../sort-key';
 import { normalizeEmail } from '../normalize-email';
@@ -13,6 +13,10 @@ export type AccountClaims = {
 	email: string | null;
 	emailVerified: boolean;
 	name: string | null;
+	/** SAML: the sisSchoolUnitCode sent; a person created just-in-time gets their role at that unit, if it is the organizer's. */
+	schoolUnitCode?: string | null;
+	/** SAML: the keyed hash of a personnummer, only when the organizer mapped that attribute (decision 054). */
+	nationalIdHash?: string | null;
 };
 
 export type MatchResult = { personId: string; status: string } | { failure: SsoFailure };
@@ -41,14 +45,20 @@ export async function matchAccount(tx: Db, provider: IdentityProviderRow, claims
 			.select({ personId: memberships.personId })
 			.from(memberships)
 			.where(and(eq(memberships.personId, linked.personId), eq(memberships.organizerId, provider.organizerId)));
-		return member ? linked : { failure: 'unknown_user' };
+		if (!member) return { failure: 'unknown_user' };
+		if (claims.nationalIdHash)
+			await tx
+				.update(externalIdentities)
+				.set({ nationalIdHash: claims.nationalIdHash })
+				.where(and(eq(externalIdentities.provider, providerKey), eq(externalIdentities.subject, claims.subject)));
+		return linked;
 	}
 
 	const email = claims.email ? normalizeEmail(claims.email) : null;
 	if (provider.matchByEmail && email && claims.emailVerified) {
 		const [person] = await tx.select({ id: people.id, status: people.status }).from(people).where(eq(people.email, email));
 		if (person && (await vouchable(tx, person.id, provider.organizerId, provider.id))) {
-			await link(tx, provider, claims.subject, person.id, 'email');
+			await link(tx, provider, claims, person.id, 'email');
 			return { personId: person.id, status: person.status };
 		}
 	}
@@ -63,9 +73,16 @@ export async function matchAccount(tx: Db, provider: IdentityProviderRow, claims
 		.values({ name, nameSort: swedishSortKey(name), email })
 		.returning();
 	await tx.insert(memberships).values({ organizerId: provider.organizerId, personId: person.id });
+	// The school unit the provider names (sisSchoolUnitCode), when it is one of the organizer's: the role is placed there.
+	const [unit] = claims.schoolUnitCode
+		? await tx
+				.select({ id: units.id })
+				.from(units)
+				.where(and(eq(units.organizerId, provider.organizerId), eq(units.schoolUnitCode, claims.schoolUnitCode)))
+		: [];
 	const [role] = await tx
 		.insert(roleAssignments)
-		.values({ personId: person.id, organizerId: provider.organizerId, unitId: null, role: provider.defaultRole })
+		.values({ personId: person.id, organizerId: provider.organizerId, unitId: unit?.id ?? null, role: provider.defaultRole })
 		.returning();
 	await recordAudit(tx, {
 		organizerId: provider.organizerId,
@@ -73,7 +90,7 @@ export async function matchAccount(tx: Db, provider: IdentityProviderRow, claims
 		action: 'person.create',
 		entityType: 'person',
 		entityId: person.id,
-		changes: { name: [null, person.name], email: [null, person.email], via: `oidc:${provider.id}` }
+		changes: { name: [null, person.name], email: [null, person.email], via: `${provider.protocol}:${provider.id}` }
 	});
 	await recordAudit(tx, {
 		organizerId: provider.organizerId,
@@ -81,9 +98,14 @@ export async function matchAccount(tx: Db, provider: IdentityProviderRow, claims
 		action: 'role.assign',
 		entityType: 'role_assignment',
 		entityId: role.id,
-		changes: { personId: [null, person.id], role: [null, role.role], unitId: [null, null], via: `oidc:${provider.id}` }
+		changes: {
+			personId: [null, person.id],
+			role: [null, role.role],
+			unitId: [null, role.unitId],
+			via: `${provider.protocol}:${provider.id}`
+		}
 	});
-	await link(tx, provider, claims.subject, person.id, 'created');
+	await link(tx, provider, claims, person.id, 'created');
 	return { personId: person.id, status: person.status };
 }
 
@@ -108,8 +130,10 @@ async function vouchable(tx: Db, personId: string, organizerId: string, provider
 	return !admin;
 }
 
-async function link(tx: Db, provider: IdentityProviderRow, subject: string, personId: string, how: 'email' | 'created') {
-	await tx.insert(externalIdentities).values({ provider: provider.id, subject, personId });
+async function link(tx: Db, provider: IdentityProviderRow, claims: AccountClaims, personId: string, how: 'email' | 'created') {
+	await tx
+		.insert(externalIdentities)
+		.values({ provider: provider.id, subject: claims.subject, personId, nationalIdHash: claims.nationalIdHash ?? null });
 	await recordAudit(tx, {
 		organizerId: provider.organizerId,
 		actorId: personId,

@@ -19,15 +19,21 @@ export function presentIdentityProvider(row: IdentityProviderRow) {
 		createUnknown: row.createUnknown,
 		defaultRole: row.defaultRole,
 		enabled: row.enabled,
-		redirectUri: redirectUriOf(row.id)
+		redirectUri: redirectUriOf(row.id),
+		// SAML (decision 054): what was read from the metadata, and where from.
+		metadataUrl: row.metadataUrl ?? '',
+		metadataFetchedAt: row.metadataFetchedAt,
+		ssoUrl: row.ssoUrl ?? '',
+		certificateCount: row.signingCertificates.length,
+		nationalIdAttribute: row.nationalIdAttribute ?? ''
 	};
 }
 export type PresentedIdentityProvider = ReturnType<typeof presentIdentityProvider>;
 
-/** A provider as a button on the sign-in page: its name and where it starts. */
-export const presentSignInOption = (row: Pick<IdentityProviderRow, 'id' | 'displayName' | 'kind'>) => ({
+/** A provider as a button on the sign-in page: its name and where it starts (OIDC and SAML have their own start). */
+export const presentSignInOption = (row: Pick<IdentityProviderRow, 'id' | 'displayName' | 'kind' | 'protocol'>) => ({
 	id: row.id,
 	displayName: row.displayName,
 	kind: row.kind,
-	href: `/logga-in/sso/${row.id}`
+	href: row.protocol === 'saml' ? `/logga-in/saml/${row.id}` : `/logga-in/sso/${row.id}`
 });

@@ -22,14 +22,26 @@ export class SsoError extends AppError {
  */
 export async function failSignIn(
 	db: Db,
-	opts: { organizerId: string | null; providerId: string; reason: SsoFailure; personId?: string | null; detail?: string }
+	opts: {
+		organizerId: string | null;
+		providerId: string;
+		reason: SsoFailure;
+		personId?: string | null;
+		detail?: string;
+		/** oidc (the default) or saml: the session method is `<protocol>:<provider id>`. */
+		protocol?: string;
+	}
 ): Promise<never> {
 	await recordAudit(db, {
 		organizerId: opts.organizerId,
 		actorId: opts.personId ?? null,
 		action: 'session.failed',
 		entityType: 'session',
-		changes: { method: `oidc:${opts.providerId}`, reason: opts.reason, ...(opts.detail ? { detail: opts.detail.slice(0, 200) } : {}) }
+		changes: {
+			method: `${opts.protocol ?? 'oidc'}:${opts.providerId}`,
+			reason: opts.reason,
+			...(opts.detail ? { detail: opts.detail.slice(0, 200) } : {})
+		}
 	});
 	throw new SsoError(opts.reason);
 }

@@ -21,6 +21,11 @@ export const externalIdentities = pgTable(
 		personId: uuid('person_id')
 			.notNull()
 			.references(() => people.id),
+		/**
+		 * A keyed hash (HMAC-SHA-256 under a key derived from the installation key) of the personnummer the provider
+		 * sent, only when its organizer mapped that attribute (decision 054); never the number itself. Null otherwise.
+		 */
+		nationalIdHash: text('national_id_hash'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('external_identities_key').on(t.provider, t.subject)]

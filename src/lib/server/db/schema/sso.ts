@@ -35,6 +35,20 @@ export const identityProviders = pgTable(
 		/** The organizer-level role a person created just-in-time gets (a Role). */
 		defaultRole: text('default_role').notNull().default('staff'),
 		enabled: boolean('enabled').notNull().default(true),
+		/** SAML (decision 054): where the IdP's metadata was fetched from, when it was read from a URL; null for pasted or uploaded. */
+		metadataUrl: text('metadata_url'),
+		/** SAML: when the metadata was last read (pasted, uploaded or fetched). */
+		metadataFetchedAt: timestamp('metadata_fetched_at', { withTimezone: true }),
+		/** SAML: the IdP's SingleSignOnService address for the HTTP-Redirect binding, from its metadata. */
+		ssoUrl: text('sso_url'),
+		/** SAML: the IdP's signing certificates (base64 DER, no PEM armour), from its metadata; any of them may sign. */
+		signingCertificates: text('signing_certificates').array().notNull().default([]),
+		/**
+		 * SAML: the attribute that carries a personnummer (norEduPersonNIN or schacPersonalUniqueID), only when the
+		 * organizer maps it explicitly; null (the default) means such attributes are never read. Stored only as a keyed
+		 * hash (decision 054).
+		 */
+		nationalIdAttribute: text('national_id_attribute'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},

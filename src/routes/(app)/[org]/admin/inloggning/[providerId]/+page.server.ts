@@ -4,7 +4,11 @@ import { formValues, runAction, throwHttp } from '$lib/server/http/errors';
 import { getIdentityProvider } from '$lib/server/auth/sso/find-identity-providers';
 import { saveIdentityProvider } from '$lib/server/auth/sso/save-identity-provider';
 import { setIdentityProviderEnabled } from '$lib/server/auth/sso/set-identity-provider-enabled';
-import type { Actions, PageServerLoad } from './$types';
+import { saveSamlProvider } from '$lib/server/auth/sso/saml/save-saml-provider';
+import { refreshSamlMetadata } from '$lib/server/auth/sso/saml/refresh-saml-metadata';
+import { samlFormInput } from '$lib/server/auth/sso/saml/saml-form-input';
+import { spEntityId } from '$lib/server/auth/sso/saml/saml-client';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'sso.manage');
@@ -14,12 +18,40 @@ export const load: PageServerLoad = async (event) => {
 		providerId: event.params.providerId
 	}).catch(throwHttp);
 	if (!provider) error(404);
-	return { provider, saved: event.url.searchParams.has('sparad') };
+	return {
+		provider,
+		spMetadataUrl: spEntityId(),
+		saved: event.url.searchParams.has('sparad'),
+		refreshed: event.url.searchParams.has('hamtad')
+	};
 };
+
+/** The provider the form is about (its protocol decides which form it is), or 404. */
+async function providerOf(event: RequestEvent) {
+	const { actor, organizer } = await requireOrganizer(event, 'sso.manage');
+	const provider = await getIdentityProvider(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		providerId: event.params.providerId
+	}).catch(throwHttp);
+	if (!provider) error(404);
+	return { actor, organizer, provider };
+}
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor, organizer } = await requireOrganizer(event, 'sso.manage');
+		const { actor, organizer, provider } = await providerOf(event);
+		const back = `/${organizer.slug}/admin/inloggning/${provider.id}?sparad`;
+		if (provider.protocol === 'saml') {
+			const { input, shown } = await samlFormInput(await event.request.formData());
+			return runAction(
+				async () => {
+					await saveSamlProvider(event.locals.db, { actor, organizerId: organizer.id, providerId: provider.id, input });
+					redirect(303, back);
+				},
+				{ values: shown }
+			);
+		}
 		const values = formValues(await event.request.formData(), []);
 		const { clientSecret, ...shown } = values;
 		return runAction(
@@ -27,12 +59,22 @@ export const actions: Actions = {
 				await saveIdentityProvider(event.locals.db, {
 					actor,
 					organizerId: organizer.id,
-					providerId: event.params.providerId,
+					providerId: provider.id,
 					input: { ...shown, clientSecret }
 				});
-				redirect(303, `/${organizer.slug}/admin/inloggning/${event.params.providerId}?sparad`);
+				redirect(303, back);
 			},
 			{ values: shown }
+		);
+	},
+	refresh: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'sso.manage');
+		return runAction(
+			async () => {
+				await refreshSamlMetadata(event.locals.db, { actor, organizerId: organizer.id, providerId: event.params.providerId });
+				redirect(303, `/${organizer.slug}/admin/inloggning/${event.params.providerId}?hamtad`);
+			},
+			{ data: { action: 'refresh' } }
 		);
 	},
 	enabled: async (event) => {
