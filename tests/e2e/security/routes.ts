@@ -71,6 +71,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	// The SS 12000 sync (decision 051): organization administrators only.
 	[/^\/\(app\)\/\[org\]\/admin\/ss12000$/, { kind: 'organizer', action: 'ss12000.manage' }],
+	// Skolverket's school-unit register (decision 055): organization administrators only.
+	[/^\/\(app\)\/\[org\]\/admin\/skolenhetsregistret$/, { kind: 'organizer', action: 'school_register.manage' }],
 	// The organizer's API tokens and webhooks (decision 052): its administrators.
 	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
 	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],

@@ -13,6 +13,7 @@ import { sendArticleReviewReminders } from '../knowledge/review/send-article-rev
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
+import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -95,6 +96,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'ss12000-sync',
 		cron: '* * * * *',
 		run: (db, now) => runDueSs12000Syncs(db, now)
+	},
+	{
+		// Skolverket's school-unit register (decision 055): compares it with each organizer's units once a day, early in
+		// the morning after the register's nightly extract, and stores the differences for an administrator to decide.
+		name: 'school-register-check',
+		cron: '15 5 * * *',
+		run: (db, now) => runSchoolRegisterChecks(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;
