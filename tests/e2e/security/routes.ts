@@ -62,6 +62,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/aviseringar$/, { kind: 'signed-in' }],
 	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
 	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
+	// SS 12000 notifications (decision 051 addendum): server to server, the secret in the address is the key; a GET is 404.
+	[/^\/api\/ss12000\/notifications\/\[token\]$/, { kind: 'link' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
 	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],
