@@ -132,12 +132,26 @@ type Fault = { path: string; page: number; kind: 'malformed' | 'timeout' | 'erro
 export type MockServer = Awaited<ReturnType<typeof startSs12000Mock>>;
 
 /** Starts the mock on a free port of 127.0.0.1. `token` is the bearer token it accepts. */
-export async function startSs12000Mock(state: MockState, opts: { token?: string } = {}) {
+export async function startSs12000Mock(
+	state: MockState,
+	opts: {
+		token?: string;
+		/** false: the server does not offer /subscriptions (404), as many do not. */
+		subscriptions?: boolean;
+		/** How long a subscription lasts (default: far in the future). */
+		subscriptionMs?: number;
+		/** Post a notification to every subscriber when the data changes (modifyPerson, deletePerson …). */
+		autoNotify?: boolean;
+	} = {}
+) {
 	const token = opts.token ?? 'mock-token';
 	const faults: Fault[] = [];
 	const requests: string[] = [];
 	const hanging = new Set<http.ServerResponse>();
 	const subscribers: string[] = [];
+	const subscriptions: { id: string; target: string; expires: string }[] = [];
+	const pending: Promise<number[]>[] = [];
+	let subscriptionCount = 0;
 
 	const touch = (m: Meta) => {
 		// Strictly later than anything before, even within one millisecond.
@@ -161,21 +175,31 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 		requests.push(`${req.method} ${url.pathname}${url.search}`);
 		if (req.headers.authorization !== `Bearer ${token}`) return json(res, 403, { code: 'forbidden', message: 'Ogiltig token' });
 		const path = url.pathname.replace(/^\/v2\.0/, '');
+		if (path.startsWith('/subscriptions') && opts.subscriptions === false)
+			return json(res, 404, { code: 'not_found', message: 'Okänd resurs' });
 		if (req.method === 'POST' && path === '/subscriptions') {
 			let body = '';
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
 				const sub = JSON.parse(body || '{}') as { name?: string; target?: string; resourceTypes?: { resource: string }[] };
-				if (sub.target) subscribers.push(sub.target);
-				json(res, 201, {
-					id: mockId('g', 999_000 + subscribers.length),
-					name: sub.name ?? 'rodtrad',
-					target: sub.target ?? '',
-					resourceTypes: sub.resourceTypes ?? [],
-					expires: '2099-01-01T00:00:00Z'
-				});
+				if (!sub.name || !sub.target || !Array.isArray(sub.resourceTypes))
+					return json(res, 400, { code: 'invalid', message: 'name, target och resourceTypes krävs' });
+				const id = mockId('g', 999_000 + ++subscriptionCount);
+				const expires = opts.subscriptionMs ? new Date(Date.now() + opts.subscriptionMs).toISOString() : '2099-01-01T00:00:00Z';
+				subscribers.push(sub.target);
+				subscriptions.push({ id, target: sub.target, expires });
+				json(res, 201, { id, name: sub.name, target: sub.target, resourceTypes: sub.resourceTypes, expires });
 			});
 			return;
+		}
+		const subscriptionPath = /^\/subscriptions\/([^/]+)$/.exec(path);
+		if (req.method === 'DELETE' && subscriptionPath) {
+			const i = subscriptions.findIndex((x) => x.id === subscriptionPath[1]);
+			if (i === -1) return json(res, 404, { code: 'not_found', message: 'Okänd prenumeration' });
+			const [gone] = subscriptions.splice(i, 1);
+			subscribers.splice(subscribers.indexOf(gone.target), 1);
+			res.writeHead(204);
+			return res.end();
 		}
 		const limit = Math.max(1, Number(url.searchParams.get('limit') ?? '100') || 100);
 		const tokenParam = url.searchParams.get('pageToken');
@@ -224,12 +248,24 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 
+	/** Tells every subscriber that `entities` changed; the body says only what, as the standard's callback does. */
+	const notifyAll = (body: { modifiedEntites?: string[]; deletedEntities?: boolean }) =>
+		Promise.all(
+			subscribers.map((target) =>
+				fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status)
+			)
+		);
+	const changed = (body: { modifiedEntites?: string[]; deletedEntities?: boolean }) => {
+		if (opts.autoNotify) pending.push(notifyAll(body).catch((): number[] => []));
+	};
+
 	const remove = (collection: Collection, id: string) => {
 		const list = state[collection] as { id: string }[];
 		const i = list.findIndex((e) => e.id === id);
 		if (i === -1) throw new Error(`mock: no ${collection} ${id}`);
 		list.splice(i, 1);
 		state.deleted.push({ entity: ENTITY_OF[collection], id, at: new Date().toISOString() });
+		changed({ deletedEntities: true });
 	};
 
 	return {
@@ -244,10 +280,12 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 			if (!p) throw new Error(`mock: no person ${id}`);
 			Object.assign(p, patch);
 			touch(p.meta);
+			changed({ modifiedEntites: ['Person'] });
 		},
 		addPerson(p: Omit<MockPerson, 'meta'>) {
 			const stamp = new Date().toISOString();
 			state.persons.push({ ...p, meta: { created: stamp, modified: stamp } });
+			changed({ modifiedEntites: ['Person'] });
 		},
 		deletePerson: (id: string) => remove('persons', id),
 		deleteDuty: (id: string) => remove('duties', id),
@@ -257,6 +295,7 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 			if (!d) throw new Error(`mock: no duty ${id}`);
 			d.endDate = endDate;
 			touch(d.meta);
+			changed({ modifiedEntites: ['Duty'] });
 		},
 		/** The `page`th page (from 0, by the request's limit) of `path` answers malformed, never, or 503 — once. */
 		fail(path: string, page: number, kind: Fault['kind']) {
@@ -264,15 +303,14 @@ export async function startSs12000Mock(state: MockState, opts: { token?: string 
 		},
 		/** Tells every subscriber that `entity` changed (the notification says only what, as in the standard). */
 		async notify(entity: string) {
-			await Promise.all(
-				subscribers.map((target) =>
-					fetch(target, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ modifiedEntites: [entity] })
-					})
-				)
-			);
+			return notifyAll({ modifiedEntites: [entity] });
+		},
+		/** The subscriptions the mock holds now. */
+		subscriptions,
+		/** Waits for the notifications the data changes sent (autoNotify); their answers' statuses, in order. */
+		async notified(): Promise<number[]> {
+			const all = await Promise.all(pending.splice(0));
+			return all.flat();
 		},
 		async close() {
 			for (const res of hanging) res.destroy();

@@ -12,6 +12,7 @@ export function adminLinks(base: string): { href: string; label: string }[] {
 		{ href: `${base}/admin/tillganglighet`, label: m.nav_statement() },
 		{ href: `${base}/admin/sakerhet`, label: m.twofactor_security_nav() },
 		{ href: `${base}/admin/ss12000`, label: m.ss12000_nav() },
+		{ href: `${base}/admin/skolenhetsregistret`, label: m.register_nav() },
 		{ href: `${base}/admin/api`, label: m.api_organizer_nav() },
 		{ href: `${base}/admin/webhooks`, label: m.webhooks_nav() },
 		{ href: `${base}/admin/inloggning`, label: m.sso_nav() }

@@ -49,6 +49,11 @@ const schema = z.object({
 	 * addresses inside the network. The tests' local provider needs it.
 	 */
 	SSO_ALLOW_PRIVATE_ISSUERS: z.stringbool().default(false),
+	/**
+	 * Skolverket's school-unit register, open API v2 (decision 055): the base the client appends `/v2/…` to. Tests point
+	 * it at their local fixture server.
+	 */
+	SCHOOL_REGISTER_URL: z.string().url().default('https://api.skolverket.se/skolenhetsregistret'),
 	/** Requests one API token may make a minute (decision 052); more are answered 429 with Retry-After. */
 	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
 	/** Failed sign-ins allowed per address (all accounts together) in 15 minutes. */

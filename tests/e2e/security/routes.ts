@@ -67,6 +67,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/aviseringar$/, { kind: 'signed-in' }],
 	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
 	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
+	// SS 12000 notifications (decision 051 addendum): server to server, the secret in the address is the key; a GET is 404.
+	[/^\/api\/ss12000\/notifications\/\[token\]$/, { kind: 'link' }],
 	// The link from the mail to a new address: the token is the key, and the page says when it no longer works.
 	[/^\/konto\/ny-adress\/\[token\]$/, { kind: 'public' }],
 	[/^\/system$/, { kind: 'instance' }],
@@ -76,6 +78,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/admin\/tillganglighet$/, { kind: 'organizer', action: 'statement.edit' }],
 	// The SS 12000 sync (decision 051): organization administrators only.
 	[/^\/\(app\)\/\[org\]\/admin\/ss12000$/, { kind: 'organizer', action: 'ss12000.manage' }],
+	// Skolverket's school-unit register (decision 055): organization administrators only.
+	[/^\/\(app\)\/\[org\]\/admin\/skolenhetsregistret$/, { kind: 'organizer', action: 'school_register.manage' }],
 	// The organizer's API tokens and webhooks (decision 052): its administrators.
 	[/^\/\(app\)\/\[org\]\/admin\/api$/, { kind: 'organizer', action: 'api.organizer_tokens' }],
 	[/^\/\(app\)\/\[org\]\/admin\/webhooks$/, { kind: 'organizer', action: 'webhooks.manage' }],

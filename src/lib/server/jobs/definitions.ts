@@ -15,6 +15,7 @@ import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-sync
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
 import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
+import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -109,6 +110,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'saml-metadata-refresh',
 		cron: '40 4 * * *',
 		run: (db) => refreshAllSamlMetadata(db)
+	},
+	{
+		// Skolverket's school-unit register (decision 055): compares it with each organizer's units once a day, early in
+		// the morning after the register's nightly extract, and stores the differences for an administrator to decide.
+		name: 'school-register-check',
+		cron: '15 5 * * *',
+		run: (db, now) => runSchoolRegisterChecks(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -13,6 +13,7 @@ import { canSs12000, isSs12000Action } from './ss12000';
 import { canCompetence, isCompetenceAction } from './competence';
 import { canIntegrations, isIntegrationsAction } from './integrations';
 import { canSso, isSsoAction } from './sso';
+import { canSchoolRegister, isSchoolRegisterAction } from './school-register';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -29,6 +30,7 @@ export type { Ss12000Action } from './ss12000';
 export type { CompetenceAction, CompetenceResource } from './competence';
 export type { IntegrationsAction } from './integrations';
 export type { SsoAction } from './sso';
+export type { SchoolRegisterAction } from './school-register';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
@@ -75,6 +77,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			if (isCompetenceAction(action))
 				return canCompetence(actor, action, { type: 'competence', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			if (isSsoAction(action)) return canSso(actor, action, resource.organizerId);
+			if (isSchoolRegisterAction(action)) return canSchoolRegister(actor, action, resource.organizerId);
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

@@ -8,6 +8,7 @@ import type { Ss12000Action } from './ss12000';
 import type { CompetenceAction, CompetenceResource } from './competence';
 import type { IntegrationsAction } from './integrations';
 import type { SsoAction } from './sso';
+import type { SchoolRegisterAction } from './school-register';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -72,4 +73,5 @@ export type Action =
 	| Ss12000Action
 	| CompetenceAction
 	| IntegrationsAction
-	| SsoAction;
+	| SsoAction
+	| SchoolRegisterAction;

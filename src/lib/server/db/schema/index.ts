@@ -26,3 +26,4 @@ export * from './ss12000';
 export * from './competence';
 export * from './integrations';
 export * from './sso';
+export * from './school-register';

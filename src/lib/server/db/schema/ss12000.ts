@@ -54,6 +54,17 @@ export const ss12000Configs = pgTable('ss12000_configs', {
 	requestedBy: uuid('requested_by').references(() => people.id),
 	/** Where an unfinished sync stopped (see Ss12000Resume); null when none is unfinished. */
 	resume: jsonb('resume').$type<Ss12000Resume | null>(),
+	/**
+	 * Notifications (decision 051 addendum): the SHA-256 of the secret in our notification address, the server's
+	 * subscription id and expiry, and how the last attempt went: active | unsupported | failed.
+	 */
+	notifyTokenHash: text('notify_token_hash').unique(),
+	subscriptionId: text('subscription_id'),
+	subscriptionExpires: timestamp('subscription_expires', { withTimezone: true }),
+	subscriptionState: text('subscription_state'),
+	subscriptionCheckedAt: timestamp('subscription_checked_at', { withTimezone: true }),
+	/** When a notification last asked for a sync (the audit log has each one). */
+	notifiedAt: timestamp('notified_at', { withTimezone: true }),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });

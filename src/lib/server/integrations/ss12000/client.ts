@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A failure talking to the SS 12000 server: a timeout, an HTTP error or a page that does not parse. */
 export class Ss12000Error extends Error {
@@ -92,7 +92,37 @@ export function createSs12000Client(options: Ss12000ClientOptions) {
 		return parsed.data;
 	}
 
-	return { page };
+	/**
+	 * Creates a subscription (POST /subscriptions, decision 051 addendum): the server will POST to `target` when
+	 * something changes. Returns its id and expiry, or null when the server does not offer subscriptions (404, 405,
+	 * 501): then the hourly delta is all there is.
+	 */
+	async function subscribe(body: { name: string; target: string; resourceTypes: { resource: string }[] }) {
+		const res = await send(`${base}/subscriptions`, {
+			method: 'POST',
+			headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
+			body: JSON.stringify(body)
+		});
+		if (res.status === 404 || res.status === 405 || res.status === 501) return null;
+		if (!res.ok) throw new Ss12000Error(`/subscriptions answered ${res.status}`, 'http');
+		const parsed = subscriptionSchema.safeParse(await res.json().catch(() => null));
+		if (!parsed.success) throw new Ss12000Error('/subscriptions: malformed answer', 'malformed');
+		return parsed.data;
+	}
+
+	/** Removes a subscription (DELETE /subscriptions/{id}); one the server no longer knows is gone already. */
+	async function unsubscribe(id: string) {
+		const res = await send(`${base}/subscriptions/${encodeURIComponent(id)}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${await bearer()}` }
+		});
+		if (!res.ok && res.status !== 404) throw new Ss12000Error(`DELETE /subscriptions answered ${res.status}`, 'http');
+	}
+
+	return { page, subscribe, unsubscribe };
 }
+
+/** The standard's Subscription: CreateSubscription plus its id and expiry. */
+const subscriptionSchema = z.object({ id: z.string().min(1), expires: z.iso.datetime({ offset: true }) });
 
 export type Ss12000Client = ReturnType<typeof createSs12000Client>;

@@ -3,6 +3,8 @@ import type { Db } from '../../db';
 import { ss12000Configs, ss12000Runs } from '../../db/schema';
 import { logServerError } from '../../http/log-server-error';
 import { runSs12000Sync, type SyncMode } from './run-ss12000-sync';
+import { clientForConfig } from './config-client';
+import { ensureSs12000Subscription } from './ensure-ss12000-subscription';
 
 /** How often an organizer that has synced once is brought up to date by a delta. */
 export const DELTA_EVERY_MS = 60 * 60_000;
@@ -36,9 +38,11 @@ async function backingOff(db: Db, organizerId: string, now: Date): Promise<boole
  * The job (pg-boss, every minute): first the syncs administrators asked for, then a delta (or the rest of an
  * unfinished sync) for every organizer whose last sync began more than an hour ago — after failures only once the
  * back-off has passed (retryWaitMs). An organizer that never synced waits for its administrator. One organizer at a
- * time; one organizer's failure does not stop the others.
+ * time; one organizer's failure does not stop the others. After a real sync that went well, the organizer's
+ * subscription to the server's notifications is made or renewed (decision 051 addendum); `origin` is our public
+ * address for them (tests give their local receiver's).
  */
-export async function runDueSs12000Syncs(db: Db, now = new Date()) {
+export async function runDueSs12000Syncs(db: Db, now = new Date(), options: { origin?: string } = {}) {
 	const requested = await db
 		.select({ organizerId: ss12000Configs.organizerId, mode: ss12000Configs.requestedMode, by: ss12000Configs.requestedBy })
 		.from(ss12000Configs)
@@ -62,7 +66,12 @@ export async function runDueSs12000Syncs(db: Db, now = new Date()) {
 		// Take the request first, so a failing sync is not asked for again every minute.
 		await db.update(ss12000Configs).set({ requestedMode: null, requestedBy: null }).where(eq(ss12000Configs.organizerId, r.organizerId));
 		try {
-			runs.push(await runSs12000Sync(db, { organizerId: r.organizerId, mode: (r.mode ?? 'auto') as SyncMode, requestedBy: r.by }));
+			const run = await runSs12000Sync(db, { organizerId: r.organizerId, mode: (r.mode ?? 'auto') as SyncMode, requestedBy: r.by });
+			runs.push(run);
+			if (run.status === 'done' && run.mode !== 'dry_run') {
+				const [config] = await db.select().from(ss12000Configs).where(eq(ss12000Configs.organizerId, r.organizerId));
+				await ensureSs12000Subscription(db, { organizerId: r.organizerId, client: clientForConfig(config), now, origin: options.origin });
+			}
 		} catch (e) {
 			logServerError(e, { context: `ss12000: sync of ${r.organizerId}` });
 		}

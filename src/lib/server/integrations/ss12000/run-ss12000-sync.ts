@@ -3,9 +3,9 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { ss12000Configs, ss12000Runs, type Ss12000Resume } from '../../db/schema';
 import { todayInStockholm } from '../../auth/load-actor';
-import { openSecret } from '../../crypto/secrets';
 import { AppError } from '../../errors';
-import { createSs12000Client, Ss12000Error, type Ss12000Client } from './client';
+import { Ss12000Error, type Ss12000Client } from './client';
+import { clientForConfig } from './config-client';
 import { PHASES, phasesOf, queryOf } from './sync-phases';
 import { retireLinks, unseenLinks } from './retire-links';
 import { emptyCounts, type SyncContext } from './sync-context';
@@ -149,22 +149,7 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 	}
 
 	try {
-		const client: Ss12000Client =
-			options.client ??
-			createSs12000Client({
-				baseUrl: config.baseUrl,
-				auth:
-					config.authKind === 'oauth2'
-						? {
-								kind: 'oauth2',
-								tokenUrl: config.tokenUrl ?? '',
-								clientId: config.clientId ?? '',
-								secret: openSecret(config.sealedSecret ?? '')
-							}
-						: { kind: 'bearer', token: config.sealedSecret ? openSecret(config.sealedSecret) : '' },
-				limit: options.limit,
-				timeoutMs: options.timeoutMs
-			});
+		const client: Ss12000Client = options.client ?? clientForConfig(config, { limit: options.limit, timeoutMs: options.timeoutMs });
 		if (dry) {
 			await db
 				.transaction(async (tx) => {
