@@ -3,8 +3,8 @@ import type { z } from 'zod';
 /** The only error type domain code throws; routes translate it at the edge. */
 export type AppErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
 
-/** A field-level problem: which field, and a message key or text for the user. */
-export type FieldIssue = { field: string; message: string };
+/** A field-level problem: which field, and a message key or text for the user (with the key's parameters, if any). */
+export type FieldIssue = { field: string; message: string; params?: Record<string, string | number> };
 
 export class AppError extends Error {
 	constructor(

@@ -228,6 +228,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const devices = await (await request.get(`/${DEMO_SLUG}/utrustning`)).text();
 	params.deviceId = devices.match(new RegExp(`/${DEMO_SLUG}/utrustning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.deviceId, 'a demo device').not.toBe('');
+	// Loaner pools (decision 056): the demo's class set, listed for the administrator.
+	const pools = await (await request.get(`/${DEMO_SLUG}/utrustning/lanepooler`)).text();
+	params.poolId = pools.match(new RegExp(`/${DEMO_SLUG}/utrustning/lanepooler/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.poolId, 'a demo loaner pool').not.toBe('');
 	// Single sign-on: the administrator adds a provider (nothing is fetched until someone signs in through it; its
 	// issuer is a closed port here, so starting a sign-in fails at once and goes back to the sign-in page).
 	const provider = await request.post(`/${DEMO_SLUG}/admin/inloggning/ny?/create`, {

@@ -191,10 +191,13 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/kapacitet\/\[assignmentId\]$/, { kind: 'unit-member' }],
 	// Devices (issue 17, decision 049): the register and models for those who see devices, the forms and the scan page
 	// for those who manage them somewhere; one device turns on its unit and holder.
-	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller)?$/, { kind: 'organizer', action: 'devices.view' }],
-	[/^\/\(app\)\/\[org\]\/utrustning\/(ny|skanna)$/, { kind: 'organizer', action: 'devices.manage' }],
+	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller|\/etiketter|\/etiketter\.pdf)?$/, { kind: 'organizer', action: 'devices.view' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/(ny|skanna|importera)$/, { kind: 'organizer', action: 'devices.manage' }],
 	// Repairs: the register's readers for their units, and a supplier's people for the repairs sent to their teams.
 	[/^\/\(app\)\/\[org\]\/utrustning\/reparationer$/, { kind: 'unit-member' }],
+	// Loaner pools (decision 056): the list for those who may book somewhere; one pool by its unit (tested in device-pools.db.spec.ts).
+	[/^\/\(app\)\/\[org\]\/utrustning\/lanepooler$/, { kind: 'organizer', action: 'devices.book' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/lanepooler\/\[poolId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
 	// Students' progression plan and staff's reflection (issue 19, decision 053): the plan for all staff, one year's steps
 	// for everyone with a role there (students and guardians too), the rest by its own action on the organizer.

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, devices } from '../db/schema';
+import { deviceBookingItems, deviceBookings, deviceEvents, deviceModels, devicePools, devices } from '../db/schema';
 import { depreciatedValue } from '../devices/device-rules';
 import type { DemoOrganizer, DemoPersonRef } from './build-demo-organizer';
+import { planDemoPool } from './build-demo-pool';
 
 export type DemoDevicesCounts = { models: number; devices: number; handedOut: number; inRepair: number; stolen: number };
 
@@ -50,7 +51,8 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
  * A small device register for Exempelkommun (issue 17, decision 049): three models (one cheap), 40 devices at each
  * of two schools with fixed tags EX-00001 … and serial numbers, half of each school's handed out at the school start
  * in August 2025 (students first, then staff), two back in repair after a damaged return with a fee proposal, one
- * stolen. Deterministic: no random source, fixed dates. Inserted directly with its history, without audit, as the
+ * stolen; a loaner pool with three bookings (build-demo-pool.ts). Deterministic: no random source, fixed dates (the
+ * pool's bookings lie around the day the demo is built). Inserted directly with its history, without audit, as the
  * rest of the demo.
  */
 export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<DemoDevicesCounts> {
@@ -156,8 +158,15 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 			});
 		}
 	}
+	// A loaner pool with bookings at the school with students (decision 056).
+	const pool = planDemoPool(demo, schools[schools.length - 1], deviceRows, eventRows);
+	if (pool) await tx.insert(devicePools).values(pool.pool);
 	await tx.insert(devices).values(deviceRows);
 	for (let i = 0; i < eventRows.length; i += 500) await tx.insert(deviceEvents).values(eventRows.slice(i, i + 500));
+	if (pool) {
+		await tx.insert(deviceBookings).values(pool.bookings);
+		await tx.insert(deviceBookingItems).values(pool.items);
+	}
 	return {
 		models: models.length,
 		devices: deviceRows.length,

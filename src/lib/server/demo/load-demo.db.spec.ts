@@ -39,6 +39,8 @@ import { getUnitCoverage } from '../competence/get-unit-coverage';
 import { aggregateReflections } from '../competence/aggregate-reflections';
 import { findCapacity } from '../capacity/find-capacity';
 import { findDevices } from '../devices/find-devices';
+import { findDevicePools } from '../devices/find-device-pools';
+import { getDevicePool } from '../devices/get-device-pool';
 
 const limits = { perAccount: 5, perIp: 100 };
 
@@ -383,7 +385,7 @@ describe('determinism', () => {
 		expect(pools.find((p) => p.unitName === 'Solbackaskolan')).toMatchObject({ seats: 200, used: 12, lowUse: true, renewalSoon: true });
 	});
 
-	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen', async () => {
+	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen, a loaner pool', async () => {
 		const org = (first as { demo: { organizerId: string; people: { central_technical_support: { id: string }[] } } }).demo;
 		const central = (await loadActor(h.db, org.people.central_technical_support[0].id))!;
 		const all = await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: {} });
@@ -394,6 +396,16 @@ describe('determinism', () => {
 		expect(await count('handed_out')).toBe(40);
 		expect(await count('in_repair')).toBe(2);
 		expect(await count('stolen')).toBe(1);
+		// The class set at the school with students: four devices out with a teacher, a class set booked ahead.
+		expect(await count('on_loan')).toBe(4);
+		const { pools } = await findDevicePools(h.db, { actor: central, organizerId: org.organizerId });
+		expect(pools.map((p) => [p.name, p.devices, p.out])).toEqual([['Klassuppsättning', 12, 1]]);
+		const pool = await getDevicePool(h.db, { actor: central, organizerId: org.organizerId, poolId: pools[0].id });
+		expect(pool.bookings.map((b) => [b.status, b.tags.length])).toEqual([
+			['returned', 2],
+			['picked_up', 4],
+			['booked', 10]
+		]);
 	});
 
 	it('gives other names with another seed', async () => {

@@ -23,7 +23,10 @@ export const DEVICE_EVENT_KINDS = [
 	'status_changed',
 	'undone',
 	'repair_sent',
-	'repair_returned'
+	'repair_returned',
+	'loaned',
+	'updated',
+	'pool_loaned'
 ] as const;
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 

@@ -18,9 +18,13 @@ const likeEscaped = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The device register (devices.view): the devices at the units the actor may see (all for administrators and
  * central technical support; a principal's or technical key person's units and those below), filtered by unit,
  * model and status, searched by the start of a tag or serial number. Filter values that are not the organizer's
- * are ignored. Returns the options for the filters too.
+ * are ignored. Returns the options for the filters too. `limit` raises the page size (the label sheet); `withHolders:
+ * false` leaves the holders' names out (and unread).
  */
-export async function findDevices(db: Db, opts: { actor: Actor | null; organizerId: string; filter: DeviceFilter }) {
+export async function findDevices(
+	db: Db,
+	opts: { actor: Actor | null; organizerId: string; filter: DeviceFilter; limit?: number; withHolders?: boolean }
+) {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
 	const actor = opts.actor;
 	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
@@ -67,13 +71,16 @@ export async function findDevices(db: Db, opts: { actor: Actor | null; organizer
 		.leftJoin(people, eq(people.id, devices.holderId))
 		.where(and(...where))
 		.orderBy(asc(devices.assetTag))
-		.limit(DEVICE_LIST_LIMIT);
-	const names = await shownNamesById(db, {
-		actor,
-		organizerId: opts.organizerId,
-		personIds: rows.map((r) => r.holderId),
-		via: 'devices.list'
-	});
+		.limit(opts.limit ?? DEVICE_LIST_LIMIT);
+	const names =
+		opts.withHolders === false
+			? new Map<string, string>()
+			: await shownNamesById(db, {
+					actor,
+					organizerId: opts.organizerId,
+					personIds: rows.map((r) => r.holderId),
+					via: 'devices.list'
+				});
 	return {
 		devices: rows.map(({ holderId, ...r }) => ({ ...r, holderName: holderId ? (names.get(holderId) ?? '') : '' })),
 		total: n,

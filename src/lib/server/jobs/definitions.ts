@@ -11,6 +11,7 @@ import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
+import { sendLoanReminders } from '../devices/send-loan-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
@@ -66,6 +67,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'agreement-reminders',
 		cron: '35 6 * * *',
 		run: (db, now) => sendAgreementReminders(db, now)
+	},
+	{
+		// Mails the borrowers of late loans from the loaner pools (decision 056): the day after the last day, then weekly
+		// while still out. Daily before the 07:00 digest; a server that was down catches up at its next run.
+		name: 'device-loan-reminders',
+		cron: '40 6 * * *',
+		run: (db, now) => sendLoanReminders(db, now)
 	},
 	{
 		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.

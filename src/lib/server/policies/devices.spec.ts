@@ -1,4 +1,4 @@
-// Covers: can (devices.view, devices.manage, devices.models, devices.read, devices.repairs).
+// Covers: can (devices.view, devices.manage, devices.models, devices.read, devices.repairs, devices.pools, devices.book).
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type DevicesResource } from './index';
 
@@ -82,5 +82,30 @@ describe('repairs', () => {
 		expect(can(actor('technical_key_person', 'skola'), 'devices.repairs', repair('lev-team'))).toBe(true);
 		expect(can(actor('technical_key_person', 'annan-skola'), 'devices.repairs', repair(null))).toBe(false);
 		expect(can(actor('staff', 'skola'), 'devices.repairs', repair(null))).toBe(false);
+	});
+});
+
+describe('loaner pools', () => {
+	const unitPool: DevicesResource = { type: 'devices', organizerId: org, unitId: 'skola', ancestorIds: ['ro'] };
+	const centralPool: DevicesResource = { type: 'devices', organizerId: org, unitId: null, ancestorIds: [], central: true };
+
+	it('are managed by the technical key person of their unit (or above) and central support; a central pool only by central support', () => {
+		expect(can(actor('technical_key_person', 'skola'), 'devices.pools', unitPool)).toBe(true);
+		expect(can(actor('technical_key_person', 'ro'), 'devices.pools', unitPool)).toBe(true);
+		expect(can(actor('technical_key_person', 'annan-skola'), 'devices.pools', unitPool)).toBe(false);
+		expect(can(actor('technical_key_person', 'skola'), 'devices.pools', centralPool)).toBe(false);
+		expect(can(actor('central_technical_support'), 'devices.pools', centralPool)).toBe(true);
+		expect(can(actor('staff', 'skola'), 'devices.pools', unitPool)).toBe(false);
+		expect(can(actor('principal', 'skola'), 'devices.pools', unitPool)).toBe(false);
+	});
+
+	it('are booked by the staff of their unit; a central pool by staff anywhere; never by students or guardians', () => {
+		expect(can(actor('staff', 'skola'), 'devices.book', unitPool)).toBe(true);
+		expect(can(actor('staff', 'annan-skola'), 'devices.book', unitPool)).toBe(false);
+		expect(can(actor('staff', 'annan-skola'), 'devices.book', centralPool)).toBe(true);
+		expect(can(actor('pedagogical_key_person', 'skola'), 'devices.book', unitPool)).toBe(true);
+		expect(can(actor('student', 'skola'), 'devices.book', unitPool)).toBe(false);
+		expect(can(actor('guardian', 'skola'), 'devices.book', centralPool)).toBe(false);
+		expect(can(actor('staff', 'skola', 'other-org'), 'devices.book', unitPool)).toBe(false);
 	});
 });

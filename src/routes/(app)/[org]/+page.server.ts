@@ -24,5 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	const rates = await findStartRates(event.locals.db, { actor, organizerId: organizer.id });
 	// The devices the person has (a school computer, a tablet): each opens its page with history and cases.
 	const myDevices = await findHeldDevices(event.locals.db, { organizerId: organizer.id, personId: actor.personId });
-	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions, rates, myDevices };
+	// Staff book class sets, robots and cameras from their unit's loaner pools (decision 056).
+	const canBook = can(actor, 'devices.book', { type: 'organizer', organizerId: organizer.id });
+	return { supplierOnly: false as const, units, roles, assessments, planning, conclusions, rates, myDevices, canBook };
 };

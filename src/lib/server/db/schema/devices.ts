@@ -1,4 +1,4 @@
-import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, type AnyPgColumn, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
@@ -62,6 +62,8 @@ export const devices = pgTable(
 		purchaseDate: date('purchase_date'),
 		/** Who has the device now (handed_out, on_loan); null otherwise. */
 		holderId: uuid('holder_id').references(() => people.id),
+		/** The loaner pool the device belongs to (decision 056); null when it is in no pool. */
+		poolId: uuid('pool_id').references((): AnyPgColumn => devicePools.id),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -112,4 +114,84 @@ export const deviceEvents = pgTable(
 		index('device_events_device_idx').on(t.deviceId, t.createdAt),
 		index('device_events_actor_idx').on(t.organizerId, t.actorId, t.createdAt)
 	]
+);
+
+/**
+ * A loaner pool (decision 056): devices lent for a period — a unit's own or a central one (unitId null) — such as
+ * class sets of laptops, robots or cameras. Devices join a pool by devices.pool_id.
+ */
+export const devicePools = pgTable(
+	'device_pools',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		name: text('name').notNull(),
+		/** The unit whose pool it is; null for a central pool of the organizer. */
+		unitId: uuid('unit_id').references(() => units.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [unique('device_pools_name_unique').on(t.organizerId, t.name)]
+);
+
+/**
+ * A booking of devices from a pool for a period (whole days, both ends included): for one borrower, perhaps for a
+ * class (the note). booked → picked_up → returned, or cancelled before pick-up. The devices are in
+ * device_booking_items, chosen when booking (by tag, or so many of a model).
+ */
+export const deviceBookings = pgTable(
+	'device_bookings',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		poolId: uuid('pool_id')
+			.notNull()
+			.references(() => devicePools.id),
+		/** Who borrows the devices (and is reminded when they are late). */
+		borrowerId: uuid('borrower_id')
+			.notNull()
+			.references(() => people.id),
+		bookedBy: uuid('booked_by')
+			.notNull()
+			.references(() => people.id),
+		startsOn: date('starts_on').notNull(),
+		/** The last day of the loan: the devices are due back by its end. */
+		endsOn: date('ends_on').notNull(),
+		/** booked | picked_up | returned | cancelled. */
+		status: text('status').notNull().default('booked'),
+		/** What it is for, e.g. a class. */
+		note: text('note').notNull().default(''),
+		pickedUpAt: timestamp('picked_up_at', { withTimezone: true }),
+		returnedAt: timestamp('returned_at', { withTimezone: true }),
+		/** The day the last overdue reminder went out (one a week while late). */
+		remindedOn: date('reminded_on'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('device_bookings_pool_idx').on(t.poolId, t.startsOn),
+		index('device_bookings_due_idx').on(t.status, t.endsOn),
+		check('device_bookings_period', sql`${t.endsOn} >= ${t.startsOn}`)
+	]
+);
+
+/** The devices of a booking. */
+export const deviceBookingItems = pgTable(
+	'device_booking_items',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		bookingId: uuid('booking_id')
+			.notNull()
+			.references(() => deviceBookings.id),
+		deviceId: uuid('device_id')
+			.notNull()
+			.references(() => devices.id)
+	},
+	(t) => [unique('device_booking_items_unique').on(t.bookingId, t.deviceId), index('device_booking_items_device_idx').on(t.deviceId)]
 );
