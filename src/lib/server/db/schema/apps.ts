@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { bytea, createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 
 /** What kind of digital tool a register entry is (issue 18). */
@@ -108,6 +108,41 @@ export const appAgreements = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('app_agreements_tool_idx').on(t.toolId, t.validFrom)]
+);
+
+/**
+ * The signed agreement as a file (a PDF), attached to an agreement. Replacing it keeps the earlier file as history:
+ * the row in force has no `replacedAt`. Read with the register's permission (apps.register), never sent in a review
+ * package unless the exporter chooses to (decision 057).
+ */
+export const appAgreementFiles = pgTable(
+	'app_agreement_files',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		agreementId: uuid('agreement_id')
+			.notNull()
+			.references(() => appAgreements.id),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		/** SHA-256 of the bytes, hex: shown so two copies can be compared. */
+		sha256: text('sha256').notNull(),
+		content: bytea('content').notNull(),
+		uploadedBy: uuid('uploaded_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		replacedAt: timestamp('replaced_at', { withTimezone: true })
+	},
+	(t) => [
+		index('app_agreement_files_agreement_idx').on(t.agreementId, t.createdAt),
+		uniqueIndex('app_agreement_files_current_idx')
+			.on(t.agreementId)
+			.where(sql`${t.replacedAt} IS NULL`)
+	]
 );
 
 /** A decision about a tool: the latest one is its standing on the whitelist; the earlier ones are its history. */
