@@ -127,7 +127,7 @@ export const RULES: [RegExp, Rule][] = [
 	// Digital tools (issue 18): staff search the whitelist; principals, leadership and central support read the register;
 	// central support and administrators add tools, record agreements and decide.
 	[/^\/\(app\)\/\[org\]\/appar$/, { kind: 'apps', action: 'apps.whitelist' }],
-	[/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser)$/, { kind: 'apps', action: 'apps.register' }],
+	[/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser|licenser\/\[poolId\])$/, { kind: 'apps', action: 'apps.register' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/ny$/, { kind: 'apps', action: 'apps.manage' }],
 	// Classification (issue 18 item 3): the register's readers see the catalogue and rules; its managers classify.
 	[/^\/\(app\)\/\[org\]\/appar\/klassning$/, { kind: 'apps', action: 'apps.register' }],

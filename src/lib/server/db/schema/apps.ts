@@ -228,6 +228,48 @@ export const appLicenceUsage = pgTable(
 	(t) => [uniqueIndex('app_licence_usage_period_idx').on(t.toolId, t.unitId, t.periodFrom)]
 );
 
+/**
+ * A licence of a pool held by one person at a unit (the BOL shape: per user `used`, `validFrom`, `validTo`).
+ * Unassigning ends the row (`endedAt`) rather than deleting it. `used` is null until a usage file has said whether
+ * the person used it; where a pool has assignments its use is counted from them, not from the per-unit figures.
+ */
+export const appLicenceAssignments = pgTable(
+	'app_licence_assignments',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		poolId: uuid('pool_id')
+			.notNull()
+			.references(() => appLicencePools.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		/** The unit the person holds it at (the pool's own unit, or one of the units a central pool serves). */
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
+		validFrom: date('valid_from').notNull(),
+		/** Null: as long as the pool. */
+		validTo: date('valid_to'),
+		/** Whether the person used the licence, by the latest usage file; null before any says. */
+		used: boolean('used'),
+		usageReportedAt: timestamp('usage_reported_at', { withTimezone: true }),
+		assignedBy: uuid('assigned_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		endedAt: timestamp('ended_at', { withTimezone: true })
+	},
+	(t) => [
+		index('app_licence_assignments_pool_idx').on(t.poolId, t.unitId),
+		uniqueIndex('app_licence_assignments_current_idx')
+			.on(t.poolId, t.personId)
+			.where(sql`${t.endedAt} IS NULL`)
+	]
+);
+
 /** The four aspects of an information classification in the manner of KLASSA (issue 18 item 3, decision 045). */
 export const CLASSIFICATION_ASPECTS = ['confidentiality', 'integrity', 'availability', 'traceability'] as const;
 export type ClassificationAspect = (typeof CLASSIFICATION_ASPECTS)[number];
