@@ -51,7 +51,12 @@ export type PoolUse = {
 export async function findLicenceUse(db: Db, opts: { actor: Actor; organizerId: string; today?: string }) {
 	const { actor, organizerId } = opts;
 	authorize(actor, 'apps.register', { type: 'apps', organizerId });
-	const today = opts.today ?? todayInStockholm();
+	const pools = await computePoolUse(db, organizerId, opts.today ?? todayInStockholm());
+	return { pools, canManage: can(actor, 'apps.manage', { type: 'apps', organizerId }) };
+}
+
+/** The pools' use as findLicenceUse describes it, without asking who reads (the planning indicators use it too). */
+export async function computePoolUse(db: Db, organizerId: string, today: string): Promise<PoolUse[]> {
 	const [pools, usage, unitRows, held] = await Promise.all([
 		db
 			.select({ pool: appLicencePools, toolName: appTools.name })
@@ -123,5 +128,5 @@ export async function findLicenceUse(db: Db, opts: { actor: Actor; organizerId: 
 			ended
 		};
 	});
-	return { pools: rows, canManage: can(actor, 'apps.manage', { type: 'apps', organizerId }) };
+	return rows;
 }
