@@ -52,6 +52,12 @@ export function describeIndicator(i: IndicatorLike, scope: string, unitChain: bo
 				scope,
 				aspect: p.aspect ? t(`competence_aspect_${p.aspect}`) : m.competence_aspect_all()
 			});
+		case 'apps_agreement_coverage':
+			return m.effects_from_apps_agreement_coverage();
+		case 'apps_licence_use':
+			return m.effects_from_apps_licence_use();
+		case 'apps_request_lead_time':
+			return m.effects_from_apps_request_lead_time();
 		default:
 			return m.effects_from_manual();
 	}

@@ -1,11 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appLicenceUsage, appTools, units } from '../db/schema';
+import { appLicenceAssignments, appLicencePools, appLicenceUsage, appTools, memberships, people, units } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { parseOrThrow, throwIfIssues } from '../errors';
 import { authorize, type Actor } from '../policies';
 import { usagePeriodSchema } from './licence-input';
-import { parseUsageFile, type UsageProblem } from './parse-usage-file';
+import { parseUsageFile, type UsageProblem, type UserUsageRow } from './parse-usage-file';
 import { nameKey } from './save-tool';
 
 /**
@@ -13,7 +13,9 @@ import { nameKey } from './save-tool';
  * file's text (parseUsageFile). Tools are found by name, units by school unit code or name. Any problem — a line
  * that cannot be read, a tool or unit the organizer does not have, the same tool and unit twice — is reported by line
  * and nothing is written; otherwise every row is written in one transaction, replacing earlier figures for the same
- * tool, unit and period start. INVALID beside the field for a period that is not dates or ends before it starts.
+ * tool, unit and period start. A BOL-style file's `users` update the person's current licence of the tool (used or not,
+ * and the validity the vendor reports); a person the organizer does not have, or who holds no licence of the tool,
+ * is a problem on that entry like an unknown tool or unit. INVALID beside the field for a period that is not dates or ends before it starts.
  * Audited once.
  */
 export async function importLicenceUsage(
@@ -41,6 +43,7 @@ export async function importLicenceUsage(
 		if (u.code) unitOf.set(u.code, u.id);
 	}
 	const problems: UsageProblem[] = [];
+	const userUpdates = await resolveUsers(db, organizerId, parsed.users, toolOf, problems);
 	const seen = new Set<string>();
 	const rows = parsed.rows.flatMap((r) => {
 		const toolId = toolOf.get(nameKey(r.tool));
@@ -57,28 +60,90 @@ export async function importLicenceUsage(
 	});
 	if (problems.length) return { imported: 0, problems };
 
+	const reportedAt = new Date();
 	await db.transaction(async (tx) => {
-		await tx
-			.insert(appLicenceUsage)
-			.values(rows)
-			.onConflictDoUpdate({
-				target: [appLicenceUsage.toolId, appLicenceUsage.unitId, appLicenceUsage.periodFrom],
-				set: {
-					periodTo: sql`excluded.period_to`,
-					assigned: sql`excluded.assigned`,
-					used: sql`excluded.used`,
-					importedBy: sql`excluded.imported_by`,
-					importedAt: sql`now()`
-				}
-			});
+		if (rows.length)
+			await tx
+				.insert(appLicenceUsage)
+				.values(rows)
+				.onConflictDoUpdate({
+					target: [appLicenceUsage.toolId, appLicenceUsage.unitId, appLicenceUsage.periodFrom],
+					set: {
+						periodTo: sql`excluded.period_to`,
+						assigned: sql`excluded.assigned`,
+						used: sql`excluded.used`,
+						importedBy: sql`excluded.imported_by`,
+						importedAt: sql`now()`
+					}
+				});
+		for (const u of userUpdates)
+			await tx
+				.update(appLicenceAssignments)
+				.set({
+					used: u.used,
+					usageReportedAt: reportedAt,
+					...(u.validFrom ? { validFrom: u.validFrom } : {}),
+					...(u.validTo ? { validTo: u.validTo } : {})
+				})
+				.where(eq(appLicenceAssignments.id, u.assignmentId));
 		await recordAudit(tx, {
 			organizerId,
 			actorId: actor.personId,
 			action: 'app_licence.import_usage',
 			entityType: 'organizer',
 			entityId: organizerId,
-			changes: { rows: rows.length, periodFrom: period.periodFrom, periodTo: period.periodTo }
+			changes: { rows: rows.length, users: userUpdates.length, periodFrom: period.periodFrom, periodTo: period.periodTo }
 		});
 	});
-	return { imported: rows.length, problems: [] };
+	return { imported: rows.length + userUpdates.length, problems: [] };
+}
+
+/**
+ * The current licence of each person of a BOL-style file: found by e-mail or eduPersonPrincipalName among the
+ * organizer's members, in a pool of the named tool. Problems are added by entry; the same person and tool twice is one.
+ */
+async function resolveUsers(
+	db: Db,
+	organizerId: string,
+	users: UserUsageRow[],
+	toolOf: Map<string, string>,
+	problems: UsageProblem[]
+): Promise<{ assignmentId: string; used: boolean; validFrom: string | null; validTo: string | null }[]> {
+	if (users.length === 0) return [];
+	const ids = [...new Set(users.map((u) => u.user.toLowerCase()))];
+	const found = await db
+		.select({ id: people.id, email: people.email, eppn: people.eppn })
+		.from(people)
+		.innerJoin(memberships, and(eq(memberships.personId, people.id), eq(memberships.organizerId, organizerId)))
+		.where(or(inArray(sql`lower(${people.email})`, ids), inArray(sql`lower(${people.eppn})`, ids)));
+	const personOf = new Map<string, string>();
+	for (const p of found) {
+		personOf.set(p.email.toLowerCase(), p.id);
+		if (p.eppn) personOf.set(p.eppn.toLowerCase(), p.id);
+	}
+	const held = await db
+		.select({ id: appLicenceAssignments.id, personId: appLicenceAssignments.personId, toolId: appLicencePools.toolId })
+		.from(appLicenceAssignments)
+		.innerJoin(appLicencePools, eq(appLicencePools.id, appLicenceAssignments.poolId))
+		.where(and(eq(appLicenceAssignments.organizerId, organizerId), isNull(appLicenceAssignments.endedAt)));
+	const assignmentOf = new Map(held.map((h) => [`${h.toolId}|${h.personId}`, h.id]));
+	const seen = new Set<string>();
+	return users.flatMap((u) => {
+		const toolId = toolOf.get(nameKey(u.tool));
+		const personId = personOf.get(u.user.toLowerCase());
+		if (!toolId) problems.push({ key: 'apps_usage_error_tool', line: u.line, value: u.tool });
+		if (!personId) problems.push({ key: 'apps_usage_error_person', line: u.line, value: u.user });
+		if (!toolId || !personId) return [];
+		const assignmentId = assignmentOf.get(`${toolId}|${personId}`);
+		if (!assignmentId) {
+			problems.push({ key: 'apps_usage_error_not_assigned', line: u.line, value: `${u.user}, ${u.tool}` });
+			return [];
+		}
+		if (seen.has(assignmentId)) {
+			problems.push({ key: 'apps_usage_error_twice', line: u.line, value: `${u.user}, ${u.tool}` });
+			return [];
+		}
+		seen.add(assignmentId);
+		return [{ assignmentId, used: u.used, validFrom: u.validFrom, validTo: u.validTo }];
+	});
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { bytea, createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 
 /** What kind of digital tool a register entry is (issue 18). */
@@ -110,6 +110,41 @@ export const appAgreements = pgTable(
 	(t) => [index('app_agreements_tool_idx').on(t.toolId, t.validFrom)]
 );
 
+/**
+ * The signed agreement as a file (a PDF), attached to an agreement. Replacing it keeps the earlier file as history:
+ * the row in force has no `replacedAt`. Read with the register's permission (apps.register), never sent in a review
+ * package unless the exporter chooses to (decision 057).
+ */
+export const appAgreementFiles = pgTable(
+	'app_agreement_files',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		agreementId: uuid('agreement_id')
+			.notNull()
+			.references(() => appAgreements.id),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		/** SHA-256 of the bytes, hex: shown so two copies can be compared. */
+		sha256: text('sha256').notNull(),
+		content: bytea('content').notNull(),
+		uploadedBy: uuid('uploaded_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		replacedAt: timestamp('replaced_at', { withTimezone: true })
+	},
+	(t) => [
+		index('app_agreement_files_agreement_idx').on(t.agreementId, t.createdAt),
+		uniqueIndex('app_agreement_files_current_idx')
+			.on(t.agreementId)
+			.where(sql`${t.replacedAt} IS NULL`)
+	]
+);
+
 /** A decision about a tool: the latest one is its standing on the whitelist; the earlier ones are its history. */
 export const appDecisions = pgTable(
 	'app_decisions',
@@ -191,6 +226,48 @@ export const appLicenceUsage = pgTable(
 		importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('app_licence_usage_period_idx').on(t.toolId, t.unitId, t.periodFrom)]
+);
+
+/**
+ * A licence of a pool held by one person at a unit (the BOL shape: per user `used`, `validFrom`, `validTo`).
+ * Unassigning ends the row (`endedAt`) rather than deleting it. `used` is null until a usage file has said whether
+ * the person used it; where a pool has assignments its use is counted from them, not from the per-unit figures.
+ */
+export const appLicenceAssignments = pgTable(
+	'app_licence_assignments',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		poolId: uuid('pool_id')
+			.notNull()
+			.references(() => appLicencePools.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		/** The unit the person holds it at (the pool's own unit, or one of the units a central pool serves). */
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
+		validFrom: date('valid_from').notNull(),
+		/** Null: as long as the pool. */
+		validTo: date('valid_to'),
+		/** Whether the person used the licence, by the latest usage file; null before any says. */
+		used: boolean('used'),
+		usageReportedAt: timestamp('usage_reported_at', { withTimezone: true }),
+		assignedBy: uuid('assigned_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		endedAt: timestamp('ended_at', { withTimezone: true })
+	},
+	(t) => [
+		index('app_licence_assignments_pool_idx').on(t.poolId, t.unitId),
+		uniqueIndex('app_licence_assignments_current_idx')
+			.on(t.poolId, t.personId)
+			.where(sql`${t.endedAt} IS NULL`)
+	]
 );
 
 /** The four aspects of an information classification in the manner of KLASSA (issue 18 item 3, decision 045). */

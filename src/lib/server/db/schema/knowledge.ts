@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { bytea, createdAt, id, updatedAt } from './columns';
 import { organizers, people } from './org';
 import { supportCategories, tickets } from './support';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-	dataType: () => 'bytea',
-	fromDriver: (v) => Buffer.from(v)
-});
 
 /** What an article is: a short answer, a step-by-step guide, a link to a short film, or a cheat sheet with a file. */
 export const ARTICLE_KINDS = ['faq', 'guide', 'film', 'cheat_sheet'] as const;

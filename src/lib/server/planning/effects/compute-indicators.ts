@@ -6,6 +6,7 @@ import type { IndicatorKind } from './effect-input';
 import { pointsMovement, selfAssessmentMovement, shareMovement, type Movement } from './movement';
 import { supportSeries, type FigureCache, type SupportKind } from './support-series';
 import { coverageSeries } from '../../competence/coverage-series';
+import { appsSeries } from '../../apps/apps-series';
 
 /** One value in an indicator's history: a round, a school year or a measurement. */
 export type IndicatorPoint = { label: string; on: string; value: number | null; suppressed: boolean; source?: string };
@@ -36,7 +37,10 @@ const FORMAT: Record<IndicatorKind, ValueFormat> = {
 	support_sla: 'share',
 	support_lost_lessons: 'count',
 	support_user_errors: 'share',
-	competence_coverage: 'share'
+	competence_coverage: 'share',
+	apps_agreement_coverage: 'share',
+	apps_licence_use: 'share',
+	apps_request_lead_time: 'share'
 };
 
 /** Caches for one page: each round's report and each period's support figures are computed once. */
@@ -85,6 +89,10 @@ export async function computeIndicators(
 					: pointsMovement(before?.value ?? null, after?.value ?? null);
 		} else if (kind === 'competence_coverage') {
 			history = await coverageSeries(db, { organizerId: o.organizerId, unitId: o.unitId, aspect: r.params.aspect ?? null });
+			const [before, after] = history.slice(-2).length === 2 ? history.slice(-2) : [null, history.at(-1) ?? null];
+			movement = pointsMovement(before?.value ?? null, after?.value ?? null);
+		} else if (kind === 'apps_agreement_coverage' || kind === 'apps_licence_use' || kind === 'apps_request_lead_time') {
+			history = await appsSeries(db, { organizerId: o.organizerId, kind });
 			const [before, after] = history.slice(-2).length === 2 ? history.slice(-2) : [null, history.at(-1) ?? null];
 			movement = pointsMovement(before?.value ?? null, after?.value ?? null);
 		} else if (kind === 'manual') {

@@ -13,7 +13,10 @@ export const INDICATOR_KINDS = [
 	'support_sla',
 	'support_lost_lessons',
 	'support_user_errors',
-	'competence_coverage'
+	'competence_coverage',
+	'apps_agreement_coverage',
+	'apps_licence_use',
+	'apps_request_lead_time'
 ] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const SLA_KINDS = ['first_response', 'feedback', 'resolution'] as const;

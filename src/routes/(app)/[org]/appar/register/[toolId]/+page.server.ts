@@ -1,12 +1,14 @@
 import { requireApps } from '$lib/server/http/require-apps';
 import { runAction, throwHttp } from '$lib/server/http/errors';
 import { addAgreement } from '$lib/server/apps/add-agreement';
+import { attachAgreementFile } from '$lib/server/apps/attach-agreement-file';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getTool } from '$lib/server/apps/get-tool';
 import { getToolClassification } from '$lib/server/apps/get-tool-classification';
 import { installationKeyId } from '$lib/server/apps/installation-key-id';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
+import { readUploadedFiles } from '$lib/server/support/tickets/read-uploaded-files';
 import { toolFormInput } from '$lib/server/apps/tool-form';
 import { SCHOOL_FORMS, TOOL_KINDS, TOOL_OUTCOMES, TOOL_SIGN_INS } from '$lib/server/db/schema/apps';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,5 +54,25 @@ const run =
 export const actions: Actions = {
 	save: run('save', saveTool, 'saved'),
 	agreement: run('agreement', addAgreement, 'agreement_added'),
-	decide: run('decide', decideTool, 'decided')
+	decide: run('decide', decideTool, 'decided'),
+	/** The signed agreement as a PDF; a file already there stays as history (decision 057). */
+	agreementFile: async (event) => {
+		const { actor, organizer } = await requireApps(event, 'apps.manage');
+		const data = await event.request.formData();
+		const agreementId = String(data.get('agreementId') ?? '');
+		const [file] = await readUploadedFiles(data, 'file', 1);
+		return runAction(
+			async () => {
+				await attachAgreementFile(event.locals.db, {
+					actor,
+					organizerId: organizer.id,
+					toolId: event.params.toolId,
+					agreementId,
+					file: file ?? null
+				});
+				return { action: 'agreementFile', done: 'file_attached' };
+			},
+			{ values: { agreementId }, field: 'file', data: { action: 'agreementFile' } }
+		);
+	}
 };

@@ -1,5 +1,6 @@
 import { requireKnowledge } from '$lib/server/http/require-knowledge';
 import { throwHttp } from '$lib/server/http/errors';
+import { fileDownload } from '$lib/server/http/file-download';
 import { getArticleFile } from '$lib/server/knowledge/articles/get-article-file';
 import type { RequestHandler } from './$types';
 
@@ -12,14 +13,5 @@ export const GET: RequestHandler = async (event) => {
 		slug: event.params.slug,
 		fileId: event.params.fileId
 	}).catch(throwHttp);
-	const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return new Response(new Uint8Array(file.content), {
-		headers: {
-			'Content-Type': file.contentType,
-			'Content-Length': String(file.content.length),
-			'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-			'X-Content-Type-Options': 'nosniff',
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	return fileDownload(file);
 };
