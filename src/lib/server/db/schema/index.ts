@@ -24,5 +24,6 @@ export * from './devices';
 export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';
+export * from './courses';
 export * from './integrations';
 export * from './sso';
