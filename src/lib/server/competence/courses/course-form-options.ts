@@ -26,7 +26,7 @@ export async function courseFormOptions(db: Db, organizerId: string, locale: 'sv
 			.orderBy(asc(appTools.nameKey))
 	]);
 	return {
-		areas: REFLECTION.areas.map((a) => a.key),
+		areas: REFLECTION.areas.map((a) => ({ key: a.key, title: a.name[locale] ?? a.name.sv })),
 		aspects: [...ASPECTS],
 		subGoals: framework.areas.flatMap((a) =>
 			a.sub_goals.filter((s) => s.id.includes('.')).map((s) => ({ id: s.id, title: `${s.id} ${s.title[locale] ?? s.title.sv}` }))
