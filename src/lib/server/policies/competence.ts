@@ -26,7 +26,9 @@ export type CompetenceResource = {
  * Courses (decision 058): competence.catalog: read the course catalog, sign up, go through a course and see one's own
  * courses (all staff) · competence.catalog.manage: add and change courses and mark attendance (org_admin, central
  * pedagogical support) · competence.participation: who of a unit's staff signed up, attended and completed
- * (org_admin, leadership, central pedagogical support; principals of their units) — never reflections.
+ * (org_admin, leadership, central pedagogical support; principals of their units) — never reflections ·
+ * competence.needs: a unit's or the organizer's needs picture beside what was offered and taken (the same readers as
+ * participation; the organizer as a whole only for the organizer-wide ones).
  */
 export type CompetenceAction =
 	| 'competence.view'
@@ -40,7 +42,8 @@ export type CompetenceAction =
 	| 'competence.aggregate'
 	| 'competence.catalog'
 	| 'competence.catalog.manage'
-	| 'competence.participation';
+	| 'competence.participation'
+	| 'competence.needs';
 
 export const isCompetenceAction = (action: string): action is CompetenceAction => action.startsWith('competence.');
 
@@ -86,6 +89,7 @@ export function canCompetence(actor: Actor, action: CompetenceAction, r: Compete
 		case 'competence.catalog.manage':
 			return holds(actor, r.organizerId, PLAN_EDITORS);
 		case 'competence.participation':
+		case 'competence.needs':
 			return holds(actor, r.organizerId, AGGREGATE_READERS) || atUnit(['principal']);
 	}
 }
