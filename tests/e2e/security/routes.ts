@@ -203,6 +203,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser(\/mina|\/\[courseId\])?$/, { kind: 'organizer', action: 'competence.catalog' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/(ny|\[courseId\]\/andra)$/, { kind: 'organizer', action: 'competence.catalog.manage' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/deltagande$/, { kind: 'organizer', action: 'competence.participation' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/behov$/, { kind: 'organizer', action: 'competence.needs' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
 	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],

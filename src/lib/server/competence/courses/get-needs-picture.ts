@@ -9,6 +9,7 @@ import { organizerThreshold } from '../../assessment/rounds/round-checks';
 import { isShown } from '../../assessment/reports/suppress';
 import { aggregateReflections, type ReflectionAggregate } from '../aggregate-reflections';
 import { loadCompetenceScope } from '../competence-scope';
+import { REFLECTION } from '../competence-rules';
 import { userErrorCategories } from './user-error-categories';
 import { weakSubGoals } from './weak-sub-goals';
 
@@ -92,6 +93,7 @@ export async function getNeedsPicture(db: Db, o: { actor: Actor | null; organize
 	return {
 		unit: unit ? { id: unit.id, name: unit.name } : null,
 		reflections: reflections as ReflectionAggregate | null,
+		areaNames: Object.fromEntries(REFLECTION.areas.map((a) => [a.key, a.name])) as Record<string, { sv: string; en: string }>,
 		subGoals,
 		categories,
 		threshold,
