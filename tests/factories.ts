@@ -415,3 +415,26 @@ export async function buildIdentityProvider(
 		.returning();
 	return row;
 }
+
+// ── Competence courses (issue 19 item 3, decision 058) ───────────────────────────
+import { competenceCourses } from '../src/lib/server/db/schema';
+
+/**
+ * A course of the catalog, inserted directly: a short course of two tasks and no quiz unless told otherwise. Specs of
+ * the form itself go through createCourse.
+ */
+export async function buildCourse(db: Db, o: Partial<typeof competenceCourses.$inferInsert> & { organizerId: string }) {
+	const [row] = await db
+		.insert(competenceCourses)
+		.values({
+			kind: 'short',
+			title: `Kurs ${next()}`,
+			parts: [
+				{ kind: 'task', text: 'Prova verktyget med en klass.', title: '' },
+				{ kind: 'task', text: 'Skriv ned vad som fungerade.', title: '' }
+			],
+			...o
+		})
+		.returning();
+	return row;
+}

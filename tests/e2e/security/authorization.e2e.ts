@@ -224,6 +224,14 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const requests = await (await request.get(`/${DEMO_SLUG}/appar/begaranden`)).text();
 	params.requestId = requests.match(new RegExp(`/${DEMO_SLUG}/appar/begaranden/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.requestId, 'a request for a new tool').not.toBe('');
+	// Courses (decision 058): the administrator adds one to the catalog and opens it from the redirect.
+	const course = await request.post(`/${DEMO_SLUG}/kompetens/kurser/ny?/save`, {
+		form: { kind: 'short', title: 'Matrisens kurs', parts: 'uppgift: Pröva behörigheterna.' },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	params.courseId = course.headers()['location']?.match(/\/kurser\/([0-9a-f-]{36})/)?.[1] ?? '';
+	expect(params.courseId, 'a course of the catalog').not.toBe('');
 	// Capacity: one of the demo's allotments (build-demo-capacity.ts), listed for the administrator.
 	const capacity = await (await request.get(`/${DEMO_SLUG}/kapacitet`)).text();
 	params.assignmentId = capacity.match(new RegExp(`/${DEMO_SLUG}/kapacitet/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';

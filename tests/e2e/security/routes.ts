@@ -209,6 +209,14 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/kompetens\/tackning$/, { kind: 'organizer', action: 'competence.coverage' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/reflektion$/, { kind: 'organizer', action: 'competence.reflect' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/reflektion\/sammanstallning$/, { kind: 'organizer', action: 'competence.aggregate' }],
+	// The course catalog (decision 058): read and taken by all staff; written by org_admin and central pedagogical support;
+	// participation per unit for organizer-wide readers and principals. A certificate is the person's own: 404 for anyone
+	// who has not completed the course (getCertificate, courses.db.spec.ts), so it depends on the person.
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/\[courseId\]\/intyg$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser(\/mina|\/\[courseId\])?$/, { kind: 'organizer', action: 'competence.catalog' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/(ny|\[courseId\]\/andra)$/, { kind: 'organizer', action: 'competence.catalog.manage' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/deltagande$/, { kind: 'organizer', action: 'competence.participation' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/behov$/, { kind: 'organizer', action: 'competence.needs' }],
 	// The FAQ assistant (issue 15 item 4): every reader of the knowledge base asks it (a conversation is its person's
 	// own: another's is 404, tested in assistant.db.spec.ts); the kept conversations are for those who manage the base.
 	[/^\/\(app\)\/\[org\]\/assistent$/, { kind: 'knowledge', action: 'assistant.use' }],

@@ -1,5 +1,5 @@
 // Covers: can (competence.view, competence.students, competence.plan, competence.mark, competence.coverage,
-// competence.compare, competence.reflect, competence.reflection, competence.aggregate).
+// competence.compare, competence.reflect, competence.reflection, competence.aggregate, competence.catalog, competence.catalog.manage, competence.participation).
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type CompetenceResource } from './index';
 import { ROLES } from './roles';
@@ -68,5 +68,27 @@ describe('reflections', () => {
 	it('are aggregated for administrators, leadership and central pedagogical support', () => {
 		const readers = ROLES.filter((role) => can(actor(role), 'competence.aggregate', whole));
 		expect(readers.sort()).toEqual(['central_pedagogical_support', 'leadership', 'org_admin']);
+	});
+});
+
+describe('the course catalog', () => {
+	it('is read by all staff, never by students, guardians, suppliers or another organizer', () => {
+		expect(can(actor('staff', 'skola'), 'competence.catalog', whole)).toBe(true);
+		for (const role of ['student', 'guardian', 'supplier'] as const)
+			expect(can(actor(role, 'skola'), 'competence.catalog', whole)).toBe(false);
+		expect(can(actor('staff', 'skola', 'org-2'), 'competence.catalog', whole)).toBe(false);
+	});
+
+	it('is managed by administrators and central pedagogical support only', () => {
+		const managers = ROLES.filter((role) => can(actor(role), 'competence.catalog.manage', whole));
+		expect(managers.sort()).toEqual(['central_pedagogical_support', 'org_admin']);
+	});
+
+	it('shows participation to organizer-wide readers and to principals at their own units only', () => {
+		expect(can(actor('leadership'), 'competence.participation', at('skola'))).toBe(true);
+		expect(can(actor('principal', 'ro'), 'competence.participation', at('skola'))).toBe(true);
+		expect(can(actor('principal', 'annan'), 'competence.participation', at('skola'))).toBe(false);
+		expect(can(actor('staff', 'skola'), 'competence.participation', at('skola'))).toBe(false);
+		expect(can(actor('pedagogical_key_person', 'skola'), 'competence.participation', at('skola'))).toBe(false);
 	});
 });

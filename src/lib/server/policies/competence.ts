@@ -23,6 +23,12 @@ export type CompetenceResource = {
  * side by side (organizer-wide readers only) · competence.reflect: one's own reflection (all staff) ·
  * competence.reflection: read one reflection (its person, nobody else) · competence.aggregate: reflections
  * aggregated per area (org_admin, leadership, central pedagogical support).
+ * Courses (decision 058): competence.catalog: read the course catalog, sign up, go through a course and see one's own
+ * courses (all staff) · competence.catalog.manage: add and change courses and mark attendance (org_admin, central
+ * pedagogical support) · competence.participation: who of a unit's staff signed up, attended and completed
+ * (org_admin, leadership, central pedagogical support; principals of their units) — never reflections ·
+ * competence.needs: a unit's or the organizer's needs picture beside what was offered and taken (the same readers as
+ * participation; the organizer as a whole only for the organizer-wide ones).
  */
 export type CompetenceAction =
 	| 'competence.view'
@@ -33,7 +39,11 @@ export type CompetenceAction =
 	| 'competence.compare'
 	| 'competence.reflect'
 	| 'competence.reflection'
-	| 'competence.aggregate';
+	| 'competence.aggregate'
+	| 'competence.catalog'
+	| 'competence.catalog.manage'
+	| 'competence.participation'
+	| 'competence.needs';
 
 export const isCompetenceAction = (action: string): action is CompetenceAction => action.startsWith('competence.');
 
@@ -60,6 +70,7 @@ export function canCompetence(actor: Actor, action: CompetenceAction, r: Compete
 	switch (action) {
 		case 'competence.view':
 		case 'competence.reflect':
+		case 'competence.catalog':
 			return staff;
 		case 'competence.students':
 			return mine.some((a) => a.role !== 'supplier');
@@ -75,5 +86,10 @@ export function canCompetence(actor: Actor, action: CompetenceAction, r: Compete
 			return !!r.ownerId && r.ownerId === actor.personId && mine.length > 0;
 		case 'competence.aggregate':
 			return holds(actor, r.organizerId, AGGREGATE_READERS);
+		case 'competence.catalog.manage':
+			return holds(actor, r.organizerId, PLAN_EDITORS);
+		case 'competence.participation':
+		case 'competence.needs':
+			return holds(actor, r.organizerId, AGGREGATE_READERS) || atUnit(['principal']);
 	}
 }

@@ -24,6 +24,7 @@ export * from './devices';
 export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';
+export * from './courses';
 export * from './integrations';
 export * from './sso';
 export * from './school-register';

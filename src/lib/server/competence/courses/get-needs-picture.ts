@@ -1,0 +1,113 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { competenceCourses, competenceEnrolments, roleAssignments } from '../../db/schema';
+import { AppError } from '../../errors';
+import { holds } from '../../policies/actor';
+import { authorize, can, type Actor } from '../../policies';
+import { AGGREGATE_READERS } from '../../policies/competence';
+import { organizerThreshold } from '../../assessment/rounds/round-checks';
+import { isShown } from '../../assessment/reports/suppress';
+import { aggregateReflections, type ReflectionAggregate } from '../aggregate-reflections';
+import { loadCompetenceScope } from '../competence-scope';
+import { REFLECTION } from '../competence-rules';
+import { userErrorCategories } from './user-error-categories';
+import { weakSubGoals } from './weak-sub-goals';
+
+/** Handhavandefel categories with at least this many cases in a year count as recurring. */
+const RECURRING = 2;
+
+/**
+ * The needs picture of a unit (with the units under it) or of the organizer (unitId null), beside what was offered
+ * and taken (competence.needs). Needs: the reflections aggregated organizer-wide for those who may read that
+ * (competence.aggregate, the threshold and rule of decision 053 — never per unit), the weakest sub-goals of the latest
+ * closed self-assessment (the report's suppressed values), recurring handhavandefel categories. Offered and taken: each
+ * course with sign-ups and completions of the scope's staff and the feedback mean, shown only when at least the
+ * anonymity threshold have answered. The organizer as a whole is for organizer-wide readers only.
+ */
+export async function getNeedsPicture(db: Db, o: { actor: Actor | null; organizerId: string; unitId: string | null; now?: Date }) {
+	authorize(o.actor, 'competence.needs', { type: 'organizer', organizerId: o.organizerId });
+	const actor = o.actor;
+	const { tree, byId, resource } = await loadCompetenceScope(db, o.organizerId);
+	const organizerWide = holds(actor, o.organizerId, AGGREGATE_READERS);
+	const readable = tree
+		.filter((u) => !u.archivedAt && can(actor, 'competence.needs', resource(u.id)))
+		.sort((a, b) => a.nameSort.localeCompare(b.nameSort));
+	// A principal without a unit named starts at their first unit; the organizer as a whole is not theirs.
+	const unitId = o.unitId ?? (organizerWide ? null : (readable.find((u) => actor.assignments.some((a) => a.unitId === u.id))?.id ?? null));
+	const unit = unitId ? byId.get(unitId) : null;
+	if (unitId && !unit) throw new AppError('NOT_FOUND', 'no such unit');
+	if (!unit && !organizerWide) throw new AppError('FORBIDDEN', 'organizer-wide');
+	if (unit && !can(actor, 'competence.needs', resource(unit.id))) throw new AppError('FORBIDDEN', 'not your unit');
+	const unitIds = unit ? tree.filter((u) => u.id === unit.id || resource(u.id).ancestorIds.includes(unit.id)).map((u) => u.id) : null;
+	const [reflections, subGoals, categories, threshold] = await Promise.all([
+		can(actor, 'competence.aggregate', resource(null)) ? aggregateReflections(db, { actor, organizerId: o.organizerId }) : null,
+		weakSubGoals(db, { organizerId: o.organizerId, unitIds: unit ? [unit.id] : null, limit: 3 }),
+		userErrorCategories(db, { organizerId: o.organizerId, unitIds: unitIds ?? undefined, now: o.now, atLeast: RECURRING }),
+		organizerThreshold(db, o.organizerId)
+	]);
+	const staff = unitIds
+		? new Set(
+				(
+					await db
+						.selectDistinct({ personId: roleAssignments.personId })
+						.from(roleAssignments)
+						.where(and(eq(roleAssignments.organizerId, o.organizerId), inArray(roleAssignments.unitId, unitIds)))
+				).map((r) => r.personId)
+			)
+		: null;
+	const rows = await db
+		.select({
+			courseId: competenceCourses.id,
+			title: competenceCourses.title,
+			kind: competenceCourses.kind,
+			tags: competenceCourses.tags,
+			personId: competenceEnrolments.personId,
+			completedAt: competenceEnrolments.completedAt,
+			score: competenceEnrolments.feedbackScore
+		})
+		.from(competenceCourses)
+		.leftJoin(competenceEnrolments, and(eq(competenceEnrolments.courseId, competenceCourses.id), isNull(competenceEnrolments.cancelledAt)))
+		.where(and(eq(competenceCourses.organizerId, o.organizerId), isNull(competenceCourses.archivedAt)));
+	const offered = new Map<
+		string,
+		{ id: string; title: string; kind: string; tags: (typeof rows)[number]['tags']; signedUp: number; completed: number; scores: number[] }
+	>();
+	for (const r of rows) {
+		const c = offered.get(r.courseId) ?? {
+			id: r.courseId,
+			title: r.title,
+			kind: r.kind,
+			tags: r.tags,
+			signedUp: 0,
+			completed: 0,
+			scores: []
+		};
+		if (r.personId && (!staff || staff.has(r.personId))) {
+			c.signedUp++;
+			if (r.completedAt) c.completed++;
+			if (r.score !== null) c.scores.push(r.score);
+		}
+		offered.set(r.courseId, c);
+	}
+	const needTags = new Set([...subGoals.map((s) => `sg:${s.subGoalId}`), ...categories.map((k) => `cat:${k.categoryId}`)]);
+	return {
+		unit: unit ? { id: unit.id, name: unit.name } : null,
+		reflections: reflections as ReflectionAggregate | null,
+		areaNames: Object.fromEntries(REFLECTION.areas.map((a) => [a.key, a.name])) as Record<string, { sv: string; en: string }>,
+		subGoals,
+		categories,
+		threshold,
+		offered: [...offered.values()]
+			.map(({ scores, tags, ...c }) => ({
+				...c,
+				meetsNeed: tags.subGoals.some((s) => needTags.has(`sg:${s}`)) || tags.categoryIds.some((k) => needTags.has(`cat:${k}`)),
+				answers: scores.length,
+				feedbackMean: isShown(scores.length, threshold) ? scores.reduce((a, b) => a + b, 0) / scores.length : null
+			}))
+			.sort((a, b) => Number(b.meetsNeed) - Number(a.meetsNeed) || b.signedUp - a.signedUp || a.title.localeCompare(b.title, 'sv')),
+		/** Units the actor may open a needs picture for. */
+		units: readable.map((u) => ({ id: u.id, name: u.name })),
+		organizerWide
+	};
+}
+export type NeedsPicture = Awaited<ReturnType<typeof getNeedsPicture>>;

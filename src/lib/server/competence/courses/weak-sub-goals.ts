@@ -1,0 +1,51 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { assessmentRounds } from '../../db/schema';
+import { buildOrganizerReport } from '../../assessment/reports/compute-organizer-report';
+import { roundStatus } from '../../assessment/rounds/round-status';
+import { TOTAL } from '../../assessment/reports/suppress';
+
+/** A sub-goal whose mean level (1–4) is low, at a unit or over the organizer (unitId null). */
+export type WeakSubGoal = { subGoalId: string; title: { sv: string; en: string }; mean: number; unitId: string | null; roundName: string };
+
+/** Means under this level count as weak. */
+const WEAK_BELOW = 2.75;
+
+/**
+ * The weakest sub-goals of the organizer's latest closed self-assessment round, for the given units (or the organizer
+ * as a whole when unitIds is null), lowest first, at most `limit` per unit. Reads the organizer report's default-view
+ * values (`unitValues`, with the report's suppression: a hidden value is never used) and its organizer totals —
+ * never answers. Internal to the competence courses; callers apply their own reader check.
+ */
+export async function weakSubGoals(db: Db, o: { organizerId: string; unitIds: string[] | null; limit?: number }): Promise<WeakSubGoal[]> {
+	const rounds = await db
+		.select({
+			id: assessmentRounds.id,
+			opensOn: assessmentRounds.opensOn,
+			closesOn: assessmentRounds.closesOn,
+			closedAt: assessmentRounds.closedAt
+		})
+		.from(assessmentRounds)
+		.where(eq(assessmentRounds.organizerId, o.organizerId))
+		.orderBy(desc(assessmentRounds.closesOn))
+		.limit(10);
+	const round = rounds.find((r) => roundStatus(r) === 'closed');
+	if (!round) return [];
+	const report = await buildOrganizerReport(db, { organizerId: o.organizerId, roundId: round.id });
+	if (!report.round.published) return [];
+	const limit = o.limit ?? 2;
+	const out: WeakSubGoal[] = [];
+	for (const unitId of o.unitIds ?? [null]) {
+		const found = report.subGoals
+			.map((sg) => {
+				const value =
+					unitId === null ? (report.figures[sg.id]?.[TOTAL]?.[TOTAL]?.mean ?? null) : (report.unitValues[sg.id]?.[unitId]?.value ?? null);
+				return { subGoalId: sg.id, title: sg.title, mean: value, unitId, roundName: report.round.name };
+			})
+			.filter((s): s is WeakSubGoal => s.mean !== null && s.mean < WEAK_BELOW)
+			.sort((a, b) => a.mean - b.mean)
+			.slice(0, limit);
+		out.push(...found);
+	}
+	return out;
+}
