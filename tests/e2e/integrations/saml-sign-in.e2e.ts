@@ -73,6 +73,13 @@ test('an administrator adds the Skolfederation IdP from its metadata address, an
 		maxRedirects: 0
 	});
 	expect(acs.status()).toBe(303);
+	// Only the ACS takes another site's form: the sign-in form posted from elsewhere is still refused.
+	const forged = await other.request.post('/logga-in', {
+		form: { email: 'x@exempel.se', password: 'x' },
+		headers: { origin: 'http://idp.exempel.test' },
+		maxRedirects: 0
+	});
+	expect(forged.status()).toBe(403);
 	await other.goto(acs.headers()['location']);
 	await expect(other.getByTestId('sso-failure')).toBeVisible();
 	await expectAccessible(other);

@@ -208,6 +208,13 @@ describe('SAML sign-in (decision 054)', () => {
 		);
 		expect(await lastFailure(organizer.id)).toMatchObject({ reason: 'state' });
 		expect(await reasonOf(roundTrip(provider.id, { [EPPN]: eppn() }, { token: 'fel-token' }))).toBe('state');
+		// Something that is not a SAML response at all, to a real attempt: refused, never an error page.
+		for (const junk of ['inte-base64-alls', Buffer.from('<x/>').toString('base64'), '']) {
+			const attempt = await startSamlSignIn(t.db, { providerId: provider.id, origin: ORIGIN });
+			expect(
+				await reasonOf(finishSamlSignIn(t.db, { relayState: provider.id, samlResponse: junk, token: attempt.token, origin: ORIGIN }))
+			).toMatch(/^(token|provider)$/);
+		}
 	});
 
 	it('refuses an unknown person when the organizer creates nobody, and a provider that is switched off', async () => {
