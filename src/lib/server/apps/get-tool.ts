@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appAgreementFiles, appAgreements, appDecisions, appTools, people } from '../db/schema';
+import { appAgreementFiles, appAgreements, appDecisions, appReviewComments, appTools, people } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -11,7 +11,7 @@ import { agreementState, mayApprove } from './agreement-state';
  * One tool of the register (apps.register) with its agreements (newest first), its decisions (newest first, the
  * first being its standing), the owner's and deciders' names, the agreement state today and whether it may be
  * approved now, and the agreements' files without their bytes (the one in force first, then earlier ones, newest
- * first). NOT_FOUND for a tool of another organizer or a malformed id.
+ * first), and the comments on its review, oldest first. NOT_FOUND for a tool of another organizer or a malformed id.
  */
 export async function getTool(db: Db, opts: { actor: Actor; organizerId: string; toolId: string; today?: string }) {
 	const { actor, organizerId, toolId } = opts;
@@ -23,7 +23,7 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 				.where(and(eq(appTools.id, toolId), eq(appTools.organizerId, organizerId)))
 		: [];
 	if (!tool) throw new AppError('NOT_FOUND', 'no such tool');
-	const [owner, agreements, decisions, files] = await Promise.all([
+	const [owner, agreements, decisions, files, comments] = await Promise.all([
 		tool.ownerId ? db.select({ name: people.name }).from(people).where(eq(people.id, tool.ownerId)) : Promise.resolve([]),
 		db.select().from(appAgreements).where(eq(appAgreements.toolId, tool.id)).orderBy(desc(appAgreements.validFrom), asc(appAgreements.id)),
 		db
@@ -47,7 +47,13 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 			.innerJoin(appAgreements, eq(appAgreements.id, appAgreementFiles.agreementId))
 			.innerJoin(people, eq(people.id, appAgreementFiles.uploadedBy))
 			.where(eq(appAgreements.toolId, tool.id))
-			.orderBy(desc(appAgreementFiles.createdAt), desc(appAgreementFiles.id))
+			.orderBy(desc(appAgreementFiles.createdAt), desc(appAgreementFiles.id)),
+		db
+			.select({ id: appReviewComments.id, body: appReviewComments.body, createdAt: appReviewComments.createdAt, authorName: people.name })
+			.from(appReviewComments)
+			.innerJoin(people, eq(people.id, appReviewComments.authorId))
+			.where(eq(appReviewComments.toolId, tool.id))
+			.orderBy(asc(appReviewComments.createdAt), asc(appReviewComments.id))
 	]);
 	const state = agreementState(agreements, { today: opts.today ?? todayInStockholm(), personalData: tool.personalData });
 	return {
@@ -60,6 +66,8 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 		decisions: decisions.map((d) => ({ ...d.decision, decidedByName: d.decidedByName })),
 		agreement: state,
 		mayApprove: mayApprove(state.state, tool.personalData),
-		canManage: can(actor, 'apps.manage', { type: 'apps', organizerId })
+		comments,
+		canManage: can(actor, 'apps.manage', { type: 'apps', organizerId }),
+		canComment: can(actor, 'apps.comment', { type: 'apps', organizerId })
 	};
 }

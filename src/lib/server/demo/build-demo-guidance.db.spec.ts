@@ -34,7 +34,8 @@ async function demoOrganizer(): Promise<{ demo: DemoOrganizer; staff: Awaited<Re
 			staff: staff.map((s) => s.ref),
 			student: [],
 			guardian: [],
-			reader: []
+			reader: [],
+			data_protection_officer: []
 		},
 		signIns: []
 	} as DemoOrganizer;

@@ -48,7 +48,8 @@ async function miniDemo(): Promise<DemoOrganizer> {
 			staff: await refs('staff', 6),
 			student: await refs('student', 3),
 			guardian: none,
-			reader: none
+			reader: none,
+			data_protection_officer: none
 		}
 	};
 }

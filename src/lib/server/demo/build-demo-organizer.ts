@@ -37,7 +37,8 @@ const emptyRoles = (): Record<AssignableRole, DemoPersonRef[]> => ({
 	staff: [],
 	student: [],
 	guardian: [],
-	reader: []
+	reader: [],
+	data_protection_officer: []
 });
 
 /**

@@ -80,6 +80,14 @@ export function planDemoPeople(random: Random, units: DemoUnitPlan[]): DemoPerso
 	// One member of staff has skyddade personuppgifter; never a key person or a sign-in.
 	const plain = out.filter((p) => p.assignments.length === 1 && p.assignments[0].role === 'staff' && !p.signIn);
 	random.pick(plain).protectedIdentity = true;
+	// The data protection officer (dataskyddsombud): a fixed person added last, so the random names above stay as they were.
+	out.push({
+		name: 'Dagny Lindqvist',
+		email: `dataskyddsombud@${DEMO_DOMAIN}`,
+		assignments: [{ role: 'data_protection_officer', unitKey: null }],
+		protectedIdentity: false,
+		signIn: 'data_protection_officer'
+	});
 	return out;
 }
 

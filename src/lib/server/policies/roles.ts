@@ -12,7 +12,8 @@ export const ROLES = [
 	'staff',
 	'student',
 	'guardian',
-	'reader'
+	'reader',
+	'data_protection_officer'
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,7 +24,8 @@ export const ORGANIZER_WIDE_ROLES: readonly Role[] = [
 	'leadership',
 	'central_pedagogical_support',
 	'central_technical_support',
-	'reader'
+	'reader',
+	'data_protection_officer'
 ];
 
 /** Roles an organization administrator may hand out (system_admin is instance-wide). */

@@ -270,6 +270,29 @@ export const appLicenceAssignments = pgTable(
 	]
 );
 
+/**
+ * A comment on a tool's review, by the data protection officer or the register's managers (decision 057). A comment
+ * is advice on the record, never a decision: it changes no standing. Never edited.
+ */
+export const appReviewComments = pgTable(
+	'app_review_comments',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		body: text('body').notNull(),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('app_review_comments_tool_idx').on(t.toolId, t.createdAt)]
+);
+
 /** The four aspects of an information classification in the manner of KLASSA (issue 18 item 3, decision 045). */
 export const CLASSIFICATION_ASPECTS = ['confidentiality', 'integrity', 'availability', 'traceability'] as const;
 export type ClassificationAspect = (typeof CLASSIFICATION_ASPECTS)[number];

@@ -38,7 +38,8 @@ describe('the demo’s colleague questions', () => {
 				staff: await refs(10),
 				student: none,
 				guardian: none,
-				reader: none
+				reader: none,
+				data_protection_officer: none
 			}
 		};
 		const made = await buildDemoQuestions(t.db, demo);

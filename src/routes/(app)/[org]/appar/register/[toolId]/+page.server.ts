@@ -1,6 +1,7 @@
 import { requireApps } from '$lib/server/http/require-apps';
 import { runAction, throwHttp } from '$lib/server/http/errors';
 import { addAgreement } from '$lib/server/apps/add-agreement';
+import { addReviewComment } from '$lib/server/apps/add-review-comment';
 import { attachAgreementFile } from '$lib/server/apps/attach-agreement-file';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getTool } from '$lib/server/apps/get-tool';
@@ -55,6 +56,18 @@ export const actions: Actions = {
 	save: run('save', saveTool, 'saved'),
 	agreement: run('agreement', addAgreement, 'agreement_added'),
 	decide: run('decide', decideTool, 'decided'),
+	/** A comment on the review (the data protection officer, the register's managers); decides nothing. */
+	comment: async (event) => {
+		const { actor, organizer } = await requireApps(event, 'apps.comment');
+		const body = String((await event.request.formData()).get('body') ?? '');
+		return runAction(
+			async () => {
+				await addReviewComment(event.locals.db, { actor, organizerId: organizer.id, toolId: event.params.toolId, body });
+				return { action: 'comment', done: 'commented' };
+			},
+			{ values: { body }, data: { action: 'comment' } }
+		);
+	},
 	/** The signed agreement as a PDF; a file already there stays as history (decision 057). */
 	agreementFile: async (event) => {
 		const { actor, organizer } = await requireApps(event, 'apps.manage');
