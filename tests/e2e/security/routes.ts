@@ -192,7 +192,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/kapacitet\/\[assignmentId\]$/, { kind: 'unit-member' }],
 	// Devices (issue 17, decision 049): the register and models for those who see devices, the forms and the scan page
 	// for those who manage them somewhere; one device turns on its unit and holder.
-	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller|\/etiketter|\/etiketter\.pdf)?$/, { kind: 'organizer', action: 'devices.view' }],
+	[/^\/\(app\)\/\[org\]\/utrustning(\/modeller|\/etiketter|\/etiketter\.pdf|\/kostnader)?$/, { kind: 'organizer', action: 'devices.view' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/(ny|skanna|importera)$/, { kind: 'organizer', action: 'devices.manage' }],
 	// Repairs: the register's readers for their units, and a supplier's people for the repairs sent to their teams.
 	[/^\/\(app\)\/\[org\]\/utrustning\/reparationer$/, { kind: 'unit-member' }],

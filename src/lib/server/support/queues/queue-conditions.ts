@@ -62,6 +62,7 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null, sear
 	if (f.chain) out.push(sql`tickets.chain = ${f.chain}`);
 	if (f.line) out.push(sql`tickets.line = ${f.line}`);
 	if (f.categoryId) out.push(sql`tickets.category_id = ${f.categoryId}`);
+	if (f.modelId) out.push(sql`tickets.device_id IN (SELECT d.id FROM devices d WHERE d.model_id = ${f.modelId})`);
 	if (unitIds)
 		out.push(
 			unitIds.length

@@ -42,12 +42,13 @@ describe('the choices of the queue filter form', () => {
 		expect((await findQueue(t.db, page)).options).toBeNull();
 	});
 
-	it('gives empty lists to an organizer without units or categories, and refuses someone without a queue', async () => {
+	it('gives empty lists to an organizer without units, categories or device models, and refuses someone without a queue', async () => {
 		const org = await buildOrganizer(t.db);
 		const actor = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: org.id }]);
 		expect((await findQueue(t.db, { actor, organizerId: org.id, view: 'all', withFilterOptions: true })).options).toEqual({
 			units: [],
-			categories: []
+			categories: [],
+			models: []
 		});
 		const outsider = await buildActor(t.db, [{ role: 'central_technical_support', organizerId: (await buildOrganizer(t.db)).id }]);
 		await expect(findQueue(t.db, { actor: outsider, organizerId: org.id, view: 'all', withFilterOptions: true })).rejects.toMatchObject({

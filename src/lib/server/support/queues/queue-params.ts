@@ -14,6 +14,8 @@ export type QueueFilters = {
 	state?: TicketState;
 	unitId?: string;
 	categoryId?: string;
+	/** Cases about a device of this model (issue 17). */
+	modelId?: string;
 	chain?: Chain;
 	line?: 1 | 2 | 3;
 	sla?: SlaFilter;
@@ -34,6 +36,7 @@ export function parseQueueParams(p: URLSearchParams): QueueParams {
 	const line = Number(p.get('linje'));
 	const unit = p.get('enhet');
 	const category = p.get('kategori');
+	const model = p.get('modell');
 	const q = (p.get('q') ?? '').trim().slice(0, 200);
 	return {
 		view: oneOf(QUEUE_VIEWS, p.get('vy')) ?? null,
@@ -46,6 +49,7 @@ export function parseQueueParams(p: URLSearchParams): QueueParams {
 			sla: oneOf(SLA_FILTERS, p.get('sla')),
 			unitId: unit && isUuid(unit) ? unit : undefined,
 			categoryId: category && isUuid(category) ? category : undefined,
+			modelId: model && isUuid(model) ? model : undefined,
 			q: q || undefined
 		}
 	};
@@ -60,6 +64,7 @@ export function queueQuery(view: QueueView, sort: QueueSort, f: QueueFilters, af
 		['status', f.state],
 		['enhet', f.unitId],
 		['kategori', f.categoryId],
+		['modell', f.modelId],
 		['kedja', f.chain],
 		['linje', f.line],
 		['sla', f.sla],
