@@ -41,7 +41,7 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 	await expect(page.getByRole('status')).toHaveText('Du är anmäld.');
 	// Completing before the parts are done is refused with a message.
 	await page.getByRole('button', { name: 'Markera kursen som genomförd' }).click();
-	await expect(page.getByRole('alert')).toContainText('Gå igenom alla delar först.');
+	await expect(page.getByRole('alert', { name: 'Något behöver rättas' })).toContainText('Gå igenom alla delar först.');
 	await expectAccessible(page);
 	const parts = page.getByRole('button', { name: /^Del \d+ klar$/ });
 	const count = await parts.count();
@@ -66,7 +66,7 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 
 	await page.getByRole('link', { name: 'Intyg' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intyg');
-	await expect(page.getByText(TEACHER.name)).toBeVisible();
+	await expect(page.getByText(TEACHER.name, { exact: true })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.goto(`/${DEMO_SLUG}/kompetens/kurser/mina`);
