@@ -338,7 +338,8 @@ describe('the demo self-assessments', () => {
 			assessments: { rounds: 3, conclusions: 1 },
 			support: { teams: 4, categories: 16, tickets: 5000 },
 			plans: { actions: expect.any(Number) },
-			capacity: { assignments: expect.any(Number), timedSteps: expect.any(Number) }
+			capacity: { assignments: expect.any(Number), timedSteps: expect.any(Number) },
+			courses: { courses: 30, enrolments: expect.any(Number), feedback: expect.any(Number) }
 		});
 	});
 });

@@ -37,6 +37,7 @@ import { buildDemoApps } from './build-demo-apps';
 import { buildDemoCapacity } from './build-demo-capacity';
 import { buildDemoDevices } from './build-demo-devices';
 import { buildDemoCompetence } from './build-demo-competence';
+import { buildDemoCourses } from './build-demo-courses';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -54,6 +55,7 @@ const CYCLES_SEED_OFFSET = 10;
 const EFFECTS_SEED_OFFSET = 11;
 const KNOWLEDGE_SEED_OFFSET = 12;
 const COMPETENCE_SEED_OFFSET = 19;
+const COURSES_SEED_OFFSET = 58;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -109,6 +111,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const apps = await buildDemoApps(tx, created);
 			const devices = await buildDemoDevices(tx, created);
 			const competence = await buildDemoCompetence(tx, created, createRandom(seed + COMPETENCE_SEED_OFFSET));
+			// After the knowledge base, the support cases and the apps: the courses name their articles, categories and tools.
+			const courses = await buildDemoCourses(tx, created, createRandom(seed + COURSES_SEED_OFFSET));
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
 			await recordAudit(tx, {
@@ -135,6 +139,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					apps,
 					devices,
 					competence,
+					courses,
 					capacity
 				}
 			});

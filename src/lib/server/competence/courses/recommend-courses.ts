@@ -15,7 +15,7 @@ export type Reason =
 
 /** Areas at or under this level (1–6) of one's newest reflection count as weak. */
 const WEAK_LEVEL = 3;
-const MAX = 5;
+const MAX = 6;
 
 /**
  * Courses recommended to the signed-in actor only (competence.catalog), each with why: tagged with an area where the
