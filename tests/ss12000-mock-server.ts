@@ -289,6 +289,7 @@ export async function startSs12000Mock(
 		},
 		deletePerson: (id: string) => remove('persons', id),
 		deleteDuty: (id: string) => remove('duties', id),
+		deleteOrganisation: (id: string) => remove('organisations', id),
 		/** Ends a duty on `endDate` (YYYY-MM-DD). */
 		endDuty(id: string, endDate: string) {
 			const d = state.duties.find((e) => e.id === id);

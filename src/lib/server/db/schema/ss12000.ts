@@ -20,8 +20,11 @@ export type Ss12000Resume = {
 /** Counts of one run. */
 export type Ss12000Counts = { created: number; updated: number; ended: number; deactivated: number; unchanged: number; skipped: number };
 
-/** One entity the run could not take, with the source's id. */
-export type Ss12000EntityError = { entity: string; sourceId: string; message: string };
+/**
+ * One entity the run could not take, with the source's id. `key` and `params` name the message (shown in the reader's
+ * language); runs written before the keys carry a Swedish `message` instead, shown as it is.
+ */
+export type Ss12000EntityError = { entity: string; sourceId: string; key?: string; params?: Record<string, string>; message?: string };
 
 /** A few examples of each change (the dry run's diff). */
 export type Ss12000Examples = Partial<Record<keyof Ss12000Counts, string[]>>;

@@ -64,13 +64,7 @@ export async function applyDuties(tx: Db, ctx: SyncContext, duties: SourceDuty[]
 		const unitId = unitLinks.get(d.dutyAt.id);
 		if (!role || !personId || !unitId) {
 			if (!role) note(ctx, 'skipped');
-			else
-				entityError(
-					ctx,
-					'duty',
-					d.id,
-					!personId ? 'tjänstens person finns inte i Rödtråd' : 'tjänstens enhet är ingen skolenhet i Rödtråd'
-				);
+			else entityError(ctx, 'duty', d.id, !personId ? 'ss12000_problem_duty_no_person' : 'ss12000_problem_duty_no_unit');
 			if (before && (before.endsOn === null || before.endsOn >= ctx.today)) {
 				toUpdate.push({ sourceId: d.id, before, a: { ...before, endsOn: ctx.yesterday } });
 				toLink.push({ sourceId: d.id, localId: before.id, label: d.dutyRole });

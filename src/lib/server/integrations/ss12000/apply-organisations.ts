@@ -53,7 +53,7 @@ export async function applyOrganisations(tx: Db, ctx: SyncContext, orgs: SourceO
 	const codes = new Set<string>();
 	for (const o of schools) {
 		if (codes.has(o.schoolUnitCode!)) {
-			entityError(ctx, 'organisation', o.id, `skolenhetskoden ${o.schoolUnitCode} finns två gånger`);
+			entityError(ctx, 'organisation', o.id, 'ss12000_problem_code_twice', { code: o.schoolUnitCode ?? '' });
 			continue;
 		}
 		codes.add(o.schoolUnitCode!);
@@ -63,7 +63,7 @@ export async function applyOrganisations(tx: Db, ctx: SyncContext, orgs: SourceO
 			continue;
 		}
 		if (unit.organizerId !== ctx.organizerId) {
-			entityError(ctx, 'organisation', o.id, `skolenhetskoden ${o.schoolUnitCode} hör till en annan huvudman`);
+			entityError(ctx, 'organisation', o.id, 'ss12000_problem_code_other_organizer', { code: o.schoolUnitCode ?? '' });
 			continue;
 		}
 		toLink.push({ sourceId: o.id, localId: unit.id });

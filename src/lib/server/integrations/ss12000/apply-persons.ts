@@ -79,18 +79,18 @@ export async function applyPersons(tx: Db, ctx: SyncContext, persons: SourcePers
 		const found =
 			byId.get(linked.get(p.id) ?? '') ?? (v.eppn ? byEppn.get(v.eppn) : undefined) ?? (v.email ? byEmail.get(v.email) : undefined);
 		if (v.email && takenEmails.has(v.email)) {
-			entityError(ctx, 'person', p.id, 'e-postadressen finns hos en annan person i källan');
+			entityError(ctx, 'person', p.id, 'ss12000_problem_email_twice');
 			continue;
 		}
 		if (v.eppn && takenEppns.has(v.eppn)) {
-			entityError(ctx, 'person', p.id, 'eppn finns hos en annan person i källan');
+			entityError(ctx, 'person', p.id, 'ss12000_problem_eppn_twice');
 			continue;
 		}
 		if (v.email) takenEmails.add(v.email);
 		if (v.eppn) takenEppns.add(v.eppn);
 		if (!found) {
 			if (!v.email) {
-				entityError(ctx, 'person', p.id, 'personen saknar e-postadress');
+				entityError(ctx, 'person', p.id, 'ss12000_problem_no_email');
 				continue;
 			}
 			toCreate.push({ sourceId: p.id, v: { ...v, email: v.email } });
@@ -98,7 +98,7 @@ export async function applyPersons(tx: Db, ctx: SyncContext, persons: SourcePers
 		}
 		const s = scope.get(found.id);
 		if (!s?.ours) {
-			entityError(ctx, 'person', p.id, 'personen finns redan hos en annan huvudman: bjud in hen från personsidan');
+			entityError(ctx, 'person', p.id, 'ss12000_problem_other_organizer');
 			continue;
 		}
 		toLink.push({ sourceId: p.id, localId: found.id });
@@ -106,7 +106,7 @@ export async function applyPersons(tx: Db, ctx: SyncContext, persons: SourcePers
 		const clashEmail = next.email !== found.email && byEmail.has(next.email!) && byEmail.get(next.email!)!.id !== found.id;
 		const clashEppn = next.eppn !== found.eppn && next.eppn && byEppn.has(next.eppn) && byEppn.get(next.eppn)!.id !== found.id;
 		if (clashEmail || clashEppn) {
-			entityError(ctx, 'person', p.id, clashEmail ? 'e-postadressen hör till en annan person' : 'eppn hör till en annan person');
+			entityError(ctx, 'person', p.id, clashEmail ? 'ss12000_problem_email_taken' : 'ss12000_problem_eppn_taken');
 			continue;
 		}
 		if (FIELDS.every((f) => next[f] === found[f])) {
@@ -115,7 +115,7 @@ export async function applyPersons(tx: Db, ctx: SyncContext, persons: SourcePers
 		}
 		if (s.others > 0 || sysAdmins.has(found.id)) {
 			// Decision 018: a shared identity is changed by the person or a system administrator, not by one organizer.
-			entityError(ctx, 'person', p.id, 'personen finns också hos en annan huvudman: uppgifterna ändras inte härifrån');
+			entityError(ctx, 'person', p.id, 'ss12000_problem_shared_identity');
 			continue;
 		}
 		toUpdate.push({ before: found, v: next, sourceId: p.id });

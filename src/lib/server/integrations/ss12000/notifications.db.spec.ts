@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildOrgAdmin } from '../../../../../tests/factories';
 import { mockId, seedSs12000, startSs12000Mock, type MockServer } from '../../../../../tests/ss12000-mock-server';
-import { auditEvents, people, ss12000Configs, ss12000Links } from '../../db/schema';
+import { auditEvents, people, ss12000Configs, ss12000Links, units } from '../../db/schema';
 import { hashToken } from '../../auth/tokens';
 import { AppError } from '../../errors';
 import { DEFAULT_ROLE_MAP, DUTY_ROLES } from './role-map';
@@ -127,6 +127,31 @@ describe('SS 12000 notifications', () => {
 		expect(s.mock.subscriptions[0].id).not.toBe(old.id);
 		await expect(receiveSs12000Notification(t.db, { token: tokenOf(old.target) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(await receiveSs12000Notification(t.db, { token: tokenOf(s.mock.subscriptions[0].target) })).toEqual({ requested: true });
+	});
+
+	it('a school unit the source deletes is archived at the next delta, as the unit tree archives it, audited', async () => {
+		const [link] = await t.db
+			.select({ unitId: ss12000Links.localId })
+			.from(ss12000Links)
+			.where(
+				and(
+					eq(ss12000Links.organizerId, s.organizer.id),
+					eq(ss12000Links.entity, 'organisation'),
+					eq(ss12000Links.sourceId, mockId('o', 2))
+				)
+			);
+		s.mock.deleteOrganisation(mockId('o', 2));
+		await s.mock.notified();
+		await t.db.update(ss12000Configs).set({ requestedMode: null }).where(eq(ss12000Configs.organizerId, s.organizer.id));
+		const run = await runSs12000Sync(t.db, { organizerId: s.organizer.id, mode: 'auto' });
+		expect(run).toMatchObject({ mode: 'delta', status: 'done' });
+		const [unit] = await t.db.select({ archivedAt: units.archivedAt }).from(units).where(eq(units.id, link.unitId!));
+		expect(unit.archivedAt).not.toBeNull();
+		const audit = await t.db
+			.select({ changes: auditEvents.changes })
+			.from(auditEvents)
+			.where(and(eq(auditEvents.entityId, link.unitId!), eq(auditEvents.action, 'unit.archive')));
+		expect(audit).toEqual([{ changes: expect.objectContaining({ via: 'ss12000' }) }]);
 	});
 
 	it('a server without subscriptions is noted and not asked again for a day', async () => {

@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { memberships, people, roleAssignments, sessions, ss12000Links } from '../../db/schema';
-import { auditMany, chunks, note, type SyncContext } from './sync-context';
+import { memberships, people, roleAssignments, sessions, ss12000Links, units } from '../../db/schema';
+import { auditMany, chunks, entityError, note, type SyncContext } from './sync-context';
 
 /**
  * Entities the source no longer has (its /deletedEntities, or a full sync that did not see them). Nothing is deleted
  * here: a gone duty ends its role assignment (the day before today), a gone person loses the assignments the sync
- * gave them and is deactivated (sessions end) when the identity is this organizer's alone (decision 018); other
- * entities are only marked gone.
+ * gave them and is deactivated (sessions end) when the identity is this organizer's alone (decision 018); a gone
+ * organisation's unit is archived; groups are only marked gone.
  */
 export async function retireLinks(tx: Db, ctx: SyncContext, entity: string, sourceIds: string[]) {
 	for (const ids of chunks(sourceIds, 5000)) {
@@ -27,7 +27,39 @@ export async function retireLinks(tx: Db, ctx: SyncContext, entity: string, sour
 		if (localIds.length === 0) continue;
 		if (entity === 'duty') await endAssignments(tx, ctx, sql`r.id IN (SELECT unnest(${`{${localIds.join(',')}}`}::uuid[]))`);
 		if (entity === 'person') await retirePersons(tx, ctx, localIds);
+		if (entity === 'organisation') await archiveUnits(tx, ctx, gone);
 	}
+}
+
+/**
+ * Units the source deleted are archived as the unit tree archives them (archiveUnit): they leave the tree and the
+ * pickers, everything that refers to them stays, and a unit with active units under it is left (reported, like the
+ * unit page's refusal) until those are moved or archived. Audited as unit.archive via the sync.
+ */
+async function archiveUnits(tx: Db, ctx: SyncContext, gone: { sourceId: string; localId: string | null }[]) {
+	const ids = gone.flatMap((g) => (g.localId ? [g.localId] : []));
+	const list = sql`(SELECT unnest(${`{${ids.join(',')}}`}::uuid[]))`;
+	const archived = await tx.execute<{ id: string; name: string }>(sql`
+		UPDATE units AS u SET archived_at = now(), updated_at = now()
+		WHERE u.organizer_id = ${ctx.organizerId} AND u.id IN ${list} AND u.archived_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND c.archived_at IS NULL)
+		RETURNING u.id, u.name`);
+	const rows = (Array.isArray(archived) ? archived : (archived as { rows: { id: string; name: string }[] }).rows) as {
+		id: string;
+		name: string;
+	}[];
+	for (const r of rows) note(ctx, 'ended', r.name);
+	await auditMany(
+		tx,
+		ctx,
+		rows.map((r) => ({ action: 'unit.archive', entityType: 'unit', entityId: r.id, changes: { archivedAt: [null, 'archived'] } }))
+	);
+	const kept = await tx
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.organizerId, ctx.organizerId), inArray(units.id, ids), isNull(units.archivedAt)));
+	for (const k of kept)
+		entityError(ctx, 'organisation', gone.find((g) => g.localId === k.id)!.sourceId, 'ss12000_problem_unit_has_children');
 }
 
 /** Ends the sync's still-open role assignments that `where` picks (r = role_assignments), one statement. */

@@ -254,10 +254,11 @@ describe('SS 12000 sync and other people and organizers', () => {
 		});
 		const run = await runSs12000Sync(t.db, { organizerId: s.organizer.id, limit: 4 });
 		expect(run.status).toBe('done');
-		// The person is reported with the source's id, and so is their duty (it has no person here).
+		// The person is reported with the source's id, and so is their duty (it has no person here), by message keys
+		// that the page shows in the reader's language.
 		expect(run.errors).toEqual([
-			expect.objectContaining({ entity: 'person', sourceId: mockId('p', 1) }),
-			expect.objectContaining({ entity: 'duty', sourceId: mockId('d', 1) })
+			{ entity: 'person', sourceId: mockId('p', 1), key: 'ss12000_problem_other_organizer' },
+			{ entity: 'duty', sourceId: mockId('d', 1), key: 'ss12000_problem_duty_no_person' }
 		]);
 		const [after] = await t.db.select().from(people).where(eq(people.id, theirs.id));
 		expect(after).toMatchObject({ name: 'Deras person', status: 'active' });

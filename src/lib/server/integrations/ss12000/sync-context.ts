@@ -33,10 +33,10 @@ export function note(ctx: SyncContext, kind: keyof Ss12000Counts, example?: stri
 	if (list.length < MAX_EXAMPLES) list.push(example);
 }
 
-/** Records an entity the sync could not take, with the source's id. */
-export function entityError(ctx: SyncContext, entity: string, sourceId: string, message: string) {
+/** Records an entity the sync could not take, with the source's id and a message key (ss12000_problem_…). */
+export function entityError(ctx: SyncContext, entity: string, sourceId: string, key: string, params?: Record<string, string>) {
 	ctx.errorCount++;
-	if (ctx.errors.length < MAX_KEPT_ERRORS) ctx.errors.push({ entity, sourceId, message });
+	if (ctx.errors.length < MAX_KEPT_ERRORS) ctx.errors.push({ entity, sourceId, key, ...(params ? { params } : {}) });
 }
 
 /** Upserts links (source id → local id) in one statement, marking them seen by this sync. */
