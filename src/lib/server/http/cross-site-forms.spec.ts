@@ -20,6 +20,9 @@ describe('cross-site form posts', () => {
 		expect(post('/saml/acs', 'https://idp.skola.exempel.se')).toBe(false);
 		expect(post('/saml/acs/', 'https://idp.skola.exempel.se')).toBe(true);
 		expect(post('/saml/metadata', 'https://idp.skola.exempel.se')).toBe(true);
+		// An SS 12000 server's notification, whatever it says its body is; nothing else under /api/ss12000.
+		expect(post('/api/ss12000/notifications/abc', null, 'text/plain')).toBe(false);
+		expect(post('/api/ss12000/other', null, 'text/plain')).toBe(true);
 		const get = new Request('https://rodtrad.exempel.se/logga-in', { headers: { origin: 'https://elak.exempel.net' } });
 		expect(isForbiddenCrossSiteForm(get, new URL(get.url))).toBe(false);
 	});

@@ -7,12 +7,18 @@ import type { Handle } from '@sveltejs/kit/hooks';
  */
 export const CROSS_SITE_FORM_PATHS = new Set(['/saml/acs']);
 
+/**
+ * Server-to-server endpoints under this prefix take posts of any content type from anywhere: an SS 12000 server's
+ * notifications (decision 051 addendum) carry their key in the address, use no session and are never read.
+ */
+const CROSS_SITE_PREFIX = '/api/ss12000/notifications/';
+
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Whether a request is a form post from another origin that must be refused (SvelteKit's own rule, one exception). */
 export function isForbiddenCrossSiteForm(request: Request, url: URL): boolean {
-	if (!MUTATING.has(request.method) || CROSS_SITE_FORM_PATHS.has(url.pathname)) return false;
+	if (!MUTATING.has(request.method) || CROSS_SITE_FORM_PATHS.has(url.pathname) || url.pathname.startsWith(CROSS_SITE_PREFIX)) return false;
 	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
 	if (type && !FORM_TYPES.includes(type)) return false;
 	return request.headers.get('origin') !== url.origin;
