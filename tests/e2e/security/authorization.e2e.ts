@@ -207,8 +207,8 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	expect(params.toolId, 'a tool of the demo register').not.toBe('');
 	// A licence pool of the demo (decision 057: who holds its licences).
 	const licences = await (await request.get(`/${DEMO_SLUG}/appar/licenser`)).text();
-	params.poolId = licences.match(new RegExp(`/${DEMO_SLUG}/appar/licenser/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
-	expect(params.poolId, 'a licence pool of the demo').not.toBe('');
+	params.licencePoolId = licences.match(new RegExp(`/${DEMO_SLUG}/appar/licenser/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.licencePoolId, 'a licence pool of the demo').not.toBe('');
 	// A request for a new tool (decision 047): the administrator files one, and opens it from the list of requests.
 	await request.post(`/${DEMO_SLUG}/appar/begar?/file`, {
 		form: {

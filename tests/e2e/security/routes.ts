@@ -136,7 +136,10 @@ export const RULES: [RegExp, Rule][] = [
 	// Digital tools (issue 18): staff search the whitelist; principals, leadership and central support read the register;
 	// central support and administrators add tools, record agreements and decide.
 	[/^\/\(app\)\/\[org\]\/appar$/, { kind: 'apps', action: 'apps.whitelist' }],
-	[/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser|licenser\/\[poolId\])$/, { kind: 'apps', action: 'apps.register' }],
+	[
+		/^\/\(app\)\/\[org\]\/appar\/(register(\/\[toolId\])?|licenser|licenser\/\[licencePoolId\])$/,
+		{ kind: 'apps', action: 'apps.register' }
+	],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/ny$/, { kind: 'apps', action: 'apps.manage' }],
 	// Classification (issue 18 item 3): the register's readers see the catalogue and rules; its managers classify.
 	[/^\/\(app\)\/\[org\]\/appar\/klassning$/, { kind: 'apps', action: 'apps.register' }],
@@ -144,7 +147,8 @@ export const RULES: [RegExp, Rule][] = [
 	// Import and export (issue 18 items 1, 6, 7): every reader of the register downloads it (Excel, JSON) and the records
 	// of processing; its managers import files and other organizers' reviews, and export a tool's signed review.
 	[/^\/\(app\)\/\[org\]\/appar\/register\/(export\.xlsx|export\.json|behandlingar\.xlsx)$/, { kind: 'apps', action: 'apps.register' }],
-	[/^\/\(app\)\/\[org\]\/appar\/register\/\[toolId\]\/avtal\/\[fileId\]$/, { kind: 'apps', action: 'apps.register' }],
+	// The matrix has only a made-up file id (404 for everyone); who may download is tested in agreement-files.db.spec.ts.
+	[/^\/\(app\)\/\[org\]\/appar\/register\/\[toolId\]\/avtal\/\[fileId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/appar\/register\/(import|granskning|\[toolId\]\/granskning\.json)$/, { kind: 'apps', action: 'apps.manage' }],
 	// Requests for new tools (decision 047): staff ask through a form that files a support case; the register's readers
 	// follow the lead times; the 2nd line reviews and decides on the request's own page.

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	return getLicencePool(event.locals.db, {
 		actor,
 		organizerId: organizer.id,
-		poolId: event.params.poolId,
+		poolId: event.params.licencePoolId,
 		unitId: event.url.searchParams.get('enhet') ?? undefined
 	}).catch(throwHttp);
 };
@@ -31,14 +31,14 @@ export const actions: Actions = {
 			async () => {
 				const everyone = data.get('alla') === '1';
 				const personIds = everyone
-					? (await getLicencePool(db, { actor, organizerId: organizer.id, poolId: event.params.poolId, unitId })).candidates.map(
+					? (await getLicencePool(db, { actor, organizerId: organizer.id, poolId: event.params.licencePoolId, unitId })).candidates.map(
 							(c) => c.personId
 						)
 					: ids(data);
 				const r = await assignLicences(db, {
 					actor,
 					organizerId: organizer.id,
-					poolId: event.params.poolId,
+					poolId: event.params.licencePoolId,
 					unitId,
 					personIds,
 					validFrom,
@@ -57,7 +57,7 @@ export const actions: Actions = {
 				const r = await unassignLicences(event.locals.db, {
 					actor,
 					organizerId: organizer.id,
-					poolId: event.params.poolId,
+					poolId: event.params.licencePoolId,
 					personIds: ids(data)
 				});
 				return { action: 'unassign' as const, done: 'unassigned', count: r.unassigned };
