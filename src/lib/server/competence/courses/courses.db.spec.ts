@@ -115,6 +115,10 @@ describe('the course catalog', () => {
 			field: 'endsAt',
 			message: 'courses_error_ends_before'
 		});
+		const past = { ...live, endsAt: '2027-02-01T16:30' };
+		expect(
+			await refusal(createCourse(t.db, { actor: s.support, organizerId: s.org, input: past, now: new Date('2027-02-02T08:00:00Z') }))
+		).toMatchObject({ field: 'startsAt', message: 'courses_error_starts_past' });
 		expect(await refusal(createCourse(t.db, { actor: s.support, organizerId: s.org, input: { ...live, capacity: '' } }))).toMatchObject({
 			field: 'endsAt'
 		});
