@@ -1,12 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { isUuid } from '../../ids';
-import { identityProviders, type IdentityProviderRow } from '../../db/schema';
-import { diffFields, recordAudit } from '../../audit/record-audit';
+import type { IdentityProviderRow } from '../../db/schema';
 import { sealSecret } from '../../crypto/secrets';
 import { AppError, parseOrThrow } from '../../errors';
 import { authorize, type Actor } from '../../policies';
 import { oidcProviderSchema } from './provider-input';
+import { writeIdentityProvider } from './write-identity-provider';
 
 const AUDITED: (keyof IdentityProviderRow)[] = [
 	'kind',
@@ -44,41 +43,13 @@ export async function saveIdentityProvider(
 		defaultRole: data.defaultRole
 	};
 	const secret = data.clientSecret.trim() ? { clientSecret: sealSecret(data.clientSecret.trim()) } : {};
-	return db.transaction(async (tx) => {
-		if (!providerId) {
-			const [row] = await tx
-				.insert(identityProviders)
-				.values({ organizerId, protocol: 'oidc', ...values, ...secret })
-				.returning();
-			await recordAudit(tx, {
-				organizerId,
-				actorId: actor.personId,
-				action: 'sso.provider_create',
-				entityType: 'identity_provider',
-				entityId: row.id,
-				changes: { ...diffFields(null, row, AUDITED), secretChanged: !!secret.clientSecret }
-			});
-			return row;
-		}
-		const [before] = await tx
-			.select()
-			.from(identityProviders)
-			.where(and(eq(identityProviders.id, providerId), eq(identityProviders.organizerId, organizerId)))
-			.for('update');
-		if (!before || before.protocol !== 'oidc') throw new AppError('NOT_FOUND', 'identity provider');
-		const [row] = await tx
-			.update(identityProviders)
-			.set({ ...values, ...secret, updatedAt: new Date() })
-			.where(eq(identityProviders.id, providerId))
-			.returning();
-		await recordAudit(tx, {
-			organizerId,
-			actorId: actor.personId,
-			action: 'sso.provider_update',
-			entityType: 'identity_provider',
-			entityId: row.id,
-			changes: { ...diffFields(before, row, AUDITED), secretChanged: !!secret.clientSecret }
-		});
-		return row;
+	return writeIdentityProvider(db, {
+		actor,
+		organizerId,
+		providerId,
+		protocol: 'oidc',
+		values: { ...values, ...secret },
+		audited: AUDITED,
+		extraChanges: { secretChanged: !!secret.clientSecret }
 	});
 }

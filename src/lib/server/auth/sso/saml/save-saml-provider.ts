@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db';
 import { isUuid } from '../../../ids';
-import { identityProviders, type IdentityProviderRow } from '../../../db/schema';
-import { diffFields, recordAudit } from '../../../audit/record-audit';
+import type { IdentityProviderRow } from '../../../db/schema';
 import { AppError, invalid, parseOrThrow } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import { fetchIdpMetadata } from './fetch-idp-metadata';
 import { parseIdpMetadata, type IdpMetadata } from './idp-metadata';
 import { samlProviderSchema } from './saml-provider-input';
+import { writeIdentityProvider } from '../write-identity-provider';
 
 export const SAML_AUDITED: (keyof IdentityProviderRow)[] = [
 	'kind',
@@ -63,41 +62,5 @@ export async function saveSamlProvider(
 				}
 			: {})
 	};
-	return db.transaction(async (tx) => {
-		if (!providerId) {
-			const [row] = await tx
-				.insert(identityProviders)
-				.values({ organizerId, protocol: 'saml', ...values, issuer: metadata!.entityId })
-				.returning();
-			await recordAudit(tx, {
-				organizerId,
-				actorId: actor.personId,
-				action: 'sso.provider_create',
-				entityType: 'identity_provider',
-				entityId: row.id,
-				changes: diffFields(null, row, SAML_AUDITED)
-			});
-			return row;
-		}
-		const [before] = await tx
-			.select()
-			.from(identityProviders)
-			.where(and(eq(identityProviders.id, providerId), eq(identityProviders.organizerId, organizerId)))
-			.for('update');
-		if (!before || before.protocol !== 'saml') throw new AppError('NOT_FOUND', 'identity provider');
-		const [row] = await tx
-			.update(identityProviders)
-			.set({ ...values, updatedAt: new Date() })
-			.where(eq(identityProviders.id, providerId))
-			.returning();
-		await recordAudit(tx, {
-			organizerId,
-			actorId: actor.personId,
-			action: 'sso.provider_update',
-			entityType: 'identity_provider',
-			entityId: row.id,
-			changes: diffFields(before, row, SAML_AUDITED)
-		});
-		return row;
-	});
+	return writeIdentityProvider(db, { actor, organizerId, providerId, protocol: 'saml', values, audited: SAML_AUDITED });
 }
