@@ -1,4 +1,4 @@
-// Covers: the device register's forms (/[org]/utrustning/skanna, /[org]/utrustning/[deviceId], /[org]/utrustning/ny),
+// Covers: loaner pools, device import, the course catalog, the school-unit register, SAML providers, licence holders, SS 12000 notifications; the device register's forms (/[org]/utrustning/skanna, /[org]/utrustning/[deviceId], /[org]/utrustning/ny),
 // the integration settings (/[org]/admin/inloggning/ny, /[org]/admin/api, /[org]/admin/webhooks, /[org]/admin/ss12000)
 // and the REST API (/api/v1/...), as an attacker would try them.
 /**
@@ -178,5 +178,36 @@ test('the tool register, key people’s capacity and the competence plan are wri
 	// Nothing was written.
 	expect(await mainOf(admin, tool)).toBe(before);
 	for (const path of ['appar/register', 'appar/licenser', 'appar/klassning', 'kapacitet', 'kompetens'])
+		expect(await mainOf(admin, `${ORG}/${path}`), path).not.toContain(STAMP);
+});
+
+test('loaner pools, courses, the school-unit register, SAML providers, licence holders and device imports refuse the wrong hands', async ({
+	browser
+}) => {
+	const licences = await (await get(admin, `${ORG}/appar/licenser`)).text();
+	const licencePoolId = licences.match(/\/appar\/licenser\/([0-9a-f-]{36})"/)?.[1];
+	expect(licencePoolId, 'the demo has a licence pool').toBeTruthy();
+	const name = `Angrepp ${STAMP}`;
+	const assign = { personId: randomUUID(), unitId: '' };
+	const forms: [string, Record<string, string>][] = [
+		[`${ORG}/utrustning/lanepooler?/create`, { name, unitId: '' }],
+		[`${ORG}/utrustning/importera?/confirm`, { batch: randomUUID() }],
+		[`${ORG}/kompetens/kurser/ny?/save`, { kind: 'short', title: name, parts: 'uppgift: angrepp' }],
+		[`${ORG}/admin/skolenhetsregistret?/apply`, { source: 'organization', value: '2120000000' }],
+		[`${ORG}/admin/inloggning/ny-saml?/create`, { kind: 'skolfederation', displayName: name, metadataXml: '<x/>' }],
+		[`${ORG}/appar/licenser/${licencePoolId}?/assign`, assign]
+	];
+	for (const who of ['teacher', 'reader', 'supplier'] as const)
+		for (const [url, form] of forms) expect(refused, `${url} as ${who}`).toContain((await post(people[who], url, form)).status());
+	// The demo's licence pool by id, from another organizer and from another site; a made-up pool.
+	expect((await post(other, `/${otherSlug}/appar/licenser/${licencePoolId}?/assign`, assign)).status()).toBe(404);
+	expect(refused).toContain((await post(other, `${ORG}/appar/licenser/${licencePoolId}?/assign`, assign)).status());
+	expect((await post(admin, `${ORG}/appar/licenser/${randomUUID()}?/assign`, assign)).status()).toBe(404);
+	expect((await post(admin, `${ORG}/appar/licenser/${licencePoolId}?/assign`, assign, 'https://angripare.example')).status()).toBe(403);
+	// An SS 12000 notification to an address that was never handed out names nothing.
+	const anonymous = (await browser.newContext()).request;
+	expect((await anonymous.post(`/api/ss12000/notifications/${STAMP}`, { data: {} })).status()).toBe(404);
+	// Nothing was written.
+	for (const path of ['utrustning/lanepooler', 'kompetens/kurser', 'admin/inloggning'])
 		expect(await mainOf(admin, `${ORG}/${path}`), path).not.toContain(STAMP);
 });
