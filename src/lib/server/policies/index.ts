@@ -14,6 +14,7 @@ import { canCompetence, isCompetenceAction } from './competence';
 import { canIntegrations, isIntegrationsAction } from './integrations';
 import { canSso, isSsoAction } from './sso';
 import { canSchoolRegister, isSchoolRegisterAction } from './school-register';
+import { canFollowup, isFollowupAction } from './followup';
 
 export type { Actor, ActiveAssignment } from './actor';
 export type { Action, AssessmentAction, OrgAction, Resource, UnitResource } from './resource';
@@ -31,13 +32,12 @@ export type { CompetenceAction, CompetenceResource } from './competence';
 export type { IntegrationsAction } from './integrations';
 export type { SsoAction } from './sso';
 export type { SchoolRegisterAction } from './school-register';
+export type { FollowupAction, FollowupResource } from './followup';
 
 /**
  * The single answer to "may this actor do this?". Every route and every mutating
  * domain function asks here; nothing checks a role by hand. The rules live by resource
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and competence.ts; this only hands the
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and integrations.ts; this only hands the
- * in org.ts, assessment.ts, support.ts, planning.ts, knowledge.ts, apps.ts, capacity.ts, devices.ts and sso.ts; this only hands the
+ * in one module per area (org.ts, assessment.ts, support.ts, planning.ts, … followup.ts); this only hands the
  * question on.
  */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -60,6 +60,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 			return isCompetenceAction(action) && canCompetence(actor, action, resource);
 		case 'forum':
 			return canForum(actor, action, resource);
+		case 'followup':
+			return isFollowupAction(action) && canFollowup(actor, action, resource);
 		case 'instance':
 			return canInstance(actor, action);
 		case 'organizer':
@@ -78,6 +80,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 				return canCompetence(actor, action, { type: 'competence', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			if (isSsoAction(action)) return canSso(actor, action, resource.organizerId);
 			if (isSchoolRegisterAction(action)) return canSchoolRegister(actor, action, resource.organizerId);
+			// Follow-up as a whole: the organizer, no unit (a principal: somewhere in it).
+			if (isFollowupAction(action))
+				return canFollowup(actor, action, { type: 'followup', organizerId: resource.organizerId, unitId: null, ancestorIds: [] });
 			return canOrganizer(actor, action, resource.organizerId);
 		case 'unit':
 			return isAssessmentAction(action) ? canAssessment(actor, action, resource) : canUnit(actor, action, resource);

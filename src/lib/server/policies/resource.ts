@@ -9,6 +9,7 @@ import type { CompetenceAction, CompetenceResource } from './competence';
 import type { IntegrationsAction } from './integrations';
 import type { SsoAction } from './sso';
 import type { SchoolRegisterAction } from './school-register';
+import type { FollowupAction, FollowupResource } from './followup';
 
 /** A unit with its parents up to the root, so a rektorsområde role covers its skolenheter. */
 export type UnitResource = { type: 'unit'; organizerId: string; unitId: string; ancestorIds: string[] };
@@ -31,7 +32,8 @@ export type Resource =
 	| AppsResource
 	| CapacityResource
 	| DevicesResource
-	| CompetenceResource;
+	| CompetenceResource
+	| FollowupResource;
 
 /** Organizer, unit, people and identity actions (org.ts). */
 export type OrgAction =
@@ -74,4 +76,5 @@ export type Action =
 	| CompetenceAction
 	| IntegrationsAction
 	| SsoAction
-	| SchoolRegisterAction;
+	| SchoolRegisterAction
+	| FollowupAction;

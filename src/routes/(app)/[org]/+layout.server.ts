@@ -25,6 +25,12 @@ export const load: LayoutServerLoad = async (event) => {
 			: can(actor, 'competence.students', resource)
 				? 'kompetens/elev'
 				: null,
+		/** Leadership, readers, administrators and principals: the follow-up; central support its surveys (issue 20). */
+		followupLink: can(actor, 'followup.view', resource)
+			? 'uppfoljning'
+			: can(actor, 'surveys.manage', resource) || can(actor, 'surveys.results', resource)
+				? 'uppfoljning/enkater'
+				: null,
 		canAdminister: can(actor, 'organizer.administer', resource),
 		canViewAudit: can(actor, 'audit.view', resource),
 		isSystemAdmin: can(actor, 'instance.administer', { type: 'instance' })
