@@ -14,12 +14,13 @@ import { addDays } from '../apps/agreement-state';
 import { nameKey } from '../apps/save-tool';
 import type { DemoOrganizer } from './build-demo-organizer';
 import { buildDemoClassifications } from './build-demo-classifications';
+import { demoToolCatalogue } from './demo-tool-catalogue';
 
 export type DemoAppsCounts = { tools: number; agreements: number; decisions: number; licencePools: number };
 
 /** An agreement as days from today: from `from` days ago, to `to` days ahead (null: until further notice). */
-type DemoAgreement = { from: number; to: number | null; signer: string; subProcessors?: string };
-type DemoDecision = {
+export type DemoAgreement = { from: number; to: number | null; signer: string; subProcessors?: string };
+export type DemoDecision = {
 	outcome: ToolOutcome;
 	forms: SchoolForm[];
 	years?: [number, number];
@@ -27,7 +28,7 @@ type DemoDecision = {
 	reasons?: string;
 	daysAgo: number;
 };
-type DemoTool = {
+export type DemoTool = {
 	name: string;
 	vendor: string;
 	kind: ToolKind;
@@ -205,10 +206,11 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 	if (!decider) return { tools: 0, agreements: 0, decisions: 0, licencePools: 0 };
 	const today = todayInStockholm(opts.now);
 	const day = (offset: number) => addDays(today, offset);
+	const all = [...TOOLS, ...demoToolCatalogue(new Set(TOOLS.map((t) => t.name)))];
 	const tools = await tx
 		.insert(appTools)
 		.values(
-			TOOLS.map((t) => ({
+			all.map((t) => ({
 				organizerId: demo.organizerId,
 				name: t.name,
 				nameKey: nameKey(t.name),
@@ -225,7 +227,7 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 		)
 		.returning({ id: appTools.id, name: appTools.name });
 	const idOf = new Map(tools.map((t) => [t.name, t.id]));
-	const agreements = TOOLS.flatMap((t) =>
+	const agreements = all.flatMap((t) =>
 		t.agreements.map((a) => ({
 			organizerId: demo.organizerId,
 			toolId: idOf.get(t.name)!,
@@ -236,7 +238,7 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 			createdBy: decider.id
 		}))
 	);
-	const decisions = TOOLS.flatMap((t) =>
+	const decisions = all.flatMap((t) =>
 		t.decisions.map((d) => ({
 			organizerId: demo.organizerId,
 			toolId: idOf.get(t.name)!,
