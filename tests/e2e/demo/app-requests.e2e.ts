@@ -82,6 +82,13 @@ test('a teacher requests an app through a case; the 2nd line reviews and approve
 	await expect(central.getByRole('status')).toHaveText('Avtalet är registrerat.');
 	await central.goto(review);
 	await expect(central.getByRole('heading', { level: 1 })).toHaveText(`Granskning av ${TOOL}`);
+	// A comment on the review is written beside the request too: an empty one is refused beside the field.
+	await central.getByRole('button', { name: 'Lämna synpunkten' }).click();
+	await expect(central.getByRole('alert')).toBeVisible();
+	await central.getByLabel('Din synpunkt').fill('Lagringen i EU är bekräftad av leverantören.');
+	await central.getByRole('button', { name: 'Lämna synpunkten' }).click();
+	await expect(central.getByRole('status')).toHaveText('Synpunkten är sparad.');
+	await expect(central.getByRole('region', { name: 'Synpunkter på granskningen' })).toContainText('Lagringen i EU är bekräftad');
 	await expectAccessible(central);
 	await central.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Godkänt med villkor' });
 	await expect(central.getByLabel('Från årskurs')).toHaveValue('4');

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireApps } from '$lib/server/http/require-apps';
 import { runAction, throwHttp } from '$lib/server/http/errors';
+import { addReviewComment } from '$lib/server/apps/add-review-comment';
 import { decideTool } from '$lib/server/apps/decide-tool';
 import { getAppRequest } from '$lib/server/apps/requests/get-app-request';
 import { tickRequestCheck } from '$lib/server/apps/requests/tick-request-check';
@@ -49,6 +50,20 @@ export const actions: Actions = {
 				redirect(303, `/${organizer.slug}/appar/begaranden/${page.request.id}?klart=decided`);
 			},
 			{ values, data: { action: 'decide' }, renameField: (f) => (f === 'schoolForms' ? 'decisionForms' : f) }
+		);
+	},
+	/** A comment on the tool's review, beside the request (decision 057); the page shows it at once. */
+	comment: async (event) => {
+		const { actor, organizer } = await requireApps(event, 'apps.manage');
+		const db = event.locals.db;
+		const page = await getAppRequest(db, { actor, organizerId: organizer.id, requestId: event.params.requestId }).catch(throwHttp);
+		const body = String((await event.request.formData()).get('body') ?? '');
+		return runAction(
+			async () => {
+				await addReviewComment(db, { actor, organizerId: organizer.id, toolId: page.tool.tool.id, body });
+				redirect(303, `/${organizer.slug}/appar/begaranden/${page.request.id}?klart=commented#comments-heading`);
+			},
+			{ values: { body }, data: { action: 'comment' } }
 		);
 	}
 };
