@@ -204,6 +204,9 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/utrustning\/lanepooler$/, { kind: 'organizer', action: 'devices.book' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/lanepooler\/\[poolId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
+	// Comparison values from outside (issue 20 item 5, decision 063): the list, the links to own figures and the import,
+	// for those who configure the follow-up.
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/jamforelsevarden(\/importera)?$/, { kind: 'organizer', action: 'followup.configure' }],
 	// Students' progression plan and staff's reflection (issue 19, decision 053): the plan for all staff, one year's steps
 	// for everyone with a role there (students and guardians too), the rest by its own action on the organizer.
 	[/^\/\(app\)\/\[org\]\/kompetens$/, { kind: 'organizer', action: 'competence.view' }],

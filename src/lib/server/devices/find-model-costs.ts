@@ -47,7 +47,20 @@ export async function findModelCosts(db: Db, opts: { actor: Actor | null; organi
 					loanerDeviceId: deviceRepairs.loanerDeviceId
 				})
 				.from(deviceRepairs)
-				.where(and(eq(deviceRepairs.organizerId, opts.organizerId), inArray(deviceRepairs.deviceId, ids)))
+				// The devices by a subquery, not a list of ids: an organizer with 200 000 devices is past the 65 535
+				// parameters one statement may carry (bench:followup).
+				.where(
+					and(
+						eq(deviceRepairs.organizerId, opts.organizerId),
+						inArray(
+							deviceRepairs.deviceId,
+							db
+								.select({ id: devices.id })
+								.from(devices)
+								.where(and(eq(devices.organizerId, opts.organizerId), inArray(devices.unitId, unitIds)))
+						)
+					)
+				)
 		: [];
 	const losses = ids.length
 		? await db
