@@ -66,7 +66,10 @@ export async function getOperationalFigures(db: Db, o: OperationalFiguresOptions
 	const scopeIds = unitId ? subtreeIds(tree, unitId) : allIds;
 	const inScope = new Set(scopeIds);
 	const trendFrom = `${Number(year.from.slice(0, 4)) - (TREND_YEARS - 1)}-07-01`;
-	const trendTo = firstOfMonth(to) === to ? to : monthAfter(to);
+	// Up to the period's end or this month, whichever comes first: months still ahead would read as zero.
+	const periodEnd = firstOfMonth(to) === to ? to : monthAfter(to);
+	const thisMonthEnd = monthAfter(firstOfMonth(today));
+	const trendTo = periodEnd < thisMonthEnd ? periodEnd : thisMonthEnd;
 	const trendYears = Array.from({ length: TREND_YEARS }, (_, i) => schoolYearOf(`${Number(trendFrom.slice(0, 4)) + i}-08-01`).key);
 	const filter = { organizerId, unitId, chain: null, from, to };
 	const readsSelfHelp = unitId === null && can(actor, 'support.followup', { type: 'support', organizerId, unitId: null, ancestorIds: [] });
