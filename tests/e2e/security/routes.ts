@@ -160,6 +160,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
+	// The operational follow-up (issue 20, decision 060): readers organizer-wide, a principal at their units (beside the
+	// organizer's average); unit sizes for those who configure the follow-up.
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/verksamhet$/, { kind: 'organizer', action: 'followup.view' }],
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/storlekar$/, { kind: 'organizer', action: 'followup.configure' }],
 	[/^\/\(app\)\/\[org\]\/support\/\[number\](\/.*)?$/, { kind: 'unit-member' }],
 	// Every member sees the support start page and the filing form; the form says who may file. So does a
 	// supplier whose team serves the organizer (organizer.view), as the organizer's start page does.

@@ -34,6 +34,7 @@ import { buildDemoKnowledge } from './build-demo-knowledge';
 import { buildDemoGuidance } from './build-demo-guidance';
 import { buildDemoQuestions } from './build-demo-questions';
 import { buildDemoApps } from './build-demo-apps';
+import { buildDemoUnitSizes } from './build-demo-unit-sizes';
 import { buildDemoCapacity } from './build-demo-capacity';
 import { buildDemoDevices } from './build-demo-devices';
 import { buildDemoCompetence } from './build-demo-competence';
@@ -117,6 +118,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
 			const comparisons = await buildDemoComparisons(tx, created);
+			const unitSizes = await buildDemoUnitSizes(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -140,6 +142,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					questions,
 					apps,
 					devices,
+					unitSizes,
 					competence,
 					courses,
 					capacity,

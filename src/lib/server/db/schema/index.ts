@@ -29,3 +29,4 @@ export * from './integrations';
 export * from './sso';
 export * from './school-register';
 export * from './comparisons';
+export * from './unit-sizes';

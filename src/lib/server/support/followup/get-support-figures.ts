@@ -16,6 +16,14 @@ export async function getSupportFigures(db: Db, opts: { actor: Actor | null; fil
 	const f = opts.filter;
 	const ancestorIds = f.unitId ? await loadAncestorIds(db, f.organizerId, f.unitId) : [];
 	authorize(opts.actor, 'support.followup', { type: 'support', organizerId: f.organizerId, unitId: f.unitId, ancestorIds });
+	return computeSupportFigures(db, f);
+}
+
+/**
+ * The same figures without asking who reads: for callers that have authorized the reader themselves (the operational
+ * follow-up, issue 20, which shows a principal the organizer's aggregate beside their own units).
+ */
+export async function computeSupportFigures(db: Db, f: FollowupFilter) {
 	const cal = await workingCalendarFor(db, f.organizerId);
 	const [counts, lead] = await readTogether(db, [() => countFigures(db, f), () => leadTimes(db, f, cal)]);
 	return { ...counts, leadTimes: lead, hoursPerDay: hoursBetween(cal.workdayStart, cal.workdayEnd) };
@@ -26,4 +34,4 @@ const hoursBetween = (a: string, b: string) => {
 	return (m(b) - m(a)) / 60;
 };
 
-export type SupportFigures = Awaited<ReturnType<typeof getSupportFigures>>;
+export type SupportFigures = Awaited<ReturnType<typeof computeSupportFigures>>;

@@ -1,6 +1,6 @@
-// Covers: percentiles, recentSchoolYears, schoolYearOf.
+// Covers: percentiles, recentSchoolYears, schoolYearOf, termOf.
 import { describe, expect, it } from 'vitest';
-import { percentiles, recentSchoolYears, schoolYearOf } from './school-years';
+import { percentiles, recentSchoolYears, schoolYearOf, termOf } from './school-years';
 
 describe('school years and percentiles for the follow-up page', () => {
 	it('puts August and June in the same school year, July in the next', () => {
@@ -14,5 +14,11 @@ describe('school years and percentiles for the follow-up page', () => {
 		expect(percentiles([])).toEqual({ median: null, p90: null, n: 0 });
 		expect(percentiles([5, 1, 3])).toEqual({ median: 3, p90: 5, n: 3 });
 		expect(percentiles(Array.from({ length: 10 }, (_, i) => i + 1))).toMatchObject({ median: 5, p90: 9 });
+	});
+
+	it('puts December in the autumn term and January in the spring term of the next calendar year', () => {
+		expect(termOf('2025-12-31')).toEqual({ key: 'HT 2025', from: '2025-07-01', to: '2026-01-01' });
+		expect(termOf('2026-01-01')).toEqual({ key: 'VT 2026', from: '2026-01-01', to: '2026-07-01' });
+		expect(termOf('2026-07-01').key).toBe('HT 2026');
 	});
 });

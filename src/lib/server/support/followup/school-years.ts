@@ -21,3 +21,12 @@ export function percentiles(values: number[]): { median: number | null; p90: num
 	const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
 	return { median: rank(0.5), p90: rank(0.9), n: s.length };
 }
+
+/** A term: HT (autumn, 1 July – 1 January) or VT (spring, 1 January – 1 July), Stockholm dates, half-open. */
+export type Term = { key: string; from: string; to: string };
+
+/** The term a date falls in: "HT 2025" runs 2025-07-01 up to 2026-01-01, "VT 2026" 2026-01-01 up to 2026-07-01. */
+export function termOf(day: string): Term {
+	const [y, mo] = day.split('-').map(Number);
+	return mo >= 7 ? { key: `HT ${y}`, from: `${y}-07-01`, to: `${y + 1}-01-01` } : { key: `VT ${y}`, from: `${y}-01-01`, to: `${y}-07-01` };
+}

@@ -33,7 +33,12 @@ export async function loadFollowup(event: RequestEvent, unitId: string | null) {
 	}).catch(throwHttp);
 	// Where the person may plan: the follow-up offers "Gör till aktivitet" there (issue 13).
 	const plannable = (await loadPlanScopes(db, actor, organizer.id)).filter((p) => p.canWrite).map((p) => scopeKey(p.unitId));
+	// The operational follow-up (issue 20) for those who may read it there; key people and central support stay here.
+	const operations = can(actor, 'followup.view', { type: 'followup', organizerId: organizer.id, unitId, ancestorIds })
+		? `/${organizer.slug}/uppfoljning/verksamhet${unitId ? `?enhet=${unitId}` : ''}`
+		: null;
 	return {
+		operations,
 		figures,
 		plannable,
 		years: years.map((y) => y.key),

@@ -1,0 +1,63 @@
+import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { deviceRepairs, devices } from '../db/schema';
+import { BLOCKED_STATUSES, daysWithoutDevice } from './device-rules';
+
+/** The devices figures of the operational follow-up (issue 20) for some units (null: the whole organizer). */
+export type DeviceFigures = {
+	/** Devices in the register that are not lost, stolen or scrapped. */
+	devices: number;
+	/** Of those, the ones nobody holds (in stock, in repair or back from a loan): bought but not in anyone's hands. */
+	withoutHolder: number;
+	/** Repairs sent in the period while someone held the device. */
+	repairsOfHeld: number;
+	/** Whole days people were without their device because of those repairs (none when a loaner was handed out). */
+	daysWithoutDevice: number;
+};
+
+/**
+ * Devices without holders today and the days people were without a device through repairs sent in a period
+ * (Stockholm dates, `to` not included), using the devices module's own rule (daysWithoutDevice). Asks nobody who
+ * reads: the caller authorizes.
+ */
+export async function countDeviceFigures(
+	db: Db,
+	o: { organizerId: string; unitIds: string[] | null; from: string; to: string; now?: Date }
+): Promise<DeviceFigures> {
+	const now = o.now ?? new Date();
+	if (o.unitIds && o.unitIds.length === 0) return { devices: 0, withoutHolder: 0, repairsOfHeld: 0, daysWithoutDevice: 0 };
+	const at: SQL[] = [eq(devices.organizerId, o.organizerId)];
+	if (o.unitIds) at.push(inArray(devices.unitId, o.unitIds));
+	const [[held], repairs] = await Promise.all([
+		db
+			.select({
+				all: sql<number>`count(*)::int`,
+				free: sql<number>`count(*) FILTER (WHERE ${devices.holderId} IS NULL)::int`
+			})
+			.from(devices)
+			.where(and(...at, notInArray(devices.status, [...BLOCKED_STATUSES]))),
+		db
+			.select({
+				holderId: deviceRepairs.holderId,
+				loanerDeviceId: deviceRepairs.loanerDeviceId,
+				sentAt: deviceRepairs.sentAt,
+				returnedAt: deviceRepairs.returnedAt
+			})
+			.from(deviceRepairs)
+			.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
+			.where(
+				and(
+					...at,
+					gte(deviceRepairs.sentAt, sql`(${o.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`),
+					lt(deviceRepairs.sentAt, sql`(${o.to}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`)
+				)
+			)
+	]);
+	const days = repairs.map((r) => daysWithoutDevice(r, now)).filter((d): d is number => d !== null);
+	return {
+		devices: Number(held?.all ?? 0),
+		withoutHolder: Number(held?.free ?? 0),
+		repairsOfHeld: days.length,
+		daysWithoutDevice: days.reduce((s, d) => s + d, 0)
+	};
+}
