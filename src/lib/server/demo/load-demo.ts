@@ -39,6 +39,7 @@ import { buildDemoDevices } from './build-demo-devices';
 import { buildDemoCompetence } from './build-demo-competence';
 import { buildDemoCourses } from './build-demo-courses';
 import { createRandom } from './random';
+import { buildDemoSurveys } from './build-demo-surveys';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -56,6 +57,7 @@ const EFFECTS_SEED_OFFSET = 11;
 const KNOWLEDGE_SEED_OFFSET = 12;
 const COMPETENCE_SEED_OFFSET = 19;
 const COURSES_SEED_OFFSET = 58;
+const SURVEYS_SEED_OFFSET = 59;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -115,6 +117,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const courses = await buildDemoCourses(tx, created, createRandom(seed + COURSES_SEED_OFFSET));
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
+			const surveys = await buildDemoSurveys(tx, created, createRandom(seed + SURVEYS_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -133,6 +136,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					forums,
 					cycles,
 					effects,
+					surveys,
 					knowledge,
 					guidance,
 					questions,
