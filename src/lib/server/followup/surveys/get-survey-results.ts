@@ -1,6 +1,6 @@
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { surveyInvitations } from '../../db/schema';
+import { surveyInvitations, surveys } from '../../db/schema';
 import { organizerThreshold } from '../../assessment/rounds/round-checks';
 import { AppError } from '../../errors';
 import { authorize, can, type Actor } from '../../policies';
@@ -50,9 +50,11 @@ export async function getSurveyResults(db: Db, opts: { actor: Actor | null; orga
 			const [x, y] = [scope.byId.get(a.unitId)?.nameSort ?? '', scope.byId.get(b.unitId)?.nameSort ?? ''];
 			return x < y ? -1 : x > y ? 1 : 0;
 		});
+	const overTime = await roundsOverTime(db, { organizerId: opts.organizerId, seriesKey: survey.seriesKey, threshold, visible });
 	return {
 		survey,
 		published,
+		overTime,
 		threshold: results.threshold,
 		periods: results.periods,
 		rates: sortByName(rates.filter((r) => visible(r.unitId))).map((r) => ({ ...r, unitName: name(r.unitId) })),
@@ -61,3 +63,45 @@ export async function getSurveyResults(db: Db, opts: { actor: Actor | null; orga
 	};
 }
 export type SurveyResultsView = Awaited<ReturnType<typeof getSurveyResults>>;
+
+const meanOf = (means: Record<string, number | null>) => {
+	const values = Object.values(means).filter((v): v is number => v !== null);
+	return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+};
+
+/**
+ * The closed rounds of a recurring survey (same series), oldest first: each round's total over all units and the
+ * viewer's units, each a cell of that round's own suppressed table (respondents, and the mean of its scale
+ * questions), so comparing rounds shows nothing a round's own page does not.
+ */
+async function roundsOverTime(
+	db: Db,
+	opts: { organizerId: string; seriesKey: string | null; threshold: number; visible: (unitId: string) => boolean }
+) {
+	if (!opts.seriesKey) return [];
+	const rounds = await db
+		.select()
+		.from(surveys)
+		.where(and(eq(surveys.organizerId, opts.organizerId), eq(surveys.seriesKey, opts.seriesKey), eq(surveys.status, 'closed')))
+		.orderBy(asc(surveys.closedAt));
+	const out = [];
+	for (const r of rounds) {
+		const res = buildSurveyResults({
+			questions: r.questions,
+			responses: await fetchResponses(db, { organizerId: opts.organizerId, surveyIds: [r.id] }),
+			threshold: opts.threshold
+		});
+		const total = res.periodTotals[0];
+		out.push({
+			id: r.id,
+			titleSv: r.titleSv,
+			titleEn: r.titleEn,
+			closedOn: r.closedAt ? r.closedAt.toISOString().slice(0, 10) : null,
+			total: { respondents: total ? total.respondents : 0, mean: total ? meanOf(total.means) : null },
+			units: res.groups
+				.filter((g) => opts.visible(g.unitId))
+				.map((g) => ({ unitId: g.unitId, respondents: g.respondents, mean: meanOf(g.means) }))
+		});
+	}
+	return out;
+}

@@ -14,6 +14,7 @@ export function presentSurveyResults(v: SurveyResultsView) {
 			questions: s.questions
 		},
 		published: v.published,
+		overTime: v.overTime,
 		threshold: v.threshold,
 		periods: v.periods,
 		rates: v.rates,

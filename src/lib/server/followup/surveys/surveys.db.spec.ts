@@ -153,6 +153,26 @@ describe('surveys: create, send, answer, close', () => {
 		});
 	});
 
+	it('shows the closed rounds of the same recurring survey over time, each suppressed on its own', async () => {
+		const { organizer, admin, units, staff, survey } = await setup([3]);
+		await sendSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: survey.id });
+		for (const p of staff[0]) await submitSurveyAnswers(t.db, { token: await tokenFor(p.email), values: answers(5) });
+		await closeSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: survey.id });
+		const next = await createSurvey(t.db, {
+			actor: admin,
+			organizerId: organizer.id,
+			input: { template: 'support_quality', unitIds: [units[0].id], anonymous: 'anonymous' }
+		});
+		await sendSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: next.id });
+		await submitSurveyAnswers(t.db, { token: await tokenFor(staff[0][0].email), values: answers(1) });
+		await closeSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: next.id });
+		const r = await getSurveyResults(t.db, { actor: admin, organizerId: organizer.id, surveyId: next.id });
+		const mine = r.overTime.filter((x) => x.id === survey.id || x.id === next.id);
+		expect(mine.map((x) => x.total.respondents)).toEqual([3, null]);
+		expect(mine[1].total.mean).toBeNull();
+		expect(mine[0].total.mean).toBeCloseTo((5 + 4 + 3 + 2) / 4);
+	});
+
 	it('reminds non-respondents a week apart with a new link, at most the survey’s number of times', async () => {
 		const { organizer, admin, staff, survey } = await setup([2]);
 		const start = new Date('2026-03-02T08:00:00Z');
