@@ -164,7 +164,7 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	// Surveys (decision 059): the list and one survey's results (surveys.results, which those who manage surveys hold
 	// too; a unit's team sees its own units' rows), and the new-survey form (surveys.manage).
-	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\])?$/, { kind: 'organizer', action: 'surveys.results' }],
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.csv)?)?$/, { kind: 'organizer', action: 'surveys.results' }],
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/ny$/, { kind: 'organizer', action: 'surveys.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],

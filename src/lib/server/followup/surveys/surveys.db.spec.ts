@@ -11,6 +11,8 @@ import { findMySurveys } from './find-my-surveys';
 import { getSurveyForm } from './get-survey-form';
 import { getSurveyResults } from './get-survey-results';
 import { openMySurvey } from './open-my-survey';
+import { presentSurveyResults } from './present-survey-results';
+import { surveyResultsCsv } from './survey-results-csv';
 import { sendSurvey } from './send-survey';
 import { sendSurveyReminders } from './send-survey-reminders';
 import { submitSurveyAnswers } from './submit-survey-answers';
@@ -135,6 +137,18 @@ describe('surveys: create, send, answer, close', () => {
 			if (g.respondents !== null)
 				expect(g.texts.improve).toEqual([`från ${g.unitId}`, ...Array(g.respondents - 1).fill(`från ${g.unitId}`)]);
 		expect(r.periodTotals[0].texts.improve ?? []).toEqual([]);
+		// The export holds exactly the page's suppressed figures and no free text.
+		const csv = surveyResultsCsv(presentSurveyResults(r), 'sv');
+		const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
+		expect(lines).toHaveLength(1 + r.groups.length + 1);
+		const small = lines.find((l) => l.startsWith(`${units[1].name};`))!;
+		expect(
+			small
+				.split(';')
+				.slice(2)
+				.every((cell) => cell === '')
+		).toBe(true);
+		expect(csv).not.toContain('från ');
 	});
 
 	it('shows a principal only their own units’ results', async () => {
