@@ -123,6 +123,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const rounds = await (await request.get(`/${DEMO_SLUG}/skattning`)).text();
 	const roundId = rounds.match(new RegExp(`/${DEMO_SLUG}/skattning/([0-9a-f][0-9a-f-]{35})"`))?.[1];
 	if (roundId) params.roundId = roundId;
+	// Surveys (decision 059): the demo's pulse and support-quality rounds are in the list.
+	const surveyList = await (await request.get(`/${DEMO_SLUG}/uppfoljning/enkater`)).text();
+	const surveyId = surveyList.match(new RegExp(`/${DEMO_SLUG}/uppfoljning/enkater/([0-9a-f][0-9a-f-]{35})"`))?.[1];
+	if (surveyId) params.surveyId = surveyId;
 	// Support: case 1 exists once the demo has cases; made-up ids must give 404, never 500.
 	params.number = '1';
 	params.attachmentId = '00000000-0000-4000-8000-000000000000';

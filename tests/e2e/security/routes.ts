@@ -65,6 +65,10 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/api\/v1\/.+$/, { kind: 'bearer' }],
 	// A person's own notifications (decision 026): everyone signed in has a list, empty or not.
 	[/^\/aviseringar$/, { kind: 'signed-in' }],
+	// Surveys (decision 059): a person's own open invitations, and the answer page whose one-use token is the key (no
+	// sign-in; an unknown or replaced token says so on the page, 200 for everyone alike).
+	[/^\/enkat$/, { kind: 'signed-in' }],
+	[/^\/enkat\/\[token\]$/, { kind: 'public' }],
 	// A person's calendar feed (decision 024): no session, the secret token in the address is the key.
 	[/^\/kalender\/\[token\]\.ics$/, { kind: 'link' }],
 	// SS 12000 notifications (decision 051 addendum): server to server, the secret in the address is the key; a GET is 404.
@@ -158,6 +162,10 @@ export const RULES: [RegExp, Rule][] = [
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
+	// Surveys (decision 059): the list and one survey's results (surveys.results, which those who manage surveys hold
+	// too; a unit's team sees its own units' rows), and the new-survey form (surveys.manage).
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.csv)?)?$/, { kind: 'organizer', action: 'surveys.results' }],
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/ny$/, { kind: 'organizer', action: 'surveys.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
 	// The operational follow-up (issue 20, decision 060): readers organizer-wide, a principal at their units (beside the

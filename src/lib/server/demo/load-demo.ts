@@ -41,6 +41,7 @@ import { buildDemoCompetence } from './build-demo-competence';
 import { buildDemoCourses } from './build-demo-courses';
 import { buildDemoComparisons } from './build-demo-comparisons';
 import { createRandom } from './random';
+import { buildDemoSurveys } from './build-demo-surveys';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
@@ -58,6 +59,7 @@ const EFFECTS_SEED_OFFSET = 11;
 const KNOWLEDGE_SEED_OFFSET = 12;
 const COMPETENCE_SEED_OFFSET = 19;
 const COURSES_SEED_OFFSET = 58;
+const SURVEYS_SEED_OFFSET = 59;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -119,6 +121,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const capacity = await buildDemoCapacity(tx, created);
 			const comparisons = await buildDemoComparisons(tx, created);
 			const unitSizes = await buildDemoUnitSizes(tx, created);
+			const surveys = await buildDemoSurveys(tx, created, createRandom(seed + SURVEYS_SEED_OFFSET));
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -137,6 +140,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					forums,
 					cycles,
 					effects,
+					surveys,
 					knowledge,
 					guidance,
 					questions,

@@ -17,6 +17,8 @@ import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
 import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
 import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
+import { sendPulses } from '../followup/surveys/send-pulses';
+import { sendSurveyReminders } from '../followup/surveys/send-survey-reminders';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -125,6 +127,20 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'school-register-check',
 		cron: '15 5 * * *',
 		run: (db, now) => runSchoolRegisterChecks(db, now)
+	},
+	{
+		// The pulse after a closed case (decision 059): hourly, so it goes out soon after the organizer's delay has
+		// passed; each closed case is decided once, and a person gets at most one pulse within the organizer's cap.
+		name: 'survey-pulses',
+		cron: '47 * * * *',
+		run: (db, now) => sendPulses(db, now)
+	},
+	{
+		// Reminders to those who have not answered an open survey round (decision 059), a week apart, at most the
+		// survey's number. Daily before the 07:00 digest.
+		name: 'survey-reminders',
+		cron: '45 6 * * *',
+		run: (db, now) => sendSurveyReminders(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -22,6 +22,7 @@ export const RESERVED_SLUGS = new Set([
 	'api',
 	'aterstall-losenord',
 	'aviseringar',
+	'enkat',
 	'glomt-losenord',
 	'healthz',
 	'hjalp',

@@ -30,3 +30,4 @@ export * from './sso';
 export * from './school-register';
 export * from './comparisons';
 export * from './unit-sizes';
+export * from './surveys';

@@ -51,5 +51,7 @@ export async function runStep(
 	// The step may have written notification mail and team channel posts (decision 026): send them now, not at the jobs' next minute.
 	void requestJob('notification-channels').catch(() => undefined);
 	void requestJob('mail-outbox').catch(() => undefined);
+	// A closed case may owe its requester a pulse (decision 059); the job decides, after the organizer's delay.
+	if (step === 'close' || step === 'merge') void requestJob('survey-pulses').catch(() => undefined);
 	redirect(303, `/${organizer.slug}/support/${number}`);
 }
