@@ -159,6 +159,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
+	// The follow-up's one picture per sub-goal (issue 20, item 3): a principal opens it at their first unit.
+	[/^\/\(app\)\/\[org\]\/uppfoljning$/, { kind: 'organizer', action: 'followup.view' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/support\/\[number\](\/.*)?$/, { kind: 'unit-member' }],
 	// Every member sees the support start page and the filing form; the form says who may file. So does a
