@@ -1,6 +1,7 @@
 import { readTogether } from '../../db/read-together';
 import type { Db } from '../../db';
 import { can, type Actor } from '../../policies';
+import { isAppError } from '../../errors';
 import { getSupportFigures } from '../../support/followup/get-support-figures';
 import { supportTotals } from '../../support/followup/support-totals';
 import { getSelfHelpFigures } from '../../knowledge/figures/get-self-help-figures';
@@ -11,6 +12,12 @@ import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { appsSeries } from '../../apps/apps-series';
 import { coverageShare } from '../../competence/coverage-share';
 import { getNeedsPicture } from '../../competence/courses/get-needs-picture';
+
+/** A refusal by the source module (its own finer rule) leaves the figure out; anything else is an error. */
+const forbiddenAsNull = (e: unknown) => {
+	if (isAppError(e) && e.code === 'FORBIDDEN') return null;
+	throw e;
+};
 
 /** How a figure reads: a count, a share (0–1), lessons, days or a mean rating (1–5). */
 export type FigureFormat = 'count' | 'share' | 'lessons' | 'days' | 'rating';
@@ -126,7 +133,7 @@ const courses: FigureLoader = {
 			? { type: 'unit' as const, organizerId: c.organizerId, unitId: c.unitId, ancestorIds: c.ancestorIds }
 			: { type: 'organizer' as const, organizerId: c.organizerId };
 		if (!can(c.actor, 'competence.needs', resource)) return null;
-		const p = await getNeedsPicture(c.db, { actor: c.actor, organizerId: c.organizerId, unitId: c.unitId }).catch(() => null);
+		const p = await getNeedsPicture(c.db, { actor: c.actor, organizerId: c.organizerId, unitId: c.unitId }).catch(forbiddenAsNull);
 		if (!p) return null;
 		const base = {
 			over: 'recent' as const,
