@@ -212,6 +212,9 @@ describe('one picture of the strategy and daily operations', () => {
 		expect(mine.cases).toBe(2);
 		// The area's plan: the action at Ekskolan (under it) is listed.
 		expect(p.subGoals.find((x) => x.id === '2.2')!.plan!.actions.map((a) => a.id)).toEqual([s.action.id]);
+		const row = (await rollUpPlans(t.db, { actor: admin, organizerId, period: s.period })).rows.find((r) => r.value === SG_2_2)!;
+		expect(p.subGoals.find((x) => x.id === '2.2')!.plan!.unitActions).toBe(row.units.find((u) => u.unitId === s.a.id)!.actions);
+		expect(row.units.find((u) => u.unitId === s.a.id)!.actions).toBe(1);
 		const outside = await loadFollowupPicture(t.db, { actor: admin, organizerId, unitId: s.b.id, from: year.from, to: year.to });
 		expect(outside.subGoals.find((x) => x.id === '2.2')!.plan!.actions).toEqual([]);
 	});

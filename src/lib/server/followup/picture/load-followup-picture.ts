@@ -25,7 +25,7 @@ export type PictureSubGoal = {
 	title: Localized;
 	/** The organizer's total and the unit's value per round (null: the reader does not read self-assessment results). */
 	assessment: AssessmentTrend['subGoals'][string] | null;
-	/** The plan roll-up's counts for the sub-goal (planning/roll-up-plans), and the actions by name. */
+	/** The plan roll-up's counts for the sub-goal (planning/roll-up-plans), its actions in the plans of the unit and those under it, and the actions by name. */
 	plan: {
 		counts: Pick<RollUpRow, 'byStatus' | 'total' | 'overdue' | 'organizerActions'> | null;
 		unitActions: number | null;
@@ -143,7 +143,7 @@ export async function loadFollowupPicture(
 							counts: row
 								? { byStatus: row.byStatus, total: row.total, overdue: row.overdue, organizerActions: row.organizerActions }
 								: null,
-							unitActions: unitId ? (row?.units.find((u) => u.unitId === unitId)?.actions ?? 0) : null,
+							unitActions: subtree ? (row?.units.filter((u) => subtree.has(u.unitId)).reduce((n, u) => n + u.actions, 0) ?? 0) : null,
 							actions: listed.shown,
 							more: listed.more
 						}

@@ -89,7 +89,7 @@ const support: FigureLoader = {
 		};
 		const a = pick(mine);
 		const b = org ? pick(org) : null;
-		const href = c.unitId ? `/support/uppfoljning/enhet/${c.unitId}` : '/support/uppfoljning';
+		const href = c.unitId ? `/support/uppfoljning/${c.unitId}` : '/support/uppfoljning';
 		const fig = (key: keyof typeof a, format: FigureFormat): OperationalFigure => ({
 			key: `support.${key}`,
 			label: `picture_fig_support_${key}`,
