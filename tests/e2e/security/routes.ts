@@ -167,6 +167,8 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.csv)?)?$/, { kind: 'organizer', action: 'surveys.results' }],
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/ny$/, { kind: 'organizer', action: 'surveys.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
+	// The follow-up's one picture per sub-goal (issue 20, item 3): a principal opens it at their first unit.
+	[/^\/\(app\)\/\[org\]\/uppfoljning$/, { kind: 'organizer', action: 'followup.view' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
 	// The operational follow-up (issue 20, decision 060): readers organizer-wide, a principal at their units (beside the
 	// organizer's average); unit sizes for those who configure the follow-up.

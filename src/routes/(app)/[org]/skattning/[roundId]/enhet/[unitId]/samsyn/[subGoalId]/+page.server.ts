@@ -5,6 +5,7 @@ import { findItemDistributions } from '$lib/server/assessment/consensus/find-ite
 import { recordConsensus } from '$lib/server/assessment/consensus/record-consensus';
 import { localize } from '$lib/server/assessment/consensus/localize';
 import { getLocale } from '$lib/paraglide/runtime';
+import { loadUnitEvidence } from '$lib/server/followup/picture/load-unit-evidence';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,6 +13,13 @@ export const load: PageServerLoad = async (event) => {
 	const { roundId, unitId, subGoalId } = event.params;
 	const d = await findItemDistributions(event.locals.db, { actor, organizerId: organizer.id, roundId, unitId, subGoalId }).catch(throwHttp);
 	const locale = getLocale();
+	// Operational figures of the unit's last school year beside the items (issue 20, item 3), under each source's own rule.
+	const evidence = await loadUnitEvidence(event.locals.db, {
+		actor,
+		organizerId: organizer.id,
+		unitId: d.unit.id,
+		subGoalId: d.subGoal.id
+	});
 	const index = d.subGoals.findIndex((s) => s.id === d.subGoal.id);
 	const neighbour = (i: number) => (d.subGoals[i] ? { id: d.subGoals[i].id, title: localize(d.subGoals[i].title, locale) } : null);
 	return {
@@ -21,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1),
 		saved: event.url.searchParams.get('sparat') === '1',
+		evidence: evidence && { schoolYear: evidence.schoolYear, figures: evidence.figures.map(({ source: _s, ...f }) => f) },
 		items: d.items.map((i) => ({
 			key: i.key,
 			statement: localize(i.statement, locale),
