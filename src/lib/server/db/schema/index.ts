@@ -28,3 +28,4 @@ export * from './courses';
 export * from './integrations';
 export * from './sso';
 export * from './school-register';
+export * from './board-reports';
