@@ -14,6 +14,7 @@ CREATE TABLE "board_report_readers" (
 	"organizer_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
 	"last_mailed_report_id" uuid,
+	"last_mailed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "board_report_readers_organizer_id_person_id_pk" PRIMARY KEY("organizer_id","person_id")
 );

@@ -158,6 +158,13 @@ export const RULES: [RegExp, Rule][] = [
 	// Importing and exporting the knowledge base as Markdown files: those who manage the base (issue 15).
 	[/^\/\(app\)\/\[org\]\/hjalp\/(importera|exportera|synonymer)$/, { kind: 'knowledge', action: 'kb.manage' }],
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
+	// The board report (issue 20, item 4; decision 062): readers read the generated reports and their spreadsheets;
+	// administrators and leadership write the asks and generate.
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/namndrapport\/ny$/, { kind: 'organizer', action: 'followup.report' }],
+	[
+		/^\/\(app\)\/\[org\]\/uppfoljning\/namndrapport(\/\[reportId\](\/namndrapport\.xlsx)?)?$/,
+		{ kind: 'organizer', action: 'followup.report_read' }
+	],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning\/\[unitId\]$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/support\/\[number\](\/.*)?$/, { kind: 'unit-member' }],

@@ -38,6 +38,7 @@ import { buildDemoCapacity } from './build-demo-capacity';
 import { buildDemoDevices } from './build-demo-devices';
 import { buildDemoCompetence } from './build-demo-competence';
 import { buildDemoCourses } from './build-demo-courses';
+import { buildDemoBoardReports } from './build-demo-board-reports';
 import { createRandom } from './random';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -115,6 +116,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const courses = await buildDemoCourses(tx, created, createRandom(seed + COURSES_SEED_OFFSET));
 			// Last: the allotments follow the work the support chain, guidance and questions above made.
 			const capacity = await buildDemoCapacity(tx, created);
+			const boardReports = await buildDemoBoardReports(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -140,7 +142,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					devices,
 					competence,
 					courses,
-					capacity
+					capacity,
+					boardReports
 				}
 			});
 			return created;

@@ -17,6 +17,7 @@ import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
 import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
 import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
+import { sendBoardReportMail } from '../followup/board-report/send-board-report-mail';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -125,6 +126,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'school-register-check',
 		cron: '15 5 * * *',
 		run: (db, now) => runSchoolRegisterChecks(db, now)
+	},
+	{
+		// The term's copy of the board report (issue 20, decision 062): each named reader gets a link to the newest report
+		// once a term, for a report they have not had. Daily at 07:10, after the digest; a server that was down catches up.
+		name: 'board-report-mail',
+		cron: '10 7 * * *',
+		run: (db, now) => sendBoardReportMail(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

@@ -66,6 +66,8 @@ export const boardReportReaders = pgTable(
 			.references(() => people.id),
 		/** The last report this reader was mailed about (so each term's mail goes once). */
 		lastMailedReportId: uuid('last_mailed_report_id').references(() => boardReports.id),
+		/** When the reader was last mailed: at most one mail a term. */
+		lastMailedAt: timestamp('last_mailed_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.organizerId, t.personId] })]

@@ -47,7 +47,10 @@ export async function saveBoardAsk(
 						.for('update')
 				: [];
 			if (!before) throw new AppError('NOT_FOUND', 'ask');
-			await tx.update(boardReportAsks).set({ ...input, updatedAt: new Date() }).where(eq(boardReportAsks.id, before.id));
+			await tx
+				.update(boardReportAsks)
+				.set({ ...input, updatedAt: new Date() })
+				.where(eq(boardReportAsks.id, before.id));
 			await recordAudit(tx, {
 				organizerId,
 				actorId: actor.personId,

@@ -27,7 +27,10 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 		return ws;
 	};
 
-	const overview = sheet(m.board_sheet_overview({}, o), m.board_title({ period: s.period.label }, o), [m.board_col_what({}, o), m.board_col_value({}, o)]);
+	const overview = sheet(m.board_sheet_overview({}, o), m.board_title({ period: s.period.label }, o), [
+		m.board_col_what({}, o),
+		m.board_col_value({}, o)
+	]);
 	overview.addRow([m.board_col_organizer({}, o), text(s.organizerName)]);
 	overview.addRow([m.board_col_period({}, o), `${s.period.from} – ${s.period.to}`]);
 	overview.addRow([m.board_col_filter({}, o), text(s.unit?.name ?? m.board_whole_organizer({}, o))]);
@@ -62,7 +65,13 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 		m.board_col_overdue({}, o)
 	]);
 	for (const a of s.done.actions)
-		actions.addRow([text(a.title), text(a.plan ?? m.board_whole_organizer({}, o)), status(a.status), a.dueOn ?? '', a.overdue ? m.board_yes({}, o) : '']);
+		actions.addRow([
+			text(a.title),
+			text(a.plan ?? m.board_whole_organizer({}, o)),
+			status(a.status),
+			a.dueOn ?? '',
+			a.overdue ? m.board_yes({}, o) : ''
+		]);
 
 	const decisions = sheet(m.board_sheet_decisions({}, o), m.board_source_decisions({}, o), [
 		m.board_col_decision({}, o),
@@ -71,7 +80,8 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 		m.board_col_status({}, o),
 		m.board_col_due({}, o)
 	]);
-	for (const d of s.done.decisions) decisions.addRow([text(d.text), text(d.forum), d.heldOn, decisionStatusLabel(d.status, o), d.dueOn ?? '']);
+	for (const d of s.done.decisions)
+		decisions.addRow([text(d.text), text(d.forum), d.heldOn, decisionStatusLabel(d.status, o), d.dueOn ?? '']);
 
 	const devices = sheet(m.board_sheet_devices({}, o), m.board_source_devices({}, o), [
 		m.board_col_model({}, o),
@@ -81,7 +91,8 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 		m.board_col_losses({}, o),
 		m.board_col_cost_student_year({}, o)
 	]);
-	for (const d of s.costs.devices) devices.addRow([text(d.name), d.devices, d.deviceYears, d.repairs, d.losses, numOrBlank(d.costPerStudentYear)]);
+	for (const d of s.costs.devices)
+		devices.addRow([text(d.name), d.devices, d.deviceYears, d.repairs, d.losses, numOrBlank(d.costPerStudentYear)]);
 
 	const licences = sheet(m.board_sheet_licences({}, o), m.board_source_licences({}, o), [
 		m.board_col_tool({}, o),
@@ -128,11 +139,21 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 	support.addRow([m.board_fig_pedagogical({}, o), sup.byChain.pedagogical]);
 	support.addRow([m.board_fig_lost_lessons({}, o), sup.lostLessons]);
 	support.addRow([m.board_fig_students({}, o), sup.studentsAffected]);
-	support.addRow([m.board_fig_lead_median({}, o), numOrBlank(sup.leadTimeMedianMinutes === null ? null : Math.round(sup.leadTimeMedianMinutes / 6) / 10)]);
-	support.addRow([m.board_fig_lead_p90({}, o), numOrBlank(sup.leadTimeP90Minutes === null ? null : Math.round(sup.leadTimeP90Minutes / 6) / 10)]);
-	for (const x of sup.sla) support.addRow([slaLabel(x.kind, o), numOrBlank(x.compliance === null ? null : Math.round(x.compliance * 1000) / 1000)]);
+	support.addRow([
+		m.board_fig_lead_median({}, o),
+		numOrBlank(sup.leadTimeMedianMinutes === null ? null : Math.round(sup.leadTimeMedianMinutes / 6) / 10)
+	]);
+	support.addRow([
+		m.board_fig_lead_p90({}, o),
+		numOrBlank(sup.leadTimeP90Minutes === null ? null : Math.round(sup.leadTimeP90Minutes / 6) / 10)
+	]);
+	for (const x of sup.sla)
+		support.addRow([slaLabel(x.kind, o), numOrBlank(x.compliance === null ? null : Math.round(x.compliance * 1000) / 1000)]);
 	support.addRow([m.board_fig_rating({}, o), numOrBlank(sup.ratingAverage === null ? null : Math.round(sup.ratingAverage * 100) / 100)]);
-	support.addRow([m.board_fig_user_error({}, o), numOrBlank(sup.userErrorShare === null ? null : Math.round(sup.userErrorShare * 1000) / 1000)]);
+	support.addRow([
+		m.board_fig_user_error({}, o),
+		numOrBlank(sup.userErrorShare === null ? null : Math.round(sup.userErrorShare * 1000) / 1000)
+	]);
 	for (const c of sup.topCategories) support.addRow([text(c.name ?? m.board_no_category({}, o)), c.cases]);
 
 	const equity = sheet(m.board_sheet_equity({}, o), m.board_source_equity({}, o), [

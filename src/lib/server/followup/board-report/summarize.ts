@@ -71,8 +71,7 @@ export function summarize(s: BoardSnapshot, locale: SummaryLocale): string[] {
 		out.push(m.board_sum_licences({ pools: n(c.licences.length), sek: n(Math.round(c.licenceTotalSek)), low: n(low) }, o));
 	}
 	const costs = c.devices.map((x) => x.costPerStudentYear).filter((v): v is number => v !== null);
-	if (costs.length)
-		out.push(m.board_sum_devices({ min: n(Math.round(Math.min(...costs))), max: n(Math.round(Math.max(...costs))) }, o));
+	if (costs.length) out.push(m.board_sum_devices({ min: n(Math.round(Math.min(...costs))), max: n(Math.round(Math.max(...costs))) }, o));
 	if (c.indicators.length)
 		out.push(
 			m.board_sum_indicators({ moved: n(c.indicators.filter((i) => i.movement === 'moved').length), count: n(c.indicators.length) }, o)
