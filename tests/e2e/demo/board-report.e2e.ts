@@ -35,7 +35,9 @@ test('leadership generates the board report for the autumn term and it prints to
 	await page.getByLabel('Rubrik', { exact: true }).fill('Tid för it-pedagoger');
 	await page.getByLabel('En mening om vad och varför').fill('Förvaltningen ber om en halv tjänst till för att hinna med skolorna.');
 	await page.getByRole('button', { name: 'Lägg till begäran' }).click();
-	await expect(page.locator('input[name="title"][value="Tid för it-pedagoger"]')).toHaveCount(1);
+	const saved = page.getByRole('group', { name: /^Begäran \d+$/ }).last();
+	await expect(saved.getByLabel('Rubrik')).toHaveValue('Tid för it-pedagoger');
+	await expect(page.getByRole('group', { name: 'Ny begäran' }).getByLabel('Rubrik')).toHaveValue('');
 
 	await page.getByLabel('Från och med').fill(HT.from);
 	await page.getByLabel('Till och med').fill(HT.to);
