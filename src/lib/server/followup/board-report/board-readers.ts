@@ -6,16 +6,20 @@ import { AppError } from '../../errors';
 import { isUuid } from '../../ids';
 import { recordAudit } from '../../audit/record-audit';
 import { boardResource } from './resource';
+import { shownNamesById } from '../../support/privacy/shown-names';
 
 /** The people who get the term's copy by e-mail (followup.configure), in name order. */
 export async function findBoardReaders(db: Db, opts: { actor: Actor; organizerId: string }) {
 	authorize(opts.actor, 'followup.configure', boardResource(opts.organizerId));
-	return db
-		.select({ personId: people.id, name: people.name, email: people.email })
+	const rows = await db
+		.select({ personId: people.id, email: people.email })
 		.from(boardReportReaders)
 		.innerJoin(people, eq(people.id, boardReportReaders.personId))
 		.where(eq(boardReportReaders.organizerId, opts.organizerId))
 		.orderBy(asc(people.nameSort));
+	// A protected identity is shown by its pseudonym, as everywhere (decision 014's shown names).
+	const names = await shownNamesById(db, { ...opts, personIds: rows.map((r) => r.personId), via: 'board_report' });
+	return rows.map((r) => ({ ...r, name: names.get(r.personId) ?? '' }));
 }
 
 /**
