@@ -265,6 +265,10 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 		const id = support.match(new RegExp(`/${DEMO_SLUG}/admin/support/${segment}/([0-9a-f][0-9a-f-]{35})"`))?.[1];
 		if (id) params[key] = id;
 	}
+	// A board report of the demo (issue 20, item 4), from the list of generated reports.
+	const boardReports = await (await request.get(`/${DEMO_SLUG}/uppfoljning/namndrapport`)).text();
+	params.reportId = boardReports.match(new RegExp(`/${DEMO_SLUG}/uppfoljning/namndrapport/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
+	expect(params.reportId, 'a demo board report').not.toBe('');
 	return params;
 }
 

@@ -166,6 +166,13 @@ export const RULES: [RegExp, Rule][] = [
 	// too; a unit's team sees its own units' rows), and the new-survey form (surveys.manage).
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.csv)?)?$/, { kind: 'organizer', action: 'surveys.results' }],
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/ny$/, { kind: 'organizer', action: 'surveys.manage' }],
+	// The board report (issue 20, item 4; decision 062): readers read the generated reports and their spreadsheets;
+	// administrators and leadership write the asks and generate.
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/namndrapport\/ny$/, { kind: 'organizer', action: 'followup.report' }],
+	[
+		/^\/\(app\)\/\[org\]\/uppfoljning\/namndrapport(\/\[reportId\](\/namndrapport\.xlsx)?)?$/,
+		{ kind: 'organizer', action: 'followup.report_read' }
+	],
 	[/^\/\(app\)\/\[org\]\/support\/uppfoljning$/, { kind: 'support', action: 'support.followup' }],
 	// The follow-up's one picture per sub-goal (issue 20, item 3): a principal opens it at their first unit.
 	[/^\/\(app\)\/\[org\]\/uppfoljning$/, { kind: 'organizer', action: 'followup.view' }],

@@ -40,6 +40,7 @@ import { buildDemoDevices } from './build-demo-devices';
 import { buildDemoCompetence } from './build-demo-competence';
 import { buildDemoCourses } from './build-demo-courses';
 import { buildDemoComparisons } from './build-demo-comparisons';
+import { buildDemoBoardReports } from './build-demo-board-reports';
 import { createRandom } from './random';
 import { buildDemoSurveys } from './build-demo-surveys';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
@@ -122,6 +123,7 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const comparisons = await buildDemoComparisons(tx, created);
 			const unitSizes = await buildDemoUnitSizes(tx, created);
 			const surveys = await buildDemoSurveys(tx, created, createRandom(seed + SURVEYS_SEED_OFFSET));
+			const boardReports = await buildDemoBoardReports(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
 				actorId: null,
@@ -150,7 +152,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					competence,
 					courses,
 					capacity,
-					comparisons
+					comparisons,
+					boardReports
 				}
 			});
 			return created;

@@ -18,9 +18,24 @@ const OUT_OF_USE = ['lost', 'stolen', 'scrapped'];
 export async function findModelCosts(db: Db, opts: { actor: Actor | null; organizerId: string; now?: Date }) {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
 	const actor = opts.actor;
-	const now = opts.now ?? new Date();
 	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
 	const unitIds = tree.filter((u) => can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	return modelCostsAt(db, { organizerId: opts.organizerId, unitIds, now: opts.now ?? new Date() });
+}
+
+/**
+ * The organizer-wide cost per student-year of each model, without asking who reads: for callers that show these
+ * aggregate figures under their own rule (the board report, followup.report — decision 062). Anything else calls
+ * findModelCosts.
+ */
+export async function computeOrganizerModelCosts(db: Db, opts: { organizerId: string; now?: Date }) {
+	const { tree } = await loadDeviceScope(db, opts.organizerId);
+	return modelCostsAt(db, { organizerId: opts.organizerId, unitIds: tree.map((u) => u.id), now: opts.now ?? new Date() });
+}
+
+/** The figures of findModelCosts from the devices at the given units. */
+async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string[]; now: Date }) {
+	const { unitIds, now } = opts;
 	const models = await db.select().from(deviceModels).where(eq(deviceModels.organizerId, opts.organizerId));
 	const rows = unitIds.length
 		? await db

@@ -19,6 +19,7 @@ import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
 import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
 import { sendPulses } from '../followup/surveys/send-pulses';
 import { sendSurveyReminders } from '../followup/surveys/send-survey-reminders';
+import { sendBoardReportMail } from '../followup/board-report/send-board-report-mail';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
 export type JobDefinition = {
@@ -141,6 +142,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'survey-reminders',
 		cron: '45 6 * * *',
 		run: (db, now) => sendSurveyReminders(db, now)
+	},
+	{
+		// The term's copy of the board report (issue 20, decision 062): each named reader gets a link to the newest report
+		// once a term, for a report they have not had. Daily at 07:10, after the digest; a server that was down catches up.
+		name: 'board-report-mail',
+		cron: '10 7 * * *',
+		run: (db, now) => sendBoardReportMail(db, now)
 	},
 	{
 		// Sends what the outbox holds (notifications written inside transactions) and retries failed mail when due;

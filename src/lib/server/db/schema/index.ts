@@ -31,3 +31,4 @@ export * from './school-register';
 export * from './comparisons';
 export * from './unit-sizes';
 export * from './surveys';
+export * from './board-reports';
