@@ -1,13 +1,11 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceRepairs, devices } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
-import { daysWithoutDevice } from './device-rules';
+import { countDeviceFigures } from './count-device-figures';
 import { loadDeviceScope } from './device-scope';
 
 /**
  * Repairs sent in a period (Stockholm dates, `to` not included) from the units the actor sees (devices.view), limited
- * to `unitIds` when given, with the whole days their holders went without (daysWithoutDevice: none with a loaner, up
+ * to `unitIds` when given, with the whole days their holders went without (countDeviceFigures: none with a loaner, up
  * to now while away). The figure the follow-up shows for sub-goal 2.1.
  */
 export async function countDaysWithout(
@@ -20,24 +18,6 @@ export async function countDaysWithout(
 	const wanted = opts.unitIds ? new Set(opts.unitIds) : null;
 	const unitIds = tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
 	if (unitIds.length === 0) return { repairs: 0, daysWithout: 0 };
-	const at = (day: string) => sql`(${day}::timestamp AT TIME ZONE 'Europe/Stockholm')`;
-	const rows = await db
-		.select({
-			holderId: deviceRepairs.holderId,
-			loanerDeviceId: deviceRepairs.loanerDeviceId,
-			sentAt: deviceRepairs.sentAt,
-			returnedAt: deviceRepairs.returnedAt
-		})
-		.from(deviceRepairs)
-		.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
-		.where(
-			and(
-				eq(deviceRepairs.organizerId, opts.organizerId),
-				inArray(devices.unitId, unitIds),
-				gte(deviceRepairs.sentAt, at(opts.from)),
-				lt(deviceRepairs.sentAt, at(opts.to))
-			)
-		);
-	const now = opts.now ?? new Date();
-	return { repairs: rows.length, daysWithout: rows.reduce((s, r) => s + (daysWithoutDevice(r, now) ?? 0), 0) };
+	const f = await countDeviceFigures(db, { organizerId: opts.organizerId, unitIds, from: opts.from, to: opts.to, now: opts.now });
+	return { repairs: f.repairs, daysWithout: f.daysWithoutDevice };
 }

@@ -9,7 +9,9 @@ export type DeviceFigures = {
 	devices: number;
 	/** Of those, the ones nobody holds (in stock, in repair or back from a loan): bought but not in anyone's hands. */
 	withoutHolder: number;
-	/** Repairs sent in the period while someone held the device. */
+	/** Repairs sent in the period. */
+	repairs: number;
+	/** Of those, the ones sent while someone held the device. */
 	repairsOfHeld: number;
 	/** Whole days people were without their device because of those repairs (none when a loaner was handed out). */
 	daysWithoutDevice: number;
@@ -25,7 +27,7 @@ export async function countDeviceFigures(
 	o: { organizerId: string; unitIds: string[] | null; from: string; to: string; now?: Date }
 ): Promise<DeviceFigures> {
 	const now = o.now ?? new Date();
-	if (o.unitIds && o.unitIds.length === 0) return { devices: 0, withoutHolder: 0, repairsOfHeld: 0, daysWithoutDevice: 0 };
+	if (o.unitIds && o.unitIds.length === 0) return { devices: 0, withoutHolder: 0, repairs: 0, repairsOfHeld: 0, daysWithoutDevice: 0 };
 	const at: SQL[] = [eq(devices.organizerId, o.organizerId)];
 	if (o.unitIds) at.push(inArray(devices.unitId, o.unitIds));
 	const [[held], repairs] = await Promise.all([
@@ -57,6 +59,7 @@ export async function countDeviceFigures(
 	return {
 		devices: Number(held?.all ?? 0),
 		withoutHolder: Number(held?.free ?? 0),
+		repairs: repairs.length,
 		repairsOfHeld: days.length,
 		daysWithoutDevice: days.reduce((s, d) => s + d, 0)
 	};

@@ -3,11 +3,13 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { throwHttp } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies';
 import { isUuid } from '$lib/server/ids';
+import { AppError } from '$lib/server/errors';
 import { todayInStockholm } from '$lib/server/auth/load-actor';
 import { recentSchoolYears } from '$lib/server/support/followup/school-years';
 import { getOperationalFigures } from '$lib/server/followup/operations/get-operational-figures';
 import { findOperationsScopes } from '$lib/server/followup/operations/find-operations-scopes';
 import { GRANULARITIES, type Granularity } from '$lib/server/followup/operations/trend-buckets';
+import { getSurveyFigures } from '$lib/server/followup/surveys/get-survey-figures';
 import type { PageServerLoad } from './$types';
 
 /** The URL's words for the trend's steps. */
@@ -37,6 +39,14 @@ export const load: PageServerLoad = async (event) => {
 		granularity: step
 	}).catch(throwHttp);
 	const orgResource = { type: 'organizer' as const, organizerId: organizer.id };
+	// The surveys' own suppressed figures for the same scope and school year (decision 059), where the viewer may see them.
+	const lastDay = new Date(Date.parse(`${year.to}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+	const surveys = await getSurveyFigures(db, { actor, organizerId: organizer.id, unitId, from: year.from, to: lastDay }).catch(
+		(e: unknown) => {
+			if (e instanceof AppError && e.code === 'FORBIDDEN') return null;
+			throw e;
+		}
+	);
 	return {
 		figures,
 		scopes,
@@ -46,10 +56,7 @@ export const load: PageServerLoad = async (event) => {
 		steps: GRANULARITIES.map((g) => Object.keys(STEPS).find((k) => STEPS[k] === g)!),
 		canQueue: can(actor, 'support.queue', { type: 'support', organizerId: organizer.id, unitId: null, ancestorIds: [] }),
 		canConfigure: can(actor, 'followup.configure', orgResource),
-		/**
-		 * Survey results for this scope and period: filled in by the surveys part (issue 20) after the merge.
-		 * Null: no survey section yet.
-		 */
-		surveys: null as null | { title: string; rows: { label: string; value: string }[] }
+		/** Survey results for this scope and period (null: the viewer may not see them). */
+		surveys
 	};
 };
