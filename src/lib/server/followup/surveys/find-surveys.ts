@@ -25,7 +25,8 @@ export async function findSurveys(db: Db, opts: { actor: Actor | null; organizer
 			openedAt: surveys.openedAt,
 			closedAt: surveys.closedAt,
 			createdAt: surveys.createdAt,
-			invited: sql<number>`(select ${count()} from ${surveyInvitations} where ${surveyInvitations.surveyId} = ${surveys.id})`.mapWith(
+			// eq() names both tables; a bare `${column} = ${column}` here lost them and compared the invitation's own id.
+			invited: sql<number>`(select ${count()} from ${surveyInvitations} where ${eq(surveyInvitations.surveyId, surveys.id)})`.mapWith(
 				Number
 			),
 			answered: sql<number>`(select ${count()} from ${surveyInvitations} where ${and(

@@ -8,6 +8,7 @@ import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { closeSurvey } from './close-survey';
 import { createSurvey } from './create-survey';
 import { findMySurveys } from './find-my-surveys';
+import { findSurveys } from './find-surveys';
 import { getSurveyForm } from './get-survey-form';
 import { getSurveyResults } from './get-survey-results';
 import { openMySurvey } from './open-my-survey';
@@ -87,6 +88,9 @@ describe('surveys: create, send, answer, close', () => {
 		const { organizer, admin, staff, survey } = await setup([2]);
 		const { invited } = await sendSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: survey.id });
 		expect(invited).toBe(2);
+		// The list counts the same invitations (and no answers yet).
+		const listed = (await findSurveys(t.db, { actor: admin, organizerId: organizer.id })).surveys.find((s) => s.id === survey.id);
+		expect(listed).toMatchObject({ invited: 2, answered: 0 });
 		const token = await tokenFor(staff[0][0].email);
 		expect(await getSurveyForm(t.db, token)).toMatchObject({ state: 'open', survey: { anonymous: true } });
 		// Bad input: a message per field, nothing saved.
