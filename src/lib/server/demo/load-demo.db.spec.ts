@@ -71,7 +71,9 @@ beforeAll(async () => {
 	const started = performance.now();
 	first = await loadDemo(h.db);
 	elapsed = performance.now() - started;
-});
+	// The demo now builds every part of the red thread (board reports gather every module's figures): on a machine
+	// shared with the rest of the db tier it can take more than the default minute.
+}, 180_000);
 afterAll(() => h.close());
 
 describe('loading the demo organizer', () => {
@@ -83,9 +85,9 @@ describe('loading the demo organizer', () => {
 		expect(org.municipalityCode).toMatch(/^\d{4}$/);
 	});
 
-	// A guard against a runaway demo build, not a budget: about 5 s on a quiet 2-core machine.
-	it('builds within a minute even on a busy machine, self-assessments and support cases included', () => {
-		expect(elapsed).toBeLessThan(60_000);
+	// A guard against a runaway demo build, not a budget: about 10 s on a quiet 2-core machine.
+	it('builds within two minutes even on a busy machine, self-assessments and support cases included', () => {
+		expect(elapsed).toBeLessThan(120_000);
 	});
 
 	it('builds about fifteen units under Barn- och utbildningsförvaltningen', async () => {
@@ -353,7 +355,7 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
-	});
+	}, 180_000);
 
 	it('gives Exempelkommun a vision with three goals served by actions, a redefined concept and a financing matrix', async () => {
 		const org = (first as { demo: { organizerId: string } }).demo.organizerId;
@@ -419,7 +421,7 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
-	});
+	}, 180_000);
 });
 
 describe('the demo progression plan', () => {
