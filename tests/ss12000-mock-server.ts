@@ -158,8 +158,10 @@ export async function startSs12000Mock(
 		m.modified = new Date(Math.max(Date.now(), Date.parse(m.modified) + 1)).toISOString();
 	};
 
-	function list(collection: Collection, modifiedAfter: string | null): object[] {
-		const all = state[collection] as { meta: Meta }[];
+	function list(collection: Collection, modifiedAfter: string | null, person: string | null): object[] {
+		let all = state[collection] as { meta: Meta; person?: { id: string } }[];
+		// `/duties?person=` (the standard's filter): one person's duties, whenever they changed.
+		if (person && collection === 'duties') all = all.filter((e) => e.person?.id === person);
 		if (!modifiedAfter) return all;
 		const after = Date.parse(modifiedAfter);
 		return all.filter((e) => Date.parse(e.meta.modified) > after);
@@ -206,12 +208,19 @@ export async function startSs12000Mock(
 		let offset = 0;
 		let filter: string | null = url.searchParams.get(path === '/deletedEntities' ? 'after' : 'meta.modified.after');
 		let entities = url.searchParams.getAll('entities');
+		let person = url.searchParams.get('person');
 		if (tokenParam) {
 			try {
-				const t = JSON.parse(Buffer.from(tokenParam, 'base64url').toString('utf8')) as { o: number; f: string | null; e: string[] };
+				const t = JSON.parse(Buffer.from(tokenParam, 'base64url').toString('utf8')) as {
+					o: number;
+					f: string | null;
+					e: string[];
+					p?: string | null;
+				};
 				offset = t.o;
 				filter = t.f;
 				entities = t.e;
+				person = t.p ?? null;
 			} catch {
 				return json(res, 400, { code: 'invalid_token', message: 'Ogiltig pageToken' });
 			}
@@ -228,7 +237,9 @@ export async function startSs12000Mock(
 			return json(res, 200, { data: [{ id: 42, displayName: null }], pageToken: null });
 		}
 		const nextToken = (total: number) =>
-			offset + limit < total ? Buffer.from(JSON.stringify({ o: offset + limit, f: filter, e: entities })).toString('base64url') : null;
+			offset + limit < total
+				? Buffer.from(JSON.stringify({ o: offset + limit, f: filter, e: entities, p: person })).toString('base64url')
+				: null;
 		if (path === '/deletedEntities') {
 			const after = filter ? Date.parse(filter) : 0;
 			const rows = state.deleted.filter((d) => Date.parse(d.at) > after && (entities.length === 0 || entities.includes(d.entity)));
@@ -242,7 +253,7 @@ export async function startSs12000Mock(
 		}
 		const collection = path.slice(1) as Collection;
 		if (!(collection in ENTITY_OF)) return json(res, 404, { code: 'not_found', message: 'Okänd resurs' });
-		const rows = list(collection, filter);
+		const rows = list(collection, filter, person);
 		json(res, 200, { data: rows.slice(offset, offset + limit), pageToken: nextToken(rows.length) });
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

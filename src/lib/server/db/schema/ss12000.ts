@@ -15,6 +15,11 @@ export type Ss12000Resume = {
 	startedAt: string;
 	/** Deltas: the lower bound asked of the server (already less the overlap). */
 	since: string | null;
+	/**
+	 * Deltas: source ids of persons the source had deleted and now lists again; their duties are read again in the
+	 * `returning` step, since unchanged duties are not in the delta.
+	 */
+	returning?: string[];
 };
 
 /** Counts of one run. */

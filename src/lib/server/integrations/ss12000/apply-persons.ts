@@ -23,12 +23,16 @@ export async function applyPersons(tx: Db, ctx: SyncContext, persons: SourcePers
 		ids.length === 0
 			? []
 			: await tx
-					.select({ sourceId: ss12000Links.sourceId, localId: ss12000Links.localId })
+					.select({ sourceId: ss12000Links.sourceId, localId: ss12000Links.localId, goneAt: ss12000Links.goneAt })
 					.from(ss12000Links)
 					.where(
 						and(eq(ss12000Links.organizerId, ctx.organizerId), eq(ss12000Links.entity, 'person'), inArray(ss12000Links.sourceId, ids))
 					);
 	const linked = new Map(links.filter((l) => l.localId).map((l) => [l.sourceId, l.localId!]));
+	// A person the source had deleted and lists again: a delta does not carry their unchanged duties, so they are
+	// read again after the duties step (decision 051 addendum).
+	if (ctx.mode === 'delta')
+		for (const l of links) if (l.goneAt && l.localId && !ctx.returning.includes(l.sourceId)) ctx.returning.push(l.sourceId);
 	const emails = wanted.flatMap((w) => (w.v.email ? [w.v.email] : []));
 	const eppns = wanted.flatMap((w) => (w.v.eppn ? [w.v.eppn] : []));
 	const conds = [

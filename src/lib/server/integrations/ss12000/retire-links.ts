@@ -19,7 +19,9 @@ export async function retireLinks(tx: Db, ctx: SyncContext, entity: string, sour
 					eq(ss12000Links.organizerId, ctx.organizerId),
 					eq(ss12000Links.entity, entity),
 					inArray(ss12000Links.sourceId, ids),
-					isNull(ss12000Links.goneAt)
+					isNull(ss12000Links.goneAt),
+					// Listed by this very sync (a person deleted and added again within the delta's window): it exists.
+					sql`${ss12000Links.seenSyncId} IS DISTINCT FROM ${ctx.syncId}::uuid`
 				)
 			)
 			.returning({ sourceId: ss12000Links.sourceId, localId: ss12000Links.localId });

@@ -170,6 +170,33 @@ describe('SS 12000 sync against the mock server', () => {
 		expect(run.counts).toMatchObject({ created: 0, updated: 0, ended: 0, deactivated: 0 });
 	});
 
+	it('gives a person the source deleted and lists again their roles back at the next delta', async () => {
+		const source = s.mock.state.persons.find((p) => p.id === mockId('p', 9))!;
+		const { meta: _meta, ...copy } = structuredClone(source);
+		const before = await assignmentOf(s.organizer.id, mockId('d', 9));
+		expect(before.endsOn).toBeNull();
+
+		s.mock.deletePerson(mockId('p', 9));
+		const gone = await runSs12000Sync(t.db, { organizerId: s.organizer.id, limit: LIMIT });
+		expect(gone.counts).toMatchObject({ deactivated: 1, ended: 1 });
+		expect((await assignmentOf(s.organizer.id, mockId('d', 9))).endsOn).not.toBeNull();
+
+		s.mock.addPerson(copy);
+		const back = await runSs12000Sync(t.db, { organizerId: s.organizer.id, limit: LIMIT });
+		expect(back.status).toBe('done');
+		expect(back.counts).toMatchObject({ created: 0, updated: 2 });
+		expect((await localPerson(s.organizer.id, mockId('p', 9))).status).toBe('active');
+		const again = await assignmentOf(s.organizer.id, mockId('d', 9));
+		expect(again.id).toBe(before.id);
+		expect(again.endsOn).toBeNull();
+		expect(s.mock.requests.some((r) => r.includes(`/duties?`) && r.includes(`person=${mockId('p', 9)}`))).toBe(true);
+		const [config] = await t.db
+			.select({ resume: ss12000Configs.resume })
+			.from(ss12000Configs)
+			.where(eq(ss12000Configs.organizerId, s.organizer.id));
+		expect(config.resume).toBeNull();
+	});
+
 	it('deactivates on a full sync a person the source no longer lists, without /deletedEntities', async () => {
 		s.mock.state.persons.splice(
 			s.mock.state.persons.findIndex((p) => p.id === mockId('p', 7)),

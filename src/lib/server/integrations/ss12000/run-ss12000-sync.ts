@@ -8,6 +8,7 @@ import { Ss12000Error, type Ss12000Client } from './client';
 import { clientForConfig } from './config-client';
 import { PHASES, phasesOf, queryOf } from './sync-phases';
 import { retireLinks, unseenLinks } from './retire-links';
+import { rereadReturningDuties } from './reread-returning-duties';
 import { emptyCounts, type SyncContext } from './sync-context';
 import { queueWebhookEvent } from '../webhooks/queue-webhook-event';
 
@@ -85,7 +86,8 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 		counts: emptyCounts(),
 		errors: [],
 		errorCount: 0,
-		examples: {}
+		examples: {},
+		returning: [...(resume.returning ?? [])]
 	};
 	const [run] = await db
 		.insert(ss12000Runs)
@@ -123,6 +125,16 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 				});
 				break;
 			}
+			if (name === 'returning') {
+				const nextPhase: Ss12000Resume = { ...resume, phase: phases[i + 1], pageToken: null, returning: [] };
+				await rereadReturningDuties(db, ctx, client, async (tx, remaining) => {
+					const point: Ss12000Resume = remaining.length ? { ...resume, phase: name, pageToken: null, returning: remaining } : nextPhase;
+					if (!dry) await tx.update(ss12000Configs).set({ resume: point }).where(eq(ss12000Configs.organizerId, ctx.organizerId));
+					await progress(tx);
+				});
+				resume = nextPhase;
+				continue;
+			}
 			const phase = PHASES[name];
 			const query = queryOf(name, resume);
 			let next = client.page(phase.path, phase.schema, query, name === resume.phase ? resume.pageToken : null);
@@ -134,15 +146,15 @@ export async function runSs12000Sync(db: Db, options: SyncOptions) {
 					next = client.page(phase.path, phase.schema, query, after);
 					next.catch(() => {});
 				}
-				const point: Ss12000Resume = after
-					? { ...resume, phase: name, pageToken: after }
-					: { ...resume, phase: phases[i + 1], pageToken: null };
 				await db.transaction(async (tx) => {
 					await phase.apply(tx, ctx, page.data);
+					const point: Ss12000Resume = after
+						? { ...resume, phase: name, pageToken: after, returning: [...ctx.returning] }
+						: { ...resume, phase: phases[i + 1], pageToken: null, returning: [...ctx.returning] };
 					if (!dry) await tx.update(ss12000Configs).set({ resume: point }).where(eq(ss12000Configs.organizerId, ctx.organizerId));
 					await progress(tx);
+					resume = point;
 				});
-				resume = point;
 				if (!after) break;
 			}
 		}

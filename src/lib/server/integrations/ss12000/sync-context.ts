@@ -18,6 +18,8 @@ export type SyncContext = {
 	errors: Ss12000EntityError[];
 	errorCount: number;
 	examples: Ss12000Examples;
+	/** Deltas: persons whose link was gone and whom the source lists again (Ss12000Resume.returning). */
+	returning: string[];
 };
 
 export const MAX_KEPT_ERRORS = 200;

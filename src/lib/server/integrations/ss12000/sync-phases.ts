@@ -40,11 +40,14 @@ export const PHASES: Record<string, Phase> = {
 	}
 };
 
-/** The steps of a sync in order; `finish` retires what a full sync did not see and clears the resume point. */
+/**
+ * The steps of a sync in order; `returning` (deltas) reads again the duties of persons the source lists again after
+ * deleting them; `finish` retires what a full sync did not see and clears the resume point. */
 export const phasesOf = (mode: 'full' | 'delta', groups: boolean) => [
 	'organisations',
 	'persons',
 	'duties',
+	...(mode === 'delta' ? ['returning'] : []),
 	...(groups ? ['groups'] : []),
 	...(mode === 'delta' ? ['deleted'] : []),
 	'finish'
