@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
 import { SignedXml } from 'xml-crypto';
 import { newRsaCertificate } from '../src/lib/server/crypto/self-signed-certificate';
@@ -31,6 +32,11 @@ function makeKey(cn: string) {
 	return { privateKeyPem: made.privateKeyPem, certBase64: made.certificateBase64 };
 }
 
+/** xml-encryption (node-saml decrypts with it) ships no types: the one function the IdP uses. */
+const xmlenc = createRequire(import.meta.url)('xml-encryption') as {
+	encrypt(content: string, options: Record<string, unknown>, done: (err: Error | null, result: string) => void): void;
+};
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -44,8 +50,37 @@ export async function startTestSamlIdp(opts: { host?: string } = {}) {
 	let base = '';
 	const entityId = () => `${base}/idp`;
 
+	type Asked = { requestId: string | null; acs: string; audience: string };
+
 	/** A signed Response to `requestId` for `acs` and `audience`, with the current attributes (and the next tamper). */
-	function response(o: { requestId: string | null; acs: string; audience: string }): string {
+	function response(o: Asked): string {
+		const { signed, wrap } = signedAssertion(o);
+		return wrap(signed);
+	}
+
+	/**
+	 * The same Response with its signed assertion encrypted for the SP (`<saml:EncryptedAssertion>`, AES-256-GCM, the
+	 * key wrapped with RSA-OAEP for the certificate in the SP's metadata) — what an IdP does when the SP publishes an
+	 * encryption key. `certificatePem`: the SP's certificate (or another one, to test a key the SP does not hold).
+	 */
+	async function encryptedResponse(o: Asked, certificatePem: string): Promise<string> {
+		const { signed, wrap } = signedAssertion(o);
+		const encrypted = await new Promise<string>((resolve, reject) =>
+			xmlenc.encrypt(
+				signed,
+				{
+					rsa_pub: certificatePem,
+					pem: certificatePem,
+					encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+					keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p'
+				},
+				(err, result) => (err ? reject(err) : resolve(result))
+			)
+		);
+		return wrap(`<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>`);
+	}
+
+	function signedAssertion(o: Asked) {
 		const t = tamper;
 		tamper = {};
 		const now = Date.now();
@@ -88,10 +123,12 @@ export async function startTestSamlIdp(opts: { host?: string } = {}) {
 				/<saml:AttributeValue>[^<]*<\/saml:AttributeValue>/,
 				`<saml:AttributeValue>${esc(t.alterAfterSigning)}</saml:AttributeValue>`
 			);
-		const xml =
-			`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r${randomBytes(12).toString('hex')}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(o.acs)}"${irt}>` +
-			`<saml:Issuer>${issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${signed}</samlp:Response>`;
-		return Buffer.from(xml).toString('base64');
+		const wrap = (inner: string) =>
+			Buffer.from(
+				`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r${randomBytes(12).toString('hex')}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(o.acs)}"${irt}>` +
+					`<saml:Issuer>${issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${inner}</samlp:Response>`
+			).toString('base64');
+		return { signed, wrap };
 	}
 
 	/** The AuthnRequest's ID and ACS, read out of the HTTP-Redirect binding's SAMLRequest. */
@@ -158,6 +195,7 @@ export async function startTestSamlIdp(opts: { host?: string } = {}) {
 		},
 		/** A signed SAMLResponse made directly (for db specs, without a browser). */
 		response,
+		encryptedResponse,
 		readRequest,
 		stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};

@@ -7,7 +7,7 @@ import { getEnabledProvider } from '../get-enabled-provider';
 import { failSignIn, SsoError, type SsoFailure } from '../sso-failure';
 import { nationalIdHash } from './national-id-hash';
 import { samlAccount, type SamlProfile } from './saml-account';
-import { samlFor, usesSha1 } from './saml-client';
+import { decryptedAssertions, samlFor, usesSha1 } from './saml-client';
 import { serviceProviderKey } from './sp-key';
 
 export type FinishSamlSignInOptions = {
@@ -55,9 +55,13 @@ export async function finishSamlSignIn(
 	const xml = Buffer.from(opts.samlResponse, 'base64').toString('utf8');
 	if (usesSha1(xml)) return fail('token', 'SHA-1 signature or digest');
 
+	const key = await serviceProviderKey(db);
+	// An encrypted assertion's signature algorithm is seen only once decrypted.
+	if ((await decryptedAssertions(xml, key.privateKeyPem)).some(usesSha1)) return fail('token', 'SHA-1 signature or digest');
+
 	let profile: SamlProfile;
 	try {
-		const saml = samlFor(provider, await serviceProviderKey(db), { requestId: attempt.state, origin: opts.origin });
+		const saml = samlFor(provider, key, { requestId: attempt.state, origin: opts.origin });
 		const result = await saml.validatePostResponseAsync({ SAMLResponse: opts.samlResponse });
 		if (!result.profile || result.loggedOut) return fail('token', 'no assertion');
 		profile = result.profile as SamlProfile;

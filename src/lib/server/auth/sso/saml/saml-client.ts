@@ -1,4 +1,5 @@
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
+import { decryptXml, parseDomFromString, xpath } from '@node-saml/node-saml/lib/xml';
 import type { IdentityProviderRow } from '../../../db/schema';
 import { env } from '../../../env';
 import { certificatePem } from './idp-metadata';
@@ -58,9 +59,29 @@ export function samlFor(
 }
 
 /**
- * Whether a response names SHA-1 anywhere as its signature or digest algorithm: refused, whatever else it holds
- * (node-saml would accept rsa-sha1; we ask for SHA-256 or better).
+ * Whether a response (or a decrypted assertion) names SHA-1 as a signature or digest algorithm: refused, whatever
+ * else it holds (node-saml would accept rsa-sha1; we ask for SHA-256 or better). The key transport of an encrypted
+ * assertion is not a signature: RSA-OAEP names SHA-1 as its mask digest inside `EncryptionMethod` (what most IdPs send,
+ * and sound), so those elements are left out. The signature of an encrypted assertion is only visible once decrypted:
+ * the caller checks the decrypted assertion too.
  */
-export function usesSha1(responseXml: string): boolean {
-	return /Algorithm\s*=\s*["']http:\/\/www\.w3\.org\/2000\/09\/xmldsig#(rsa-sha1|sha1|dsa-sha1)["']/.test(responseXml);
+export function usesSha1(xml: string): boolean {
+	const signaturesOnly = xml.replace(/<(\w+:)?EncryptionMethod\b[\s\S]*?(<\/(\w+:)?EncryptionMethod>|\/>)/g, '');
+	return /Algorithm\s*=\s*["']http:\/\/www\.w3\.org\/2000\/09\/xmldsig#(rsa-sha1|sha1|dsa-sha1)["']/.test(signaturesOnly);
+}
+
+/**
+ * The encrypted assertions of a response, decrypted with the installation's key (as node-saml will decrypt them), so
+ * their signature algorithm can be checked before node-saml verifies it. Anything that does not parse or decrypt
+ * gives nothing here: node-saml refuses it on its own.
+ */
+export async function decryptedAssertions(responseXml: string, privateKeyPem: string): Promise<string[]> {
+	if (!/EncryptedAssertion/.test(responseXml)) return [];
+	try {
+		const doc = await parseDomFromString(responseXml);
+		const nodes = xpath.selectElements(doc, "//*[local-name()='EncryptedAssertion']");
+		return await Promise.all(nodes.map((n) => decryptXml(n.toString(), privateKeyPem)));
+	} catch {
+		return [];
+	}
 }

@@ -13,6 +13,7 @@ import { finishSamlSignIn } from './finish-saml-sign-in';
 import { parseIdpMetadata } from './idp-metadata';
 import { nationalIdHash } from './national-id-hash';
 import { serviceProviderKey } from './sp-key';
+import { newRsaCertificate } from '../../../crypto/self-signed-certificate';
 
 const t = useTestDatabase();
 const ORIGIN = 'http://localhost:3000';
@@ -186,6 +187,49 @@ describe('SAML sign-in (decision 054)', () => {
 			expect(await t.db.select().from(externalIdentities).where(eq(externalIdentities.subject, subject))).toEqual([]);
 		});
 	}
+
+	it('takes an assertion encrypted for the installation’s key, and refuses one encrypted for another key or altered inside', async () => {
+		const { organizer, provider } = await samlProvider({ createUnknown: true });
+		const sp = await serviceProviderKey(t.db);
+		const other = newRsaCertificate({ commonName: 'Annan-SP', years: 1, bits: 2048 });
+		const otherPem = `-----BEGIN CERTIFICATE-----\n${other.certificateBase64.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+		const encryptedRoundTrip = async (subject: string, certificatePem: string, tamper?: Tamper) => {
+			const started = await startSamlSignIn(t.db, { providerId: provider.id, origin: ORIGIN });
+			const redirect = new URL(started.url);
+			const request = idp.readRequest(redirect.searchParams.get('SAMLRequest')!);
+			idp.signInAs({ [EPPN]: subject, [MAIL]: `${randomUUID()}@skola.exempel.se` });
+			if (tamper) idp.tamperNext(tamper);
+			const samlResponse = await idp.encryptedResponse(
+				{ requestId: request.id, acs: request.acs, audience: request.issuer },
+				certificatePem
+			);
+			expect(Buffer.from(samlResponse, 'base64').toString('utf8')).toContain('<saml:EncryptedAssertion>');
+			return finishSamlSignIn(t.db, {
+				relayState: redirect.searchParams.get('RelayState'),
+				samlResponse,
+				token: started.token,
+				origin: ORIGIN
+			});
+		};
+
+		const subject = eppn();
+		const done = await encryptedRoundTrip(subject, sp.certificatePem);
+		expect(done.organizerSlug).toBe(organizer.slug);
+		const [link] = await t.db.select().from(externalIdentities).where(eq(externalIdentities.subject, subject));
+		expect(link.personId).toBe(done.personId);
+
+		for (const [certificatePem, tamper] of [
+			[otherPem, undefined],
+			[sp.certificatePem, { sha1: true }],
+			[sp.certificatePem, { alterAfterSigning: 'inkräktare@skola.exempel.se' }],
+			[sp.certificatePem, { foreignKey: true }]
+		] as const) {
+			const refused = eppn();
+			expect(await reasonOf(encryptedRoundTrip(refused, certificatePem, tamper))).toBe('token');
+			expect(await lastFailure(organizer.id)).toMatchObject({ method: `saml:${provider.id}`, reason: 'token' });
+			expect(await t.db.select().from(externalIdentities).where(eq(externalIdentities.subject, refused))).toEqual([]);
+		}
+	});
 
 	it('refuses a replayed response and one posted without the browser’s attempt cookie', async () => {
 		const { organizer, provider } = await samlProvider({ createUnknown: true });
