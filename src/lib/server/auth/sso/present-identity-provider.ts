@@ -1,5 +1,6 @@
 import type { IdentityProviderRow } from '../../db/schema';
 import { env } from '../../env';
+import { certificatePem } from './saml/idp-metadata';
 
 /** The address a provider sends people back to; one per provider, so it never changes once registered. */
 export const redirectUriOf = (providerId: string, origin = env.ORIGIN) => `${origin.replace(/\/$/, '')}/logga-in/sso/${providerId}/svar`;
@@ -25,7 +26,9 @@ export function presentIdentityProvider(row: IdentityProviderRow) {
 		metadataFetchedAt: row.metadataFetchedAt,
 		ssoUrl: row.ssoUrl ?? '',
 		certificateCount: row.signingCertificates.length,
-		nationalIdAttribute: row.nationalIdAttribute ?? ''
+		nationalIdAttribute: row.nationalIdAttribute ?? '',
+		// The federation's metadata signing certificate, as PEM for the form (a public certificate, not a secret).
+		metadataSigningCertificate: row.metadataSigningCertificate ? certificatePem(row.metadataSigningCertificate) : ''
 	};
 }
 export type PresentedIdentityProvider = ReturnType<typeof presentIdentityProvider>;

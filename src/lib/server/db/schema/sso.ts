@@ -49,6 +49,12 @@ export const identityProviders = pgTable(
 		 * hash (decision 054).
 		 */
 		nationalIdAttribute: text('national_id_attribute'),
+		/**
+		 * SAML: the federation's metadata signing certificate (base64 DER). When set, every metadata document read for
+		 * this provider — fetched, refreshed, pasted or uploaded — must carry the federation's signature over its root
+		 * (decision 054 addendum); null: not checked.
+		 */
+		metadataSigningCertificate: text('metadata_signing_certificate'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},

@@ -65,6 +65,17 @@ export function parseIdpMetadata(xml: string, opts: { entityId?: string; field?:
 	return { entityId, ssoUrl, certificates };
 }
 
+/**
+ * A certificate typed into a form, PEM or bare base64, as base64 DER (how certificates are kept); '' for nothing typed.
+ * Throws INVALID on `field` when it is not one X.509 certificate.
+ */
+export function readCertificate(text: string, field: string): string {
+	const base64 = text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+	if (!base64) return '';
+	if (!/^[A-Za-z0-9+/]+=*$/.test(base64) || !isCertificate(base64)) throw invalid(field, 'saml_error_certificate');
+	return base64;
+}
+
 function isCertificate(base64: string): boolean {
 	try {
 		new X509Certificate(Buffer.from(base64, 'base64'));

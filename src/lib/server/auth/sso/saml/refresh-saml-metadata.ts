@@ -7,9 +7,11 @@ import { AppError, isAppError } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import { fetchIdpMetadata } from './fetch-idp-metadata';
 import { parseIdpMetadata } from './idp-metadata';
+import { verifyMetadataSignature } from './metadata-signature';
 
 /**
- * Reads a SAML provider's metadata again from its address and stores what changed (a new signing certificate when
+ * Reads a SAML provider's metadata again from its address (signed by the federation when the provider has its
+ * certificate) and stores what changed (a new signing certificate when
  * the IdP rolls its key, a moved SSO address). The entityID must stay the same: another entity at the address is
  * refused. Audited as sso.metadata_refresh, by the administrator (`actor`) or the daily job (no actor). Throws INVALID
  * on `metadataUrl` when the fetch or the document fails; nothing is changed then.
@@ -26,10 +28,11 @@ export async function refreshSamlMetadata(
 		.where(and(eq(identityProviders.id, opts.providerId), eq(identityProviders.organizerId, opts.organizerId)));
 	if (!provider || provider.protocol !== 'saml') throw new AppError('NOT_FOUND', 'identity provider');
 	if (!provider.metadataUrl) throw new AppError('INVALID', 'no metadata address', [{ field: 'metadataUrl', message: 'saml_error_no_url' }]);
-	const metadata = parseIdpMetadata(await fetchIdpMetadata(provider.metadataUrl, { allowPrivate: opts.allowPrivate }), {
-		entityId: provider.issuer,
-		field: 'metadataUrl'
-	});
+	const fetched = await fetchIdpMetadata(provider.metadataUrl, { allowPrivate: opts.allowPrivate });
+	const metadata = parseIdpMetadata(
+		provider.metadataSigningCertificate ? verifyMetadataSignature(fetched, provider.metadataSigningCertificate, 'metadataUrl') : fetched,
+		{ entityId: provider.issuer, field: 'metadataUrl' }
+	);
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(identityProviders)

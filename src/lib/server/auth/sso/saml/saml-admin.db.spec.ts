@@ -6,6 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../../tests/use-test-database';
 import { buildActor, buildIdentityProvider, buildOrgAdmin } from '../../../../../../tests/factories';
 import { startTestSamlIdp, type TestSamlIdp } from '../../../../../../tests/saml-test-idp';
+import { startTestFederation } from '../../../../../../tests/saml-test-federation';
 import { auditEvents, identityProviders, instanceSettings } from '../../../db/schema';
 import { appKeyring, keyringOf, openSecret, sealSecret } from '../../../crypto/secrets';
 import { isAppError } from '../../../errors';
@@ -76,6 +77,83 @@ describe('SAML providers, configured by the organizer (decision 054)', () => {
 			input: form({ metadataXml: aggregate, entityId: other.entityId })
 		});
 		expect(picked.signingCertificates).toEqual([other.certificate]);
+	});
+
+	it('with the federation’s certificate, reads only metadata the federation signed: refuses altered, wrapped, foreign-signed, unsigned and expired', async () => {
+		const { organizer, actor } = await buildOrgAdmin(t.db);
+		const federation = startTestFederation();
+		const signed = federation.sign([idp.metadata(), other.metadata()]);
+		const withCertificate = (o: Record<string, string>) =>
+			form({ metadataSigningCertificate: federation.certificatePem, entityId: other.entityId, ...o });
+		const refusal = (message: string) => [{ field: 'metadataXml', message }];
+		const evilSso = 'https://inkraktare.exempel.se/sso';
+		const ssoOfOther = other.metadataUrl.replace('/metadata', '/sso');
+		const cases: [string, string][] = [
+			['altered after signing', signed.replace(ssoOfOther, evilSso)],
+			[
+				'wrapped: the signed aggregate inside an unsigned one that adds an IdP',
+				`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_yttre">${signed}${other.metadata().replace('<?xml version="1.0"?>', '').replace(ssoOfOther, evilSso)}</md:EntitiesDescriptor>`
+			],
+			['signed by another key', federation.sign([idp.metadata(), other.metadata()], { foreignKey: true })],
+			[
+				'unsigned',
+				`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${other.metadata().replace('<?xml version="1.0"?>', '')}</md:EntitiesDescriptor>`
+			]
+		];
+		for (const [what, xml] of cases)
+			expect(
+				await issuesOf(saveSamlProvider(t.db, { actor, organizerId: organizer.id, input: withCertificate({ metadataXml: xml }) })),
+				what
+			).toEqual(refusal('saml_error_metadata_signature'));
+		expect(
+			await issuesOf(
+				saveSamlProvider(t.db, {
+					actor,
+					organizerId: organizer.id,
+					input: withCertificate({ metadataXml: federation.sign([other.metadata()], { validUntil: '2020-01-01T00:00:00Z' }) })
+				})
+			)
+		).toEqual(refusal('saml_error_metadata_expired'));
+		expect(
+			await issuesOf(
+				saveSamlProvider(t.db, {
+					actor,
+					organizerId: organizer.id,
+					input: withCertificate({ metadataXml: signed, metadataSigningCertificate: 'inte ett certifikat' })
+				})
+			)
+		).toEqual([{ field: 'metadataSigningCertificate', message: 'saml_error_certificate' }]);
+		expect(await t.db.select().from(identityProviders).where(eq(identityProviders.organizerId, organizer.id))).toEqual([]);
+
+		const row = await saveSamlProvider(t.db, { actor, organizerId: organizer.id, input: withCertificate({ metadataXml: signed }) });
+		expect(row).toMatchObject({
+			issuer: other.entityId,
+			ssoUrl: ssoOfOther,
+			signingCertificates: [other.certificate],
+			metadataSigningCertificate: federation.certificate
+		});
+
+		// Fetched from an address that serves unsigned metadata: refused when added, and the nightly refresh keeps
+		// what the provider had.
+		expect(
+			await issuesOf(
+				saveSamlProvider(t.db, {
+					actor,
+					organizerId: organizer.id,
+					input: form({ metadataSigningCertificate: federation.certificatePem, metadataUrl: idp.metadataUrl })
+				})
+			)
+		).toEqual([{ field: 'metadataUrl', message: 'saml_error_metadata_signature' }]);
+		const fetched = await saveSamlProvider(t.db, { actor, organizerId: organizer.id, input: form({ metadataUrl: idp.metadataUrl }) });
+		await t.db
+			.update(identityProviders)
+			.set({ metadataSigningCertificate: federation.certificate })
+			.where(eq(identityProviders.id, fetched.id));
+		expect(await issuesOf(refreshSamlMetadata(t.db, { actor, organizerId: organizer.id, providerId: fetched.id }))).toEqual([
+			{ field: 'metadataUrl', message: 'saml_error_metadata_signature' }
+		]);
+		const [kept] = await t.db.select().from(identityProviders).where(eq(identityProviders.id, fetched.id));
+		expect(kept.signingCertificates).toEqual([idp.certificate]);
 	});
 
 	it('says what is wrong beside the field and writes nothing: no metadata, not XML, a DOCTYPE, no IdP, a private address', async () => {

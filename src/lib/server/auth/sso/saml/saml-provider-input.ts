@@ -24,6 +24,8 @@ export const samlProviderSchema = z.object({
 	matchByEmail: checkbox,
 	createUnknown: checkbox,
 	defaultRole: z.enum(JIT_ROLES, { message: 'sso_error_role' }).optional().default('staff'),
+	/** The federation's metadata signing certificate, PEM or bare base64; empty: metadata signatures not checked. */
+	metadataSigningCertificate: z.string().max(20_000, 'sso_error_too_long').optional().default(''),
 	nationalIdAttribute: z
 		.union([z.literal(''), z.enum(Object.keys(NATIONAL_ID_ATTRIBUTES) as [keyof typeof NATIONAL_ID_ATTRIBUTES])], {
 			message: 'saml_error_national_id'

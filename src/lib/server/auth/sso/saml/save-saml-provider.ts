@@ -1,10 +1,12 @@
 import type { Db } from '../../../db';
 import { isUuid } from '../../../ids';
-import type { IdentityProviderRow } from '../../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { identityProviders, type IdentityProviderRow } from '../../../db/schema';
 import { AppError, invalid, parseOrThrow } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import { fetchIdpMetadata } from './fetch-idp-metadata';
-import { parseIdpMetadata, type IdpMetadata } from './idp-metadata';
+import { parseIdpMetadata, readCertificate, type IdpMetadata } from './idp-metadata';
+import { verifyMetadataSignature } from './metadata-signature';
 import { samlProviderSchema } from './saml-provider-input';
 import { writeIdentityProvider } from '../write-identity-provider';
 
@@ -19,6 +21,7 @@ export const SAML_AUDITED: (keyof IdentityProviderRow)[] = [
 	'createUnknown',
 	'defaultRole',
 	'nationalIdAttribute',
+	'metadataSigningCertificate',
 	'enabled'
 ];
 
@@ -36,14 +39,31 @@ export async function saveSamlProvider(
 	authorize(actor, 'sso.manage', { type: 'organizer', organizerId });
 	if (providerId !== undefined && !isUuid(providerId)) throw new AppError('NOT_FOUND', 'identity provider');
 	const data = parseOrThrow(samlProviderSchema, opts.input);
+	const signingCertificate = readCertificate(data.metadataSigningCertificate, 'metadataSigningCertificate') || null;
+	// With the federation's certificate, only what its signature covers is read (decision 054 addendum).
+	const read = (xml: string, field: string, entityId = data.entityId) =>
+		parseIdpMetadata(signingCertificate ? verifyMetadataSignature(xml, signingCertificate, field) : xml, { entityId, field });
 	let metadata: IdpMetadata | null = null;
-	if (data.metadataXml.trim()) metadata = parseIdpMetadata(data.metadataXml, { entityId: data.entityId, field: 'metadataXml' });
-	else if (data.metadataUrl)
-		metadata = parseIdpMetadata(await fetchIdpMetadata(data.metadataUrl, { allowPrivate: opts.allowPrivate }), {
-			entityId: data.entityId,
-			field: 'metadataUrl'
-		});
+	if (data.metadataXml.trim()) metadata = read(data.metadataXml, 'metadataXml');
+	else if (data.metadataUrl) metadata = read(await fetchIdpMetadata(data.metadataUrl, { allowPrivate: opts.allowPrivate }), 'metadataUrl');
 	else if (!providerId) throw invalid('metadataXml', 'saml_error_metadata_missing');
+	else if (signingCertificate) {
+		// A new federation certificate without new metadata: what is stored must pass it, read again from its address.
+		const [stored] = await db
+			.select({
+				url: identityProviders.metadataUrl,
+				certificate: identityProviders.metadataSigningCertificate,
+				issuer: identityProviders.issuer
+			})
+			.from(identityProviders)
+			.where(and(eq(identityProviders.id, providerId), eq(identityProviders.organizerId, organizerId)));
+		if (stored && stored.certificate !== signingCertificate) {
+			if (!stored.url) throw invalid('metadataSigningCertificate', 'saml_error_certificate_needs_metadata');
+			const fetched = await fetchIdpMetadata(stored.url, { allowPrivate: opts.allowPrivate });
+			metadata = read(fetched, 'metadataSigningCertificate', stored.issuer);
+			data.metadataUrl = stored.url;
+		}
+	}
 	const values = {
 		kind: data.kind,
 		displayName: data.displayName,
@@ -51,6 +71,7 @@ export async function saveSamlProvider(
 		createUnknown: data.createUnknown,
 		defaultRole: data.defaultRole,
 		nationalIdAttribute: data.nationalIdAttribute || null,
+		metadataSigningCertificate: signingCertificate,
 		...(metadata
 			? {
 					issuer: metadata.entityId,

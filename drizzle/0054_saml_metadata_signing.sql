@@ -1,0 +1,1 @@
+ALTER TABLE "identity_providers" ADD COLUMN "metadata_signing_certificate" text;
