@@ -56,7 +56,7 @@ export const schoolRegisterUnits = pgTable(
 
 /**
  * A difference the daily check found between the register and the organizer's units, for an administrator to accept
- * or dismiss one by one. kind: new | closed | renamed | school_types. status: open | accepted | dismissed | outdated
+ * or dismiss one by one. kind: new | closed | left | renamed | school_types. status: open | accepted | dismissed | outdated
  * (the register and the unit agree again before anyone decided). A dismissed difference is not raised again while
  * the register says the same (`fingerprint`).
  */

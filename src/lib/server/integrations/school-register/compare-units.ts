@@ -15,9 +15,9 @@ export type ImportRow = {
 	changes: { name?: [string, string]; schoolTypes?: [string[], string[]] };
 };
 
-/** A difference the daily check reports (kind: new | closed | renamed | school_types). */
+/** A difference the daily check reports (kind: new | closed | left | renamed | school_types). */
 export type FoundDifference = {
-	kind: 'new' | 'closed' | 'renamed' | 'school_types';
+	kind: 'new' | 'closed' | 'left' | 'renamed' | 'school_types';
 	schoolUnitCode: string;
 	unitId: string | null;
 	current: RegisterDifferenceValues;
@@ -55,7 +55,9 @@ export function planImport(register: RegisterUnit[], local: Map<string, LocalUni
 
 /**
  * The daily check's differences: a unit the register has and the organizer lacks (not closed, not another
- * organizer's), an active unit the register says has closed, a new name, other school types.
+ * organizer's), an active unit the register says has closed, an active unit with a skolenhetskod that the register no
+ * longer lists for this source at all (it moved to another organizer, or its code changed) — unless the register
+ * listed nothing, which says more about the source than about the units — a new name, other school types.
  */
 export function findDifferences(register: RegisterUnit[], local: Map<string, LocalUnit>, foreignCodes: Set<string>): FoundDifference[] {
 	const out: FoundDifference[] = [];
@@ -96,6 +98,11 @@ export function findDifferences(register: RegisterUnit[], local: Map<string, Loc
 				proposed: { schoolTypes: unit.schoolTypes }
 			});
 	}
+	const listed = new Set(register.map((u) => u.schoolUnitCode));
+	if (listed.size > 0)
+		for (const mine of local.values())
+			if (!mine.archived && !listed.has(mine.schoolUnitCode))
+				out.push({ kind: 'left', schoolUnitCode: mine.schoolUnitCode, unitId: mine.id, current: { name: mine.name }, proposed: {} });
 	return out;
 }
 

@@ -44,7 +44,7 @@ export async function decideRegisterDifference(db: Db, { actor, organizerId, dif
 					}
 				}).catch(asIssueOf(d.id));
 				unitId = row.id;
-			} else if (d.kind === 'closed') {
+			} else if (d.kind === 'closed' || d.kind === 'left') {
 				await archiveUnit(tx, { actor, organizerId, unitId: d.unitId! }).catch(asIssueOf(d.id));
 			} else {
 				const unit = await lockUnit(tx, organizerId, d.unitId!);

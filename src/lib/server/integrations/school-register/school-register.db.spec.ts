@@ -288,5 +288,24 @@ describe("Skolverket's school-unit register against the local fixture", () => {
 			expect(await checkSchoolRegister(t.db, { organizerId: s.organizer.id, baseUrl: fixture.url })).toMatchObject({ outdated: 1 });
 			expect(await openDiffs()).toEqual([]);
 		});
+
+		it('reports an active unit the register no longer lists for the organizer; accepting archives it; an empty answer reports none', async () => {
+			const moved = await buildUnit(t.db, { organizerId: s.organizer.id, name: 'Överlämnade skolan' });
+			const kept = fixture.state.units.splice(0);
+			try {
+				expect(await checkSchoolRegister(t.db, { organizerId: s.organizer.id, baseUrl: fixture.url })).toMatchObject({ found: 0 });
+			} finally {
+				fixture.state.units.push(...kept);
+			}
+			// Earlier tests may have left units of their own that the register never listed: find this one.
+			expect((await checkSchoolRegister(t.db, { organizerId: s.organizer.id, baseUrl: fixture.url })).added).toBeGreaterThanOrEqual(1);
+			const left = (await openDiffs()).find((d) => d.unitId === moved.id)!;
+			expect(left).toMatchObject({ kind: 'left', schoolUnitCode: moved.schoolUnitCode, current: { name: 'Överlämnade skolan' } });
+			await decideRegisterDifference(t.db, { actor: s.actor, organizerId: s.organizer.id, differenceId: left.id, decision: 'accept' });
+			const [unit] = await t.db.select({ archivedAt: units.archivedAt }).from(units).where(eq(units.id, moved.id));
+			expect(unit.archivedAt).not.toBeNull();
+			await checkSchoolRegister(t.db, { organizerId: s.organizer.id, baseUrl: fixture.url });
+			expect((await openDiffs()).some((d) => d.unitId === moved.id)).toBe(false);
+		});
 	});
 });
