@@ -12,6 +12,8 @@ declare global {
 			mustSetUpTwoFactor?: boolean;
 			/** Unread notifications (the header's bell), read with the session on a GET request (decision 037). */
 			unreadNotifications?: number;
+			/** Organizers that switched passwords off and this session did not start through their provider (decision 050). */
+			barredOrganizerIds?: string[];
 			/** Organizers looked up by slug during this GET request (see requireOrganizer). */
 			organizerBySlug?: Map<string, Promise<typeof import('$lib/server/db/schema').organizers.$inferSelect>>;
 		}

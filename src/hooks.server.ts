@@ -78,6 +78,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.actor = session.actor;
 			event.locals.sessionToken = token;
+			event.locals.barredOrganizerIds = session.barredOrganizerIds;
 			if (slug && session.organizer) event.locals.organizerBySlug = new Map([[slug, Promise.resolve(session.organizer)]]);
 			// The bell's count came with the session; after a POST an action may have changed it, so the layout counts afresh.
 			if (read) event.locals.unreadNotifications = session.unreadNotifications;

@@ -13,9 +13,12 @@ import { isSsoFailure } from '$lib/server/auth/sso/sso-failure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	// The organizer's own ways in (decision 050): /logga-in?org=<slug>, typed in the field or linked from the intranet.
 	const org = url.searchParams.get('org')?.trim() ?? '';
+	const organizer = org ? await findSignInOptions(locals.db, org) : null;
+	// Signed in already: onwards — unless that organizer requires its own sign-in, which this session did not use.
+	const ownSignInNeeded = !!organizer && !!locals.barredOrganizerIds?.includes(organizer.id);
+	if (locals.actor && !ownSignInNeeded) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	const failure = url.searchParams.get('sso-fel');
 	const idp = url.searchParams.get('idp');
 	return {
@@ -23,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		reset: url.searchParams.has('aterstallt'),
 		emailChanged: url.searchParams.has('adress-bytt'),
 		org,
-		organizer: org ? await findSignInOptions(locals.db, org) : null,
+		organizer,
+		ownSignInNeeded,
 		ssoFailure: isSsoFailure(failure) ? failure : null,
 		providerSignOut: idp ? await providerSignOutLink(locals.db, idp) : null,
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'))

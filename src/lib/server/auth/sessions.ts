@@ -7,6 +7,8 @@ import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
 import { mustSetUpTwoFactorColumn } from './two-factor/two-factor-requirement';
 import { unreadNotificationsColumn } from '../notifications/unread-column';
+import { jsonColumn } from '../db/json-column';
+import { barredOrganizersColumn, withoutBarredOrganizers } from './sso/organizer-sign-in-rule';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
@@ -73,6 +75,7 @@ function buildHookQuery(db: Db) {
 			...actorColumns(sql.placeholder('today')),
 			mustSetUpTwoFactor: mustSetUpTwoFactorColumn(sql.placeholder('today')),
 			unreadNotifications: unreadNotificationsColumn(),
+			barredOrganizerIds: barredOrganizersColumn(),
 			organizer: organizers
 		})
 		.from(sessions)
@@ -110,6 +113,8 @@ export async function validateSessionActor(
 	organizer: Organizer | null;
 	mustSetUpTwoFactor: boolean;
 	unreadNotifications: number;
+	/** Organizers that require their own sign-in this session did not use: the actor has no roles there (decision 050). */
+	barredOrganizerIds: string[];
 } | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
@@ -119,10 +124,12 @@ export async function validateSessionActor(
 	const startedAfter = new Date(now.getTime() - maxDays * DAY_MS);
 	const [row] = await query.execute({ today: todayInStockholm(), slug: orgSlug ?? null, tokenHash, now, startedAfter });
 	if (!row || row.status !== 'active') return null;
+	const barredOrganizerIds = jsonColumn(row.barredOrganizerIds);
 	return {
 		personId: row.id,
 		expiresAt: await renewSession(db, tokenHash, row, days, maxDays),
-		actor: actorFromRow(row),
+		actor: withoutBarredOrganizers(actorFromRow(row), barredOrganizerIds),
+		barredOrganizerIds,
 		organizer: row.organizer,
 		mustSetUpTwoFactor: row.mustSetUpTwoFactor === true,
 		unreadNotifications: Number(row.unreadNotifications)

@@ -24,7 +24,8 @@ function organizerOnce(event: Pick<RequestEvent, 'locals'> & { request?: Request
 
 /**
  * The organizer named in the URL, for a signed-in actor who may take `action` on it.
- * Not signed in → the sign-in page; no right → 404, so an organizer's existence is not revealed.
+ * Not signed in → the sign-in page; signed in another way than an organizer that switched passwords off requires →
+ * its own sign-in options; no right → 404, so an organizer's existence is not revealed.
  * A member without `action` gets 403; a supplier whose team serves the organizer (no role there) gets 404.
  */
 export async function requireOrganizer(
@@ -36,6 +37,12 @@ export async function requireOrganizer(
 	const slug = (event.params as Record<string, string>).org;
 	try {
 		const organizer = await organizerOnce(event, slug);
+		// An organizer that requires its own sign-in, which this session did not use: sign in there (decision 050).
+		if (event.locals.barredOrganizerIds?.includes(organizer.id))
+			redirect(
+				303,
+				`/logga-in?org=${encodeURIComponent(organizer.slug)}&egen=1&redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`
+			);
 		const resource = { type: 'organizer' as const, organizerId: organizer.id };
 		if (!can(actor, 'organizer.view', resource)) error(404);
 		// Someone here only through a supplier team sees nothing else exists: the refusal is 404 for them too.

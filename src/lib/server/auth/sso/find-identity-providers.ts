@@ -47,5 +47,5 @@ export async function findSignInOptions(db: Db, slug: string) {
 		.from(identityProviders)
 		.where(and(eq(identityProviders.organizerId, org.id), eq(identityProviders.enabled, true)))
 		.orderBy(asc(identityProviders.displayName), asc(identityProviders.id));
-	return { name: org.name, slug: org.slug, providers: rows.map(presentSignInOption) };
+	return { id: org.id, name: org.name, slug: org.slug, providers: rows.map(presentSignInOption) };
 }

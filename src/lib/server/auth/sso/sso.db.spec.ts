@@ -11,7 +11,7 @@ import { auditEvents, externalIdentities, identityProviders, memberships, people
 import { isAppError } from '../../errors';
 import { openSecret } from '../../crypto/secrets';
 import { signInWithPassword } from '../sign-in';
-import { createSession } from '../sessions';
+import { createSession, validateSessionActor } from '../sessions';
 import { saveIdentityProvider } from './save-identity-provider';
 import { setIdentityProviderEnabled } from './set-identity-provider-enabled';
 import { findIdentityProviders, findSignInOptions } from './find-identity-providers';
@@ -195,6 +195,26 @@ describe('password sign-in switched off by the organizer', () => {
 			expect(
 				(await signInWithPassword(t.db, { email: p.email, password: 'rätt lösenord 123', ip: '10.1.1.1', limits: LIMITS })).personId
 			).toBe(p.id);
+
+		// The password session reaches the organizer that allows passwords, not the one that switched them off; a
+		// session through that organizer's own provider does; a system administrator's reaches both.
+		const rolesAt = async (personId: string, method: string) => {
+			const { token } = await createSession(t.db, { personId, method, days: 1 });
+			const session = (await validateSessionActor(t.db, token, 1))!;
+			return { organizers: new Set(session.actor.assignments.map((a) => a.organizerId)), barred: session.barredOrganizerIds };
+		};
+		const byPassword = await rolesAt(both.id, 'password');
+		expect(byPassword.organizers.has(elsewhere.id)).toBe(true);
+		expect(byPassword.organizers.has(organizer.id)).toBe(false);
+		expect(byPassword.barred).toEqual([organizer.id]);
+		const own = await buildIdentityProvider(t.db, { organizerId: organizer.id, issuer: `https://idp.exempel.se/${randomUUID()}` });
+		const foreign = await buildIdentityProvider(t.db, { organizerId: elsewhere.id, issuer: `https://idp.exempel.se/${randomUUID()}` });
+		expect((await rolesAt(both.id, `oidc:${own.id}`)).organizers.has(organizer.id)).toBe(true);
+		expect((await rolesAt(both.id, `saml:${own.id}`)).barred).toEqual([]);
+		expect((await rolesAt(both.id, `oidc:${foreign.id}`)).organizers.has(organizer.id)).toBe(false);
+		expect((await rolesAt(sys.id, 'password')).organizers.has(organizer.id)).toBe(true);
+		await updatePasswordSignIn(t.db, { actor, organizerId: organizer.id, allowed: true });
+		expect((await rolesAt(both.id, 'password')).organizers.has(organizer.id)).toBe(true);
 	});
 });
 
