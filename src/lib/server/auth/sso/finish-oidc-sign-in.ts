@@ -87,8 +87,12 @@ export async function finishOidcSignIn(
 	return completeSignIn(db, { provider, organizerSlug, account, redirectTo: attempt.redirectTo });
 }
 
-/** The claims matching needs. Entra's oid is the same for the person in every app of the tenant; sub is per app. */
-function accountOf(kind: string, c: client.IDToken): AccountClaims {
+/**
+ * The claims matching needs. Entra's oid is the same for the person in every app of the tenant; sub is per app.
+ * Entra sends no `email_verified`: its optional claim `xms_edov` (the e-mail's domain is verified by the tenant)
+ * stands in for it, so linking by e-mail works with Entra once the app registration asks for that claim.
+ */
+export function accountOf(kind: string, c: client.IDToken): AccountClaims {
 	const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 	const oid = kind === 'entra' ? str(c.oid) : null;
 	const email = str(c.email) ?? (kind === 'entra' ? str(c.preferred_username) : null);
@@ -96,7 +100,7 @@ function accountOf(kind: string, c: client.IDToken): AccountClaims {
 	return {
 		subject: (oid ?? str(c.sub) ?? '').slice(0, 300),
 		email: email && email.includes('@') ? email : null,
-		emailVerified: c.email_verified === true,
+		emailVerified: c.email_verified === true || (kind === 'entra' && (c.xms_edov === true || c.xms_edov === '1' || c.xms_edov === 1)),
 		name: str(c.name) ?? (given || null)
 	};
 }
