@@ -3,29 +3,35 @@
  * server, started here, syncs a teacher into Testkommun with the role from their duty; the teacher signs in through the
  * local OpenID Connect provider (linked by their verified school e-mail) and lands on Testkommun with that role. The
  * source then removes them: its notification asks for a delta, the delta deactivates them, and a new sign-in is
- * refused with the clear message. The details are in the db tier (run-ss12000-sync, notifications, sso).
+ * refused with the clear message. Another synced teacher signs in through the local SAML IdP (Skolfederation) and
+ * lands with their duty's role too. The details are in the db tier (run-ss12000-sync, notifications, sso).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
 import { signInAsAdmin, TEST_ORG } from '../helpers';
 import { startTestOidcProvider, type TestOidcProvider } from '../../oidc-test-provider';
+import { startTestSamlIdp, type TestSamlIdp } from '../../saml-test-idp';
 import { mockId, seedSs12000, startSs12000Mock, type MockServer } from '../../ss12000-mock-server';
 
 /** The local OpenID Connect provider's port, as in oidc-sign-in.e2e.ts (the lane runs one file at a time). */
 const OIDC_PORT = Number(process.env.E2E_PORT ?? 3100) + 52;
 let idp: TestOidcProvider;
+let saml: TestSamlIdp;
 let mock: MockServer;
 const stamp = Date.now().toString(36);
 const tag = `e2e${stamp}`;
 
 test.beforeAll(async () => {
 	idp = await startTestOidcProvider(OIDC_PORT);
+	// On localhost like the app (saml-sign-in.e2e.ts): its page posts back to the ACS within the site.
+	saml = await startTestSamlIdp({ host: 'localhost' });
 	// Three persons: a principal and two teachers, at two school units; changes are notified to subscribers.
 	mock = await startSs12000Mock(seedSs12000({ persons: 3, duties: 3, schoolUnits: 2, tag }), { autoNotify: true });
 });
 test.afterAll(async () => {
 	await mock?.close();
 	await idp?.stop();
+	await saml?.stop();
 });
 
 /** Opens the SS 12000 page again until the newest run of `mode` has finished. */
@@ -101,6 +107,27 @@ test('a teacher synced from SS 12000 signs in with the roles of their duties, an
 	await expect(first.tea.getByRole('heading', { name: 'Dina roller' })).toBeVisible();
 	await expect(first.tea.getByRole('heading', { name: 'Dina roller' }).locator('+ ul')).toContainText('Personal');
 	await expectAccessible(first.tea);
+
+	// The third synced person (also a teacher) signs in through the organizer's SAML IdP, linked by the school e-mail.
+	const samlButton = `Federationen ${stamp}`;
+	await page.goto(`/${TEST_ORG.slug}/admin/inloggning`);
+	await page.getByRole('link', { name: 'Lägg till en SAML-tjänst (Skolfederation)' }).click();
+	await page.getByLabel('Namn på knappen').fill(samlButton);
+	await page.getByLabel('Adress till metadata').fill(saml.metadataUrl);
+	await page.getByLabel('Koppla konton till personer med samma bekräftade e-postadress').check();
+	await page.getByRole('button', { name: 'Lägg till tjänsten' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ändringen är sparad.');
+	const viaSaml = await browser.newContext();
+	const fed = await viaSaml.newPage();
+	await fed.goto(`/logga-in?org=${TEST_ORG.slug}`);
+	saml.signInAs({
+		'urn:oid:1.3.6.1.4.1.5923.1.1.1.6': `p3.${tag}@edu.exempel.se`,
+		'urn:oid:0.9.2342.19200300.100.1.3': `p3.${tag}@skola.exempel.se`
+	});
+	await fed.getByRole('link', { name: `Logga in med ${samlButton}` }).click();
+	await expect(fed).toHaveURL(new RegExp(`/${TEST_ORG.slug}$`));
+	await expect(fed.getByRole('heading', { name: 'Dina roller' }).locator('+ ul')).toContainText('Personal');
+	await viaSaml.close();
 
 	// The source removes the teacher; its notification asks for a delta, which deactivates them.
 	mock.deletePerson(mockId('p', 2));
