@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberships, people, planningGoals, supportCategories, units } from '../db/schema';
+import { competenceCourses, memberships, people, planningGoals, supportCategories, units } from '../db/schema';
 import { AppError, isAppError, type FieldIssue } from '../errors';
 import { can, type Actor, type PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
@@ -33,7 +33,7 @@ async function scopeResource(db: Db, organizerId: string, scope: string): Promis
 
 /**
  * Checks what an action points at: a scope the actor may plan for, a responsible person and participants
- * who are active members, a support category and strategic goal of the organizer and links to its framework. Every problem
+ * who are active members, a support category, strategic goal and catalog course of the organizer and links to its framework. Every problem
  * is reported beside its field at once (INVALID); nothing is written here.
  */
 export async function checkActionRefs(
@@ -75,6 +75,17 @@ export async function checkActionRefs(
 					.where(and(eq(planningGoals.id, input.goalId), eq(planningGoals.organizerId, organizerId)))
 			).length > 0;
 		if (!ok) issues.push({ field: 'goalId', message: 'vision_error_action_goal' });
+	}
+	if (input.courseId) {
+		const ok =
+			isUuid(input.courseId) &&
+			(
+				await db
+					.select({ id: competenceCourses.id })
+					.from(competenceCourses)
+					.where(and(eq(competenceCourses.id, input.courseId), eq(competenceCourses.organizerId, organizerId)))
+			).length > 0;
+		if (!ok) issues.push({ field: 'courseId', message: 'courseadmin_error_action_course' });
 	}
 	let links: ActionLink[] = [];
 	try {
