@@ -43,7 +43,9 @@ export async function checkActionRefs(
 	const { actor, organizerId, input } = opts;
 	const issues: FieldIssue[] = [];
 	const resource = await scopeResource(db, organizerId, input.scope);
-	if (!resource || !can(actor, 'plan.write', resource)) issues.push({ field: 'scope', message: 'planning_error_scope_not_allowed' });
+	// Central pedagogical support may add an action here only when it holds a catalog course (plan.course, decision 066).
+	const allowed = resource && (can(actor, 'plan.write', resource) || (!!input.courseId && can(actor, 'plan.course', resource)));
+	if (!allowed) issues.push({ field: 'scope', message: 'planning_error_scope_not_allowed' });
 	const participantIds = [...new Set(input.participantIds.filter(Boolean))].filter((id) => id !== input.responsibleId);
 	const members = await activeMembers(db, organizerId, [input.responsibleId, ...participantIds]);
 	if (!members.has(input.responsibleId)) issues.push({ field: 'responsibleId', message: 'planning_error_responsible_member' });

@@ -58,7 +58,8 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 			.limit(500)
 	]);
 	return {
-		scopes: scopes.filter((s) => s.canWrite).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
+		// Scopes where one may plan; central pedagogical support only adds actions that hold a course (decision 066).
+		scopes: scopes.filter((s) => s.canWrite || s.canCourse).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
 		members,
 		categories,
 		goals,
