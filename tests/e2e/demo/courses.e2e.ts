@@ -32,6 +32,8 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 	const suggested = page.getByRole('region', { name: 'Föreslaget för dig' });
 	const item = suggested.getByRole('listitem').filter({ has: page.getByRole('link', { name: COURSE, exact: true }) });
 	await expect(item).toContainText(/eftersom din reflektion ger nivå [1-3] i/);
+	// At least two courses are suggested, each with its reason.
+	expect(await suggested.getByRole('link').count()).toBeGreaterThanOrEqual(2);
 	await expect(page.getByRole('heading', { name: 'Handledning och drop-in' })).toBeVisible();
 	await expectAccessible(page);
 
