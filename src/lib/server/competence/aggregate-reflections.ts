@@ -15,7 +15,10 @@ export type ReflectionAggregate = { people: number; threshold: number; shown: bo
  * fact that too few have answered is returned. The result is one group, so no complementary suppression is needed.
  * With `before`, the newest reflection made before that moment (a planned course's "before", decision 066).
  */
-export async function aggregateReflections(db: Db, o: { actor: Actor | null; organizerId: string; before?: Date }): Promise<ReflectionAggregate> {
+export async function aggregateReflections(
+	db: Db,
+	o: { actor: Actor | null; organizerId: string; before?: Date }
+): Promise<ReflectionAggregate> {
 	authorize(o.actor, 'competence.aggregate', { type: 'organizer', organizerId: o.organizerId });
 	const threshold = await organizerThreshold(db, o.organizerId);
 	const rows = await db

@@ -37,7 +37,8 @@ function check(seed: number) {
 	const total = cells.reduce((sum, c) => sum + c.count, 0);
 	// What the organizer's page shows as its total: the organizer aggregate's own rule.
 	const totalOnPage = isShown(total, threshold) && s.totalShown;
-	for (const c of cells) if (s.shown(c.unitId)) expect(isShown(c.count, threshold), `seed ${seed}: ${c.unitId} shown with ${c.count}`).toBe(true);
+	for (const c of cells)
+		if (s.shown(c.unitId)) expect(isShown(c.count, threshold), `seed ${seed}: ${c.unitId} shown with ${c.count}`).toBe(true);
 	expect(s.shown(NO_UNIT)).toBe(false);
 	if (totalOnPage) {
 		const unseen = cells.filter((c) => !s.shown(c.unitId));

@@ -17,13 +17,7 @@ export type PlanResource = {
 };
 
 export type PlanningAction =
-	| 'planning.view'
-	| 'plan.view'
-	| 'plan.write'
-	| 'plan.course'
-	| 'action.status'
-	| PlanningConfigureAction
-	| CycleAction;
+	'planning.view' | 'plan.view' | 'plan.write' | 'plan.course' | 'action.status' | PlanningConfigureAction | CycleAction;
 
 /** Reminders (decision 024): the organizer's planning settings, such as how many days before a due date to remind. */
 export type PlanningConfigureAction = 'planning.configure';

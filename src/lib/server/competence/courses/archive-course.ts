@@ -21,7 +21,8 @@ export async function archiveCourse(
 	await db.transaction(async (tx) => {
 		const course = await loadCourse(tx, o.organizerId, o.courseId, { archived: true });
 		if (!course) throw new AppError('NOT_FOUND', 'no such course');
-		if (!!course.archivedAt === o.archived) throw conflict('form', o.archived ? 'courseadmin_error_archived' : 'courseadmin_error_not_archived');
+		if (!!course.archivedAt === o.archived)
+			throw conflict('form', o.archived ? 'courseadmin_error_archived' : 'courseadmin_error_not_archived');
 		const archivedAt = o.archived ? (o.now ?? new Date()) : null;
 		await tx.update(competenceCourses).set({ archivedAt, updatedAt: new Date() }).where(eq(competenceCourses.id, course.id));
 		await recordAudit(tx, {

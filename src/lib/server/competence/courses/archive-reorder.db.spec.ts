@@ -70,7 +70,9 @@ describe('archiving a course', () => {
 			'FORBIDDEN'
 		);
 		await archiveCourse(t.db, { actor: s.support, organizerId: s.org, courseId: s.course.id, archived: true });
-		expect(await code(archiveCourse(t.db, { actor: s.support, organizerId: s.org, courseId: s.course.id, archived: true }))).toBe('CONFLICT');
+		expect(await code(archiveCourse(t.db, { actor: s.support, organizerId: s.org, courseId: s.course.id, archived: true }))).toBe(
+			'CONFLICT'
+		);
 
 		const catalog = await findCatalog(t.db, { actor: s.support, organizerId: s.org });
 		expect(catalog.courses.map((c) => c.id)).not.toContain(s.course.id);
@@ -111,10 +113,17 @@ describe('changing parts after people started', () => {
 			actor: s.support,
 			organizerId: s.org,
 			courseId: s.course.id,
-			input: { ...FORM, parts: 'uppgift: Visa för en kollega\nuppgift: Läs om upphovsrätt\nuppgift: Titta på exemplet\nuppgift: Gör en egen kort film' }
+			input: {
+				...FORM,
+				parts: 'uppgift: Visa för en kollega\nuppgift: Läs om upphovsrätt\nuppgift: Titta på exemplet\nuppgift: Gör en egen kort film'
+			}
 		});
 		const rows = await t.db
-			.select({ personId: competenceEnrolments.personId, partsDone: competenceEnrolments.partsDone, completedAt: competenceEnrolments.completedAt })
+			.select({
+				personId: competenceEnrolments.personId,
+				partsDone: competenceEnrolments.partsDone,
+				completedAt: competenceEnrolments.completedAt
+			})
 			.from(competenceEnrolments)
 			.where(eq(competenceEnrolments.courseId, s.course.id));
 		const of = (id: string) => rows.find((r) => r.personId === id)!;

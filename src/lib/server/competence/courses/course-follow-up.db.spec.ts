@@ -28,12 +28,25 @@ async function setUp() {
 	const staff = [];
 	for (let i = 0; i < 6; i++) staff.push(await buildActor(t.db, [{ role: 'staff', organizerId: org, unitId: school.id }]));
 	const outsider = await buildActor(t.db, [{ role: 'staff', organizerId: org, unitId: other.id }]);
-	const before = await buildRound(t.db, { organizer, units: [school, other], opensOn: '2025-09-01', closesOn: '2025-10-01', name: 'Hösten 2025' });
-	const after = await buildRound(t.db, { organizer, units: [school, other], opensOn: '2026-03-01', closesOn: '2026-04-01', name: 'Våren 2026' });
+	const before = await buildRound(t.db, {
+		organizer,
+		units: [school, other],
+		opensOn: '2025-09-01',
+		closesOn: '2025-10-01',
+		name: 'Hösten 2025'
+	});
+	const after = await buildRound(t.db, {
+		organizer,
+		units: [school, other],
+		opensOn: '2026-03-01',
+		closesOn: '2026-04-01',
+		name: 'Våren 2026'
+	});
 	for (let i = 0; i < 6; i++) {
 		await buildResponse(t.db, { round: before, unitId: school.id, perspective: 'staff', answers: { [ITEM]: 1 + (i % 2) } });
 		await buildResponse(t.db, { round: after, unitId: school.id, perspective: 'staff', answers: { [ITEM]: 3 } });
-		for (const round of [before, after]) await buildResponse(t.db, { round, unitId: other.id, perspective: 'staff', answers: { [ITEM]: 4 } });
+		for (const round of [before, after])
+			await buildResponse(t.db, { round, unitId: other.id, perspective: 'staff', answers: { [ITEM]: 4 } });
 	}
 	const course = await buildCourse(t.db, { organizerId: org, title: 'Ämnesdidaktik med digitala verktyg', tags: TAGS });
 	return { organizer, org, school, other, principal, support, staff, outsider, before, after, course };
@@ -108,7 +121,9 @@ describe('following up a planned course', () => {
 		const [row] = await t.db.select().from(competenceRoundNeeds).where(eq(competenceRoundNeeds.roundId, s.before.id));
 		expect(row.figures).toEqual(first);
 		expect(first.subGoals.find((g) => g.id === '1.1')?.units[s.school.id]).toBe(1.5);
-		await t.db.insert(assessmentConsensus).values({ roundId: s.before.id, unitId: s.school.id, organizerId: s.org, itemKey: ITEM, level: 2 });
+		await t.db
+			.insert(assessmentConsensus)
+			.values({ roundId: s.before.id, unitId: s.school.id, organizerId: s.org, itemKey: ITEM, level: 2 });
 		const again = await loadRoundNeeds(t.db, { organizerId: s.org, roundId: s.before.id });
 		const [after] = await t.db.select().from(competenceRoundNeeds).where(eq(competenceRoundNeeds.roundId, s.before.id));
 		expect(after.stamp).not.toBe(row.stamp);

@@ -34,7 +34,12 @@ export async function findCatalog(db: Db, o: { actor: Actor | null; organizerId:
 	const canManage = can(actor, 'competence.catalog.manage', { type: 'organizer', organizerId: o.organizerId });
 	const archived = canManage
 		? await db
-				.select({ id: competenceCourses.id, title: competenceCourses.title, kind: competenceCourses.kind, archivedAt: competenceCourses.archivedAt })
+				.select({
+					id: competenceCourses.id,
+					title: competenceCourses.title,
+					kind: competenceCourses.kind,
+					archivedAt: competenceCourses.archivedAt
+				})
 				.from(competenceCourses)
 				.where(and(eq(competenceCourses.organizerId, o.organizerId), isNotNull(competenceCourses.archivedAt)))
 				.orderBy(desc(competenceCourses.archivedAt))

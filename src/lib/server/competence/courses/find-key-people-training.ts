@@ -103,7 +103,10 @@ export async function findKeyPeopleTraining(db: Db, o: { actor: Actor | null; or
 			since: r.startsOn,
 			until: r.endsOn,
 			minutesPerWeek: allotted.length ? allotted.reduce((s, a) => s + a.minutes, 0) : null,
-			note: allotted.map((a) => a.note).filter(Boolean).join(' · '),
+			note: allotted
+				.map((a) => a.note)
+				.filter(Boolean)
+				.join(' · '),
 			courses: enrolments
 				.filter((e) => e.personId === r.personId)
 				.map((e) => ({ title: e.title, kind: e.kind, signedUpAt: e.signedUpAt, attended: !!e.attendedAt, completedAt: e.completedAt }))

@@ -33,7 +33,9 @@ export async function getCourseFollowUp(
 		.where(and(eq(competenceCourses.id, o.courseId), eq(competenceCourses.organizerId, o.organizerId)));
 	if (!course) return null;
 	const { tree, resource } = await loadCompetenceScope(db, o.organizerId);
-	const unitIds = o.unitId ? tree.filter((u) => u.id === o.unitId || resource(u.id).ancestorIds.includes(o.unitId!)).map((u) => u.id) : null;
+	const unitIds = o.unitId
+		? tree.filter((u) => u.id === o.unitId || resource(u.id).ancestorIds.includes(o.unitId!)).map((u) => u.id)
+		: null;
 	const staff = unitIds
 		? new Set(
 				(
@@ -115,7 +117,11 @@ export async function getCourseFollowUp(
 		signedUp: enrolments.length,
 		attended: enrolments.filter((e) => e.attendedAt).length,
 		completed: enrolments.filter((e) => e.completedAt).length,
-		feedback: { answers: scores.length, threshold, mean: isShown(scores.length, threshold) ? scores.reduce((a, b) => a + b, 0) / scores.length : null },
+		feedback: {
+			answers: scores.length,
+			threshold,
+			mean: isShown(scores.length, threshold) ? scores.reduce((a, b) => a + b, 0) / scores.length : null
+		},
 		rounds: { before: beforeRound ? (before?.roundName ?? null) : null, after: afterRound ? (after?.roundName ?? null) : null },
 		subGoals,
 		areas
