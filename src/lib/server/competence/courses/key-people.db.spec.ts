@@ -1,14 +1,16 @@
-// Covers: findKeyPeopleTraining (issue 19 item 4: key people's assignments and their own training, for their principal).
+// Covers: findKeyPeopleTraining (issue 19 item 4: key people's assignments and their own training, for their principal),
+// and recommendCourses' reason from a tool one holds a licence to.
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
-import { buildActor, buildCourse, buildOrganizer, buildUnit } from '../../../../../tests/factories';
-import { capacityAssignments } from '../../db/schema';
+import { buildActor, buildCourse, buildOrganizer, buildTool, buildUnit } from '../../../../../tests/factories';
+import { appLicenceAssignments, appLicencePools, capacityAssignments } from '../../db/schema';
 import { isAppError } from '../../errors';
 import { findKeyPeopleTraining } from './find-key-people-training';
 import { signUp } from './sign-up';
 import { markPartDone } from './mark-part-done';
 import { completeCourse } from './complete-course';
 import { archiveCourse } from './archive-course';
+import { recommendCourses } from './recommend-courses';
 
 const t = useTestDatabase();
 
@@ -63,5 +65,38 @@ describe("key people's assignments and training", () => {
 
 		const refused = await findKeyPeopleTraining(t.db, { actor: handledare, organizerId: org }).catch((e) => e);
 		expect(isAppError(refused) && refused.code).toBe('FORBIDDEN');
+	});
+});
+
+describe('recommendations from the tools one was given', () => {
+	it('suggests a course tagged with a tool the person holds a licence to, and not to a colleague without one', async () => {
+		const organizer = await buildOrganizer(t.db);
+		const org = organizer.id;
+		const school = await buildUnit(t.db, { organizer });
+		const teacher = await buildActor(t.db, [{ role: 'staff', organizerId: org, unitId: school.id }]);
+		const colleague = await buildActor(t.db, [{ role: 'staff', organizerId: org, unitId: school.id }]);
+		const tool = await buildTool(t.db, { organizerId: org, name: 'Ritverktyget' });
+		const [pool] = await t.db
+			.insert(appLicencePools)
+			.values({ organizerId: org, toolId: tool.id, seats: 10, validFrom: '2026-01-01', validTo: '2099-12-31' })
+			.returning();
+		await t.db
+			.insert(appLicenceAssignments)
+			.values({
+				organizerId: org,
+				poolId: pool.id,
+				personId: teacher.personId,
+				unitId: school.id,
+				validFrom: '2026-01-01',
+				assignedBy: teacher.personId
+			});
+		const course = await buildCourse(t.db, {
+			organizerId: org,
+			title: 'Kom igång med ritverktyget',
+			tags: { areas: [], aspects: [], subGoals: [], categoryIds: [], toolIds: [tool.id] }
+		});
+		const mine = await recommendCourses(t.db, { actor: teacher, organizerId: org });
+		expect(mine.find((r) => r.id === course.id)?.reasons).toEqual([{ kind: 'tool', id: tool.id, name: 'Ritverktyget' }]);
+		expect((await recommendCourses(t.db, { actor: colleague, organizerId: org })).map((r) => r.id)).not.toContain(course.id);
 	});
 });
