@@ -70,6 +70,11 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intyg');
 	await expect(page.getByText(TEACHER.name, { exact: true })).toBeVisible();
 	await expectAccessible(page);
+	// The same certificate as a PDF to download.
+	const pdfHref = await page.getByRole('link', { name: 'Ladda ned intyget som PDF' }).getAttribute('href');
+	const pdf = await page.request.get(pdfHref!);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
 	await page.goto(`/${DEMO_SLUG}/kompetens/kurser/mina`);
 	await expect(page.getByRole('row', { name: new RegExp(COURSE) })).toContainText('Genomförd');
