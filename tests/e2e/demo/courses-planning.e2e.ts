@@ -73,3 +73,20 @@ test('a course is archived, listed as archived, and brought back', async ({ page
 	await page.goto(`/${DEMO_SLUG}/kompetens/kurser`);
 	await expect(page.getByRole('heading', { level: 3 }).getByRole('link', { name: ARCHIVED, exact: true })).toHaveCount(1);
 });
+
+test('central pedagogical support marks who attended a live session that was held', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, SUPPORT.email, DEMO_PASSWORD);
+	// A session held weeks ago is no longer in the catalog; the needs picture lists what was offered and taken.
+	await page.goto(`/${DEMO_SLUG}/kompetens/kurser/behov`);
+	await page.getByRole('link', { name: 'Källkritik i praktiken – träff 1', exact: true }).click();
+	const who = page.getByRole('group', { name: 'Vilka var med?' });
+	const absent = who.getByRole('checkbox', { checked: false });
+	expect(await absent.count(), 'the demo leaves someone unmarked').toBeGreaterThan(0);
+	const id = (await absent.first().getAttribute('id'))!;
+	await page.locator(`#${id}`).check();
+	await page.getByRole('button', { name: 'Spara närvaron' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Närvaron är sparad.' })).toBeVisible();
+	await expect(page.locator(`#${id}`)).toBeChecked();
+	await expectAccessible(page);
+});
