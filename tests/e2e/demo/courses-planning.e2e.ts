@@ -2,7 +2,8 @@
  * Competence, the last part of issue 19 (decision 066): central pedagogical support opens the needs picture of a unit
  * and turns a course into a planned action for it without JavaScript, and the action page follows the course up; the
  * principal of Rektorsområde Norr sees Solbackaskolan's key people with their assignment and own training; central
- * pedagogical support archives a course (gone from the catalog, listed as archived) and brings it back. axe on every page.
+ * pedagogical support archives a course (gone from the catalog, listed as archived) and brings it back, and marks who
+ * attended a live session that was held. axe on every page.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
