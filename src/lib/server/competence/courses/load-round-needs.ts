@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { assessmentConsensus, assessmentRoundUnits, assessmentRounds, competenceRoundNeeds } from '../../db/schema';
+import { rowsOf } from '../../db/rows';
+import { competenceRoundNeeds } from '../../db/schema';
 import type { RoundNeedsFigures } from '../../db/schema/courses';
 import { buildOrganizerReport } from '../../assessment/reports/compute-organizer-report';
 import { TOTAL } from '../../assessment/reports/suppress';
@@ -11,15 +12,12 @@ import { TOTAL } from '../../assessment/reports/suppress';
  * has closed; agreed levels can, and they feed a unit's default-view value, so a new decision changes the stamp.
  */
 async function roundStamp(db: Db, roundId: string): Promise<string | null> {
-	const [row] = await db
-		.select({
-			stamp: sql<string>`concat_ws('|', ${assessmentRounds.opensOn}, ${assessmentRounds.closesOn}, ${assessmentRounds.closedAt}, ${assessmentRounds.anonymityThreshold}, array_to_string(${assessmentRounds.perspectives}, ','),
-				(select count(*) from ${assessmentRoundUnits} where ${assessmentRoundUnits.roundId} = ${assessmentRounds.id}),
-				(select concat(count(*), '@', max(${assessmentConsensus.decidedAt})) from ${assessmentConsensus} where ${assessmentConsensus.roundId} = ${assessmentRounds.id}))`
-		})
-		.from(assessmentRounds)
-		.where(eq(assessmentRounds.id, roundId));
-	return row?.stamp ?? null;
+	const res = await db.execute(sql`
+		SELECT concat_ws('|', r.opens_on, r.closes_on, r.closed_at, r.anonymity_threshold, array_to_string(r.perspectives, ','),
+			(SELECT count(*) FROM assessment_round_units ru WHERE ru.round_id = r.id),
+			(SELECT concat(count(*), '@', max(c.decided_at)) FROM assessment_consensus c WHERE c.round_id = r.id)) AS stamp
+		FROM assessment_rounds r WHERE r.id = ${roundId}`);
+	return rowsOf<{ stamp: string }>(res)[0]?.stamp ?? null;
 }
 
 /** The figures recommendations need, taken from the organizer report (its suppression applied, hidden values null). */
