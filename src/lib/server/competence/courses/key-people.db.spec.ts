@@ -80,16 +80,14 @@ describe('recommendations from the tools one was given', () => {
 			.insert(appLicencePools)
 			.values({ organizerId: org, toolId: tool.id, seats: 10, validFrom: '2026-01-01', validTo: '2099-12-31' })
 			.returning();
-		await t.db
-			.insert(appLicenceAssignments)
-			.values({
-				organizerId: org,
-				poolId: pool.id,
-				personId: teacher.personId,
-				unitId: school.id,
-				validFrom: '2026-01-01',
-				assignedBy: teacher.personId
-			});
+		await t.db.insert(appLicenceAssignments).values({
+			organizerId: org,
+			poolId: pool.id,
+			personId: teacher.personId,
+			unitId: school.id,
+			validFrom: '2026-01-01',
+			assignedBy: teacher.personId
+		});
 		const course = await buildCourse(t.db, {
 			organizerId: org,
 			title: 'Kom igång med ritverktyget',
