@@ -32,6 +32,8 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 	const suggested = page.getByRole('region', { name: 'Föreslaget för dig' });
 	const item = suggested.getByRole('listitem').filter({ has: page.getByRole('link', { name: COURSE, exact: true }) });
 	await expect(item).toContainText(/eftersom din reflektion ger nivå [1-3] i/);
+	// At least two courses are suggested, each with its reason.
+	expect(await suggested.getByRole('link').count()).toBeGreaterThanOrEqual(2);
 	await expect(page.getByRole('heading', { name: 'Handledning och drop-in' })).toBeVisible();
 	await expectAccessible(page);
 
@@ -68,6 +70,11 @@ test('a teacher is recommended a course with the reason, signs up, completes it 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intyg');
 	await expect(page.getByText(TEACHER.name, { exact: true })).toBeVisible();
 	await expectAccessible(page);
+	// The same certificate as a PDF to download.
+	const pdfHref = await page.getByRole('link', { name: 'Ladda ned intyget som PDF' }).getAttribute('href');
+	const pdf = await page.request.get(pdfHref!);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
 	await page.goto(`/${DEMO_SLUG}/kompetens/kurser/mina`);
 	await expect(page.getByRole('row', { name: new RegExp(COURSE) })).toContainText('Genomförd');

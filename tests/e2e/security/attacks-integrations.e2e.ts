@@ -187,12 +187,16 @@ test('loaner pools, courses, the school-unit register, SAML providers, licence h
 	const licences = await (await get(admin, `${ORG}/appar/licenser`)).text();
 	const licencePoolId = licences.match(/\/appar\/licenser\/([0-9a-f-]{36})"/)?.[1];
 	expect(licencePoolId, 'the demo has a licence pool').toBeTruthy();
+	const catalog = await (await get(admin, `${ORG}/kompetens/kurser`)).text();
+	const courseId = catalog.match(/\/kompetens\/kurser\/([0-9a-f-]{36})"/)?.[1];
+	expect(courseId, 'the demo has a course').toBeTruthy();
 	const name = `Angrepp ${STAMP}`;
 	const assign = { personId: randomUUID(), unitId: '' };
 	const forms: [string, Record<string, string>][] = [
 		[`${ORG}/utrustning/lanepooler?/create`, { name, unitId: '' }],
 		[`${ORG}/utrustning/importera?/confirm`, { batch: randomUUID() }],
 		[`${ORG}/kompetens/kurser/ny?/save`, { kind: 'short', title: name, parts: 'uppgift: angrepp' }],
+		[`${ORG}/kompetens/kurser/${courseId}?/archive`, {}],
 		[`${ORG}/admin/skolenhetsregistret?/apply`, { source: 'organization', value: '2120000000' }],
 		[`${ORG}/admin/inloggning/ny-saml?/create`, { kind: 'skolfederation', displayName: name, metadataXml: '<x/>' }],
 		[`${ORG}/appar/licenser/${licencePoolId}?/assign`, assign]

@@ -240,7 +240,7 @@ export const RULES: [RegExp, Rule][] = [
 	// The course catalog (decision 058): read and taken by all staff; written by org_admin and central pedagogical support;
 	// participation per unit for organizer-wide readers and principals. A certificate is the person's own: 404 for anyone
 	// who has not completed the course (getCertificate, courses.db.spec.ts), so it depends on the person.
-	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/\[courseId\]\/intyg$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/\[courseId\]\/intyg(\.pdf)?$/, { kind: 'unit-member' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser(\/mina|\/\[courseId\])?$/, { kind: 'organizer', action: 'competence.catalog' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/(ny|\[courseId\]\/andra)$/, { kind: 'organizer', action: 'competence.catalog.manage' }],
 	[/^\/\(app\)\/\[org\]\/kompetens\/kurser\/deltagande$/, { kind: 'organizer', action: 'competence.participation' }],

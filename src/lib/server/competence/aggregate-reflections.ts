@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { competenceReflections } from '../db/schema';
 import { organizerThreshold } from '../assessment/rounds/round-checks';
@@ -13,14 +13,18 @@ export type ReflectionAggregate = { people: number; threshold: number; shown: bo
  * Everyone's newest reflection aggregated per area (competence.aggregate): the mean level and how many are at each
  * level. Under the organizer's anonymity threshold (the self-assessment's, with its isShown rule) nothing but the
  * fact that too few have answered is returned. The result is one group, so no complementary suppression is needed.
+ * With `before`, the newest reflection made before that moment (a planned course's "before", decision 066).
  */
-export async function aggregateReflections(db: Db, o: { actor: Actor | null; organizerId: string }): Promise<ReflectionAggregate> {
+export async function aggregateReflections(
+	db: Db,
+	o: { actor: Actor | null; organizerId: string; before?: Date }
+): Promise<ReflectionAggregate> {
 	authorize(o.actor, 'competence.aggregate', { type: 'organizer', organizerId: o.organizerId });
 	const threshold = await organizerThreshold(db, o.organizerId);
 	const rows = await db
 		.selectDistinctOn([competenceReflections.personId], { levels: competenceReflections.levels })
 		.from(competenceReflections)
-		.where(eq(competenceReflections.organizerId, o.organizerId))
+		.where(and(eq(competenceReflections.organizerId, o.organizerId), o.before ? lt(competenceReflections.createdAt, o.before) : undefined))
 		.orderBy(competenceReflections.personId, sql`${competenceReflections.createdAt} DESC`);
 	const shown = isShown(rows.length, threshold);
 	if (!shown) return { people: rows.length, threshold, shown, areas: [] };

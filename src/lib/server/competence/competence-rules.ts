@@ -21,12 +21,18 @@ export function schoolFormOf(stage: Stage): 'forskola' | 'grundskola' | 'gymnasi
 export type StarterStep = { key: string; stage: Stage; aspect: Aspect; text: string; contentNote?: string };
 export const STARTER_PLAN = starter as { key: string; version: string; steps: StarterStep[] };
 
-/** The shipped reflection items (content/competence/reflection.json): six areas of three items each, with suggestions. */
+/** A text in both languages of the product. */
+export type Localized = { sv: string; en: string };
+
+/**
+ * The shipped reflection items (content/competence/reflection.json): six areas of three items each, with suggestions,
+ * every text in Swedish and English (decision 066).
+ */
 export type ReflectionArea = {
 	key: string;
-	name: { sv: string; en: string };
-	items: { key: string; text: string }[];
-	suggestions: { low: string; high: string };
+	name: Localized;
+	items: { key: string; text: Localized }[];
+	suggestions: { low: Localized; high: Localized };
 	/** Words to search the knowledge base for, linked beside the suggestion. */
 	search: string;
 };

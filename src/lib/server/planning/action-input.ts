@@ -32,6 +32,8 @@ export const actionSchema = z
 		supportCategoryId: z.string().trim().default(''),
 		/** The organizer's strategic goal the action serves; empty for none. */
 		goalId: z.string().trim().default(''),
+		/** The catalog course the action holds ("hold course X for unit Y", decision 066); empty for none. */
+		courseId: z.string().trim().default(''),
 		links: z.array(z.string().max(300)).max(100).default([])
 	})
 	.refine((v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn, { path: ['dueOn'], message: 'planning_error_due_before_start' });
@@ -59,6 +61,7 @@ export function actionColumns(v: ParsedAction) {
 		hours: v.hours ? Number(v.hours) : null,
 		moneySek: v.moneySek ? Number(v.moneySek) : null,
 		supportCategoryId: v.supportCategoryId || null,
-		goalId: v.goalId || null
+		goalId: v.goalId || null,
+		courseId: v.courseId || null
 	};
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberships, people, planningGoals, supportCategories, units } from '../db/schema';
+import { competenceCourses, memberships, people, planningGoals, supportCategories, units } from '../db/schema';
 import { AppError, isAppError, type FieldIssue } from '../errors';
 import { can, type Actor, type PlanResource } from '../policies';
 import { loadAncestorIds } from '../org/load-ancestor-ids';
@@ -33,7 +33,7 @@ async function scopeResource(db: Db, organizerId: string, scope: string): Promis
 
 /**
  * Checks what an action points at: a scope the actor may plan for, a responsible person and participants
- * who are active members, a support category and strategic goal of the organizer and links to its framework. Every problem
+ * who are active members, a support category, strategic goal and catalog course of the organizer and links to its framework. Every problem
  * is reported beside its field at once (INVALID); nothing is written here.
  */
 export async function checkActionRefs(
@@ -43,7 +43,9 @@ export async function checkActionRefs(
 	const { actor, organizerId, input } = opts;
 	const issues: FieldIssue[] = [];
 	const resource = await scopeResource(db, organizerId, input.scope);
-	if (!resource || !can(actor, 'plan.write', resource)) issues.push({ field: 'scope', message: 'planning_error_scope_not_allowed' });
+	// Central pedagogical support may add an action here only when it holds a catalog course (plan.course, decision 066).
+	const allowed = resource && (can(actor, 'plan.write', resource) || (!!input.courseId && can(actor, 'plan.course', resource)));
+	if (!allowed) issues.push({ field: 'scope', message: 'planning_error_scope_not_allowed' });
 	const participantIds = [...new Set(input.participantIds.filter(Boolean))].filter((id) => id !== input.responsibleId);
 	const members = await activeMembers(db, organizerId, [input.responsibleId, ...participantIds]);
 	if (!members.has(input.responsibleId)) issues.push({ field: 'responsibleId', message: 'planning_error_responsible_member' });
@@ -75,6 +77,17 @@ export async function checkActionRefs(
 					.where(and(eq(planningGoals.id, input.goalId), eq(planningGoals.organizerId, organizerId)))
 			).length > 0;
 		if (!ok) issues.push({ field: 'goalId', message: 'vision_error_action_goal' });
+	}
+	if (input.courseId) {
+		const ok =
+			isUuid(input.courseId) &&
+			(
+				await db
+					.select({ id: competenceCourses.id })
+					.from(competenceCourses)
+					.where(and(eq(competenceCourses.id, input.courseId), eq(competenceCourses.organizerId, organizerId)))
+			).length > 0;
+		if (!ok) issues.push({ field: 'courseId', message: 'courseadmin_error_action_course' });
 	}
 	let links: ActionLink[] = [];
 	try {

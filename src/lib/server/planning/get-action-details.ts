@@ -11,11 +11,13 @@ import { loadLinkOptions } from './framework-links';
 import { findActionHistory } from './find-action-history';
 import { scopeKey } from './plan-scopes';
 import { goalTitlesById } from './vision/goal-options';
+import { getCourseFollowUp } from '../competence/courses/get-course-follow-up';
 
 /**
  * One action as its page shows it, for someone who reads its plan or is responsible for it (FORBIDDEN
- * otherwise): names instead of ids, links with their sub-goal or item texts, its history, and what the
- * actor may do with it.
+ * otherwise): names instead of ids, links with their sub-goal or item texts, its history, what the
+ * actor may do with it, and — for an action that holds a catalog course — how that course went for the
+ * plan's scope (getCourseFollowUp, decision 066).
  */
 export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId: string; actionId: string; locale: string }) {
 	const { action, plan, resource } = await getAction(db, opts);
@@ -50,7 +52,22 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 				}
 			: null;
 	};
+	const linkedSubGoals = refs.links.flatMap((v) => {
+		const l = linkTitle(v);
+		return l ? [l.subGoalId] : [];
+	});
+	const course = action.courseId
+		? await getCourseFollowUp(db, {
+				actor: opts.actor,
+				organizerId: opts.organizerId,
+				courseId: action.courseId,
+				unitId: plan.unitId,
+				since: action.startsOn ? new Date(`${action.startsOn}T00:00:00Z`) : action.createdAt,
+				subGoalIds: linkedSubGoals
+			})
+		: null;
 	return {
+		course,
 		action: {
 			id: action.id,
 			title: action.title,
@@ -84,7 +101,8 @@ export async function getActionDetails(db: Db, opts: { actor: Actor; organizerId
 			hours: action.hours === null ? '' : String(action.hours),
 			moneySek: action.moneySek === null ? '' : String(action.moneySek),
 			supportCategoryId: action.supportCategoryId ?? '',
-			goalId: action.goalId ?? ''
+			goalId: action.goalId ?? '',
+			courseId: action.courseId ?? ''
 		},
 		participantIds: refs.participantIds,
 		links: refs.links,

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberships, people, roleAssignments, supportCategories } from '../db/schema';
+import { competenceCourses, memberships, people, roleAssignments, supportCategories } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
 import { loadLinkOptions } from './framework-links';
 import { loadPlanScopes, scopeKey } from './plan-scopes';
@@ -9,7 +9,8 @@ import { listGoalOptions } from './vision/goal-options';
 /**
  * What the action form offers: the scopes the actor may plan for, the organizer's active members who take
  * part in planning (people with protected identity only for organization administrators), its support
- * categories, strategic goals and the sub-goals its actions may link to.
+ * categories, strategic goals, the courses of its competence catalog an action may hold (not archived) and the
+ * sub-goals its actions may link to.
  */
 export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: string }) {
 	const { actor, organizerId } = opts;
@@ -27,7 +28,7 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 				)
 			)
 	);
-	const [scopes, members, categories, links, goals] = await Promise.all([
+	const [scopes, members, categories, links, goals, courses] = await Promise.all([
 		loadPlanScopes(db, actor, organizerId),
 		db
 			.select({ id: people.id, name: people.name })
@@ -48,13 +49,21 @@ export async function loadActionForm(db: Db, opts: { actor: Actor; organizerId: 
 			.where(and(eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))
 			.orderBy(asc(supportCategories.chain), asc(supportCategories.nameSort)),
 		loadLinkOptions(db, organizerId),
-		listGoalOptions(db, organizerId)
+		listGoalOptions(db, organizerId),
+		db
+			.select({ id: competenceCourses.id, title: competenceCourses.title })
+			.from(competenceCourses)
+			.where(and(eq(competenceCourses.organizerId, organizerId), isNull(competenceCourses.archivedAt)))
+			.orderBy(asc(competenceCourses.title))
+			.limit(500)
 	]);
 	return {
-		scopes: scopes.filter((s) => s.canWrite).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
+		// Scopes where one may plan; central pedagogical support only adds actions that hold a course (decision 066).
+		scopes: scopes.filter((s) => s.canWrite || s.canCourse).map((s) => ({ value: scopeKey(s.unitId), name: s.name, depth: s.depth })),
 		members,
 		categories,
 		goals,
+		courses: courses.map((c) => ({ value: c.id, label: c.title })),
 		subGoals: links.subGoals,
 		items: links.items
 	};

@@ -12,6 +12,8 @@ export type PlanScope = {
 	resource: PlanResource;
 	canView: boolean;
 	canWrite: boolean;
+	/** May add an action that holds a catalog course here (plan.course, decision 066). */
+	canCourse: boolean;
 };
 
 /**
@@ -26,7 +28,15 @@ export async function loadPlanScopes(db: Db, actor: Actor, organizerId: string):
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	const scope = (unitId: string | null, name: string | null, depth: number): PlanScope => {
 		const resource: PlanResource = { type: 'plan', organizerId, unitId, ancestorIds: unitId ? ancestorIdsOf(unitId, byId) : [] };
-		return { unitId, name, depth, resource, canView: can(actor, 'plan.view', resource), canWrite: can(actor, 'plan.write', resource) };
+		return {
+			unitId,
+			name,
+			depth,
+			resource,
+			canView: can(actor, 'plan.view', resource),
+			canWrite: can(actor, 'plan.write', resource),
+			canCourse: can(actor, 'plan.course', resource)
+		};
 	};
 	return [scope(null, null, 0), ...flattenTree(rows, (u) => u.nameSort).map((u) => scope(u.id, u.name, u.depth))];
 }

@@ -29,6 +29,7 @@ export function presentActionForm(o: FormOptions, locale: string, chosenLinks: s
 		members: o.members.map((p) => ({ value: p.id, label: p.name })),
 		categories: o.categories,
 		goals: o.goals,
+		courses: o.courses,
 		linkGroups: [...groups.entries()].map(([key, g]) => ({ key, ...g }))
 	};
 }

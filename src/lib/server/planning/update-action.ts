@@ -24,6 +24,7 @@ const FIELDS = [
 	'moneySek',
 	'supportCategoryId',
 	'goalId',
+	'courseId',
 	'participantIds',
 	'links'
 ] as const;

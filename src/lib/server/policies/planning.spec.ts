@@ -35,6 +35,17 @@ describe('who plans and reads action plans', () => {
 		expect(can(areaPrincipal, 'plan.write', planB)).toBe(false);
 	});
 
+	it('lets central pedagogical support add course actions anywhere (decision 066) without writing plans', () => {
+		const central = actor('central', [{ organizerId: org, unitId: null, role: 'central_pedagogical_support' }]);
+		for (const p of [organizerPlan, planA, planB]) {
+			expect(can(central, 'plan.course', p)).toBe(true);
+			expect(can(central, 'plan.write', p)).toBe(false);
+		}
+		expect(can(principalA, 'plan.course', planA)).toBe(true);
+		expect(can(principalA, 'plan.course', planB)).toBe(false);
+		for (const a of [keyA, teacherA, politician, stranger]) expect(can(a, 'plan.course', planA)).toBe(false);
+	});
+
 	it('lets a key person update the status of an action they are responsible for, and no other', () => {
 		expect(can(keyA, 'plan.write', planA)).toBe(false);
 		expect(can(keyA, 'action.status', { ...planA, responsibleId: 'key-a' })).toBe(true);

@@ -16,7 +16,8 @@ export type PlanResource = {
 	groupIds?: string[];
 };
 
-export type PlanningAction = 'planning.view' | 'plan.view' | 'plan.write' | 'action.status' | PlanningConfigureAction | CycleAction;
+export type PlanningAction =
+	'planning.view' | 'plan.view' | 'plan.write' | 'plan.course' | 'action.status' | PlanningConfigureAction | CycleAction;
 
 /** Reminders (decision 024): the organizer's planning settings, such as how many days before a due date to remind. */
 export type PlanningConfigureAction = 'planning.configure';
@@ -52,6 +53,10 @@ export function canPlan(actor: Actor, action: string, r: PlanResource | { type: 
 			return orgWide(ALL_PLAN_READERS) || atUnit(UNIT_READERS);
 		case 'plan.write':
 			return write;
+		case 'plan.course':
+			// Add an action that holds a catalog course (decision 066): central pedagogical support plans competence
+			// development from needs for any unit and the organizer; changing the action stays with those who write the plan.
+			return write || orgWide(['central_pedagogical_support']);
 		case 'action.status':
 			// The responsible person follows their own action up, wherever it sits.
 			return write || (!!r.responsibleId && r.responsibleId === actor.personId && insiders.length > 0);

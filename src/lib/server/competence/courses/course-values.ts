@@ -69,12 +69,21 @@ export async function courseColumns(db: Db, organizerId: string, input: CourseIn
 
 export type CourseRow = typeof competenceCourses.$inferSelect;
 
-/** One course of the organizer (not archived), or null: an id of another organizer's course is no course here. */
-export async function loadCourse(db: Db, organizerId: string, courseId: string): Promise<CourseRow | null> {
+/**
+ * One course of the organizer, or null: an id of another organizer's course is no course here. An archived course is
+ * no course either, unless `archived` asks for it (its page for those who took it, certificates, un-archiving).
+ */
+export async function loadCourse(db: Db, organizerId: string, courseId: string, o: { archived?: boolean } = {}): Promise<CourseRow | null> {
 	if (!isUuid(courseId)) return null;
 	const [row] = await db
 		.select()
 		.from(competenceCourses)
-		.where(and(eq(competenceCourses.id, courseId), eq(competenceCourses.organizerId, organizerId), isNull(competenceCourses.archivedAt)));
+		.where(
+			and(
+				eq(competenceCourses.id, courseId),
+				eq(competenceCourses.organizerId, organizerId),
+				o.archived ? undefined : isNull(competenceCourses.archivedAt)
+			)
+		);
 	return row ?? null;
 }

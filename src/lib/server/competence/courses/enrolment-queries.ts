@@ -33,11 +33,12 @@ export async function signedUpCount(db: Db, courseId: string): Promise<number> {
 
 /**
  * The course and the actor's own sign-up to it, for the person's own steps (competence.catalog): NOT_FOUND for no
- * course here, CONFLICT beside the form when the actor has not signed up.
+ * course here (an archived course too, unless `archived` asks for it: a certificate outlives its course), CONFLICT
+ * beside the form when the actor has not signed up.
  */
-export async function loadOwnEnrolment(db: Db, o: { actor: Actor | null; organizerId: string; courseId: string }) {
+export async function loadOwnEnrolment(db: Db, o: { actor: Actor | null; organizerId: string; courseId: string; archived?: boolean }) {
 	authorize(o.actor, 'competence.catalog', { type: 'organizer', organizerId: o.organizerId });
-	const course = await loadCourse(db, o.organizerId, o.courseId);
+	const course = await loadCourse(db, o.organizerId, o.courseId, { archived: o.archived });
 	if (!course) throw new AppError('NOT_FOUND', 'no such course');
 	const enrolment = await findEnrolment(db, course.id, o.actor.personId);
 	if (!enrolment) throw conflict('form', 'courses_error_not_signed_up');

@@ -3,7 +3,10 @@ import type { Db } from '../../db';
 import { competenceCourses, competenceEnrolments } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
 
-/** The actor's own sign-ups (competence.catalog), newest first: what, when, progress, completed, feedback given. */
+/**
+ * The actor's own sign-ups (competence.catalog), newest first: what, when, progress, completed, feedback given. Archived
+ * courses stay on the list (their history and certificate are the person's), marked as archived.
+ */
 export async function findMyCourses(db: Db, o: { actor: Actor | null; organizerId: string }) {
 	authorize(o.actor, 'competence.catalog', { type: 'organizer', organizerId: o.organizerId });
 	const rows = await db
@@ -14,8 +17,7 @@ export async function findMyCourses(db: Db, o: { actor: Actor | null; organizerI
 			and(
 				eq(competenceEnrolments.organizerId, o.organizerId),
 				eq(competenceEnrolments.personId, o.actor.personId),
-				isNull(competenceEnrolments.cancelledAt),
-				isNull(competenceCourses.archivedAt)
+				isNull(competenceEnrolments.cancelledAt)
 			)
 		)
 		.orderBy(desc(competenceEnrolments.createdAt));
@@ -27,6 +29,7 @@ export async function findMyCourses(db: Db, o: { actor: Actor | null; organizerI
 		partsDone: e.partsDone.length,
 		partCount: course.parts.length,
 		completedAt: e.completedAt,
-		feedbackGiven: !!e.feedbackAt
+		feedbackGiven: !!e.feedbackAt,
+		archived: !!course.archivedAt
 	}));
 }

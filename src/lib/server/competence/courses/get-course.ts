@@ -11,12 +11,13 @@ import { presentCourseCard } from './present-course';
 /**
  * One course for its page (competence.catalog): its parts (articles with their slug, for a link), the quiz without its
  * answers, the actor's own progress; for those who manage the catalog also who signed up and who attended. Another
- * organizer's course, or an archived one, is NOT_FOUND.
+ * organizer's course is NOT_FOUND; an archived one too, except to those who manage the catalog (to un-archive it) and
+ * to those who signed up to it (their history and certificate).
  */
 export async function getCourse(db: Db, o: { actor: Actor | null; organizerId: string; courseId: string; now?: Date }) {
 	authorize(o.actor, 'competence.catalog', { type: 'organizer', organizerId: o.organizerId });
 	const actor = o.actor;
-	const course = await loadCourse(db, o.organizerId, o.courseId);
+	const course = await loadCourse(db, o.organizerId, o.courseId, { archived: true });
 	if (!course) throw new AppError('NOT_FOUND', 'no such course');
 	const manages = can(actor, 'competence.catalog.manage', { type: 'organizer', organizerId: o.organizerId });
 	const active = await db
@@ -28,6 +29,7 @@ export async function getCourse(db: Db, o: { actor: Actor | null; organizerId: s
 		.from(competenceEnrolments)
 		.where(and(eq(competenceEnrolments.courseId, course.id), isNull(competenceEnrolments.cancelledAt)));
 	const mine = await findEnrolment(db, course.id, actor.personId);
+	if (course.archivedAt && !manages && !mine) throw new AppError('NOT_FOUND', 'no such course');
 	const articleIds = course.parts.flatMap((p) => (p.kind === 'article' ? [p.articleId] : []));
 	const slugs = new Map<string, string>();
 	for (const id of articleIds) {
@@ -65,6 +67,7 @@ export async function getCourse(db: Db, o: { actor: Actor | null; organizerId: s
 				}
 			: null,
 		started: !course.startsAt || course.startsAt <= now,
+		archived: !!course.archivedAt,
 		manages,
 		participants: manages
 			? active

@@ -8,18 +8,32 @@ import { AGGREGATE_READERS } from '../../policies/competence';
 import { organizerThreshold } from '../../assessment/rounds/round-checks';
 import { isShown } from '../../assessment/reports/suppress';
 import { aggregateReflections, type ReflectionAggregate } from '../aggregate-reflections';
+import { aggregateReflectionsByUnit } from '../aggregate-reflections-by-unit';
 import { loadCompetenceScope } from '../competence-scope';
 import { REFLECTION } from '../competence-rules';
 import { userErrorCategories } from './user-error-categories';
 import { weakSubGoals } from './weak-sub-goals';
+
+/** The reflections aggregate of one unit (its per-unit suppression, decision 066) or of the organizer (unitId null). */
+async function unitOrOrganizerReflections(db: Db, actor: Actor, organizerId: string, unitId: string | null): Promise<ReflectionAggregate> {
+	if (!unitId) return aggregateReflections(db, { actor, organizerId });
+	const { threshold, units } = await aggregateReflectionsByUnit(db, { actor, organizerId });
+	const u = units.find((x) => x.unitId === unitId);
+	return {
+		people: u?.people ?? 0,
+		threshold,
+		shown: !!u?.shown,
+		areas: (u?.areas ?? []).map((a) => ({ ...a, levels: [] }))
+	};
+}
 
 /** Handhavandefel categories with at least this many cases in a year count as recurring. */
 const RECURRING = 2;
 
 /**
  * The needs picture of a unit (with the units under it) or of the organizer (unitId null), beside what was offered
- * and taken (competence.needs). Needs: the reflections aggregated organizer-wide for those who may read that
- * (competence.aggregate, the threshold and rule of decision 053 — never per unit), the weakest sub-goals of the latest
+ * and taken (competence.needs). Needs: the reflections aggregated for those who may read that (competence.aggregate):
+ * the unit's under the per-unit suppression of decision 066, or the organizer's (decision 053), the weakest sub-goals of the latest
  * closed self-assessment (the report's suppressed values), recurring handhavandefel categories. Offered and taken: each
  * course with sign-ups and completions of the scope's staff and the feedback mean, shown only when at least the
  * anonymity threshold have answered. The organizer as a whole is for organizer-wide readers only.
@@ -40,7 +54,7 @@ export async function getNeedsPicture(db: Db, o: { actor: Actor | null; organize
 	if (unit && !can(actor, 'competence.needs', resource(unit.id))) throw new AppError('FORBIDDEN', 'not your unit');
 	const unitIds = unit ? tree.filter((u) => u.id === unit.id || resource(u.id).ancestorIds.includes(unit.id)).map((u) => u.id) : null;
 	const [reflections, subGoals, categories, threshold] = await Promise.all([
-		can(actor, 'competence.aggregate', resource(null)) ? aggregateReflections(db, { actor, organizerId: o.organizerId }) : null,
+		can(actor, 'competence.aggregate', resource(null)) ? unitOrOrganizerReflections(db, actor, o.organizerId, unit?.id ?? null) : null,
 		weakSubGoals(db, { organizerId: o.organizerId, unitIds: unit ? [unit.id] : null, limit: 3 }),
 		userErrorCategories(db, { organizerId: o.organizerId, unitIds: unitIds ?? undefined, now: o.now, atLeast: RECURRING }),
 		organizerThreshold(db, o.organizerId)

@@ -6,12 +6,17 @@ import { findMyReflections } from '../find-my-reflections';
 import { REFLECTION } from '../competence-rules';
 import { userErrorCategories } from './user-error-categories';
 import { weakSubGoals } from './weak-sub-goals';
+import { myLicensedTools } from './my-licensed-tools';
 
-/** Why a course is recommended: a weak area of one's own reflection, a weak sub-goal of one's unit, one's own handhavandefel. */
+/**
+ * Why a course is recommended: a weak area of one's own reflection, a weak sub-goal of one's unit, one's own
+ * handhavandefel, a tool one was given a licence to (decision 066).
+ */
 export type Reason =
 	| { kind: 'area'; key: string; name: { sv: string; en: string }; level: number }
 	| { kind: 'subGoal'; id: string; title: { sv: string; en: string }; mean: number }
-	| { kind: 'category'; id: string; name: string; cases: number };
+	| { kind: 'category'; id: string; name: string; cases: number }
+	| { kind: 'tool'; id: string; name: string };
 
 /** Areas at or under this level (1–6) of one's newest reflection count as weak. */
 const WEAK_LEVEL = 3;
@@ -21,7 +26,7 @@ const MAX = 6;
  * Courses recommended to the signed-in actor only (competence.catalog), each with why: tagged with an area where the
  * actor's own newest reflection is weakest, with a weak sub-goal of the actor's unit in the latest closed
  * self-assessment (the report's suppressed values), or with the category of the actor's own handhavandefel cases of
- * the last year. Courses the actor signed up to, and live sessions that are over, are left out. Most reasons first.
+ * the last year, or with a tool of the app register the actor was given a licence to. Courses the actor signed up to, and live sessions that are over, are left out. Most reasons first.
  * Nobody can ask for another person's recommendations: the function takes no person.
  */
 export async function recommendCourses(db: Db, o: { actor: Actor | null; organizerId: string; now?: Date }) {
@@ -41,9 +46,10 @@ export async function recommendCourses(db: Db, o: { actor: Actor | null; organiz
 		.from(roleAssignments)
 		.where(and(eq(roleAssignments.personId, actor.personId), eq(roleAssignments.organizerId, o.organizerId)));
 	const unitIds = units.flatMap((u) => (u.unitId ? [u.unitId] : []));
-	const [subGoals, categories] = await Promise.all([
+	const [subGoals, categories, tools] = await Promise.all([
 		unitIds.length ? weakSubGoals(db, { organizerId: o.organizerId, unitIds }) : [],
-		userErrorCategories(db, { organizerId: o.organizerId, requesterId: actor.personId, now })
+		userErrorCategories(db, { organizerId: o.organizerId, requesterId: actor.personId, now }),
+		myLicensedTools(db, { organizerId: o.organizerId, personId: actor.personId })
 	]);
 	const courses = await db
 		.select()
@@ -67,7 +73,8 @@ export async function recommendCourses(db: Db, o: { actor: Actor | null; organiz
 					.map((s): Reason => ({ kind: 'subGoal', id: s.subGoalId, title: s.title, mean: s.mean })),
 				...categories
 					.filter((k) => c.tags.categoryIds.includes(k.categoryId))
-					.map((k): Reason => ({ kind: 'category', id: k.categoryId, name: k.name, cases: k.cases }))
+					.map((k): Reason => ({ kind: 'category', id: k.categoryId, name: k.name, cases: k.cases })),
+				...tools.filter((t) => c.tags.toolIds.includes(t.toolId)).map((t): Reason => ({ kind: 'tool', id: t.toolId, name: t.name }))
 			];
 			return { id: c.id, kind: c.kind, title: c.title, startsAt: c.startsAt, reasons };
 		})

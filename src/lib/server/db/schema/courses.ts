@@ -2,6 +2,7 @@ import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqu
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people } from './org';
+import { assessmentRounds } from './assessment';
 
 /** short: parts to go through · live: a session on dates with a place or link · recorded: a broadcast to watch · external: another platform's course */
 export const COURSE_KINDS = ['short', 'live', 'recorded', 'external'] as const;
@@ -91,3 +92,29 @@ export const competenceEnrolments = pgTable(
 		check('competence_enrolments_score', sql`${t.feedbackScore} IS NULL OR ${t.feedbackScore} BETWEEN 1 AND 5`)
 	]
 );
+
+/**
+ * The self-assessment figures course recommendations read, kept per closed round (decision 066): each sub-goal's
+ * organizer mean and every unit's default-view value from the organizer report, with its suppression already applied.
+ * `stamp` names what the report was built from (the round's dates, threshold and agreed levels); a different stamp
+ * means the row is rebuilt. A cache: nothing but recommendations and the needs picture reads it.
+ */
+export const competenceRoundNeeds = pgTable('competence_round_needs', {
+	roundId: uuid('round_id')
+		.primaryKey()
+		.references(() => assessmentRounds.id),
+	organizerId: uuid('organizer_id')
+		.notNull()
+		.references(() => organizers.id),
+	stamp: text('stamp').notNull(),
+	/** { roundName, published, subGoals: [{ id, title, total, units: { unitId: value|null } }] } */
+	figures: jsonb('figures').$type<RoundNeedsFigures>().notNull(),
+	computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** The cached figures of one closed round (see competenceRoundNeeds). */
+export type RoundNeedsFigures = {
+	roundName: string;
+	published: boolean;
+	subGoals: { id: string; title: { sv: string; en: string }; total: number | null; units: Record<string, number | null> }[];
+};

@@ -4,6 +4,7 @@ import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
 import { supportCategories } from './support';
 import { planningGoals } from './vision';
+import { competenceCourses } from './courses';
 
 /**
  * An action plan: the organizer's (unit_id null) or one unit's, for one läsår ("2026/27", from 1 July).
@@ -61,6 +62,8 @@ export const planningActions = pgTable(
 		supportCategoryId: uuid('support_category_id').references(() => supportCategories.id),
 		/** The organizer's strategic goal the action serves, if any (same organizer, checked when saved). */
 		goalId: uuid('goal_id').references(() => planningGoals.id),
+		/** The catalog course the action holds ("hold course X for unit Y", decision 066), whose attendance and effect it follows. */
+		courseId: uuid('course_id').references(() => competenceCourses.id),
 		/** planned | in_progress | on_hold | done | dropped; every change is a row in planning_action_events. */
 		status: text('status').notNull().default('planned'),
 		createdBy: uuid('created_by').references(() => people.id),

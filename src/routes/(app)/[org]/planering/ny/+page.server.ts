@@ -11,7 +11,7 @@ import { loadSubGoalGuides } from '$lib/server/planning/sub-goal-guides';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Fields the address may fill in, so a report's suggestion can open a prepared form. */
-const PREFILL = ['scope', 'title', 'how', 'effect', 'followUp', 'supportCategoryId', 'goalId'];
+const PREFILL = ['scope', 'title', 'how', 'effect', 'followUp', 'supportCategoryId', 'goalId', 'courseId'];
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'planning.view');

@@ -9,10 +9,11 @@ import { answerQuiz } from '$lib/server/competence/courses/answer-quiz';
 import { completeCourse } from '$lib/server/competence/courses/complete-course';
 import { giveCourseFeedback } from '$lib/server/competence/courses/give-course-feedback';
 import { markAttendance } from '$lib/server/competence/courses/mark-attendance';
+import { archiveCourse } from '$lib/server/competence/courses/archive-course';
 import type { Actor } from '$lib/server/policies';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const NOTICES = ['sparad', 'anmald', 'avanmald', 'klar', 'tack', 'narvaro'] as const;
+const NOTICES = ['sparad', 'anmald', 'avanmald', 'klar', 'tack', 'narvaro', 'arkiverad', 'aterstalld'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'competence.catalog');
@@ -47,6 +48,8 @@ export const actions: Actions = {
 	quiz: (event) => act(event, 'quiz', (o) => answerQuiz(event.locals.db, { ...o, answers: o.values }), null),
 	complete: (event) => act(event, 'complete', (o) => completeCourse(event.locals.db, o), 'klar'),
 	feedback: (event) => act(event, 'feedback', (o) => giveCourseFeedback(event.locals.db, { ...o, input: o.values }), 'tack'),
+	archive: (event) => act(event, 'archive', (o) => archiveCourse(event.locals.db, { ...o, archived: true }), 'arkiverad'),
+	restore: (event) => act(event, 'restore', (o) => archiveCourse(event.locals.db, { ...o, archived: false }), 'aterstalld'),
 	attendance: (event) =>
 		act(
 			event,

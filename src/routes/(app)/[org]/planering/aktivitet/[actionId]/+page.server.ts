@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		),
 		chains,
 		action: details.action,
+		course: details.course,
 		plan: details.plan,
 		history: details.history,
 		canStatus: details.canStatus,

@@ -21,6 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	}).catch(throwHttp);
 	if (!details.canEdit) throwHttp(new AppError('FORBIDDEN', 'action'));
 	const options = await loadActionForm(db, { actor, organizerId: organizer.id }).catch(throwHttp);
+	// An action keeps its course after the course was archived: offer it so saving does not drop it (decision 066).
+	const held = details.course?.course;
+	if (held && !options.courses.some((c) => c.value === held.id)) options.courses.push({ value: held.id, label: held.title });
 	return {
 		action: { id: details.action.id, title: details.action.title },
 		period: details.plan.period,
