@@ -286,17 +286,15 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 			})
 			.returning({ id: appRequests.id });
 		if (r.checks?.length)
-			await tx
-				.insert(appRequestChecks)
-				.values(
-					r.checks.map((item) => ({
-						requestId: request.id,
-						organizerId,
-						item,
-						checkedBy: opts.decidedBy,
-						checkedAt: new Date(filedAt.getTime() + 86_400_000)
-					}))
-				);
+			await tx.insert(appRequestChecks).values(
+				r.checks.map((item) => ({
+					requestId: request.id,
+					organizerId,
+					item,
+					checkedBy: opts.decidedBy,
+					checkedAt: new Date(filedAt.getTime() + 86_400_000)
+				}))
+			);
 		made++;
 	}
 	await tx

@@ -12,6 +12,7 @@ import {
 import { todayInStockholm } from '../auth/load-actor';
 import { addDays } from '../apps/agreement-state';
 import { nameKey } from '../apps/save-tool';
+import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import type { DemoOrganizer } from './build-demo-organizer';
 import { buildDemoClassifications } from './build-demo-classifications';
 import { demoToolCatalogue } from './demo-tool-catalogue';
@@ -276,6 +277,8 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 	});
 	const requests = await buildDemoAppRequests(tx, demo, { decidedBy: decider.id, now: opts.now });
 	await buildDemoSharedReview(tx, { organizerId: demo.organizerId, day, importedBy: decider.id, now: opts.now });
+	// The reminders the daily job would have sent this morning for the agreements running out (the real job's function).
+	await sendAgreementReminders(tx, opts.now ?? new Date(), { organizerId: demo.organizerId });
 	return {
 		tools: tools.length + requests + 1,
 		agreements: agreements.length,

@@ -428,6 +428,14 @@ describe('determinism', () => {
 		});
 		expect(page.decisions).toEqual([]);
 		expect(page.originFiles).toHaveLength(1);
+		// The agreements running out were reminded about, as the daily job does.
+		const reminders = await h.db
+			.select({ params: notifications.params })
+			.from(notifications)
+			.where(and(eq(notifications.organizerId, org.organizerId), eq(notifications.kind, 'agreement_expiring')));
+		expect(reminders.map((r) => (r.params as { title: string }).title)).toEqual(
+			expect.arrayContaining(['Skrivstöd Plus', 'Frånvarokollen'])
+		);
 	});
 
 	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen, a loaner pool', async () => {
