@@ -13,7 +13,7 @@ import { DEMO_REQUESTS } from './demo-app-request-catalogue';
 /**
  * Ten requests for new tools (issue 18 item 9): each an ordinary pedagogical support case filed by a member of staff
  * at the unit, linked to a new, undecided register entry — six decided since (the decision answers the case and
- * solves it), four still open, some with checks ticked. Filed on working days counted back from today; due dates on
+ * solves it), four still open, some with checks ticked. Filed some days back from today (the dates move with it); due dates on
  * the organizer's calendar as a real request's. Inserted directly, without audit, as the rest of the demo, then
  * indexed for the queue search.
  */
