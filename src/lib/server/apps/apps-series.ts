@@ -1,9 +1,10 @@
-import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appAgreements, appClassifications, appDecisions, appRequests, appTools } from '../db/schema';
+import { appAgreements, appClassifications, appDecisions, appTools } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { recentSchoolYears } from '../support/followup/school-years';
-import { agreementCoverageShare, licenceUseShare, requestsInTimeShare, type ToolOnDay } from './apps-indicator-values';
+import { agreementCoverageShare, licenceUseShare, type ToolOnDay } from './apps-indicator-values';
+import { countRequestsInTime } from './requests/count-requests-in-time';
 import { computePoolUse } from './find-licence-use';
 
 /** The digital tools' computed planning indicators (decision 057). */
@@ -38,20 +39,7 @@ export async function appsSeries(db: Db, o: { organizerId: string; kind: AppsInd
 		}
 	} else {
 		values = [];
-		for (const y of years) {
-			const decided = await db
-				.select({ dueAt: appRequests.dueAt, decidedAt: appRequests.decidedAt })
-				.from(appRequests)
-				.where(
-					and(
-						eq(appRequests.organizerId, o.organizerId),
-						isNotNull(appRequests.decidedAt),
-						gte(appRequests.decidedAt, new Date(`${y.from}T00:00:00+02:00`)),
-						lte(appRequests.decidedAt, new Date(`${y.to}T23:59:59.999+02:00`))
-					)
-				);
-			values.push(requestsInTimeShare(decided.map((r) => ({ dueAt: r.dueAt, decidedAt: r.decidedAt! }))));
-		}
+		for (const y of years) values.push((await countRequestsInTime(db, { organizerId: o.organizerId, from: y.from, to: y.to })).share);
 	}
 	return years.map((y, i) => ({ label: y.key, on: days[i], value: values[i], suppressed: false as const }));
 }

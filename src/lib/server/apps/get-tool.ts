@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appAgreementFiles, appAgreements, appDecisions, appReviewComments, appTools, people } from '../db/schema';
+import { appAgreementFiles, appAgreements, appDecisions, appOriginAgreementFiles, appReviewComments, appTools, people } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -11,7 +11,8 @@ import { agreementState, mayApprove } from './agreement-state';
  * One tool of the register (apps.register) with its agreements (newest first), its decisions (newest first, the
  * first being its standing), the owner's and deciders' names, the agreement state today and whether it may be
  * approved now, and the agreements' files without their bytes (the one in force first, then earlier ones, newest
- * first), and the comments on its review, oldest first. NOT_FOUND for a tool of another organizer or a malformed id.
+ * first), the agreement files that came with another organizer's review (`originFiles`, without bytes), and the
+ * comments on its review, oldest first. NOT_FOUND for a tool of another organizer or a malformed id.
  */
 export async function getTool(db: Db, opts: { actor: Actor; organizerId: string; toolId: string; today?: string }) {
 	const { actor, organizerId, toolId } = opts;
@@ -23,7 +24,7 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 				.where(and(eq(appTools.id, toolId), eq(appTools.organizerId, organizerId)))
 		: [];
 	if (!tool) throw new AppError('NOT_FOUND', 'no such tool');
-	const [owner, agreements, decisions, files, comments] = await Promise.all([
+	const [owner, agreements, decisions, files, comments, originFiles] = await Promise.all([
 		tool.ownerId ? db.select({ name: people.name }).from(people).where(eq(people.id, tool.ownerId)) : Promise.resolve([]),
 		db.select().from(appAgreements).where(eq(appAgreements.toolId, tool.id)).orderBy(desc(appAgreements.validFrom), asc(appAgreements.id)),
 		db
@@ -53,7 +54,19 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 			.from(appReviewComments)
 			.innerJoin(people, eq(people.id, appReviewComments.authorId))
 			.where(eq(appReviewComments.toolId, tool.id))
-			.orderBy(asc(appReviewComments.createdAt), asc(appReviewComments.id))
+			.orderBy(asc(appReviewComments.createdAt), asc(appReviewComments.id)),
+		tool.origin
+			? db
+					.select({
+						id: appOriginAgreementFiles.id,
+						agreementIndex: appOriginAgreementFiles.agreementIndex,
+						fileName: appOriginAgreementFiles.fileName,
+						size: appOriginAgreementFiles.size,
+						sha256: appOriginAgreementFiles.sha256
+					})
+					.from(appOriginAgreementFiles)
+					.where(eq(appOriginAgreementFiles.toolId, tool.id))
+			: Promise.resolve([])
 	]);
 	const state = agreementState(agreements, { today: opts.today ?? todayInStockholm(), personalData: tool.personalData });
 	return {
@@ -67,6 +80,7 @@ export async function getTool(db: Db, opts: { actor: Actor; organizerId: string;
 		agreement: state,
 		mayApprove: mayApprove(state.state, tool.personalData),
 		comments,
+		originFiles,
 		canManage: can(actor, 'apps.manage', { type: 'apps', organizerId }),
 		canComment: can(actor, 'apps.comment', { type: 'apps', organizerId })
 	};

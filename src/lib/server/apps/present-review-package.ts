@@ -1,8 +1,11 @@
-import type { VerifiedPackage } from './read-review-package';
+import type { previewReviewPackage } from './import-review-package';
 
-/** What the package page shows before the import: who signed, the entry, their decision and agreements. */
-export function presentReviewPackage(pkg: VerifiedPackage & { existingToolId: string | null }) {
-	const { body } = pkg;
+/**
+ * What the package page shows before the import: who signed, the entry, their decision, agreements and
+ * classification, and an included agreement file by name, size and hash (never its bytes).
+ */
+export function presentReviewPackage(pkg: Awaited<ReturnType<typeof previewReviewPackage>>) {
+	const { body, agreementFile: f } = pkg;
 	return {
 		organizer: body.origin.organizer,
 		installation: body.origin.installation,
@@ -14,6 +17,8 @@ export function presentReviewPackage(pkg: VerifiedPackage & { existingToolId: st
 		personalData: body.tool.personalData,
 		decision: body.decision,
 		agreements: body.agreements,
+		classification: pkg.classification,
+		agreementFile: f ? { agreement: f.agreement, fileName: f.fileName, size: f.size, sha256: f.sha256 } : null,
 		exists: pkg.existingToolId !== null
 	};
 }

@@ -1,5 +1,5 @@
 // Covers: createToolImport, planToolImport, applyToolImport, getToolImport, findRegisterExport, registerXlsx, recordsXlsx,
-// registerJson, buildReviewPackage, previewReviewPackage, importReviewPackage, readReviewPackage.
+// registerJson, buildReviewPackage, stageReviewPackage, previewReviewPackage, importReviewPackage, readReviewPackage.
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -15,7 +15,8 @@ import { createToolImport } from './create-tool-import';
 import { decideTool } from './decide-tool';
 import { findRegisterExport } from './find-register-export';
 import { getTool } from './get-tool';
-import { importReviewPackage, previewReviewPackage } from './import-review-package';
+import { importReviewPackage, previewReviewPackage as previewStaged } from './import-review-package';
+import { stageReviewPackage } from './stage-review-package';
 import { planToolImport } from './plan-tool-import';
 import { recordsXlsx } from './records-xlsx';
 import { registerJson } from './register-json';
@@ -41,6 +42,27 @@ const caught = async (p: Promise<unknown>) =>
 		fileCode?: string;
 		line?: number;
 	};
+type PackageOpts = { actor: Awaited<ReturnType<typeof buildActor>>; organizerId: string; text: string };
+/** A package uploaded and previewed, as the import page does in two requests (decision 065). */
+const previewReviewPackage = async (db: typeof t.db, o: PackageOpts) => {
+	const { id } = await stageReviewPackage(db, {
+		actor: o.actor,
+		organizerId: o.organizerId,
+		fileName: 'granskning.json',
+		bytes: bytes(o.text)
+	});
+	return previewStaged(db, { actor: o.actor, organizerId: o.organizerId, batchId: id });
+};
+/** A package uploaded and imported at once. */
+const importText = async (db: typeof t.db, o: PackageOpts) => {
+	const { id } = await stageReviewPackage(db, {
+		actor: o.actor,
+		organizerId: o.organizerId,
+		fileName: 'granskning.json',
+		bytes: bytes(o.text)
+	});
+	return importReviewPackage(db, { actor: o.actor, organizerId: o.organizerId, batchId: id });
+};
 const toolsOf = (organizerId: string) => t.db.select().from(appTools).where(eq(appTools.organizerId, organizerId));
 
 describe('importing the register from a file', () => {
@@ -309,6 +331,7 @@ describe('sharing a review between organizers', () => {
 		const file = JSON.parse(pkg.json);
 		expect(file.body.tool.name).toBe(tool.name);
 		expect(file.body.extensions).toEqual({});
+		expect(pkg.json).not.toContain('agreementFile');
 		// Never a signer's name, the cost or an id of A's.
 		expect(pkg.json).not.toContain('Anna Avtalsdóttir');
 		expect(pkg.json).not.toContain('99000');
@@ -317,7 +340,7 @@ describe('sharing a review between organizers', () => {
 		const preview = await previewReviewPackage(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json });
 		expect(preview).toMatchObject({ keyId: installationA.keyId, existingToolId: null, body: { origin: { organizer: a.organizer.name } } });
 
-		const imported = await importReviewPackage(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json });
+		const imported = await importText(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json });
 		const page = await getTool(t.db, { actor: b.reader, organizerId: b.organizer.id, toolId: imported.id, today: TODAY });
 		expect(page.tool).toMatchObject({
 			name: tool.name,
@@ -343,7 +366,7 @@ describe('sharing a review between organizers', () => {
 		expect(audit.organizerId).toBe(b.organizer.id);
 
 		// A second import of the same review is refused with a message, and changes nothing.
-		const again = await caught(importReviewPackage(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json }));
+		const again = await caught(importText(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json }));
 		expect([again.code, again.issues]).toEqual(['CONFLICT', [{ field: 'file', message: 'apps_package_error_exists' }]]);
 		expect((await previewReviewPackage(t.db, { actor: b.central, organizerId: b.organizer.id, text: pkg.json })).existingToolId).toBe(
 			imported.id
@@ -356,7 +379,7 @@ describe('sharing a review between organizers', () => {
 		const base = { actor: b.central, organizerId: b.organizer.id };
 		const file = JSON.parse(pkg.json);
 		const tampered = JSON.stringify({ ...file, body: { ...file.body, decision: { ...file.body.decision, conditions: '' } } });
-		const e = await caught(importReviewPackage(t.db, { ...base, text: tampered }));
+		const e = await caught(importText(t.db, { ...base, text: tampered }));
 		expect([e.code, e.issues]).toEqual(['INVALID', [{ field: 'file', message: 'apps_package_error_signature' }]]);
 		const otherKey = signingKey(keyringOf(randomBytes(32)));
 		const swapped = JSON.stringify({ ...file, signature: { ...file.signature, publicKey: otherKey.publicKey.toString('base64url') } });
@@ -377,9 +400,7 @@ describe('sharing a review between organizers', () => {
 		expect((await exportAs(a.reader, a.organizer.id)).code).toBe('FORBIDDEN');
 		expect((await exportAs(b.central, b.organizer.id)).code).toBe('NOT_FOUND');
 		expect((await exportAs(b.central, a.organizer.id)).code).toBe('FORBIDDEN');
-		expect((await caught(importReviewPackage(t.db, { actor: b.reader, organizerId: b.organizer.id, text: pkg.json }))).code).toBe(
-			'FORBIDDEN'
-		);
+		expect((await caught(importText(t.db, { actor: b.reader, organizerId: b.organizer.id, text: pkg.json }))).code).toBe('FORBIDDEN');
 		expect((await caught(previewReviewPackage(t.db, { actor: a.central, organizerId: b.organizer.id, text: pkg.json }))).code).toBe(
 			'FORBIDDEN'
 		);

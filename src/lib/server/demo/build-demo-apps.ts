@@ -12,11 +12,23 @@ import {
 import { todayInStockholm } from '../auth/load-actor';
 import { addDays } from '../apps/agreement-state';
 import { nameKey } from '../apps/save-tool';
+import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import type { DemoOrganizer } from './build-demo-organizer';
 import { buildDemoClassifications } from './build-demo-classifications';
 import { demoToolCatalogue } from './demo-tool-catalogue';
+import { buildDemoAppRequests } from './build-demo-app-requests';
+import { buildDemoLicenceHolders } from './build-demo-licence-holders';
+import { buildDemoSharedReview } from './build-demo-shared-review';
 
-export type DemoAppsCounts = { tools: number; agreements: number; decisions: number; licencePools: number };
+export type DemoAppsCounts = {
+	tools: number;
+	agreements: number;
+	decisions: number;
+	licencePools: number;
+	licenceHolders?: number;
+	requests?: number;
+	sharedReviews?: number;
+};
 
 /** An agreement as days from today: from `from` days ago, to `to` days ahead (null: until further notice). */
 export type DemoAgreement = { from: number; to: number | null; signer: string; subProcessors?: string };
@@ -198,7 +210,8 @@ const TOOLS: DemoTool[] = [
 /**
  * Exempelkommun's register of digital tools (issue 18): approved, approved with conditions and refused tools, one
  * waiting for a decision and one with an agreement but no decision yet; agreements valid, running out within the
- * warning period, ended, or missing. Dates are counted from today, so the register looks the same on any day.
+ * warning period, ended, or missing; licences per unit and per person; ten requests of the last months; and one
+ * review imported from a neighbouring organizer. Dates are counted from today, so the register looks the same on any day.
  * Decided by the central pedagogical support person. Inserted directly, without audit, as the rest of the demo.
  */
 export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: Date } = {}): Promise<DemoAppsCounts> {
@@ -256,7 +269,25 @@ export async function buildDemoApps(tx: Db, demo: DemoOrganizer, opts: { now?: D
 	if (decisions.length) await tx.insert(appDecisions).values(decisions);
 	const licencePools = await buildDemoLicences(tx, demo, { idOf, day, importedBy: decider.id });
 	await buildDemoClassifications(tx, { organizerId: demo.organizerId, idOf, day, assessedBy: decider.id });
-	return { tools: tools.length, agreements: agreements.length, decisions: decisions.length, licencePools };
+	const licenceHolders = await buildDemoLicenceHolders(tx, demo, {
+		toolId: idOf.get('Skärminspelaren'),
+		day,
+		assignedBy: decider.id,
+		now: opts.now
+	});
+	const requests = await buildDemoAppRequests(tx, demo, { decidedBy: decider.id, now: opts.now });
+	await buildDemoSharedReview(tx, { organizerId: demo.organizerId, day, importedBy: decider.id, now: opts.now });
+	// The reminders the daily job would have sent this morning for the agreements running out (the real job's function).
+	await sendAgreementReminders(tx, opts.now ?? new Date(), { organizerId: demo.organizerId });
+	return {
+		tools: tools.length + requests + 1,
+		agreements: agreements.length,
+		decisions: decisions.length,
+		licencePools: licencePools + (licenceHolders ? 1 : 0),
+		licenceHolders,
+		requests,
+		sharedReviews: 1
+	};
 }
 
 /**

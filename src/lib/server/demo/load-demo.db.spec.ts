@@ -25,6 +25,10 @@ import { DEMO_PASSWORD, loadDemo, type LoadDemoResult } from './load-demo';
 import { findRegister } from '../apps/find-register';
 import { findWhitelist } from '../apps/find-whitelist';
 import { findLicenceUse } from '../apps/find-licence-use';
+import { findAppRequests } from '../apps/requests/find-app-requests';
+import { countRequestsInTime } from '../apps/requests/count-requests-in-time';
+import { getTool } from '../apps/get-tool';
+import { addDays } from '../apps/agreement-state';
 import { roundStatus } from '../assessment/rounds/round-status';
 import { planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
@@ -385,7 +389,53 @@ describe('determinism', () => {
 		expect(new Set(whitelist.map((e) => e.outcome))).toEqual(new Set(['approved', 'approved_with_conditions', 'refused']));
 		expect(whitelist.find((e) => e.name === 'Skrivstöd Plus')).toMatchObject({ yearFrom: 4, yearTo: 9 });
 		const { pools } = await findLicenceUse(h.db, { actor: leader, organizerId: org.organizerId });
-		expect(pools.find((p) => p.unitName === 'Solbackaskolan')).toMatchObject({ seats: 200, used: 12, lowUse: true, renewalSoon: true });
+		expect(pools.find((p) => p.unitName === 'Solbackaskolan' && p.toolName === 'Matteresan')).toMatchObject({
+			seats: 200,
+			used: 12,
+			lowUse: true,
+			renewalSoon: true
+		});
+		// Licences held by people (the BOL shape): counted from the holders, the unused ones flagged before renewal.
+		expect(pools.find((p) => p.toolName === 'Skärminspelaren')).toMatchObject({
+			perUser: true,
+			seats: 40,
+			assigned: 30,
+			used: 23,
+			unusedAssigned: 7,
+			unusedBeforeRenewal: true
+		});
+	});
+
+	it('gives Exempelkommun ten recent requests for tools, most decided within 5 working days, and a review shared by a neighbour', async () => {
+		const org = (first as { demo: { organizerId: string; people: { leadership: { id: string }[] } } }).demo;
+		const leader = (await loadActor(h.db, org.people.leadership[0].id))!;
+		const { rows } = await findAppRequests(h.db, { actor: leader, organizerId: org.organizerId });
+		expect(rows).toHaveLength(10);
+		expect(rows.filter((r) => r.decidedAt === null)).toHaveLength(4);
+		const today = todayInStockholm();
+		expect(await countRequestsInTime(h.db, { organizerId: org.organizerId, from: addDays(today, -365), to: addDays(today, 1) })).toEqual({
+			decided: 6,
+			inTime: 5,
+			share: 5 / 6
+		});
+		const register = await findRegister(h.db, { actor: leader, organizerId: org.organizerId });
+		const shared = register.rows.find((r) => r.name === 'Stavningsstjärnan')!;
+		const page = await getTool(h.db, { actor: leader, organizerId: org.organizerId, toolId: shared.id });
+		expect(page.tool.origin).toMatchObject({
+			organizer: 'Grannby kommun',
+			decision: { outcome: 'approved_with_conditions' },
+			classification: { confidentiality: 2 }
+		});
+		expect(page.decisions).toEqual([]);
+		expect(page.originFiles).toHaveLength(1);
+		// The agreements running out were reminded about, as the daily job does.
+		const reminders = await h.db
+			.select({ params: notifications.params })
+			.from(notifications)
+			.where(and(eq(notifications.organizerId, org.organizerId), eq(notifications.kind, 'agreement_expiring')));
+		expect(reminders.map((r) => (r.params as { title: string }).title)).toEqual(
+			expect.arrayContaining(['Skrivstöd Plus', 'Frånvarokollen'])
+		);
 	});
 
 	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen, a loaner pool', async () => {

@@ -40,6 +40,21 @@ export type ToolOrigin = {
 		decidedAt: string;
 	} | null;
 	agreements: { counterparty: string; validFrom: string; validTo: string | null; subProcessors: string }[];
+	/** Their classification with its rationales, when the package carried one (no assessor's name). */
+	classification?: OriginClassification | null;
+};
+
+/** A classification as it travels in a review package (decision 065): the four levels and their rationales. */
+export type OriginClassification = {
+	confidentiality: number;
+	integrity: number;
+	availability: number;
+	traceability: number | null;
+	confidentialityRationale: string;
+	integrityRationale: string;
+	availabilityRationale: string;
+	traceabilityRationale: string;
+	assessedAt: string;
 };
 
 /**
@@ -143,6 +158,37 @@ export const appAgreementFiles = pgTable(
 			.on(t.agreementId)
 			.where(sql`${t.replacedAt} IS NULL`)
 	]
+);
+
+/**
+ * The agreement file that came inside another organizer's signed review package (decision 065), attached to their
+ * agreement in the entry's origin (`agreementIndex` into `origin.agreements`). Theirs, never the importer's own
+ * agreement; read with the register's permission like the own files. The hash is the one the signature covered.
+ */
+export const appOriginAgreementFiles = pgTable(
+	'app_origin_agreement_files',
+	{
+		id: id(),
+		organizerId: uuid('organizer_id')
+			.notNull()
+			.references(() => organizers.id),
+		toolId: uuid('tool_id')
+			.notNull()
+			.references(() => appTools.id),
+		/** Which of `origin.agreements` the file belongs to (0 = the first listed). */
+		agreementIndex: integer('agreement_index').notNull(),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		/** SHA-256 of the bytes, hex, as the package stated and the import checked. */
+		sha256: text('sha256').notNull(),
+		content: bytea('content').notNull(),
+		importedBy: uuid('imported_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('app_origin_agreement_files_tool_idx').on(t.toolId, t.agreementIndex)]
 );
 
 /** A decision about a tool: the latest one is its standing on the whitelist; the earlier ones are its history. */

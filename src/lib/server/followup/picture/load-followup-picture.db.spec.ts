@@ -8,9 +8,10 @@ import {
 	buildResponse,
 	buildRound,
 	buildTicket,
+	buildTool,
 	buildUnit
 } from '../../../../../tests/factories';
-import { kbDeflections } from '../../db/schema';
+import { appRequests, kbDeflections } from '../../db/schema';
 import { isAppError } from '../../errors';
 import { todayInStockholm } from '../../auth/load-actor';
 import { schoolYearOf } from '../../support/followup/school-years';
@@ -33,6 +34,7 @@ import { countDaysWithout } from '../../devices/count-days-without';
 import { computePoolUse } from '../../apps/find-licence-use';
 import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { appsSeries } from '../../apps/apps-series';
+import { countRequestsInTime } from '../../apps/requests/count-requests-in-time';
 import { coverageShare } from '../../competence/coverage-share';
 import { getNeedsPicture } from '../../competence/courses/get-needs-picture';
 import { loadFollowupPicture } from './load-followup-picture';
@@ -73,8 +75,22 @@ async function scene() {
 		[b, [3, 4, 4, 4]]
 	] as const)
 		for (const level of levels) await buildResponse(t.db, { round, unitId: unit.id, perspective: 'staff', answers: { [ITEM_1_1]: level } });
-	await buildTicket(t.db, { organizerId, unitId: a.id, input: { lostAmount: 2, studentsAffected: 25 } });
-	await buildTicket(t.db, { organizerId, unitId: a.id, input: { lostAmount: '30', lostUnit: 'minute' } });
+	const first = await buildTicket(t.db, { organizerId, unitId: a.id, input: { lostAmount: 2, studentsAffected: 25 } });
+	const second = await buildTicket(t.db, { organizerId, unitId: a.id, input: { lostAmount: '30', lostUnit: 'minute' } });
+	// Two of the cases were requests for tools, decided this school year: one by its due date, one after.
+	const tool = await buildTool(t.db, { organizerId });
+	const hourAgo = new Date(Date.now() - 3600_000);
+	await t.db.insert(appRequests).values(
+		[first, second].map(({ ticket, requester }, i) => ({
+			organizerId,
+			ticketId: ticket.id,
+			toolId: tool.id,
+			purpose: 'Läsning',
+			requestedBy: requester.personId,
+			dueAt: new Date(hourAgo.getTime() + (i === 0 ? 1 : -1) * 86400_000),
+			decidedAt: hourAgo
+		}))
+	);
 	await buildTicket(t.db, { organizerId, unitId: b.id, input: { chain: 'pedagogical', lostAmount: 1 } });
 	const article = await buildArticle(t.db, { organizerId, title: 'Anslut till wifi', chain: 'technical' });
 	await t.db.insert(kbDeflections).values({ organizerId, articleId: article.id, query: 'wifi' });
@@ -192,6 +208,12 @@ describe('one picture of the strategy and daily operations', () => {
 		expect(figureOf(p, '2.3', 'apps.agreements')!.value).toBe(
 			(await appsSeries(t.db, { organizerId, kind: 'apps_agreement_coverage', today: asOf })).at(-1)!.value
 		);
+		const requests = await countRequestsInTime(t.db, { organizerId, from: year.from, to: year.to });
+		expect(requests).toEqual({ decided: 2, inTime: 1, share: 0.5 });
+		expect(figureOf(p, '2.3', 'apps.requests_in_time')!.value).toBe(requests.share);
+		expect(figureOf(p, '2.3', 'apps.requests_decided')!.value).toBe(requests.decided);
+		// The planning indicator counts the same requests for the current school year.
+		expect((await appsSeries(t.db, { organizerId, kind: 'apps_request_lead_time' })).at(-1)!.value).toBe(requests.share);
 		expect(figureOf(p, '1.1', 'coverage.share')!.value).toBe(
 			await coverageShare(t.db, { organizerId, unitId: null, aspect: null, year: { key: '', from: year.from, to: year.to } })
 		);

@@ -10,6 +10,7 @@ import { countDaysWithout } from '../../devices/count-days-without';
 import { computePoolUse } from '../../apps/find-licence-use';
 import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { appsSeries } from '../../apps/apps-series';
+import { countRequestsInTime } from '../../apps/requests/count-requests-in-time';
 import { coverageShare } from '../../competence/coverage-share';
 import { getNeedsPicture } from '../../competence/courses/get-needs-picture';
 
@@ -243,14 +244,18 @@ const devices: FigureLoader = {
 	}
 };
 
-/** 2.3: licences used of those bought, and tools approved with an agreement in force (apps). Organizer-wide. */
+/**
+ * 2.3: licences used of those bought, tools approved with an agreement in force, and the requests for new tools decided
+ * within 5 working days in the period (apps). Organizer-wide.
+ */
 const apps: FigureLoader = {
 	key: 'apps',
 	async load(c) {
 		if (!can(c.actor, 'apps.register', { type: 'apps', organizerId: c.organizerId })) return null;
-		const [pools, agreements] = await readTogether(c.db, [
+		const [pools, agreements, requests] = await readTogether(c.db, [
 			() => computePoolUse(c.db, c.organizerId, c.asOf),
-			() => appsSeries(c.db, { organizerId: c.organizerId, kind: 'apps_agreement_coverage', today: c.asOf })
+			() => appsSeries(c.db, { organizerId: c.organizerId, kind: 'apps_agreement_coverage', today: c.asOf }),
+			() => countRequestsInTime(c.db, { organizerId: c.organizerId, from: c.from, to: c.to })
 		]);
 		const inForce = pools.filter((p) => p.validFrom <= c.asOf && p.validTo >= c.asOf);
 		const base = { organizerValue: null, over: 'today' as const, perUnit: false };
@@ -281,6 +286,26 @@ const apps: FigureLoader = {
 				value: agreements.at(-1)?.value ?? null,
 				source: 'appsSeries',
 				href: '/appar/register'
+			},
+			{
+				...base,
+				key: 'apps.requests_in_time',
+				label: 'picture_fig_apps_requests_in_time',
+				format: 'share',
+				value: requests.share,
+				over: 'period',
+				source: 'countRequestsInTime',
+				href: '/appar/begaranden'
+			},
+			{
+				...base,
+				key: 'apps.requests_decided',
+				label: 'picture_fig_apps_requests_decided',
+				format: 'count',
+				value: requests.decided,
+				over: 'period',
+				source: 'countRequestsInTime',
+				href: '/appar/begaranden'
 			}
 		];
 	}

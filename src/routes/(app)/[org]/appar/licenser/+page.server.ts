@@ -5,6 +5,7 @@ import { formValues, runAction, throwHttp } from '$lib/server/http/errors';
 import { addLicencePool } from '$lib/server/apps/add-licence-pool';
 import { findLicenceUse, LOW_USE_BELOW, RENEWAL_WITHIN_DAYS } from '$lib/server/apps/find-licence-use';
 import { importLicenceUsage } from '$lib/server/apps/import-licence-usage';
+import { comparePurchasing } from '$lib/server/apps/compare-purchasing';
 import { appTools, units } from '$lib/server/db/schema';
 import { decodeCsvFile } from '$lib/server/imports/decode-csv-file';
 import { ImportFileError } from '$lib/server/imports/import-file-error';
@@ -28,7 +29,14 @@ export const load: PageServerLoad = async (event) => {
 					.orderBy(asc(units.nameSort))
 			])
 		: [[], []];
-	return { ...use, tools, units: unitList, lowUseBelow: LOW_USE_BELOW, renewalWithinDays: RENEWAL_WITHIN_DAYS };
+	return {
+		...use,
+		purchasing: comparePurchasing(use.pools),
+		tools,
+		units: unitList,
+		lowUseBelow: LOW_USE_BELOW,
+		renewalWithinDays: RENEWAL_WITHIN_DAYS
+	};
 };
 
 export const actions: Actions = {
