@@ -44,8 +44,18 @@ describe('the register of digital tools', () => {
 	it('adds a tool, refuses a second of the same name whatever the case, and audits the change of an edit', async () => {
 		const s = await setup();
 		const base = { actor: s.central, organizerId: s.organizer.id };
-		const tool = await saveTool(t.db, { ...base, input: toolForm({ schoolForms: ['compulsory'], yearlyCost: '12 000' }) });
-		expect(tool).toMatchObject({ name: 'Skrivstöd Pro', personalData: true, schoolForms: ['compulsory'], yearlyCost: 12000 });
+		const tool = await saveTool(t.db, {
+			...base,
+			input: toolForm({ schoolForms: ['compulsory'], yearlyCost: '12 000', yearFrom: 'f', yearTo: '3' })
+		});
+		expect(tool).toMatchObject({
+			name: 'Skrivstöd Pro',
+			personalData: true,
+			schoolForms: ['compulsory'],
+			yearFrom: 0,
+			yearTo: 3,
+			yearlyCost: 12000
+		});
 
 		const dup = await caught(saveTool(t.db, { ...base, input: toolForm({ name: '  skrivstöd  pro ' }) }));
 		expect(dup.code).toBe('CONFLICT');
@@ -70,6 +80,15 @@ describe('the register of digital tools', () => {
 		);
 		expect(e.code).toBe('INVALID');
 		expect(e.issues.map((i) => i.field).sort()).toEqual(['kind', 'name', 'schoolForms', 'url', 'yearlyCost'].sort());
+		// Year groups: F or 1–9, and not backwards.
+		const years = await caught(
+			saveTool(t.db, { actor: s.central, organizerId: s.organizer.id, input: toolForm({ yearFrom: '10', yearTo: 'x' }) })
+		);
+		expect(years.issues.map((i) => i.field).sort()).toEqual(['yearFrom', 'yearTo']);
+		const backwards = await caught(
+			saveTool(t.db, { actor: s.central, organizerId: s.organizer.id, input: toolForm({ yearFrom: '7', yearTo: '4' }) })
+		);
+		expect(backwards.issues).toEqual([{ field: 'yearTo', message: 'apps_error_years_order' }]);
 		expect(await t.db.select().from(appTools).where(eq(appTools.organizerId, s.organizer.id))).toEqual([]);
 		// An owner must hold a leading or central role here: a teacher may not own a tool in the register.
 		const owner = await caught(

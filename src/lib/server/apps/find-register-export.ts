@@ -17,6 +17,9 @@ export type ExportedTool = {
 	url: string;
 	description: string;
 	schoolForms: SchoolForm[];
+	/** Where the tool is used: year groups F (0) … 9, null for no limit. */
+	yearFrom: number | null;
+	yearTo: number | null;
 	signIn: ToolSignIn;
 	personalData: boolean;
 	dataDescription: string;
@@ -92,6 +95,8 @@ export async function findRegisterExport(
 			url: t.url,
 			description: t.description,
 			schoolForms: t.schoolForms,
+			yearFrom: t.yearFrom,
+			yearTo: t.yearTo,
 			signIn: t.signIn,
 			personalData: t.personalData,
 			dataDescription: t.dataDescription,

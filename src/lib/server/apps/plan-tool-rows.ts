@@ -2,7 +2,8 @@ import { appTools, type ToolKind } from '../db/schema/apps';
 import { parseYesNo } from '../imports/cell-values';
 import type { ImportRow } from '../imports/read-import-file';
 import { addIssue, countOutcomes, type PlanCounts, type PlanRowBase, type RowIssue } from '../imports/plan-types';
-import { parseCost, parseSchoolForms, parseSignIn, parseToolKind } from './tool-cell-values';
+import { parseCost, parseSchoolForms, parseSignIn, parseToolKind, parseYears } from './tool-cell-values';
+import { yearValue } from '$lib/apps/labels';
 import type { ToolColumn } from './tool-columns';
 import { toolSchema } from './tool-input';
 import { nameKey } from './save-tool';
@@ -36,6 +37,8 @@ function formOf(tool: Tool | null): Record<string, unknown> {
 		url: tool.url,
 		description: tool.description,
 		schoolForms: tool.schoolForms,
+		yearFrom: yearValue(tool.yearFrom ?? null),
+		yearTo: yearValue(tool.yearTo ?? null),
 		signIn: tool.signIn,
 		personalData: tool.personalData ? 'on' : undefined,
 		dataDescription: tool.dataDescription,
@@ -85,6 +88,11 @@ export function planToolRows(rows: ImportRow<ToolColumn>[], col: Record<ToolColu
 				});
 			else form.schoolForms = parsed.forms;
 		}
+		if (c.years) {
+			const years = parseYears(c.years);
+			if (years) Object.assign(form, years);
+			else addIssue(issues, { column: col.years, message: 'apps_import_error_years', params: { value: c.years } });
+		}
 		if (c.signIn) {
 			const signIn = parseSignIn(c.signIn);
 			if (signIn) form.signIn = signIn;
@@ -105,8 +113,9 @@ export function planToolRows(rows: ImportRow<ToolColumn>[], col: Record<ToolColu
 		const parsed = toolSchema.safeParse(form);
 		if (!parsed.success)
 			for (const issue of parsed.error.issues) {
-				const field = String(issue.path[0]) as ToolColumn;
-				addIssue(issues, { column: col[field] ?? null, message: issue.message });
+				const field = String(issue.path[0]);
+				const column = field === 'yearFrom' || field === 'yearTo' ? 'years' : (field as ToolColumn);
+				addIssue(issues, { column: col[column] ?? null, message: issue.message });
 			}
 		const row: ToolPlanRow = {
 			line: r.line,
@@ -125,6 +134,7 @@ export function planToolRows(rows: ImportRow<ToolColumn>[], col: Record<ToolColu
 			const before = toolSchema.parse(formOf(current));
 			row.changed = COMPARED.filter((f) => String(now[f]) !== String(before[f])).map((f) => col[f]);
 			if ([...now.schoolForms].sort().join() !== [...before.schoolForms].sort().join()) row.changed.push(col.schoolForms);
+			if (now.yearFrom !== before.yearFrom || now.yearTo !== before.yearTo) row.changed.push(col.years);
 			row.outcome = row.changed.length ? 'update' : 'unchanged';
 		}
 		return row;

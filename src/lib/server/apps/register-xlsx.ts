@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages';
 import { t } from '$lib/i18n';
-import { yearsLabel } from '$lib/apps/labels';
+import { yearsLabel, yearValue } from '$lib/apps/labels';
 import type { ExportedTool } from './find-register-export';
 import { columnHeading, TOOL_COLUMNS, type ToolColumn } from './tool-columns';
 
 /** A cell a spreadsheet never reads as a formula. */
 export const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** Year groups as the import reads them back: "F–9", "4" or empty. */
+const yearsCell = (from: number | null, to: number | null) => {
+	if (from === null && to === null) return '';
+	const a = yearValue(from ?? 0);
+	const b = yearValue(to ?? 9);
+	return a === b ? a : `${a}–${b}`;
+};
 
 /** The register columns of one entry, written as the import reads them back (labels in the reader's language). */
 export function registerCells(tool: ExportedTool): Record<ToolColumn, string | number> {
@@ -17,6 +25,7 @@ export function registerCells(tool: ExportedTool): Record<ToolColumn, string | n
 		url: tool.url,
 		description: tool.description,
 		schoolForms: tool.schoolForms.map((f) => t(`apps_form_${f}`)).join(', '),
+		years: yearsCell(tool.yearFrom, tool.yearTo),
 		signIn: t(`apps_sign_in_${tool.signIn}`),
 		personalData: tool.personalData ? m.apps_export_yes() : m.apps_export_no(),
 		dataDescription: tool.dataDescription,

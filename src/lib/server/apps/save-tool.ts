@@ -15,13 +15,14 @@ export const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLoca
 /**
  * Adds a tool to the organizer's register, or changes one (`toolId`), for a manager of the register (apps.manage).
  * INVALID beside the field for a missing name, an unknown kind, an address that is not http(s), a cost that is not
- * whole kronor, or an owner who may not own tools here; CONFLICT beside the name when the register already has a
+ * whole kronor, year groups that are not F–9 or come in the wrong order, or an owner who may not own tools here; CONFLICT beside the name when the register already has a
  * tool of that name. Audited with before and after.
  */
 export async function saveTool(db: Db, opts: { actor: Actor; organizerId: string; toolId?: string; input: Record<string, unknown> }) {
 	const { actor, organizerId } = opts;
 	authorize(actor, 'apps.manage', { type: 'apps', organizerId });
 	const input = parseOrThrow(toolSchema, opts.input);
+	if (input.yearFrom !== null && input.yearTo !== null && input.yearTo < input.yearFrom) throw invalid('yearTo', 'apps_error_years_order');
 	if (input.ownerId && !(await listOwnerOptions(db, organizerId)).some((o) => o.value === input.ownerId))
 		throw invalid('ownerId', 'apps_error_owner');
 	const values = { ...input, name: input.name.replace(/\s+/g, ' '), nameKey: nameKey(input.name), ownerId: input.ownerId || null };

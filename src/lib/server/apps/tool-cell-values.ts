@@ -85,3 +85,18 @@ export function parseCost(value: string): number | null {
 		.replace(/[,.]0+$/, '');
 	return /^\d{1,9}$/.test(v) && Number(v) <= 100_000_000 ? Number(v) : null;
 }
+
+/**
+ * Year groups in a register file: "F–9", "4-6", "åk 4–9" or a single "7" (F = förskoleklass); empty means no limit.
+ * The form's values (F or 1–9 each), or null when the cell says something else or runs backwards.
+ */
+export function parseYears(value: string): { yearFrom: string; yearTo: string } | null {
+	const v = value.trim().replace(/^åk\.?\s*/i, '');
+	if (!v) return { yearFrom: '', yearTo: '' };
+	const m = /^([Ff]|\d)\s*(?:[–—-]\s*([Ff]|\d))?$/.exec(v);
+	if (!m) return null;
+	const n = (x: string) => (x.toUpperCase() === 'F' ? 0 : Number(x));
+	const from = m[1].toUpperCase();
+	const to = (m[2] ?? m[1]).toUpperCase();
+	return n(to) < n(from) ? null : { yearFrom: from, yearTo: to };
+}

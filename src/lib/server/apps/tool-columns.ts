@@ -7,6 +7,7 @@ export type ToolColumn =
 	| 'url'
 	| 'description'
 	| 'schoolForms'
+	| 'years'
 	| 'signIn'
 	| 'personalData'
 	| 'dataDescription'
@@ -31,6 +32,7 @@ export const TOOL_COLUMNS: readonly ColumnSpec<ToolColumn>[] = [
 		required: false
 	},
 	{ key: 'schoolForms', header: 'skolformer', aliases: ['skolform', 'school forms'], required: false },
+	{ key: 'years', header: 'årskurser', aliases: ['årskurs', 'arskurser', 'year groups', 'grades'], required: false },
 	{ key: 'signIn', header: 'inloggning', aliases: ['sign-in', 'sign in', 'login'], required: false },
 	{ key: 'personalData', header: 'personuppgifter', aliases: ['personal data', 'hanterar personuppgifter'], required: false },
 	{

@@ -5,7 +5,7 @@ import { readImportFile } from '../imports/read-import-file';
 import { xlsxToCsv } from '../imports/xlsx-to-csv';
 import type { ImportFileError } from '../imports/import-file-error';
 import { planToolRows } from './plan-tool-rows';
-import { parseCost, parseSchoolForms, parseSignIn, parseToolKind } from './tool-cell-values';
+import { parseCost, parseSchoolForms, parseSignIn, parseToolKind, parseYears } from './tool-cell-values';
 import { TOOL_COLUMNS } from './tool-columns';
 
 const HEADER =
@@ -54,6 +54,14 @@ describe('reading the cells of a register file', () => {
 			unknown: []
 		});
 		expect(parseSchoolForms('GR, Universitet')).toEqual({ forms: ['compulsory'], unknown: ['Universitet'] });
+	});
+
+	it('reads year groups as ranges or one year, F for förskoleklass, and refuses anything else or backwards', () => {
+		expect(parseYears('F–9')).toEqual({ yearFrom: 'F', yearTo: '9' });
+		expect(parseYears('åk 4-6')).toEqual({ yearFrom: '4', yearTo: '6' });
+		expect(parseYears(' 7 ')).toEqual({ yearFrom: '7', yearTo: '7' });
+		expect(parseYears('')).toEqual({ yearFrom: '', yearTo: '' });
+		for (const bad of ['9–4', '10', 'mellanstadiet', '4–', 'F–10']) expect(parseYears(bad), bad).toBeNull();
 	});
 
 	it('reads whole kronor as spreadsheets write them and refuses anything else', () => {

@@ -20,6 +20,14 @@ const day = (message: string) =>
 /** The school forms ticked on a form (checkboxes of one name): unknown ones are refused beside the field. */
 const schoolForms = z.array(z.enum(SCHOOL_FORMS, { error: 'apps_error_school_form' })).default([]);
 
+/** A year group typed as F or 1–9 (förskoleklass and grundskola), as a number (F = 0); empty is null. */
+const year = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || v.toUpperCase() === 'F' || (/^\d$/.test(v) && Number(v) <= 9), 'apps_error_year')
+	.transform((v) => (v === '' ? null : v.toUpperCase() === 'F' ? 0 : Number(v)));
+
 /** A register entry as the form sends it. */
 export const toolSchema = z.object({
 	name: z.string({ error: 'apps_error_name' }).trim().min(1, 'apps_error_name').max(200, 'error_too_long'),
@@ -28,6 +36,8 @@ export const toolSchema = z.object({
 	url: webAddress,
 	description: text(4000),
 	schoolForms,
+	yearFrom: year,
+	yearTo: year,
 	signIn: z.enum(TOOL_SIGN_INS, { error: 'apps_error_sign_in' }),
 	/** A checkbox: "on" when ticked, absent otherwise. */
 	personalData: z
@@ -61,13 +71,6 @@ export const agreementSchema = z.object({
 	subProcessors: text(2000),
 	note: text(2000)
 });
-
-const year = z
-	.string()
-	.trim()
-	.default('')
-	.refine((v) => v === '' || v.toUpperCase() === 'F' || (/^\d$/.test(v) && Number(v) <= 9), 'apps_error_year')
-	.transform((v) => (v === '' ? null : v.toUpperCase() === 'F' ? 0 : Number(v)));
 
 /** A decision as the form sends it. Year groups are F or 1–9 (förskoleklass and grundskola). */
 export const decisionSchema = z.object({

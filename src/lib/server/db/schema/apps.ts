@@ -76,6 +76,9 @@ export const appTools = pgTable(
 		url: text('url').notNull().default(''),
 		description: text('description').notNull().default(''),
 		schoolForms: text('school_forms').array().$type<SchoolForm[]>().notNull().default([]),
+		/** The year groups of förskoleklass and grundskola (0 = F … 9) where the tool is used; null for no limit. */
+		yearFrom: integer('year_from'),
+		yearTo: integer('year_to'),
 		signIn: text('sign_in').$type<ToolSignIn>().notNull().default('sso'),
 		/** Whether the tool handles personal data at all: if it does, it needs a valid agreement to be approved. */
 		personalData: boolean('personal_data').notNull().default(true),

@@ -10,7 +10,7 @@ import { installationKeyId } from '$lib/server/apps/installation-key-id';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
 import { readUploadedFiles } from '$lib/server/support/tickets/read-uploaded-files';
-import { toolFormInput } from '$lib/server/apps/tool-form';
+import { entryFieldName, toolFormInput } from '$lib/server/apps/tool-form';
 import { SCHOOL_FORMS, TOOL_KINDS, TOOL_OUTCOMES, TOOL_SIGN_INS } from '$lib/server/db/schema/apps';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,7 +48,11 @@ const run =
 				await work(event.locals.db, { actor, organizerId: organizer.id, toolId, input });
 				return { action, done };
 			},
-			{ values, data: { action }, renameField: (f) => (f === 'schoolForms' ? formsField : f) }
+			{
+				values,
+				data: { action },
+				renameField: (f) => (f === 'schoolForms' ? formsField : action === 'save' ? entryFieldName(f) : f)
+			}
 		);
 	};
 

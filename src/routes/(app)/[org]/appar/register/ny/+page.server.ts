@@ -3,7 +3,7 @@ import { requireApps } from '$lib/server/http/require-apps';
 import { runAction } from '$lib/server/http/errors';
 import { listOwnerOptions } from '$lib/server/apps/owner-options';
 import { saveTool } from '$lib/server/apps/save-tool';
-import { toolFormInput } from '$lib/server/apps/tool-form';
+import { entryFieldName, toolFormInput } from '$lib/server/apps/tool-form';
 import { SCHOOL_FORMS, TOOL_KINDS, TOOL_SIGN_INS } from '$lib/server/db/schema/apps';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const actions: Actions = {
 				const tool = await saveTool(event.locals.db, { actor, organizerId: organizer.id, input });
 				redirect(303, `/${organizer.slug}/appar/register/${tool.id}?ny`);
 			},
-			{ values }
+			{ values, renameField: entryFieldName }
 		);
 	}
 };
