@@ -23,9 +23,17 @@ export type ToolPlanRow = PlanRowBase & {
 export type ToolsPlan = { rows: ToolPlanRow[]; counts: PlanCounts };
 
 /** Columns whose cells are copied as text. */
-const TEXT: ToolColumn[] = ['vendor', 'url', 'description', 'dataDescription', 'storage', 'accessibilityUrl', 'interoperability'];
+const TEXT = [
+	'vendor',
+	'url',
+	'description',
+	'dataDescription',
+	'storage',
+	'accessibilityUrl',
+	'interoperability'
+] as const satisfies readonly ToolColumn[];
 /** The fields compared to tell a changed entry from an unchanged one. */
-const COMPARED: ToolColumn[] = ['name', ...TEXT, 'kind', 'signIn', 'personalData', 'yearlyCost'];
+const COMPARED = ['name', ...TEXT, 'kind', 'signIn', 'personalData', 'yearlyCost'] as const satisfies readonly ToolColumn[];
 
 /** An entry as the tool form would send it, so a row only needs to say what it changes. */
 function formOf(tool: Tool | null): Record<string, unknown> {
@@ -37,8 +45,8 @@ function formOf(tool: Tool | null): Record<string, unknown> {
 		url: tool.url,
 		description: tool.description,
 		schoolForms: tool.schoolForms,
-		yearFrom: yearValue(tool.yearFrom ?? null),
-		yearTo: yearValue(tool.yearTo ?? null),
+		yearFrom: yearValue(tool.yearFrom),
+		yearTo: yearValue(tool.yearTo),
 		signIn: tool.signIn,
 		personalData: tool.personalData ? 'on' : undefined,
 		dataDescription: tool.dataDescription,

@@ -24,6 +24,8 @@ const tool = (o: Partial<Parameters<typeof planToolRows>[2][number]> = {}) => ({
 	url: '',
 	description: '',
 	schoolForms: ['compulsory' as const],
+	yearFrom: null,
+	yearTo: null,
 	signIn: 'sso' as const,
 	personalData: true,
 	dataDescription: '',
