@@ -175,6 +175,8 @@ export const tickets = pgTable(
 		state: text('state').notNull().default('new'),
 		/** 1, 2 or 3 */
 		line: smallint('line').notNull().default(1),
+		/** The highest line the case has reached (kept by appendTicketEvent; decision 064): the follow-up counts a case under it. */
+		maxLine: smallint('max_line').notNull().default(1),
 		/** The team holding the case at line 2 or 3. */
 		teamId: uuid('team_id').references(() => supportTeams.id),
 		assigneeId: uuid('assignee_id').references(() => people.id),
