@@ -8,7 +8,7 @@
  *   BENCH_SCALE=0.01 npm run bench:followup
  *
  * BENCH_RUNS (default 21) timed runs after BENCH_WARMUP (default 3) warm-ups, each target alone, one after the other;
- * BENCH_ONLY=text times only the targets whose name contains it.
+ * BENCH_ONLY=a|b times only the targets whose name contains one of them.
  */
 import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
@@ -47,9 +47,9 @@ console.log(
 	`data: ${await count('units')} units, ${await count('tickets')} cases, ${await count('ticket_events')} case events, ${await count('devices')} devices, ${await count('assessment_answers')} answers in ${bench.roundIds.length} rounds (scale ${VOLUME.cases} cases)`
 );
 let within = true;
-// BENCH_ONLY=word: only the targets whose name contains it (to look at one part).
-const only = process.env.BENCH_ONLY;
-for (const target of TARGETS.filter((t) => !only || t.name.includes(only))) {
+// BENCH_ONLY=a|b: only the targets whose name contains one of them (to look at some parts).
+const only = process.env.BENCH_ONLY?.split('|');
+for (const target of TARGETS.filter((t) => !only || only.some((o) => t.name.includes(o)))) {
 	const timed = await timeRuns(() => target.run({ ...bench, db, actor, today }), { runs: RUNS, warmup: WARMUP });
 	const verdict =
 		target.budgetMs === null
