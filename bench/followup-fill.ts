@@ -12,6 +12,7 @@ import { getFramework } from '../src/lib/server/assessment/framework/get-framewo
 import { rebuildItemStats } from '../src/lib/server/assessment/reports/item-stats';
 import { schoolYearOf } from '../src/lib/server/support/followup/school-years';
 import { periodOf } from '../src/lib/server/planning/period';
+import { backfillLeadTimes } from '../src/lib/server/support/lead-times/backfill-lead-times';
 
 export const SLUG = 'bench-followup';
 /** BENCH_SCALE (default 1) shrinks the people, cases and devices for a quick try on PGlite; the units stay 300. */
@@ -44,6 +45,13 @@ export async function fillFollowupBench(db: Db, log: (s: string) => void, today:
 	const existing = await one<{ id: string }>(db, sql`SELECT id FROM organizers WHERE slug = ${SLUG}`);
 	if (!existing) await fill(db, log, today);
 	const org = await one<{ id: string }>(db, sql`SELECT id FROM organizers WHERE slug = ${SLUG}`);
+	// The stored lead times of the solved cases (decision 064), as the backfill job fills them: also for a database
+	// filled before they were stored.
+	const stored = await backfillLeadTimes(db, { organizerId: org.id });
+	if (stored) {
+		await db.execute(sql`ANALYZE ticket_lead_times`);
+		log(`lead times of ${stored} solved cases stored`);
+	}
 	const owner = await one<{ id: string }>(db, sql`SELECT id FROM people WHERE email = ${`owner@${SLUG}.bench`}`);
 	const rounds = rows<{ id: string }>(
 		await db.execute(sql`SELECT id FROM assessment_rounds WHERE organizer_id = ${org.id} ORDER BY opens_on DESC`)
@@ -178,11 +186,12 @@ async function fillCases(db: Db, o: string, firstDay: string, count: number) {
 			FROM s
 		)
 		INSERT INTO tickets (organizer_id, number, chain, category_id, unit_id, requester_id, filed_by_id, title, description, urgency, state, line,
-			team_id, assignee_id, minutes_lost, students_affected, device_id, cause, rating, sla_status, created_at, updated_at, closed_at, solved_at)
+			max_line, team_id, assignee_id, minutes_lost, students_affected, device_id, cause, rating, sla_status, created_at, updated_at, closed_at, solved_at)
 		SELECT ${o}, g, chain,
 			CASE WHEN chain = 'technical' THEN tcat[1 + h % 6] ELSE pcat[1 + h % 3] END,
 			schools[1 + (h / 3) % 290], staff[1 + (h / 11) % 3000], staff[1 + (h / 11) % 3000],
 			'Ärende ' || g, 'Beskrivning', (ARRAY['low','normal','normal','high','critical'])[1 + h2 % 5], state,
+			CASE WHEN chain = 'pedagogical' AND line = 3 THEN 2 ELSE line END,
 			CASE WHEN chain = 'pedagogical' AND line = 3 THEN 2 ELSE line END,
 			CASE WHEN line = 1 THEN NULL WHEN chain = 'pedagogical' THEN p2 WHEN line = 2 THEN t2 ELSE suppliers[1 + h % 2] END,
 			CASE WHEN state = 'new' THEN NULL ELSE staff[1 + h2 % 290] END,

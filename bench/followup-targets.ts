@@ -13,6 +13,10 @@ import { computePoolUse } from '../src/lib/server/apps/find-licence-use';
 import { periodOf } from '../src/lib/server/planning/period';
 import { loadFollowupPicture } from '../src/lib/server/followup/picture/load-followup-picture';
 import { gatherBoardFigures } from '../src/lib/server/followup/board-report/gather-board-figures';
+import { figureLoaders, SUB_GOAL_FIGURES, type FigureContext } from '../src/lib/server/followup/picture/operational-figures';
+import { loadAssessmentTrend } from '../src/lib/server/followup/picture/load-assessment-trend';
+import { loadBoardStanding } from '../src/lib/server/followup/board-report/standing';
+import { computeOrganizerModelCosts } from '../src/lib/server/devices/find-model-costs';
 import type { FollowupBench } from './followup-fill';
 
 export type BenchContext = FollowupBench & { db: Db; actor: Actor; today: string };
@@ -53,6 +57,42 @@ const boardData = (c: BenchContext) =>
 		asks: []
 	});
 
+/** The picture's operational figures, one loader at a time, as loadFollowupPicture calls them (organizer-wide). */
+const pictureContext = (c: BenchContext): FigureContext => ({
+	db: c.db,
+	actor: c.actor,
+	organizerId: c.organizerId,
+	unitId: null,
+	subtree: new Set(),
+	ancestorIds: [],
+	from: c.schoolYear.from,
+	to: c.schoolYear.to,
+	asOf: c.today
+});
+const loaderTargets: Target[] = figureLoaders(Object.keys(SUB_GOAL_FIGURES)).map((l) => ({
+	name: `picture part: ${l.key} figures`,
+	budgetMs: null,
+	run: (c) => l.load(pictureContext(c))
+}));
+const trend = (c: BenchContext) =>
+	loadAssessmentTrend(c.db, {
+		actor: c.actor,
+		organizerId: c.organizerId,
+		unitId: null,
+		unitResource: null,
+		frameworkKey: 'nationella-strategin',
+		before: c.schoolYear.to,
+		today: c.today,
+		subGoalIds: Object.keys(SUB_GOAL_FIGURES)
+	});
+const boardSupport = (c: BenchContext) => {
+	const y = c.schoolYear.from.slice(0, 4);
+	return getSupportFigures(c.db, {
+		actor: c.actor,
+		filter: { organizerId: c.organizerId, unitId: null, chain: null, from: `${y}-08-01`, to: `${Number(y) + 1}-01-01` }
+	});
+};
+
 export const TARGETS: Target[] = [
 	{ name: 'one-picture view (loadFollowupPicture)', budgetMs: 500, run: picture },
 	{ name: 'board report data (gatherBoardFigures, autumn term)', budgetMs: 2000, run: boardData },
@@ -63,5 +103,18 @@ export const TARGETS: Target[] = [
 	{ name: 'computeOrganizerReport, latest round', budgetMs: null, run: latestRound },
 	{ name: 'computeOrganizerReport, all three rounds', budgetMs: null, run: allRounds },
 	{ name: 'findModelCosts (device cost figures)', budgetMs: null, run: deviceCosts },
-	{ name: 'computePoolUse (licence use)', budgetMs: null, run: licences }
+	{ name: 'computePoolUse (licence use)', budgetMs: null, run: licences },
+	{ name: 'picture part: assessment trend (3 rounds)', budgetMs: null, run: trend },
+	...loaderTargets,
+	{ name: 'board part: getSupportFigures, autumn term', budgetMs: null, run: boardSupport },
+	{
+		name: 'board part: loadBoardStanding',
+		budgetMs: null,
+		run: (c) => loadBoardStanding(c.db, { actor: c.actor, organizerId: c.organizerId, until: autumn(c).to })
+	},
+	{
+		name: 'board part: computeOrganizerModelCosts',
+		budgetMs: null,
+		run: (c) => computeOrganizerModelCosts(c.db, { organizerId: c.organizerId })
+	}
 ];

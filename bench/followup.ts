@@ -7,7 +7,8 @@
  *   bash scripts/test-postgres.sh -- npm run bench:followup
  *   BENCH_SCALE=0.01 npm run bench:followup
  *
- * BENCH_RUNS (default 21) timed runs after BENCH_WARMUP (default 3) warm-ups, each target alone, one after the other.
+ * BENCH_RUNS (default 21) timed runs after BENCH_WARMUP (default 3) warm-ups, each target alone, one after the other;
+ * BENCH_ONLY=a|b times only the targets whose name contains one of them.
  */
 import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
@@ -46,7 +47,9 @@ console.log(
 	`data: ${await count('units')} units, ${await count('tickets')} cases, ${await count('ticket_events')} case events, ${await count('devices')} devices, ${await count('assessment_answers')} answers in ${bench.roundIds.length} rounds (scale ${VOLUME.cases} cases)`
 );
 let within = true;
-for (const target of TARGETS) {
+// BENCH_ONLY=a|b: only the targets whose name contains one of them (to look at some parts).
+const only = process.env.BENCH_ONLY?.split('|');
+for (const target of TARGETS.filter((t) => !only || only.some((o) => t.name.includes(o)))) {
 	const timed = await timeRuns(() => target.run({ ...bench, db, actor, today }), { runs: RUNS, warmup: WARMUP });
 	const verdict =
 		target.budgetMs === null

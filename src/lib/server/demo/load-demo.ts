@@ -44,6 +44,7 @@ import { buildDemoBoardReports } from './build-demo-board-reports';
 import { createRandom } from './random';
 import { buildDemoSurveys } from './build-demo-surveys';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
+import { backfillLeadTimes } from '../support/lead-times/backfill-lead-times';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
 
 /** The shared password of the demo sign-ins (documented in README.md). */
@@ -103,6 +104,8 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const support = await buildDemoSupport(tx, created, createRandom(seed + SUPPORT_SEED_OFFSET));
 			// The demo inserts its cases directly: index them for the queue search in one go.
 			await backfillTicketIndex(tx, { organizerId: created.organizerId });
+			// … and store the solved ones' lead times, as solving them one by one would have (decision 064).
+			await backfillLeadTimes(tx, { organizerId: created.organizerId });
 			const notifications = await buildDemoNotifications(tx, created);
 			const plans = await buildDemoPlans(tx, created, createRandom(seed + PLANS_SEED_OFFSET));
 			const vision = await buildDemoVision(tx, created, createRandom(seed + VISION_SEED_OFFSET));

@@ -10,8 +10,11 @@ export type ModelHistory = {
 	expectedLifeMonths: number;
 	/** Years of use summed over the model's devices: from each purchase (or registration) to today, scrapping or loss. */
 	deviceYears: number;
-	/** Repairs' recorded costs, each with the year of the device's life it fell in (1 = its first year). */
-	repairs: { cost: number; lifeYear: number }[];
+	/**
+	 * Repairs' recorded costs, each with the year of the device's life it fell in (1 = its first year). An entry may
+	 * stand for `count` repairs of that year (default 1) with `cost` their sum: how the register reads them, summed in SQL.
+	 */
+	repairs: { cost: number; lifeYear: number; count?: number }[];
 	/** Devices reported lost or stolen. */
 	losses: number;
 	/** Days students went without their device while it was in repair (no loaner). */
@@ -55,7 +58,7 @@ export function modelCostPerStudentYear(h: ModelHistory): ModelCost | null {
 		const i = Math.max(0, r.lifeYear - 1);
 		while (byYear.length <= i) byYear.push({ cost: 0, count: 0 });
 		byYear[i].cost += r.cost;
-		byYear[i].count++;
+		byYear[i].count += r.count ?? 1;
 	}
 	return {
 		capitalPerYear: round(capitalPerYear),

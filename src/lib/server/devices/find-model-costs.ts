@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, deviceRepairs, devices } from '../db/schema';
+import { deviceModels } from '../db/schema';
+import { rowsOf } from '../db/rows';
+import { readTogether } from '../db/read-together';
 import { authorize, can, type Actor } from '../policies';
 import { daysWithoutDevice } from './device-rules';
 import { loadDeviceScope } from './device-scope';
@@ -37,79 +39,66 @@ export async function computeOrganizerModelCosts(db: Db, opts: { organizerId: st
 async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string[]; now: Date }) {
 	const { unitIds, now } = opts;
 	const models = await db.select().from(deviceModels).where(eq(deviceModels.organizerId, opts.organizerId));
-	const rows = unitIds.length
-		? await db
-				.select({
-					id: devices.id,
-					modelId: devices.modelId,
-					purchaseDate: devices.purchaseDate,
-					createdAt: devices.createdAt,
-					updatedAt: devices.updatedAt,
-					status: devices.status
-				})
-				.from(devices)
-				.where(and(eq(devices.organizerId, opts.organizerId), inArray(devices.unitId, unitIds)))
-		: [];
-	const ids = rows.map((d) => d.id);
-	const repairs = ids.length
-		? await db
-				.select({
-					deviceId: deviceRepairs.deviceId,
-					cost: deviceRepairs.cost,
-					sentAt: deviceRepairs.sentAt,
-					returnedAt: deviceRepairs.returnedAt,
-					holderId: deviceRepairs.holderId,
-					loanerDeviceId: deviceRepairs.loanerDeviceId
-				})
-				.from(deviceRepairs)
-				// The devices by a subquery, not a list of ids: an organizer with 200 000 devices is past the 65 535
-				// parameters one statement may carry (bench:followup).
-				.where(
-					and(
-						eq(deviceRepairs.organizerId, opts.organizerId),
-						inArray(
-							deviceRepairs.deviceId,
-							db
-								.select({ id: devices.id })
-								.from(devices)
-								.where(and(eq(devices.organizerId, opts.organizerId), inArray(devices.unitId, unitIds)))
-						)
-					)
-				)
-		: [];
-	const losses = ids.length
-		? await db
-				.select({ deviceId: deviceEvents.deviceId })
-				.from(deviceEvents)
-				.where(
-					and(
-						eq(deviceEvents.organizerId, opts.organizerId),
-						eq(deviceEvents.kind, 'status_changed'),
-						inArray(deviceEvents.toStatus, ['lost', 'stolen']),
-						isNotNull(deviceEvents.deviceId)
-					)
-				)
-		: [];
-	const start = new Map(rows.map((d) => [d.id, d.purchaseDate ? Date.parse(`${d.purchaseDate}T00:00:00Z`) : d.createdAt.getTime()]));
-	const modelOf = new Map(rows.map((d) => [d.id, d.modelId]));
 	const history = new Map<string, ModelHistory & { devices: number }>(
 		models.map((m) => [m.id, { ...m, deviceYears: 0, repairs: [], losses: 0, daysWithout: 0, devices: 0 }])
 	);
-	for (const d of rows) {
-		const h = history.get(d.modelId)!;
-		const end = OUT_OF_USE.includes(d.status) ? d.updatedAt.getTime() : now.getTime();
-		h.deviceYears += Math.max(0, end - start.get(d.id)!) / YEAR_MS;
-		h.devices++;
-	}
-	for (const r of repairs) {
-		const h = history.get(modelOf.get(r.deviceId)!)!;
-		if (r.returnedAt && r.cost !== null)
-			h.repairs.push({ cost: r.cost, lifeYear: Math.floor((r.sentAt.getTime() - start.get(r.deviceId)!) / YEAR_MS) + 1 });
-		h.daysWithout += daysWithoutDevice(r, now) ?? 0;
-	}
-	for (const l of losses) {
-		const modelId = modelOf.get(l.deviceId);
-		if (modelId) history.get(modelId)!.losses++;
+	if (unitIds.length) {
+		// Summed per model in the database (decision 064): 200 000 devices are not carried to Node to be added up there.
+		const at = sql`d.organizer_id = ${opts.organizerId} AND d.unit_id IN (SELECT unnest(${`{${unitIds.join(',')}}`}::uuid[]))`;
+		// A device's years start at its purchase (midnight UTC, as a date) or its registration.
+		const start = sql`coalesce(d.purchase_date::timestamp AT TIME ZONE 'UTC', d.created_at)`;
+		const end = sql`CASE WHEN d.status IN (${sql.join(
+			OUT_OF_USE.map((st) => sql`${st}`),
+			sql`, `
+		)}) THEN d.updated_at ELSE ${now.toISOString()}::timestamptz END`;
+		const [years, repairs, away, losses] = await readTogether(db, [
+			() =>
+				db.execute(sql`SELECT d.model_id, count(*)::int AS devices,
+					coalesce(sum(greatest(0, extract(epoch FROM (${end} - ${start})))), 0)::float8 AS seconds
+				FROM devices d WHERE ${at} GROUP BY d.model_id`),
+			() =>
+				db.execute(sql`SELECT d.model_id, floor(extract(epoch FROM (r.sent_at - ${start})) * 1000 / ${YEAR_MS})::int + 1 AS life_year,
+					sum(r.cost)::float8 AS cost, count(*)::int AS n
+				FROM device_repairs r JOIN devices d ON d.id = r.device_id
+				WHERE r.organizer_id = ${opts.organizerId} AND ${at} AND r.returned_at IS NOT NULL AND r.cost IS NOT NULL
+				GROUP BY 1, 2 ORDER BY 1, 2`),
+			// The days without go through the devices module's own rule (daysWithoutDevice): only repairs of held devices can count.
+			() =>
+				db.execute(sql`SELECT d.model_id, r.holder_id, r.loaner_device_id, r.sent_at, r.returned_at
+				FROM device_repairs r JOIN devices d ON d.id = r.device_id
+				WHERE r.organizer_id = ${opts.organizerId} AND ${at} AND r.holder_id IS NOT NULL`),
+			() =>
+				db.execute(sql`SELECT d.model_id, count(*)::int AS n FROM device_events e JOIN devices d ON d.id = e.device_id
+				WHERE e.organizer_id = ${opts.organizerId} AND e.kind = 'status_changed' AND e.to_status IN ('lost', 'stolen') AND ${at}
+				GROUP BY 1`)
+		]);
+		for (const r of rowsOf<{ model_id: string; devices: number; seconds: number }>(years)) {
+			const h = history.get(r.model_id)!;
+			h.devices = Number(r.devices);
+			h.deviceYears = (Number(r.seconds) * 1000) / YEAR_MS;
+		}
+		for (const r of rowsOf<{ model_id: string; life_year: number; cost: number; n: number }>(repairs))
+			history.get(r.model_id)!.repairs.push({ cost: Number(r.cost), lifeYear: Number(r.life_year), count: Number(r.n) });
+		type Away = {
+			model_id: string;
+			holder_id: string;
+			loaner_device_id: string | null;
+			sent_at: string | Date;
+			returned_at: string | Date | null;
+		};
+		for (const r of rowsOf<Away>(away)) {
+			const days = daysWithoutDevice(
+				{
+					holderId: r.holder_id,
+					loanerDeviceId: r.loaner_device_id,
+					sentAt: new Date(r.sent_at),
+					returnedAt: r.returned_at === null ? null : new Date(r.returned_at)
+				},
+				now
+			);
+			history.get(r.model_id)!.daysWithout += days ?? 0;
+		}
+		for (const r of rowsOf<{ model_id: string; n: number }>(losses)) history.get(r.model_id)!.losses += Number(r.n);
 	}
 	return models
 		.map((m) => {
@@ -122,7 +111,7 @@ async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string
 				expectedLifeMonths: m.expectedLifeMonths,
 				devices: h.devices,
 				deviceYears: Math.round(h.deviceYears * 10) / 10,
-				repairs: h.repairs.length,
+				repairs: h.repairs.reduce((n, r) => n + (r.count ?? 1), 0),
 				losses: h.losses,
 				cost: modelCostPerStudentYear(h)
 			};

@@ -8,6 +8,7 @@ import { sendDueReminders } from '../planning/reminders/send-due-reminders';
 import { deliverChannelPosts } from '../notifications/deliver-channel-posts';
 import { sendNotificationDigests } from '../notifications/send-notification-digests';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
+import { backfillLeadTimes } from '../support/lead-times/backfill-lead-times';
 import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-reminders';
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
@@ -108,6 +109,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'search-backfill',
 		cron: '*/10 * * * *',
 		run: (db) => backfillTicketIndex(db, { max: 5000 })
+	},
+	{
+		// Solved cases without a stored lead time (solved before it was stored, or inserted in bulk) get one, a few
+		// thousand at a time; cases solved from now on get theirs in the transaction of the solving step (decision 064).
+		name: 'support-lead-time-backfill',
+		cron: '*/10 * * * *',
+		run: (db) => backfillLeadTimes(db, { max: 20000 })
 	},
 	{
 		// SS 12000 (decision 051): syncs administrators asked for ("Synka nu", "Provkör"), and an hourly delta for every

@@ -128,7 +128,16 @@ function unitMean(report: OrganizerReport, subGoalId: string, unitId: string): n
  * for it, and — for those who read the organizer's self-assessment report — the gaps: units where the sub-goal
  * is weak (mean below 2.5 in the latest closed round) whose plan has nothing for it.
  */
-export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: string; period: string }): Promise<RollUp> {
+export async function rollUpPlans(
+	db: Db,
+	opts: {
+		actor: Actor;
+		organizerId: string;
+		period: string;
+		/** The organizer report of a round, when the caller reads the same reports too (the follow-up picture): computed once. */
+		reportOf?: (roundId: string) => Promise<OrganizerReport>;
+	}
+): Promise<RollUp> {
 	const { actor, organizerId, period } = opts;
 	authorize(actor, 'planning.view', { type: 'organizer', organizerId });
 	const today = todayInStockholm();
@@ -139,7 +148,8 @@ export async function rollUpPlans(db: Db, opts: { actor: Actor; organizerId: str
 		() => loadPlanScopes(db, actor, organizerId),
 		() => countLinkedActions(db, { organizerId, period, today }),
 		() => loadLinkOptions(db, organizerId),
-		() => (round ? computeOrganizerReport(db, { actor, organizerId, roundId: round.id }) : Promise.resolve(null)),
+		() =>
+			round ? (opts.reportOf?.(round.id) ?? computeOrganizerReport(db, { actor, organizerId, roundId: round.id })) : Promise.resolve(null),
 		() => listGoalOptions(db, organizerId),
 		() => countGoalActions(db, { organizerId, period, today }),
 		() =>

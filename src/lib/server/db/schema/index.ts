@@ -32,3 +32,4 @@ export * from './comparisons';
 export * from './unit-sizes';
 export * from './surveys';
 export * from './board-reports';
+export * from './lead-times';

@@ -175,6 +175,8 @@ export const tickets = pgTable(
 		state: text('state').notNull().default('new'),
 		/** 1, 2 or 3 */
 		line: smallint('line').notNull().default(1),
+		/** The highest line the case has reached (kept by appendTicketEvent; decision 064): the follow-up counts a case under it. */
+		maxLine: smallint('max_line').notNull().default(1),
 		/** The team holding the case at line 2 or 3. */
 		teamId: uuid('team_id').references(() => supportTeams.id),
 		assigneeId: uuid('assignee_id').references(() => people.id),
@@ -237,6 +239,28 @@ export const tickets = pgTable(
 			.where(sql`${t.state} IN ('new', 'in_progress', 'waiting_requester', 'waiting_supplier')`),
 		/** The queue sorted by the nearest SLA deadline, cases without one last. */
 		index('tickets_deadline_idx').on(t.organizerId, t.slaDueAt.asc().nullsLast(), t.id.asc()),
+		/**
+		 * The follow-up's reads (decision 064): a period of the organizer's cases with every column its counts group or
+		 * filter by, so PostgreSQL answers them from the index alone instead of reading the wide case rows.
+		 */
+		index('tickets_followup_idx').on(
+			t.organizerId,
+			t.createdAt,
+			// Carried, not searched (drizzle has no INCLUDE): what the counts group and filter by.
+			t.unitId,
+			t.chain,
+			t.line,
+			t.maxLine,
+			t.categoryId,
+			t.minutesLost,
+			t.studentsAffected,
+			t.cause,
+			t.rating,
+			t.state,
+			t.mergedIntoId,
+			t.solvedAt,
+			t.deviceId
+		),
 		/** The queue's "deadline" order: overdue first (most overdue first), then the soonest due, then none. */
 		index('tickets_urgent_first_idx').on(t.organizerId, sql`coalesce(${t.slaOverdueSince}, ${t.slaDueAt})`, t.id)
 	]

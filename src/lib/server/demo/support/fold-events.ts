@@ -9,6 +9,8 @@ import type { PlannedEvent } from './plan-timeline';
 export type FoldedCase = Partial<typeof tickets.$inferInsert> & {
 	state: string;
 	line: number;
+	/** The highest line reached (decision 064). */
+	maxLine: number;
 	updatedAt: Date;
 	/** Every team that held the case, with when it first got it. */
 	heldBy: Map<string, Date>;
@@ -16,7 +18,7 @@ export type FoldedCase = Partial<typeof tickets.$inferInsert> & {
 
 /** Folds a non-empty, time-ordered timeline into the case's columns. */
 export function foldEvents(events: readonly PlannedEvent[]): FoldedCase {
-	const out: FoldedCase = { state: 'new', line: 1, updatedAt: events[0].at, heldBy: new Map() };
+	const out: FoldedCase = { state: 'new', line: 1, maxLine: 1, updatedAt: events[0].at, heldBy: new Map() };
 	for (const e of events) {
 		Object.assign(out, e.patch);
 		out.updatedAt = e.at;
@@ -28,6 +30,7 @@ export function foldEvents(events: readonly PlannedEvent[]): FoldedCase {
 			if (e.stateTo !== 'solved' && e.stateTo !== 'closed') Object.assign(out, { solvedAt: null, solvedById: null, closedAt: null });
 		}
 		if (e.lineTo) out.line = e.lineTo;
+		out.maxLine = Math.max(out.maxLine, out.line);
 		if (e.by === 'handler' && e.public && !out.firstResponseAt) out.firstResponseAt = e.at;
 		const teamId = e.patch?.teamId;
 		if (teamId && !out.heldBy.has(teamId)) out.heldBy.set(teamId, e.at);

@@ -60,6 +60,8 @@ export async function loadAssessmentTrend(
 		before: string;
 		today: string;
 		subGoalIds: string[];
+		/** The organizer report of a round, shared with the caller's other reads of it (computed once). */
+		reportOf?: (roundId: string) => Promise<OrganizerReport>;
 	}
 ): Promise<AssessmentTrend | null> {
 	const organizerWide = can(o.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: o.organizerId });
@@ -79,7 +81,7 @@ export async function loadAssessmentTrend(
 		rounds.map(
 			(r) => (): Promise<OrganizerReport> =>
 				organizerWide
-					? computeOrganizerReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id })
+					? (o.reportOf?.(r.id) ?? computeOrganizerReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id }))
 					: computeAreaReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id, areaId: o.unitId! })
 		)
 	);

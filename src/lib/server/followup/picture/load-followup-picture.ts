@@ -12,6 +12,7 @@ import type { Localized } from '../../assessment/framework/framework-schema';
 import { loadPlanScopes } from '../../planning/plan-scopes';
 import { periodOf } from '../../planning/period';
 import { rollUpPlans, type RollUpRow } from '../../planning/roll-up-plans';
+import { computeOrganizerReport, type OrganizerReport } from '../../assessment/reports/compute-organizer-report';
 import { loadAssessmentTrend, type AssessmentTrend } from './load-assessment-trend';
 import { findSubGoalActions, type SubGoalAction } from './find-sub-goal-actions';
 import { findSubGoalIndicators, type SubGoalIndicator } from './find-sub-goal-indicators';
@@ -99,6 +100,12 @@ export async function loadFollowupPicture(
 		asOf
 	};
 	const loaders = figureLoaders(ids);
+	// The latest round's organizer report serves both the trend and the roll-up's gaps: computed once.
+	const reports = new Map<string, Promise<OrganizerReport>>();
+	const reportOf = (roundId: string) => {
+		if (!reports.has(roundId)) reports.set(roundId, computeOrganizerReport(db, { actor, organizerId, roundId }));
+		return reports.get(roundId)!;
+	};
 
 	const [trend, scopes, rollUp, ...figures] = await readTogether(db, [
 		() =>
@@ -110,10 +117,11 @@ export async function loadFollowupPicture(
 				frameworkKey: STRATEGY_FRAMEWORK,
 				before: nextDay(lastDay),
 				today,
-				subGoalIds: ids
+				subGoalIds: ids,
+				reportOf
 			}),
 		() => (readsPlans ? loadPlanScopes(db, actor, organizerId) : Promise.resolve(null)),
-		() => (readsPlans ? rollUpPlans(db, { actor, organizerId, period }) : Promise.resolve(null)),
+		() => (readsPlans ? rollUpPlans(db, { actor, organizerId, period, reportOf }) : Promise.resolve(null)),
 		...loaders.map((l) => () => l.load(ctx))
 	]);
 	const [actions, indicators] = scopes

@@ -2,7 +2,7 @@ import { readTogether } from '../../db/read-together';
 import type { Db } from '../../db';
 import { can, type Actor } from '../../policies';
 import { isAppError } from '../../errors';
-import { getSupportFigures } from '../../support/followup/get-support-figures';
+import { getSupportCounts } from '../../support/followup/get-support-figures';
 import { supportTotals } from '../../support/followup/support-totals';
 import { getSelfHelpFigures } from '../../knowledge/figures/get-self-help-figures';
 import { findDeviceLosses } from '../../devices/find-device-losses';
@@ -69,13 +69,13 @@ const supportScope = (c: FigureContext, unitId: string | null) => ({
 	ancestorIds: unitId ? c.ancestorIds : []
 });
 
-/** 2.2: cases, lost teaching time, SLA resolution, ratings (support/followup, getSupportFigures). */
+/** 2.2: cases, lost teaching time, SLA resolution, ratings (support/followup: getSupportCounts, getSupportFigures without its lead times). */
 const support: FigureLoader = {
 	key: 'support',
 	async load(c) {
 		if (!can(c.actor, 'support.followup', supportScope(c, c.unitId))) return null;
 		const read = (unitId: string | null) =>
-			getSupportFigures(c.db, { actor: c.actor, filter: { organizerId: c.organizerId, unitId, chain: null, from: c.from, to: c.to } });
+			getSupportCounts(c.db, { actor: c.actor, filter: { organizerId: c.organizerId, unitId, chain: null, from: c.from, to: c.to } });
 		const orgAllowed = c.unitId !== null && can(c.actor, 'support.followup', supportScope(c, null));
 		const [mine, org] = await readTogether(c.db, [() => read(c.unitId), () => (orgAllowed ? read(null) : Promise.resolve(null))]);
 		const pick = (f: typeof mine) => {

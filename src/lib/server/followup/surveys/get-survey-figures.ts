@@ -70,11 +70,13 @@ export async function getSurveyFigures(
 				s.kind === 'support_quality' && s.status === 'closed' && s.closedAt && day(s.closedAt) >= opts.from && day(s.closedAt) <= opts.to
 		)
 		.sort((a, b) => a.closedAt!.getTime() - b.closedAt!.getTime());
+	// Every round's answers in one read, then split per round.
+	const roundResponses = await fetchResponses(db, { organizerId: opts.organizerId, surveyIds: rounds.map((s) => s.id) });
 	const roundFigures = [];
 	for (const s of rounds) {
 		const res = buildSurveyResults({
 			questions: s.questions,
-			responses: await fetchResponses(db, { organizerId: opts.organizerId, surveyIds: [s.id] }),
+			responses: roundResponses.filter((r) => r.surveyId === s.id),
 			threshold
 		});
 		roundFigures.push({ surveyId: s.id, titleSv: s.titleSv, titleEn: s.titleEn, closedOn: day(s.closedAt!), ...figure(pick(res, '')) });

@@ -20,6 +20,17 @@ export async function getSupportFigures(db: Db, opts: { actor: Actor | null; fil
 }
 
 /**
+ * The counted figures of getSupportFigures without the lead times (cases, lost time, causes, ratings, SLA): the same
+ * formulas (countFigures), for callers that show only these (the follow-up picture) and need not read the lead times.
+ */
+export async function getSupportCounts(db: Db, opts: { actor: Actor | null; filter: FollowupFilter }) {
+	const f = opts.filter;
+	const ancestorIds = f.unitId ? await loadAncestorIds(db, f.organizerId, f.unitId) : [];
+	authorize(opts.actor, 'support.followup', { type: 'support', organizerId: f.organizerId, unitId: f.unitId, ancestorIds });
+	return countFigures(db, f);
+}
+
+/**
  * The same figures without asking who reads: for callers that have authorized the reader themselves (the operational
  * follow-up, issue 20, which shows a principal the organizer's aggregate beside their own units).
  */

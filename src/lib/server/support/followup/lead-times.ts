@@ -1,51 +1,53 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { leadTimeByLine, type SlaEvent, type SlaLine, type SlaState, type WorkingCalendar } from '../sla';
+import type { WorkingCalendar } from '../sla';
 import { followupWhere, type FollowupFilter } from './followup-filter';
-import { percentiles } from './school-years';
 import { rowsOf } from '../../db/rows';
+import { storeLeadTimes } from '../lead-times/store-lead-times';
 
-type EventRow = {
-	ticket_id: string;
-	created_at: string | Date;
-	by: string;
-	public: boolean;
-	state_to: string | null;
-	line_to: number | null;
-};
+type Percentiles = { median: number | null; p90: number | null; n: number };
+type Row = Record<string, number | string | null>;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const LINES = [1, 2, 3] as const;
+/** At most this many missing cases are computed on a read; the backfill job does the rest. */
+const LAZY_MAX = 20_000;
+
+/** Median and p90 (nearest rank, as percentiles() in school-years.ts: percentile_disc is the same rule) and n. */
+const agg = (col: string) =>
+	sql.raw(`percentile_disc(0.5) WITHIN GROUP (ORDER BY l.${col}) AS ${col}_median,
+		percentile_disc(0.9) WITHIN GROUP (ORDER BY l.${col}) AS ${col}_p90, count(l.${col})::int AS ${col}_n`);
 
 /**
- * Median and 90th-percentile working time per line (and in all) for the solved cases a filter selects,
- * computed from each case's timeline on the organizer's calendar. Time waiting on the requester does not count.
+ * Median and 90th-percentile working time per line (and in all) for the solved cases a filter selects, from the lead
+ * times stored when each case was solved (ticket_lead_times, decision 064; computed from the case's timeline on the
+ * organizer's calendar, time waiting on the requester not counted). Solved cases without a stored lead time (solved
+ * before it was stored, or written in bulk) are computed from their timelines here first.
  */
 export async function leadTimes(db: Db, f: FollowupFilter, cal: WorkingCalendar) {
-	const res = await db.execute(sql`SELECT e.ticket_id, e.created_at, e.by, e.public, e.state_to, e.line_to
-		FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-		WHERE ${followupWhere(f)} AND t.solved_at IS NOT NULL
-		ORDER BY e.ticket_id, e.id`);
-	const byTicket = new Map<string, SlaEvent[]>();
-	for (const r of rowsOf<EventRow>(res)) {
-		const list = byTicket.get(r.ticket_id) ?? [];
-		list.push({
-			at: new Date(r.created_at),
-			by: r.by as SlaEvent['by'],
-			public: r.public,
-			...(r.state_to ? { stateTo: r.state_to as SlaState } : {}),
-			...(r.line_to ? { lineTo: r.line_to as SlaLine } : {})
-		});
-		byTicket.set(r.ticket_id, list);
+	const read = async () =>
+		rowsOf<Row>(
+			await db.execute(sql`SELECT
+				count(*) FILTER (WHERE l.ticket_id IS NULL AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id))::int AS missing,
+				${agg('line1_minutes')}, ${agg('line2_minutes')}, ${agg('line3_minutes')}, ${agg('total_minutes')}
+			FROM tickets t LEFT JOIN ticket_lead_times l ON l.ticket_id = t.id
+			WHERE ${followupWhere(f)} AND t.solved_at IS NOT NULL`)
+		)[0];
+	let row = await read();
+	if (Number(row.missing) > 0) {
+		const ids = rowsOf<{ id: string }>(
+			await db.execute(sql`SELECT t.id FROM tickets t WHERE ${followupWhere(f)} AND t.solved_at IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM ticket_lead_times l WHERE l.ticket_id = t.id) LIMIT ${LAZY_MAX}`)
+		).map((r) => r.id);
+		await storeLeadTimes(db, { organizerId: f.organizerId, ticketIds: ids, calendar: cal });
+		row = await read();
 	}
-	const perLine: Record<SlaLine, number[]> = { 1: [], 2: [], 3: [] };
-	const total: number[] = [];
-	for (const events of byTicket.values()) {
-		const last = events[events.length - 1].at;
-		const times = leadTimeByLine(cal, events, last);
-		const reached = new Set(events.flatMap((e) => (e.lineTo ? [e.lineTo] : [])));
-		for (const line of [1, 2, 3] as const) if (reached.has(line)) perLine[line].push(times[line]);
-		total.push(times[1] + times[2] + times[3]);
-	}
+	const pick = (col: string): Percentiles => {
+		const n = Number(row[`${col}_n`] ?? 0);
+		return n ? { median: num(row[`${col}_median`]), p90: num(row[`${col}_p90`]), n } : { median: null, p90: null, n: 0 };
+	};
 	return {
-		lines: ([1, 2, 3] as const).map((line) => ({ line, ...percentiles(perLine[line]) })),
-		total: percentiles(total)
+		lines: LINES.map((line) => ({ line, ...pick(`line${line}_minutes`) })),
+		total: pick('total_minutes')
 	};
 }

@@ -61,6 +61,9 @@ export async function appendTicketEvent(
 		if (e.stateTo !== 'solved' && e.stateTo !== 'closed') Object.assign(patch, { solvedAt: null, solvedById: null, closedAt: null });
 	}
 	if (e.lineTo) patch.line = e.lineTo;
+	// The highest line reached stays on the case, so the follow-up needs no look at the timeline (decision 064).
+	const line = patch.line ?? ticket.line;
+	if (line > (ticket.maxLine ?? 1)) patch.maxLine = line;
 	if (e.by === 'handler' && e.public && !ticket.firstResponseAt) patch.firstResponseAt = now;
 	const [updated] = await tx.update(tickets).set(patch).where(eq(tickets.id, ticket.id)).returning();
 	await afterTicketEvent(tx, updated, event);
