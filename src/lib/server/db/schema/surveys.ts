@@ -4,8 +4,12 @@ import { createdAt, id } from './columns';
 import { organizers, people, units } from './org';
 import { tickets } from './support';
 
-/** custom: made by hand · pulse: the standing pulse after closed cases · support_quality: a round of the recurring survey */
-export const SURVEY_KINDS = ['custom', 'pulse', 'support_quality'] as const;
+/**
+ * custom: made by hand · pulse: the standing pulse after closed cases · support_quality: a round of the recurring survey ·
+ * student_progression: students of one year group about the progression plan's steps · guidance_feedback: the short
+ * form after a guidance session (decision 067)
+ */
+export const SURVEY_KINDS = ['custom', 'pulse', 'support_quality', 'student_progression', 'guidance_feedback'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 /** One option of a single-choice question, in both languages. */

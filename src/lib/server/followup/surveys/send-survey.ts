@@ -14,7 +14,8 @@ import { surveyInvitationMail } from './survey-mail';
 export const STAFF_ROLES = ['staff', 'principal', 'pedagogical_key_person', 'technical_key_person'];
 
 /**
- * Sends a draft survey (surveys.manage): invites every active person holding a staff role at one of its units (once,
+ * Sends a draft survey (surveys.manage): invites every active person holding a staff role (a student survey: the
+ * student role) at one of its units (once,
  * at the first unit found), each with a one-use link by mail through the outbox, and opens it. Audited survey.send.
  */
 export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerId: string; surveyId: string; now?: Date }) {
@@ -25,6 +26,7 @@ export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerI
 	return db.transaction(async (tx) => {
 		const survey = await lockSurvey(tx, opts.organizerId, opts.surveyId);
 		if (survey.status !== 'draft' || survey.kind === 'pulse') throw conflict('form', 'survey_error_not_draft');
+		if (survey.questions.length === 0) throw conflict('form', 'surveyuses_error_no_questions');
 		const holders = survey.unitIds.length
 			? await tx
 					.selectDistinct({ personId: people.id, name: people.name, email: people.email, unitId: roleAssignments.unitId })
@@ -34,7 +36,8 @@ export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerI
 						and(
 							eq(roleAssignments.organizerId, opts.organizerId),
 							inArray(roleAssignments.unitId, survey.unitIds),
-							inArray(roleAssignments.role, STAFF_ROLES),
+							// The student survey asks the units' students; every other round their staff.
+							inArray(roleAssignments.role, survey.kind === 'student_progression' ? ['student'] : STAFF_ROLES),
 							or(isNull(roleAssignments.startsOn), lte(roleAssignments.startsOn, today)),
 							or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
 							eq(people.status, 'active')

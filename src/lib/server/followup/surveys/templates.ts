@@ -33,12 +33,27 @@ export const SUPPORT_QUALITY_QUESTIONS: SurveyQuestion[] = [
 	{ key: 'improve', kind: 'text', sv: 'Vad skulle göra supporten bättre? (frivilligt)', en: 'What would make support better? (optional)' }
 ];
 
-/** The templates a new survey may start from. */
-export const SURVEY_TEMPLATES = {
+/**
+ * The templates a new survey may start from: the support-quality round, the student survey tied to the progression
+ * plan, or an empty survey whose own questions are written in the editor before it is sent (decision 067).
+ */
+export const SURVEY_TEMPLATES: Record<
+	'support_quality' | 'student_progression' | 'custom',
+	{ kind: 'support_quality' | 'student_progression' | 'custom'; titleSv: string; titleEn: string; questions: SurveyQuestion[] }
+> = {
 	support_quality: {
+		kind: 'support_quality',
 		titleSv: 'Supportens kvalitet',
 		titleEn: 'Quality of support',
 		questions: SUPPORT_QUALITY_QUESTIONS
-	}
-} as const;
+	},
+	// The questions come from the year group's steps of the progression plan when it is created (student-progression.ts).
+	student_progression: {
+		kind: 'student_progression',
+		titleSv: 'Elevenkät om digital kompetens',
+		titleEn: 'Student survey on digital competence',
+		questions: []
+	},
+	custom: { kind: 'custom', titleSv: 'Egen enkät', titleEn: 'Own survey', questions: [] }
+};
 export type SurveyTemplateKey = keyof typeof SURVEY_TEMPLATES;
