@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { conflict, invalid } from '../../errors';
 import { authorize, type Actor } from '../../policies';
 import { lockSurvey } from './survey-scope';
+import { isStanding } from './standing';
 import { MAX_QUESTIONS, parseQuestion } from './question-input';
 
 /** add: a new question last · remove: one question · move: one question a step up or down. */
@@ -34,7 +35,7 @@ export async function changeSurveyQuestions(
 	const body = c.op === 'add' ? parseQuestion(c.values) : null;
 	return db.transaction(async (tx) => {
 		const survey = await lockSurvey(tx, opts.organizerId, opts.surveyId);
-		if (survey.status !== 'draft' || survey.kind === 'pulse') throw conflict('form', 'surveyuses_error_not_draft');
+		if (survey.status !== 'draft' || isStanding(survey.kind)) throw conflict('form', 'surveyuses_error_not_draft');
 		const before = survey.questions;
 		let after: SurveyQuestion[];
 		if (c.op === 'add') {

@@ -8,6 +8,7 @@ import { conflict } from '../../errors';
 import { sendMail } from '../../mail/send-mail';
 import { authorize, type Actor } from '../../policies';
 import { lockSurvey } from './survey-scope';
+import { isStanding } from './standing';
 import { surveyInvitationMail } from './survey-mail';
 
 /** The roles whose holders at a unit are its staff for the support-quality survey. */
@@ -25,7 +26,7 @@ export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerI
 	const today = todayInStockholm(now);
 	return db.transaction(async (tx) => {
 		const survey = await lockSurvey(tx, opts.organizerId, opts.surveyId);
-		if (survey.status !== 'draft' || survey.kind === 'pulse') throw conflict('form', 'survey_error_not_draft');
+		if (survey.status !== 'draft' || isStanding(survey.kind)) throw conflict('form', 'survey_error_not_draft');
 		if (survey.questions.length === 0) throw conflict('form', 'surveyuses_error_no_questions');
 		const holders = survey.unitIds.length
 			? await tx

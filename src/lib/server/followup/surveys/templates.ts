@@ -12,6 +12,23 @@ export const PULSE_QUESTIONS: SurveyQuestion[] = [
 /** The question of the pulse whose average other parts of Rödtråd show. */
 export const PULSE_SCALE_KEY = 'helped';
 
+/** The short form after a guidance session or drop-in (decision 067): one scale question, one choice and a comment. */
+export const GUIDANCE_QUESTIONS: SurveyQuestion[] = [
+	scale('helped', 'Fick du hjälp med det du ville?', 'Did you get help with what you wanted?'),
+	{
+		key: 'use',
+		kind: 'choice',
+		sv: 'Kommer du att använda det du fick med dig?',
+		en: 'Will you use what you took away?',
+		options: [
+			{ key: 'soon', sv: 'Ja, redan i veckan', en: 'Yes, this week already' },
+			{ key: 'later', sv: 'Ja, längre fram', en: 'Yes, later on' },
+			{ key: 'no', sv: 'Nej, nog inte', en: 'Probably not' }
+		]
+	},
+	{ key: 'comment', kind: 'text', sv: 'Något mer du vill säga? (frivilligt)', en: 'Anything else you want to say? (optional)' }
+];
+
 /** The recurring support-quality survey for staff: a handful of our own questions (decision 059). */
 export const SUPPORT_QUALITY_QUESTIONS: SurveyQuestion[] = [
 	scale('reach', 'Det är lätt att få tag i supporten när jag behöver den.', 'It is easy to reach support when I need it.'),
