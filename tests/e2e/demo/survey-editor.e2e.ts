@@ -111,4 +111,9 @@ test('a student survey for one year group asks that year’s progression steps i
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Elevenkät om digital kompetens (åk 4)');
 	await expect(admin.getByText(/^Hur säker känner du dig på det här\? /).first()).toBeVisible();
 	await expectAccessible(admin);
+	// Sent to the school's students, and closed again (no draft is left for the other specs to trip on).
+	await admin.getByRole('button', { name: 'Skicka enkäten' }).click();
+	await expect(admin.getByText(/^Enkäten är skickad till \d+ personer\.$/)).toBeVisible();
+	await admin.getByRole('button', { name: 'Stäng enkäten' }).click();
+	await expect(admin.getByText('Enkäten är stängd. Resultatet visas nedan.')).toBeVisible();
 });
