@@ -46,10 +46,11 @@ async function setDelay(page: Page, days: string) {
 	await page.getByRole('button', { name: 'Spara pulsens inställningar' }).click();
 }
 
-// Every action has a time limit and every phase is a step, so a failure names where it stopped. Still fixme: the
-// second session's run (2026-12-03, fu-surveys) timed out again at three minutes before the steps were added; the demo
-// data is not the cause (the leader has no pulse and no case after the demo load, checked on a loaded demo), the job
-// runs in the e2e server (RODTRAD_JOBS unset, the close step asks for it). Run it with --trace on to see the step.
+// Every action has a time limit and every phase is a step, so a failure names where it stopped. Still fixme for one
+// run: its run on 2026-12-04 (fu-surveys, with a trace) passed every step up to the answer without JavaScript — the
+// leader's pulse arrived within seconds, the teacher got none — and then hung in axe on the page without JavaScript
+// (the cause of every earlier time-out). That call now checks the same form in a browser with JavaScript; remove the
+// fixme once a run is green.
 test.use({ actionTimeout: 15_000 });
 
 test.fixme('a teacher pulsed ten days ago gets no new pulse when a case closes; someone else does', async ({ browser }) => {
@@ -110,7 +111,9 @@ test.fixme('a teacher pulsed ten days ago gets no new pulse when a case closes; 
 		await plain.getByRole('button', { name: 'Skicka svaren' }).click();
 		await expect(plain.getByText('Välj ett värde från 1 till 5.').first()).toBeVisible();
 		await expect(plain.getByLabel('Vill du säga något mer? (frivilligt)')).toHaveValue('Snabbt och bra');
-		await expectAccessible(plain);
+		// axe needs JavaScript: it hangs on a page without it, so the same form is checked in the teacher's own browser.
+		await teacher.goto(plain.url());
+		await expectAccessible(teacher);
 		await plain.getByLabel('5 – Instämmer helt').check();
 		await plain.getByRole('button', { name: 'Skicka svaren' }).click();
 		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Tack för dina svar!');
