@@ -1,4 +1,5 @@
 import { countUnreadNotifications } from '$lib/server/notifications/find-notifications';
+import { countMySurveys } from '$lib/server/followup/surveys/find-my-surveys';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, depends }) => {
@@ -7,6 +8,8 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 	return {
 		actor: locals.actor ? { name: locals.actor.name } : null,
 		// Read with the session on a GET (hooks.server.ts); counted here after a form action, which may have changed it.
-		unread: locals.actor ? (locals.unreadNotifications ?? (await countUnreadNotifications(locals.db, locals.actor.personId))) : 0
+		unread: locals.actor ? (locals.unreadNotifications ?? (await countUnreadNotifications(locals.db, locals.actor.personId))) : 0,
+		// Open surveys waiting for the signed-in person ("Mina enkäter"): a hint in the header while there are any.
+		surveysWaiting: locals.actor ? await countMySurveys(locals.db, locals.actor.personId) : 0
 	};
 };

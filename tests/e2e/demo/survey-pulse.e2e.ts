@@ -46,12 +46,15 @@ async function setDelay(page: Page, days: string) {
 	await page.getByRole('button', { name: 'Spara pulsens inställningar' }).click();
 }
 
-// Its one run (2026-12-03) ran out of time after the settings step without saying where (an action waits without a
-// time limit); not run again before the deadline, so it is marked fixme until someone runs it (see the report).
+// Every action has a time limit and every phase is a step, so a failure names where it stopped. Still fixme for one
+// run: its run on 2026-12-04 (fu-surveys, with a trace) passed every step up to the answer without JavaScript — the
+// leader's pulse arrived within seconds, the teacher got none — and then hung in axe on the page without JavaScript
+// (the cause of every earlier time-out). That call now checks the same form in a browser with JavaScript; remove the
+// fixme once a run is green.
 test.use({ actionTimeout: 15_000 });
 
 test.fixme('a teacher pulsed ten days ago gets no new pulse when a case closes; someone else does', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(240_000);
 	const admin = await as(browser, emailOf('org_admin'));
 	await setDelay(admin, 'snart');
 	await expect(admin.getByRole('alert')).toContainText('Ange ett antal arbetsdagar från 0 till 20.');
@@ -62,29 +65,42 @@ test.fixme('a teacher pulsed ten days ago gets no new pulse when a case closes; 
 
 	try {
 		const teacher = await as(browser, emailOf('staff ('));
-		await teacher.goto('/enkat');
-		await expect(teacher.getByRole('button', { name: PULSE })).toHaveCount(1);
+		await test.step('the teacher has the demo pulse of ten days ago waiting', async () => {
+			await teacher.goto('/enkat');
+			await expect(teacher.getByRole('button', { name: PULSE })).toHaveCount(1);
+		});
 		const leader = await as(browser, emailOf('leadership'));
-		const mine = await fileCase(teacher, `Tomma sidor ${RUN}`);
-		const theirs = await fileCase(leader, `Tomma sidor i ledningen ${RUN}`, 'Solbackaskolan');
-
-		const central = await as(browser, emailOf('central_technical_support'));
-		await closeCase(central, mine);
-		await closeCase(central, theirs);
+		await test.step('the leader has no pulse waiting', async () => {
+			await leader.goto('/enkat');
+			await expect(leader.getByRole('button', { name: PULSE })).toHaveCount(0);
+		});
+		const [mine, theirs] = await test.step('both file a case', async () => [
+			await fileCase(teacher, `Tomma sidor ${RUN}`),
+			await fileCase(leader, `Tomma sidor i ledningen ${RUN}`, 'Solbackaskolan')
+		]);
+		await test.step('central support closes both', async () => {
+			const central = await as(browser, emailOf('central_technical_support'));
+			await closeCase(central, mine);
+			await closeCase(central, theirs);
+		});
 
 		// The job ran once the leader's pulse is in their list (the teacher's case closed first, so it was decided too).
-		await expect
-			.poll(
-				async () => {
-					await leader.goto('/enkat');
-					return leader.getByRole('button', { name: PULSE }).count();
-				},
-				{ timeout: 90_000, intervals: [2_000] }
-			)
-			.toBe(1);
-		await teacher.goto('/enkat');
-		await expect(teacher.getByRole('button', { name: PULSE })).toHaveCount(1);
-		await expectAccessible(teacher);
+		await test.step("the leader's pulse arrives", async () => {
+			await expect
+				.poll(
+					async () => {
+						await leader.goto('/enkat');
+						return leader.getByRole('button', { name: PULSE }).count();
+					},
+					{ timeout: 90_000, intervals: [2_000] }
+				)
+				.toBe(1);
+		});
+		await test.step('the teacher, pulsed ten days ago, got no new one', async () => {
+			await teacher.goto('/enkat');
+			await expect(teacher.getByRole('button', { name: PULSE })).toHaveCount(1);
+			await expectAccessible(teacher);
+		});
 
 		// The teacher answers the pulse that was waiting, without JavaScript; a missing answer is named beside the question.
 		const plain = await as(browser, emailOf('staff ('), false);
@@ -95,7 +111,9 @@ test.fixme('a teacher pulsed ten days ago gets no new pulse when a case closes; 
 		await plain.getByRole('button', { name: 'Skicka svaren' }).click();
 		await expect(plain.getByText('Välj ett värde från 1 till 5.').first()).toBeVisible();
 		await expect(plain.getByLabel('Vill du säga något mer? (frivilligt)')).toHaveValue('Snabbt och bra');
-		await expectAccessible(plain);
+		// axe needs JavaScript: it hangs on a page without it, so the same form is checked in the teacher's own browser.
+		await teacher.goto(plain.url());
+		await expectAccessible(teacher);
 		await plain.getByLabel('5 – Instämmer helt').check();
 		await plain.getByRole('button', { name: 'Skicka svaren' }).click();
 		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Tack för dina svar!');

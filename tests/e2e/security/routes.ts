@@ -164,8 +164,11 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/support\/ko(\/.*)?$/, { kind: 'support', action: 'support.queue' }],
 	// Surveys (decision 059): the list and one survey's results (surveys.results, which those who manage surveys hold
 	// too; a unit's team sees its own units' rows), and the new-survey form (surveys.manage).
-	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.csv)?)?$/, { kind: 'organizer', action: 'surveys.results' }],
-	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/ny$/, { kind: 'organizer', action: 'surveys.manage' }],
+	[
+		/^\/\(app\)\/\[org\]\/uppfoljning\/enkater(\/\[surveyId\](\/resultat\.(csv|xlsx))?)?$/,
+		{ kind: 'organizer', action: 'surveys.results' }
+	],
+	[/^\/\(app\)\/\[org\]\/uppfoljning\/enkater\/(ny|\[surveyId\]\/fragor)$/, { kind: 'organizer', action: 'surveys.manage' }],
 	// The board report (issue 20, item 4; decision 062): readers read the generated reports and their spreadsheets;
 	// administrators and leadership write the asks and generate.
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/namndrapport\/ny$/, { kind: 'organizer', action: 'followup.report' }],

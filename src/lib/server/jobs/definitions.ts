@@ -20,6 +20,7 @@ import { refreshAllSamlMetadata } from '../auth/sso/saml/refresh-saml-metadata';
 import { runSchoolRegisterChecks } from '../integrations/school-register/check-school-register';
 import { sendPulses } from '../followup/surveys/send-pulses';
 import { sendSurveyReminders } from '../followup/surveys/send-survey-reminders';
+import { sendGuidanceFeedback } from '../followup/surveys/send-guidance-feedback';
 import { sendBoardReportMail } from '../followup/board-report/send-board-report-mail';
 
 /** A background job: a queue name, when it runs on its own, and what it does. Every job is idempotent. */
@@ -140,9 +141,10 @@ export const JOBS: readonly JobDefinition[] = [
 	{
 		// The pulse after a closed case (decision 059): hourly, so it goes out soon after the organizer's delay has
 		// passed; each closed case is decided once, and a person gets at most one pulse within the organizer's cap.
+		// The same run sends the short form after an ended guidance session (decision 067), once per booking.
 		name: 'survey-pulses',
 		cron: '47 * * * *',
-		run: (db, now) => sendPulses(db, now)
+		run: async (db, now) => ({ pulses: await sendPulses(db, now), guidance: await sendGuidanceFeedback(db, now) })
 	},
 	{
 		// Reminders to those who have not answered an open survey round (decision 059), a week apart, at most the

@@ -3,9 +3,14 @@ import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
 import { organizers, people, units } from './org';
 import { tickets } from './support';
+import { guidanceBookings } from './guidance';
 
-/** custom: made by hand · pulse: the standing pulse after closed cases · support_quality: a round of the recurring survey */
-export const SURVEY_KINDS = ['custom', 'pulse', 'support_quality'] as const;
+/**
+ * custom: made by hand · pulse: the standing pulse after closed cases · support_quality: a round of the recurring survey ·
+ * student_progression: students of one year group about the progression plan's steps · guidance_feedback: the short
+ * form after a guidance session (decision 067)
+ */
+export const SURVEY_KINDS = ['custom', 'pulse', 'support_quality', 'student_progression', 'guidance_feedback'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 /** One option of a single-choice question, in both languages. */
@@ -98,6 +103,8 @@ export const surveyInvitations = pgTable(
 			.references(() => units.id),
 		/** The closed case a pulse asks about; null for other surveys. */
 		ticketId: uuid('ticket_id').references(() => tickets.id),
+		/** The guidance booking the feedback after a session asks about (decision 067); null for other surveys. */
+		bookingId: uuid('booking_id').references(() => guidanceBookings.id),
 		tokenHash: text('token_hash').notNull().unique(),
 		/** The period the answers count in: YYYY-MM for a pulse (the month it was sent), '' otherwise. */
 		period: text('period').notNull().default(''),
@@ -109,10 +116,13 @@ export const surveyInvitations = pgTable(
 	(t) => [
 		index('survey_invitations_survey_idx').on(t.surveyId, t.unitId),
 		index('survey_invitations_person_idx').on(t.personId, t.sentAt.desc()),
-		/** A round invites a person once; pulses (one per case) may invite them again after the cap. */
+		/** A round invites a person once; pulses (one per case) and guidance feedback (one per booking) may invite again. */
 		uniqueIndex('survey_invitations_once_idx')
 			.on(t.surveyId, t.personId)
-			.where(sql`${t.ticketId} IS NULL`),
+			.where(sql`${t.ticketId} IS NULL AND ${t.bookingId} IS NULL`),
+		uniqueIndex('survey_invitations_booking_idx')
+			.on(t.bookingId)
+			.where(sql`${t.bookingId} IS NOT NULL`),
 		uniqueIndex('survey_invitations_ticket_idx')
 			.on(t.ticketId)
 			.where(sql`${t.ticketId} IS NOT NULL`)

@@ -4,6 +4,7 @@ import { surveys } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { conflict } from '../../errors';
 import { authorize, type Actor } from '../../policies';
+import { isStanding } from './standing';
 import { lockSurvey } from './survey-scope';
 
 /**
@@ -16,7 +17,7 @@ export async function closeSurvey(db: Db, opts: { actor: Actor | null; organizer
 	const actor = opts.actor;
 	return db.transaction(async (tx) => {
 		const survey = await lockSurvey(tx, opts.organizerId, opts.surveyId);
-		if (survey.status !== 'open' || survey.kind === 'pulse') throw conflict('form', 'survey_error_not_open');
+		if (survey.status !== 'open' || isStanding(survey.kind)) throw conflict('form', 'survey_error_not_open');
 		await tx
 			.update(surveys)
 			.set({ status: 'closed', closedAt: opts.now ?? new Date() })

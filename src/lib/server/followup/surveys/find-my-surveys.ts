@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { organizers, surveyInvitations, surveys } from '../../db/schema';
 import type { Actor } from '../../policies';
@@ -21,4 +21,17 @@ export async function findMySurveys(db: Db, opts: { actor: Actor }) {
 		.orderBy(desc(surveyInvitations.sentAt))
 		.limit(50);
 	return rows.map((r) => ({ ...r, sentAt: r.sentAt.toISOString() }));
+}
+
+/**
+ * How many open surveys wait for a person (their unanswered invitations to open surveys): the hint in the header.
+ * The invitations are found by person (survey_invitations_person_idx), so this stays cheap on every page.
+ */
+export async function countMySurveys(db: Db, personId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(surveyInvitations)
+		.innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId))
+		.where(and(eq(surveyInvitations.personId, personId), isNull(surveyInvitations.answeredAt), eq(surveys.status, 'open')));
+	return Number(row?.n ?? 0);
 }

@@ -7,6 +7,7 @@ import { authorize, can, type Actor } from '../../policies';
 import { buildSurveyResults, type ResultGroup } from './build-survey-results';
 import { fetchResponses } from './fetch-responses';
 import { loadSurveyScope, getSurvey } from './survey-scope';
+import { isStanding } from './standing';
 import { monthOf } from './working-days';
 
 /**
@@ -24,12 +25,12 @@ export async function getSurveyResults(db: Db, opts: { actor: Actor | null; orga
 	const scope = await loadSurveyScope(db, opts.organizerId);
 	const threshold = await organizerThreshold(db, opts.organizerId);
 	const now = opts.now ?? new Date();
-	const published = survey.kind === 'pulse' || survey.status === 'closed';
+	const published = isStanding(survey.kind) || survey.status === 'closed';
 	const responses = published
 		? await fetchResponses(db, {
 				organizerId: opts.organizerId,
 				surveyIds: [survey.id],
-				beforePeriod: survey.kind === 'pulse' ? monthOf(now) : undefined
+				beforePeriod: isStanding(survey.kind) ? monthOf(now) : undefined
 			})
 		: [];
 	const results = buildSurveyResults({ questions: survey.questions, responses, threshold });

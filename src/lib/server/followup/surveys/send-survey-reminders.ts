@@ -1,9 +1,10 @@
-import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { people, surveyInvitations, surveys } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { newToken, hashToken } from '../../auth/tokens';
 import { sendMail } from '../../mail/send-mail';
+import { STANDING_KINDS } from './standing';
 import { surveyInvitationMail } from './survey-mail';
 
 /** A non-respondent is reminded this many days after the invitation or the last reminder. */
@@ -35,7 +36,7 @@ export async function sendSurveyReminders(db: Db, now: Date, opts: { organizerId
 		.where(
 			and(
 				eq(surveys.status, 'open'),
-				ne(surveys.kind, 'pulse'),
+				notInArray(surveys.kind, [...STANDING_KINDS]),
 				isNull(surveyInvitations.answeredAt),
 				lt(surveyInvitations.remindersSent, surveys.maxReminders),
 				or(

@@ -8,13 +8,15 @@ import { conflict } from '../../errors';
 import { sendMail } from '../../mail/send-mail';
 import { authorize, type Actor } from '../../policies';
 import { lockSurvey } from './survey-scope';
+import { isStanding } from './standing';
 import { surveyInvitationMail } from './survey-mail';
 
 /** The roles whose holders at a unit are its staff for the support-quality survey. */
 export const STAFF_ROLES = ['staff', 'principal', 'pedagogical_key_person', 'technical_key_person'];
 
 /**
- * Sends a draft survey (surveys.manage): invites every active person holding a staff role at one of its units (once,
+ * Sends a draft survey (surveys.manage): invites every active person holding a staff role (a student survey: the
+ * student role) at one of its units (once,
  * at the first unit found), each with a one-use link by mail through the outbox, and opens it. Audited survey.send.
  */
 export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerId: string; surveyId: string; now?: Date }) {
@@ -24,7 +26,8 @@ export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerI
 	const today = todayInStockholm(now);
 	return db.transaction(async (tx) => {
 		const survey = await lockSurvey(tx, opts.organizerId, opts.surveyId);
-		if (survey.status !== 'draft' || survey.kind === 'pulse') throw conflict('form', 'survey_error_not_draft');
+		if (survey.status !== 'draft' || isStanding(survey.kind)) throw conflict('form', 'survey_error_not_draft');
+		if (survey.questions.length === 0) throw conflict('form', 'surveyuses_error_no_questions');
 		const holders = survey.unitIds.length
 			? await tx
 					.selectDistinct({ personId: people.id, name: people.name, email: people.email, unitId: roleAssignments.unitId })
@@ -34,7 +37,8 @@ export async function sendSurvey(db: Db, opts: { actor: Actor | null; organizerI
 						and(
 							eq(roleAssignments.organizerId, opts.organizerId),
 							inArray(roleAssignments.unitId, survey.unitIds),
-							inArray(roleAssignments.role, STAFF_ROLES),
+							// The student survey asks the units' students; every other round their staff.
+							inArray(roleAssignments.role, survey.kind === 'student_progression' ? ['student'] : STAFF_ROLES),
 							or(isNull(roleAssignments.startsOn), lte(roleAssignments.startsOn, today)),
 							or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
 							eq(people.status, 'active')

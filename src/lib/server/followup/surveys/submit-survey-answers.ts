@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { AppError, conflict } from '../../errors';
 import { parseSurveyAnswers } from './answer-input';
 import { findInvitation } from './get-survey-form';
+import { isStanding } from './standing';
 import { monthOf } from './working-days';
 
 /**
@@ -26,8 +27,8 @@ export async function submitSurveyAnswers(db: Db, opts: { token: string; values:
 				organizerId: survey.organizerId,
 				surveyId: survey.id,
 				unitId: invitation.unitId,
-				// A pulse counts in the month it is answered, so a month already published never changes afterwards.
-				period: survey.kind === 'pulse' ? monthOf(opts.now ?? new Date()) : '',
+				// A pulse (and guidance feedback) counts in the month it is answered, so a month already published never changes afterwards.
+				period: isStanding(survey.kind) ? monthOf(opts.now ?? new Date()) : '',
 				personId: survey.anonymous ? null : invitation.personId
 			})
 			.returning({ id: surveyResponses.id });

@@ -12,6 +12,8 @@ export const newSurveySchema = z.object({
 		.transform((v) => v !== 'signed'),
 	unitIds: z.array(z.string()).min(1, 'survey_error_units').max(500, 'survey_error_units'),
 	chain: z.enum(['', 'technical', 'pedagogical'], { message: 'survey_error_chain' }).optional().default(''),
+	/** The year group of a student survey (ignored by the other templates). */
+	stage: z.string().trim().optional().default(''),
 	maxReminders: z
 		.string()
 		.trim()

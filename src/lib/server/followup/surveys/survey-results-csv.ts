@@ -1,39 +1,13 @@
-import { m } from '$lib/paraglide/messages';
 import { csvLine } from '../../assessment/reports/export-formats';
 import type { presentSurveyResults } from './present-survey-results';
-
-type Presented = ReturnType<typeof presentSurveyResults>;
+import { surveyResultsSheet } from './survey-results-sheet';
 
 /**
- * A survey's published results as CSV for Swedish Excel (UTF-8 with BOM, `;`, decimal comma): one line per shown or
- * hidden group — the viewer's units and each period's total — with respondents, the mean of each scale question and
- * the answers per option of each choice question. Exactly the suppressed figures the page shows (a hidden group's
- * cells are empty); free text is never exported.
+ * A survey's published results as CSV for Swedish Excel (UTF-8 with BOM, `;`, decimal comma): the table of
+ * `surveyResultsSheet` — exactly the suppressed figures the page shows (a hidden group's cells are empty); free text
+ * is never exported.
  */
-export function surveyResultsCsv(v: Presented, locale: 'sv' | 'en'): string {
-	const o = { locale };
-	const text = (x: { sv: string; en: string }) => (locale === 'en' ? x.en : x.sv);
-	const scales = v.survey.questions.filter((q) => q.kind === 'scale');
-	const choices = v.survey.questions.flatMap((q) => (q.kind === 'choice' ? [q] : []));
-	const head = [
-		m.survey_col_unit({}, o),
-		m.survey_col_period({}, o),
-		m.survey_col_respondents({}, o),
-		...scales.map((q) => text(q)),
-		...choices.flatMap((q) => q.options.map((opt) => `${text(q)}: ${text(opt)}`))
-	];
-	const rows = v.published
-		? [...v.groups.map((g) => ({ ...g, label: g.unitName })), ...v.periodTotals.map((g) => ({ ...g, label: m.survey_all_units({}, o) }))]
-		: [];
-	const round = (n: number | null | undefined) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
-	const lines = rows.map((g) =>
-		csvLine([
-			g.label,
-			g.period || m.survey_period_round({}, o),
-			g.respondents,
-			...scales.map((q) => round(g.means[q.key])),
-			...choices.flatMap((q) => q.options.map((opt) => (g.choices[q.key] ? (g.choices[q.key]![opt.key] ?? 0) : null)))
-		])
-	);
-	return '\uFEFF' + csvLine(head) + lines.join('');
+export function surveyResultsCsv(v: ReturnType<typeof presentSurveyResults>, locale: 'sv' | 'en'): string {
+	const { head, rows } = surveyResultsSheet(v, locale);
+	return '\uFEFF' + csvLine(head) + rows.map((r) => csvLine(r)).join('');
 }

@@ -12,6 +12,23 @@ export const PULSE_QUESTIONS: SurveyQuestion[] = [
 /** The question of the pulse whose average other parts of Rödtråd show. */
 export const PULSE_SCALE_KEY = 'helped';
 
+/** The short form after a guidance session or drop-in (decision 067): one scale question, one choice and a comment. */
+export const GUIDANCE_QUESTIONS: SurveyQuestion[] = [
+	scale('helped', 'Fick du hjälp med det du ville?', 'Did you get help with what you wanted?'),
+	{
+		key: 'use',
+		kind: 'choice',
+		sv: 'Kommer du att använda det du fick med dig?',
+		en: 'Will you use what you took away?',
+		options: [
+			{ key: 'soon', sv: 'Ja, redan i veckan', en: 'Yes, this week already' },
+			{ key: 'later', sv: 'Ja, längre fram', en: 'Yes, later on' },
+			{ key: 'no', sv: 'Nej, nog inte', en: 'Probably not' }
+		]
+	},
+	{ key: 'comment', kind: 'text', sv: 'Något mer du vill säga? (frivilligt)', en: 'Anything else you want to say? (optional)' }
+];
+
 /** The recurring support-quality survey for staff: a handful of our own questions (decision 059). */
 export const SUPPORT_QUALITY_QUESTIONS: SurveyQuestion[] = [
 	scale('reach', 'Det är lätt att få tag i supporten när jag behöver den.', 'It is easy to reach support when I need it.'),
@@ -33,12 +50,27 @@ export const SUPPORT_QUALITY_QUESTIONS: SurveyQuestion[] = [
 	{ key: 'improve', kind: 'text', sv: 'Vad skulle göra supporten bättre? (frivilligt)', en: 'What would make support better? (optional)' }
 ];
 
-/** The templates a new survey may start from. */
-export const SURVEY_TEMPLATES = {
+/**
+ * The templates a new survey may start from: the support-quality round, the student survey tied to the progression
+ * plan, or an empty survey whose own questions are written in the editor before it is sent (decision 067).
+ */
+export const SURVEY_TEMPLATES: Record<
+	'support_quality' | 'student_progression' | 'custom',
+	{ kind: 'support_quality' | 'student_progression' | 'custom'; titleSv: string; titleEn: string; questions: SurveyQuestion[] }
+> = {
 	support_quality: {
+		kind: 'support_quality',
 		titleSv: 'Supportens kvalitet',
 		titleEn: 'Quality of support',
 		questions: SUPPORT_QUALITY_QUESTIONS
-	}
-} as const;
+	},
+	// The questions come from the year group's steps of the progression plan when it is created (student-progression.ts).
+	student_progression: {
+		kind: 'student_progression',
+		titleSv: 'Elevenkät om digital kompetens',
+		titleEn: 'Student survey on digital competence',
+		questions: []
+	},
+	custom: { kind: 'custom', titleSv: 'Egen enkät', titleEn: 'Own survey', questions: [] }
+};
 export type SurveyTemplateKey = keyof typeof SURVEY_TEMPLATES;

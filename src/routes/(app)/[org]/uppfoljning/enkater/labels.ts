@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages';
 export function surveyKindLabel(kind: string): string {
 	if (kind === 'pulse') return m.survey_kind_pulse();
 	if (kind === 'support_quality') return m.survey_kind_support_quality();
+	if (kind === 'student_progression') return m.surveyuses_kind_student();
+	if (kind === 'guidance_feedback') return m.surveyuses_kind_guidance();
 	return m.survey_kind_custom();
 }
 

@@ -3,13 +3,14 @@ import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { formValues, runAction, throwHttp } from '$lib/server/http/errors';
 import { findSurveys } from '$lib/server/followup/surveys/find-surveys';
 import { createSurvey } from '$lib/server/followup/surveys/create-survey';
+import { STAGES } from '$lib/server/competence/competence-rules';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The new-survey form (surveys.manage): a template, titles, anonymous or signed, units, chain and reminders. */
+/** The new-survey form (surveys.manage): a template (a student survey: a year group), titles, anonymous or signed, units, chain and reminders. */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'surveys.manage');
 	const { units } = await findSurveys(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
-	return { units };
+	return { units, stages: STAGES.filter((s) => s !== 'forskola') };
 };
 
 export const actions: Actions = {
@@ -24,7 +25,8 @@ export const actions: Actions = {
 					actor,
 					organizerId: organizer.id,
 					input: {
-						template: values.template as 'support_quality',
+						template: values.template as 'support_quality' | 'student_progression' | 'custom',
+						stage: values.stage,
 						titleSv: values.titleSv,
 						titleEn: values.titleEn,
 						anonymous: values.anonymous,
