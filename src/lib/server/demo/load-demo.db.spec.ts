@@ -1,6 +1,6 @@
 // Covers: loadDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import type { Db, DbHandle } from '../db';
 import {
@@ -26,7 +26,7 @@ import { findRegister } from '../apps/find-register';
 import { findWhitelist } from '../apps/find-whitelist';
 import { findLicenceUse } from '../apps/find-licence-use';
 import { roundStatus } from '../assessment/rounds/round-status';
-import { planningActionLinks, planningPlans } from '../db/schema';
+import { deviceEvents, planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
@@ -39,6 +39,7 @@ import { getUnitCoverage } from '../competence/get-unit-coverage';
 import { aggregateReflections } from '../competence/aggregate-reflections';
 import { findCapacity } from '../capacity/find-capacity';
 import { findDevices } from '../devices/find-devices';
+import { findModelCosts } from '../devices/find-model-costs';
 import { findDevicePools } from '../devices/find-device-pools';
 import { getDevicePool } from '../devices/get-device-pool';
 
@@ -388,17 +389,38 @@ describe('determinism', () => {
 		expect(pools.find((p) => p.unitName === 'Solbackaskolan')).toMatchObject({ seats: 200, used: 12, lowUse: true, renewalSoon: true });
 	});
 
-	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen, a loaner pool', async () => {
+	it('gives Exempelkommun a device register of about 6 000 devices over five models, two thefts, repairs, a loaner pool', async () => {
 		const org = (first as { demo: { organizerId: string; people: { central_technical_support: { id: string }[] } } }).demo;
 		const central = (await loadActor(h.db, org.people.central_technical_support[0].id))!;
 		const all = await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: {} });
-		expect(all.models).toHaveLength(3);
-		expect(all.total).toBe(80);
+		expect(all.models).toHaveLength(5);
+		expect(all.total).toBeGreaterThan(5_800);
+		expect(all.total).toBeLessThan(6_200);
 		const count = async (status: string) =>
 			(await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: { status } })).total;
-		expect(await count('handed_out')).toBe(40);
-		expect(await count('in_repair')).toBe(2);
-		expect(await count('stolen')).toBe(1);
+		// Every pupil from year 4 and every member of staff holds one; the previous generation is written off.
+		expect(await count('handed_out')).toBeGreaterThan(2_500);
+		expect(await count('scrapped')).toBeGreaterThan(2_500);
+		expect(await count('in_repair')).toBeGreaterThanOrEqual(10);
+		expect(await count('stolen')).toBe(2);
+		expect(await count('lost')).toBe(2);
+		// The cheap model costs visibly more per student-year than the dearer one: its repairs.
+		const costs = await findModelCosts(h.db, { actor: central, organizerId: org.organizerId });
+		const perYear = (model: string) => costs.find((c) => c.name.endsWith(model))!.cost!;
+		expect(perYear('Lärling 11').perStudentYear).toBeGreaterThan(perYear('Skolbok 14').perStudentYear + 300);
+		expect(perYear('Lärling 11').repairsPerYear).toBeGreaterThan(5 * perYear('Skolbok 14').repairsPerYear);
+		// Both school starts: hand-outs in two Augusts.
+		const starts = await h.db
+			.selectDistinct({ day: sql<string>`to_char(${deviceEvents.createdAt}, 'YYYY-MM')` })
+			.from(deviceEvents)
+			.where(
+				and(
+					eq(deviceEvents.organizerId, org.organizerId),
+					eq(deviceEvents.kind, 'handed_out'),
+					sql`extract(month FROM ${deviceEvents.createdAt}) = 8`
+				)
+			);
+		expect(starts.length).toBeGreaterThanOrEqual(2);
 		// The class set at the school with students: four devices out with a teacher, a class set booked ahead.
 		expect(await count('on_loan')).toBe(4);
 		const { pools } = await findDevicePools(h.db, { actor: central, organizerId: org.organizerId });
