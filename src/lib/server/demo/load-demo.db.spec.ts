@@ -111,10 +111,15 @@ describe('loading the demo organizer', () => {
 		expect(rows.filter((u) => !schoolUnits.includes(u)).every((u) => u.schoolUnitCode === null)).toBe(true);
 	});
 
-	it('creates about four hundred people, all members, with unique ASCII e-mails', async () => {
+	it('creates about four hundred people with roles and the device register’s pupils, all members, with unique ASCII e-mails', async () => {
 		const rows = await h.db.select().from(people);
-		expect(rows.length).toBeGreaterThanOrEqual(380);
-		expect(rows.length).toBeLessThanOrEqual(420);
+		// The device register's invented pupils (plan-demo-fleet.ts) have an address of their own and no role.
+		const pupils = rows.filter((p) => /\.\d{4}@elev\.exempelkommun\.se$/.test(p.email));
+		expect(pupils.length).toBeGreaterThan(2_000);
+		expect(rows.length - pupils.length).toBeGreaterThanOrEqual(380);
+		expect(rows.length - pupils.length).toBeLessThanOrEqual(420);
+		const withRole = await h.db.selectDistinct({ id: roleAssignments.personId }).from(roleAssignments);
+		expect(pupils.filter((p) => withRole.some((r) => r.id === p.id))).toHaveLength(0);
 		for (const p of rows) expect(p.email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
 		expect(rows.some((p) => /[åäö]/i.test(p.name))).toBe(true);
 		const [m] = await h.db.select({ n: count() }).from(memberships);
