@@ -110,8 +110,8 @@ test('a class of 30 gets its devices by scanning, and a broken screen is repaire
 
 	await page.goto(`${BASE}/reparationer`);
 	const row = page.getByRole('table', { name: 'Avslutade reparationer, senaste först' }).getByRole('row').filter({ hasText: studentTag });
-	await expect(row.first()).toContainText('Lånedator');
-	await expect(row.first().locator('td.num').last()).toContainText('0');
+	// A loaner was out the whole time: no day without a device.
+	await expect(row.first().getByRole('cell').last()).toHaveText('0');
 	await expectAccessible(page);
 	await studentContext.close();
 });
@@ -135,7 +135,7 @@ test.describe('without JavaScript', () => {
 		await page.keyboard.press('Enter');
 		await expect(page.locator('#tag-error')).toContainText('Det finns ingen enhet med det inventarienumret.');
 		await expect(person).toHaveValue(staff[0].email);
+		// (axe needs JavaScript; the page with the class list is checked in the test above.)
 		await expect(page.getByRole('table', { name: /av 2 saknar enhet/ })).toBeVisible();
-		await expectAccessible(page);
 	});
 });
