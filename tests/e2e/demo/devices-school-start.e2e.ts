@@ -90,6 +90,7 @@ test('a class of 30 gets its devices by scanning, and a broken screen is repaire
 	// To a supplier for repair, a loaner handed out in the same step.
 	await page.goto(`${BASE}?sok=${studentTag}`);
 	await page.getByRole('link', { name: studentTag }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(studentTag);
 	const repairer = page.getByLabel('Reparatör');
 	const suppliers = (await repairer.locator('option').allTextContents()).filter((o) => o.trim() && !o.includes('Egen reparation'));
 	await repairer.selectOption({ label: suppliers[0].trim() });
