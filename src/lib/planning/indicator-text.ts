@@ -58,6 +58,12 @@ export function describeIndicator(i: IndicatorLike, scope: string, unitChain: bo
 			return m.effects_from_apps_licence_use();
 		case 'apps_request_lead_time':
 			return m.effects_from_apps_request_lead_time();
+		case 'devices_per_student':
+			return m.effects_from_devices_per_student({ scope });
+		case 'devices_days_without':
+			return m.effects_from_devices_days_without({ scope });
+		case 'devices_repair_cost':
+			return m.effects_from_devices_repair_cost({ scope });
 		default:
 			return m.effects_from_manual();
 	}

@@ -1,11 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
-import { deviceBookingItems, deviceBookings, deviceEvents, deviceModels, devicePools, devices } from '../db/schema';
+import {
+	deviceBookingItems,
+	deviceBookings,
+	deviceEvents,
+	deviceModels,
+	devicePools,
+	deviceRepairs,
+	devices,
+	memberships,
+	people
+} from '../db/schema';
 import { depreciatedValue } from '../devices/device-rules';
 import type { DemoOrganizer, DemoPersonRef } from './build-demo-organizer';
 import { planDemoPool } from './build-demo-pool';
+import { planDemoFleet } from './plan-demo-fleet';
 
-export type DemoDevicesCounts = { models: number; devices: number; handedOut: number; inRepair: number; stolen: number };
+export type DemoDevicesCounts = {
+	models: number;
+	devices: number;
+	handedOut: number;
+	inRepair: number;
+	stolen: number;
+	repairs: number;
+	pupils: number;
+};
 
 /** The two schools with devices: the sign-in school (staff only) and a högstadieskola with students. */
 const SCHOOLS = ['solbacka', 'kvarnbacka'] as const;
@@ -42,30 +61,52 @@ const MODELS = [
 		leasePerMonth: 389,
 		expectedLifeMonths: 36,
 		warrantyMonths: 36
+	},
+	// The upper secondary school's own choice, and the younger years' tablets (plan-demo-fleet.ts).
+	{
+		maker: 'Fjällstad',
+		model: 'Elevbok 13',
+		type: 'elevdator',
+		purchasePrice: 5490,
+		leasePerMonth: null,
+		expectedLifeMonths: 48,
+		warrantyMonths: 24
+	},
+	{
+		maker: 'Solfjäder',
+		model: 'Platta 10',
+		type: 'lärplatta',
+		purchasePrice: 3490,
+		leasePerMonth: null,
+		expectedLifeMonths: 48,
+		warrantyMonths: 24
 	}
 ] as const;
+
+/** Rows a statement: about ten columns each, well under the 65 535 parameters one statement may carry. */
+const BATCH = 1000;
 
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 
 /**
- * A small device register for Exempelkommun (issue 17, decision 049): three models (one cheap), 40 devices at each
+ * The device register of Exempelkommun (issue 17, decisions 049 and 069): first a hand-made part — three of the five
+ * models (one cheap), 40 devices at each
  * of two schools with fixed tags EX-00001 … and serial numbers, half of each school's handed out at the school start
  * in August 2025 (students first, then staff), two back in repair after a damaged return with a fee proposal, one
  * stolen; a loaner pool with three bookings (build-demo-pool.ts). Deterministic: no random source, fixed dates (the
  * pool's bookings lie around the day the demo is built). Inserted directly with its history, without audit, as the
- * rest of the demo.
+ * rest of the demo. Then the large part (plan-demo-fleet.ts): about 6 000 devices in all, with invented pupils, two
+ * school starts, repairs per model and the previous generation written off.
  */
 export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<DemoDevicesCounts> {
 	const schools = SCHOOLS.filter((k) => demo.units[k]);
-	if (schools.length === 0) return { models: 0, devices: 0, handedOut: 0, inRepair: 0, stolen: 0 };
+	if (schools.length === 0) return { models: 0, devices: 0, handedOut: 0, inRepair: 0, stolen: 0, repairs: 0, pupils: 0 };
 	const models = MODELS.map((m) => ({ id: randomUUID(), organizerId: demo.organizerId, ...m }));
 	await tx.insert(deviceModels).values(models);
 
 	const deviceRows: (typeof devices.$inferInsert)[] = [];
 	const eventRows: (typeof deviceEvents.$inferInsert)[] = [];
 	let n = 0;
-	let inRepair = 0;
-	let stolen = 0;
 	for (const key of schools) {
 		const unitId = demo.units[key];
 		const holders: DemoPersonRef[] = [
@@ -129,7 +170,6 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 					}
 				);
 				status = 'in_repair';
-				inRepair++;
 			} else if (key === schools[0] && i === PER_SCHOOL - 3) {
 				eventRows.push({
 					organizerId: demo.organizerId,
@@ -143,7 +183,6 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 					createdAt: at('2025-10-06', 7)
 				});
 				status = 'stolen';
-				stolen++;
 			}
 			deviceRows.push({
 				id,
@@ -161,8 +200,22 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 	// A loaner pool with bookings at the school with students (decision 056).
 	const pool = planDemoPool(demo, schools[schools.length - 1], deviceRows, eventRows);
 	if (pool) await tx.insert(devicePools).values(pool.pool);
-	await tx.insert(devices).values(deviceRows);
-	for (let i = 0; i < eventRows.length; i += 500) await tx.insert(deviceEvents).values(eventRows.slice(i, i + 500));
+	// The large register beside the hand-made one: tags go on after it (decision 069).
+	const fleet = planDemoFleet(demo, {
+		models: { cheap: models[0], dear: models[1], teacher: models[2], upper: models[3], tablet: models[4] },
+		firstTag: n + 1,
+		heldBy: new Set(deviceRows.flatMap((d) => (d.holderId ? [d.holderId] : [])))
+	});
+	const inBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
+		for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+	};
+	await inBatches(fleet.pupils, (b) => tx.insert(people).values(b));
+	await inBatches(fleet.pupils, (b) => tx.insert(memberships).values(b.map((p) => ({ organizerId: demo.organizerId, personId: p.id! }))));
+	deviceRows.push(...fleet.devices);
+	eventRows.push(...fleet.events);
+	await inBatches(deviceRows, (b) => tx.insert(devices).values(b));
+	await inBatches(eventRows, (b) => tx.insert(deviceEvents).values(b));
+	await inBatches(fleet.repairs, (b) => tx.insert(deviceRepairs).values(b));
 	if (pool) {
 		await tx.insert(deviceBookings).values(pool.bookings);
 		await tx.insert(deviceBookingItems).values(pool.items);
@@ -171,7 +224,9 @@ export async function buildDemoDevices(tx: Db, demo: DemoOrganizer): Promise<Dem
 		models: models.length,
 		devices: deviceRows.length,
 		handedOut: deviceRows.filter((d) => d.status === 'handed_out').length,
-		inRepair,
-		stolen
+		inRepair: deviceRows.filter((d) => d.status === 'in_repair').length,
+		stolen: deviceRows.filter((d) => d.status === 'stolen').length,
+		repairs: fleet.repairs.length,
+		pupils: fleet.pupils.length
 	};
 }

@@ -1,6 +1,6 @@
 // Covers: loadDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../tests/db';
 import type { Db, DbHandle } from '../db';
 import {
@@ -30,7 +30,7 @@ import { countRequestsInTime } from '../apps/requests/count-requests-in-time';
 import { getTool } from '../apps/get-tool';
 import { addDays } from '../apps/agreement-state';
 import { roundStatus } from '../assessment/rounds/round-status';
-import { planningActionLinks, planningPlans } from '../db/schema';
+import { deviceEvents, planningActionLinks, planningPlans } from '../db/schema';
 import { periodOf } from '../planning/period';
 import { isOverdue } from '../planning/statuses';
 import { todayInStockholm } from '../auth/load-actor';
@@ -43,6 +43,7 @@ import { getUnitCoverage } from '../competence/get-unit-coverage';
 import { aggregateReflections } from '../competence/aggregate-reflections';
 import { findCapacity } from '../capacity/find-capacity';
 import { findDevices } from '../devices/find-devices';
+import { findModelCosts } from '../devices/find-model-costs';
 import { findDevicePools } from '../devices/find-device-pools';
 import { getDevicePool } from '../devices/get-device-pool';
 
@@ -114,10 +115,15 @@ describe('loading the demo organizer', () => {
 		expect(rows.filter((u) => !schoolUnits.includes(u)).every((u) => u.schoolUnitCode === null)).toBe(true);
 	});
 
-	it('creates about four hundred people, all members, with unique ASCII e-mails', async () => {
+	it('creates about four hundred people with roles and the device register’s pupils, all members, with unique ASCII e-mails', async () => {
 		const rows = await h.db.select().from(people);
-		expect(rows.length).toBeGreaterThanOrEqual(380);
-		expect(rows.length).toBeLessThanOrEqual(420);
+		// The device register's invented pupils (plan-demo-fleet.ts) have an address of their own and no role.
+		const pupils = rows.filter((p) => /\.\d{4}@elev\.exempelkommun\.se$/.test(p.email));
+		expect(pupils.length).toBeGreaterThan(2_000);
+		expect(rows.length - pupils.length).toBeGreaterThanOrEqual(380);
+		expect(rows.length - pupils.length).toBeLessThanOrEqual(420);
+		const withRole = await h.db.selectDistinct({ id: roleAssignments.personId }).from(roleAssignments);
+		expect(pupils.filter((p) => withRole.some((r) => r.id === p.id))).toHaveLength(0);
 		for (const p of rows) expect(p.email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
 		expect(rows.some((p) => /[åäö]/i.test(p.name))).toBe(true);
 		const [m] = await h.db.select({ n: count() }).from(memberships);
@@ -438,17 +444,38 @@ describe('determinism', () => {
 		);
 	});
 
-	it('gives Exempelkommun a device register: three models, 80 devices at two schools, 40 handed out, two in repair, one stolen, a loaner pool', async () => {
+	it('gives Exempelkommun a device register of about 6 000 devices over five models, two thefts, repairs, a loaner pool', async () => {
 		const org = (first as { demo: { organizerId: string; people: { central_technical_support: { id: string }[] } } }).demo;
 		const central = (await loadActor(h.db, org.people.central_technical_support[0].id))!;
 		const all = await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: {} });
-		expect(all.models).toHaveLength(3);
-		expect(all.total).toBe(80);
+		expect(all.models).toHaveLength(5);
+		expect(all.total).toBeGreaterThan(5_800);
+		expect(all.total).toBeLessThan(6_200);
 		const count = async (status: string) =>
 			(await findDevices(h.db, { actor: central, organizerId: org.organizerId, filter: { status } })).total;
-		expect(await count('handed_out')).toBe(40);
-		expect(await count('in_repair')).toBe(2);
-		expect(await count('stolen')).toBe(1);
+		// Every pupil from year 4 and every member of staff holds one; the previous generation is written off.
+		expect(await count('handed_out')).toBeGreaterThan(2_500);
+		expect(await count('scrapped')).toBeGreaterThan(2_500);
+		expect(await count('in_repair')).toBeGreaterThanOrEqual(10);
+		expect(await count('stolen')).toBe(2);
+		expect(await count('lost')).toBe(2);
+		// The cheap model costs visibly more per student-year than the dearer one: its repairs.
+		const costs = await findModelCosts(h.db, { actor: central, organizerId: org.organizerId });
+		const perYear = (model: string) => costs.find((c) => c.name.endsWith(model))!.cost!;
+		expect(perYear('Lärling 11').perStudentYear).toBeGreaterThan(perYear('Skolbok 14').perStudentYear + 300);
+		expect(perYear('Lärling 11').repairsPerYear).toBeGreaterThan(5 * perYear('Skolbok 14').repairsPerYear);
+		// Both school starts: hand-outs in two Augusts.
+		const starts = await h.db
+			.selectDistinct({ day: sql<string>`to_char(${deviceEvents.createdAt}, 'YYYY-MM')` })
+			.from(deviceEvents)
+			.where(
+				and(
+					eq(deviceEvents.organizerId, org.organizerId),
+					eq(deviceEvents.kind, 'handed_out'),
+					sql`extract(month FROM ${deviceEvents.createdAt}) = 8`
+				)
+			);
+		expect(starts.length).toBeGreaterThanOrEqual(2);
 		// The class set at the school with students: four devices out with a teacher, a class set booked ahead.
 		expect(await count('on_loan')).toBe(4);
 		const { pools } = await findDevicePools(h.db, { actor: central, organizerId: org.organizerId });

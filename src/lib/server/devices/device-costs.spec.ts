@@ -1,6 +1,6 @@
 // Covers: modelCostPerStudentYear, compareRentOrBuy.
 import { describe, expect, it } from 'vitest';
-import { compareRentOrBuy, modelCostPerStudentYear } from './device-costs';
+import { compareRentOrBuy, devicesPerStudent, modelCostPerStudentYear, repairCostPerDeviceYear } from './device-costs';
 
 const base = { purchasePrice: 3600, leasePerMonth: null, expectedLifeMonths: 36, deviceYears: 100, repairs: [], losses: 0, daysWithout: 0 };
 
@@ -93,5 +93,30 @@ describe('rent or buy', () => {
 		expect(compareRentOrBuy({ ...plan, purchasePrice: 6000, residualValue: 0, repairsPerYear: 0, leasePerMonth: 6000 / 36 }).cheaper).toBe(
 			'same'
 		);
+	});
+});
+
+describe('the planning indicators from the same arithmetic', () => {
+	it('divides the repair costs by the years of use, and has nothing to say under a tenth of a device-year', () => {
+		// 12 000 kr of repairs over 40 device-years: 300 kr per student-year.
+		expect(repairCostPerDeviceYear(12_000, 40)).toBe(300);
+		expect(repairCostPerDeviceYear(500, 0.05)).toBeNull();
+		// The cost page's repairs column is the same figure, rounded.
+		const cost = modelCostPerStudentYear({
+			purchasePrice: 6000,
+			leasePerMonth: null,
+			expectedLifeMonths: 48,
+			deviceYears: 40,
+			repairs: [{ cost: 12_000, lifeYear: 1 }],
+			losses: 0,
+			daysWithout: 0
+		});
+		expect(cost?.repairsPerYear).toBe(300);
+	});
+
+	it('counts devices per student only where students are counted', () => {
+		expect(devicesPerStudent(450, 500)).toBe(0.9);
+		expect(devicesPerStudent(450, null)).toBeNull();
+		expect(devicesPerStudent(10, 0)).toBeNull();
 	});
 });

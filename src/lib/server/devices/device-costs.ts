@@ -38,6 +38,26 @@ export type ModelCost = {
 
 const round = (n: number) => Math.round(n);
 
+/** Under this many device-years there is too little history to divide by. */
+const MIN_DEVICE_YEARS = 0.1;
+
+/**
+ * Repair cost per student-year: the recorded repair costs over the years of use (one device in use for a year is
+ * one student-year), unrounded. Null with under a tenth of a device-year. The one formula behind the cost page's
+ * repairs column and the planning indicator `devices_repair_cost`.
+ */
+export function repairCostPerDeviceYear(repairTotal: number, deviceYears: number): number | null {
+	return deviceYears < MIN_DEVICE_YEARS ? null : repairTotal / deviceYears;
+}
+
+/**
+ * Devices per student: the devices in use at units whose students are counted, over those students. Null when no
+ * students are counted (no sizes entered), so a missing size never reads as zero devices.
+ */
+export function devicesPerStudent(devicesInUse: number, students: number | null): number | null {
+	return students === null || students <= 0 ? null : devicesInUse / students;
+}
+
 /**
  * Total cost of ownership per student-year from the organizer's own history. Assumptions: one device serves one
  * student for each year it is in use; a bought device is written off in a straight line over its expected life with
@@ -46,11 +66,13 @@ const round = (n: number) => Math.round(n);
  * early-termination charge). With under a tenth of a device-year of history there is nothing to divide by: null.
  */
 export function modelCostPerStudentYear(h: ModelHistory): ModelCost | null {
-	if (h.deviceYears < 0.1) return null;
+	const repairsPerYear = repairCostPerDeviceYear(
+		h.repairs.reduce((s, r) => s + r.cost, 0),
+		h.deviceYears
+	);
+	if (repairsPerYear === null) return null;
 	const years = h.expectedLifeMonths / 12;
 	const capitalPerYear = h.purchasePrice !== null ? h.purchasePrice / years : (h.leasePerMonth ?? 0) * 12;
-	const repairTotal = h.repairs.reduce((s, r) => s + r.cost, 0);
-	const repairsPerYear = repairTotal / h.deviceYears;
 	const replacement = h.purchasePrice ?? (h.leasePerMonth ?? 0) * 12;
 	const lossesPerYear = (h.losses / h.deviceYears) * replacement;
 	const byYear: { cost: number; count: number }[] = [];

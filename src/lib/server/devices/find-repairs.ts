@@ -64,7 +64,9 @@ export async function findRepairs(db: Db, opts: { actor: Actor | null; organizer
 				or(isNull(deviceRepairs.returnedAt), gte(deviceRepairs.returnedAt, since))
 			)
 		)
-		.orderBy(asc(deviceRepairs.sentAt))
+		// Open ones first (longest away first), then the newest returns: with a large register the 180 days hold more
+		// than the limit, and oldest-sent first cut off the repairs that just came back.
+		.orderBy(sql`${deviceRepairs.returnedAt} IS NOT NULL`, desc(deviceRepairs.returnedAt), asc(deviceRepairs.sentAt))
 		.limit(500);
 	const today = todayInStockholm(now);
 	// Row by row through the policy too, so the list and the rule cannot drift apart.

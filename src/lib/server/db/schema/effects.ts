@@ -95,7 +95,7 @@ export const planningIndicators = pgTable(
 			.notNull()
 			.references(() => planningChainSteps.id),
 		name: text('name').notNull(),
-		/** manual | assessment_mean | assessment_share | support_lead_time | support_sla | support_lost_lessons | support_user_errors | competence_coverage | apps_agreement_coverage | apps_licence_use | apps_request_lead_time */
+		/** manual | assessment_mean | assessment_share | support_lead_time | support_sla | support_lost_lessons | support_user_errors | competence_coverage | apps_agreement_coverage | apps_licence_use | apps_request_lead_time | devices_per_student | devices_days_without | devices_repair_cost */
 		kind: text('kind').notNull(),
 		params: jsonb('params').$type<IndicatorParams>().notNull().default({}),
 		baselineValue: doublePrecision('baseline_value'),

@@ -7,6 +7,7 @@ import { pointsMovement, selfAssessmentMovement, shareMovement, type Movement } 
 import { supportSeries, type FigureCache, type SupportKind } from './support-series';
 import { coverageSeries } from '../../competence/coverage-series';
 import { appsSeries } from '../../apps/apps-series';
+import { DEVICES_INDICATOR_KINDS, devicesSeries, type DevicesIndicatorKind } from '../../devices/devices-series';
 
 /** One value in an indicator's history: a round, a school year or a measurement. */
 export type IndicatorPoint = { label: string; on: string; value: number | null; suppressed: boolean; source?: string };
@@ -40,7 +41,10 @@ const FORMAT: Record<IndicatorKind, ValueFormat> = {
 	competence_coverage: 'share',
 	apps_agreement_coverage: 'share',
 	apps_licence_use: 'share',
-	apps_request_lead_time: 'share'
+	apps_request_lead_time: 'share',
+	devices_per_student: 'number',
+	devices_days_without: 'count',
+	devices_repair_cost: 'number'
 };
 
 /** Caches for one page: each round's report and each period's support figures are computed once. */
@@ -95,6 +99,9 @@ export async function computeIndicators(
 			history = await appsSeries(db, { organizerId: o.organizerId, kind });
 			const [before, after] = history.slice(-2).length === 2 ? history.slice(-2) : [null, history.at(-1) ?? null];
 			movement = pointsMovement(before?.value ?? null, after?.value ?? null);
+		} else if ((DEVICES_INDICATOR_KINDS as readonly string[]).includes(kind)) {
+			history = await devicesSeries(db, { organizerId: o.organizerId, unitId: o.unitId, kind: kind as DevicesIndicatorKind });
+			movement = shareMovement(r.baselineValue, history.at(-1)?.value ?? null);
 		} else if (kind === 'manual') {
 			history = measurements
 				.filter((m) => m.indicatorId === r.id)

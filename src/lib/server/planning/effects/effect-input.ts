@@ -16,7 +16,10 @@ export const INDICATOR_KINDS = [
 	'competence_coverage',
 	'apps_agreement_coverage',
 	'apps_licence_use',
-	'apps_request_lead_time'
+	'apps_request_lead_time',
+	'devices_per_student',
+	'devices_days_without',
+	'devices_repair_cost'
 ] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const SLA_KINDS = ['first_response', 'feedback', 'resolution'] as const;

@@ -1,18 +1,29 @@
 import { requireOrganizer } from '$lib/server/http/require-organizer';
-import { formValues, runAction } from '$lib/server/http/errors';
+import { formValues, runAction, throwHttp } from '$lib/server/http/errors';
 import { handOutDevice } from '$lib/server/devices/hand-out-device';
 import { returnDevice } from '$lib/server/devices/return-device';
 import { undoDeviceScan } from '$lib/server/devices/undo-device-scan';
+import { pickUpBookingByTag } from '$lib/server/devices/pick-up-booking-by-tag';
+import { findClassDevices, parseClassList } from '$lib/server/devices/find-class-devices';
 import { RETURN_CONDITIONS } from '$lib/server/devices/device-rules';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The scan page answers every scan on the page itself (no redirect), so the confirmation and the undo are at hand. */
+const MODES = { 'ta-emot': 'return', hamta: 'pickUp' } as const;
+
+/**
+ * The scan page answers every scan on the page itself (no redirect), so the confirmation and the undo are at hand.
+ * Hand-out mode may carry a class list (`?lista=`, year-group mode): who on it still has no device, the next of them
+ * ready in the person field.
+ */
 export const load: PageServerLoad = async (event) => {
-	await requireOrganizer(event, 'devices.manage');
-	return {
-		mode: event.url.searchParams.get('lage') === 'ta-emot' ? ('return' as const) : ('handOut' as const),
-		conditions: RETURN_CONDITIONS
-	};
+	const { actor, organizer } = await requireOrganizer(event, 'devices.manage');
+	const mode = MODES[event.url.searchParams.get('lage') as keyof typeof MODES] ?? ('handOut' as const);
+	const listText = mode === 'handOut' ? (event.url.searchParams.get('lista') ?? '') : '';
+	const identifiers = parseClassList(listText);
+	const classList = identifiers.length
+		? await findClassDevices(event.locals.db, { actor, organizerId: organizer.id, identifiers }).catch(throwHttp)
+		: null;
+	return { mode, conditions: RETURN_CONDITIONS, listText, classList };
 };
 
 export const actions: Actions = {
@@ -36,6 +47,15 @@ export const actions: Actions = {
 				return { scan: { kind: 'returned' as const, ...done } };
 			},
 			{ values }
+		);
+	},
+	pickUp: async (event) => {
+		const { actor, organizer } = await requireOrganizer(event, 'devices.manage');
+		const values = formValues(await event.request.formData());
+		return runAction(
+			async () => ({ pickedUp: await pickUpBookingByTag(event.locals.db, { actor, organizerId: organizer.id, input: values }) }),
+			// The booking's refusals name the whole booking; here the scanned tag is what was sent.
+			{ values, renameField: (f) => (f === 'form' ? 'tag' : f) }
 		);
 	},
 	undo: async (event) => {
