@@ -39,7 +39,7 @@ async function scene() {
 			{ unitId: north.id, students: '200', staff: '20' },
 			{ unitId: south.id, students: '100', staff: '10' }
 		],
-		source: 'typed'
+		source: 'manual'
 	});
 	for (let i = 0; i < 4; i++) await buildTicket(t.db, { organizerId: organizer.id, unitId: north.id });
 	await buildTicket(t.db, { organizerId: organizer.id, unitId: south.id });

@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	// "How support looked at your unit this year" beside the sub-goal being answered, as on the consensus page: each
 	// figure only under its module's own rule for this person (most teachers see none, and then there is no box).
 	const evidence =
-		respondent.kind === 'person'
+		respondent.kind === 'person' && respondent.actor
 			? await loadUnitEvidence(event.locals.db, {
 					actor: respondent.actor,
 					organizerId: respondent.organizerId,
