@@ -45,6 +45,12 @@ test('leadership generates the board report for the autumn term and it prints to
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Nämndrapport ${HT.label}`);
 	await expect(page.getByRole('listitem').filter({ hasText: 'Tid för it-pedagoger' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Sammanfattning' })).toBeVisible();
+	// Equity per 100 students with the spread in words, the surveys' own cells and comparison values (decision 068).
+	const equity = page.getByRole('region', { name: 'Likvärdighet mellan enheterna' });
+	await expect(equity.getByText(/^Över \d+ enheter: lägst/).first()).toBeVisible();
+	await expect(equity.getByRole('columnheader', { name: 'Förlorade lektioner per 100 elever' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Enkäter om supporten' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Jämförelsevärden bredvid våra siffror' })).toBeVisible();
 	await expectAccessible(page);
 
 	const pdf = await page.pdf({ preferCSSPageSize: true, displayHeaderFooter: false });

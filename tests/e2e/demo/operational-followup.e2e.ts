@@ -8,6 +8,7 @@ import { expectAccessible } from '../axe';
 import { DEMO_PASSWORD, signIn } from '../helpers';
 
 const PRINCIPAL = planDemo().people.find((p) => p.signIn?.startsWith('principal ('))!;
+const LEADER = planDemo().people.find((p) => p.signIn === 'leadership')!;
 
 test('a principal sees their area beside the organizer, per 100 students', async ({ page }) => {
 	test.setTimeout(90_000);
@@ -33,5 +34,23 @@ test('a principal sees their area beside the organizer, per 100 students', async
 	await expect(page).toHaveURL(/steg=termin/);
 	await page.getByText('Visa Ärenden som tabell').click();
 	await expect(page.getByRole('table', { name: 'Ärenden' }).getByRole('rowheader').first()).toHaveText(/^(HT|VT) \d{4}$/);
+	await expectAccessible(page);
+});
+
+test('leadership sees published comparison values beside the organizer’s own figures, with source and period', async ({ page }) => {
+	test.setTimeout(90_000);
+	const today = new Date().toISOString().slice(0, 10);
+	// The school year before this one: the demo's Kolada-style values are for the last two calendar years.
+	const start = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 7 ? 0 : 1) - 1;
+	const year = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+	await signIn(page, LEADER.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}/uppfoljning/verksamhet?lasar=${encodeURIComponent(year)}`);
+	const table = page.getByRole('table', { name: `Publicerade nyckeltal bredvid egna mått för Exempelkommun, läsår ${year}` });
+	const row = table.getByRole('row').filter({ hasText: 'Kolada N90101' }).first();
+	await expect(row.getByRole('rowheader')).toHaveText(/^Förlorad undervisningstid \(lektioner\) per 100 elever/);
+	await expect(row.getByRole('cell').nth(3)).toHaveText(/^Kommunen \(\d{4}\)$/);
+	await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d{4}$/);
+	// Only the municipality stands beside the organizer as a whole: no school unit's own value here.
+	await expect(table.getByRole('cell', { name: /^Kommunen/ })).toHaveCount((await table.getByRole('row').count()) - 1);
 	await expectAccessible(page);
 });

@@ -84,3 +84,26 @@ test('bulk steps without a ticked case are refused with a message, not an error'
 		expect(await res.text()).toContain('Bocka i minst ett ärende i listan.');
 	}
 });
+
+test('the queue filters on filed dates with a removable chip, and says so beside the field when a date cannot be read', async ({
+	page
+}) => {
+	await signInAsAdmin(page);
+	await page.goto(`${QUEUE}?vy=all&fran=2026-02-30&till=2026-01-10`);
+	await expect(page.locator('#fran-error')).toHaveText(/Skriv datumet som ÅÅÅÅ-MM-DD/);
+	await expect(page.getByLabel('Inkom från och med')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('link', { name: /^Ta bort filtret Inkom/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByLabel('Inkom från och med').fill('2025-07-01');
+	await page.getByLabel('Inkom till och med').fill('2026-06-30');
+	await page.getByRole('button', { name: 'Visa ärenden' }).click();
+	await expect(page).toHaveURL(/fran=2025-07-01&till=2026-06-30/);
+	const chip = page.getByRole('link', { name: /^Ta bort filtret Inkom/ });
+	await expect(chip).toBeVisible();
+	await expect(page.locator('#fran-error')).toHaveCount(0);
+	await expectAccessible(page);
+	await chip.click();
+	await expect(page).not.toHaveURL(/fran=/);
+	await expect(page.getByLabel('Inkom från och med')).toHaveValue('');
+});

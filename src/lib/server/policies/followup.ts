@@ -17,10 +17,19 @@ export type FollowupResource = { type: 'followup'; organizerId: string; unitId: 
  * leadership) · followup.report_read: read and download generated board reports (those who generate them and readers) ·
  * surveys.manage: create, send and close surveys (administrators, leadership, central support) ·
  * surveys.results: a survey's results at a scope, suppressed (organizer-wide report readers; the unit's own team at
- * their units and areas).
+ * their units and areas) ·
+ * followup.device_figures: the aggregated device counts of the follow-up (repairs, days without a device) for those
+ * who read the follow-up but not the device register (decision 068: counts carry no personal data; devices.view is
+ * not widened).
  */
 export type FollowupAction =
-	'followup.view' | 'followup.configure' | 'followup.report' | 'followup.report_read' | 'surveys.manage' | 'surveys.results';
+	| 'followup.view'
+	| 'followup.configure'
+	| 'followup.report'
+	| 'followup.report_read'
+	| 'followup.device_figures'
+	| 'surveys.manage'
+	| 'surveys.results';
 
 /** Organizer-wide roles that read every follow-up figure. */
 export const FOLLOWUP_READERS: readonly Role[] = ['org_admin', 'leadership', 'reader'];
@@ -37,6 +46,7 @@ export function canFollowup(actor: Actor, action: FollowupAction, r: FollowupRes
 		rolesAt(actor, r.organizerId).some((a) => roles.includes(a.role) && a.unitId !== null && (scope === null || scope.has(a.unitId)));
 	switch (action) {
 		case 'followup.view':
+		case 'followup.device_figures':
 			return holds(actor, r.organizerId, FOLLOWUP_READERS) || at(['principal']);
 		case 'followup.configure':
 		case 'followup.report':

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages';
 import type { BoardReportView } from './find-board-reports';
 import { summarize, type SummaryLocale } from './summarize';
-import { actionStatusLabel, decisionStatusLabel, movementLabel, slaLabel, spreadFigureLabel } from './labels';
+import { actionStatusLabel, decisionStatusLabel, movementLabel, slaLabel } from './labels';
+import { spreadInWords } from '$lib/followup/spread-words';
 
 /** A cell a spreadsheet never reads as a formula. */
 const text = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
@@ -33,7 +34,7 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 	]);
 	overview.addRow([m.board_col_organizer({}, o), text(s.organizerName)]);
 	overview.addRow([m.board_col_period({}, o), `${s.period.from} – ${s.period.to}`]);
-	overview.addRow([m.board_col_filter({}, o), text(s.unit?.name ?? m.board_whole_organizer({}, o))]);
+	overview.addRow([m.board_col_filter({}, o), text(s.unit ? m.bw_filter_unit({ unit: s.unit.name }, o) : m.board_whole_organizer({}, o))]);
 	overview.addRow([m.board_col_generated({}, o), report.generatedAt.toISOString()]);
 	for (const line of summarize(s, locale)) overview.addRow([m.board_section_summary({}, o), text(line)]);
 
@@ -44,7 +45,8 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 		m.board_col_change({}, o),
 		m.board_col_real({}, o),
 		m.board_col_spread({}, o),
-		m.board_col_units({}, o)
+		m.board_col_units({}, o),
+		...(s.unit ? [m.bw_col_unit_value({ unit: s.unit.name }, o)] : [])
 	]);
 	for (const g of s.standing.subGoals)
 		standing.addRow([
@@ -54,7 +56,8 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 			numOrBlank(g.diff),
 			g.real ? m.board_yes({}, o) : '',
 			numOrBlank(g.spread),
-			g.unitsCounted
+			g.unitsCounted,
+			...(s.unit ? [numOrBlank(g.unitValue)] : [])
 		]);
 
 	const actions = sheet(m.board_sheet_actions({}, o), m.board_source_actions({ years: s.done.schoolYears.join(', ') }, o), [
@@ -156,14 +159,67 @@ export async function boardReportXlsx(report: BoardReportView, locale: SummaryLo
 	]);
 	for (const c of sup.topCategories) support.addRow([text(c.name ?? m.board_no_category({}, o)), c.cases]);
 
-	const equity = sheet(m.board_sheet_equity({}, o), m.board_source_equity({}, o), [
+	const per100 = [
+		[m.ops_cases_per100_students({}, o), 'casesPer100Students'],
+		[m.ops_lessons_per100_students({}, o), 'lessonsLostPer100Students'],
+		[m.ops_cases_per100_staff({}, o), 'casesPer100Staff']
+	] as const;
+	const equity = sheet(m.board_sheet_equity({}, o), m.bw_source_equity({ year: s.equity?.schoolYear || '–' }, o), [
 		m.board_col_unit({}, o),
+		m.ops_students({}, o),
+		m.ops_staff({}, o),
 		m.board_fig_cases({}, o),
-		m.board_fig_lost_lessons({}, o)
+		m.board_fig_lost_lessons({}, o),
+		...per100.map(([label]) => label)
 	]);
-	for (const u of s.equity.units) equity.addRow([text(u.name), u.cases, u.lessons]);
-	for (const x of s.equity.spreads)
-		equity.addRow([spreadFigureLabel(x.figure, o), `${x.min} – ${x.max}`, m.board_spread_median({ median: x.median, units: x.units }, o)]);
+	if (s.equity) {
+		for (const u of s.equity.comparison.rows)
+			equity.addRow([
+				text(u.name),
+				numOrBlank(u.students),
+				numOrBlank(u.staff),
+				u.cases,
+				u.lessonsLost,
+				...per100.map(([, key]) => numOrBlank(u[key]))
+			]);
+		for (const [label, key] of per100) equity.addRow([label, text(spreadInWords(s.equity.comparison.spread[key], o))]);
+		for (const u of s.equity.comparison.withoutSize) equity.addRow([text(u.name), m.bw_without_size({}, o), '', u.cases]);
+	}
+
+	const surveys = sheet(m.bw_sheet_surveys({}, o), m.bw_source_surveys({ threshold: s.surveys?.threshold ?? '–' }, o), [
+		m.board_col_what({}, o),
+		m.bw_col_respondents({}, o),
+		m.bw_col_survey_mean({}, o)
+	]);
+	const surveyCell = (c: { respondents: number | null; mean: number | null }) =>
+		c.mean === null || c.respondents === null ? [hidden, hidden] : [c.respondents, Math.round(c.mean * 100) / 100];
+	for (const p of s.surveys?.pulseMonths ?? []) surveys.addRow([m.ops_surveys_pulse_month({ month: p.period }, o), ...surveyCell(p)]);
+	for (const r of s.surveys?.rounds ?? [])
+		surveys.addRow([text(m.ops_surveys_round({ title: locale === 'en' ? r.titleEn : r.titleSv, date: r.closedOn }, o)), ...surveyCell(r)]);
+
+	const comparisons = sheet(m.bw_sheet_comparisons({}, o), m.bw_source_comparisons({}, o), [
+		m.bw_cmp_th_figure({}, o),
+		m.bw_cmp_th_own({}, o),
+		m.bw_cmp_th_external({}, o),
+		m.bw_col_source({}, o),
+		m.bw_col_key_figure({}, o),
+		m.cmp_th_area({}, o),
+		m.cmp_th_period({}, o)
+	]);
+	type Msg = (p: Record<string, string>, o: { locale: SummaryLocale }) => string;
+	const label = (l: { message: string; params: Record<string, string> }) =>
+		(m as unknown as Record<string, Msg | undefined>)[l.message]?.(l.params, o) ?? l.message;
+	for (const c of s.comparisons)
+		for (const v of c.values)
+			comparisons.addRow([
+				text(label(c.label)),
+				numOrBlank(c.own),
+				v.value,
+				text(v.source),
+				text(`${v.code} ${v.title}`),
+				text(v.areaKind === 'municipality' ? m.cmp_area_municipality({ code: v.areaCode }, o) : `${v.unitName ?? ''} (${v.areaCode})`),
+				v.period
+			]);
 
 	const asks = sheet(m.board_sheet_asks({}, o), m.board_source_asks({}, o), [m.board_col_ask_title({}, o), m.board_col_ask_body({}, o)]);
 	for (const a of s.asks) asks.addRow([text(a.title), text(a.body)]);

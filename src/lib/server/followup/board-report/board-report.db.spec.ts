@@ -37,7 +37,7 @@ describe('generating a board report', () => {
 		expect(report.label).toBe(term.label);
 		expect(report.snapshot.period).toEqual(term);
 		expect(report.snapshot.support).toMatchObject({ cases: 2, byChain: { technical: 1, pedagogical: 1 } });
-		expect(report.snapshot.equity.units).toEqual([expect.objectContaining({ name: 'Ekskolan', cases: 2 })]);
+		expect(report.snapshot.equity?.comparison.withoutSize).toEqual([expect.objectContaining({ name: 'Ekskolan', cases: 2 })]);
 		const [audit] = await t.db
 			.select()
 			.from(auditEvents)
@@ -161,6 +161,8 @@ describe('suppression in the board report', () => {
 			'Indikatorer',
 			'Support',
 			'Likvärdighet',
+			'Enkäter',
+			'Jämförelsevärden',
 			'Begäranden till nämnden'
 		]);
 	});

@@ -5,7 +5,7 @@ import { shownNamesById } from '../../support/privacy/shown-names';
 import { authorize, type Actor } from '../../policies';
 import { AppError } from '../../errors';
 import { isUuid } from '../../ids';
-import type { BoardSnapshot } from './snapshot';
+import { upgradeSnapshot } from './upgrade-snapshot';
 import { boardResource } from './resource';
 
 /** The organizer's generated board reports, newest first (followup.report_read): period, filters, who and when. */
@@ -50,7 +50,11 @@ export async function getBoardReport(db: Db, opts: { actor: Actor; organizerId: 
 	if (!row) throw new AppError('NOT_FOUND', 'board report');
 	const names = await shownNamesById(db, { ...opts, personIds: [row.generatedById], via: 'board_report' });
 	const { generatedById, ...rest } = row;
-	return { ...rest, generatedBy: generatedById ? (names.get(generatedById) ?? '') : '', snapshot: row.snapshot as BoardSnapshot };
+	return {
+		...rest,
+		generatedBy: generatedById ? (names.get(generatedById) ?? '') : '',
+		snapshot: upgradeSnapshot(row.snapshot as Parameters<typeof upgradeSnapshot>[0])
+	};
 }
 
 export type BoardReportView = Awaited<ReturnType<typeof getBoardReport>>;

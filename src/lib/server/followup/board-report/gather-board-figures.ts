@@ -1,28 +1,34 @@
 import type { Db } from '../../db';
 import type { Actor } from '../../policies';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getSupportFigures } from '../../support/followup/get-support-figures';
+import { AppError } from '../../errors';
 import { buildPlanReport } from '../../planning/build-plan-report';
 import { periodOf } from '../../planning/period';
 import { findPeriodDecisions } from '../../planning/forums/find-period-decisions';
 import { computeOrganizerModelCosts } from '../../devices/find-model-costs';
 import { computePoolUse } from '../../apps/find-licence-use';
-import { percentiles } from '../../support/followup/school-years';
+import { licenceUseShare } from '../../apps/apps-indicator-values';
+import { getOperationalFigures } from '../operations/get-operational-figures';
+import { getSurveyFigures } from '../surveys/get-survey-figures';
+import { loadComparisonsBeside } from '../comparisons/comparisons-beside';
+import { ownFigureValues } from '../comparisons/own-figure-values';
 import { loadBoardStanding } from './standing';
 import { dayAfter, type BoardPeriod } from './period';
 import type { BoardSnapshot } from './snapshot';
 
-/** Min, median and max of a figure over the units. */
-function spread(figure: 'cases' | 'lessons', values: number[]): BoardSnapshot['equity']['spreads'][number] | null {
-	if (values.length < 2) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	return { figure, units: values.length, min: sorted[0], median: percentiles(values).median!, max: sorted[sorted.length - 1] };
-}
+/** A part the source module's own rule refuses this reader is left out (null); anything else is an error. */
+const forbiddenAsNull = (e: unknown) => {
+	if (e instanceof AppError && e.code === 'FORBIDDEN') return null;
+	throw e;
+};
 
 /**
- * Collects every figure of a board report for a period from the modules that own them — assessment (standing),
- * planning and forums (what was decided and done), devices and apps (costs), effect chains (effects), support
- * follow-up (support and equity) — and freezes them into a snapshot. Nothing is computed here that a module owns.
+ * Collects every figure of a board report for a period from the modules that own them — the one-picture view's
+ * standing (assessment), planning and forums (what was decided and done), devices and apps (costs), effect chains
+ * (effects), the operational follow-up (support figures, and equity per 100 students and staff with the spread),
+ * surveys (their own suppressed cells) and comparison values beside own figures — and freezes them into a snapshot.
+ * Nothing is computed here that a module owns. A unit filter narrows the standing (the unit's value beside each
+ * sub-goal), support, equity, surveys and comparison values; plans, decisions and costs are the organizer's.
  * The caller has authorized followup.report; each module call still applies its own reader rule and suppression.
  */
 export async function gatherBoardFigures(
@@ -40,21 +46,39 @@ export async function gatherBoardFigures(
 	const organizerId = opts.organizer.id;
 	const end = dayAfter(period.to);
 	const schoolYears = [...new Set([periodOf(period.from), periodOf(period.to)])];
-	const [standing, plans, decisions, devices, pools, support] = await Promise.all([
-		loadBoardStanding(db, { actor, organizerId, until: period.to }),
+	const unitId = opts.unit?.id ?? null;
+	const [standing, plans, decisions, devices, pools, ops, surveys] = await Promise.all([
+		loadBoardStanding(db, { actor, organizerId, unitId, until: period.to }),
 		Promise.all(schoolYears.map((sy) => buildPlanReport(db, { actor, organizerId, period: sy, locale: getLocale() }))),
 		findPeriodDecisions(db, { organizerId, from: period.from, to: end }),
 		computeOrganizerModelCosts(db, { organizerId, now: opts.now }),
 		computePoolUse(db, organizerId, period.to),
-		getSupportFigures(db, { actor, filter: { organizerId, unitId: opts.unit?.id ?? null, chain: null, from: period.from, to: end } })
+		getOperationalFigures(db, { actor, organizerId, unitId, from: period.from, to: end }),
+		getSurveyFigures(db, { actor, organizerId, unitId, from: period.from, to: period.to, now: opts.now }).catch(forbiddenAsNull)
 	]);
+	// The support figures are the operational follow-up's own (the same computeSupportFigures over the same filter).
+	const support = ops.support;
+	const assessed = Object.fromEntries(
+		standing.subGoals.map((g) => [`assessment.subgoal.${g.id}`, unitId ? (g.unitValue ?? null) : g.mean])
+	);
+	const licences = pools.filter((p) => p.validFrom <= period.to && p.validTo >= period.from);
+	// Licence use over the report's own pools (those in force during the period), the organizer's only.
+	const licenceShare = licenceUseShare(licences);
+	const comparisons = await loadComparisonsBeside(db, {
+		organizerId,
+		unitId,
+		schoolYears,
+		own: {
+			...ownFigureValues(ops),
+			'licences.utilisation': unitId || licenceShare === null ? null : Math.round(licenceShare * 1000) / 10,
+			...assessed
+		}
+	});
 	const actions = plans.flatMap((p) => [...p.goals.flatMap((g) => g.actions), ...p.withoutGoal]);
 	const byStatus: Record<string, number> = {};
 	for (const a of actions) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-	const licences = pools.filter((p) => p.validFrom <= period.to && p.validTo >= period.from);
-	const unitRows = support.units.filter((u) => u.id !== null) as { id: string; name: string; cases: number; lessons: number }[];
 	return {
-		version: 1,
+		version: 2,
 		organizerName: opts.organizer.name,
 		period,
 		unit: opts.unit,
@@ -126,18 +150,13 @@ export async function gatherBoardFigures(
 			topCategories: support.topCategories.map((c) => ({ name: c.name, cases: c.cases, lessons: c.lessons }))
 		},
 		equity: {
-			units: unitRows.map((u) => ({ id: u.id, name: u.name, cases: u.cases, lessons: u.lessons })),
-			spreads: [
-				spread(
-					'cases',
-					unitRows.map((u) => u.cases)
-				),
-				spread(
-					'lessons',
-					unitRows.map((u) => u.lessons)
-				)
-			].filter((s) => s !== null)
+			schoolYear: ops.period.schoolYear,
+			headline: ops.headline,
+			organizerAverage: ops.organizerAverage,
+			comparison: ops.comparison
 		},
+		surveys,
+		comparisons,
 		asks: opts.asks
 	};
 }

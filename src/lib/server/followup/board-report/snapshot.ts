@@ -1,4 +1,8 @@
 import type { BoardStanding } from './standing';
+import type { Headline } from '../operations/headline';
+import type { UnitComparison } from '../operations/compare-units';
+import type { SurveyFigures } from '../surveys/get-survey-figures';
+import type { ComparisonBeside } from '../comparisons/comparisons-beside';
 
 /** An action of a plan as the board sees it: no responsible person's name (the board reads the organizer, not people). */
 export type SnapshotAction = { id: string; title: string; plan: string | null; status: string; dueOn: string | null; overdue: boolean };
@@ -8,7 +12,8 @@ export type SnapshotAction = { id: string; title: string; plan: string | null; s
  * anonymity rules hide is stored without its number, so neither the page nor the spreadsheet can show it later.
  */
 export type BoardSnapshot = {
-	version: 1;
+	/** 1: equity from raw per-unit support figures, no surveys or comparison values (read through upgradeSnapshot). */
+	version: 2;
 	organizerName: string;
 	period: { from: string; to: string; label: string };
 	unit: { id: string; name: string } | null;
@@ -67,10 +72,21 @@ export type BoardSnapshot = {
 		userErrorShare: number | null;
 		topCategories: { name: string | null; cases: number; lessons: number }[];
 	};
+	/**
+	 * Equity between units (followup/operations' getOperationalFigures): units side by side per 100 students and staff
+	 * with the spread between them, the scope beside the organizer's average, and school units without a size. Null
+	 * when the reader may not see the operational follow-up of the scope.
+	 */
 	equity: {
-		units: { id: string; name: string; cases: number; lessons: number }[];
-		/** Spread between units per figure: min, median and max over the units with cases. */
-		spreads: { figure: 'cases' | 'lessons'; units: number; min: number; median: number; max: number }[];
-	};
+		/** Whose sizes: the school year the period starts in. */
+		schoolYear: string;
+		headline: Headline;
+		organizerAverage: Headline | null;
+		comparison: UnitComparison;
+	} | null;
+	/** Survey results of the scope in the period: the surveys' own suppressed cells (null: the reader may not see them). */
+	surveys: SurveyFigures | null;
+	/** External comparison values beside own figures, where area and unit of measure match (decision 068). */
+	comparisons: ComparisonBeside[];
 	asks: { id: string; title: string; body: string }[];
 };

@@ -1,10 +1,11 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { assessmentRounds } from '../../db/schema';
 import type { Actor } from '../../policies';
-import { computeOrganizerReport } from '../../assessment/reports/compute-organizer-report';
-import { computeProgression } from '../../assessment/reports/compute-progression';
-import { TOTAL } from '../../assessment/reports/suppress';
+import { todayInStockholm } from '../../auth/load-actor';
+import { loadUnitAccess } from '../../assessment/rounds/unit-access';
+import { isRealChange, type CellFigure } from '../../assessment/reports/stats';
+import { loadAssessmentTrend, type AssessmentTrend, type TrendCell } from '../picture/load-assessment-trend';
+import { STRATEGY_FRAMEWORK, strategySubGoals } from '../picture/load-followup-picture';
+import { dayAfter } from './period';
 
 /** One sub-goal's standing: the organizer's mean level in the round (null when hidden or none) and how it moved. */
 export type SubGoalStanding = {
@@ -12,7 +13,7 @@ export type SubGoalStanding = {
 	title: { sv: string; en: string };
 	/** The organizer's mean level (1–4) in the round; null when the anonymity rule hides it or nobody answered. */
 	mean: number | null;
-	/** The figure exists but the anonymity rule (or a round not yet closed) hides it. */
+	/** The figure exists but the anonymity rule hides it. */
 	hidden: boolean;
 	/** The mean in the compared earlier round, when both are shown. */
 	before: number | null;
@@ -22,48 +23,83 @@ export type SubGoalStanding = {
 	/** The spread between units' values (max − min) and how many units count; null with fewer than two. */
 	spread: number | null;
 	unitsCounted: number;
+	/** With a unit filter: the unit's own value in the round (pooled answers or its decided level), null when hidden or none. */
+	unitValue?: number | null;
 };
 
 export type BoardStanding = {
-	round: { id: string; name: string; opensOn: string; closesOn: string } | null;
+	round: { id: string; name: string; closesOn: string } | null;
 	compared: { id: string; name: string } | null;
 	subGoals: SubGoalStanding[];
+	/** Whose report the figures are cut from: the organizer's, or a principal's area (decision 061). */
+	scope?: 'organizer' | 'area';
 };
 
+const asFigure = (c: TrendCell | undefined): CellFigure | undefined =>
+	c
+		? { shown: c.mean !== null, suppressed: c.why !== null, mean: c.mean, sd: c.sd ?? null, n: c.n ?? 0, dontKnow: 0, notApplicable: 0 }
+		: undefined;
+
 /**
- * Where the organizer stands per sub-goal at the end of a period and how it moved: the latest self-assessment round
- * that opened by then, against the one before it, through the assessment module's own report functions (suppressed
- * cells carry no numbers). The board report's one seam to the standing: the integrator may switch it to the
- * per-sub-goal picture loader of followup/picture without touching anything else.
+ * The board's standing per sub-goal, read from the one-picture view's own standing: its trend of the last closed
+ * rounds (`loadAssessmentTrend`, the assessment module's reports with their suppression). The newest round is the
+ * standing, the one before it the comparison; a change counts as real by the assessment module's `isRealChange`. Pure.
  */
-export async function loadBoardStanding(db: Db, opts: { actor: Actor; organizerId: string; until: string }): Promise<BoardStanding> {
-	const [latest] = await db
-		.select({ id: assessmentRounds.id })
-		.from(assessmentRounds)
-		.where(and(eq(assessmentRounds.organizerId, opts.organizerId), lte(assessmentRounds.opensOn, opts.until)))
-		.orderBy(desc(assessmentRounds.opensOn))
-		.limit(1);
-	if (!latest) return { round: null, compared: null, subGoals: [] };
-	const report = await computeOrganizerReport(db, { actor: opts.actor, organizerId: opts.organizerId, roundId: latest.id });
-	const progression = await computeProgression(db, { actor: opts.actor, organizerId: opts.organizerId, report });
+export function standingOf(
+	trend: AssessmentTrend | null,
+	subGoals: { id: string; title: { sv: string; en: string } }[],
+	unitId: string | null
+): BoardStanding {
+	if (!trend || trend.rounds.length === 0) return { round: null, compared: null, subGoals: [] };
+	const last = trend.rounds.length - 1;
+	const latest = trend.rounds[last];
+	const compared = last > 0 ? trend.rounds[last - 1] : null;
 	return {
-		round: { id: report.round.id, name: report.round.name, opensOn: report.round.opensOn, closesOn: report.round.closesOn },
-		compared: progression.compared ? { id: progression.compared.id, name: progression.compared.name } : null,
-		subGoals: report.subGoals.map((sg) => {
-			const total = report.figures[sg.id]?.[TOTAL]?.[TOTAL];
-			const change = progression.subGoals.find((c) => c.id === sg.id);
-			const eq = report.equity[sg.id]?.answers ?? null;
+		round: { id: latest.id, name: latest.name, closesOn: latest.closesOn },
+		compared: compared ? { id: compared.id, name: compared.name } : null,
+		scope: trend.scope,
+		subGoals: subGoals.map((sg) => {
+			const t = trend.subGoals[sg.id];
+			const now = t?.organizer[last];
+			const then = compared ? t?.organizer[last - 1] : undefined;
+			const mean = now?.mean ?? null;
+			const before = then?.mean ?? null;
 			return {
 				id: sg.id,
 				title: sg.title,
-				mean: total?.shown ? total.mean : null,
-				hidden: !!total?.suppressed,
-				before: change?.before?.shown ? change.before.mean : null,
-				diff: change?.diff ?? null,
-				real: change?.real ?? false,
-				spread: eq ? eq.range : null,
-				unitsCounted: report.equity[sg.id]?.counted.answers ?? 0
+				mean,
+				hidden: now?.why != null,
+				before,
+				diff: mean !== null && before !== null ? mean - before : null,
+				real: isRealChange(asFigure(then), asFigure(now)),
+				spread: t?.spread && t.spread.units >= 2 ? t.spread.range : null,
+				unitsCounted: t?.spread?.units ?? 0,
+				...(unitId ? { unitValue: t?.unit[last]?.value ?? null } : {})
 			};
 		})
 	};
+}
+
+/**
+ * Where the organizer stands per sub-goal at the end of a period and how it moved — the same standing the one-picture
+ * view shows (its loader, not a second one): the closed rounds of the national strategy up to the period's end. With
+ * a unit filter the unit's own value stands beside each sub-goal (organizer-wide readers; a principal gets their area's
+ * report). Null parts where the reader may read no self-assessment report.
+ */
+export async function loadBoardStanding(
+	db: Db,
+	opts: { actor: Actor; organizerId: string; unitId: string | null; until: string }
+): Promise<BoardStanding> {
+	const [subGoals, access] = await Promise.all([strategySubGoals(), opts.unitId ? loadUnitAccess(db, opts.organizerId) : null]);
+	const trend = await loadAssessmentTrend(db, {
+		actor: opts.actor,
+		organizerId: opts.organizerId,
+		unitId: opts.unitId,
+		unitResource: opts.unitId && access ? { ancestorIds: access.resource(opts.unitId).ancestorIds } : null,
+		frameworkKey: STRATEGY_FRAMEWORK,
+		before: dayAfter(opts.until),
+		today: todayInStockholm(),
+		subGoalIds: subGoals.map((s) => s.id)
+	});
+	return standingOf(trend, subGoals, opts.unitId);
 }

@@ -77,8 +77,14 @@ export function summarize(s: BoardSnapshot, locale: SummaryLocale): string[] {
 			m.board_sum_indicators({ moved: n(c.indicators.filter((i) => i.movement === 'moved').length), count: n(c.indicators.length) }, o)
 		);
 
-	const lessons = s.equity.spreads.find((x) => x.figure === 'lessons');
-	if (lessons) out.push(m.board_sum_equity({ units: n(lessons.units), min: n(lessons.min), max: n(lessons.max) }, o));
+	const lessons = s.equity?.comparison.spread.lessonsLostPer100Students ?? null;
+	if (lessons) out.push(m.bw_sum_equity({ units: n(lessons.n), min: n(lessons.min), max: n(lessons.max) }, o));
+	const shownRounds = s.surveys?.rounds.filter((r) => r.mean !== null) ?? [];
+	if (shownRounds.length)
+		out.push(
+			m.bw_sum_surveys({ rounds: n(shownRounds.length), mean: n(Math.round(shownRounds[shownRounds.length - 1].mean! * 10) / 10) }, o)
+		);
+	if (s.comparisons.length) out.push(m.bw_sum_comparisons({ count: n(s.comparisons.length) }, o));
 
 	out.push(s.asks.length ? m.board_sum_asks({ count: n(s.asks.length) }, o) : m.board_sum_no_asks({}, o));
 	return out;

@@ -12,14 +12,28 @@ import type { HiddenWhy } from '../../assessment/reports/stats';
 export const PICTURE_ROUNDS = 3;
 
 /** A report figure as the picture shows it: the mean where the report shows one, else why it is hidden. */
-export type TrendCell = { mean: number | null; why: HiddenWhy | null };
+export type TrendCell = {
+	mean: number | null;
+	why: HiddenWhy | null;
+	/** Answers behind a shown mean and their spread: what the assessment module's isRealChange weighs (board report). */
+	n?: number;
+	sd?: number | null;
+};
 
 export type AssessmentTrend = {
 	/** Whose report it is: the organizer's (organizer-wide readers) or a principal's area cut from it. */
 	scope: 'organizer' | 'area';
 	rounds: { id: string; name: string; closesOn: string }[];
 	/** Per sub-goal: the organizer's total per round (oldest first), and the chosen unit's value where it took part. */
-	subGoals: Record<string, { organizer: TrendCell[]; unit: (UnitValue | null)[] }>;
+	subGoals: Record<
+		string,
+		{
+			organizer: TrendCell[];
+			unit: (UnitValue | null)[];
+			/** The newest round's spread between units' values (max − min) and how many units count (the report's equity). */
+			spread?: { range: number | null; units: number };
+		}
+	>;
 };
 
 /** The closed rounds of the framework up to the period's end, newest first (at most PICTURE_ROUNDS). */
@@ -42,7 +56,7 @@ async function closedRounds(db: Db, o: { organizerId: string; frameworkKey: stri
 const cellOf = (report: OrganizerReport, subGoalId: string): TrendCell => {
 	const f = report.figures[subGoalId]?.[TOTAL]?.[TOTAL];
 	if (!f) return { mean: null, why: null };
-	return f.shown ? { mean: f.mean, why: null } : { mean: null, why: f.suppressed ? (f.why ?? 'protect') : null };
+	return f.shown ? { mean: f.mean, why: null, n: f.n, sd: f.sd } : { mean: null, why: f.suppressed ? (f.why ?? 'protect') : null };
 };
 
 /**
@@ -89,7 +103,15 @@ export async function loadAssessmentTrend(
 	for (const sg of o.subGoalIds)
 		subGoals[sg] = {
 			organizer: reports.map((rep) => cellOf(rep, sg)),
-			unit: reports.map((rep) => (o.unitId ? (rep.unitValues[sg]?.[o.unitId] ?? null) : null))
+			unit: reports.map((rep) => (o.unitId ? (rep.unitValues[sg]?.[o.unitId] ?? null) : null)),
+			...(reports.length
+				? {
+						spread: {
+							range: reports[reports.length - 1].equity[sg]?.answers?.range ?? null,
+							units: reports[reports.length - 1].equity[sg]?.counted.answers ?? 0
+						}
+					}
+				: {})
 		};
 	return { scope: organizerWide ? 'organizer' : 'area', rounds, subGoals };
 }

@@ -50,7 +50,7 @@ export type FollowupPicture = {
 const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The sub-goals of the newest shipped version of the strategy's framework (the main goal '0' left out). */
-async function strategySubGoals(): Promise<{ id: string; title: Localized }[]> {
+export async function strategySubGoals(): Promise<{ id: string; title: Localized }[]> {
 	const version = newestVersions(await listFrameworks()).get(STRATEGY_FRAMEWORK);
 	if (!version) return [];
 	const fw = await getFramework(STRATEGY_FRAMEWORK, version);

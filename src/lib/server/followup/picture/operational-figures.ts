@@ -7,6 +7,8 @@ import { supportTotals } from '../../support/followup/support-totals';
 import { getSelfHelpFigures } from '../../knowledge/figures/get-self-help-figures';
 import { findDeviceLosses } from '../../devices/find-device-losses';
 import { countDaysWithout } from '../../devices/count-days-without';
+import { countDeviceFigures } from '../../devices/count-device-figures';
+import { countGuidance } from '../../knowledge/guidance/count-guidance';
 import { computePoolUse } from '../../apps/find-licence-use';
 import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { appsSeries } from '../../apps/apps-series';
@@ -193,11 +195,52 @@ const coverage: FigureLoader = {
 	}
 };
 
+/**
+ * 2.1 for follow-up readers who do not read the device register (leadership, readers; decision 068): the same counts
+ * of repairs and days without a device (countDeviceFigures, which countDaysWithout also uses) for the scope, under the
+ * followup rule `followup.device_figures`. The loss count stays with the register's readers: it is listed per unit.
+ */
+async function aggregatedDevices(c: FigureContext): Promise<OperationalFigure[] | null> {
+	const resource = { type: 'followup' as const, organizerId: c.organizerId, unitId: c.unitId, ancestorIds: c.ancestorIds };
+	if (!can(c.actor, 'followup.device_figures', resource)) return null;
+	const f = await countDeviceFigures(c.db, {
+		organizerId: c.organizerId,
+		unitIds: c.unitId ? [...c.subtree] : null,
+		from: c.from,
+		to: c.to
+	});
+	const base = {
+		organizerValue: null,
+		perUnit: true,
+		over: 'period' as const,
+		source: 'countDeviceFigures',
+		href: '/uppfoljning/verksamhet'
+	};
+	return [
+		{ ...base, key: 'devices.repairs', label: 'picture_fig_devices_repairs', format: 'count', value: f.repairs },
+		{ ...base, key: 'devices.days_without', label: 'picture_fig_devices_days_without', format: 'days', value: f.daysWithoutDevice }
+	];
+}
+
+/** 1.3: guidance sessions and drop-ins held in the period and the seats booked in them (knowledge/guidance, countGuidance). */
+const guidance: FigureLoader = {
+	key: 'guidance',
+	async load(c) {
+		if (!can(c.actor, 'support.followup', supportScope(c, null))) return null;
+		const g = await countGuidance(c.db, { organizerId: c.organizerId, from: c.from, to: c.to });
+		const base = { over: 'period' as const, perUnit: false, source: 'countGuidance', href: '/handledning', organizerValue: null };
+		return [
+			{ ...base, key: 'guidance.held', label: 'picture_fig_guidance_held', format: 'count', value: g.held },
+			{ ...base, key: 'guidance.attended', label: 'picture_fig_guidance_attended', format: 'count', value: g.attended }
+		];
+	}
+};
+
 /** 2.1: devices reported lost or stolen in the last year, and the days students went without during repairs (devices). */
 const devices: FigureLoader = {
 	key: 'devices',
 	async load(c) {
-		if (!can(c.actor, 'devices.view', { type: 'organizer', organizerId: c.organizerId })) return null;
+		if (!can(c.actor, 'devices.view', { type: 'organizer', organizerId: c.organizerId })) return aggregatedDevices(c);
 		const inScope = (unitId: string) => c.unitId === null || c.subtree.has(unitId);
 		const [losses, without] = await readTogether(c.db, [
 			() => findDeviceLosses(c.db, { actor: c.actor, organizerId: c.organizerId }),
@@ -317,7 +360,7 @@ const apps: FigureLoader = {
  */
 export const SUB_GOAL_FIGURES: Record<string, FigureLoader[]> = {
 	'1.1': [coverage],
-	'1.3': [selfHelp, courses],
+	'1.3': [selfHelp, guidance, courses],
 	'2.1': [devices],
 	'2.2': [support],
 	'2.3': [apps]

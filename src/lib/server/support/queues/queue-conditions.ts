@@ -73,6 +73,9 @@ export function filterConditions(f: QueueFilters, unitIds: string[] | null, sear
 				: sql`false`
 		);
 	if (f.sla) out.push(slaCondition(f.sla));
+	// Filed dates are Stockholm days, as in the follow-up (followup-filter.ts): `to` takes its whole day.
+	if (f.from) out.push(sql`tickets.created_at >= (${f.from}::timestamp AT TIME ZONE 'Europe/Stockholm')`);
+	if (f.to) out.push(sql`tickets.created_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
 	if (search) out.push(search);
 	return out;
 }

@@ -45,6 +45,8 @@ describe('queue cursors and parameters', () => {
 			view: null,
 			sort: 'newest',
 			after: null,
+			typed: { fran: '', till: '' },
+			issues: [],
 			filters: {
 				chain: 'technical',
 				sla: 'at_risk',
@@ -52,7 +54,9 @@ describe('queue cursors and parameters', () => {
 				line: undefined,
 				unitId: undefined,
 				categoryId: undefined,
-				q: undefined
+				q: undefined,
+				from: undefined,
+				to: undefined
 			}
 		});
 	});

@@ -66,6 +66,11 @@ export const load: PageServerLoad = async (event) => {
 			firstHref: `${base}?${queueQuery(view, params.sort, f)}`,
 			tabs: QUEUE_VIEWS.map((v) => ({ view: v, href: `${base}?${queueQuery(v, params.sort, f)}` })),
 			clearHref: `${base}?${queueQuery(view, params.sort, {})}`,
+			/** The same queue without its filed-date period (the chip's cross). */
+			periodClearHref: `${base}?${queueQuery(view, params.sort, { ...f, from: undefined, to: undefined })}`,
+			/** Dates as typed, and what was wrong with them (said beside the field; the period is then not applied). */
+			typed: params.typed,
+			dateIssues: params.issues,
 			/** Query string the bulk form posts to, so the same page comes back after the step. */
 			postQuery: queueQuery(view, params.sort, f, params.after),
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }

@@ -43,4 +43,24 @@ describe('the queue filter form', () => {
 		expect(body).toContain('<option value="c1">');
 		expect(body.match(/ selected/g)).toHaveLength(1); // the sort
 	});
+
+	it('shows a filed-date period as a removable chip, and a bad date back as typed with its message beside the field', () => {
+		const chip = render(QueueFilters, {
+			props: { ...props({ from: '2025-07-01', to: '2026-06-30' }), periodClearHref: '/x/support/ko?vy=all' }
+		}).body;
+		expect(chip).toMatch(/<a class="chip[^"]*" href="\/x\/support\/ko\?vy=all" aria-label="Ta bort filtret Inkom [^"]+">/);
+		expect(chip).toContain('value="2025-07-01"');
+
+		const bad = render(QueueFilters, {
+			props: {
+				...props({}),
+				typed: { fran: '2025-02-30', till: '' },
+				dateIssues: [{ field: 'fran' as const, message: 'queue_date_error_format' }]
+			}
+		}).body;
+		expect(bad).toContain('value="2025-02-30"');
+		expect(bad).toMatch(/aria-invalid="true" aria-describedby="fran-error"/);
+		expect(bad).toMatch(/<p class="error[^"]*" id="fran-error">Skriv datumet som ÅÅÅÅ-MM-DD/);
+		expect(bad).not.toContain('class="chip');
+	});
 });

@@ -10,6 +10,8 @@ import { getOperationalFigures } from '$lib/server/followup/operations/get-opera
 import { findOperationsScopes } from '$lib/server/followup/operations/find-operations-scopes';
 import { GRANULARITIES, type Granularity } from '$lib/server/followup/operations/trend-buckets';
 import { getSurveyFigures } from '$lib/server/followup/surveys/get-survey-figures';
+import { loadComparisonsBeside } from '$lib/server/followup/comparisons/comparisons-beside';
+import { ownFigureValues } from '$lib/server/followup/comparisons/own-figure-values';
 import type { PageServerLoad } from './$types';
 
 /** The URL's words for the trend's steps. */
@@ -47,8 +49,16 @@ export const load: PageServerLoad = async (event) => {
 			throw e;
 		}
 	);
+	// External values mapped to our figures, beside them where area and unit of measure match (decision 068).
+	const comparisons = await loadComparisonsBeside(db, {
+		organizerId: organizer.id,
+		unitId,
+		schoolYears: [year.key],
+		own: ownFigureValues(figures)
+	});
 	return {
 		figures,
+		comparisons,
 		scopes,
 		years: years.map((y) => y.key),
 		year: year.key,
