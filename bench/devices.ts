@@ -32,7 +32,10 @@ await handle.migrate();
 const { db } = handle;
 const started = performance.now();
 const run = Date.now().toString(36);
-const [organizer] = await db.insert(organizers).values({ slug: `bench-enheter-${run}`, name: 'Bench enheter', kind: 'kommun' }).returning();
+const [organizer] = await db
+	.insert(organizers)
+	.values({ slug: `bench-enheter-${run}`, name: 'Bench enheter', kind: 'kommun' })
+	.returning();
 const org = organizer.id;
 const [owner] = await db
 	.insert(people)
@@ -91,9 +94,7 @@ await db.execute(sql`
 const students = Array.from({ length: STATIONS * SCANS_PER_STATION }, (_, i) => i + 1);
 const rows = await db
 	.insert(people)
-	.values(
-		students.map((i) => ({ name: `Elev ${i}`, nameSort: swedishSortKey(`Elev ${i}`), email: `bench-elev-${run}-${i}@example.se` }))
-	)
+	.values(students.map((i) => ({ name: `Elev ${i}`, nameSort: swedishSortKey(`Elev ${i}`), email: `bench-elev-${run}-${i}@example.se` })))
 	.returning({ id: people.id, email: people.email });
 await db.insert(memberships).values(rows.map((p) => ({ personId: p.id, organizerId: org })));
 await db.execute(sql`

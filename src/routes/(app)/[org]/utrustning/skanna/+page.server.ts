@@ -17,7 +17,8 @@ const MODES = { 'ta-emot': 'return', hamta: 'pickUp' } as const;
  */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'devices.manage');
-	const mode = MODES[event.url.searchParams.get('lage') as keyof typeof MODES] ?? ('handOut' as const);
+	const mode: 'handOut' | (typeof MODES)[keyof typeof MODES] =
+		(MODES as Record<string, (typeof MODES)[keyof typeof MODES] | undefined>)[event.url.searchParams.get('lage') ?? ''] ?? 'handOut';
 	const listText = mode === 'handOut' ? (event.url.searchParams.get('lista') ?? '') : '';
 	const identifiers = parseClassList(listText);
 	const classList = identifiers.length
