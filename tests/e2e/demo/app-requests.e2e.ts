@@ -37,8 +37,8 @@ test('a teacher requests an app through a case; the 2nd line reviews and approve
 	await page.getByLabel('Webbadress').fill('https://ordjakten.exempel.se');
 	await page.getByLabel('Vad vill du använda det till?').fill('Ordförrådsträning i svenska, i par under lektionen.');
 	await page.getByRole('checkbox', { name: 'Grundskola' }).check();
-	await page.getByLabel('Från årskurs').fill('4');
-	await page.getByLabel('Till och med årskurs').fill('9');
+	await page.getByLabel('Från årskurs', { exact: true }).fill('4');
+	await page.getByLabel('Till och med årskurs', { exact: true }).fill('9');
 	await page.getByLabel('Vilka personuppgifter om vem?').fill('Elevernas namn och klass via skolans inloggning.');
 	await page.getByRole('button', { name: 'Skicka begäran' }).click();
 	await expect(page.getByRole('status')).toContainText('Ditt ärende har fått nummer');
@@ -91,8 +91,8 @@ test('a teacher requests an app through a case; the 2nd line reviews and approve
 	await expect(central.getByRole('region', { name: 'Synpunkter på granskningen' })).toContainText('Lagringen i EU är bekräftad');
 	await expectAccessible(central);
 	await central.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Godkänt med villkor' });
-	await expect(central.getByLabel('Från årskurs')).toHaveValue('4');
-	await expect(central.getByLabel('Till och med årskurs')).toHaveValue('9');
+	await expect(central.getByLabel('Från årskurs', { exact: true })).toHaveValue('4');
+	await expect(central.getByLabel('Till och med årskurs', { exact: true })).toHaveValue('9');
 	await central.getByLabel('Villkor').fill(CONDITION);
 	await central.getByRole('button', { name: 'Spara beslut och svara i ärendet' }).click();
 	await expect(central.getByRole('status')).toHaveText('Beslutet är sparat. Ärendet har fått svar och är löst.');

@@ -50,8 +50,8 @@ test('central support adds a tool, records its agreement and approves it with a 
 
 	// No agreement yet: approval is refused beside the decision.
 	await page.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Godkänt' });
-	await page.getByLabel('Från årskurs').fill('4');
-	await page.getByLabel('Till och med årskurs').fill('9');
+	await page.getByLabel('Från årskurs', { exact: true }).fill('4');
+	await page.getByLabel('Till och med årskurs', { exact: true }).fill('9');
 	await page.getByRole('button', { name: 'Spara beslutet' }).click();
 	await expect(page.getByRole('alert')).toContainText('har inget giltigt personuppgiftsbiträdesavtal');
 	await expectAccessible(page);
@@ -73,8 +73,8 @@ test('central support adds a tool, records its agreement and approves it with a 
 	await signIn(noJs, CENTRAL.email, DEMO_PASSWORD);
 	await noJs.goto(page.url().split('?')[0]);
 	await noJs.getByLabel('Beslut', { exact: true }).selectOption({ label: 'Godkänt med villkor' });
-	await noJs.getByLabel('Från årskurs').fill('4');
-	await noJs.getByLabel('Till och med årskurs').fill('9');
+	await noJs.getByLabel('Från årskurs', { exact: true }).fill('4');
+	await noJs.getByLabel('Till och med årskurs', { exact: true }).fill('9');
 	await noJs.getByRole('button', { name: 'Spara beslutet' }).click();
 	await expect(noJs.getByRole('alert')).toContainText('Skriv vilka villkor som gäller');
 	await noJs.getByLabel('Villkor').fill('Eleverna deltar med smeknamn, aldrig med sitt namn.');
