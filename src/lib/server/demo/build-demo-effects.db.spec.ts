@@ -12,7 +12,7 @@ let h: DbHandle;
 beforeAll(async () => {
 	h = await createTestDatabase();
 	await loadDemo(h.db);
-}, 180_000);
+}, 360_000);
 afterAll(() => h.close());
 
 describe('the demo effect chains', () => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
 	elapsed = performance.now() - started;
 	// The demo now builds every part of the red thread (board reports gather every module's figures): on a machine
 	// shared with the rest of the db tier it can take more than the default minute.
-}, 180_000);
+}, 360_000);
 afterAll(() => h.close());
 
 describe('loading the demo organizer', () => {
@@ -212,7 +212,8 @@ describe('loading the demo organizer', () => {
 			const mine = rows.filter((n) => n.personId === idOf(role));
 			expect(mine.filter((n) => n.readAt === null).length, role).toBeGreaterThanOrEqual(1);
 			expect(mine.filter((n) => n.readAt !== null).length, role).toBeGreaterThanOrEqual(1);
-			expect(mine.length, role).toBeLessThanOrEqual(15);
+			// Central support also hears of the demo's tool requests and agreement reminders.
+			expect(mine.length, role).toBeLessThanOrEqual(25);
 		}
 		expect(rows.filter((n) => n.personId === idOf('staff')).every((n) => n.kind === 'receipt')).toBe(true);
 		// About the demo's cases, with their real numbers and titles; nothing owed to the digest, nothing mailed now.
@@ -221,8 +222,12 @@ describe('loading the demo organizer', () => {
 			.from(tickets)
 			.where(eq(tickets.organizerId, demo.organizerId));
 		const byId = new Map(cases.map((c) => [c.id, c]));
-		for (const n of rows) expect(n.params).toMatchObject({ number: byId.get(n.ticketId!)!.number, title: byId.get(n.ticketId!)!.title });
-		expect(rows.some((n) => n.email === 'digest' && n.emailedAt === null)).toBe(false);
+		// (The agreement reminders the demo's daily job writes are about tools, not cases.)
+		for (const n of rows.filter((r) => r.ticketId))
+			expect(n.params).toMatchObject({ number: byId.get(n.ticketId!)!.number, title: byId.get(n.ticketId!)!.title });
+		expect(rows.filter((r) => !r.ticketId).every((r) => r.kind.startsWith('agreement'))).toBe(true);
+		// The cases' notifications owe nothing to the digest (the agreement reminders wait for tomorrow's).
+		expect(rows.some((n) => n.ticketId && n.email === 'digest' && n.emailedAt === null)).toBe(false);
 	});
 
 	it('records one demo.load audit event', async () => {
@@ -365,7 +370,7 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
-	}, 180_000);
+	}, 360_000);
 
 	it('gives Exempelkommun a vision with three goals served by actions, a redefined concept and a financing matrix', async () => {
 		const org = (first as { demo: { organizerId: string } }).demo.organizerId;
@@ -498,7 +503,7 @@ describe('determinism', () => {
 		} finally {
 			await other.close();
 		}
-	}, 180_000);
+	}, 360_000);
 });
 
 describe('the demo progression plan', () => {
