@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { storeImportBatch, uploadedFileName } from '../imports/store-import-batch';
 import type { Db } from '../db';
 import { importBatches } from '../db/schema';
-import { recordAudit } from '../audit/record-audit';
 import { AppError, invalid } from '../errors';
 import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
@@ -32,22 +32,17 @@ export async function stageReviewPackage(
 		throw invalid('file', 'apps_package_error_format');
 	}
 	const pkg = readReviewPackage(text);
-	const fileName = (opts.fileName.split(/[\\/]/).pop() ?? '').trim().slice(0, 200) || 'granskning.json';
-	return db.transaction(async (tx) => {
-		const [batch] = await tx
-			.insert(importBatches)
-			.values({ organizerId, kind: PACKAGE_IMPORT_KIND, fileName, content: text, createdBy: actor.personId })
-			.returning({ id: importBatches.id });
-		await recordAudit(tx, {
-			organizerId,
-			actorId: actor.personId,
-			action: 'app_tool.package_upload',
-			entityType: 'import_batch',
-			entityId: batch.id,
-			changes: { fileName, tool: pkg.body.tool.name, keyId: pkg.keyId, file: pkg.agreementFile?.sha256 ?? null }
-		});
-		return { id: batch.id };
+	const fileName = uploadedFileName(opts.fileName, 'granskning.json');
+	const id = await storeImportBatch(db, {
+		organizerId,
+		personId: actor.personId,
+		kind: PACKAGE_IMPORT_KIND,
+		fileName,
+		content: text,
+		action: 'app_tool.package_upload',
+		changes: { fileName, tool: pkg.body.tool.name, keyId: pkg.keyId, file: pkg.agreementFile?.sha256 ?? null }
 	});
+	return { id };
 }
 
 /**

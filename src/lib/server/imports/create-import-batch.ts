@@ -1,7 +1,6 @@
+import { storeImportBatch, uploadedFileName } from './store-import-batch';
 import type { Db } from '../db';
-import { importBatches } from '../db/schema';
 import { authorize, type Actor } from '../policies';
-import { recordAudit } from '../audit/record-audit';
 import { decodeCsvFile } from './decode-csv-file';
 import { ImportFileError } from './import-file-error';
 import { readImportFile } from './read-import-file';
@@ -22,20 +21,15 @@ export async function createImportBatch(
 	if (!opts.bytes) throw new ImportFileError('no_file');
 	const { text, encoding } = decodeCsvFile(opts.bytes);
 	const { rows } = readImportFile(text, kind === 'units' ? UNIT_COLUMNS : PERSON_COLUMNS);
-	const fileName = (opts.fileName.split(/[\\/]/).pop() ?? '').trim().slice(0, 200) || 'import.csv';
-	return db.transaction(async (tx) => {
-		const [batch] = await tx
-			.insert(importBatches)
-			.values({ organizerId, kind, fileName, content: text, createdBy: actor.personId })
-			.returning({ id: importBatches.id });
-		await recordAudit(tx, {
-			organizerId,
-			actorId: actor.personId,
-			action: 'import.upload',
-			entityType: 'import_batch',
-			entityId: batch.id,
-			changes: { kind, fileName, encoding, rows: rows.length }
-		});
-		return { id: batch.id, rows: rows.length, encoding };
+	const fileName = uploadedFileName(opts.fileName, 'import.csv');
+	const id = await storeImportBatch(db, {
+		organizerId,
+		personId: actor.personId,
+		kind: kind,
+		fileName,
+		content: text,
+		action: 'import.upload',
+		changes: { kind, fileName, encoding, rows: rows.length }
 	});
+	return { id, rows: rows.length, encoding };
 }

@@ -1,7 +1,6 @@
+import { storeImportBatch, uploadedFileName } from '../../imports/store-import-batch';
 import type { Db } from '../../db';
-import { importBatches } from '../../db/schema';
 import { authorize, type Actor } from '../../policies';
-import { recordAudit } from '../../audit/record-audit';
 import { decodeCsvFile } from '../../imports/decode-csv-file';
 import { ImportFileError } from '../../imports/import-file-error';
 import { readImportFile } from '../../imports/read-import-file';
@@ -26,21 +25,15 @@ export async function createComparisonImport(
 	const xlsx = looksLikeXlsx(opts.bytes);
 	const text = xlsx ? await xlsxToCsv(opts.bytes) : decodeCsvFile(opts.bytes).text;
 	const { rows } = readImportFile(text, COMPARISON_COLUMNS);
-	const fileName =
-		(opts.fileName.split(/[\\/]/).pop() ?? '').trim().slice(0, 200) || (xlsx ? 'jamforelsevarden.xlsx' : 'jamforelsevarden.csv');
-	return db.transaction(async (tx) => {
-		const [batch] = await tx
-			.insert(importBatches)
-			.values({ organizerId, kind: COMPARISON_IMPORT_KIND, fileName, content: text, createdBy: actor.personId })
-			.returning({ id: importBatches.id });
-		await recordAudit(tx, {
-			organizerId,
-			actorId: actor.personId,
-			action: 'comparison.import_upload',
-			entityType: 'import_batch',
-			entityId: batch.id,
-			changes: { fileName, format: xlsx ? 'xlsx' : 'csv', rows: rows.length }
-		});
-		return { id: batch.id, rows: rows.length };
+	const fileName = uploadedFileName(opts.fileName, xlsx ? 'jamforelsevarden.xlsx' : 'jamforelsevarden.csv');
+	const id = await storeImportBatch(db, {
+		organizerId,
+		personId: actor.personId,
+		kind: COMPARISON_IMPORT_KIND,
+		fileName,
+		content: text,
+		action: 'comparison.import_upload',
+		changes: { fileName, format: xlsx ? 'xlsx' : 'csv', rows: rows.length }
 	});
+	return { id, rows: rows.length };
 }
