@@ -17,7 +17,14 @@ const ROOT = 'src/lib/server';
 const INDIRECT: Record<string, string[]> = {
 	'src/lib/server/org/archive-unit.ts': ['unit.archive', 'unit.restore'],
 	'src/lib/server/planning/reminders/calendar-feeds.ts': ['calendar_feed.create', 'calendar_feed.renew', 'calendar_feed.remove'],
-	'src/lib/server/crypto/reseal-stored-secrets.ts': ['two_factor.reseal', 'school_sync.reseal', 'sso.reseal', 'webhook.reseal']
+	'src/lib/server/crypto/reseal-stored-secrets.ts': ['two_factor.reseal', 'school_sync.reseal', 'sso.reseal', 'webhook.reseal'],
+	'src/lib/server/imports/store-import-batch.ts': [
+		'import.upload',
+		'comparison.import_upload',
+		'app_tool.package_upload',
+		'app_tool.import_upload',
+		'device.import_upload'
+	]
 };
 
 /** What an action looks like (domain.verb); other strings in the expression, such as a compared status, are not actions. */

@@ -17,7 +17,8 @@ export async function storeImportBatch(
 		kind: string;
 		fileName: string;
 		content: string;
-		action: string;
+		/** Listed in the audit-label spec's INDIRECT: a new one is added there too. */
+		action: 'import.upload' | 'comparison.import_upload' | 'app_tool.package_upload' | 'app_tool.import_upload' | 'device.import_upload';
 		changes: Record<string, unknown>;
 	}
 ): Promise<string> {
