@@ -16,6 +16,8 @@ export default ts.config(
 			'data/',
 			'.e2e-data-*/',
 			'.bench-builds/',
+			'bench/tickets/bare/build/',
+			'bench/tickets/bare/.svelte-kit/',
 			'test-results/',
 			'drizzle/'
 		]

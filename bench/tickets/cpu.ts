@@ -52,6 +52,10 @@ export function cpuSnapshot(serverPid: number): { server: number; postgres: numb
 	};
 }
 
+/** The server's CPU milliseconds per request between two snapshots (0 where /proc is missing). */
+export const serverCpuPerRequest = (before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, requests: number) =>
+	(after.server - before.server) / requests;
+
 /** "server 3.1, PostgreSQL 1.2, client 0.4 ms CPU per request", or nothing where /proc is missing. */
 export function cpuPerRequest(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, requests: number): string {
 	if (!before.server && !after.server) return '';

@@ -8,6 +8,7 @@ import { swedishSortKey } from '../../../sort-key';
 import { supportCategories, tickets } from '../../db/schema';
 import { assignTicketsTo, escalateTickets, mergeTicketsInto, setTicketsCategory, setTicketsState } from './bulk-steps';
 import { findBulkOptions } from './bulk-options';
+import { findQueue } from './find-queue';
 
 const t = useTestDatabase();
 
@@ -131,10 +132,21 @@ describe('bulk steps from the queue, each case through its single-case step', ()
 	it('offers the organizer’s handlers, its teams and categories as choices', async () => {
 		const s = await scene();
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: s.org.id }]);
+		const [printers] = await t.db
+			.insert(supportCategories)
+			.values({ organizerId: s.org.id, chain: 'technical', name: 'Skrivare', nameSort: swedishSortKey('Skrivare') })
+			.returning();
 		const o = await findBulkOptions(t.db, { actor: admin, organizerId: s.org.id });
 		const ids = o.people.map((p) => p.id);
 		expect(ids).toEqual(expect.arrayContaining([s.keyPerson.personId, s.central.personId, s.line2.actor.personId, s.line3.actor.personId]));
 		expect(ids).not.toContain(s.requester.personId);
 		expect(o.teams.map((x) => x.id).sort()).toEqual([s.line2.team.id, s.line3.team.id].sort());
+		expect(o.categories).toEqual([{ id: printers.id, name: 'Skrivare', chain: 'technical' }]);
+		// The queue page reads the same choices inside its own statement.
+		const q = await findQueue(t.db, { actor: admin, organizerId: s.org.id, view: 'all', withFilterOptions: true, withBulkOptions: true });
+		expect(q.tickets.length).toBeGreaterThan(0);
+		expect(q.bulkOptions).toEqual(o);
+		const noBulk = await findQueue(t.db, { actor: admin, organizerId: s.org.id, view: 'all', withFilterOptions: true });
+		expect(noBulk.bulkOptions).toBeNull();
 	});
 });

@@ -7,6 +7,7 @@ import { DEADLINE_KEY, filterConditions, SHOWN_SLA_STATUS, viewCondition } from 
 import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from '../../policies/support-visibility';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
+import { bulkOptionsColumns, readBulkOptions } from './bulk-options';
 import { jsonColumn } from '../../db/json-column';
 import { shownNamesById } from '../privacy/shown-names';
 import { rowsOf } from '../../db/rows';
@@ -73,9 +74,10 @@ type JsonRow = {
  * searched (with a search typed and the default sort, the best matches first), paged by keyset (fetches limit + 1 rows to know whether there is a next page;
  * never counts the table). Pass nextCursor as `after` for the next page. With
  * `withFilterOptions` the filter form's choices come in the same statement (the queue page
- * then needs one round trip for both).
+ * then needs one round trip for both), and with `withBulkOptions` as well the bulk steps' choices (when the page
+ * has cases; null otherwise).
  */
-export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOptions?: boolean }) {
+export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOptions?: boolean; withBulkOptions?: boolean }) {
 	const { actor, organizerId, view, filters = {}, sort = 'newest' } = opts;
 	authorize(actor, 'support.queue', { type: 'support', organizerId, unitId: null, ancestorIds: [] });
 	const size = Math.min(Math.max(Math.trunc(opts.limit ?? 25) || 25, 1), 100);
@@ -91,6 +93,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 		afterCursor(order, opts.after, rank)
 	].filter((c): c is SQL => c !== null);
 	const newest = sort === 'newest';
+	const withBulk = !!(opts.withFilterOptions && opts.withBulkOptions);
 	const outerOrder = rank
 		? sql.raw('p.rank_key DESC, p.id ASC')
 		: sql.raw(newest ? 'p.created_at DESC, p.id DESC' : 'p.deadline_key ASC NULLS LAST, p.id ASC');
@@ -125,8 +128,12 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				ORDER BY ${innerOrder}
 				LIMIT ${size + 1}
 			) p
-		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}`);
-	const [row] = rowsOf<{ rows: JsonRow[] | string; units?: unknown; categories?: unknown }>(res);
+		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}${
+			withBulk ? sql`, ${bulkOptionsColumns(organizerId)}` : sql``
+		}`);
+	const [row] = rowsOf<{ rows: JsonRow[] | string; units?: unknown; categories?: unknown; bulk_teams?: unknown; bulk_people?: unknown }>(
+		res
+	);
 	const rows = jsonColumn(row.rows).map((r) => ({
 		...r,
 		createdAt: new Date(r.createdKey),
@@ -138,12 +145,17 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	const last = page.at(-1);
 	const at = rank ? String(last?.rankKey ?? 0) : newest ? last?.createdKey : last?.dueKey;
 	const nextCursor = rows.length > size && last ? encodeQueueCursor({ sort: order, at: at ?? null, id: last.id }) : null;
-	return {
-		tickets: page,
-		nextCursor,
-		isFirstPage: decodeQueueCursor(opts.after, order) === null,
-		options: opts.withFilterOptions ? readQueueOptions(row as { units: unknown; categories: unknown }) : null
-	};
+	const options = opts.withFilterOptions ? readQueueOptions(row as { units: unknown; categories: unknown }) : null;
+	const bulkOptions =
+		withBulk && options && page.length
+			? await readBulkOptions(db, {
+					actor: actor!,
+					organizerId,
+					row: row as { bulk_teams: unknown; bulk_people: unknown },
+					categories: options.categories
+				})
+			: null;
+	return { tickets: page, nextCursor, isFirstPage: decodeQueueCursor(opts.after, order) === null, options, bulkOptions };
 }
 
 /** Assignees with protected identity (marked '' by the query) by the name this actor may see; one lookup, only when the page has one. */

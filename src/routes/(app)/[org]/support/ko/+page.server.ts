@@ -19,7 +19,6 @@ import {
 	setTicketsState,
 	type BulkOutcome
 } from '$lib/server/support/queues/bulk-steps';
-import { findBulkOptions } from '$lib/server/support/queues/bulk-options';
 import { SETTABLE_STATES } from '$lib/server/support/handling/rules';
 import { CHAINS, STATES } from '$lib/server/support/constants';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,7 +48,8 @@ export const load: PageServerLoad = async (event) => {
 			filters: params.filters,
 			sort: params.sort,
 			after: params.after,
-			withFilterOptions: true
+			withFilterOptions: true,
+			withBulkOptions: true
 		});
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
@@ -75,7 +75,7 @@ export const load: PageServerLoad = async (event) => {
 			postQuery: queueQuery(view, params.sort, f, params.after),
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
 		};
-		const bulkOptions = page.tickets.length ? { ...(await findBulkOptions(db, opts)), states: SETTABLE_STATES } : null;
+		const bulkOptions = page.bulkOptions ? { ...page.bulkOptions, states: SETTABLE_STATES } : null;
 		return { queue, bulkOptions };
 	} catch (e) {
 		throwHttp(e);
