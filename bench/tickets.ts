@@ -224,12 +224,12 @@ async function compareWithBarePage(serverCpu: { dir: string; name: string; ms: n
 	const times = await measure(base, () => page, REQUESTS);
 	const seconds = (performance.now() - started) / 1000;
 	const cpuAfter = cpuSnapshot(pid);
-	await stop();
 	const bare = serverCpuPerRequest(cpuBefore, cpuAfter, REQUESTS);
 	console.log(
 		`${'bare page (one query, a table)'.padEnd(36)} median ${at(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${at(times, 0.95).toFixed(1).padStart(6)} ms   ${(REQUESTS / seconds).toFixed(0)} req/s`
 	);
 	console.log(`${''.padEnd(36)} ${cpuPerRequest(cpuBefore, cpuAfter, REQUESTS)}`);
+	await stop();
 	if (!bare) return;
 	console.log("Server CPU per page as a multiple of the bare page's (item 19: about 1.3×):");
 	for (const { dir, name, ms } of serverCpu) console.log(`  ${dir.padEnd(12)} ${name.padEnd(36)} ${(ms / bare).toFixed(2)}×`);

@@ -1,9 +1,7 @@
-import pg from 'pg';
+import { pool } from '../../../lib/pool.js';
 
 /** Like the queue page, this page sends no JavaScript. */
 export const csr = false;
-
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 /** One statement, prepared once per connection (as Rödtråd's pool does): the organizer's newest unassigned open cases, with unit and category names. */
 const QUERY = {
