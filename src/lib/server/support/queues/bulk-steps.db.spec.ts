@@ -148,5 +148,16 @@ describe('bulk steps from the queue, each case through its single-case step', ()
 		expect(q.bulkOptions).toEqual(o);
 		const noBulk = await findQueue(t.db, { actor: admin, organizerId: s.org.id, view: 'all', withFilterOptions: true });
 		expect(noBulk.bulkOptions).toBeNull();
+		// A page without cases gets no choices (the statement skips them).
+		const empty = await findQueue(t.db, {
+			actor: admin,
+			organizerId: s.org.id,
+			view: 'mine',
+			withFilterOptions: true,
+			withBulkOptions: true
+		});
+		expect(empty.tickets).toEqual([]);
+		expect(empty.bulkOptions).toBeNull();
+		expect(empty.options?.categories).toEqual(o.categories);
 	});
 });

@@ -106,8 +106,13 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	// after the cases are picked by index, one primary-key lookup each: as joins, PostgreSQL hashed the whole
 	// units table for 26 rows and spent more time planning (0.2–0.45 ms less per page, pgbench; decision 013).
 	// The page comes back as one JSON array (one row to read, not 26).
+	// With the bulk choices the cases come first in a fenced subquery (OFFSET 0: computed once), and the choices
+	// only when the page has cases: a search that finds nothing pays nothing for them.
 	const res = await db.execute(sql`
-		SELECT coalesce((
+		SELECT q.rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}${
+			withBulk ? sql`, ${bulkOptionsColumns(organizerId, sql`json_array_length(q.rows) > 0`)}` : sql``
+		}
+		FROM (SELECT coalesce((
 			SELECT json_agg(json_build_object(
 				'id', p.id, 'number', p.number, 'title', p.title, 'chain', p.chain, 'state', p.state, 'line', p.line,
 				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'rankKey', p.rank_key, 'dueKey', p.due_key, 'slaDueKey', p.sla_due_key,
@@ -128,9 +133,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				ORDER BY ${innerOrder}
 				LIMIT ${size + 1}
 			) p
-		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}${
-			withBulk ? sql`, ${bulkOptionsColumns(organizerId)}` : sql``
-		}`);
+		), '[]'::json) AS rows OFFSET 0) q`);
 	const [row] = rowsOf<{ rows: JsonRow[] | string; units?: unknown; categories?: unknown; bulk_teams?: unknown; bulk_people?: unknown }>(
 		res
 	);

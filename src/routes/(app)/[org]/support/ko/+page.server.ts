@@ -1,4 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { renderedOnServer } from '$lib/server-rendered';
 import { requireOrganizer } from '$lib/server/http/require-organizer';
 import { throwHttp } from '$lib/server/http/errors';
 import { isAppError } from '$lib/server/errors';
@@ -53,8 +54,6 @@ export const load: PageServerLoad = async (event) => {
 		});
 		const base = `/${organizer.slug}/support/ko`;
 		const f = params.filters;
-		// Plain data: a link from a page with JavaScript navigates here in the browser and reads it as JSON
-		// (wrapping it so it was not serialized, decision 030, broke that navigation).
 		const queue = {
 			view,
 			sort: params.sort,
@@ -76,7 +75,8 @@ export const load: PageServerLoad = async (event) => {
 			options: { ...page.options!, states: STATES, chains: CHAINS, sla: SLA_FILTERS, sorts: QUEUE_SORTS, views: QUEUE_VIEWS }
 		};
 		const bulkOptions = page.bulkOptions ? { ...page.bulkOptions, states: SETTABLE_STATES } : null;
-		return { queue, bulkOptions };
+		// For the HTML only, not serialized into it (no browser app starts here); plain for a data request.
+		return { queue: renderedOnServer(event.isDataRequest, queue), bulkOptions: renderedOnServer(event.isDataRequest, bulkOptions) };
 	} catch (e) {
 		throwHttp(e);
 	}
