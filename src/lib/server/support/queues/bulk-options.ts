@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { jsonColumn } from '../../db/json-column';
 import { rowsOf } from '../../db/rows';
@@ -21,17 +21,16 @@ const HANDLER_ROLES = CHAINS.flatMap((c) => [KEY_PERSON_OF[c], CENTRAL_OF[c]]);
  * anyway: findQueue adds them to its own (`withBulkOptions`), so the queue page pays no round trips of its own for
  * them (each statement is a socket write and a wake-up, decision 037). The active teams at lines 2 and 3 serving the
  * organizer; the people who handle support there (its key people, central support and those teams' members; each
- * case still checks that the person may work it), at most 500, in name order. With `when`, both are null unless it
- * holds (PostgreSQL then skips them).
+ * case still checks that the person may work it), at most 500, in name order.
  */
-export const bulkOptionsColumns = (organizerId: string, when?: SQL) => sql`
-	CASE WHEN ${when ?? sql`true`} THEN coalesce((
+export const bulkOptionsColumns = (organizerId: string) => sql`
+	coalesce((
 		SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'chain', t.chain, 'line', t.line, 'supplierName', t.supplier_name)
 			ORDER BY t.line, t.name_sort)
 		FROM support_teams t JOIN support_team_organizers o ON o.team_id = t.id
 		WHERE o.organizer_id = ${organizerId} AND t.archived_at IS NULL
-	), '[]'::json) END AS bulk_teams,
-	CASE WHEN ${when ?? sql`true`} THEN coalesce((
+	), '[]'::json) AS bulk_teams,
+	coalesce((
 		SELECT json_agg(json_build_object('id', h.id, 'name', h.name, 'protectedIdentity', h.protected_identity) ORDER BY h.name_sort, h.id)
 		FROM (
 			SELECT pe.id, pe.name, pe.name_sort, pe.protected_identity FROM people pe
@@ -50,7 +49,7 @@ export const bulkOptionsColumns = (organizerId: string, when?: SQL) => sql`
 			ORDER BY pe.name_sort, pe.id
 			LIMIT 500
 		) h
-	), '[]'::json) END AS bulk_people`;
+	), '[]'::json) AS bulk_people`;
 
 /**
  * The bulk choices from a row with `bulkOptionsColumns`, names as the actor may see them (a lookup only when a

@@ -159,5 +159,16 @@ describe('bulk steps from the queue, each case through its single-case step', ()
 		expect(empty.tickets).toEqual([]);
 		expect(empty.bulkOptions).toBeNull();
 		expect(empty.options?.categories).toEqual(o.categories);
+		// With a search typed the choices come from a statement of their own, and only when something is found.
+		const found = await findQueue(t.db, {
+			actor: admin,
+			organizerId: s.org.id,
+			view: 'all',
+			filters: { q: String(s.a.number) },
+			withFilterOptions: true,
+			withBulkOptions: true
+		});
+		expect(found.tickets.map((x) => x.id)).toContain(s.a.id);
+		expect(found.bulkOptions).toEqual(o);
 	});
 });

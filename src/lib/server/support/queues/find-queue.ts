@@ -7,7 +7,7 @@ import { DEADLINE_KEY, filterConditions, SHOWN_SLA_STATUS, viewCondition } from 
 import type { QueueFilters, QueueView } from './queue-params';
 import { visibleTicketsWhere } from '../../policies/support-visibility';
 import { queueOptionsColumns, readQueueOptions } from './queue-options';
-import { bulkOptionsColumns, readBulkOptions } from './bulk-options';
+import { bulkOptionsColumns, findBulkOptions, readBulkOptions } from './bulk-options';
 import { jsonColumn } from '../../db/json-column';
 import { shownNamesById } from '../privacy/shown-names';
 import { rowsOf } from '../../db/rows';
@@ -94,6 +94,9 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	].filter((c): c is SQL => c !== null);
 	const newest = sort === 'newest';
 	const withBulk = !!(opts.withFilterOptions && opts.withBulkOptions);
+	// The bulk choices ride in the statement, except with a search typed: searches often find nothing, and then
+	// the choices are not needed; a search that finds cases reads them in a statement of their own.
+	const inStatement = withBulk && !search;
 	const outerOrder = rank
 		? sql.raw('p.rank_key DESC, p.id ASC')
 		: sql.raw(newest ? 'p.created_at DESC, p.id DESC' : 'p.deadline_key ASC NULLS LAST, p.id ASC');
@@ -106,13 +109,8 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	// after the cases are picked by index, one primary-key lookup each: as joins, PostgreSQL hashed the whole
 	// units table for 26 rows and spent more time planning (0.2–0.45 ms less per page, pgbench; decision 013).
 	// The page comes back as one JSON array (one row to read, not 26).
-	// With the bulk choices the cases come first in a fenced subquery (OFFSET 0: computed once), and the choices
-	// only when the page has cases: a search that finds nothing pays nothing for them.
 	const res = await db.execute(sql`
-		SELECT q.rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}${
-			withBulk ? sql`, ${bulkOptionsColumns(organizerId, sql`json_array_length(q.rows) > 0`)}` : sql``
-		}
-		FROM (SELECT coalesce((
+		SELECT coalesce((
 			SELECT json_agg(json_build_object(
 				'id', p.id, 'number', p.number, 'title', p.title, 'chain', p.chain, 'state', p.state, 'line', p.line,
 				'urgency', p.urgency, 'slaStatus', p.sla_shown, 'createdKey', p.created_key, 'rankKey', p.rank_key, 'dueKey', p.due_key, 'slaDueKey', p.sla_due_key,
@@ -133,7 +131,9 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 				ORDER BY ${innerOrder}
 				LIMIT ${size + 1}
 			) p
-		), '[]'::json) AS rows OFFSET 0) q`);
+		), '[]'::json) AS rows${opts.withFilterOptions ? sql`, ${queueOptionsColumns(organizerId)}` : sql``}${
+			inStatement ? sql`, ${bulkOptionsColumns(organizerId)}` : sql``
+		}`);
 	const [row] = rowsOf<{ rows: JsonRow[] | string; units?: unknown; categories?: unknown; bulk_teams?: unknown; bulk_people?: unknown }>(
 		res
 	);
@@ -150,14 +150,16 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 	const nextCursor = rows.length > size && last ? encodeQueueCursor({ sort: order, at: at ?? null, id: last.id }) : null;
 	const options = opts.withFilterOptions ? readQueueOptions(row as { units: unknown; categories: unknown }) : null;
 	const bulkOptions =
-		withBulk && options && page.length
-			? await readBulkOptions(db, {
-					actor: actor!,
-					organizerId,
-					row: row as { bulk_teams: unknown; bulk_people: unknown },
-					categories: options.categories
-				})
-			: null;
+		!withBulk || !options || !page.length
+			? null
+			: inStatement
+				? await readBulkOptions(db, {
+						actor: actor!,
+						organizerId,
+						row: row as { bulk_teams: unknown; bulk_people: unknown },
+						categories: options.categories
+					})
+				: await findBulkOptions(db, { actor: actor!, organizerId });
 	return { tickets: page, nextCursor, isFirstPage: decodeQueueCursor(opts.after, order) === null, options, bulkOptions };
 }
 
