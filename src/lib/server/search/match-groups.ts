@@ -16,7 +16,7 @@ export type Pruning = {
 	minimum: number;
 };
 
-export const PRUNING: Pruning = { from: 1000, commonShare: 0.05, relative: 0, minimum: 200 };
+export const PRUNING: Pruning = { from: 1000, commonShare: 0.1, relative: 0, minimum: 200 };
 
 /**
  * The alternatives a document must hold one of: the rare ones (see Pruning), or null when all of them must match (a
