@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { SEARCH_KINDS, type SearchKind } from '../db/schema';
+import type { SearchKind } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { allowedEdits, editDistance } from './edit-distance';
 import { lexiconNeighbours, prefixCount, termCounts, uuidArray } from './lexicon';
@@ -83,16 +83,6 @@ async function corrections(db: Db, opts: PrepareSearchOptions, groups: QueryGrou
 	return out;
 }
 
-/**
- * One kind as a literal, not a parameter: the planner then uses that kind's own GIN index (decision 070), whose posting
- * lists hold no cases. Only the known kinds are written into the SQL.
- */
-function kindCondition(kinds: SearchKind[] | undefined): SQL {
-	if (!kinds) return sql``;
-	if (kinds.length === 1 && SEARCH_KINDS.includes(kinds[0])) return sql.raw(` AND search_documents.kind = '${kinds[0]}'`);
-	return sql` AND search_documents.kind = ANY(string_to_array(${kinds.join(',')}, ','))`;
-}
-
 /** With `minimumMatch`, the condition that enough of the typed words are there (nothing when one word is enough). */
 function enoughWords(opts: PrepareSearchOptions, wordCount: number, groups: QueryGroup[]): SQL {
 	const needed = Math.ceil((opts.minimumMatch ?? 0) * wordCount);
@@ -124,7 +114,9 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 		.filter((g) => g.prefix || g.terms.every((t) => (counts.get(t) ?? 0) > 0))
 		.slice(0, MAX_GROUPS);
 	const terms = [...new Set([...groups, ...all].flatMap((g) => g.terms))];
-	const scope = sql`search_documents.organizer_id = ANY(${uuidArray(opts.organizerIds)})${kindCondition(opts.kinds)}`;
+	const scope = sql`search_documents.organizer_id = ANY(${uuidArray(opts.organizerIds)})${
+		opts.kinds ? sql` AND search_documents.kind = ANY(string_to_array(${opts.kinds.join(',')}, ','))` : sql``
+	}`;
 	if (all.length === 0) return { where: sql`false`, rank: sql<number>`0::float8`, terms, analysis };
 	const q = (g: QueryGroup) => sql`to_tsquery('simple', ${tsqueryOf(g)})`;
 	const weightOf = (g: QueryGroup) => {

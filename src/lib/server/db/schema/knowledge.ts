@@ -166,14 +166,6 @@ export const searchDocuments = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.kind, t.sourceId] }),
 		index('search_documents_vector_idx').using('gin', t.vector),
-		// Articles and questions searched without reading the cases' posting lists (a million cases hold their words
-		// too); the search names its kind as a literal so that the planner can use them (decision 070).
-		index('search_documents_article_vector_idx')
-			.using('gin', t.vector)
-			.where(sql`${t.kind} = 'article'`),
-		index('search_documents_question_vector_idx')
-			.using('gin', t.vector)
-			.where(sql`${t.kind} = 'question'`),
 		index('search_documents_organizer_idx').on(t.organizerId, t.kind)
 	]
 );

@@ -1,2 +1,0 @@
-CREATE INDEX "search_documents_article_vector_idx" ON "search_documents" USING gin ("vector") WHERE "search_documents"."kind" = 'article';--> statement-breakpoint
-CREATE INDEX "search_documents_question_vector_idx" ON "search_documents" USING gin ("vector") WHERE "search_documents"."kind" = 'question';
