@@ -17,6 +17,8 @@ describe('matchGroups', () => {
 		expect(matchGroups(['logga', 'in', 'elev'], documents, typed, 2000, pruning)).toBeNull();
 		expect(matchGroups(['logga', 'pappersstopp'], documents, typed, 2000, pruning)).toBeNull();
 		expect(matchGroups(['logga', 'pappersstopp'], documents, typed, 2000, { ...pruning, minimum: 12 })).toEqual(['pappersstopp']);
+		// Each rare one alone finds fewer than the minimum: together they might not reach it either.
+		expect(matchGroups(['logga', 'skrivare', 'pappersstopp'], documents, typed, 2000, { ...pruning, minimum: 45 })).toBeNull();
 	});
 
 	it('with `relative`, lets the alternatives about as rare as the rarest typed word match too', () => {

@@ -12,7 +12,10 @@ export type Pruning = {
 	 * frequent, the rarest words and those about as rare still match, and only the far commoner ones stop matching.
 	 */
 	relative: number;
-	/** The rare alternatives must find at least this many documents, or every alternative matches after all. */
+	/**
+	 * The rare alternatives must find at least this many documents (one of them alone, by the lexicon; counted when
+	 * a share of the words is required), or every alternative matches after all.
+	 */
 	minimum: number;
 };
 
@@ -29,6 +32,7 @@ export function matchGroups<G>(groups: G[], documents: (g: G) => number, typed: 
 	const limit = Math.max(p.commonShare * total, Number.isFinite(rarestTyped) ? p.relative * rarestTyped : 0);
 	const rare = groups.filter((g) => documents(g) <= limit);
 	if (rare.length === groups.length) return null;
-	const reach = rare.reduce((s, g) => s + documents(g), 0);
+	// The most frequent rare alternative alone finds that many: the rare ones together find at least as many.
+	const reach = Math.max(0, ...rare.map(documents));
 	return reach < p.minimum ? null : rare;
 }

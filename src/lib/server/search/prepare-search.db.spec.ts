@@ -135,6 +135,14 @@ describe('prepareSearch on a larger index (decision 070)', () => {
 		expect(found).toHaveLength(7);
 	});
 
+	it('with a share of the words required, counts what the rare ones find and falls back when they find too few', async () => {
+		const org = await organizerWith([...common, { title: 'Pappersstopp i skrivaren', body: 'Öppna luckan.' }]);
+		// Two of the three words: the one case with the rare word lacks them, the six with the common ones have them.
+		const found = await titles({ organizerIds: [org], query: 'logga in pappersstopp', minimumMatch: 0.5, pruning: pruning(1) });
+		expect(found).toHaveLength(6);
+		expect(found).not.toContain('Pappersstopp i skrivaren');
+	});
+
 	it('counts a half-typed last word as rare or common by the terms it starts', async () => {
 		const org = await organizerWith([
 			...common,

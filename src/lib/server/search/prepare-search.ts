@@ -131,7 +131,9 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 	const held = (groups: QueryGroup[]) =>
 		sql`(${scope} AND search_documents.vector @@ to_tsquery('simple', ${groups.map(tsqueryOf).join(' | ')})${enough})`;
 	const rare = await rareGroups(db, opts, all, counts, total);
-	const matchRare = rare && (await reaches(db, held(rare), (opts.pruning ?? PRUNING).minimum));
+	// With a share of the words required the lexicon cannot tell how many the rare ones find: they are counted.
+	const counted = Math.ceil((opts.minimumMatch ?? 0) * words.length) > 1;
+	const matchRare = rare && (!counted || (await reaches(db, held(rare), (opts.pruning ?? PRUNING).minimum)));
 	return {
 		where: held(matchRare ? rare : all),
 		rank: sql<number>`(${rank})`,
