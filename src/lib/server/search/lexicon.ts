@@ -68,3 +68,22 @@ export async function lexiconNeighbours(db: Db, organizerIds: string[], kinds: S
 
 export const uuidArray = (ids: string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
 const kindFilter = (kinds: SearchKind[] | null) => (kinds ? sql`AND kind = ANY(${termArray(kinds)})` : sql``);
+
+/** A prefix that starts more terms than this is counted as held by every document, without summing further. */
+const PREFIX_ROWS = 2000;
+
+/**
+ * How many documents of the organizers (and kinds) hold a term that starts with `prefix`, at most: the sum over the
+ * terms it starts (a document with two of them counts twice); Infinity when it starts more than PREFIX_ROWS terms.
+ */
+export async function prefixCount(db: Db, organizerIds: string[], kinds: SearchKind[] | null, prefix: string) {
+	// The range lets the primary key's index find the terms; left() keeps it exact whatever the collation.
+	const res = await db.execute(sql`
+		SELECT coalesce(sum(documents), 0)::int AS documents, count(*)::int AS terms FROM (
+			SELECT documents FROM search_lexicon
+			WHERE organizer_id = ANY(${uuidArray(organizerIds)}) ${kindFilter(kinds)}
+				AND term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} AND left(term, ${prefix.length}) = ${prefix}
+			LIMIT ${PREFIX_ROWS + 1}) AS p`);
+	const [row] = rowsOf<{ documents: number; terms: number }>(res);
+	return Number(row?.terms ?? 0) > PREFIX_ROWS ? Infinity : Number(row?.documents ?? 0);
+}

@@ -108,6 +108,53 @@ describe('prepareSearch', () => {
 	});
 });
 
+describe('prepareSearch on a larger index (decision 070)', () => {
+	/** Pruning from two documents on: `rare` is held by at most a third of them, and must find `minimum`. */
+	const pruning = (minimum: number) => ({ from: 2, commonShare: 0.34, relative: 0, minimum });
+	const common = Array.from({ length: 6 }, (_, i) => ({ title: `Logga in på elevdatorn ${i + 1}`, body: 'Logga in med ditt konto.' }));
+
+	it('still finds the documents a rare word and a common word match, ranked by both, but not those with the common word only', async () => {
+		const org = await organizerWith([
+			...common,
+			{ title: 'Pappersstopp i skrivaren', body: 'Logga in på skrivaren och öppna luckan.' },
+			{ title: 'Skrivaren i biblioteket', body: 'Pappersstopp: öppna luckan.' }
+		]);
+		const query = 'logga in pappersstopp';
+		const pruned = await titles({ organizerIds: [org], query, pruning: pruning(2) });
+		expect(pruned).toEqual(['Pappersstopp i skrivaren', 'Skrivaren i biblioteket']);
+		// Every alternative matching finds the same two first, then what only the common words match.
+		const whole = await titles({ organizerIds: [org], query, pruning: { ...pruning(2), from: Infinity } });
+		expect(whole.slice(0, 2)).toEqual(pruned);
+		expect(whole).toHaveLength(8);
+	});
+
+	it('matches every alternative after all when the rare ones find too few documents', async () => {
+		const org = await organizerWith([...common, { title: 'Pappersstopp i skrivaren', body: 'Öppna luckan.' }]);
+		const found = await titles({ organizerIds: [org], query: 'logga in pappersstopp', pruning: pruning(2) });
+		expect(found[0]).toBe('Pappersstopp i skrivaren');
+		expect(found).toHaveLength(7);
+	});
+
+	it('with a share of the words required, counts what the rare ones find and falls back when they find too few', async () => {
+		const org = await organizerWith([...common, { title: 'Pappersstopp i skrivaren', body: 'Öppna luckan.' }]);
+		// Two of the three words: the one case with the rare word lacks them, the six with the common ones have them.
+		const found = await titles({ organizerIds: [org], query: 'logga in pappersstopp', minimumMatch: 0.5, pruning: pruning(1) });
+		expect(found).toHaveLength(6);
+		expect(found).not.toContain('Pappersstopp i skrivaren');
+	});
+
+	it('counts a half-typed last word as rare or common by the terms it starts', async () => {
+		const org = await organizerWith([
+			...common,
+			{ title: 'Lärplattformen visar fel prov', body: 'Logga in igen.' },
+			{ title: 'Lärplattformens app', body: 'Logga in i appen.' }
+		]);
+		const found = await titles({ organizerIds: [org], query: 'logga in lärplatt', prefixLast: true, pruning: pruning(2) });
+		expect(found).toEqual(expect.arrayContaining(['Lärplattformen visar fel prov', 'Lärplattformens app']));
+		expect(found).toHaveLength(2);
+	});
+});
+
 describe('indexDocument and removeDocument', () => {
 	const count = async (organizerId: string, term: string) =>
 		(

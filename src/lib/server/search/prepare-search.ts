@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import type { SearchKind } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { allowedEdits, editDistance } from './edit-distance';
-import { lexiconNeighbours, termCounts, uuidArray } from './lexicon';
+import { lexiconNeighbours, prefixCount, termCounts, uuidArray } from './lexicon';
+import { matchGroups, PRUNING, type Pruning } from './match-groups';
 import { ORIGIN_WEIGHT, queryGroups, type QueryGroup } from './query-terms';
 
 /** A prepared search: conditions on `search_documents` for the caller's own query (join it on kind and source_id). */
@@ -30,6 +31,8 @@ export type PrepareSearchOptions = {
 	 * rounded up: 0.5 asks for one of two words, two of three or four. Left out, one word is enough (plain OR).
 	 */
 	minimumMatch?: number;
+	/** When to match on the rare alternatives only (decision 070); PRUNING unless given (tests, the bench's checks). */
+	pruning?: Pruning;
 };
 
 /** ts_rank's weights for D, C, B, A: the title and keywords (A) count most. Tuned on the evaluation set. */
@@ -124,11 +127,32 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 		all.map((g) => sql`${sql.raw(weightOf(g))} * ts_rank('${sql.raw(RANK_WEIGHTS)}', search_documents.vector, ${q(g)})`),
 		sql` + `
 	);
-	const any = sql`to_tsquery('simple', ${all.map(tsqueryOf).join(' | ')})`;
+	const enough = enoughWords(opts, words.length, all);
+	const held = (groups: QueryGroup[]) =>
+		sql`(${scope} AND search_documents.vector @@ to_tsquery('simple', ${groups.map(tsqueryOf).join(' | ')})${enough})`;
+	const rare = await rareGroups(db, opts, all, counts, total);
+	// With a share of the words required the lexicon cannot tell how many the rare ones find: they are counted.
+	const counted = Math.ceil((opts.minimumMatch ?? 0) * words.length) > 1;
+	const matchRare = rare && (!counted || (await reaches(db, held(rare), (opts.pruning ?? PRUNING).minimum)));
 	return {
-		where: sql`(${scope} AND search_documents.vector @@ ${any}${enoughWords(opts, words.length, all)})`,
+		where: held(matchRare ? rare : all),
 		rank: sql<number>`(${rank})`,
 		terms,
 		analysis
 	};
+}
+
+/** The rare alternatives to match on (see matchGroups), or null; a prefix's documents are estimated from the lexicon. */
+async function rareGroups(db: Db, opts: PrepareSearchOptions, groups: QueryGroup[], counts: Map<string, number>, total: number) {
+	if (total < (opts.pruning ?? PRUNING).from) return null;
+	const prefixes = new Map<QueryGroup, number>();
+	for (const g of groups.filter((g) => g.prefix)) prefixes.set(g, await prefixCount(db, opts.organizerIds, opts.kinds ?? null, g.terms[0]));
+	const documents = (g: QueryGroup) => prefixes.get(g) ?? Math.min(...g.terms.map((t) => counts.get(t) ?? 0));
+	return matchGroups(groups, documents, (g) => g.origin === 'word', total, opts.pruning ?? PRUNING);
+}
+
+/** Whether at least `minimum` documents meet `where` (counted no further than that). */
+async function reaches(db: Db, where: SQL, minimum: number) {
+	const res = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents WHERE ${where} LIMIT ${minimum}) AS c`);
+	return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0) >= minimum;
 }

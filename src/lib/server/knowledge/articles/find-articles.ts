@@ -79,12 +79,20 @@ export async function findArticles(
 		.leftJoin(v, eq(v.articleId, kbArticles.id))
 		.$dynamic();
 	const limit = Math.min(opts.limit ?? 50, 200);
-	const rows = prepared
-		? await base
-				.innerJoin(searchDocuments, and(eq(searchDocuments.kind, 'article'), eq(searchDocuments.sourceId, kbArticles.id)))
+	// With a search, the best rows are ranked first on the index and the articles' own table only (decision 070):
+	// the organizers, categories and votes are joined to those `limit` rows, not to every match.
+	const best = prepared
+		? db
+				.select({ id: kbArticles.id, rank: sql<number>`${prepared.rank}`.as('rank') })
+				.from(searchDocuments)
+				.innerJoin(kbArticles, and(eq(searchDocuments.kind, 'article'), eq(searchDocuments.sourceId, kbArticles.id)))
 				.where(and(scope.where, prepared.where, category))
 				.orderBy(desc(prepared.rank), desc(kbArticles.updatedAt), asc(kbArticles.id))
 				.limit(limit)
+				.as('best')
+		: null;
+	const rows = best
+		? await base.innerJoin(best, eq(best.id, kbArticles.id)).orderBy(desc(best.rank), desc(kbArticles.updatedAt), asc(kbArticles.id))
 		: await base
 				.where(and(scope.where, category))
 				.orderBy(
