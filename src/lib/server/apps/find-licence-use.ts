@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appLicenceAssignments, appLicencePools, appLicenceUsage, appTools, units } from '../db/schema';
+import { appLicencePools, appTools, units } from '../db/schema';
+import { rowsOf } from '../db/rows';
 import { todayInStockholm } from '../auth/load-actor';
 import { authorize, can, type Actor } from '../policies';
 import { addDays } from './agreement-state';
@@ -55,50 +56,69 @@ export async function findLicenceUse(db: Db, opts: { actor: Actor; organizerId: 
 	return { pools, canManage: can(actor, 'apps.manage', { type: 'apps', organizerId }) };
 }
 
+/** Each pool's figures per unit (summed in SQL, decision 072): from its assignments where it has any, else the latest imported period. */
+type PoolUnitRow = { poolId: string; unitId: string; assigned: number; used: number; unused: number; perUser: boolean };
+
+const svOrder = new Intl.Collator('sv').compare;
+
+/**
+ * Per pool and unit, what findLicenceUse counts, summed in the database instead of reading every usage row and
+ * assignment into Node: a pool with assignments counts those held (and used, and reported unused) per unit; any other
+ * pool the latest imported period per unit among those overlapping the pool — of its own unit, or for a central pool
+ * of every unit without a pool of its own for the tool.
+ */
+async function poolUnitFigures(db: Db, organizerId: string): Promise<PoolUnitRow[]> {
+	const res = await db.execute(sql`
+		WITH p AS (SELECT id, tool_id, unit_id, valid_from, valid_to FROM app_licence_pools WHERE organizer_id = ${organizerId}),
+		held AS (
+			SELECT pool_id, unit_id, count(*)::int AS assigned, (count(*) FILTER (WHERE used))::int AS used,
+				(count(*) FILTER (WHERE used = false))::int AS unused
+			FROM app_licence_assignments WHERE organizer_id = ${organizerId} AND ended_at IS NULL
+			GROUP BY pool_id, unit_id
+		),
+		own AS (SELECT DISTINCT tool_id, unit_id FROM p WHERE unit_id IS NOT NULL),
+		latest AS (
+			SELECT DISTINCT ON (p.id, u.unit_id) p.id AS pool_id, u.unit_id, u.assigned, u.used
+			FROM p JOIN app_licence_usage u ON u.organizer_id = ${organizerId} AND u.tool_id = p.tool_id
+				AND u.period_from <= p.valid_to AND u.period_to >= p.valid_from
+			WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.pool_id = p.id)
+				AND CASE WHEN p.unit_id IS NOT NULL THEN u.unit_id = p.unit_id
+					ELSE NOT EXISTS (SELECT 1 FROM own WHERE own.tool_id = u.tool_id AND own.unit_id = u.unit_id) END
+			ORDER BY p.id, u.unit_id, u.period_from DESC
+		)
+		SELECT pool_id AS "poolId", unit_id AS "unitId", assigned, used, unused, true AS "perUser" FROM held
+		UNION ALL
+		SELECT pool_id, unit_id, assigned, used, 0, false FROM latest`);
+	return rowsOf<PoolUnitRow>(res);
+}
+
 /** The pools' use as findLicenceUse describes it, without asking who reads (the planning indicators use it too). */
 export async function computePoolUse(db: Db, organizerId: string, today: string): Promise<PoolUse[]> {
-	const [pools, usage, unitRows, held] = await Promise.all([
+	const [pools, figureRows, unitRows] = await Promise.all([
 		db
 			.select({ pool: appLicencePools, toolName: appTools.name })
 			.from(appLicencePools)
 			.innerJoin(appTools, eq(appTools.id, appLicencePools.toolId))
 			.where(eq(appLicencePools.organizerId, organizerId))
 			.orderBy(asc(appLicencePools.validTo), asc(appTools.nameKey)),
-		db.select().from(appLicenceUsage).where(eq(appLicenceUsage.organizerId, organizerId)),
+		poolUnitFigures(db, organizerId),
 		db
 			.select({ id: units.id, name: units.name })
 			.from(units)
-			.where(and(eq(units.organizerId, organizerId), isNull(units.archivedAt))),
-		db
-			.select({ poolId: appLicenceAssignments.poolId, unitId: appLicenceAssignments.unitId, used: appLicenceAssignments.used })
-			.from(appLicenceAssignments)
-			.where(and(eq(appLicenceAssignments.organizerId, organizerId), isNull(appLicenceAssignments.endedAt)))
+			.where(and(eq(units.organizerId, organizerId), isNull(units.archivedAt)))
 	]);
 	const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
-	const ownPool = new Set(pools.filter((p) => p.pool.unitId).map((p) => `${p.pool.toolId}|${p.pool.unitId}`));
+	const byPool = new Map<string, PoolUnitRow[]>();
+	for (const r of figureRows) {
+		const list = byPool.get(r.poolId);
+		if (list) list.push(r);
+		else byPool.set(r.poolId, [r]);
+	}
 	const soon = addDays(today, RENEWAL_WITHIN_DAYS);
 	const rows: PoolUse[] = pools.map(({ pool, toolName }) => {
-		const counts = (u: (typeof usage)[number]) =>
-			u.toolId === pool.toolId &&
-			u.periodFrom <= pool.validTo &&
-			u.periodTo >= pool.validFrom &&
-			(pool.unitId ? u.unitId === pool.unitId : !ownPool.has(`${u.toolId}|${u.unitId}`));
-		const latest = new Map<string, (typeof usage)[number]>();
-		for (const u of usage.filter(counts)) {
-			const prev = latest.get(u.unitId);
-			if (!prev || u.periodFrom > prev.periodFrom) latest.set(u.unitId, u);
-		}
-		const mine = held.filter((h) => h.poolId === pool.id);
-		const perUser = mine.length > 0;
-		const byUnit = new Map<string, { unitId: string; assigned: number; used: number }>();
-		for (const h of mine) {
-			const f = byUnit.get(h.unitId) ?? { unitId: h.unitId, assigned: 0, used: 0 };
-			f.assigned += 1;
-			if (h.used) f.used += 1;
-			byUnit.set(h.unitId, f);
-		}
-		const figures = perUser ? [...byUnit.values()] : [...latest.values()];
-		const unusedAssigned = mine.filter((h) => h.used === false).length;
+		const figures = byPool.get(pool.id) ?? [];
+		const perUser = figures.some((f) => f.perUser);
+		const unusedAssigned = figures.reduce((n, u) => n + u.unused, 0);
 		const assigned = figures.reduce((n, u) => n + u.assigned, 0);
 		const used = figures.reduce((n, u) => n + u.used, 0);
 		const share = used / pool.seats;
@@ -119,7 +139,7 @@ export async function computePoolUse(db: Db, organizerId: string, today: string)
 			costPerActiveUser: pool.priceSek === null || used === 0 ? null : Math.round(pool.priceSek / used),
 			units: figures
 				.map((u) => ({ name: unitName.get(u.unitId) ?? '', assigned: u.assigned, used: u.used }))
-				.sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+				.sort((a, b) => svOrder(a.name, b.name)),
 			perUser,
 			unusedAssigned,
 			unusedBeforeRenewal: unusedAssigned > 0 && !ended && pool.validTo <= soon,

@@ -57,10 +57,16 @@ async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string
 					coalesce(sum(greatest(0, extract(epoch FROM (${end} - ${start})))), 0)::float8 AS seconds
 				FROM devices d WHERE ${at} GROUP BY d.model_id`),
 			() =>
-				db.execute(sql`SELECT d.model_id, floor(extract(epoch FROM (r.sent_at - ${start})) * 1000 / ${YEAR_MS})::int + 1 AS life_year,
-					sum(r.cost)::float8 AS cost, count(*)::int AS n
-				FROM device_repairs r JOIN devices d ON d.id = r.device_id
-				WHERE r.organizer_id = ${opts.organizerId} AND ${at} AND r.returned_at IS NOT NULL AND r.cost IS NOT NULL
+				// The year of life is computed in a subquery kept apart (OFFSET 0): grouped on the expression itself,
+				// PostgreSQL guesses one group per repair and sorts all of them on disk (1.3 s of 1.7 s for 500 000
+				// repairs, bench:devices); on the subquery's column it hashes the few groups there are (decision 072).
+				db.execute(sql`SELECT model_id, life_year, sum(cost)::float8 AS cost, count(*)::int AS n
+				FROM (
+					SELECT d.model_id, floor(extract(epoch FROM (r.sent_at - ${start})) * 1000 / ${YEAR_MS})::int + 1 AS life_year, r.cost
+					FROM device_repairs r JOIN devices d ON d.id = r.device_id
+					WHERE r.organizer_id = ${opts.organizerId} AND ${at} AND r.returned_at IS NOT NULL AND r.cost IS NOT NULL
+					OFFSET 0
+				) s
 				GROUP BY 1, 2 ORDER BY 1, 2`),
 			// The days without go through the devices module's own rule (daysWithoutDevice): only repairs of held devices can count.
 			() =>

@@ -1,6 +1,7 @@
-// Covers: recordTicketLeadTime (through appendTicketEvent), storeLeadTimes, backfillLeadTimes, leadTimes' lazy fill, tickets.max_line.
+// Covers: recordTicketLeadTime (through appendTicketEvent), storeLeadTimes, backfillLeadTimes, leadTimes' lazy fill, tickets.max_line,
+// the filing time on the stored row and the period read through it (decision 072).
 import { describe, expect, it } from 'vitest';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildTicket } from '../../../../../tests/factories';
 import { ticketEvents, ticketLeadTimes, tickets } from '../../db/schema';
@@ -9,6 +10,8 @@ import { appendTicketEvent, type NewTicketEvent } from '../tickets/append-event'
 import { reopenTicket } from '../tickets/reopen-ticket';
 import { workingCalendarFor } from '../sla-refresh/working-calendar-for';
 import { getSupportFigures } from '../followup/get-support-figures';
+import { followupWhere, type FollowupFilter } from '../followup/followup-filter';
+import { rowsOf } from '../../db/rows';
 import type { SlaEvent, SlaLine, SlaState } from '../sla';
 import { leadTimeOf } from './lead-time-of';
 import { backfillLeadTimes } from './backfill-lead-times';
@@ -154,5 +157,66 @@ describe('stored lead times (decision 064)', { timeout: 120_000 }, () => {
 		expect(pick(await t.db.select().from(ticketLeadTimes).where(inArray(ticketLeadTimes.ticketId, ids)))).toEqual(afterRead);
 		expect(await backfillLeadTimes(t.db, { organizerId: org.id })).toBe(0);
 		expect((await getSupportFigures(t.db, { actor: admin, filter })).leadTimes).toEqual(lazy.leadTimes);
+	});
+	it('carry the case’s filing time, and the period read through it gives the figures of the join on the case alone', async () => {
+		const org = await buildOrganizer(t.db);
+		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
+		// Five solved cases filed over two school years, at different lines, solved through the hook.
+		const filed = ['2024-09-02T08:00:00Z', '2024-12-09T09:00:00Z', '2025-03-03T07:30:00Z', '2025-06-30T21:30:00Z', '2025-09-01T08:00:00Z'];
+		const ids: string[] = [];
+		for (const [i, at] of filed.entries()) {
+			const { ticket, unitId } = await buildTicket(t.db, { organizerId: org.id });
+			const handler = await buildActor(t.db, [{ role: 'technical_key_person', organizerId: org.id, unitId }]);
+			if (i % 2) await step(ticket.id, handler.personId, { kind: 'escalate', lineTo: 2, stateTo: 'in_progress' });
+			await step(ticket.id, handler.personId, { kind: 'solve', stateTo: 'solved' });
+			// Move the whole timeline back to the filing moment, as old data looks (the row stored is now stale).
+			const shift = sql`${new Date(at).toISOString()}::timestamptz - ${(await caseRow(ticket.id)).createdAt.toISOString()}::timestamptz`;
+			await t.db.execute(sql`UPDATE ticket_events SET created_at = created_at + (${shift}) WHERE ticket_id = ${ticket.id}`);
+			await t.db.execute(
+				sql`UPDATE tickets SET created_at = created_at + (${shift}), solved_at = solved_at + (${shift}) WHERE id = ${ticket.id}`
+			);
+			ids.push(ticket.id);
+		}
+		/** The figures as read before decision 072: every stored row joined to the period's cases on the case id. */
+		const byJoin = async (f: FollowupFilter) =>
+			rowsOf<Record<string, unknown>>(
+				await t.db.execute(sql`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY l.total_minutes) AS median,
+					percentile_disc(0.9) WITHIN GROUP (ORDER BY l.total_minutes) AS p90, count(l.total_minutes)::int AS n,
+					count(l.line2_minutes)::int AS n2
+				FROM tickets t JOIN ticket_lead_times l ON l.ticket_id = t.id WHERE ${followupWhere(f)} AND t.solved_at IS NOT NULL`)
+			)[0];
+		const years = [
+			{ from: '2024-07-01', to: '2025-07-01' },
+			{ from: '2025-07-01', to: '2026-07-01' }
+		];
+		for (const y of years) {
+			const filter = { organizerId: org.id, unitId: null, chain: null, ...y };
+			// The stale rows (filed at the time of the test) count as missing for the period and are computed again.
+			const f = await getSupportFigures(t.db, { actor: admin, filter });
+			const old = await byJoin(filter);
+			expect(f.leadTimes.total).toEqual({
+				median: old.median === null ? null : Number(old.median),
+				p90: old.p90 === null ? null : Number(old.p90),
+				n: old.n
+			});
+			expect(f.leadTimes.lines[1].n).toBe(old.n2);
+		}
+		// 2025-06-30T21:30Z is 23:30 on 30 June in Stockholm: the first school year's, as the cases' own filter says.
+		const first = await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...years[0] } });
+		expect(first.leadTimes.total.n).toBe(4);
+		for (const id of ids) {
+			const row = await stored(id);
+			expect(row.filedAt).toEqual((await caseRow(id)).createdAt);
+			expect(row).toMatchObject(await fromTimeline(t.db, id, org.id));
+		}
+		// The filing time is stored to the microsecond, so a row once matched is never computed again on a read.
+		const exact = rowsOf<{ n: number }>(
+			await t.db.execute(sql`SELECT count(*)::int AS n FROM ticket_lead_times l JOIN tickets t ON t.id = l.ticket_id
+				WHERE l.ticket_id IN (SELECT unnest(${`{${ids.join(',')}}`}::uuid[])) AND l.filed_at = t.created_at`)
+		)[0].n;
+		expect(exact).toBe(ids.length);
+		const computed = await Promise.all(ids.map(async (id) => (await stored(id)).computedAt));
+		await getSupportFigures(t.db, { actor: admin, filter: { organizerId: org.id, unitId: null, chain: null, ...years[0] } });
+		expect(await Promise.all(ids.map(async (id) => (await stored(id)).computedAt))).toEqual(computed);
 	});
 });
