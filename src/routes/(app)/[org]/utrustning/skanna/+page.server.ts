@@ -34,7 +34,9 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				const done = await handOutDevice(event.locals.db, { actor, organizerId: organizer.id, input: values });
-				return { scan: { kind: 'handed_out' as const, ...done, condition: null, fee: null, value: null } };
+				return {
+					scan: { kind: 'handed_out' as const, ...done, condition: null, fee: null, value: null, caseNumber: null, warrantyClaim: false }
+				};
 			},
 			{ values }
 		);
