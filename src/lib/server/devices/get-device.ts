@@ -1,6 +1,15 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, deviceRepairs, deviceReturnPhotos, devices, supportTeams, units } from '../db/schema';
+import {
+	deviceEvents,
+	deviceModels,
+	deviceReceiptSignatures,
+	deviceRepairs,
+	deviceReturnPhotos,
+	devices,
+	supportTeams,
+	units
+} from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -60,9 +69,12 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 			policeReport: deviceEvents.policeReport,
 			note: deviceEvents.note,
 			checklist: deviceEvents.checklist,
+			/** A hand-out's receipt signed in the app (decision 071): when, else null. */
+			receiptSignedAt: deviceReceiptSignatures.signedAt,
 			createdAt: deviceEvents.createdAt
 		})
 		.from(deviceEvents)
+		.leftJoin(deviceReceiptSignatures, eq(deviceReceiptSignatures.eventId, deviceEvents.id))
 		.where(eq(deviceEvents.deviceId, row.id))
 		.orderBy(asc(deviceEvents.createdAt), asc(deviceEvents.id));
 	// The photos of the returns (decision 071): named here, fetched one by one through getReturnPhoto.

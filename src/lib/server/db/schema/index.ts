@@ -22,6 +22,7 @@ export * from './app-requests';
 export * from './capacity';
 export * from './devices';
 export * from './device-returns';
+export * from './device-receipts';
 export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';

@@ -6,6 +6,7 @@ import { undoDeviceScan } from '$lib/server/devices/undo-device-scan';
 import { pickUpBookingByTag } from '$lib/server/devices/pick-up-booking-by-tag';
 import { findClassDevices, parseClassList } from '$lib/server/devices/find-class-devices';
 import { RETURN_CONDITIONS } from '$lib/server/devices/device-rules';
+import { getDeviceSettings } from '$lib/server/devices/get-device-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 const MODES = { 'ta-emot': 'return', hamta: 'pickUp' } as const;
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 	const classList = identifiers.length
 		? await findClassDevices(event.locals.db, { actor, organizerId: organizer.id, identifiers }).catch(throwHttp)
 		: null;
-	return { mode, conditions: RETURN_CONDITIONS, listText, classList };
+	const { receiptsRequired } = await getDeviceSettings(event.locals.db, organizer.id);
+	return { mode, conditions: RETURN_CONDITIONS, listText, classList, receiptsRequired };
 };
 
 export const actions: Actions = {
