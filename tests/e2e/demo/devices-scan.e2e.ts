@@ -6,7 +6,8 @@
  * The damaged one goes for repair and comes back with its cost, and the repairs page lists it.
  * Decision 071: the damaged return opens a repair (or warranty) case; the follow-up step records the checklist and a
  * photo (a PDF refused beside the field, the choices kept), shown in the history. And a member of staff filing in a
- * category marked "Gäller utrustning" is asked for the device, with and without JavaScript.
+ * category marked "Gäller utrustning" is asked for the device, with and without JavaScript. The receipt of the first
+ * hand-out is signed by its receiver without JavaScript and shows as signed to the key person.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
@@ -23,7 +24,10 @@ const RUN = Date.now().toString(36).toUpperCase();
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const TAGS = [`E2E-${RUN}-1`, `E2E-${RUN}-2`];
 
-test('a technical key person hands out two devices by scanning and takes one back damaged with a fee proposal', async ({ page }) => {
+test('a technical key person hands out two devices by scanning and takes one back damaged with a fee proposal', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, TECH.email, DEMO_PASSWORD);
 	await page.goto(`/${DEMO_SLUG}`);
@@ -113,6 +117,7 @@ test('a technical key person hands out two devices by scanning and takes one bac
 
 	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[0]}`);
 	await page.getByRole('link', { name: TAGS[0] }).click();
+	const deviceUrl = page.url().split('?')[0];
 	await page.getByLabel('Reparatör').selectOption({ label: 'Egen reparation (ingen leverantör)' });
 	await page.getByLabel('RMA-nummer (frivilligt)').fill(`RMA-${RUN}`);
 	await page.getByRole('button', { name: 'Skicka på reparation' }).click();
@@ -128,6 +133,30 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	await page.goto(`/${DEMO_SLUG}/utrustning`);
 	await page.getByRole('link', { name: 'Reparationer och garantier' }).click();
 	await expect(page.getByRole('table', { name: 'Avslutade reparationer, senaste först' })).toContainText(TAGS[0]);
+	await expectAccessible(page);
+
+	// Decision 071: the unsigned receipts wait in a list; the one it was handed to signs it (here without JavaScript).
+	await page.goto(`/${DEMO_SLUG}/utrustning/kvitton`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kvitton för utlämnade enheter');
+	await expectAccessible(page);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const receiver = await context.newPage();
+	await signIn(receiver, STAFF[0].email, DEMO_PASSWORD);
+	await receiver.goto(`${deviceUrl}/kvitto`);
+	await receiver.getByRole('button', { name: 'Skriv under' }).click();
+	await expect(receiver.locator('#confirm-error')).toContainText('Kryssa i');
+	await receiver.getByLabel('Namn', { exact: true }).fill(STAFF[0].name);
+	await receiver.getByRole('radio', { name: 'eleven' }).check();
+	await receiver.getByLabel(`Jag har tagit emot enheten ${TAGS[0]}`).check();
+	await receiver.getByRole('button', { name: 'Skriv under' }).click();
+	await expect(receiver.getByRole('status')).toHaveText('Kvittot är underskrivet.');
+	await expect(receiver.getByText(`Underskrivet i Rödtråd av ${STAFF[0].name} (eleven)`)).toBeVisible();
+	await expect(receiver.getByRole('button', { name: 'Skriv under' })).toHaveCount(0);
+	await context.close();
+	await page.goto(deviceUrl);
+	await expect(page.getByRole('table', { name: `Historik för ${TAGS[0]}` })).toContainText('kvittot underskrivet');
+	await page.goto(`${deviceUrl}/kvitto`);
+	await expect(page.getByText(`Underskrivet i Rödtråd av ${STAFF[0].name}`)).toBeVisible();
 	await expectAccessible(page);
 });
 
