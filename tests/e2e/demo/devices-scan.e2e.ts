@@ -28,7 +28,7 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	await signIn(page, TECH.email, DEMO_PASSWORD);
 	await page.goto(`/${DEMO_SLUG}`);
 	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utrustning' }).click();
