@@ -4,6 +4,10 @@
  * damaged, seeing the fee proposal from its depreciated value. Each scan is confirmed in the status region. Then the
  * other device is reported stolen: refused beside the field until the police report number is there, then blocked.
  * The damaged one goes for repair and comes back with its cost, and the repairs page lists it.
+ * Decision 071: the damaged return opens a repair (or warranty) case; the follow-up step records the checklist and a
+ * photo (a PDF refused beside the field, the choices kept), shown in the history. And a member of staff filing in a
+ * category marked "Gäller utrustning" is asked for the device, with and without JavaScript. The receipt of the first
+ * hand-out is signed by its receiver without JavaScript and shows as signed to the key person.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
@@ -16,10 +20,15 @@ const STAFF = people.filter(
 	(p) => p.assignments.length === 1 && p.assignments[0].role === 'staff' && p.assignments[0].unitKey === 'solbacka' && !p.protectedIdentity
 );
 const RUN = Date.now().toString(36).toUpperCase();
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const TAGS = [`E2E-${RUN}-1`, `E2E-${RUN}-2`];
 
-test('a technical key person hands out two devices by scanning and takes one back damaged with a fee proposal', async ({ page }) => {
-	test.setTimeout(120_000);
+test('a technical key person hands out two devices by scanning and takes one back damaged with a fee proposal', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(240_000);
 	await signIn(page, TECH.email, DEMO_PASSWORD);
 	await page.goto(`/${DEMO_SLUG}`);
 	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utrustning' }).click();
@@ -66,6 +75,28 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	await page.keyboard.press('Enter');
 	await expect(status).toContainText(`${TAGS[0]} är återlämnad av ${STAFF[0].name}: Skadad.`);
 	await expect(status).toContainText(/Förslag på avgift för skadan: [\d\s\u00a0]+ kr/);
+	await expect(status).toContainText(/ärende \d+ är öppnat/);
+	await expect(page.getByRole('link', { name: /^Öppna ärende \d+$/ })).toBeVisible();
+	await expectAccessible(page);
+
+	// The checklist and photos: a step of its own after the scan.
+	await page.getByRole('link', { name: `Lägg till foton och skador: ${TAGS[0]}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lägg till foton och skador');
+	await expectAccessible(page);
+	const screen = page.getByRole('group', { name: 'Skärm' }).getByRole('radio', { name: 'Skadad' });
+	await screen.check();
+	const photos = page.getByLabel('Foton (valfritt)');
+	await photos.setInputFiles({ name: 'skada.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 inte en bild') });
+	await page.getByRole('button', { name: 'Spara i historiken' }).click();
+	await expect(page.locator('#photos-error')).toContainText('Bara bilder');
+	await expect(screen).toBeChecked();
+	await expectAccessible(page);
+	await photos.setInputFiles({ name: 'skada.png', mimeType: 'image/png', buffer: PNG });
+	await page.getByRole('button', { name: 'Spara i historiken' }).click();
+	await expect(page.getByRole('status')).toHaveText('Genomgången av återlämningen är sparad.');
+	const inspected = page.getByRole('table', { name: `Historik för ${TAGS[0]}` });
+	await expect(inspected).toContainText('Skärm: Skadad');
+	await expect(inspected.getByRole('img', { name: `Foto 1 av ${TAGS[0]} vid återlämningen` })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[1]}`);
@@ -86,6 +117,9 @@ test('a technical key person hands out two devices by scanning and takes one bac
 
 	await page.goto(`/${DEMO_SLUG}/utrustning?sok=${TAGS[0]}`);
 	await page.getByRole('link', { name: TAGS[0] }).click();
+	// The address is read once the device page is there (a client-side navigation may not have committed at the click).
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TAGS[0]);
+	const deviceUrl = page.url().split('?')[0];
 	await page.getByLabel('Reparatör').selectOption({ label: 'Egen reparation (ingen leverantör)' });
 	await page.getByLabel('RMA-nummer (frivilligt)').fill(`RMA-${RUN}`);
 	await page.getByRole('button', { name: 'Skicka på reparation' }).click();
@@ -102,4 +136,56 @@ test('a technical key person hands out two devices by scanning and takes one bac
 	await page.getByRole('link', { name: 'Reparationer och garantier' }).click();
 	await expect(page.getByRole('table', { name: 'Avslutade reparationer, senaste först' })).toContainText(TAGS[0]);
 	await expectAccessible(page);
+
+	// Decision 071: the unsigned receipts wait in a list; the one it was handed to signs it (here without JavaScript).
+	await page.goto(`/${DEMO_SLUG}/utrustning/kvitton`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kvitton för utlämnade enheter');
+	await expectAccessible(page);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const receiver = await context.newPage();
+	await signIn(receiver, STAFF[0].email, DEMO_PASSWORD);
+	await receiver.goto(`${deviceUrl}/kvitto`);
+	await receiver.getByRole('button', { name: 'Skriv under' }).click();
+	await expect(receiver.locator('#confirm-error')).toContainText('Kryssa i');
+	await receiver.getByLabel('Namn', { exact: true }).fill(STAFF[0].name);
+	await receiver.getByRole('radio', { name: 'eleven' }).check();
+	await receiver.getByLabel(`Jag har tagit emot enheten ${TAGS[0]}`).check();
+	await receiver.getByRole('button', { name: 'Skriv under' }).click();
+	await expect(receiver.getByRole('status')).toHaveText('Kvittot är underskrivet.');
+	await expect(receiver.getByText(`Underskrivet i Rödtråd av ${STAFF[0].name} (eleven)`)).toBeVisible();
+	await expect(receiver.getByRole('button', { name: 'Skriv under' })).toHaveCount(0);
+	await context.close();
+	await page.goto(deviceUrl);
+	await expect(page.getByRole('table', { name: `Historik för ${TAGS[0]}` })).toContainText('kvittot underskrivet');
+	await page.goto(`${deviceUrl}/kvitto`);
+	await expect(page.getByText(`Underskrivet i Rödtråd av ${STAFF[0].name}`)).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a category about equipment asks the filer which device, with and without JavaScript', async ({ browser }) => {
+	test.setTimeout(120_000);
+	// The only member of staff at Solbackaskolan with a sign-in (the demo's `staff (Solbackaskolan)`); holds a device.
+	const FILER = STAFF[0];
+	for (const javaScriptEnabled of [false, true]) {
+		const context = await browser.newContext({ javaScriptEnabled });
+		const page = await context.newPage();
+		await signIn(page, FILER.email, DEMO_PASSWORD);
+		await page.goto(`/${DEMO_SLUG}/support/ny`, { waitUntil: 'networkidle' });
+		await expect(page.locator('#categoryId-devices-hint')).toContainText('Elevdator');
+		await page.getByRole('radio', { name: 'Teknisk support' }).check();
+		await page.getByLabel('Kategori (valfritt)').selectOption({ label: 'Personaldator' });
+		if (javaScriptEnabled) await expect(page.locator('#device-asked')).toContainText('gäller utrustning');
+		await page.getByLabel('Rubrik').fill(`Fläkten låter ${RUN}`);
+		await page.getByLabel('Vad har hänt?').fill('Datorn brummar högt efter lunch.');
+		await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+		await expect(page.locator('#deviceId-error')).toContainText('välj vilken av dina enheter');
+		await expect(page.getByLabel('Rubrik')).toHaveValue(`Fläkten låter ${RUN}`);
+		await expect(page.getByLabel('Kategori (valfritt)')).toHaveValue(/.+/);
+		if (javaScriptEnabled) await expectAccessible(page);
+		const device = page.getByLabel('Gäller det en av dina enheter?');
+		await device.selectOption({ index: 1 });
+		await page.getByRole('button', { name: 'Skicka ärendet' }).click();
+		await expect(page).toHaveURL(/\/support\/\d+\?anmalt/);
+		await context.close();
+	}
 });

@@ -244,6 +244,8 @@ async function findParams(request: APIRequestContext, baseURL: string): Promise<
 	const devices = await (await request.get(`/${DEMO_SLUG}/utrustning`)).text();
 	params.deviceId = devices.match(new RegExp(`/${DEMO_SLUG}/utrustning/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';
 	expect(params.deviceId, 'a demo device').not.toBe('');
+	// A return photo (decision 071): the demo has none, so an id nobody has — refused to all, the rule still checked.
+	params.photoId = '00000000-0000-4000-8000-000000000071';
 	// Loaner pools (decision 056): the demo's class set, listed for the administrator.
 	const pools = await (await request.get(`/${DEMO_SLUG}/utrustning/lanepooler`)).text();
 	params.poolId = pools.match(new RegExp(`/${DEMO_SLUG}/utrustning/lanepooler/([0-9a-f][0-9a-f-]{35})"`))?.[1] ?? '';

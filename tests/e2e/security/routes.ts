@@ -230,6 +230,11 @@ export const RULES: [RegExp, Rule][] = [
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]$/, { kind: 'unit-member' }],
 	// The receipt of a hand-out: devices.read with the person it was handed to as holder (decision 069).
 	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]\/kvitto$/, { kind: 'unit-member' }],
+	// Decision 071: a return's follow-up step turns on the device's unit (and needs ?handelse=, so it is 404 without);
+	// a return photo as the device's history; the unsigned receipts for those who manage devices somewhere.
+	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]\/aterlamning$/, { kind: 'unit-member' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/kvitton$/, { kind: 'organizer', action: 'devices.manage' }],
+	[/^\/\(app\)\/\[org\]\/utrustning\/\[deviceId\]\/foto\/\[photoId\]$/, { kind: 'unit-member' }],
 	// Comparison values from outside (issue 20 item 5, decision 063): the list, the links to own figures and the import,
 	// for those who configure the follow-up.
 	[/^\/\(app\)\/\[org\]\/uppfoljning\/jamforelsevarden(\/importera)?$/, { kind: 'organizer', action: 'followup.configure' }],

@@ -26,7 +26,8 @@ export const DEVICE_EVENT_KINDS = [
 	'repair_returned',
 	'loaned',
 	'updated',
-	'pool_loaned'
+	'pool_loaned',
+	'inspected'
 ] as const;
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 

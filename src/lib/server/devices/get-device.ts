@@ -1,6 +1,15 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, deviceRepairs, devices, supportTeams, units } from '../db/schema';
+import {
+	deviceEvents,
+	deviceModels,
+	deviceReceiptSignatures,
+	deviceRepairs,
+	deviceReturnPhotos,
+	devices,
+	supportTeams,
+	units
+} from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -59,11 +68,21 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 			occurredOn: deviceEvents.occurredOn,
 			policeReport: deviceEvents.policeReport,
 			note: deviceEvents.note,
+			checklist: deviceEvents.checklist,
+			/** A hand-out's receipt signed in the app (decision 071): when, else null. */
+			receiptSignedAt: deviceReceiptSignatures.signedAt,
 			createdAt: deviceEvents.createdAt
 		})
 		.from(deviceEvents)
+		.leftJoin(deviceReceiptSignatures, eq(deviceReceiptSignatures.eventId, deviceEvents.id))
 		.where(eq(deviceEvents.deviceId, row.id))
 		.orderBy(asc(deviceEvents.createdAt), asc(deviceEvents.id));
+	// The photos of the returns (decision 071): named here, fetched one by one through getReturnPhoto.
+	const photos = await db
+		.select({ id: deviceReturnPhotos.id, eventId: deviceReturnPhotos.eventId, fileName: deviceReturnPhotos.fileName })
+		.from(deviceReturnPhotos)
+		.where(eq(deviceReturnPhotos.deviceId, row.id))
+		.orderBy(asc(deviceReturnPhotos.createdAt), asc(deviceReturnPhotos.id));
 	const names = await shownNamesById(db, {
 		actor,
 		organizerId: opts.organizerId,
@@ -99,7 +118,12 @@ export async function getDevice(db: Db, opts: { actor: Actor | null; organizerId
 		/** Where the device can be sent for repair (for those who manage it). */
 		repairTeams: canManage ? await repairTeamsOf(db, opts.organizerId) : [],
 		cases,
-		events: events.map(({ personId, actorId, ...e }) => ({ ...e, personName: name(personId), actorName: name(actorId) })),
+		events: events.map(({ personId, actorId, ...e }) => ({
+			...e,
+			personName: name(personId),
+			actorName: name(actorId),
+			photos: photos.filter((p) => p.eventId === e.id).map((p) => ({ id: p.id, fileName: p.fileName }))
+		})),
 		canManage
 	};
 }

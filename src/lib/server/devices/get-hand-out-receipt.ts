@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceModels, devices, organizers, units } from '../db/schema';
+import { deviceEvents, deviceModels, deviceReceiptSignatures, devices, organizers, units } from '../db/schema';
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -8,6 +8,7 @@ import { authorize, type Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';
 import { depreciatedValue } from './device-rules';
 import { loadDeviceScope } from './device-scope';
+import { getDeviceSettings } from './get-device-settings';
 
 /** The history rows a receipt can be for: a hand-out scan, or a loan (the repair step's loaner, a pool's loan). */
 const RECEIPT_KINDS = ['handed_out', 'loaned', 'pool_loaned'];
@@ -75,7 +76,19 @@ export async function getHandOutReceipt(
 		via: 'devices.device'
 	});
 	const day = todayInStockholm(event.at);
+	// Decision 071: the signature in the app, if any; the person it was handed to signs it themselves.
+	const [signature] = await db
+		.select({
+			signedName: deviceReceiptSignatures.signedName,
+			signedAs: deviceReceiptSignatures.signedAs,
+			signedAt: deviceReceiptSignatures.signedAt
+		})
+		.from(deviceReceiptSignatures)
+		.where(eq(deviceReceiptSignatures.eventId, event.id));
 	return {
+		signature: signature ?? null,
+		canSign: !signature && event.personId === o.actor.personId,
+		required: (await getDeviceSettings(db, o.organizerId)).receiptsRequired,
 		eventId: event.id,
 		kind: event.kind as 'handed_out' | 'loaned' | 'pool_loaned',
 		/** A pool loan's due day (its history note). */

@@ -1,4 +1,4 @@
-import { check, date, type AnyPgColumn, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt } from './columns';
 import { organizers, people, units } from './org';
@@ -108,6 +108,16 @@ export const deviceEvents = pgTable(
 		policeReport: text('police_report'),
 		/** On a status change: the reason; on a loss or theft report, what happened. */
 		note: text('note').notNull().default(''),
+		/**
+		 * On an `inspected` row (the follow-up to a return, decision 071): the checklist, item → ok | damaged | missing
+		 * (RETURN_CHECKLIST in devices/return-checklist.ts).
+		 */
+		checklist: jsonb('checklist').$type<Record<string, string>>(),
+		/**
+		 * On a damaged return: the repair or warranty case it opened (decision 071). No foreign key here, since the
+		 * support schema imports this one; the case's own device_id points back at the device.
+		 */
+		ticketId: uuid('ticket_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

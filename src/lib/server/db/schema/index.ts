@@ -21,6 +21,8 @@ export * from './apps';
 export * from './app-requests';
 export * from './capacity';
 export * from './devices';
+export * from './device-returns';
+export * from './device-receipts';
 export * from './device-repairs';
 export * from './ss12000';
 export * from './competence';

@@ -18,6 +18,7 @@ import { LOST_TIME_UNITS, lostMinutes } from '../../../support/lost-time';
 import { attachSeenArticles } from '../../knowledge/suggestions/attach-seen-articles';
 import { indexTicket } from './index-ticket';
 import { resolveCaseDevice } from '../../devices/resolve-case-device';
+import { requireCaseDevice } from '../../devices/require-case-device';
 
 const count = (max: number) =>
 	z.coerce
@@ -85,6 +86,8 @@ export async function fileTicket(
 		input: FileTicketInput;
 		attachments?: IncomingFile[];
 		seenArticleIds?: readonly unknown[];
+		/** False where no device can be chosen (the API's CreateCase has no device fields): a device category does not ask. */
+		asksForDevice?: boolean;
 	}
 ) {
 	// The short form of students and guardians has no staff fields: whatever they send in them is dropped, unread.
@@ -125,9 +128,10 @@ export async function fileTicket(
 		if (!person) throw new AppError('INVALID', 'Okänd person', [{ field: 'onBehalfOfId', message: 'support_error_choose_person' }]);
 		requesterId = person.id;
 	}
+	let deviceRelated = false;
 	if (input.categoryId) {
 		const [cat] = await db
-			.select({ id: supportCategories.id })
+			.select({ id: supportCategories.id, deviceRelated: supportCategories.deviceRelated })
 			.from(supportCategories)
 			.where(
 				and(
@@ -138,6 +142,7 @@ export async function fileTicket(
 				)
 			);
 		if (!cat) throw new AppError('INVALID', 'Okänd kategori', [{ field: 'categoryId', message: 'support_error_choose_category' }]);
+		deviceRelated = cat.deviceRelated;
 	}
 	const deviceId = await resolveCaseDevice(db, {
 		actor,
@@ -146,6 +151,8 @@ export async function fileTicket(
 		deviceId: input.deviceId,
 		deviceTag: input.deviceTag
 	});
+	// A category marked "Gäller utrustning" asks which device, when the requester has one the filer can name.
+	if (deviceRelated && !deviceId && opts.asksForDevice !== false) await requireCaseDevice(db, { actor, organizerId, requesterId });
 	const slaTargets = await loadSlaTargets(db, organizerId, input.chain, input.urgency);
 	return db.transaction(async (tx) => {
 		const [counter] = await tx

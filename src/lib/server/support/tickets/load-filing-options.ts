@@ -40,7 +40,12 @@ export async function loadFilingOptions(db: Db, opts: { actor: Actor; organizerI
 	const defaultUnitId = fileable.find((u) => ownUnitIds.includes(u.id))?.id ?? (fileable.length === 1 ? fileable[0].id : '');
 
 	const categories = await db
-		.select({ id: supportCategories.id, name: supportCategories.name, chain: supportCategories.chain })
+		.select({
+			id: supportCategories.id,
+			name: supportCategories.name,
+			chain: supportCategories.chain,
+			deviceRelated: supportCategories.deviceRelated
+		})
 		.from(supportCategories)
 		.where(and(eq(supportCategories.organizerId, organizerId), isNull(supportCategories.archivedAt)))
 		.orderBy(asc(supportCategories.nameSort), asc(supportCategories.id));

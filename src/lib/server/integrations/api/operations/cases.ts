@@ -53,7 +53,7 @@ export const createCase = defineOperation({
 	response: Case,
 	status: 201,
 	run: async ({ db, caller, body }) =>
-		presentApiCase(await fileTicket(db, { actor: caller.actor, organizerId: caller.organizerId, input: body }))
+		presentApiCase(await fileTicket(db, { actor: caller.actor, organizerId: caller.organizerId, input: body, asksForDevice: false }))
 });
 
 /** POST /cases/{number}/replies: the requester's reply, as on the case page. */

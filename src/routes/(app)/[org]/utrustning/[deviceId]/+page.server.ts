@@ -19,7 +19,9 @@ export const load: PageServerLoad = async (event) => {
 				? 'repair'
 				: p.has('tillbaka')
 					? 'back'
-					: null;
+					: p.has('granskad')
+						? 'inspected'
+						: null;
 	return { ...found, statuses: SETTABLE_STATUSES, notice };
 };
 

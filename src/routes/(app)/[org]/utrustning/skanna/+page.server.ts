@@ -6,6 +6,7 @@ import { undoDeviceScan } from '$lib/server/devices/undo-device-scan';
 import { pickUpBookingByTag } from '$lib/server/devices/pick-up-booking-by-tag';
 import { findClassDevices, parseClassList } from '$lib/server/devices/find-class-devices';
 import { RETURN_CONDITIONS } from '$lib/server/devices/device-rules';
+import { getDeviceSettings } from '$lib/server/devices/get-device-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 const MODES = { 'ta-emot': 'return', hamta: 'pickUp' } as const;
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 	const classList = identifiers.length
 		? await findClassDevices(event.locals.db, { actor, organizerId: organizer.id, identifiers }).catch(throwHttp)
 		: null;
-	return { mode, conditions: RETURN_CONDITIONS, listText, classList };
+	const { receiptsRequired } = await getDeviceSettings(event.locals.db, organizer.id);
+	return { mode, conditions: RETURN_CONDITIONS, listText, classList, receiptsRequired };
 };
 
 export const actions: Actions = {
@@ -34,7 +36,9 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				const done = await handOutDevice(event.locals.db, { actor, organizerId: organizer.id, input: values });
-				return { scan: { kind: 'handed_out' as const, ...done, condition: null, fee: null, value: null } };
+				return {
+					scan: { kind: 'handed_out' as const, ...done, condition: null, fee: null, value: null, caseNumber: null, warrantyClaim: false }
+				};
 			},
 			{ values }
 		);
