@@ -1,4 +1,4 @@
-// Covers: loaner pools, device import, the course catalog, the school-unit register, SAML providers, licence holders, SS 12000 notifications; the device register's forms (/[org]/utrustning/skanna, /[org]/utrustning/[deviceId], /[org]/utrustning/ny),
+// Covers: the review package import (/[org]/appar/register/granskning), loaner pools, device import, the course catalog, the school-unit register, SAML providers, licence holders, SS 12000 notifications; the device register's forms (/[org]/utrustning/skanna, /[org]/utrustning/[deviceId], /[org]/utrustning/ny),
 // the integration settings (/[org]/admin/inloggning/ny, /[org]/admin/api, /[org]/admin/webhooks, /[org]/admin/ss12000)
 // and the REST API (/api/v1/...), as an attacker would try them.
 /**
@@ -179,6 +179,50 @@ test('the tool register, key people’s capacity and the competence plan are wri
 	expect(await mainOf(admin, tool)).toBe(before);
 	for (const path of ['appar/register', 'appar/licenser', 'appar/klassning', 'kapacitet', 'kompetens'])
 		expect(await mainOf(admin, `${ORG}/${path}`), path).not.toContain(STAMP);
+});
+
+test('a review package is checked and added to the register only by those who run it, never from another organizer', async () => {
+	// A package the administrator could add: exported from a new entry, which is then renamed so the package's name is free.
+	const name = `Granskningsprovet ${STAMP}`;
+	const created = await post(admin, `${ORG}/appar/register/ny?/create`, { name, vendor: 'Provbolaget', kind: 'app', signIn: 'sso' });
+	expect(created.status()).toBe(303);
+	const tool = created.headers()['location']!.split('?')[0];
+	const exported = await get(admin, `${tool}/granskning.json`);
+	expect(exported.status()).toBe(200);
+	const pkg = Buffer.from(await exported.text());
+	expect(
+		(await post(admin, `${tool}?/save`, { name: `Ursprunget ${STAMP}`, vendor: 'Provbolaget', kind: 'app', signIn: 'sso' })).status()
+	).toBe(200);
+	const upload = (who: Attacker, url: string, origin = who.baseURL) =>
+		who.request.post(url, {
+			multipart: { file: { name: `granskning-${STAMP}.json`, mimeType: 'application/json', buffer: pkg } },
+			headers: { origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const checked = await upload(admin, `${ORG}/appar/register/granskning?/check`);
+	expect(checked.status()).toBe(303);
+	const batch = checked.headers()['location']!.match(/fil=([0-9a-f-]{36})/)![1];
+	const preview = `${ORG}/appar/register/granskning?fil=${batch}`;
+	const add = `${preview}&/add`;
+	const before = await mainOf(admin, preview);
+	expect(before).toContain(`Granskningen av ${name}`);
+
+	// Roles that may not manage the register: neither checking a file nor adding the administrator's checked one.
+	for (const who of ['teacher', 'reader', 'supplier', 'principal', 'leader'] as const) {
+		expect(refused, `check as ${who}`).toContain((await upload(people[who], `${ORG}/appar/register/granskning?/check`)).status());
+		expect(refused, `add as ${who}`).toContain((await post(people[who], add, {})).status());
+	}
+	// Another organizer's administrator: the batch under their own address and under the demo's; another site.
+	expect((await post(other, `/${otherSlug}/appar/register/granskning?fil=${batch}&/add`, {})).status()).toBe(404);
+	expect(refused).toContain((await post(other, add, {})).status());
+	expect(refused).toContain((await upload(other, `${ORG}/appar/register/granskning?/check`)).status());
+	expect((await post(admin, add, {}, 'https://angripare.example')).status()).toBe(403);
+	// Nothing was written: the package is still waiting, unchanged, and the register has no entry of its name.
+	expect(await mainOf(admin, preview)).toBe(before);
+	expect(await mainOf(admin, `${ORG}/appar/register`)).not.toContain(name);
+	// The same post by the administrator adds it: the refusals above were about who asked, not about the package.
+	expect((await post(admin, add, {})).status()).toBe(303);
+	expect(await mainOf(admin, `${ORG}/appar/register`)).toContain(name);
 });
 
 test('loaner pools, courses, the school-unit register, SAML providers, licence holders and device imports refuse the wrong hands', async ({

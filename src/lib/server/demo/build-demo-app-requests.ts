@@ -6,6 +6,9 @@ import { nameKey } from '../apps/save-tool';
 import { groupText, decisionReply, requestDescription, requestTitle } from '../apps/requests/request-texts';
 import { requestDueAt } from '../apps/requests/request-timing';
 import { workingCalendarFor } from '../support/sla-refresh/working-calendar-for';
+import { todayInStockholm } from '../auth/load-actor';
+import { stockholmInstant } from '../planning/forums/forum-input';
+import { formatDay, parseDay, weekday } from '../support/sla/days';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import type { DemoOrganizer } from './build-demo-organizer';
 import { DEMO_REQUESTS } from './demo-app-request-catalogue';
@@ -14,8 +17,10 @@ import { DEMO_REQUESTS } from './demo-app-request-catalogue';
  * Ten requests for new tools (issue 18 item 9): each an ordinary pedagogical support case filed by a member of staff
  * at the unit, linked to a new, undecided register entry — six decided since (the decision answers the case and
  * solves it), four still open, some with checks ticked. Filed some days back from today (the dates move with it); due dates on
- * the organizer's calendar as a real request's. Inserted directly, without audit, as the rest of the demo, then
- * indexed for the queue search.
+ * the organizer's calendar as a real request's. Every step falls on a weekday in working hours and the case's state,
+ * line and first response follow its timeline, as the support demo's own cases do (build-demo-support.db.spec). A
+ * decided case carries no cause: settleToolRequests solves it with the decision's reply and no cause, and so does the
+ * demo. Inserted directly, without audit, as the rest of the demo, then indexed for the queue search.
  */
 export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { decidedBy: string; now?: Date }): Promise<number> {
 	const now = opts.now ?? new Date();
@@ -27,14 +32,17 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 		.from(supportCounters)
 		.where(eq(supportCounters.organizerId, organizerId));
 	let number = counter?.last ?? 0;
+	const today = parseDay(todayInStockholm(now));
 	let made = 0;
 	for (const [i, r] of DEMO_REQUESTS.entries()) {
 		const unitId = demo.units[r.unitKey];
 		const staff = demo.people.staff.filter((p) => p.unitKey === r.unitKey && !teacherEmails.has(p.email));
 		const requester = staff[(i * 3) % Math.max(1, staff.length)];
 		if (!unitId || !requester) continue;
-		const filedAt = new Date(now.getTime() - r.daysAgo * 86_400_000 - 2 * 3_600_000);
-		const decidedAt = r.decided ? new Date(filedAt.getTime() + r.decided.afterDays * 86_400_000) : null;
+		const filedDay = weekdayBack(today - r.daysAgo);
+		const filedAt = stockholmInstant(formatDay(filedDay), '09:40');
+		const decidedAt = r.decided ? stockholmInstant(formatDay(weekdayOn(filedDay + r.decided.afterDays)), '14:10') : null;
+		const startedAt = r.checks && !decidedAt ? stockholmInstant(formatDay(filedDay), '10:40') : null;
 		const [tool] = await tx
 			.insert(appTools)
 			.values({
@@ -63,12 +71,13 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 			description: requestDescription({ name: r.name, vendor: r.vendor, url: '', purpose: r.purpose, group, dataDescription: r.data }),
 			urgency: 'normal',
 			state: decidedAt ? 'solved' : r.checks ? 'in_progress' : 'new',
-			firstResponseAt: decidedAt ?? null,
+			line: 1,
+			firstResponseAt: decidedAt ?? startedAt,
 			solvedAt: decidedAt,
 			solvedById: decidedAt ? opts.decidedBy : null,
 			slaStatus: decidedAt ? 'met' : 'running',
 			createdAt: filedAt,
-			updatedAt: decidedAt ?? filedAt
+			updatedAt: decidedAt ?? startedAt ?? filedAt
 		});
 		const events: (typeof ticketEvents.$inferInsert)[] = [
 			{
@@ -112,7 +121,7 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 				data: { appDecisionId: decision.id },
 				createdAt: decidedAt
 			});
-		} else if (r.checks) {
+		} else if (startedAt) {
 			events.push({
 				ticketId,
 				organizerId,
@@ -123,7 +132,7 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 				body: '',
 				stateTo: 'in_progress',
 				data: { stateFrom: 'new' },
-				createdAt: new Date(filedAt.getTime() + 3_600_000)
+				createdAt: startedAt
 			});
 		}
 		await tx.insert(ticketEvents).values(events);
@@ -152,7 +161,7 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 					organizerId,
 					item,
 					checkedBy: opts.decidedBy,
-					checkedAt: new Date(filedAt.getTime() + 86_400_000)
+					checkedAt: new Date(Math.min(filedAt.getTime() + 86_400_000, now.getTime() - 3_600_000))
 				}))
 			);
 		made++;
@@ -164,3 +173,8 @@ export async function buildDemoAppRequests(tx: Db, demo: DemoOrganizer, opts: { 
 	await backfillTicketIndex(tx, { organizerId });
 	return made;
 }
+
+/** The day itself when a weekday, else the Friday before (a request is filed on a working day). */
+const weekdayBack = (day: number) => day - ([0, 6].includes(weekday(day)) ? (weekday(day) === 0 ? 2 : 1) : 0);
+/** The day itself when a weekday, else the Monday after (a decision is made on a working day). */
+const weekdayOn = (day: number) => day + ([0, 6].includes(weekday(day)) ? (weekday(day) === 6 ? 2 : 1) : 0);

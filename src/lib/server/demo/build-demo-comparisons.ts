@@ -3,13 +3,16 @@ import type { Db } from '../db';
 import { comparisonKeyFigures, comparisonMappings, comparisonValues, organizers } from '../db/schema';
 import type { Measure } from '../followup/comparisons/comparison-measures';
 import { parsePeriod } from '../followup/comparisons/comparison-periods';
+import { todayInStockholm } from '../auth/load-actor';
+import { schoolYearOf } from '../support/followup/school-years';
 import type { DemoOrganizer } from './build-demo-organizer';
 
 export type DemoComparisonCounts = { keyFigures: number; values: number; mappings: number };
 
 /**
  * Kolada-style key figures of the demo (ids and titles invented, in our own words), for the municipality over the two
- * years before this one, and for the first three skolenheter where a school figure makes sense. Each mapped to the
+ * calendar years in which the last two completed school years ended (Kolada dates a school year by the year it ends),
+ * and for the first three skolenheter where a school figure makes sense. Each mapped to the
  * own figure it matches, save the last, which shows what an unlinked key figure looks like. Value = base + step per
  * year (+ a small offset per school), so the figures move the way the demo's own do.
  */
@@ -62,10 +65,15 @@ const FIGURES: { code: string; title: string; measure: Measure; base: number; st
 		}
 	];
 
-/** Inserted directly, without audit, as the rest of the demo; deterministic for a given year. */
+/**
+ * Inserted directly, without audit, as the rest of the demo; deterministic for a given school year. The years follow
+ * the school year, not the calendar: in an autumn term the follow-up reads this school year and the one before
+ * (comparisonsBeside), which end in the next calendar year and this one — values for the two calendar years before
+ * today's would match nothing there, and the autumn board report would have no comparison section.
+ */
 export async function buildDemoComparisons(tx: Db, demo: DemoOrganizer, opts: { now?: Date } = {}): Promise<DemoComparisonCounts> {
-	const year = (opts.now ?? new Date()).getUTCFullYear();
-	const years = [year - 2, year - 1].map((y) => parsePeriod(String(y))!);
+	const ended = Number(schoolYearOf(todayInStockholm(opts.now)).from.slice(0, 4));
+	const years = [ended - 1, ended].map((y) => parsePeriod(String(y))!);
 	const [org] = await tx.select({ code: organizers.municipalityCode }).from(organizers).where(eq(organizers.id, demo.organizerId));
 	const schools = demo.unitPlans.filter((u) => u.kind === 'skolenhet' && u.schoolUnitCode).slice(0, 3);
 	const inserted = await tx

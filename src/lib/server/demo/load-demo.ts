@@ -43,6 +43,8 @@ import { buildDemoComparisons } from './build-demo-comparisons';
 import { buildDemoBoardReports } from './build-demo-board-reports';
 import { createRandom } from './random';
 import { buildDemoSurveys } from './build-demo-surveys';
+import { buildDemoGuidanceHistory } from './build-demo-guidance-history';
+import { buildDemoSurveyUses } from './build-demo-survey-uses';
 import { backfillTicketIndex } from '../support/tickets/backfill-ticket-index';
 import { backfillLeadTimes } from '../support/lead-times/backfill-lead-times';
 import { DEFAULT_DEMO_SEED, DEMO_SLUG, planDemo } from './plan-demo';
@@ -62,6 +64,8 @@ const KNOWLEDGE_SEED_OFFSET = 12;
 const COMPETENCE_SEED_OFFSET = 19;
 const COURSES_SEED_OFFSET = 58;
 const SURVEYS_SEED_OFFSET = 59;
+const GUIDANCE_HISTORY_SEED_OFFSET = 60;
+const SURVEY_USES_SEED_OFFSET = 61;
 
 export type LoadDemoResult = { created: true; demo: DemoOrganizer; signIns: DemoSignIn[] } | { created: false; signIns: DemoSignIn[] };
 
@@ -125,7 +129,12 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 			const capacity = await buildDemoCapacity(tx, created);
 			const comparisons = await buildDemoComparisons(tx, created);
 			const unitSizes = await buildDemoUnitSizes(tx, created);
+			// The guidance held so far (after the allotments, which follow the last weeks' work as it stood): sub-goal 1.3's
+			// figures and the bookings the feedback forms below answer.
+			const guidanceHistory = await buildDemoGuidanceHistory(tx, created, createRandom(seed + GUIDANCE_HISTORY_SEED_OFFSET));
 			const surveys = await buildDemoSurveys(tx, created, createRandom(seed + SURVEYS_SEED_OFFSET));
+			// After the progression plan and the guidance held: the student survey asks its steps, the feedback follows the bookings.
+			const surveyUses = await buildDemoSurveyUses(tx, created, createRandom(seed + SURVEY_USES_SEED_OFFSET));
 			const boardReports = await buildDemoBoardReports(tx, created);
 			await recordAudit(tx, {
 				organizerId: created.organizerId,
@@ -146,8 +155,10 @@ export async function loadDemo(db: Db, opts: { seed?: number } = {}): Promise<Lo
 					cycles,
 					effects,
 					surveys,
+					surveyUses,
 					knowledge,
 					guidance,
+					guidanceHistory,
 					questions,
 					apps,
 					devices,
