@@ -10,6 +10,7 @@ import { createCategory } from '../support/config/create-category';
 import { createDeviceModel } from './create-device-model';
 import { registerDevice } from './register-device';
 import { handOutDevice } from './hand-out-device';
+import { OTHER_EQUIPMENT } from '../../support/case-device';
 
 const t = useTestDatabase();
 let n = 0;
@@ -90,6 +91,16 @@ describe('a category marked "Gäller utrustning"', () => {
 			input: { ...base, unitId: s.school.id, categoryId: s.computer.id, deviceId: s.device.id }
 		});
 		expect(ticket).toMatchObject({ categoryId: s.computer.id, deviceId: s.device.id });
+	});
+
+	it('lets a holder say the case is about other equipment than their devices (a printer), tying no device to it', async () => {
+		const s = await setUp();
+		const ticket = await fileTicket(t.db, {
+			actor: s.teacher,
+			organizerId: s.org,
+			input: { ...base, unitId: s.school.id, categoryId: s.computer.id, deviceId: OTHER_EQUIPMENT, deviceType: 'Skrivaren i lärarrummet' }
+		});
+		expect(ticket).toMatchObject({ categoryId: s.computer.id, deviceId: null, deviceType: 'Skrivaren i lärarrummet' });
 	});
 
 	it('lets a requester without devices describe the equipment in free text, and asks nothing in other categories', async () => {

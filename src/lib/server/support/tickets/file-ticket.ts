@@ -19,6 +19,7 @@ import { attachSeenArticles } from '../../knowledge/suggestions/attach-seen-arti
 import { indexTicket } from './index-ticket';
 import { resolveCaseDevice } from '../../devices/resolve-case-device';
 import { requireCaseDevice } from '../../devices/require-case-device';
+import { OTHER_EQUIPMENT } from '../../../support/case-device';
 
 const count = (max: number) =>
 	z.coerce
@@ -144,15 +145,18 @@ export async function fileTicket(
 		if (!cat) throw new AppError('INVALID', 'Okänd kategori', [{ field: 'categoryId', message: 'support_error_choose_category' }]);
 		deviceRelated = cat.deviceRelated;
 	}
+	// "Other equipment than my devices" answers a device category without naming one of the requester's devices.
+	const otherEquipment = input.deviceId === OTHER_EQUIPMENT;
 	const deviceId = await resolveCaseDevice(db, {
 		actor,
 		organizerId,
 		requesterId,
-		deviceId: input.deviceId,
+		deviceId: otherEquipment ? '' : input.deviceId,
 		deviceTag: input.deviceTag
 	});
 	// A category marked "Gäller utrustning" asks which device, when the requester has one the filer can name.
-	if (deviceRelated && !deviceId && opts.asksForDevice !== false) await requireCaseDevice(db, { actor, organizerId, requesterId });
+	if (deviceRelated && !deviceId && !otherEquipment && opts.asksForDevice !== false)
+		await requireCaseDevice(db, { actor, organizerId, requesterId });
 	const slaTargets = await loadSlaTargets(db, organizerId, input.chain, input.urgency);
 	return db.transaction(async (tx) => {
 		const [counter] = await tx
