@@ -7,10 +7,10 @@ import { authorize, can, type Actor } from '../policies';
 import { daysWithoutDevice } from './device-rules';
 import { loadDeviceScope } from './device-scope';
 import { modelCostPerStudentYear, type ModelHistory } from './device-costs';
+import { sumDeviceYears } from './sum-device-years';
+import { sumRepairCosts } from './sum-repair-costs';
 
 const YEAR_MS = 365.25 * 86_400_000;
-/** Statuses after which a device is no longer in use: its years end when it got there. */
-const OUT_OF_USE = ['lost', 'stolen', 'scrapped'];
 
 /**
  * Cost per student-year of each model (devices.view), from the devices at the units the reader sees: their years of
@@ -43,31 +43,12 @@ async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string
 		models.map((m) => [m.id, { ...m, deviceYears: 0, repairs: [], losses: 0, daysWithout: 0, devices: 0 }])
 	);
 	if (unitIds.length) {
-		// Summed per model in the database (decision 064): 200 000 devices are not carried to Node to be added up there.
+		// Summed per model in the database (decision 064), the years and the repair costs from sums stored by triggers
+		// (decision 073): 200 000 devices and their repairs are neither carried to Node nor read on each request.
 		const at = sql`d.organizer_id = ${opts.organizerId} AND d.unit_id IN (SELECT unnest(${`{${unitIds.join(',')}}`}::uuid[]))`;
-		// A device's years start at its purchase (midnight UTC, as a date) or its registration.
-		const start = sql`coalesce(d.purchase_date::timestamp AT TIME ZONE 'UTC', d.created_at)`;
-		const end = sql`CASE WHEN d.status IN (${sql.join(
-			OUT_OF_USE.map((st) => sql`${st}`),
-			sql`, `
-		)}) THEN d.updated_at ELSE ${now.toISOString()}::timestamptz END`;
 		const [years, repairs, away, losses] = await readTogether(db, [
-			() =>
-				db.execute(sql`SELECT d.model_id, count(*)::int AS devices,
-					coalesce(sum(greatest(0, extract(epoch FROM (${end} - ${start})))), 0)::float8 AS seconds
-				FROM devices d WHERE ${at} GROUP BY d.model_id`),
-			() =>
-				// The year of life is computed in a subquery kept apart (OFFSET 0): grouped on the expression itself,
-				// PostgreSQL guesses one group per repair and sorts all of them on disk (1.3 s of 1.7 s for 500 000
-				// repairs, bench:devices); on the subquery's column it hashes the few groups there are (decision 072).
-				db.execute(sql`SELECT model_id, life_year, sum(cost)::float8 AS cost, count(*)::int AS n
-				FROM (
-					SELECT d.model_id, floor(extract(epoch FROM (r.sent_at - ${start})) * 1000 / ${YEAR_MS})::int + 1 AS life_year, r.cost
-					FROM device_repairs r JOIN devices d ON d.id = r.device_id
-					WHERE r.organizer_id = ${opts.organizerId} AND ${at} AND r.returned_at IS NOT NULL AND r.cost IS NOT NULL
-					OFFSET 0
-				) s
-				GROUP BY 1, 2 ORDER BY 1, 2`),
+			() => sumDeviceYears(db, { organizerId: opts.organizerId, unitIds, now }),
+			() => sumRepairCosts(db, { organizerId: opts.organizerId, unitIds }),
 			// The days without go through the devices module's own rule (daysWithoutDevice): only repairs of held devices can count.
 			() =>
 				db.execute(sql`SELECT d.model_id, r.holder_id, r.loaner_device_id, r.sent_at, r.returned_at
@@ -78,13 +59,12 @@ async function modelCostsAt(db: Db, opts: { organizerId: string; unitIds: string
 				WHERE e.organizer_id = ${opts.organizerId} AND e.kind = 'status_changed' AND e.to_status IN ('lost', 'stolen') AND ${at}
 				GROUP BY 1`)
 		]);
-		for (const r of rowsOf<{ model_id: string; devices: number; seconds: number }>(years)) {
-			const h = history.get(r.model_id)!;
-			h.devices = Number(r.devices);
-			h.deviceYears = (Number(r.seconds) * 1000) / YEAR_MS;
+		for (const r of years) {
+			const h = history.get(r.modelId)!;
+			h.devices = r.devices;
+			h.deviceYears = (r.seconds * 1000) / YEAR_MS;
 		}
-		for (const r of rowsOf<{ model_id: string; life_year: number; cost: number; n: number }>(repairs))
-			history.get(r.model_id)!.repairs.push({ cost: Number(r.cost), lifeYear: Number(r.life_year), count: Number(r.n) });
+		for (const r of repairs) history.get(r.modelId)!.repairs.push({ cost: r.cost, lifeYear: r.lifeYear, count: r.count });
 		type Away = {
 			model_id: string;
 			holder_id: string;

@@ -43,6 +43,10 @@ export const deviceRepairs = pgTable(
 	(t) => [
 		index('device_repairs_device_idx').on(t.deviceId, t.sentAt),
 		index('device_repairs_open_idx').on(t.organizerId, t.returnedAt, t.sentAt),
+		// The repairs of held devices, which the cost report reads for the days without (decision 073).
+		index('device_repairs_held_idx')
+			.on(t.organizerId)
+			.where(sql`${t.holderId} IS NOT NULL`),
 		uniqueIndex('device_repairs_one_open')
 			.on(t.deviceId)
 			.where(sql`${t.returnedAt} IS NULL`)

@@ -71,7 +71,9 @@ export const devices = pgTable(
 		unique('devices_tag_unique').on(t.organizerId, t.assetTag),
 		unique('devices_serial_unique').on(t.organizerId, t.serialNumber),
 		index('devices_unit_idx').on(t.organizerId, t.unitId, t.status),
-		index('devices_holder_idx').on(t.holderId)
+		index('devices_holder_idx').on(t.holderId),
+		// The start of a device's years (decision 073): the cost report finds the few devices whose start is still ahead.
+		index('devices_start_idx').on(t.organizerId, sql`coalesce((${t.purchaseDate})::timestamp AT TIME ZONE 'UTC', ${t.createdAt})`)
 	]
 );
 
@@ -122,7 +124,11 @@ export const deviceEvents = pgTable(
 	},
 	(t) => [
 		index('device_events_device_idx').on(t.deviceId, t.createdAt),
-		index('device_events_actor_idx').on(t.organizerId, t.actorId, t.createdAt)
+		index('device_events_actor_idx').on(t.organizerId, t.actorId, t.createdAt),
+		// The loss and theft reports the cost report counts (decision 073).
+		index('device_events_losses_idx')
+			.on(t.organizerId, t.deviceId)
+			.where(sql`${t.kind} = 'status_changed' AND ${t.toStatus} IN ('lost', 'stolen')`)
 	]
 );
 

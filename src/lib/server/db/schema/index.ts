@@ -24,6 +24,7 @@ export * from './devices';
 export * from './device-returns';
 export * from './device-receipts';
 export * from './device-repairs';
+export * from './device-sums';
 export * from './ss12000';
 export * from './competence';
 export * from './courses';
