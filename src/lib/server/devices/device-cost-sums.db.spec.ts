@@ -23,8 +23,10 @@ const YEAR_MS = 365.25 * 86_400_000;
 
 type Sum = { model_id: string; unit_id: string; life_year: number; cost: number; repairs: number };
 const key = (r: Sum) => `${r.model_id} ${r.unit_id} ${r.life_year}`;
-const byKey = (rows: Sum[]) =>
-	Object.fromEntries(rows.map((r) => [key(r), [Number(r.cost), Number(r.repairs)]]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+const byKey = (rows: Sum[]): Record<string, [number, number]> =>
+	Object.fromEntries(
+		rows.map((r): [string, [number, number]] => [key(r), [Number(r.cost), Number(r.repairs)]]).sort(([a], [b]) => a.localeCompare(b))
+	);
 
 /** The stored sums of the organizer (rows whose repairs all moved away, at zero, left out). */
 async function stored(org: string) {
