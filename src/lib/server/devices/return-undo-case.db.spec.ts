@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
 import { buildActor, buildOrganizer, buildPerson, buildUnit } from '../../../../tests/factories';
-import { auditEvents, deviceEvents, devices, ticketEvents, tickets } from '../db/schema';
+import { auditEvents, deviceEvents, devices, surveyPulseDecisions, ticketEvents, tickets } from '../db/schema';
+import { sendPulses } from '../followup/surveys/send-pulses';
 import { addInternalNote } from '../support/handling/add-internal-note';
 import { createDeviceModel } from './create-device-model';
 import { registerDevice } from './register-device';
@@ -77,6 +78,10 @@ describe('undoing a damaged return', () => {
 		// The device is back with the student, as before the return.
 		const [device] = await t.db.select().from(devices).where(eq(devices.id, s.device.id));
 		expect(device).toMatchObject({ status: 'handed_out', holderId: s.student.id });
+		// Filed by mistake: the student is not asked how the case went.
+		await sendPulses(t.db, new Date(Date.now() + 10 * 86_400_000), { organizerId: s.org });
+		const [pulse] = await t.db.select().from(surveyPulseDecisions).where(eq(surveyPulseDecisions.ticketId, s.ticket.id));
+		expect(pulse?.outcome).toBe('withdrawn');
 	});
 
 	it('leaves a case someone has taken on open and says so; the device is still restored', async () => {
