@@ -7,7 +7,10 @@
  * Decision 071: the damaged return opens a repair (or warranty) case; the follow-up step records the checklist and a
  * photo (a PDF refused beside the field, the choices kept), shown in the history. And a member of staff filing in a
  * category marked "Gäller utrustning" is asked for the device, with and without JavaScript. The receipt of the first
- * hand-out is signed by its receiver without JavaScript and shows as signed to the key person.
+ * hand-out is signed by its receiver without JavaScript and shows as signed to the key person. Central technical
+ * support sets after how many days an unsigned receipt is reminded, without JavaScript (a bad number refused beside the
+ * field, what was typed kept), and the page with JavaScript passes axe. A damaged return scanned by mistake is undone,
+ * and the undo closes the case the return opened, saying so with a link.
  */
 import { expect, test } from '@playwright/test';
 import { planDemo, DEMO_SLUG } from '../../../src/lib/server/demo/plan-demo';
@@ -16,6 +19,7 @@ import { DEMO_PASSWORD, signIn } from '../helpers';
 
 const people = planDemo().people;
 const TECH = people.find((p) => p.signIn?.startsWith('technical_key_person ('))!;
+const CENTRAL = people.find((p) => p.signIn === 'central_technical_support')!;
 const STAFF = people.filter(
 	(p) => p.assignments.length === 1 && p.assignments[0].role === 'staff' && p.assignments[0].unitKey === 'solbacka' && !p.protectedIdentity
 );
@@ -188,4 +192,65 @@ test('a category about equipment asks the filer which device, with and without J
 		await expect(page).toHaveURL(/\/support\/\d+\?anmalt/);
 		await context.close();
 	}
+});
+
+test('central technical support sets the receipt reminder days without JavaScript; a bad number is refused beside the field', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, CENTRAL.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}/utrustning/kvitton`);
+	const days = page.getByLabel('Påminn efter antal dagar');
+	await days.fill('45');
+	await page.getByRole('button', { name: 'Spara inställningen' }).click();
+	await expect(page.locator('#reminderDays-error')).toContainText('mellan 1 och 30');
+	await expect(days).toHaveValue('45');
+	await expect(days).toHaveAttribute('aria-invalid', 'true');
+	await days.fill('5');
+	await page.getByRole('button', { name: 'Spara inställningen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Inställningen är sparad.');
+	await expect(page.getByLabel('Påminn efter antal dagar')).toHaveValue('5');
+	await expect(page.getByRole('columnheader', { name: 'Påminnelser' }).or(page.getByText('Alla kvitton'))).toBeVisible();
+	await context.close();
+
+	const withJs = await browser.newContext();
+	const again = await withJs.newPage();
+	await signIn(again, CENTRAL.email, DEMO_PASSWORD);
+	await again.goto(`/${DEMO_SLUG}/utrustning/kvitton`, { waitUntil: 'networkidle' });
+	await expect(again.getByLabel('Påminn efter antal dagar')).toHaveValue('5');
+	await expectAccessible(again);
+	await withJs.close();
+});
+
+test('undoing a damaged return scanned by mistake closes the case it opened and says so', async ({ page }) => {
+	test.setTimeout(120_000);
+	const tag = `E2E-${RUN}-3`;
+	await signIn(page, TECH.email, DEMO_PASSWORD);
+	await page.goto(`/${DEMO_SLUG}/utrustning/ny`, { waitUntil: 'networkidle' });
+	await page.getByLabel('Inventarienummer', { exact: true }).fill(tag);
+	await page.getByLabel('Modell', { exact: true }).selectOption({ label: 'Kvistbok Lärling 11' });
+	await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Solbackaskolan' });
+	await page.getByLabel('Inköpsdatum (frivilligt)').fill('2025-08-01');
+	await page.getByRole('button', { name: 'Registrera enheten' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(tag);
+	await page.goto(`/${DEMO_SLUG}/utrustning/skanna`, { waitUntil: 'networkidle' });
+	const status = page.getByRole('status');
+	await page.getByLabel('Personens e-postadress eller användar-id').fill(STAFF[1].email);
+	await page.getByLabel('Enhetens inventarienummer').fill(tag);
+	await page.getByRole('button', { name: 'Lämna ut' }).click();
+	await expect(status).toHaveText(`${tag} är utlämnad till ${STAFF[1].name}.`);
+	await page.getByRole('link', { name: 'Ta emot' }).click();
+	await page.getByRole('radio', { name: 'Skadad' }).check();
+	await page.getByLabel('Enhetens inventarienummer').fill(tag);
+	await page.keyboard.press('Enter');
+	await expect(status).toContainText(/ärende \d+ är öppnat/);
+	const number = (await status.textContent())!.match(/ärende (\d+) är öppnat/)![1];
+	await page.getByRole('button', { name: 'Ångra senaste' }).click();
+	await expect(status).toContainText(`Ärende ${number}, som återlämningen öppnade, är stängt.`);
+	await expect(page.getByRole('link', { name: `Öppna ärende ${number}` })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: `Öppna ärende ${number}` }).click();
+	await expect(page.getByText(`återlämningen av ${tag} ångrades`).first()).toBeVisible();
 });

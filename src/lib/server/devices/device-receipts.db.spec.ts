@@ -1,4 +1,4 @@
-// Covers: signHandOutReceipt, findUnsignedReceipts, setReceiptsRequired, getDeviceSettings (and the signature on getHandOutReceipt and getDevice).
+// Covers: signHandOutReceipt, findUnsignedReceipts, setReceiptSettings, getDeviceSettings (and the signature on getHandOutReceipt and getDevice).
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -11,7 +11,7 @@ import { handOutDevice } from './hand-out-device';
 import { returnDevice } from './return-device';
 import { signHandOutReceipt } from './sign-hand-out-receipt';
 import { findUnsignedReceipts } from './find-unsigned-receipts';
-import { setReceiptsRequired } from './set-receipts-required';
+import { setReceiptSettings } from './set-receipt-settings';
 import { getDeviceSettings } from './get-device-settings';
 import { getHandOutReceipt } from './get-hand-out-receipt';
 import { getDevice } from './get-device';
@@ -130,14 +130,14 @@ describe('receipts signed in the app', () => {
 
 	it('keeps the requirement off by default; organizer-wide managers turn it on, audited; a key person may not', async () => {
 		const s = await setUp();
-		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: false });
+		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: false, reminderDays: 3 });
 		expect(
-			(await refusal(setReceiptsRequired(t.db, { actor: s.techKey, organizerId: s.org, input: { receiptsRequired: 'on' } })))?.code
+			(await refusal(setReceiptSettings(t.db, { actor: s.techKey, organizerId: s.org, input: { receiptsRequired: 'on' } })))?.code
 		).toBe('FORBIDDEN');
-		await setReceiptsRequired(t.db, { actor: s.admin, organizerId: s.org, input: { receiptsRequired: 'on' } });
-		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: true });
-		await setReceiptsRequired(t.db, { actor: s.admin, organizerId: s.org, input: {} });
-		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: false });
+		await setReceiptSettings(t.db, { actor: s.admin, organizerId: s.org, input: { receiptsRequired: 'on' } });
+		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: true, reminderDays: 3 });
+		await setReceiptSettings(t.db, { actor: s.admin, organizerId: s.org, input: {} });
+		expect(await getDeviceSettings(t.db, s.org)).toEqual({ receiptsRequired: false, reminderDays: 3 });
 		const audits = await t.db
 			.select()
 			.from(auditEvents)

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceEvents, deviceReceiptSignatures, devices, units } from '../db/schema';
+import { deviceEvents, deviceReceiptReminders, deviceReceiptSignatures, devices, units } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
 import { shownNamesById } from '../support/privacy/shown-names';
 import { loadDeviceScope } from './device-scope';
@@ -11,7 +11,8 @@ export const UNSIGNED_LIMIT = 500;
 /**
  * The hand-outs whose receipt is not signed yet (decision 071), for those who manage the devices: the devices still
  * held by the person they were handed to (a returned device's receipt no longer waits), newest first, at the units the
- * actor manages. The setting is the page's to show; this lists regardless, so turning it on shows what is missing.
+ * actor manages, each with how many reminders its receiver has had (decision 071, addendum). The setting is the page's
+ * to show; this lists regardless, so turning it on shows what is missing.
  */
 export async function findUnsignedReceipts(db: Db, opts: { actor: Actor | null; organizerId: string }) {
 	authorize(opts.actor, 'devices.manage', { type: 'organizer', organizerId: opts.organizerId });
@@ -49,6 +50,22 @@ export async function findUnsignedReceipts(db: Db, opts: { actor: Actor | null; 
 		return true;
 	});
 	const shown = latest.filter((r) => !r.signatureId && can(actor, 'devices.manage', resource(r.unitId))).slice(0, UNSIGNED_LIMIT);
+	const reminded = shown.length
+		? new Map(
+				(
+					await db
+						.select({ eventId: deviceReceiptReminders.eventId, n: count() })
+						.from(deviceReceiptReminders)
+						.where(
+							inArray(
+								deviceReceiptReminders.eventId,
+								shown.map((r) => r.eventId)
+							)
+						)
+						.groupBy(deviceReceiptReminders.eventId)
+				).map((r) => [r.eventId, Number(r.n)])
+			)
+		: new Map<string, number>();
 	const names = await shownNamesById(db, {
 		actor,
 		organizerId: opts.organizerId,
@@ -61,6 +78,7 @@ export async function findUnsignedReceipts(db: Db, opts: { actor: Actor | null; 
 		tag: r.tag,
 		unitName: r.unitName,
 		at: r.at,
-		personName: r.personId ? (names.get(r.personId) ?? '') : ''
+		personName: r.personId ? (names.get(r.personId) ?? '') : '',
+		reminders: reminded.get(r.eventId) ?? 0
 	}));
 }

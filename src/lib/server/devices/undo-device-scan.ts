@@ -6,15 +6,17 @@ import { AppError, conflict } from '../errors';
 import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
 import { loadDeviceScope } from './device-scope';
+import { closeReturnCase, type ReturnCaseOutcome } from './close-return-case';
 
-/** What an undo confirms: the device's tag and what was undone. */
-export type UndoResult = { deviceId: string; tag: string; undone: 'handed_out' | 'returned' };
+/** What an undo confirms: the device's tag, what was undone, and what became of the case a damaged return opened. */
+export type UndoResult = { deviceId: string; tag: string; undone: 'handed_out' | 'returned'; returnCase: ReturnCaseOutcome | null };
 
 /**
  * Undoes a hand-out or return scan (devices.manage at the device's unit), as long as it is still the last thing
  * that happened to the device: the device gets back its status and holder from before the scan. The history is not
  * rewritten: an `undone` row naming the scan is appended. Unknown or other organizers' scans are NOT_FOUND; a scan
- * something has happened after is refused (CONFLICT). One transaction with the audit event.
+ * something has happened after is refused (CONFLICT). A damaged return's case is closed with it unless someone has
+ * taken it on (`closeReturnCase`; then it stays open and the result says so). One transaction with the audit events.
  */
 export async function undoDeviceScan(db: Db, opts: { actor: Actor | null; organizerId: string; eventId: string }): Promise<UndoResult> {
 	authorize(opts.actor, 'devices.manage', { type: 'organizer', organizerId: opts.organizerId });
@@ -49,14 +51,29 @@ export async function undoDeviceScan(db: Db, opts: { actor: Actor | null; organi
 			toStatus: status,
 			undoesEventId: event.id
 		});
+		const returnCase =
+			event.kind === 'returned' && event.ticketId
+				? await closeReturnCase(tx, {
+						organizerId: opts.organizerId,
+						actorId: actor.personId,
+						ticketId: event.ticketId,
+						returnEventId: event.id,
+						tag: device.assetTag
+					})
+				: null;
 		await recordAudit(tx, {
 			organizerId: opts.organizerId,
 			actorId: actor.personId,
 			action: 'device.undo_scan',
 			entityType: 'device',
 			entityId: device.id,
-			changes: { status: [device.status, status], holderId: [device.holderId, holderId], undoes: [null, event.id] }
+			changes: {
+				status: [device.status, status],
+				holderId: [device.holderId, holderId],
+				undoes: [null, event.id],
+				...(returnCase && { caseNumber: returnCase.number, case: returnCase.outcome })
+			}
 		});
-		return { deviceId: device.id, tag: device.assetTag, undone: event.kind as UndoResult['undone'] };
+		return { deviceId: device.id, tag: device.assetTag, undone: event.kind as UndoResult['undone'], returnCase };
 	});
 }

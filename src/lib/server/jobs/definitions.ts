@@ -13,6 +13,7 @@ import { sendAnswerReminders } from '../assessment/answer-reminders/send-answer-
 import { sendArticleReviewReminders } from '../knowledge/review/send-article-review-reminders';
 import { sendAgreementReminders } from '../apps/send-agreement-reminders';
 import { sendLoanReminders } from '../devices/send-loan-reminders';
+import { sendReceiptReminders } from '../devices/send-receipt-reminders';
 import { runDueSs12000Syncs } from '../integrations/ss12000/run-due-ss12000-syncs';
 import { deliverWebhookMessages } from '../integrations/webhooks/deliver-webhook-messages';
 import { pruneWebhookLog } from '../integrations/webhooks/prune-webhook-log';
@@ -79,6 +80,13 @@ export const JOBS: readonly JobDefinition[] = [
 		name: 'device-loan-reminders',
 		cron: '40 6 * * *',
 		run: (db, now) => sendLoanReminders(db, now)
+	},
+	{
+		// Reminds those handed a device whose receipt is still unsigned (decision 071, addendum): the organizer's number
+		// of days after the hand-out, then as many days apart, at most three times. Daily before the 07:00 digest.
+		name: 'device-receipt-reminders',
+		cron: '50 6 * * *',
+		run: (db, now) => sendReceiptReminders(db, now)
 	},
 	{
 		// Posts to the support teams' chat channels (decision 026), retried like mail; also asked for right after a step.

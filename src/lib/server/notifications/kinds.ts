@@ -12,7 +12,8 @@ export const NOTIFICATION_KINDS = [
 	'article_review',
 	'qa_duty',
 	'qa_answer',
-	'agreement_expiring'
+	'agreement_expiring',
+	'receipt_unsigned'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
@@ -32,7 +33,8 @@ export type NotificationProfile = 'handler' | 'supplier' | 'requester';
  * a case one holds, asks for action: at once for those who work cases. An article of one's own due for review is
  * not urgent: in the daily digest, whoever owns it. A colleague question for the key person on duty (qa_duty) and
  * a new answer to one's own question (qa_answer) are worth hearing of while they are fresh: at once, for everyone.
- * A data processing agreement running out (agreement_expiring) leaves weeks to act: in the digest.
+ * A data processing agreement running out (agreement_expiring) leaves weeks to act: in the digest. A reminder to sign
+ * the receipt for a device one was handed (receipt_unsigned) goes a few days apart, at most three times: at once.
  */
 const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice>> = {
 	handler: {
@@ -48,7 +50,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		article_review: 'digest',
 		qa_duty: 'immediate',
 		qa_answer: 'immediate',
-		agreement_expiring: 'digest'
+		agreement_expiring: 'digest',
+		receipt_unsigned: 'immediate'
 	},
 	supplier: {
 		new_case: 'off',
@@ -63,7 +66,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		article_review: 'digest',
 		qa_duty: 'immediate',
 		qa_answer: 'immediate',
-		agreement_expiring: 'digest'
+		agreement_expiring: 'digest',
+		receipt_unsigned: 'immediate'
 	},
 	requester: {
 		new_case: 'off',
@@ -78,7 +82,8 @@ const DEFAULTS: Record<NotificationProfile, Record<NotificationKind, EmailChoice
 		article_review: 'digest',
 		qa_duty: 'immediate',
 		qa_answer: 'immediate',
-		agreement_expiring: 'digest'
+		agreement_expiring: 'digest',
+		receipt_unsigned: 'immediate'
 	}
 };
 

@@ -4,7 +4,8 @@ import type { NotificationKind } from './kinds';
 type Locale = 'sv' | 'en';
 /**
  * A case's number, title and line; an article's notification (article_review) has its slug and review date instead;
- * a colleague question's (qa_duty, qa_answer) the question's id; a tool's (agreement_expiring) its id and end date.
+ * a colleague question's (qa_duty, qa_answer) the question's id; a tool's (agreement_expiring) its id and end date;
+ * an unsigned receipt's (receipt_unsigned) the device's tag as title, the device, the hand-out and its day.
  */
 export type NotificationParams = {
 	number: number;
@@ -16,6 +17,10 @@ export type NotificationParams = {
 	/** A tool of the register and the day its agreement ends (agreement_expiring). */
 	tool?: string;
 	endsOn?: string;
+	/** The device and its hand-out (a device_events row) whose receipt is unsigned, and the day it was handed out. */
+	device?: string;
+	event?: string;
+	handedOutOn?: string;
 };
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -33,6 +38,8 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 			return m.qa_notify_answer({ title: args.title }, o);
 		case 'agreement_expiring':
 			return m.apps_notify_agreement_expiring({ title: args.title, date: p.endsOn ?? '' }, o);
+		case 'receipt_unsigned':
+			return m.devicereturns_notify_receipt_unsigned({ tag: args.title, date: p.handedOutOn ?? '' }, o);
 		case 'new_case':
 			return m.notifications_kind_new_case(args, o);
 		case 'assigned':
@@ -66,6 +73,8 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 			return m.qa_notify_label_answer({}, o);
 		case 'agreement_expiring':
 			return m.apps_notify_label_agreement_expiring({}, o);
+		case 'receipt_unsigned':
+			return m.devicereturns_notify_label_receipt_unsigned({}, o);
 		case 'new_case':
 			return m.notifications_label_new_case({}, o);
 		case 'assigned':
@@ -89,19 +98,27 @@ export function kindLabel(kind: NotificationKind, locale?: Locale): string {
 
 /**
  * Where a notification leads in the app: the case page, the article for an article's notification, the question for
- * a question's, the tool's page for an agreement's.
+ * a question's, the tool's page for an agreement's, the receipt to sign for an unsigned receipt's.
  */
 export function notificationPath(kind: NotificationKind, p: NotificationParams, orgSlug: string): string {
 	if (kind === 'article_review') return `/${encodeURIComponent(orgSlug)}/hjalp/${encodeURIComponent(p.article ?? '')}`;
 	if (kind === 'qa_duty' || kind === 'qa_answer') return `/${encodeURIComponent(orgSlug)}/fragor/${encodeURIComponent(p.question ?? '')}`;
 	if (kind === 'agreement_expiring') return `/${encodeURIComponent(orgSlug)}/appar/register/${encodeURIComponent(p.tool ?? '')}`;
+	if (kind === 'receipt_unsigned')
+		return `/${encodeURIComponent(orgSlug)}/utrustning/${encodeURIComponent(p.device ?? '')}/kvitto?handelse=${encodeURIComponent(p.event ?? '')}`;
 	return `/${encodeURIComponent(orgSlug)}/support/${p.number}`;
 }
 
 /** The mail for one notification sent at once: Swedish (the organizer's language), the link, a short English line. */
 export function buildNotificationMail(kind: NotificationKind, p: NotificationParams, link: string): { subject: string; body: string } {
 	const sv = { locale: 'sv' as const };
-	if (kind === 'article_review' || kind === 'qa_duty' || kind === 'qa_answer' || kind === 'agreement_expiring') {
+	if (
+		kind === 'article_review' ||
+		kind === 'qa_duty' ||
+		kind === 'qa_answer' ||
+		kind === 'agreement_expiring' ||
+		kind === 'receipt_unsigned'
+	) {
 		const body = [
 			notificationText(kind, p, 'sv'),
 			`${m.notifications_mail_open({}, sv)}\n${link}`,
@@ -115,7 +132,9 @@ export function buildNotificationMail(kind: NotificationKind, p: NotificationPar
 					? m.qa_notify_answer_subject
 					: kind === 'agreement_expiring'
 						? m.apps_notify_agreement_expiring_subject
-						: m.kbio_notify_article_review_subject;
+						: kind === 'receipt_unsigned'
+							? m.devicereturns_notify_receipt_unsigned_subject
+							: m.kbio_notify_article_review_subject;
 		return { subject: subject({ title: oneLine(p.title) }, sv), body: `${body.join('\n\n')}\n` };
 	}
 	const parts = [

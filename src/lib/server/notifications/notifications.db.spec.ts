@@ -200,7 +200,8 @@ describe('preferences and the digest', () => {
 			article_review: 'digest',
 			qa_duty: 'immediate',
 			qa_answer: 'digest',
-			agreement_expiring: 'digest'
+			agreement_expiring: 'digest',
+			receipt_unsigned: 'immediate'
 		};
 		expect(await saveNotificationPreferences(t.db, { actor: supplier, input })).toBeGreaterThan(0);
 		expect((await getNotificationPreferences(t.db, { actor: supplier })).find((p) => p.kind === 'escalated')).toEqual({

@@ -196,7 +196,7 @@ export const surveyPulseDecisions = pgTable(
 		personId: uuid('person_id')
 			.notNull()
 			.references(() => people.id),
-		/** sent | capped | merged | disabled | inactive */
+		/** sent | capped | merged | withdrawn | disabled | inactive */
 		outcome: text('outcome').notNull(),
 		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow()
 	},

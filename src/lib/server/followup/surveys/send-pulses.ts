@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { people, surveyInvitations, surveyPulseDecisions, surveySettings, tickets } from '../../db/schema';
+import { people, surveyInvitations, surveyPulseDecisions, surveySettings, ticketEvents, tickets } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { newToken, hashToken } from '../../auth/tokens';
 import { sendMail } from '../../mail/send-mail';
@@ -13,12 +13,12 @@ const DAY = 86_400_000;
 /** Cases closed longer ago than this are never pulsed (a server down for weeks, or pulses just switched on). */
 export const PULSE_LOOKBACK_DAYS = 14;
 
-export type PulseOutcome = 'sent' | 'capped' | 'merged' | 'disabled' | 'inactive';
+export type PulseOutcome = 'sent' | 'capped' | 'merged' | 'withdrawn' | 'disabled' | 'inactive';
 
 /**
  * The pulse after a closed case (the hourly survey-pulses job; tests pass a made-up `now`): every case closed within
  * the last PULSE_LOOKBACK_DAYS whose delay (working days, the organizer's setting) has passed gets one decision, once:
- * a merged case, an organizer with pulses off or an inactive requester gets none; a requester who was sent a pulse
+ * a merged case, a case withdrawn because the device return that opened it was undone, an organizer with pulses off or an inactive requester gets none; a requester who was sent a pulse
  * within the organizer's cap (30 days by default) gets none; otherwise the requester gets a one-use link by mail
  * through the outbox. The decision row (ticket as key) makes the job idempotent, also with two workers. Audited
  * survey.pulse. Returns the outcomes.
@@ -77,15 +77,28 @@ async function decide(tx: Db, c: Candidate, now: Date): Promise<PulseOutcome | n
 		.where(and(eq(surveyPulseDecisions.personId, c.requesterId), eq(surveyPulseDecisions.outcome, 'sent')))
 		.orderBy(desc(surveyPulseDecisions.decidedAt))
 		.limit(1);
+	// A case closed because the damaged return that opened it was undone (decision 071, addendum) was filed by mistake:
+	// nobody was helped, so nobody is asked how it went.
+	const [close] = c.mergedIntoId
+		? []
+		: await tx
+				.select({ data: ticketEvents.data })
+				.from(ticketEvents)
+				.where(and(eq(ticketEvents.ticketId, c.ticket.id), eq(ticketEvents.kind, 'close')))
+				.orderBy(desc(ticketEvents.createdAt))
+				.limit(1);
+	const withdrawn = typeof (close?.data as { undoneDeviceReturn?: unknown } | undefined)?.undoneDeviceReturn === 'string';
 	const outcome: PulseOutcome = c.mergedIntoId
 		? 'merged'
-		: !c.settings.pulseEnabled
-			? 'disabled'
-			: person?.status !== 'active'
-				? 'inactive'
-				: last && now.getTime() - last.decidedAt.getTime() < c.settings.pulseCapDays * DAY
-					? 'capped'
-					: 'sent';
+		: withdrawn
+			? 'withdrawn'
+			: !c.settings.pulseEnabled
+				? 'disabled'
+				: person?.status !== 'active'
+					? 'inactive'
+					: last && now.getTime() - last.decidedAt.getTime() < c.settings.pulseCapDays * DAY
+						? 'capped'
+						: 'sent';
 	const [decided] = await tx
 		.insert(surveyPulseDecisions)
 		.values({ ticketId: c.ticket.id, organizerId: c.ticket.organizerId, personId: c.requesterId, outcome, decidedAt: now })

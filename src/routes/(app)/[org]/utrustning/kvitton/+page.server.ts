@@ -4,10 +4,13 @@ import { formValues, runAction, throwHttp } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies';
 import { findUnsignedReceipts } from '$lib/server/devices/find-unsigned-receipts';
 import { getDeviceSettings } from '$lib/server/devices/get-device-settings';
-import { setReceiptsRequired } from '$lib/server/devices/set-receipts-required';
+import { setReceiptSettings } from '$lib/server/devices/set-receipt-settings';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Receipts not signed yet at the units the person manages, and (for organizer-wide managers) whether they are required. */
+/**
+ * Receipts not signed yet at the units the person manages with their reminders, and (for organizer-wide managers)
+ * whether receipts are required and after how many days an unsigned one is reminded.
+ */
 export const load: PageServerLoad = async (event) => {
 	const { actor, organizer } = await requireOrganizer(event, 'devices.manage');
 	const unsigned = await findUnsignedReceipts(event.locals.db, { actor, organizerId: organizer.id }).catch(throwHttp);
@@ -25,7 +28,7 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		return runAction(
 			async () => {
-				await setReceiptsRequired(event.locals.db, { actor, organizerId: organizer.id, input: values });
+				await setReceiptSettings(event.locals.db, { actor, organizerId: organizer.id, input: values });
 				redirect(303, `/${organizer.slug}/utrustning/kvitton?sparad`);
 			},
 			{ values }

@@ -69,7 +69,7 @@ export const actions: Actions = {
 		return runAction(
 			async () => {
 				const done = await undoDeviceScan(event.locals.db, { actor, organizerId: organizer.id, eventId: values.eventId ?? '' });
-				return { undone: { tag: done.tag } };
+				return { undone: { tag: done.tag, returnCase: done.returnCase } };
 			},
 			{ values, field: 'undo' }
 		);

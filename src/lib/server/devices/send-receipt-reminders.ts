@@ -1,0 +1,183 @@
+import { and, count, desc, eq, gte, inArray, isNotNull, max } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	deviceEvents,
+	deviceReceiptReminders,
+	deviceReceiptSignatures,
+	deviceSettings,
+	devices,
+	notificationPreferences,
+	notifications,
+	organizers,
+	people
+} from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { todayInStockholm } from '../auth/load-actor';
+import { env } from '../env';
+import { sendMail } from '../mail/send-mail';
+import { defaultEmail, isEmailChoice } from '../notifications/kinds';
+import { buildNotificationMail, notificationPath, type NotificationParams } from '../notifications/notification-text';
+
+/** A hand-out's receipt is reminded at most this many times. */
+export const MAX_RECEIPT_REMINDERS = 3;
+/** The rows a receipt is for (as findUnsignedReceipts). */
+const RECEIPT_KINDS = ['handed_out', 'loaned', 'pool_loaned'];
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Reminds the receivers of unsigned receipts (decision 071, addendum; the daily device-receipt-reminders job, tests pass
+ * a made-up `now`). For organizers that require receipts: every hand-out or loan made since receipts were required
+ * whose device the receiver still holds (the device's latest hand-out) and whose receipt is unsigned, gets a
+ * `receipt_unsigned` notification to the receiver — in the app, and by mail as they chose (at once unless they chose
+ * otherwise) — N days after the hand-out (the organizer's `receipt_reminder_days`, Stockholm days), then every N days,
+ * at most MAX_RECEIPT_REMINDERS times. The reminder row (unique per hand-out and ordinal), the notification, the mail
+ * and the audit event (device.remind_receipt) are one transaction, so a second run or a second worker sends nothing
+ * twice. Returns how many were sent.
+ */
+export async function sendReceiptReminders(db: Db, now: Date, opts: { organizerId?: string } = {}): Promise<{ sent: number }> {
+	const today = todayInStockholm(now);
+	const settings = await db
+		.select({
+			organizerId: deviceSettings.organizerId,
+			since: deviceSettings.receiptsRequiredSince,
+			days: deviceSettings.receiptReminderDays,
+			slug: organizers.slug
+		})
+		.from(deviceSettings)
+		.innerJoin(organizers, eq(organizers.id, deviceSettings.organizerId))
+		.where(
+			and(
+				eq(deviceSettings.receiptsRequired, true),
+				isNotNull(deviceSettings.receiptsRequiredSince),
+				opts.organizerId ? eq(deviceSettings.organizerId, opts.organizerId) : undefined
+			)
+		);
+	const origin = env.ORIGIN.replace(/\/+$/, '');
+	let sent = 0;
+	for (const org of settings) {
+		const due = await findDue(db, { organizerId: org.organizerId, since: org.since!, days: org.days, today });
+		if (due.length === 0) continue;
+		const chosen = new Map(
+			(
+				await db
+					.select({ personId: notificationPreferences.personId, email: notificationPreferences.email })
+					.from(notificationPreferences)
+					.where(
+						and(
+							eq(notificationPreferences.kind, 'receipt_unsigned'),
+							inArray(notificationPreferences.personId, [...new Set(due.map((d) => d.personId))])
+						)
+					)
+			).map((r) => [r.personId, r.email])
+		);
+		for (const d of due) {
+			const own = chosen.get(d.personId);
+			const mail = isEmailChoice(own) ? own : defaultEmail('requester', 'receipt_unsigned');
+			const params: NotificationParams = {
+				number: 0,
+				line: 0,
+				title: d.tag,
+				device: d.deviceId,
+				event: d.eventId,
+				handedOutOn: d.handedOutOn
+			};
+			const wrote = await db.transaction(async (tx) => {
+				const [signed] = await tx
+					.select({ id: deviceReceiptSignatures.id })
+					.from(deviceReceiptSignatures)
+					.where(eq(deviceReceiptSignatures.eventId, d.eventId));
+				if (signed) return false;
+				const [reminder] = await tx
+					.insert(deviceReceiptReminders)
+					.values({ organizerId: org.organizerId, eventId: d.eventId, personId: d.personId, ordinal: d.ordinal, sentOn: today })
+					.onConflictDoNothing()
+					.returning({ id: deviceReceiptReminders.id });
+				if (!reminder) return false;
+				await tx
+					.insert(notifications)
+					.values({
+						organizerId: org.organizerId,
+						personId: d.personId,
+						kind: 'receipt_unsigned',
+						params,
+						dedupeKey: `receipt_unsigned:${d.eventId}:${d.ordinal}`,
+						email: mail === 'off' ? 'none' : mail,
+						emailedAt: mail === 'immediate' ? now : null
+					})
+					.onConflictDoNothing();
+				if (mail === 'immediate') {
+					const link = origin + notificationPath('receipt_unsigned', params, org.slug);
+					await sendMail(tx, { organizerId: org.organizerId, to: d.email, ...buildNotificationMail('receipt_unsigned', params, link) });
+				}
+				await recordAudit(tx, {
+					organizerId: org.organizerId,
+					actorId: null,
+					action: 'device.remind_receipt',
+					entityType: 'device',
+					entityId: d.deviceId,
+					changes: { eventId: d.eventId, personId: d.personId, reminder: d.ordinal }
+				});
+				return true;
+			});
+			if (wrote) sent++;
+		}
+	}
+	return { sent };
+}
+
+/**
+ * The organizer's hand-outs owed a reminder today: the latest hand-out of each device still held by its receiver (an
+ * active person), made since receipts were required, unsigned, reminded fewer than MAX_RECEIPT_REMINDERS times, and
+ * `days` days past the hand-out (first reminder) or the last reminder.
+ */
+async function findDue(db: Db, o: { organizerId: string; since: Date; days: number; today: string }) {
+	const rows = await db
+		.select({
+			eventId: deviceEvents.id,
+			deviceId: devices.id,
+			tag: devices.assetTag,
+			personId: people.id,
+			email: people.email,
+			at: deviceEvents.createdAt,
+			signatureId: deviceReceiptSignatures.id
+		})
+		.from(deviceEvents)
+		.innerJoin(devices, and(eq(devices.id, deviceEvents.deviceId), eq(devices.holderId, deviceEvents.personId)))
+		.innerJoin(people, eq(people.id, deviceEvents.personId))
+		.leftJoin(deviceReceiptSignatures, eq(deviceReceiptSignatures.eventId, deviceEvents.id))
+		.where(
+			and(
+				eq(deviceEvents.organizerId, o.organizerId),
+				inArray(deviceEvents.kind, RECEIPT_KINDS),
+				inArray(devices.status, ['handed_out', 'on_loan']),
+				gte(deviceEvents.createdAt, o.since),
+				eq(people.status, 'active')
+			)
+		)
+		.orderBy(desc(deviceEvents.createdAt), desc(deviceEvents.id));
+	// Only the latest hand-out of each device counts (an earlier one to the same person came back or was undone).
+	const seen = new Set<string>();
+	const open = rows.filter((r) => {
+		if (seen.has(r.deviceId)) return false;
+		seen.add(r.deviceId);
+		return !r.signatureId;
+	});
+	if (open.length === 0) return [];
+	const sentSoFar = new Map(
+		(
+			await db
+				.select({ eventId: deviceReceiptReminders.eventId, n: count(), last: max(deviceReceiptReminders.sentOn) })
+				.from(deviceReceiptReminders)
+				.where(eq(deviceReceiptReminders.organizerId, o.organizerId))
+				.groupBy(deviceReceiptReminders.eventId)
+		).map((r) => [r.eventId, { n: Number(r.n), last: r.last }])
+	);
+	return open.flatMap((r) => {
+		const so = sentSoFar.get(r.eventId) ?? { n: 0, last: null };
+		const handedOutOn = todayInStockholm(r.at);
+		if (so.n >= MAX_RECEIPT_REMINDERS) return [];
+		if (addDays(so.last ?? handedOutOn, o.days) > o.today) return [];
+		return [{ ...r, handedOutOn, ordinal: so.n + 1 }];
+	});
+}
