@@ -3,8 +3,8 @@ import type { Db } from '../db';
 import { assessmentRounds, planningActionLinks, planningActions, planningGoalSubGoals, planningPlans } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
 import { todayInStockholm } from '../auth/load-actor';
-import { computeOrganizerReport, type OrganizerReport } from '../assessment/reports/compute-organizer-report';
-import { TOTAL } from '../assessment/reports/suppress';
+import { readRoundFigures } from '../assessment/reports/round-figures/read-round-figures';
+import type { RoundFigures } from '../assessment/reports/round-figures/round-figures-of';
 import type { Localized } from '../assessment/framework/framework-schema';
 import { readTogether } from '../db/read-together';
 import { linkValue, loadLinkOptions, type LinkValue } from './framework-links';
@@ -116,11 +116,9 @@ async function latestClosedRound(db: Db, organizerId: string, today: string) {
 	return row ?? null;
 }
 
-/** A unit's mean for a sub-goal: from the answers if shown, else from the agreed levels. */
-function unitMean(report: OrganizerReport, subGoalId: string, unitId: string): number | null {
-	const cell = report.figures[subGoalId]?.[unitId]?.[TOTAL];
-	if (cell?.shown && cell.mean !== null) return cell.mean;
-	return report.consensusMeans[subGoalId]?.[unitId] ?? null;
+/** A unit's mean for a sub-goal: from the answers if shown, else from the agreed levels (the report's default view). */
+function unitMean(report: RoundFigures, subGoalId: string, unitId: string): number | null {
+	return report.subGoals[subGoalId]?.units[unitId]?.value ?? null;
 }
 
 /**
@@ -134,8 +132,8 @@ export async function rollUpPlans(
 		actor: Actor;
 		organizerId: string;
 		period: string;
-		/** The organizer report of a round, when the caller reads the same reports too (the follow-up picture): computed once. */
-		reportOf?: (roundId: string) => Promise<OrganizerReport>;
+		/** A round's figures, when the caller reads them too (the follow-up picture): read once. */
+		figuresOf?: (roundId: string) => Promise<RoundFigures>;
 	}
 ): Promise<RollUp> {
 	const { actor, organizerId, period } = opts;
@@ -149,7 +147,9 @@ export async function rollUpPlans(
 		() => countLinkedActions(db, { organizerId, period, today }),
 		() => loadLinkOptions(db, organizerId),
 		() =>
-			round ? (opts.reportOf?.(round.id) ?? computeOrganizerReport(db, { actor, organizerId, roundId: round.id })) : Promise.resolve(null),
+			round
+				? (opts.figuresOf?.(round.id) ?? readRoundFigures(db, { organizerId, roundId: round.id }))
+				: Promise.resolve<RoundFigures | null>(null),
 		() => listGoalOptions(db, organizerId),
 		() => countGoalActions(db, { organizerId, period, today }),
 		() =>
@@ -190,10 +190,7 @@ export async function rollUpPlans(
 	const shownValues = options.subGoals.filter(
 		(o) => (report && o.frameworkKey === round!.frameworkKey && o.subGoalId !== '0') || bySubGoal.has(o.value)
 	);
-	const organizerMeanOf = (subGoalId: string) => {
-		const cell = report?.figures[subGoalId]?.[TOTAL]?.[TOTAL];
-		return cell?.shown && cell.mean !== null ? cell.mean : null;
-	};
+	const organizerMeanOf = (subGoalId: string) => report?.subGoals[subGoalId]?.organizer.mean ?? null;
 	// Sub-goal id (of the round's framework) → readable unit → its mean, for the units weak in it.
 	const weakUnits = new Map<string, Map<string, number>>();
 	if (report)
@@ -201,17 +198,16 @@ export async function rollUpPlans(
 			if (o.frameworkKey !== round!.frameworkKey || o.subGoalId === '0') continue;
 			const organizerMean = organizerMeanOf(o.subGoalId);
 			const weak = new Map<string, number>();
-			for (const u of report.units) {
-				const mean = unitMean(report, o.subGoalId, u.id);
-				if (mean !== null && readable.has(u.id) && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG)))
-					weak.set(u.id, mean);
+			for (const unitId of report.unitIds) {
+				const mean = unitMean(report, o.subGoalId, unitId);
+				if (mean !== null && readable.has(unitId) && (mean < WEAK_BELOW || (organizerMean !== null && mean <= organizerMean - LAG)))
+					weak.set(unitId, mean);
 			}
 			weakUnits.set(o.subGoalId, weak);
 		}
 	const unitOf = (unitId: string) => {
 		const scope = readable.get(unitId);
-		const name = nameOf(unitId) || report?.units.find((u) => u.id === unitId)?.name || '';
-		return scope ? { name, canPlan: !!scope.canWrite } : null;
+		return scope ? { name: nameOf(unitId), canPlan: !!scope.canWrite } : null;
 	};
 	const serving = unitsServingGoals(goalRows.filter((r) => readable.has(scopeKey(r.unitId))));
 	return {
@@ -263,7 +259,7 @@ export async function rollUpPlans(
 			};
 		}),
 		unitsWithoutActions: scopes
-			.filter((s) => s.canView && s.unitId && report?.units.some((u) => u.id === s.unitId) && !unitsWithActions.has(s.unitId))
+			.filter((s) => s.canView && s.unitId && report?.unitIds.includes(s.unitId) && !unitsWithActions.has(s.unitId))
 			.map((s) => ({ unitId: s.unitId!, unitName: s.name ?? '' }))
 	};
 }

@@ -9,6 +9,7 @@ import { getRoundItems } from '../rounds/round-items';
 import { roundStatus } from '../rounds/round-status';
 import { CONSENSUS_VALUES } from './consensus-value';
 import { getRoundUnit } from './get-round-unit';
+import { markRoundFiguresChanged } from '../reports/round-figures/mark-round-figures-changed';
 
 const entrySchema = z.object({
 	itemKey: z.string().max(200),
@@ -97,6 +98,8 @@ export async function recordConsensus(
 			});
 			changed++;
 		}
+		// An agreed level moves the unit's default-view value and the spread: stored figures of a closed round are stale.
+		if (changed) await markRoundFiguresChanged(tx, round.id);
 		return changed;
 	});
 }

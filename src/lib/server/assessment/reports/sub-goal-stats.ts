@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assessmentRounds } from '../../db/schema';
 import { getRoundItems } from '../rounds/round-items';
+import { markRoundFiguresChanged } from './round-figures/mark-round-figures-changed';
 
 /** The perspective of a sub-goal stats row that holds a unit's figures over all perspectives. */
 export const ALL_PERSPECTIVES = '*';
@@ -29,6 +30,7 @@ export async function rebuildSubGoalStats(
 ): Promise<void> {
 	const map = JSON.stringify(opts.subGoals ?? (await roundSubGoalMap(tx, opts.roundId)));
 	const unitFilter = opts.unitId ? sql`AND unit_id = ${opts.unitId}` : sql``;
+	await markRoundFiguresChanged(tx, opts.roundId);
 	await tx.execute(sql`DELETE FROM assessment_sub_goal_stats WHERE round_id = ${opts.roundId} ${unitFilter}`);
 	await tx.execute(sql`
 		INSERT INTO assessment_sub_goal_stats (round_id, unit_id, perspective, sub_goal_id, organizer_id, n, sum, sum_sq, dont_know, not_applicable, min_item_n)

@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { getRound } from './get-round';
 import { lockRound, requireNotClosed } from './round-checks';
 import { roundStatus } from './round-status';
+import { storeRoundFigures } from '../reports/round-figures/store-round-figures';
 
 export type CloseRoundOptions = { actor: Actor | null; organizerId: string; roundId: string };
 
@@ -35,6 +36,8 @@ export async function closeRound(db: Db, { actor, organizerId, roundId }: CloseR
 			entityId: round.id,
 			changes: { closedAt: [null, closedAt.toISOString()] }
 		});
+		// Its figures no longer move: stored now for the follow-up (decision 074), in this transaction.
+		await storeRoundFigures(tx, { organizerId, roundId: round.id });
 		return { ...round, closedAt };
 	});
 }

@@ -32,11 +32,34 @@ export const assessmentRounds = pgTable(
 			.default(sql`'{7,2}'::smallint[]`),
 		/** Set when closed early or by hand; otherwise the round closes after closes_on. */
 		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/**
+		 * Raised by every write that can change the figures of a closed round (an agreed level, a rebuild of its sums):
+		 * a stored summary (assessment_round_figures) counts only while its version is this one (decision 074).
+		 */
+		figuresVersion: integer('figures_version').notNull().default(0),
 		createdBy: uuid('created_by').references(() => people.id),
 		createdAt: createdAt()
 	},
 	(t) => [index('assessment_rounds_organizer_idx').on(t.organizerId, t.opensOn)]
 );
+
+/**
+ * The figures of a closed round that the follow-up reads (decision 074): per sub-goal the organizer's total and each
+ * unit's default-view value with the spread between units — taken from the organizer report after its suppression,
+ * so nothing here is finer than what the report shows. Stored when the round closes by hand, else on first read;
+ * valid while `version` equals the round's figures_version.
+ */
+export const assessmentRoundFigures = pgTable('assessment_round_figures', {
+	roundId: uuid('round_id')
+		.primaryKey()
+		.references(() => assessmentRounds.id, { onDelete: 'cascade' }),
+	organizerId: uuid('organizer_id')
+		.notNull()
+		.references(() => organizers.id),
+	version: integer('version').notNull(),
+	figures: jsonb('figures').notNull(),
+	computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 /** The units taking part in a round. */
 export const assessmentRoundUnits = pgTable(

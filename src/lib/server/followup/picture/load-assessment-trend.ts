@@ -3,22 +3,19 @@ import type { Db } from '../../db';
 import { assessmentRounds } from '../../db/schema';
 import { can, type Actor } from '../../policies';
 import { readTogether } from '../../db/read-together';
-import { computeOrganizerReport, type OrganizerReport, type UnitValue } from '../../assessment/reports/compute-organizer-report';
+import type { UnitValue } from '../../assessment/reports/compute-organizer-report';
 import { computeAreaReport } from '../../assessment/reports/area/compute-area-report';
-import { TOTAL } from '../../assessment/reports/suppress';
-import type { HiddenWhy } from '../../assessment/reports/stats';
+import { roundFiguresOf, type RoundFigureCell, type RoundFigures } from '../../assessment/reports/round-figures/round-figures-of';
+import { readRoundFigures } from '../../assessment/reports/round-figures/read-round-figures';
 
 /** How many closed rounds the picture's trend shows, this one last. */
 export const PICTURE_ROUNDS = 3;
 
-/** A report figure as the picture shows it: the mean where the report shows one, else why it is hidden. */
-export type TrendCell = {
-	mean: number | null;
-	why: HiddenWhy | null;
-	/** Answers behind a shown mean and their spread: what the assessment module's isRealChange weighs (board report). */
-	n?: number;
-	sd?: number | null;
-};
+/**
+ * A report figure as the picture shows it: the mean where the report shows one, else why it is hidden; with the
+ * answers behind a shown mean and their spread, what the assessment module's isRealChange weighs (board report).
+ */
+export type TrendCell = RoundFigureCell;
 
 export type AssessmentTrend = {
 	/** Whose report it is: the organizer's (organizer-wide readers) or a principal's area cut from it. */
@@ -53,15 +50,10 @@ async function closedRounds(db: Db, o: { organizerId: string; frameworkKey: stri
 		.limit(PICTURE_ROUNDS);
 }
 
-const cellOf = (report: OrganizerReport, subGoalId: string): TrendCell => {
-	const f = report.figures[subGoalId]?.[TOTAL]?.[TOTAL];
-	if (!f) return { mean: null, why: null };
-	return f.shown ? { mean: f.mean, why: null, n: f.n, sd: f.sd } : { mean: null, why: f.suppressed ? (f.why ?? 'protect') : null };
-};
-
 /**
- * The self-assessment side of the picture: the organizer report of each of the last closed rounds (assessment/reports,
- * with its suppression), or for a principal their area's report cut from it; null when the reader may read neither.
+ * The self-assessment side of the picture: the figures of each of the last closed rounds as the organizer report shows
+ * them (assessment/reports, with its suppression; stored once a round has closed, decision 074), or for a principal
+ * their area's report cut from it; null when the reader may read neither.
  */
 export async function loadAssessmentTrend(
 	db: Db,
@@ -74,8 +66,8 @@ export async function loadAssessmentTrend(
 		before: string;
 		today: string;
 		subGoalIds: string[];
-		/** The organizer report of a round, shared with the caller's other reads of it (computed once). */
-		reportOf?: (roundId: string) => Promise<OrganizerReport>;
+		/** A round's figures, shared with the caller's other reads of them (read once). */
+		figuresOf?: (roundId: string) => Promise<RoundFigures>;
 	}
 ): Promise<AssessmentTrend | null> {
 	const organizerWide = can(o.actor, 'assessment.organizer_report', { type: 'organizer', organizerId: o.organizerId });
@@ -93,22 +85,22 @@ export async function loadAssessmentTrend(
 	const reports = await readTogether(
 		db,
 		rounds.map(
-			(r) => (): Promise<OrganizerReport> =>
+			(r) => (): Promise<RoundFigures> =>
 				organizerWide
-					? (o.reportOf?.(r.id) ?? computeOrganizerReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id }))
-					: computeAreaReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id, areaId: o.unitId! })
+					? (o.figuresOf?.(r.id) ?? readRoundFigures(db, { organizerId: o.organizerId, roundId: r.id }))
+					: computeAreaReport(db, { actor: o.actor, organizerId: o.organizerId, roundId: r.id, areaId: o.unitId! }).then(roundFiguresOf)
 		)
 	);
 	const subGoals: AssessmentTrend['subGoals'] = {};
 	for (const sg of o.subGoalIds)
 		subGoals[sg] = {
-			organizer: reports.map((rep) => cellOf(rep, sg)),
-			unit: reports.map((rep) => (o.unitId ? (rep.unitValues[sg]?.[o.unitId] ?? null) : null)),
+			organizer: reports.map((rep) => rep.subGoals[sg]?.organizer ?? { mean: null, why: null }),
+			unit: reports.map((rep) => (o.unitId ? (rep.subGoals[sg]?.units[o.unitId] ?? null) : null)),
 			...(reports.length
 				? {
 						spread: {
-							range: reports[reports.length - 1].equity[sg]?.answers?.range ?? null,
-							units: reports[reports.length - 1].equity[sg]?.counted.answers ?? 0
+							range: reports[reports.length - 1].subGoals[sg]?.spread.range ?? null,
+							units: reports[reports.length - 1].subGoals[sg]?.spread.units ?? 0
 						}
 					}
 				: {})

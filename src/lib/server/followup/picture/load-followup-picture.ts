@@ -12,7 +12,8 @@ import type { Localized } from '../../assessment/framework/framework-schema';
 import { loadPlanScopes } from '../../planning/plan-scopes';
 import { periodOf } from '../../planning/period';
 import { rollUpPlans, type RollUpRow } from '../../planning/roll-up-plans';
-import { computeOrganizerReport, type OrganizerReport } from '../../assessment/reports/compute-organizer-report';
+import { readRoundFigures } from '../../assessment/reports/round-figures/read-round-figures';
+import type { RoundFigures } from '../../assessment/reports/round-figures/round-figures-of';
 import { loadAssessmentTrend, type AssessmentTrend } from './load-assessment-trend';
 import { findSubGoalActions, type SubGoalAction } from './find-sub-goal-actions';
 import { findSubGoalIndicators, type SubGoalIndicator } from './find-sub-goal-indicators';
@@ -100,10 +101,10 @@ export async function loadFollowupPicture(
 		asOf
 	};
 	const loaders = figureLoaders(ids);
-	// The latest round's organizer report serves both the trend and the roll-up's gaps: computed once.
-	const reports = new Map<string, Promise<OrganizerReport>>();
-	const reportOf = (roundId: string) => {
-		if (!reports.has(roundId)) reports.set(roundId, computeOrganizerReport(db, { actor, organizerId, roundId }));
+	// The latest round's figures serve both the trend and the roll-up's gaps: read once.
+	const reports = new Map<string, Promise<RoundFigures>>();
+	const figuresOf = (roundId: string) => {
+		if (!reports.has(roundId)) reports.set(roundId, readRoundFigures(db, { organizerId, roundId }));
 		return reports.get(roundId)!;
 	};
 
@@ -118,10 +119,10 @@ export async function loadFollowupPicture(
 				before: nextDay(lastDay),
 				today,
 				subGoalIds: ids,
-				reportOf
+				figuresOf
 			}),
 		() => (readsPlans ? loadPlanScopes(db, actor, organizerId) : Promise.resolve(null)),
-		() => (readsPlans ? rollUpPlans(db, { actor, organizerId, period, reportOf }) : Promise.resolve(null)),
+		() => (readsPlans ? rollUpPlans(db, { actor, organizerId, period, figuresOf }) : Promise.resolve(null)),
 		...loaders.map((l) => () => l.load(ctx))
 	]);
 	const [actions, indicators] = scopes

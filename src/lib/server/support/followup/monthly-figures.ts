@@ -24,16 +24,22 @@ export type MonthlyFigure = {
 /** The cases a filter selects, counted per Stockholm month and unit (for trends and per-unit comparisons). */
 export async function monthlyFigures(db: Db, f: FollowupFilter): Promise<MonthlyFigure[]> {
 	const rows = rowsOf<Record<string, unknown>>(
-		await db.execute(sql`SELECT to_char(date_trunc('month', t.created_at AT TIME ZONE 'Europe/Stockholm'), 'YYYY-MM-DD') AS month,
+		// The month is computed in a subquery kept apart by OFFSET 0: grouped on the expression itself, PostgreSQL
+		// expected one group per case and sorted every case of the three school years on disk; a column without
+		// statistics makes it expect few groups and hash them (decision 074). Same rows, same sums.
+		await db.execute(sql`SELECT to_char(t.month, 'YYYY-MM-DD') AS month,
 			t.unit_id, count(*)::int AS cases, coalesce(sum(t.minutes_lost), 0)::int AS minutes,
 			count(*) FILTER (WHERE t.cause IS NOT NULL)::int AS classified,
 			count(*) FILTER (WHERE t.cause = 'user_error')::int AS user_errors,
-			count(*) FILTER (WHERE t.sla_targets ? 'resolution' AND (t.state IN ('solved','closed') OR b.ticket_id IS NOT NULL))::int AS measured,
-			count(b.ticket_id) FILTER (WHERE t.sla_targets ? 'resolution')::int AS breached
-		FROM tickets t
+			count(*) FILTER (WHERE t.resolution AND (t.state IN ('solved','closed') OR b.ticket_id IS NOT NULL))::int AS measured,
+			count(b.ticket_id) FILTER (WHERE t.resolution)::int AS breached
+		FROM (
+			SELECT t.id, t.unit_id, t.minutes_lost, t.cause, t.state, t.sla_targets ? 'resolution' AS resolution,
+				date_trunc('month', t.created_at AT TIME ZONE 'Europe/Stockholm') AS month
+			FROM tickets t WHERE ${followupWhere(f)} OFFSET 0
+		) t
 		LEFT JOIN ticket_sla_breaches b ON b.ticket_id = t.id AND b.kind = 'resolution' AND b.line = 0
-		WHERE ${followupWhere(f)}
-		GROUP BY 1, 2 ORDER BY 1`)
+		GROUP BY t.month, t.unit_id ORDER BY t.month`)
 	);
 	return rows.map((r) => ({
 		month: String(r.month),
