@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appAgreements, appTools, notificationPreferences, notifications, organizers, people, roleAssignments } from '../db/schema';
+import { appAgreements, appTools, notifications, organizers, people, roleAssignments } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { todayInStockholm } from '../auth/load-actor';
 import { env } from '../env';
 import { sendMail } from '../mail/send-mail';
-import { defaultEmail, isEmailChoice } from '../notifications/kinds';
+import { mailChoicesOf } from '../notifications/mail-opt-outs';
 import { buildNotificationMail, notificationPath, type NotificationParams } from '../notifications/notification-text';
 import { CENTRAL_ROLES } from '../policies/roles';
 import { agreementState } from './agreement-state';
@@ -78,24 +78,14 @@ export async function sendAgreementReminders(db: Db, now: Date, opts: { organize
 		return keepers.filter((k) => k.organizerId === tool.organizerId);
 	};
 	const everyone = [...new Set(due.flatMap((d) => recipientsOf(d.tool).map((p) => p.id)))];
-	const chosen = new Map(
-		everyone.length
-			? (
-					await db
-						.select({ personId: notificationPreferences.personId, email: notificationPreferences.email })
-						.from(notificationPreferences)
-						.where(and(eq(notificationPreferences.kind, 'agreement_expiring'), inArray(notificationPreferences.personId, everyone)))
-				).map((r) => [r.personId, r.email])
-			: []
-	);
+	const mailOf = await mailChoicesOf(db, everyone, 'agreement_expiring', 'handler');
 	const origin = env.ORIGIN.replace(/\/+$/, '');
 	let sent = 0;
 	for (const { tool, state } of due) {
 		const endsOn = state.validTo!;
 		const params: NotificationParams = { number: 0, line: 0, title: tool.name, tool: tool.toolId, endsOn };
 		for (const person of recipientsOf(tool)) {
-			const own = chosen.get(person.id);
-			const mail = isEmailChoice(own) ? own : defaultEmail('handler', 'agreement_expiring');
+			const mail = mailOf(person.id);
 			const wrote = await db.transaction(async (tx) => {
 				const [row] = await tx
 					.insert(notifications)

@@ -6,7 +6,6 @@ import {
 	deviceReceiptSignatures,
 	deviceSettings,
 	devices,
-	notificationPreferences,
 	notifications,
 	organizers,
 	people
@@ -15,7 +14,7 @@ import { recordAudit } from '../audit/record-audit';
 import { todayInStockholm } from '../auth/load-actor';
 import { env } from '../env';
 import { sendMail } from '../mail/send-mail';
-import { defaultEmail, isEmailChoice } from '../notifications/kinds';
+import { mailChoicesOf } from '../notifications/mail-opt-outs';
 import { buildNotificationMail, notificationPath, type NotificationParams } from '../notifications/notification-text';
 
 /** A hand-out's receipt is reminded at most this many times. */
@@ -58,22 +57,14 @@ export async function sendReceiptReminders(db: Db, now: Date, opts: { organizerI
 	for (const org of settings) {
 		const due = await findDue(db, { organizerId: org.organizerId, since: org.since!, days: org.days, today });
 		if (due.length === 0) continue;
-		const chosen = new Map(
-			(
-				await db
-					.select({ personId: notificationPreferences.personId, email: notificationPreferences.email })
-					.from(notificationPreferences)
-					.where(
-						and(
-							eq(notificationPreferences.kind, 'receipt_unsigned'),
-							inArray(notificationPreferences.personId, [...new Set(due.map((d) => d.personId))])
-						)
-					)
-			).map((r) => [r.personId, r.email])
+		const mailOf = await mailChoicesOf(
+			db,
+			due.map((d) => d.personId),
+			'receipt_unsigned',
+			'requester'
 		);
 		for (const d of due) {
-			const own = chosen.get(d.personId);
-			const mail = isEmailChoice(own) ? own : defaultEmail('requester', 'receipt_unsigned');
+			const mail = mailOf(d.personId);
 			const params: NotificationParams = {
 				number: 0,
 				line: 0,

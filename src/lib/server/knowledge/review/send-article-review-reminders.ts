@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { kbArticles, notificationPreferences, notifications, organizers, people } from '../../db/schema';
+import { kbArticles, notifications, organizers, people } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import { todayInStockholm } from '../../auth/load-actor';
 import { env } from '../../env';
 import { sendMail } from '../../mail/send-mail';
-import { defaultEmail, isEmailChoice } from '../../notifications/kinds';
+import { mailChoicesOf } from '../../notifications/mail-opt-outs';
 import { buildNotificationMail, notificationPath, type NotificationParams } from '../../notifications/notification-text';
 
 /**
@@ -41,24 +41,16 @@ export async function sendArticleReviewReminders(db: Db, now: Date, opts: { orga
 			)
 		);
 	if (due.length === 0) return { sent: 0 };
-	const chosen = new Map(
-		(
-			await db
-				.select({ personId: notificationPreferences.personId, email: notificationPreferences.email })
-				.from(notificationPreferences)
-				.where(
-					and(
-						eq(notificationPreferences.kind, 'article_review'),
-						inArray(notificationPreferences.personId, [...new Set(due.map((d) => d.ownerId))])
-					)
-				)
-		).map((r) => [r.personId, r.email])
+	const mailOf = await mailChoicesOf(
+		db,
+		due.map((d) => d.ownerId),
+		'article_review',
+		'handler'
 	);
 	const origin = env.ORIGIN.replace(/\/+$/, '');
 	let sent = 0;
 	for (const a of due) {
-		const own = chosen.get(a.ownerId);
-		const mail = isEmailChoice(own) ? own : defaultEmail('handler', 'article_review');
+		const mail = mailOf(a.ownerId);
 		const params: NotificationParams = { number: 0, line: 0, title: a.title, article: a.slug, reviewOn: a.reviewOn! };
 		const wrote = await db.transaction(async (tx) => {
 			const [row] = await tx
