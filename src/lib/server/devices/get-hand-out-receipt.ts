@@ -9,9 +9,7 @@ import { shownNamesById } from '../support/privacy/shown-names';
 import { depreciatedValue } from './device-rules';
 import { loadDeviceScope } from './device-scope';
 import { getDeviceSettings } from './get-device-settings';
-
-/** The history rows a receipt can be for: a hand-out scan, or a loan (the repair step's loaner, a pool's loan). */
-const RECEIPT_KINDS = ['handed_out', 'loaned', 'pool_loaned'];
+import { RECEIPT_KINDS } from './unsigned-hand-outs';
 
 /**
  * A receipt for a hand-out (decision 069): the device, who got it from whom and when, its value that day (the

@@ -1,26 +1,16 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, count, eq, isNotNull, max } from 'drizzle-orm';
 import type { Db } from '../db';
-import {
-	deviceEvents,
-	deviceReceiptReminders,
-	deviceReceiptSignatures,
-	deviceSettings,
-	devices,
-	notifications,
-	organizers,
-	people
-} from '../db/schema';
+import { deviceReceiptReminders, deviceReceiptSignatures, deviceSettings, notifications, organizers } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { todayInStockholm } from '../auth/load-actor';
 import { env } from '../env';
 import { sendMail } from '../mail/send-mail';
 import { mailChoicesOf } from '../notifications/mail-opt-outs';
 import { buildNotificationMail, notificationPath, type NotificationParams } from '../notifications/notification-text';
+import { findUnsignedHandOuts } from './unsigned-hand-outs';
 
 /** A hand-out's receipt is reminded at most this many times. */
 export const MAX_RECEIPT_REMINDERS = 3;
-/** The rows a receipt is for (as findUnsignedReceipts). */
-const RECEIPT_KINDS = ['handed_out', 'loaned', 'pool_loaned'];
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -118,42 +108,12 @@ export async function sendReceiptReminders(db: Db, now: Date, opts: { organizerI
 }
 
 /**
- * The organizer's hand-outs owed a reminder today: the latest hand-out of each device still held by its receiver (an
- * active person), made since receipts were required, unsigned, reminded fewer than MAX_RECEIPT_REMINDERS times, and
- * `days` days past the hand-out (first reminder) or the last reminder.
+ * The organizer's hand-outs owed a reminder today: the unsigned ones (findUnsignedHandOuts) to an active person, made
+ * since receipts were required, reminded fewer than MAX_RECEIPT_REMINDERS times, and `days` days past the hand-out
+ * (first reminder) or the last reminder.
  */
 async function findDue(db: Db, o: { organizerId: string; since: Date; days: number; today: string }) {
-	const rows = await db
-		.select({
-			eventId: deviceEvents.id,
-			deviceId: devices.id,
-			tag: devices.assetTag,
-			personId: people.id,
-			email: people.email,
-			at: deviceEvents.createdAt,
-			signatureId: deviceReceiptSignatures.id
-		})
-		.from(deviceEvents)
-		.innerJoin(devices, and(eq(devices.id, deviceEvents.deviceId), eq(devices.holderId, deviceEvents.personId)))
-		.innerJoin(people, eq(people.id, deviceEvents.personId))
-		.leftJoin(deviceReceiptSignatures, eq(deviceReceiptSignatures.eventId, deviceEvents.id))
-		.where(
-			and(
-				eq(deviceEvents.organizerId, o.organizerId),
-				inArray(deviceEvents.kind, RECEIPT_KINDS),
-				inArray(devices.status, ['handed_out', 'on_loan']),
-				gte(deviceEvents.createdAt, o.since),
-				eq(people.status, 'active')
-			)
-		)
-		.orderBy(desc(deviceEvents.createdAt), desc(deviceEvents.id));
-	// Only the latest hand-out of each device counts (an earlier one to the same person came back or was undone).
-	const seen = new Set<string>();
-	const open = rows.filter((r) => {
-		if (seen.has(r.deviceId)) return false;
-		seen.add(r.deviceId);
-		return !r.signatureId;
-	});
+	const open = await findUnsignedHandOuts(db, { organizerId: o.organizerId, since: o.since, activeReceivers: true });
 	if (open.length === 0) return [];
 	const sentSoFar = new Map(
 		(

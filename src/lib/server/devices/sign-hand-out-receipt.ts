@@ -6,9 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError, conflict, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
 import { authorize, type Actor } from '../policies';
+import { RECEIPT_KINDS } from './unsigned-hand-outs';
 
-/** The rows a receipt can be for (as getHandOutReceipt). */
-const RECEIPT_KINDS = ['handed_out', 'loaned', 'pool_loaned'];
 export const SIGNED_AS = ['student', 'guardian'] as const;
 
 export const signReceiptSchema = z.object({
