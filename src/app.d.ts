@@ -12,6 +12,7 @@ declare global {
 			mustSetUpTwoFactor?: boolean;
 			/** Unread notifications (the header's bell), read with the session on a GET request (decision 037). */
 			unreadNotifications?: number;
+			surveysWaiting?: number;
 			/** Organizers that switched passwords off and this session did not start through their provider (decision 050). */
 			barredOrganizerIds?: string[];
 			/** Organizers looked up by slug during this GET request (see requireOrganizer). */

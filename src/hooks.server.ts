@@ -80,8 +80,12 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.sessionToken = token;
 			event.locals.barredOrganizerIds = session.barredOrganizerIds;
 			if (slug && session.organizer) event.locals.organizerBySlug = new Map([[slug, Promise.resolve(session.organizer)]]);
-			// The bell's count came with the session; after a POST an action may have changed it, so the layout counts afresh.
-			if (read) event.locals.unreadNotifications = session.unreadNotifications;
+			// The bell's and the surveys' counts came with the session; after a POST an action may have changed them, so the
+			// layout counts afresh.
+			if (read) {
+				event.locals.unreadNotifications = session.unreadNotifications;
+				event.locals.surveysWaiting = session.surveysWaiting;
+			}
 			event.cookies.set(SESSION_COOKIE, token, { ...sessionCookieOptions(), expires: session.expiresAt });
 			// An administrator who must use two-step verification sets it up before anything else (decision 019).
 			if (session.mustSetUpTwoFactor) {

@@ -7,6 +7,7 @@ import { hashToken, newToken } from './tokens';
 import { actorColumns, actorFromRow, todayInStockholm } from './load-actor';
 import { mustSetUpTwoFactorColumn } from './two-factor/two-factor-requirement';
 import { unreadNotificationsColumn } from '../notifications/unread-column';
+import { surveysWaitingColumn } from '../followup/surveys/surveys-waiting-column';
 import { jsonColumn } from '../db/json-column';
 import { barredOrganizersColumn, withoutBarredOrganizers } from './sso/organizer-sign-in-rule';
 
@@ -75,6 +76,7 @@ function buildHookQuery(db: Db) {
 			...actorColumns(sql.placeholder('today')),
 			mustSetUpTwoFactor: mustSetUpTwoFactorColumn(sql.placeholder('today')),
 			unreadNotifications: unreadNotificationsColumn(),
+			surveysWaiting: surveysWaitingColumn(),
 			barredOrganizerIds: barredOrganizersColumn(),
 			organizer: organizers
 		})
@@ -98,7 +100,8 @@ function buildHookQuery(db: Db) {
  * Given an organizer slug (the URL's), the organizer comes along too (null when there is none by that slug),
  * so an organizer page needs no query of its own to find it.
  * `mustSetUpTwoFactor`: an administrator required to use two-step verification who has not set it up (decision 019).
- * `unreadNotifications`: the header's bell, read here so a page needs no query of its own for it (decision 037).
+ * `unreadNotifications`: the header's bell, read here so a page needs no query of its own for it (decision 037);
+ * `surveysWaiting`, the header's survey hint, likewise.
  */
 export async function validateSessionActor(
 	db: Db,
@@ -113,6 +116,7 @@ export async function validateSessionActor(
 	organizer: Organizer | null;
 	mustSetUpTwoFactor: boolean;
 	unreadNotifications: number;
+	surveysWaiting: number;
 	/** Organizers that require their own sign-in this session did not use: the actor has no roles there (decision 050). */
 	barredOrganizerIds: string[];
 } | null> {
@@ -132,7 +136,8 @@ export async function validateSessionActor(
 		barredOrganizerIds,
 		organizer: row.organizer,
 		mustSetUpTwoFactor: row.mustSetUpTwoFactor === true,
-		unreadNotifications: Number(row.unreadNotifications)
+		unreadNotifications: Number(row.unreadNotifications),
+		surveysWaiting: Number(row.surveysWaiting)
 	};
 }
 

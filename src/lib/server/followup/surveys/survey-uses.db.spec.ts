@@ -1,4 +1,4 @@
-// Covers: changeSurveyQuestions, createSurvey (custom and student_progression templates), sendSurvey (students; no questions), countMySurveys, surveyResultsXlsx.
+// Covers: changeSurveyQuestions, surveysWaitingColumn (through validateSessionActor), createSurvey (custom and student_progression templates), sendSurvey (students; no questions), countMySurveys, surveyResultsXlsx.
 import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { changeSurveyQuestions } from './change-survey-questions';
 import { closeSurvey } from './close-survey';
 import { createSurvey } from './create-survey';
 import { countMySurveys } from './find-my-surveys';
+import { createSession, validateSessionActor } from '../../auth/sessions';
 import { getSurveyResults } from './get-survey-results';
 import { presentSurveyResults } from './present-survey-results';
 import { sendSurvey } from './send-survey';
@@ -156,7 +157,11 @@ describe('the header hint and the XLSX export', () => {
 	it('counts the open surveys waiting for a person until they answer', async () => {
 		const { organizer, admin, unit } = await setup();
 		const person = await buildPerson(t.db, { roles: [{ role: 'staff', organizerId: organizer.id, unitId: unit.id }] });
+		// The request hook reads the same count with the session (the header needs no statement of its own).
+		const { token } = await createSession(t.db, { personId: person.id, method: 'test', days: 14 });
+		const withSession = async () => (await validateSessionActor(t.db, token, 14))!.surveysWaiting;
 		expect(await countMySurveys(t.db, person.id)).toBe(0);
+		expect(await withSession()).toBe(0);
 		const survey = await createSurvey(t.db, {
 			actor: admin,
 			organizerId: organizer.id,
@@ -164,11 +169,13 @@ describe('the header hint and the XLSX export', () => {
 		});
 		await sendSurvey(t.db, { actor: admin, organizerId: organizer.id, surveyId: survey.id });
 		expect(await countMySurveys(t.db, person.id)).toBe(1);
+		expect(await withSession()).toBe(1);
 		await submitSurveyAnswers(t.db, {
 			token: await tokenFor(person.email),
 			values: { q_reach: '4', q_speed: '4', q_teaching: '3', q_selfhelp: '2', q_channel: 'case' }
 		});
 		expect(await countMySurveys(t.db, person.id)).toBe(0);
+		expect(await withSession()).toBe(0);
 	});
 
 	it('holds exactly the cells of the page: a hidden group is written as hidden, never its figures or free text', async () => {
