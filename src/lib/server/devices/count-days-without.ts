@@ -1,11 +1,11 @@
 import type { Db } from '../db';
 import { authorize, can, type Actor } from '../policies';
-import { countDeviceFigures } from './count-device-figures';
+import { countRepairDays } from './count-repair-days';
 import { loadDeviceScope } from './device-scope';
 
 /**
  * Repairs sent in a period (Stockholm dates, `to` not included) from the units the actor sees (devices.view), limited
- * to `unitIds` when given, with the whole days their holders went without (countDeviceFigures: none with a loaner, up
+ * to `unitIds` when given, with the whole days their holders went without (countRepairDays: none with a loaner, up
  * to now while away). The figure the follow-up shows for sub-goal 2.1.
  */
 export async function countDaysWithout(
@@ -18,6 +18,7 @@ export async function countDaysWithout(
 	const wanted = opts.unitIds ? new Set(opts.unitIds) : null;
 	const unitIds = tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
 	if (unitIds.length === 0) return { repairs: 0, daysWithout: 0 };
-	const f = await countDeviceFigures(db, { organizerId: opts.organizerId, unitIds, from: opts.from, to: opts.to, now: opts.now });
+	// Only the repairs: the picture does not show the register's device count, which is a pass over every device.
+	const f = await countRepairDays(db, { organizerId: opts.organizerId, unitIds, from: opts.from, to: opts.to, now: opts.now });
 	return { repairs: f.repairs, daysWithout: f.daysWithoutDevice };
 }

@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { deviceRepairs, devices } from '../db/schema';
-import { BLOCKED_STATUSES, daysWithoutDevice } from './device-rules';
+import { devices } from '../db/schema';
+import { BLOCKED_STATUSES } from './device-rules';
+import { countRepairDays } from './count-repair-days';
 
 /** The devices figures of the operational follow-up (issue 20) for some units (null: the whole organizer). */
 export type DeviceFigures = {
@@ -26,7 +27,6 @@ export async function countDeviceFigures(
 	db: Db,
 	o: { organizerId: string; unitIds: string[] | null; from: string; to: string; now?: Date }
 ): Promise<DeviceFigures> {
-	const now = o.now ?? new Date();
 	if (o.unitIds && o.unitIds.length === 0) return { devices: 0, withoutHolder: 0, repairs: 0, repairsOfHeld: 0, daysWithoutDevice: 0 };
 	const at: SQL[] = [eq(devices.organizerId, o.organizerId)];
 	if (o.unitIds) at.push(inArray(devices.unitId, o.unitIds));
@@ -38,29 +38,7 @@ export async function countDeviceFigures(
 			})
 			.from(devices)
 			.where(and(...at, notInArray(devices.status, [...BLOCKED_STATUSES]))),
-		db
-			.select({
-				holderId: deviceRepairs.holderId,
-				loanerDeviceId: deviceRepairs.loanerDeviceId,
-				sentAt: deviceRepairs.sentAt,
-				returnedAt: deviceRepairs.returnedAt
-			})
-			.from(deviceRepairs)
-			.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
-			.where(
-				and(
-					...at,
-					gte(deviceRepairs.sentAt, sql`(${o.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`),
-					lt(deviceRepairs.sentAt, sql`(${o.to}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`)
-				)
-			)
+		countRepairDays(db, o)
 	]);
-	const days = repairs.map((r) => daysWithoutDevice(r, now)).filter((d): d is number => d !== null);
-	return {
-		devices: Number(held?.all ?? 0),
-		withoutHolder: Number(held?.free ?? 0),
-		repairs: repairs.length,
-		repairsOfHeld: days.length,
-		daysWithoutDevice: days.reduce((s, d) => s + d, 0)
-	};
+	return { devices: Number(held?.all ?? 0), withoutHolder: Number(held?.free ?? 0), ...repairs };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { deviceEvents, deviceModels, devices, units } from '../db/schema';
 import { authorize, can, type Actor } from '../policies';
 import { loadDeviceScope } from './device-scope';
+import { readTogether } from '../db/read-together';
 
 /** How far back the register's loss figures reach. */
 export const LOSS_WINDOW_DAYS = 365;
@@ -30,20 +31,31 @@ export async function findDeviceLosses(db: Db, opts: { actor: Actor | null; orga
 	);
 	const lost = sql<number>`count(*) filter (where ${deviceEvents.toStatus} = 'lost')`.mapWith(Number);
 	const stolen = sql<number>`count(*) filter (where ${deviceEvents.toStatus} = 'stolen')`.mapWith(Number);
-	const byUnit = await db
-		.select({ id: units.id, name: units.name, lost, stolen, n: count() })
-		.from(deviceEvents)
-		.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
-		.innerJoin(units, eq(units.id, devices.unitId))
-		.where(where)
-		.groupBy(units.id, units.name);
-	const byModel = await db
-		.select({ id: deviceModels.id, name: sql<string>`${deviceModels.maker} || ' ' || ${deviceModels.model}`, lost, stolen, n: count() })
-		.from(deviceEvents)
-		.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
-		.innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
-		.where(where)
-		.groupBy(deviceModels.id, deviceModels.maker, deviceModels.model);
+	// The two groupings read side by side (decision 075): each joins the year's reports to the devices.
+	const [byUnit, byModel] = await readTogether(db, [
+		() =>
+			db
+				.select({ id: units.id, name: units.name, lost, stolen, n: count() })
+				.from(deviceEvents)
+				.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
+				.innerJoin(units, eq(units.id, devices.unitId))
+				.where(where)
+				.groupBy(units.id, units.name),
+		() =>
+			db
+				.select({
+					id: deviceModels.id,
+					name: sql<string>`${deviceModels.maker} || ' ' || ${deviceModels.model}`,
+					lost,
+					stolen,
+					n: count()
+				})
+				.from(deviceEvents)
+				.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
+				.innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
+				.where(where)
+				.groupBy(deviceModels.id, deviceModels.maker, deviceModels.model)
+	]);
 	const order = (rows: (LossCount & { n: number })[]): LossCount[] =>
 		rows.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'sv')).map(({ n: _n, ...r }) => r);
 	return { byUnit: order(byUnit), byModel: order(byModel), days: LOSS_WINDOW_DAYS };

@@ -36,3 +36,4 @@ export * from './unit-sizes';
 export * from './surveys';
 export * from './board-reports';
 export * from './lead-times';
+export * from './support-counts';

@@ -261,6 +261,13 @@ export const tickets = pgTable(
 			t.solvedAt,
 			t.deviceId
 		),
+		/**
+		 * The follow-up's device list (decision 075): only the cases about a device or a typed device type, with what the
+		 * list filters and sums, so it reads those cases of the period instead of every case's row for its device type.
+		 */
+		index('tickets_followup_devices_idx')
+			.on(t.organizerId, t.createdAt, t.unitId, t.chain, t.deviceId, t.deviceType, t.minutesLost, t.studentsAffected, t.mergedIntoId)
+			.where(sql`${t.deviceId} IS NOT NULL OR (${t.deviceType} IS NOT NULL AND ${t.deviceType} <> '')`),
 		/** The queue's "deadline" order: overdue first (most overdue first), then the soonest due, then none. */
 		index('tickets_urgent_first_idx').on(t.organizerId, sql`coalesce(${t.slaOverdueSince}, ${t.slaDueAt})`, t.id)
 	]

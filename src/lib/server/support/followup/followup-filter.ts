@@ -19,11 +19,14 @@ export function followupWhere(f: FollowupFilter): SQL {
 		sql`t.created_at < (${f.to}::timestamp AT TIME ZONE 'Europe/Stockholm')`
 	];
 	if (f.chain) parts.push(sql`t.chain = ${f.chain}`);
-	if (f.unitId)
-		parts.push(sql`t.unit_id IN (
-			WITH RECURSIVE down(id, depth) AS (
-				SELECT id, 0 FROM units WHERE id = ${f.unitId} AND organizer_id = ${f.organizerId}
-				UNION ALL SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
-			) SELECT id FROM down)`);
+	if (f.unitId) parts.push(sql`t.unit_id IN (${unitSubtree(f.organizerId, f.unitId)})`);
 	return sql.join(parts, sql` AND `);
+}
+
+/** The ids of a unit and every unit under it, as a subquery (for `… IN (…)`). */
+export function unitSubtree(organizerId: string, unitId: string): SQL {
+	return sql`WITH RECURSIVE down(id, depth) AS (
+				SELECT id, 0 FROM units WHERE id = ${unitId} AND organizer_id = ${organizerId}
+				UNION ALL SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 20
+			) SELECT id FROM down`;
 }

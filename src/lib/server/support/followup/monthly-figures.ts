@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { rowsOf } from '../../db/rows';
-import { followupWhere, type FollowupFilter } from './followup-filter';
+import type { FollowupFilter } from './followup-filter';
+import { countRows } from './count-rows';
 
 /**
  * The main support figures of one calendar month (Stockholm time), as sums that add up over months: so a trend by
@@ -21,25 +22,22 @@ export type MonthlyFigure = {
 	slaBreached: number;
 };
 
-/** The cases a filter selects, counted per Stockholm month and unit (for trends and per-unit comparisons). */
+/**
+ * The cases a filter selects, counted per Stockholm month and unit (for trends and per-unit comparisons): summed from
+ * the counts kept per unit and month (countRows, decision 075) — the line rows carry the cases, lost time and
+ * resolution SLA, the cause rows the classified cases and handhavandefel.
+ */
 export async function monthlyFigures(db: Db, f: FollowupFilter): Promise<MonthlyFigure[]> {
 	const rows = rowsOf<Record<string, unknown>>(
-		// The month is computed in a subquery kept apart by OFFSET 0: grouped on the expression itself, PostgreSQL
-		// expected one group per case and sorted every case of the three school years on disk; a column without
-		// statistics makes it expect few groups and hash them (decision 074). Same rows, same sums.
-		await db.execute(sql`SELECT to_char(t.month, 'YYYY-MM-DD') AS month,
-			t.unit_id, count(*)::int AS cases, coalesce(sum(t.minutes_lost), 0)::int AS minutes,
-			count(*) FILTER (WHERE t.cause IS NOT NULL)::int AS classified,
-			count(*) FILTER (WHERE t.cause = 'user_error')::int AS user_errors,
-			count(*) FILTER (WHERE t.resolution AND (t.state IN ('solved','closed') OR b.ticket_id IS NOT NULL))::int AS measured,
-			count(b.ticket_id) FILTER (WHERE t.resolution)::int AS breached
-		FROM (
-			SELECT t.id, t.unit_id, t.minutes_lost, t.cause, t.state, t.sla_targets ? 'resolution' AS resolution,
-				date_trunc('month', t.created_at AT TIME ZONE 'Europe/Stockholm') AS month
-			FROM tickets t WHERE ${followupWhere(f)} OFFSET 0
-		) t
-		LEFT JOIN ticket_sla_breaches b ON b.ticket_id = t.id AND b.kind = 'resolution' AND b.line = 0
-		GROUP BY t.month, t.unit_id ORDER BY t.month`)
+		await db.execute(sql`SELECT to_char(r.month, 'YYYY-MM-DD') AS month, r.unit_id,
+			sum(r.cases) FILTER (WHERE r.kind = 'line')::int AS cases,
+			coalesce(sum(r.minutes) FILTER (WHERE r.kind = 'line'), 0)::int AS minutes,
+			coalesce(sum(r.cases) FILTER (WHERE r.kind = 'cause' AND r.key <> ''), 0)::int AS classified,
+			coalesce(sum(r.cases) FILTER (WHERE r.kind = 'cause' AND r.key = 'user_error'), 0)::int AS user_errors,
+			coalesce(sum(r.resolution_measured) FILTER (WHERE r.kind = 'line'), 0)::int AS measured,
+			coalesce(sum(r.resolution_breached) FILTER (WHERE r.kind = 'line'), 0)::int AS breached
+		FROM (${countRows(f)}) r WHERE r.kind IN ('line', 'cause')
+		GROUP BY r.month, r.unit_id HAVING sum(r.cases) FILTER (WHERE r.kind = 'line') > 0 ORDER BY r.month`)
 	);
 	return rows.map((r) => ({
 		month: String(r.month),
