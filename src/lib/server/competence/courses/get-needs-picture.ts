@@ -1,18 +1,15 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { competenceCourses, competenceEnrolments, roleAssignments } from '../../db/schema';
-import { AppError } from '../../errors';
-import { holds } from '../../policies/actor';
-import { authorize, can, type Actor } from '../../policies';
-import { AGGREGATE_READERS } from '../../policies/competence';
+import { can, type Actor } from '../../policies';
 import { organizerThreshold } from '../../assessment/rounds/round-checks';
 import { isShown } from '../../assessment/reports/suppress';
 import { aggregateReflections, type ReflectionAggregate } from '../aggregate-reflections';
 import { aggregateReflectionsByUnit } from '../aggregate-reflections-by-unit';
-import { loadCompetenceScope } from '../competence-scope';
 import { REFLECTION } from '../competence-rules';
 import { userErrorCategories } from './user-error-categories';
 import { weakSubGoals } from './weak-sub-goals';
+import { resolveNeedsScope } from './needs-scope';
 
 /** The reflections aggregate of one unit (its per-unit suppression, decision 066) or of the organizer (unitId null). */
 async function unitOrOrganizerReflections(db: Db, actor: Actor, organizerId: string, unitId: string | null): Promise<ReflectionAggregate> {
@@ -39,20 +36,7 @@ const RECURRING = 2;
  * anonymity threshold have answered. The organizer as a whole is for organizer-wide readers only.
  */
 export async function getNeedsPicture(db: Db, o: { actor: Actor | null; organizerId: string; unitId: string | null; now?: Date }) {
-	authorize(o.actor, 'competence.needs', { type: 'organizer', organizerId: o.organizerId });
-	const actor = o.actor;
-	const { tree, byId, resource } = await loadCompetenceScope(db, o.organizerId);
-	const organizerWide = holds(actor, o.organizerId, AGGREGATE_READERS);
-	const readable = tree
-		.filter((u) => !u.archivedAt && can(actor, 'competence.needs', resource(u.id)))
-		.sort((a, b) => a.nameSort.localeCompare(b.nameSort));
-	// A principal without a unit named starts at their first unit; the organizer as a whole is not theirs.
-	const unitId = o.unitId ?? (organizerWide ? null : (readable.find((u) => actor.assignments.some((a) => a.unitId === u.id))?.id ?? null));
-	const unit = unitId ? byId.get(unitId) : null;
-	if (unitId && !unit) throw new AppError('NOT_FOUND', 'no such unit');
-	if (!unit && !organizerWide) throw new AppError('FORBIDDEN', 'organizer-wide');
-	if (unit && !can(actor, 'competence.needs', resource(unit.id))) throw new AppError('FORBIDDEN', 'not your unit');
-	const unitIds = unit ? tree.filter((u) => u.id === unit.id || resource(u.id).ancestorIds.includes(unit.id)).map((u) => u.id) : null;
+	const { actor, unit, unitIds, readable, organizerWide, resource } = await resolveNeedsScope(db, o);
 	const [reflections, subGoals, categories, threshold] = await Promise.all([
 		can(actor, 'competence.aggregate', resource(null)) ? unitOrOrganizerReflections(db, actor, o.organizerId, unit?.id ?? null) : null,
 		weakSubGoals(db, { organizerId: o.organizerId, unitIds: unit ? [unit.id] : null, limit: 3 }),

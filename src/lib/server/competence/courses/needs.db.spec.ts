@@ -1,16 +1,18 @@
-// Covers: recommendCourses (weakSubGoals, userErrorCategories), getNeedsPicture.
+// Covers: recommendCourses (weakSubGoals, userErrorCategories), getNeedsPicture, countCourseUptake (resolveNeedsScope).
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildCourse, buildOrganizer, buildResponse, buildRound, buildTicket, buildUnit } from '../../../../../tests/factories';
-import { supportCategories, tickets } from '../../db/schema';
+import { competenceCourses, supportCategories, tickets } from '../../db/schema';
 import { isAppError } from '../../errors';
 import { REFLECTION } from '../competence-rules';
 import { submitReflection } from '../submit-reflection';
 import { recommendCourses } from './recommend-courses';
 import { getNeedsPicture } from './get-needs-picture';
+import { countCourseUptake } from './count-course-uptake';
 import { signUp } from './sign-up';
 import { completeCourse } from './complete-course';
+import { cancelSignUp } from './cancel-sign-up';
 import { giveCourseFeedback } from './give-course-feedback';
 
 const t = useTestDatabase();
@@ -134,5 +136,40 @@ describe('needs meet offers', () => {
 			.where(eq(organizers.id, s.org));
 		const lowered = await getNeedsPicture(t.db, { actor: s.support, organizerId: s.org, unitId: s.school.id });
 		expect(lowered.offered.find((c) => c.id === s.bySubGoal.id)?.feedbackMean).toBe(4);
+	});
+
+	it('counts the same uptake as the needs picture, for the same readers and scopes (the follow-up picture’s 1.3)', async () => {
+		const s = await setUp();
+		const outsider = await buildActor(t.db, [{ role: 'staff', organizerId: s.org, unitId: s.other.id }]);
+		// Two at the school complete, one of them also signs up for another course; one at the other school signs up; a
+		// cancelled sign-up and an archived course's sign-up count nowhere.
+		for (const actor of [s.teacher, s.colleague]) {
+			await signUp(t.db, { actor, organizerId: s.org, courseId: s.bySubGoal.id });
+			await completeCourse(t.db, { actor, organizerId: s.org, courseId: s.bySubGoal.id });
+		}
+		await signUp(t.db, { actor: s.teacher, organizerId: s.org, courseId: s.byArea.id });
+		await signUp(t.db, { actor: outsider, organizerId: s.org, courseId: s.byArea.id });
+		await signUp(t.db, { actor: s.colleague, organizerId: s.org, courseId: s.unrelated.id });
+		await cancelSignUp(t.db, { actor: s.colleague, organizerId: s.org, courseId: s.unrelated.id });
+		await signUp(t.db, { actor: s.colleague, organizerId: s.org, courseId: s.byCategory.id });
+		await t.db.update(competenceCourses).set({ archivedAt: new Date() }).where(eq(competenceCourses.id, s.byCategory.id));
+		const sums = (p: { offered: { signedUp: number; completed: number }[] }) => ({
+			signedUp: p.offered.reduce((n, c) => n + c.signedUp, 0),
+			completed: p.offered.reduce((n, c) => n + c.completed, 0)
+		});
+		for (const [actor, unitId] of [
+			[s.support, null],
+			[s.support, s.school.id],
+			[s.support, s.other.id],
+			[s.principal, null],
+			[s.principal, s.school.id]
+		] as const) {
+			const o = { actor, organizerId: s.org, unitId };
+			expect(await countCourseUptake(t.db, o)).toEqual(sums(await getNeedsPicture(t.db, o)));
+		}
+		expect(await countCourseUptake(t.db, { actor: s.support, organizerId: s.org, unitId: null })).toEqual({ signedUp: 4, completed: 2 });
+		expect(await countCourseUptake(t.db, { actor: s.support, organizerId: s.org, unitId: s.school.id })).toEqual({ signedUp: 3, completed: 2 });
+		expect(await refusal(countCourseUptake(t.db, { actor: s.otherPrincipal, organizerId: s.org, unitId: s.school.id }))).toBe('FORBIDDEN');
+		expect(await refusal(countCourseUptake(t.db, { actor: s.teacher, organizerId: s.org, unitId: null }))).toBe('FORBIDDEN');
 	});
 });

@@ -14,7 +14,7 @@ import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { appsSeries } from '../../apps/apps-series';
 import { countRequestsInTime } from '../../apps/requests/count-requests-in-time';
 import { coverageShare } from '../../competence/coverage-share';
-import { getNeedsPicture } from '../../competence/courses/get-needs-picture';
+import { countCourseUptake } from '../../competence/courses/count-course-uptake';
 
 /** A refusal by the source module (its own finer rule) leaves the figure out; anything else is an error. */
 const forbiddenAsNull = (e: unknown) => {
@@ -128,7 +128,7 @@ const selfHelp: FigureLoader = {
 	}
 };
 
-/** 1.3: courses offered to the scope's staff, sign-ups and completions (competence/courses, getNeedsPicture). */
+/** 1.3: courses offered to the scope's staff, sign-ups and completions (competence/courses, countCourseUptake). */
 const courses: FigureLoader = {
 	key: 'courses',
 	async load(c) {
@@ -136,12 +136,12 @@ const courses: FigureLoader = {
 			? { type: 'unit' as const, organizerId: c.organizerId, unitId: c.unitId, ancestorIds: c.ancestorIds }
 			: { type: 'organizer' as const, organizerId: c.organizerId };
 		if (!can(c.actor, 'competence.needs', resource)) return null;
-		const p = await getNeedsPicture(c.db, { actor: c.actor, organizerId: c.organizerId, unitId: c.unitId }).catch(forbiddenAsNull);
+		const p = await countCourseUptake(c.db, { actor: c.actor, organizerId: c.organizerId, unitId: c.unitId }).catch(forbiddenAsNull);
 		if (!p) return null;
 		const base = {
 			over: 'recent' as const,
 			perUnit: true,
-			source: 'getNeedsPicture',
+			source: 'countCourseUptake',
 			href: '/kompetens/kurser/behov',
 			organizerValue: null
 		};
@@ -151,14 +151,14 @@ const courses: FigureLoader = {
 				key: 'courses.signed_up',
 				label: 'picture_fig_courses_signed_up',
 				format: 'count',
-				value: p.offered.reduce((s, o) => s + o.signedUp, 0)
+				value: p.signedUp
 			},
 			{
 				...base,
 				key: 'courses.completed',
 				label: 'picture_fig_courses_completed',
 				format: 'count',
-				value: p.offered.reduce((s, o) => s + o.completed, 0)
+				value: p.completed
 			}
 		];
 	}
