@@ -159,6 +159,11 @@ describe('support counts kept per unit and month', () => {
 			.delete(ticketSlaBreaches)
 			.where(sql`${ticketSlaBreaches.ticketId} = ${second.id} AND ${ticketSlaBreaches.kind} = 'first_response'`);
 		await same('a breach removed');
+		// A state change alone, on a case with targets and no breach: open it is not measured, solved it is.
+		await t.db.update(tickets).set({ state: 'in_progress' }).where(eq(tickets.id, third.id));
+		await same('reopened alone (targets, no breach)');
+		await t.db.update(tickets).set({ state: 'solved' }).where(eq(tickets.id, third.id));
+		await same('solved alone (targets, no breach)');
 
 		// Merging: the merged case counts nowhere.
 		const fourth = (await buildTicket(t.db, { organizerId: org, unitId: s.unit.id, requester: s.requester })).ticket;
