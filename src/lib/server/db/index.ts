@@ -77,7 +77,9 @@ export async function openDatabase(opts: {
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	if (!opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
-	const client = new PGlite(opts.dataDir, { loadDataDir: opts.loadDataDir });
+	// btree_gin: search_documents' index scoped by organizer and kind (decision 076) needs it to write and to search.
+	const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+	const client = new PGlite(opts.dataDir, { loadDataDir: opts.loadDataDir, extensions: { btree_gin } });
 	const db = drizzle({ client, schema }) as unknown as Db;
 	return {
 		db,

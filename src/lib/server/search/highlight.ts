@@ -1,9 +1,26 @@
-import { analyzeWord } from './analyze';
+import { analyzeWord, type AnalyzedWord } from './analyze';
 
 /** A piece of a snippet; `hit` pieces are shown marked (<mark>). Plain text: the view escapes it. */
 export type SnippetPart = { text: string; hit: boolean };
 
 const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Most words kept analysed; the map starts over when full (a Swedish text's words repeat, the list stays small). */
+const ANALYSED_WORDS = 50_000;
+const analysed = new Map<string, AnalyzedWord | null>();
+
+/**
+ * analyzeWord, remembered: a lookup's snippets analyse every word of up to 50 texts until the first hit, 10–20 ms of
+ * the process's CPU on bench-01 (decision 076), and the same words recur in every text and every search.
+ */
+function analyzedWord(word: string): AnalyzedWord | null {
+	const known = analysed.get(word);
+	if (known !== undefined) return known;
+	if (analysed.size >= ANALYSED_WORDS) analysed.clear();
+	const a = analyzeWord(word);
+	analysed.set(word, a);
+	return a;
+}
 
 /**
  * The part of `text` around the first matching word, at most `maxLength` characters, with every word whose
@@ -12,7 +29,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function highlightSnippet(text: string, terms: string[], maxLength = 200): SnippetPart[] {
 	const wanted = new Set(terms);
 	const isHit = (w: string) => {
-		const a = analyzeWord(w);
+		const a = analyzedWord(w);
 		return a !== null && (wanted.has(a.stem) || wanted.has(a.folded) || a.parts.some((p) => wanted.has(p)));
 	};
 	const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]));

@@ -165,7 +165,10 @@ export const searchDocuments = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.kind, t.sourceId] }),
-		index('search_documents_vector_idx').using('gin', t.vector),
+		// Scoped by organizer and kind (btree_gin, decision 076): a search reads its words' postings and intersects
+		// them with the organizer's and the kind's inside one index scan, never a bitmap over every organizer's
+		// documents and the million cases.
+		index('search_documents_scope_idx').using('gin', t.organizerId, t.kind, t.vector),
 		index('search_documents_organizer_idx').on(t.organizerId, t.kind)
 	]
 );

@@ -126,7 +126,7 @@ export async function findQueue(db: Db, opts: FindQueueOptions & { withFilterOpt
 					to_char(${DEADLINE_KEY} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
 					to_char(tickets.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sla_due_key,
 					tickets.unit_id, tickets.category_id, tickets.assignee_id
-				FROM tickets
+				FROM tickets${search?.join ?? sql``}
 				WHERE ${sql.join(where, sql` AND `)}
 				ORDER BY ${innerOrder}
 				LIMIT ${size + 1}

@@ -4,8 +4,11 @@ import { PLAN_EACH_TIME } from '../../db/plan-each-time';
 import { prepareSearch } from '../../search/prepare-search';
 import { caseNumberIn } from './search-query';
 
-/** What the queue's search box asks of the cases: which match, and (for free text) how well. */
-export type QueueSearch = { where: SQL; rank: SQL<number> | null };
+/**
+ * What the queue's search box asks of the cases: which match, how well, and the join (to put after `FROM tickets`)
+ * that brings each matching case's text rank, read once with the match (decision 076).
+ */
+export type QueueSearch = { where: SQL; rank: SQL<number> | null; join: SQL | null };
 
 /** A case found by its number ranks above every text match. */
 const NUMBER_FIRST = 1_000_000;
@@ -19,15 +22,18 @@ const NUMBER_FIRST = 1_000_000;
 export async function prepareQueueSearch(db: Db, organizerId: string, q: string): Promise<QueueSearch> {
 	const number = caseNumberIn(q);
 	const byNumber = number === null ? null : sql`tickets.number = ${number}`;
-	if (byNumber && q.trim().startsWith('#')) return { where: byNumber, rank: null };
+	if (byNumber && q.trim().startsWith('#')) return { where: byNumber, rank: null, join: null };
 	// Half the words at least: the queue is a work list, and a case that shares one word of five is noise there.
 	const search = await prepareSearch(db, { organizerIds: [organizerId], query: q, kinds: ['ticket'], prefixLast: true, minimumMatch: 0.5 });
-	if (!search) return { where: byNumber ?? sql`false`, rank: null };
-	const doc = sql`search_documents.kind = 'ticket' AND search_documents.source_id = tickets.id`;
-	const text = sql`${sql.raw(PLAN_EACH_TIME)} EXISTS (SELECT 1 FROM search_documents WHERE ${doc} AND ${search.where})`;
-	const textRank = sql`coalesce((SELECT ${search.rank} FROM search_documents WHERE ${doc} AND ${search.where}), 0)`;
+	if (!search) return { where: byNumber ?? sql`false`, rank: null, join: null };
+	// The matching documents with their rank, joined by case: each is ranked as it is read. A rank subquery per case
+	// read every match a second time by primary key (half of a search's time on 20 000 cases, decision 076).
+	const matches = sql`(SELECT search_documents.source_id, ${search.rank} AS text_rank FROM search_documents
+		WHERE search_documents.kind = 'ticket' AND ${search.where}) AS text_match ON text_match.source_id = tickets.id`;
+	const join = sql` ${sql.raw(PLAN_EACH_TIME)} ${byNumber ? sql`LEFT JOIN` : sql`JOIN`} ${matches}`;
 	return {
-		where: byNumber ? sql`(${text} OR ${byNumber})` : text,
-		rank: sql<number>`(${textRank}${byNumber ? sql` + CASE WHEN ${byNumber} THEN ${NUMBER_FIRST} ELSE 0 END` : sql``})::float8`
+		where: byNumber ? sql`(text_match.source_id IS NOT NULL OR ${byNumber})` : sql`true`,
+		rank: sql<number>`(coalesce(text_match.text_rank, 0)${byNumber ? sql` + CASE WHEN ${byNumber} THEN ${NUMBER_FIRST} ELSE 0 END` : sql``})::float8`,
+		join
 	};
 }
