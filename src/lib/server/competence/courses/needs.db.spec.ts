@@ -168,7 +168,10 @@ describe('needs meet offers', () => {
 			expect(await countCourseUptake(t.db, o)).toEqual(sums(await getNeedsPicture(t.db, o)));
 		}
 		expect(await countCourseUptake(t.db, { actor: s.support, organizerId: s.org, unitId: null })).toEqual({ signedUp: 4, completed: 2 });
-		expect(await countCourseUptake(t.db, { actor: s.support, organizerId: s.org, unitId: s.school.id })).toEqual({ signedUp: 3, completed: 2 });
+		expect(await countCourseUptake(t.db, { actor: s.support, organizerId: s.org, unitId: s.school.id })).toEqual({
+			signedUp: 3,
+			completed: 2
+		});
 		expect(await refusal(countCourseUptake(t.db, { actor: s.otherPrincipal, organizerId: s.org, unitId: s.school.id }))).toBe('FORBIDDEN');
 		expect(await refusal(countCourseUptake(t.db, { actor: s.teacher, organizerId: s.org, unitId: null }))).toBe('FORBIDDEN');
 	});
