@@ -18,7 +18,15 @@ export async function countDaysWithout(
 	const wanted = opts.unitIds ? new Set(opts.unitIds) : null;
 	const unitIds = tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
 	if (unitIds.length === 0) return { repairs: 0, daysWithout: 0 };
+	// Every unit of the organizer: read as the whole organizer (every device has a unit of its organizer).
+	const whole = !wanted && unitIds.length === tree.length;
 	// Only the repairs: the picture does not show the register's device count, which is a pass over every device.
-	const f = await countRepairDays(db, { organizerId: opts.organizerId, unitIds, from: opts.from, to: opts.to, now: opts.now });
+	const f = await countRepairDays(db, {
+		organizerId: opts.organizerId,
+		unitIds: whole ? null : unitIds,
+		from: opts.from,
+		to: opts.to,
+		now: opts.now
+	});
 	return { repairs: f.repairs, daysWithout: f.daysWithoutDevice };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { deviceRepairs, devices } from '../db/schema';
 import { daysWithoutDevice } from './device-rules';
@@ -15,24 +15,27 @@ export async function countRepairDays(
 ): Promise<{ repairs: number; repairsOfHeld: number; daysWithoutDevice: number }> {
 	const now = o.now ?? new Date();
 	if (o.unitIds && o.unitIds.length === 0) return { repairs: 0, repairsOfHeld: 0, daysWithoutDevice: 0 };
-	const at: SQL[] = [eq(devices.organizerId, o.organizerId)];
-	if (o.unitIds) at.push(inArray(devices.unitId, o.unitIds));
-	const repairs = await db
-		.select({
-			holderId: deviceRepairs.holderId,
-			loanerDeviceId: deviceRepairs.loanerDeviceId,
-			sentAt: deviceRepairs.sentAt,
-			returnedAt: deviceRepairs.returnedAt
-		})
-		.from(deviceRepairs)
-		.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
-		.where(
-			and(
-				...at,
-				gte(deviceRepairs.sentAt, sql`(${o.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`),
-				lt(deviceRepairs.sentAt, sql`(${o.to}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`)
-			)
-		);
+	const period = and(
+		eq(deviceRepairs.organizerId, o.organizerId),
+		gte(deviceRepairs.sentAt, sql`(${o.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`),
+		lt(deviceRepairs.sentAt, sql`(${o.to}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`)
+	);
+	const columns = {
+		holderId: deviceRepairs.holderId,
+		loanerDeviceId: deviceRepairs.loanerDeviceId,
+		sentAt: deviceRepairs.sentAt,
+		returnedAt: deviceRepairs.returnedAt
+	};
+	// The whole organizer reads its repairs alone; only units need the devices (where each device is now). Joined for
+	// the whole organizer too, PostgreSQL hashed every device of the register for a year's repairs (≈ 0.25 s of the
+	// follow-up picture on 200 000 devices).
+	const repairs = o.unitIds
+		? await db
+				.select(columns)
+				.from(deviceRepairs)
+				.innerJoin(devices, eq(devices.id, deviceRepairs.deviceId))
+				.where(and(period, eq(devices.organizerId, o.organizerId), inArray(devices.unitId, o.unitIds)))
+		: await db.select(columns).from(deviceRepairs).where(period);
 	const days = repairs.map((r) => daysWithoutDevice(r, now)).filter((d): d is number => d !== null);
 	return { repairs: repairs.length, repairsOfHeld: days.length, daysWithoutDevice: days.reduce((s, d) => s + d, 0) };
 }
