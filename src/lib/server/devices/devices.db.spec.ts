@@ -1,4 +1,4 @@
-// Covers: createDeviceModel, registerDevice, handOutDevice, returnDevice, undoDeviceScan, changeDeviceStatus, getDevice, findDevices, findDeviceModels, loadDeviceForm, findDeviceLosses.
+// Covers: createDeviceModel, registerDevice, handOutDevice, returnDevice, undoDeviceScan, changeDeviceStatus, getDevice, findDevices, findDeviceModels, loadDeviceForm, findDeviceLosses, countDeviceLosses.
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/use-test-database';
@@ -15,6 +15,7 @@ import { findDevices } from './find-devices';
 import { findDeviceModels } from './find-device-models';
 import { loadDeviceForm } from './load-device-form';
 import { findDeviceLosses } from './find-device-losses';
+import { countDeviceLosses } from './count-device-losses';
 
 const t = useTestDatabase();
 let counter = 0;
@@ -404,6 +405,15 @@ describe('lost and stolen devices', () => {
 		const later = new Date(Date.now() + 400 * 86_400_000);
 		expect((await findDeviceLosses(t.db, { actor: s.central, organizerId: s.org, now: later })).byUnit).toEqual([]);
 		expect((await refusal(findDeviceLosses(t.db, { actor: s.teacher, organizerId: s.org })))?.code).toBe('FORBIDDEN');
+		// The follow-up picture's sum: the whole organizer from the reports alone, a reader's or a scope's units joined.
+		const losses = (actor: typeof s.central, unitIds: string[] | null, now?: Date) =>
+			countDeviceLosses(t.db, { actor, organizerId: s.org, unitIds, now });
+		expect(await losses(s.central, null)).toBe(4);
+		expect(await losses(s.principal, null)).toBe(3);
+		expect(await losses(s.central, [s.elsewhere.id])).toBe(1);
+		expect(await losses(s.principal, [s.elsewhere.id])).toBe(0);
+		expect(await losses(s.central, null, later)).toBe(0);
+		expect((await refusal(losses(s.teacher, null)))?.code).toBe('FORBIDDEN');
 	});
 });
 

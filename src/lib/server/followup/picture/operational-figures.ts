@@ -5,7 +5,7 @@ import { isAppError } from '../../errors';
 import { getSupportCounts } from '../../support/followup/get-support-figures';
 import { supportTotals } from '../../support/followup/support-totals';
 import { getSelfHelpFigures } from '../../knowledge/figures/get-self-help-figures';
-import { findDeviceLosses } from '../../devices/find-device-losses';
+import { countDeviceLosses } from '../../devices/count-device-losses';
 import { countDaysWithout } from '../../devices/count-days-without';
 import { countDeviceFigures } from '../../devices/count-device-figures';
 import { countGuidance } from '../../knowledge/guidance/count-guidance';
@@ -241,14 +241,14 @@ const devices: FigureLoader = {
 	key: 'devices',
 	async load(c) {
 		if (!can(c.actor, 'devices.view', { type: 'organizer', organizerId: c.organizerId })) return aggregatedDevices(c);
-		const inScope = (unitId: string) => c.unitId === null || c.subtree.has(unitId);
-		const [losses, without] = await readTogether(c.db, [
-			() => findDeviceLosses(c.db, { actor: c.actor, organizerId: c.organizerId }),
+		const scope = c.unitId ? [...c.subtree] : null;
+		const [lost, without] = await readTogether(c.db, [
+			() => countDeviceLosses(c.db, { actor: c.actor, organizerId: c.organizerId, unitIds: scope }),
 			() =>
 				countDaysWithout(c.db, {
 					actor: c.actor,
 					organizerId: c.organizerId,
-					unitIds: c.unitId ? [...c.subtree] : null,
+					unitIds: scope,
 					from: c.from,
 					to: c.to
 				})
@@ -259,9 +259,9 @@ const devices: FigureLoader = {
 				...base,
 				key: 'devices.lost',
 				label: 'picture_fig_devices_lost',
-				value: losses.byUnit.filter((u) => inScope(u.id)).reduce((s, u) => s + u.lost + u.stolen, 0),
+				value: lost,
 				over: 'last_year',
-				source: 'findDeviceLosses',
+				source: 'countDeviceLosses',
 				href: '/utrustning'
 			},
 			{
