@@ -115,8 +115,12 @@ test('a teacher pulsed ten days ago gets no new pulse when a case closes; someon
 		await plain.getByLabel('5 – Instämmer helt').check();
 		await plain.getByRole('button', { name: 'Skicka svaren' }).click();
 		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Tack för dina svar!');
+		// The pulse is gone from the list. The list need not be empty: another invitation may be waiting for the same
+		// teacher (the survey job also sends guidance feedback forms for sessions of the last 14 days, which depend on
+		// the day the demo is built), so only the pulse is asserted gone.
 		await plain.goto('/enkat');
-		await expect(plain.getByText('Du har inga enkäter att svara på just nu.')).toBeVisible();
+		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Mina enkäter');
+		await expect(plain.getByRole('button', { name: PULSE })).toHaveCount(0);
 	} finally {
 		await setDelay(admin, '1');
 	}
