@@ -137,7 +137,7 @@ async function startServer(dir: string, ready = '/logga-in') {
 const pick = <T>(list: T[], i: number) => list[i % list.length];
 const WORDS = ['projektor', 'skrivaren', 'lärplattf', 'inloggningen fungerar', 'wifi', 'långsam', 'dokumentkam', 'nationella proven'];
 const STATES = ['in_progress', 'new', 'closed', 'waiting_requester'];
-const kinds = (queue: string): [string, (i: number) => string][] => [
+const allKinds = (queue: string): [string, (i: number) => string][] => [
 	['main queue', () => queue],
 	[
 		'filtered (state + unit + category)',
@@ -145,6 +145,10 @@ const kinds = (queue: string): [string, (i: number) => string][] => [
 	],
 	['full-text search', (i) => `${queue}?vy=all&q=${encodeURIComponent(pick(WORDS, i))}`]
 ];
+
+/** BENCH_KINDS=0,1 times only those kinds (0 main queue, 1 filtered, 2 search): a profile of one kind alone. */
+const ONLY = process.env.BENCH_KINDS?.split(',').map(Number);
+const kinds = (queue: string) => allKinds(queue).filter((_, i) => !ONLY || ONLY.includes(i));
 
 const H1 = Buffer.from('<h1');
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
 import type { DbHandle } from '../src/lib/server/db';
+import { rowsOf } from '../src/lib/server/db/rows';
 
 /** Times `run` RUNS times after `warmup` untimed runs (first runs pay for JIT and cold caches); nearest-rank percentiles. */
 export async function timeRuns<T>(run: () => Promise<T>, opts: { runs: number; warmup: number }) {
@@ -19,6 +20,6 @@ export async function timeRuns<T>(run: () => Promise<T>, opts: { runs: number; w
 
 /** Which database the bench ran on, with its server version. */
 export async function databaseLabel(handle: DbHandle) {
-	const [{ server_version: version }] = (await handle.db.execute(sql`SHOW server_version`)).rows as { server_version: string }[];
+	const [{ server_version: version }] = rowsOf<{ server_version: string }>(await handle.db.execute(sql`SHOW server_version`));
 	return handle.kind === 'postgres' ? `PostgreSQL ${version} (DATABASE_URL)` : `PGlite, PostgreSQL ${version} (in memory)`;
 }

@@ -13,7 +13,7 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 
 export class LeanClient {
 	private socket: Socket;
-	private buffer = Buffer.alloc(0);
+	private buffer: Buffer = Buffer.alloc(0);
 	private waiting: { resolve: (a: Answer) => void; reject: (e: Error) => void } | null = null;
 
 	private host: string;
