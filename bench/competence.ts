@@ -11,6 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/lib/server/db';
+import { rowsOf } from '../src/lib/server/db/rows';
 import { memberships, organizers, people } from '../src/lib/server/db/schema';
 import { adoptStarterPlan } from '../src/lib/server/competence/adopt-starter-plan';
 import { compareUnitCoverage } from '../src/lib/server/competence/compare-unit-coverage';
@@ -66,8 +67,9 @@ await db.execute(sql`
 		AND (k = 1 OR abs(hashtext(s.id::text || c.id::text || k::text)) % 2 = 0)`);
 await db.execute(sql`ANALYZE`);
 const built = performance.now() - started;
-const [{ n: markings }] = (await db.execute(sql`SELECT count(*)::int AS n FROM competence_markings WHERE organizer_id = ${organizer.id}`))
-	.rows as { n: number }[];
+const [{ n: markings }] = rowsOf<{ n: number }>(
+	await db.execute(sql`SELECT count(*)::int AS n FROM competence_markings WHERE organizer_id = ${organizer.id}`)
+);
 
 const compare = await timeRuns(() => compareUnitCoverage(db, { actor, organizerId: organizer.id, year }), { runs: RUNS, warmup: WARMUP });
 const units = compare.last;

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { openDatabase } from '../src/lib/server/db';
+import { rowsOf } from '../src/lib/server/db/rows';
 import { deviceModels, memberships, organizers, people, roleAssignments } from '../src/lib/server/db/schema';
 import { handOutDevice } from '../src/lib/server/devices/hand-out-device';
 import { findModelCosts } from '../src/lib/server/devices/find-model-costs';
@@ -104,10 +105,10 @@ await db.execute(sql`
 	WHERE p.email LIKE ${`bench-elev-${run}-%`}`);
 await db.execute(sql`ANALYZE`);
 const built = performance.now() - started;
-const [{ devices: deviceCount, repairs: repairCount }] = (
+const [{ devices: deviceCount, repairs: repairCount }] = rowsOf<{ devices: number; repairs: number }>(
 	await db.execute(sql`SELECT (SELECT count(*)::int FROM devices WHERE organizer_id = ${org}) AS devices,
 		(SELECT count(*)::int FROM device_repairs WHERE organizer_id = ${org}) AS repairs`)
-).rows as { devices: number; repairs: number }[];
+);
 
 // The scans: three stations at once, each its own 100 students and devices.
 const times: number[] = [];

@@ -47,6 +47,17 @@ export async function fillFollowupBench(db: Db, log: (s: string) => void, today:
 	const org = await one<{ id: string }>(db, sql`SELECT id FROM organizers WHERE slug = ${SLUG}`);
 	// The stored lead times of the solved cases (decision 064), as the backfill job fills them: also for a database
 	// filled before they were stored.
+	// The SLA and OLA targets each case carries and the breaches of a ninth of them, as an organizer with targets set
+	// has: also for a database filled before the bench gave its cases targets.
+	if (
+		await one<{ missing: boolean }>(
+			db,
+			sql`SELECT EXISTS (SELECT 1 FROM tickets WHERE organizer_id = ${org.id} AND NOT sla_targets ? 'resolution') AS missing`
+		).then((r) => r.missing)
+	) {
+		await fillSla(db, org.id);
+		log('SLA targets and breaches');
+	}
 	const stored = await backfillLeadTimes(db, { organizerId: org.id });
 	if (stored) {
 		await db.execute(sql`ANALYZE ticket_lead_times`);
@@ -147,6 +158,8 @@ async function fill(db: Db, log: (s: string) => void, today: string) {
 	log(`${V.cases} cases`);
 	await fillTimelines(db, o);
 	log('case timelines');
+	await fillSla(db, o);
+	log('SLA targets and breaches');
 	await fillLicences(db, o, firstDay);
 	log('licences');
 	await fillRounds(db, o, year.from);
@@ -219,6 +232,27 @@ async function fillTimelines(db: Db, o: string) {
 			('system', 'close', 'closed', NULL, t.closed_at)
 		) e(by, kind, state_to, line_to, at)
 		WHERE t.organizer_id = ${o} AND e.at IS NOT NULL AND (e.kind <> 'state' OR t.state <> 'new')`);
+}
+
+/**
+ * Each case's targets as filed (the whole case's and one per line, in working minutes; the pedagogical chain has two
+ * lines) and, for the cases the fill marked breached (a ninth of those solved or closed), a breach of the resolution
+ * target and of the target of the highest line they reached.
+ */
+async function fillSla(db: Db, o: string) {
+	const technical = { firstResponse: 240, feedback: 1440, resolution: 2880, perLine: { 1: 240, 2: 960, 3: 2400 } };
+	const pedagogical = { firstResponse: 480, feedback: 2400, resolution: 4800, perLine: { 1: 480, 2: 1440 } };
+	await db.execute(sql`
+		UPDATE tickets SET sla_targets = CASE WHEN chain = 'technical' THEN ${JSON.stringify(technical)}::jsonb ELSE ${JSON.stringify(pedagogical)}::jsonb END
+		WHERE organizer_id = ${o} AND NOT sla_targets ? 'resolution'`);
+	await db.execute(sql`
+		INSERT INTO ticket_sla_breaches (ticket_id, organizer_id, kind, line, breached_at)
+		SELECT t.id, ${o}, b.kind, b.line, t.created_at + interval '2 days'
+		FROM tickets t CROSS JOIN LATERAL (VALUES ('resolution', 0::smallint), ('line', greatest(t.line, t.max_line))) b(kind, line)
+		WHERE t.organizer_id = ${o} AND t.sla_status = 'breached'
+		ON CONFLICT DO NOTHING`);
+	await db.execute(sql`ANALYZE tickets`);
+	await db.execute(sql`ANALYZE ticket_sla_breaches`);
 }
 
 /** Twenty tools, a central pool each per school year, and each unit's use per term. */

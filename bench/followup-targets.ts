@@ -6,6 +6,7 @@
 import type { Db } from '../src/lib/server/db';
 import type { Actor } from '../src/lib/server/policies';
 import { getSupportFigures } from '../src/lib/server/support/followup/get-support-figures';
+import { olaCompliance } from '../src/lib/server/support/followup/ola-compliance';
 import { rollUpPlans } from '../src/lib/server/planning/roll-up-plans';
 import { computeOrganizerReport } from '../src/lib/server/assessment/reports/compute-organizer-report';
 import { findModelCosts } from '../src/lib/server/devices/find-model-costs';
@@ -93,6 +94,11 @@ const boardSupport = (c: BenchContext) => {
 	});
 };
 
+const boardOla = (c: BenchContext) => {
+	const y = c.schoolYear.from.slice(0, 4);
+	return olaCompliance(c.db, { organizerId: c.organizerId, unitId: null, chain: null, from: `${y}-08-01`, to: `${Number(y) + 1}-01-01` });
+};
+
 export const TARGETS: Target[] = [
 	{ name: 'one-picture view (loadFollowupPicture)', budgetMs: 500, run: picture },
 	{ name: 'board report data (gatherBoardFigures, autumn term)', budgetMs: 2000, run: boardData },
@@ -107,10 +113,11 @@ export const TARGETS: Target[] = [
 	{ name: 'picture part: assessment trend (3 rounds)', budgetMs: null, run: trend },
 	...loaderTargets,
 	{ name: 'board part: getSupportFigures, autumn term', budgetMs: null, run: boardSupport },
+	{ name: 'board part: olaCompliance, autumn term', budgetMs: null, run: boardOla },
 	{
 		name: 'board part: loadBoardStanding',
 		budgetMs: null,
-		run: (c) => loadBoardStanding(c.db, { actor: c.actor, organizerId: c.organizerId, until: autumn(c).to })
+		run: (c) => loadBoardStanding(c.db, { actor: c.actor, organizerId: c.organizerId, unitId: null, until: autumn(c).to })
 	},
 	{
 		name: 'board part: computeOrganizerModelCosts',

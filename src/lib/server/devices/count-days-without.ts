@@ -1,7 +1,7 @@
 import type { Db } from '../db';
-import { authorize, can, type Actor } from '../policies';
+import { authorize, type Actor } from '../policies';
 import { countRepairDays } from './count-repair-days';
-import { loadDeviceScope } from './device-scope';
+import { loadDeviceScope, visibleDeviceUnits } from './device-scope';
 
 /**
  * Repairs sent in a period (Stockholm dates, `to` not included) from the units the actor sees (devices.view), limited
@@ -13,13 +13,8 @@ export async function countDaysWithout(
 	opts: { actor: Actor | null; organizerId: string; unitIds: string[] | null; from: string; to: string; now?: Date }
 ): Promise<{ repairs: number; daysWithout: number }> {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
-	const actor = opts.actor;
-	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
-	const wanted = opts.unitIds ? new Set(opts.unitIds) : null;
-	const unitIds = tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	const { unitIds, whole } = visibleDeviceUnits(await loadDeviceScope(db, opts.organizerId), opts.actor, opts.unitIds);
 	if (unitIds.length === 0) return { repairs: 0, daysWithout: 0 };
-	// Every unit of the organizer: read as the whole organizer (every device has a unit of its organizer).
-	const whole = !wanted && unitIds.length === tree.length;
 	// Only the repairs: the picture does not show the register's device count, which is a pass over every device.
 	const f = await countRepairDays(db, {
 		organizerId: opts.organizerId,

@@ -1,8 +1,8 @@
 import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { deviceEvents, devices } from '../db/schema';
-import { authorize, can, type Actor } from '../policies';
-import { loadDeviceScope } from './device-scope';
+import { authorize, type Actor } from '../policies';
+import { loadDeviceScope, visibleDeviceUnits } from './device-scope';
 import { LOSS_WINDOW_DAYS } from './find-device-losses';
 
 /**
@@ -16,10 +16,7 @@ export async function countDeviceLosses(
 	opts: { actor: Actor | null; organizerId: string; unitIds: string[] | null; now?: Date }
 ): Promise<number> {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
-	const actor = opts.actor;
-	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
-	const wanted = opts.unitIds ? new Set(opts.unitIds) : null;
-	const unitIds = tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	const { unitIds, whole } = visibleDeviceUnits(await loadDeviceScope(db, opts.organizerId), opts.actor, opts.unitIds);
 	if (unitIds.length === 0) return 0;
 	const since = new Date((opts.now ?? new Date()).getTime() - LOSS_WINDOW_DAYS * 86_400_000);
 	const reports = and(
@@ -28,13 +25,12 @@ export async function countDeviceLosses(
 		inArray(deviceEvents.toStatus, ['lost', 'stolen']),
 		gte(deviceEvents.createdAt, since)
 	);
-	const [row] =
-		!wanted && unitIds.length === tree.length
-			? await db.select({ n: count() }).from(deviceEvents).where(reports)
-			: await db
-					.select({ n: count() })
-					.from(deviceEvents)
-					.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
-					.where(and(reports, inArray(devices.unitId, unitIds)));
+	const [row] = whole
+		? await db.select({ n: count() }).from(deviceEvents).where(reports)
+		: await db
+				.select({ n: count() })
+				.from(deviceEvents)
+				.innerJoin(devices, eq(devices.id, deviceEvents.deviceId))
+				.where(and(reports, inArray(devices.unitId, unitIds)));
 	return Number(row?.n ?? 0);
 }

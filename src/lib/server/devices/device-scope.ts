@@ -3,7 +3,7 @@ import { normalizeEmail } from '../auth/normalize-email';
 import type { Db } from '../db';
 import { memberships, people, roleAssignments, units } from '../db/schema';
 import { ancestorIdsOf } from '../org/unit-tree';
-import type { DevicesResource } from '../policies';
+import { can, type Actor, type DevicesResource } from '../policies';
 
 export type DeviceScopeUnit = { id: string; parentId: string | null; name: string; nameSort: string; archivedAt: Date | null };
 
@@ -23,6 +23,21 @@ export async function loadDeviceScope(db: Db, organizerId: string) {
 		supplierTeamId
 	});
 	return { tree, byId, resource };
+}
+
+/**
+ * The units of the tree the actor may see (devices.view), limited to `unitIds` when given, and whether they are the
+ * whole organizer (no limit and every unit seen: every device has a unit of its organizer, so a count can then read
+ * the organizer's rows without the devices).
+ */
+export function visibleDeviceUnits(
+	scope: { tree: DeviceScopeUnit[]; resource: (unitId: string) => DevicesResource },
+	actor: Actor | null,
+	unitIds: string[] | null
+): { unitIds: string[]; whole: boolean } {
+	const wanted = unitIds ? new Set(unitIds) : null;
+	const seen = scope.tree.filter((u) => (!wanted || wanted.has(u.id)) && can(actor, 'devices.view', scope.resource(u.id))).map((u) => u.id);
+	return { unitIds: seen, whole: !wanted && seen.length === scope.tree.length };
 }
 
 /**

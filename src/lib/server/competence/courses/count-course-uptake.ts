@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { rowsOf } from '../../db/rows';
 import type { Actor } from '../../policies';
 import { resolveNeedsScope } from './needs-scope';
 
@@ -24,6 +25,6 @@ export async function countCourseUptake(
 		SELECT count(*)::int AS signed_up, count(e.completed_at)::int AS completed
 		FROM competence_enrolments e JOIN competence_courses c ON c.id = e.course_id
 		WHERE c.organizer_id = ${o.organizerId} AND c.archived_at IS NULL AND e.cancelled_at IS NULL ${staff}`);
-	const [row] = (res as unknown as { rows: { signed_up: number; completed: number }[] }).rows;
+	const [row] = rowsOf<{ signed_up: number; completed: number }>(res);
 	return { signedUp: Number(row?.signed_up ?? 0), completed: Number(row?.completed ?? 0) };
 }

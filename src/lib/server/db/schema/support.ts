@@ -259,7 +259,9 @@ export const tickets = pgTable(
 			t.state,
 			t.mergedIntoId,
 			t.solvedAt,
-			t.deviceId
+			t.deviceId,
+			// The lead times join their stored rows on the case's id (decision 077): carried so that join reads the index too.
+			t.id
 		),
 		/**
 		 * The follow-up's device list (decision 075): only the cases about a device or a typed device type, with what the

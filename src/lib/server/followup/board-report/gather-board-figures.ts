@@ -47,13 +47,15 @@ export async function gatherBoardFigures(
 	const end = dayAfter(period.to);
 	const schoolYears = [...new Set([periodOf(period.from), periodOf(period.to)])];
 	const unitId = opts.unit?.id ?? null;
+	// The licence pools are read once: the costs list them and the operational follow-up counts their use.
+	const readPools = computePoolUse(db, organizerId, period.to);
 	const [standing, plans, decisions, devices, pools, ops, surveys] = await Promise.all([
 		loadBoardStanding(db, { actor, organizerId, unitId, until: period.to }),
 		Promise.all(schoolYears.map((sy) => buildPlanReport(db, { actor, organizerId, period: sy, locale: getLocale() }))),
 		findPeriodDecisions(db, { organizerId, from: period.from, to: end }),
 		computeOrganizerModelCosts(db, { organizerId, now: opts.now }),
-		computePoolUse(db, organizerId, period.to),
-		getOperationalFigures(db, { actor, organizerId, unitId, from: period.from, to: end }),
+		readPools,
+		getOperationalFigures(db, { actor, organizerId, unitId, from: period.from, to: end, pools: readPools }),
 		getSurveyFigures(db, { actor, organizerId, unitId, from: period.from, to: period.to, now: opts.now }).catch(forbiddenAsNull)
 	]);
 	// The support figures are the operational follow-up's own (the same computeSupportFigures over the same filter).

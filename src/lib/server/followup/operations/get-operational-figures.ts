@@ -9,7 +9,7 @@ import { schoolYearOf } from '../../support/followup/school-years';
 import { getSelfHelpFigures } from '../../knowledge/figures/get-self-help-figures';
 import { countPreventiveResponses } from '../../knowledge/prevention/count-preventive-responses';
 import { countDeviceFigures } from '../../devices/count-device-figures';
-import { computePoolUse } from '../../apps/find-licence-use';
+import { computePoolUse, type PoolUse } from '../../apps/find-licence-use';
 import { licenceUseShare } from '../../apps/apps-indicator-values';
 import { readTogether } from '../../db/read-together';
 import { ancestorsIn, loadUnitTree, subtreeIds } from './load-unit-tree';
@@ -32,6 +32,11 @@ export type OperationalFiguresOptions = {
 	to: string;
 	granularity?: Granularity;
 	today?: string;
+	/**
+	 * The organizer's licence pools (computePoolUse), when the caller reads them anyway (the board report): only their
+	 * seats, use and validity are read here, which do not depend on the day they were computed for.
+	 */
+	pools?: Promise<PoolUse[]>;
 };
 
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
@@ -80,7 +85,7 @@ export async function getOperationalFigures(db: Db, o: OperationalFiguresOptions
 		() => monthlyFigures(db, { organizerId, unitId: null, chain: null, from: trendFrom, to: trendTo }),
 		() => countDeviceFigures(db, { organizerId, unitIds: unitId ? scopeIds : null, from, to }),
 		() => countPreventiveResponses(db, { organizerId, from, to }),
-		() => computePoolUse(db, organizerId, today),
+		() => o.pools ?? computePoolUse(db, organizerId, today),
 		() => (readsSelfHelp ? getSelfHelpFigures(db, { actor, organizerId, from, to, chain: null }) : Promise.resolve(null)),
 		...trendYears.map((y) => () => loadUnitSizes(db, organizerId, y))
 	]);

@@ -113,8 +113,8 @@ describe('OLA compliance and trend buckets', () => {
 		const unit = await buildUnit(t.db, { organizerId: org.id });
 		const admin = await buildActor(t.db, [{ role: 'org_admin', organizerId: org.id }]);
 		const made = [];
-		for (let i = 0; i < 3; i++) made.push((await buildTicket(t.db, { organizerId: org.id, unitId: unit.id })).ticket);
-		const [escalated, kept, open] = made;
+		for (let i = 0; i < 5; i++) made.push((await buildTicket(t.db, { organizerId: org.id, unitId: unit.id })).ticket);
+		const [escalated, kept, open, back, stayed] = made;
 		await t.db
 			.update(tickets)
 			.set({ slaTargets: { perLine: { 1: 60, 2: 120 } }, state: 'solved', line: 2 })
@@ -134,11 +134,22 @@ describe('OLA compliance and trend buckets', () => {
 			.update(tickets)
 			.set({ slaTargets: { perLine: { 1: 60 } } })
 			.where(eq(tickets.id, open.id));
+		// Sent back to line 1 after breaking line 2's target there: still open, judged on line 2 by its breach.
+		await t.db
+			.update(tickets)
+			.set({ slaTargets: { perLine: { 2: 120 } }, line: 1, maxLine: 2 })
+			.where(eq(tickets.id, back.id));
+		await t.db.insert(ticketSlaBreaches).values({ ticketId: back.id, organizerId: org.id, kind: 'line', line: 2, breachedAt: new Date() });
+		// Solved on line 1 with a target for line 2 as well: line 2 was never reached, so it is not judged there.
+		await t.db
+			.update(tickets)
+			.set({ slaTargets: { perLine: { 1: 60, 2: 120 } }, state: 'solved' })
+			.where(eq(tickets.id, stayed.id));
 
 		const f = await getOperationalFigures(t.db, { actor: admin, organizerId: org.id, unitId: null, from: '2020-07-01', to: '2100-07-01' });
 		expect(f.ola).toEqual([
-			{ line: 1, measured: 2, breached: 0, compliance: 1 },
-			{ line: 2, measured: 1, breached: 1, compliance: 0 },
+			{ line: 1, measured: 3, breached: 0, compliance: 1 },
+			{ line: 2, measured: 2, breached: 2, compliance: 0 },
 			{ line: 3, measured: 0, breached: 0, compliance: null }
 		]);
 	});

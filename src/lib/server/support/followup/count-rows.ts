@@ -37,13 +37,15 @@ export function countRows(f: FollowupFilter): SQL {
 		if (f.unitId) at.push(sql`c.unit_id IN (${unitSubtree(f.organizerId, f.unitId)})`);
 		parts.push(sql`SELECT c.unit_id, c.month, c.chain, c.kind, c.key, c.cases, c.minutes, c.students,
 			c.first_response_measured, c.first_response_breached, c.feedback_measured, c.feedback_breached,
-			c.resolution_measured, c.resolution_breached
+			c.resolution_measured, c.resolution_breached, c.ola1_measured, c.ola1_breached, c.ola2_measured, c.ola2_breached,
+			c.ola3_measured, c.ola3_breached
 			FROM support_month_counts c WHERE ${sql.join(at, sql` AND `)}`);
 	}
 	for (const d of days)
 		parts.push(sql`SELECT t.unit_id, r.month, t.chain, r.kind, r.key, 1 AS cases, r.minutes, r.students,
 			r.fr_measured AS first_response_measured, r.fr_breached AS first_response_breached, r.fb_measured AS feedback_measured,
-			r.fb_breached AS feedback_breached, r.res_measured AS resolution_measured, r.res_breached AS resolution_breached
+			r.fb_breached AS feedback_breached, r.res_measured AS resolution_measured, r.res_breached AS resolution_breached,
+			r.ola1_measured, r.ola1_breached, r.ola2_measured, r.ola2_breached, r.ola3_measured, r.ola3_breached
 			FROM tickets t CROSS JOIN LATERAL support_count_rows(t.id, t.created_at, t.line, t.max_line, t.category_id, t.cause,
 				t.rating, t.minutes_lost, t.students_affected, t.state, t.sla_targets) r
 			WHERE ${followupWhere({ ...f, from: d.from, to: d.to })}`);
@@ -51,6 +53,7 @@ export function countRows(f: FollowupFilter): SQL {
 	if (parts.length === 0)
 		parts.push(sql`SELECT NULL::uuid AS unit_id, NULL::date AS month, NULL::text AS chain, 'none'::text AS kind, ''::text AS key,
 			0 AS cases, 0 AS minutes, 0 AS students, 0 AS first_response_measured, 0 AS first_response_breached,
-			0 AS feedback_measured, 0 AS feedback_breached, 0 AS resolution_measured, 0 AS resolution_breached`);
+			0 AS feedback_measured, 0 AS feedback_breached, 0 AS resolution_measured, 0 AS resolution_breached, 0 AS ola1_measured,
+			0 AS ola1_breached, 0 AS ola2_measured, 0 AS ola2_breached, 0 AS ola3_measured, 0 AS ola3_breached`);
 	return sql.join(parts, sql` UNION ALL `);
 }

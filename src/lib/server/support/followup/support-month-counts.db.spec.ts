@@ -25,7 +25,23 @@ import { monthlyFigures } from './monthly-figures';
 const t = useTestDatabase();
 
 type Row = Record<string, unknown>;
-const COLUMNS = ['cases', 'minutes', 'students', 'frm', 'frb', 'fbm', 'fbb', 'resm', 'resb'] as const;
+const COLUMNS = [
+	'cases',
+	'minutes',
+	'students',
+	'frm',
+	'frb',
+	'fbm',
+	'fbb',
+	'resm',
+	'resb',
+	'o1m',
+	'o1b',
+	'o2m',
+	'o2b',
+	'o3m',
+	'o3b'
+] as const;
 const byKey = (rows: Row[]) =>
 	Object.fromEntries(
 		rows
@@ -40,7 +56,8 @@ async function stored(org: string) {
 		rowsOf<Row>(
 			await t.db.execute(sql`SELECT unit_id, to_char(month, 'YYYY-MM-DD') AS month, chain, kind, key, cases, minutes, students,
 				first_response_measured AS frm, first_response_breached AS frb, feedback_measured AS fbm, feedback_breached AS fbb,
-				resolution_measured AS resm, resolution_breached AS resb
+				resolution_measured AS resm, resolution_breached AS resb, ola1_measured AS o1m, ola1_breached AS o1b,
+				ola2_measured AS o2m, ola2_breached AS o2b, ola3_measured AS o3m, ola3_breached AS o3b
 			FROM support_month_counts WHERE organizer_id = ${org}`)
 		)
 	);
@@ -56,6 +73,15 @@ async function fresh(org: string) {
 			SELECT 1 FROM ticket_sla_breaches b WHERE b.ticket_id = c.id AND b.kind = ${kind} AND b.line = 0))) AS ${sql.raw(`${as}m`)},
 		count(*) FILTER (WHERE k.kind = 'line' AND c.sla_targets ? ${target} AND EXISTS (
 			SELECT 1 FROM ticket_sla_breaches b WHERE b.ticket_id = c.id AND b.kind = ${kind} AND b.line = 0)) AS ${sql.raw(`${as}b`)}`;
+	// OLA of line n: the case has the line's per-line target and has been on the line (its highest line is at least n).
+	const ola = (n: number) => {
+		const has = sql.raw(
+			`k.kind = 'line' AND coalesce((c.sla_targets -> 'perLine') ? '${n}', false) AND greatest(c.line, c.max_line) >= ${n}`
+		);
+		const breached = sql.raw(`EXISTS (SELECT 1 FROM ticket_sla_breaches b WHERE b.ticket_id = c.id AND b.kind = 'line' AND b.line = ${n})`);
+		return sql`count(*) FILTER (WHERE ${has} AND (c.state IN ('solved', 'closed') OR ${breached})) AS ${sql.raw(`o${n}m`)},
+			count(*) FILTER (WHERE ${has} AND ${breached}) AS ${sql.raw(`o${n}b`)}`;
+	};
 	return byKey(
 		rowsOf<Row>(
 			await t.db
@@ -66,7 +92,8 @@ async function fresh(org: string) {
 				count(*) AS cases,
 				coalesce(sum(c.minutes_lost) FILTER (WHERE k.kind IN ('line', 'category')), 0) AS minutes,
 				coalesce(sum(c.students_affected) FILTER (WHERE k.kind IN ('line', 'category')), 0) AS students,
-				${sla('firstResponse', 'first_response', 'fr')}, ${sla('feedback', 'feedback', 'fb')}, ${sla('resolution', 'resolution', 'res')}
+				${sla('firstResponse', 'first_response', 'fr')}, ${sla('feedback', 'feedback', 'fb')}, ${sla('resolution', 'resolution', 'res')},
+				${ola(1)}, ${ola(2)}, ${ola(3)}
 			FROM tickets c CROSS JOIN (VALUES ('line'), ('category'), ('cause'), ('rating')) AS k(kind)
 			WHERE c.organizer_id = ${org} AND c.merged_into_id IS NULL
 			GROUP BY 1, 2, 3, 4, 5`)
@@ -132,8 +159,13 @@ describe('support counts kept per unit and month', () => {
 			.where(eq(tickets.id, third.id));
 		await same('filed in another month (Stockholm: 1 February)');
 
-		// Breaches of the whole-case targets (and one per line, which these counts do not read), recorded and removed.
-		const targets = { firstResponse: { minutes: 60 }, feedback: { minutes: 240 }, resolution: { minutes: 960 } };
+		// Breaches of the whole-case targets and of the per-line ones (OLA), recorded and removed.
+		const targets = {
+			firstResponse: { minutes: 60 },
+			feedback: { minutes: 240 },
+			resolution: { minutes: 960 },
+			perLine: { 1: 60, 2: 120, 3: 480 }
+		};
 		await t.db
 			.update(tickets)
 			.set({ slaTargets: targets })
@@ -159,6 +191,16 @@ describe('support counts kept per unit and month', () => {
 			.delete(ticketSlaBreaches)
 			.where(sql`${ticketSlaBreaches.ticketId} = ${second.id} AND ${ticketSlaBreaches.kind} = 'first_response'`);
 		await same('a breach removed');
+		// Line breaches: on the line the case reached (the first case was escalated to line 2) and on one it never
+		// reached (the second case stayed on line 1: not counted until it gets there).
+		await t.db.insert(ticketSlaBreaches).values([breach(s.ticket.id, 'line', 2), breach(second.id, 'line', 3)]);
+		await same('line breaches recorded');
+		expect(Object.values(await stored(org)).reduce((n, v) => n + v[12], 0)).toBe(1);
+		await t.db.update(tickets).set({ maxLine: 3 }).where(eq(tickets.id, second.id));
+		await same('the second case reached line 3 (its breach there now counts)');
+		expect(Object.values(await stored(org)).reduce((n, v) => n + v[14], 0)).toBe(1);
+		await t.db.delete(ticketSlaBreaches).where(sql`${ticketSlaBreaches.ticketId} = ${s.ticket.id} AND ${ticketSlaBreaches.kind} = 'line'`);
+		await same('a line breach removed');
 		// A state change alone, on a case with targets and no breach: open it is not measured, solved it is.
 		await t.db.update(tickets).set({ state: 'in_progress' }).where(eq(tickets.id, third.id));
 		await same('reopened alone (targets, no breach)');

@@ -1,0 +1,2 @@
+DROP INDEX "tickets_followup_idx";--> statement-breakpoint
+CREATE INDEX "tickets_followup_idx" ON "tickets" USING btree ("organizer_id","created_at","unit_id","chain","line","max_line","category_id","minutes_lost","students_affected","cause","rating","state","merged_into_id","solved_at","device_id","id");
