@@ -133,4 +133,17 @@ describe('highlighted snippets', () => {
 		const parts = highlightSnippet('Så byter du lösenordet. Lösenordsbytet tar en minut.', analyzeText('losenord'));
 		expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['lösenordet', 'Lösenordsbytet']);
 	});
+
+	it('shows the text around the first hit far into a long text, and the beginning of a text without a hit', () => {
+		const filler = 'Eleverna arbetar med ett projekt om vatten och skriver en rapport tillsammans. '.repeat(12);
+		const text = `${filler}Projektorn i sal 4 startar inte. ${filler}Projektorn behöver en ny lampa.`;
+		const parts = highlightSnippet(text, analyzeText('projektor'), 120);
+		expect(parts[0]).toEqual({ text: '…', hit: false });
+		expect(parts.at(-1)).toEqual({ text: '…', hit: false });
+		expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Projektorn']);
+		expect(parts.map((p) => p.text).join('')).toContain('Projektorn i sal 4 startar inte.');
+		const none = highlightSnippet(text, analyzeText('skrivare'), 40);
+		expect(none.some((p) => p.hit)).toBe(false);
+		expect(none[0].text.startsWith('Eleverna arbetar')).toBe(true);
+	});
 });

@@ -1,26 +1,18 @@
 import { analyzeWord, type AnalyzedWord } from './analyze';
+import { boundedMemo } from '../bounded-memo';
 
 /** A piece of a snippet; `hit` pieces are shown marked (<mark>). Plain text: the view escapes it. */
 export type SnippetPart = { text: string; hit: boolean };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Most words kept analysed; the map starts over when full (a Swedish text's words repeat, the list stays small). */
-const ANALYSED_WORDS = 50_000;
-const analysed = new Map<string, AnalyzedWord | null>();
-
 /**
- * analyzeWord, remembered: a lookup's snippets analyse every word of up to 50 texts until the first hit, 10–20 ms of
- * the process's CPU on bench-01 (decision 076), and the same words recur in every text and every search.
+ * analyzeWord, remembered (at most 50 000 words): a lookup's snippets analyse every word of up to 50 texts until the
+ * first hit, 10–20 ms of the process's CPU on bench-01 (decision 076), and the same words recur in every text and
+ * every search.
  */
-function analyzedWord(word: string): AnalyzedWord | null {
-	const known = analysed.get(word);
-	if (known !== undefined) return known;
-	if (analysed.size >= ANALYSED_WORDS) analysed.clear();
-	const a = analyzeWord(word);
-	analysed.set(word, a);
-	return a;
-}
+const analysed = boundedMemo<AnalyzedWord | null>(50_000);
+const analyzedWord = (word: string) => analysed(word, () => analyzeWord(word));
 
 /**
  * The part of `text` around the first matching word, at most `maxLength` characters, with every word whose
@@ -32,7 +24,14 @@ export function highlightSnippet(text: string, terms: string[], maxLength = 200)
 		const a = analyzedWord(w);
 		return a !== null && (wanted.has(a.stem) || wanted.has(a.folded) || a.parts.some((p) => wanted.has(p)));
 	};
-	const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]));
+	// The first hit, read word by word: a body's words are not all listed first (most hits come early, and a result
+	// list reads up to 50 bodies).
+	let first: RegExpExecArray | undefined;
+	for (const m of text.matchAll(WORD))
+		if (isHit(m[0])) {
+			first = m;
+			break;
+		}
 	let start = first ? Math.max(0, (first.index ?? 0) - Math.floor(maxLength / 3)) : 0;
 	if (start > 0) start = text.indexOf(' ', start) + 1 || start;
 	const slice = text.slice(start, start + maxLength);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { SearchKind } from '../db/schema';
+import { PLAN_EACH_TIME } from '../db/plan-each-time';
 import { rowsOf } from '../db/rows';
 import { allowedEdits, editDistance } from './edit-distance';
 import { lexiconNeighbours, prefixCount, termCounts, uuidArray } from './lexicon';
@@ -129,7 +130,7 @@ export async function prepareSearch(db: Db, opts: PrepareSearchOptions): Promise
 	);
 	const enough = enoughWords(opts, words.length, all);
 	const held = (groups: QueryGroup[]) =>
-		sql`(${scope} AND search_documents.vector @@ to_tsquery('simple', ${groups.map(tsqueryOf).join(' | ')})${enough})`;
+		sql`(${sql.raw(PLAN_EACH_TIME)} ${scope} AND search_documents.vector @@ to_tsquery('simple', ${groups.map(tsqueryOf).join(' | ')})${enough})`;
 	const rare = await rareGroups(db, opts, all, counts, total);
 	// With a share of the words required the lexicon cannot tell how many the rare ones find: they are counted.
 	const counted = Math.ceil((opts.minimumMatch ?? 0) * words.length) > 1;

@@ -1,4 +1,5 @@
 import { swedishDictionary, type SuffixRule } from './dictionary';
+import { boundedMemo } from '../bounded-memo';
 
 /** Flags of words that are no word alone (hunspell NEEDAFFIX ¤, ONLYINCOMPOUND Z, FORBIDDENWORD %). */
 const NOT_ALONE = /[¤Z%]/;
@@ -12,8 +13,8 @@ function derivedLemma(base: string, suffix: string): string {
 	return base.endsWith('a') ? `${base}re` : `${base}are`;
 }
 
-const stems = new Map<string, string | null>();
-const MAX_CACHE = 50_000;
+/** Stems remembered per process (a Swedish text's words repeat, the list stays small). */
+const stems = boundedMemo<string | null>(50_000);
 
 function findStem(word: string): string | null {
 	const { words, bySuffix, maxSuffix } = swedishDictionary();
@@ -47,12 +48,7 @@ function baseFor(rest: string, rules: SuffixRule[], words: Map<string, string>) 
  * konto, projektorn → projektor, skrivaren → skrivare), or null when the dictionary does not know it.
  */
 export function stemWord(word: string): string | null {
-	const cached = stems.get(word);
-	if (cached !== undefined) return cached;
-	const stem = findStem(word);
-	if (stems.size >= MAX_CACHE) stems.clear();
-	stems.set(word, stem);
-	return stem;
+	return stems(word, () => findStem(word));
 }
 
 /**

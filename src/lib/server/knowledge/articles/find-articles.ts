@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { boundedMemo } from '../../bounded-memo';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { kbArticles, kbArticleVotes, organizers, searchDocuments, supportCategories } from '../../db/schema';
 import { isUuid } from '../../ids';
@@ -40,21 +41,34 @@ const votes = (db: Db) =>
 		.groupBy(kbArticleVotes.articleId)
 		.as('votes');
 
-/** Most article texts kept for snippets; the map starts over when full. */
-const PLAIN_TEXTS = 500;
-const plainTexts = new Map<string, string>();
-
 /**
- * An article's plain text for its snippet, remembered by its Markdown: parsing the 50 bodies of a result list took
- * 7–9 ms of the process's CPU on bench-01 (decision 076), and the articles a knowledge base's searches find recur.
+ * An article's plain text for its snippet, remembered by the article and its text version (which every change of title
+ * or body raises), at most 5 000 (a few MB): parsing the 50 bodies of a result list took 7–9 ms of the process's CPU on
+ * bench-01 (decision 076), and the articles a knowledge base's searches find recur — bench-01's, thousands of them.
+ * The result list itself carries no bodies: only the articles not remembered are read, in one statement.
  */
-function plainTextOf(markdown: string): string {
-	const known = plainTexts.get(markdown);
-	if (known !== undefined) return known;
-	if (plainTexts.size >= PLAIN_TEXTS) plainTexts.clear();
-	const text = markdownToPlainText(markdown);
-	plainTexts.set(markdown, text);
-	return text;
+const plainTexts = boundedMemo<string>(5000);
+const textKey = (a: { id: string; version: number }) => `${a.id}:${a.version}`;
+
+/** The plain texts of the listed articles: remembered ones as they are, the others read and parsed (one statement). */
+async function plainTextsOf(db: Db, rows: { id: string; version: number }[]): Promise<Map<string, string>> {
+	const out = new Map<string, string>();
+	for (const r of rows) {
+		const known = plainTexts.peek(textKey(r));
+		if (known !== undefined) out.set(r.id, known);
+	}
+	const missing = rows.filter((r) => !out.has(r.id)).map((r) => r.id);
+	if (missing.length === 0) return out;
+	const bodies = await db
+		.select({ id: kbArticles.id, version: kbArticles.version, body: kbArticles.body })
+		.from(kbArticles)
+		.where(inArray(kbArticles.id, missing));
+	for (const b of bodies)
+		out.set(
+			b.id,
+			plainTexts(textKey(b), () => markdownToPlainText(b.body))
+		);
+	return out;
 }
 
 /**
@@ -77,9 +91,10 @@ export async function findArticles(
 	const category = opts.categoryId && isUuid(opts.categoryId) ? eq(kbArticles.categoryId, opts.categoryId) : undefined;
 	const base = db
 		.select({
+			id: kbArticles.id,
+			version: kbArticles.version,
 			slug: kbArticles.slug,
 			title: kbArticles.title,
-			body: kbArticles.body,
 			kind: kbArticles.kind,
 			status: kbArticles.status,
 			audience: kbArticles.audience,
@@ -121,6 +136,7 @@ export async function findArticles(
 					asc(kbArticles.id)
 				)
 				.limit(limit);
+	const texts = prepared ? await plainTextsOf(db, rows) : null;
 	return {
 		searched: !!prepared,
 		canWrite: scope.canWrite,
@@ -135,7 +151,7 @@ export async function findArticles(
 			updatedAt: r.updatedAt,
 			helpful: r.helpful,
 			notHelpful: r.notHelpful,
-			snippet: prepared ? highlightSnippet(plainTextOf(r.body), prepared.terms) : null
+			snippet: prepared && texts ? highlightSnippet(texts.get(r.id) ?? '', prepared.terms) : null
 		}))
 	};
 }

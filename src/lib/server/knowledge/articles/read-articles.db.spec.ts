@@ -5,7 +5,10 @@ import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { buildActor, buildArticle, buildOrgAdmin, buildTeam, buildUnit } from '../../../../../tests/factories';
 import { auditEvents, supportCategories } from '../../db/schema';
 import { swedishSortKey } from '$lib/sort-key';
+import type { ArticleInput } from './article-input';
+import { createArticle } from './create-article';
 import { findArticles } from './find-articles';
+import { updateArticle } from './update-article';
 import { getArticle } from './get-article';
 import { voteOnArticle } from './vote-on-article';
 
@@ -106,6 +109,28 @@ describe('searching and ordering', () => {
 		const snippet = found.items[1].snippet!;
 		expect(snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['projektorn']);
 		expect(snippet.map((p) => p.text).join('')).toContain('kontrollera kabeln');
+	});
+
+	it('shows the snippet of the text as it is now after the article is edited, and lists without search carry none', async () => {
+		const { organizerId, admin, staff } = await setUp();
+		const input = (body: string): ArticleInput => ({
+			title: 'Skrivaren i personalrummet',
+			body,
+			kind: 'faq',
+			audience: 'staff',
+			status: 'published'
+		});
+		const row = await createArticle(t.db, { actor: admin, organizerId, input: input('Skrivaren tar **bara** papper i A4.') });
+		const before = await findArticles(t.db, { actor: staff, organizerId, query: 'skrivaren papper' });
+		expect(before.items[0].snippet!.map((p) => p.text).join('')).toContain('tar bara papper i A4');
+		await updateArticle(t.db, { actor: admin, organizerId, slug: row.slug, input: input('Skrivaren behöver nytt papper varje morgon.') });
+		const after = await findArticles(t.db, { actor: staff, organizerId, query: 'skrivaren papper' });
+		const text = after.items[0].snippet!.map((p) => p.text).join('');
+		expect(text).toContain('nytt papper varje morgon');
+		expect(text).not.toContain('A4');
+		const listed = await findArticles(t.db, { actor: staff, organizerId });
+		expect(listed.items.length).toBeGreaterThan(0);
+		expect(listed.items.every((i) => i.snippet === null)).toBe(true);
 	});
 
 	it('orders by category, newest or most helpful, and narrows to one category', async () => {

@@ -5,6 +5,7 @@ import { authorize, readableAudiences, type Actor } from '../../policies';
 import { prepareSearch } from '../../search/prepare-search';
 import { highlightSnippet, type SnippetPart } from '../../search/highlight';
 import { filingFormFor } from '../../support/tickets/filing-form';
+import { PLAN_EACH_TIME } from '../../db/plan-each-time';
 
 /** How many articles are suggested by default, and at most. */
 export const DEFAULT_SUGGESTIONS = 3;
@@ -128,7 +129,9 @@ async function solvedCases(db: Db, organizerId: string, categoryId: string, text
 				isNull(tickets.mergedIntoId),
 				eq(tickets.requesterId, tickets.filedById),
 				eq(people.protectedIdentity, false),
-				sql`${tickets.search} @@ ${query}`
+				// Planned for its words each time: a generic plan read the search index's entries for every case of every
+				// organizer (150–200 ms) where the category's cases, read through their index, take 3–4 ms.
+				sql`${sql.raw(PLAN_EACH_TIME)} ${tickets.search} @@ ${query}`
 			)
 		)
 		.orderBy(desc(sql`ts_rank(${tickets.search}, ${query})`), desc(tickets.solvedAt), tickets.id)
