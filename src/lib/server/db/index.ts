@@ -57,8 +57,16 @@ export async function openDatabase(opts: {
 		// A few connections per process (DATABASE_POOL_SIZE, default 4): with 20 concurrent pages, 20 connections
 		// each kept a PostgreSQL process busy and they crowded the cores; 3–4 served as many pages with less database
 		// CPU (decision 013). No code holds a connection while waiting for another, so a small pool cannot deadlock.
-		// Reports group tens of thousands of rows: 32 MB lets those sorts stay in memory.
-		const pool = new PreparingPool({ connectionString: opts.url, max: opts.poolSize ?? 4, options: '-c work_mem=32MB' });
+		// Reports group tens of thousands of rows: 32 MB lets those sorts stay in memory. No JIT compilation: our
+		// statements run for milliseconds to a second, and compiling one the planner prices high cost more than it
+		// saved (the OLA count: 350 ms of LLVM inlining for a 450 ms statement; decision 077). No parallel workers: with
+		// many requests at once they take the cores from the other requests, and the queue's search, the follow-up
+		// view and the board report all measured faster without them (decision 078).
+		const pool = new PreparingPool({
+			connectionString: opts.url,
+			max: opts.poolSize ?? 4,
+			options: '-c work_mem=32MB -c jit=off -c max_parallel_workers_per_gather=0'
+		});
 		// An idle connection the server drops (restart, failover, a dropped test database) must not crash the process.
 		pool.on('error', (e) => {
 			// Rate-limited and without parameters: a stopped server makes every idle connection say so (decision 017).

@@ -1,6 +1,9 @@
-// Covers: PreparingPool.
+// Covers: PreparingPool, openDatabase's session settings on PostgreSQL.
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { PreparingPool } from './preparing-pool';
+import { openDatabase } from '.';
+import { rowsOf } from './rows';
 
 // The embedded database has no connection pool; this runs in the PostgreSQL pass of the db tier.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PreparingPool on PostgreSQL', () => {
@@ -20,6 +23,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PreparingPool on PostgreSQL', (
 			expect(statements).toEqual(['select $1::int + 1 as n', 'select statement from pg_prepared_statements where $1']);
 		} finally {
 			await pool.end();
+		}
+	});
+
+	it("runs the app's sessions without JIT or parallel workers and with room for reports' sorts (decisions 077, 078)", async () => {
+		const handle = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory://', poolSize: 1 });
+		try {
+			const [row] = rowsOf<{ jit: string; work_mem: string; workers: string }>(
+				await handle.db.execute(
+					sql`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem, current_setting('max_parallel_workers_per_gather') AS workers`
+				)
+			);
+			expect(row).toEqual({ jit: 'off', work_mem: '32MB', workers: '0' });
+		} finally {
+			await handle.close();
 		}
 	});
 });

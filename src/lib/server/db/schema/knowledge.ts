@@ -169,6 +169,12 @@ export const searchDocuments = pgTable(
 		// them with the organizer's and the kind's inside one index scan, never a bitmap over every organizer's
 		// documents and the million cases.
 		index('search_documents_scope_idx').using('gin', t.organizerId, t.kind, t.vector),
+		// The same for the knowledge kinds alone (decision 078): a common word's postings in the scope index run over
+		// the million cases too, so PostgreSQL read every article of a large organizer instead; here they are the
+		// articles' and questions' only. Usable only by a statement planned for its values (PLAN_EACH_TIME).
+		index('search_documents_knowledge_idx')
+			.using('gin', t.organizerId, t.kind, t.vector)
+			.where(sql`kind IN ('article', 'question')`),
 		index('search_documents_organizer_idx').on(t.organizerId, t.kind)
 	]
 );
