@@ -45,8 +45,6 @@ export async function fillFollowupBench(db: Db, log: (s: string) => void, today:
 	const existing = await one<{ id: string }>(db, sql`SELECT id FROM organizers WHERE slug = ${SLUG}`);
 	if (!existing) await fill(db, log, today);
 	const org = await one<{ id: string }>(db, sql`SELECT id FROM organizers WHERE slug = ${SLUG}`);
-	// The stored lead times of the solved cases (decision 064), as the backfill job fills them: also for a database
-	// filled before they were stored.
 	// The SLA and OLA targets each case carries and the breaches of a ninth of them, as an organizer with targets set
 	// has: also for a database filled before the bench gave its cases targets.
 	if (
@@ -58,6 +56,8 @@ export async function fillFollowupBench(db: Db, log: (s: string) => void, today:
 		await fillSla(db, org.id);
 		log('SLA targets and breaches');
 	}
+	// The stored lead times of the solved cases (decision 064), as the backfill job fills them: also for a database
+	// filled before they were stored.
 	const stored = await backfillLeadTimes(db, { organizerId: org.id });
 	if (stored) {
 		await db.execute(sql`ANALYZE ticket_lead_times`);

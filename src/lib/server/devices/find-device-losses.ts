@@ -1,8 +1,8 @@
 import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { deviceEvents, deviceModels, devices, units } from '../db/schema';
-import { authorize, can, type Actor } from '../policies';
-import { loadDeviceScope } from './device-scope';
+import { authorize, type Actor } from '../policies';
+import { loadDeviceScope, visibleDeviceUnits } from './device-scope';
 import { readTogether } from '../db/read-together';
 
 /** How far back the register's loss figures reach. */
@@ -18,8 +18,8 @@ export type LossCount = { id: string; name: string; lost: number; stolen: number
 export async function findDeviceLosses(db: Db, opts: { actor: Actor | null; organizerId: string; now?: Date }) {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
 	const actor = opts.actor;
-	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
-	const visibleIds = tree.filter((u) => can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	const scope = await loadDeviceScope(db, opts.organizerId);
+	const visibleIds = visibleDeviceUnits(scope, actor, null).unitIds;
 	if (visibleIds.length === 0) return { byUnit: [], byModel: [], days: LOSS_WINDOW_DAYS };
 	const since = new Date((opts.now ?? new Date()).getTime() - LOSS_WINDOW_DAYS * 86_400_000);
 	const where = and(

@@ -3,9 +3,9 @@ import type { Db } from '../db';
 import { deviceModels } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { readTogether } from '../db/read-together';
-import { authorize, can, type Actor } from '../policies';
+import { authorize, type Actor } from '../policies';
 import { daysWithoutDevice } from './device-rules';
-import { loadDeviceScope } from './device-scope';
+import { loadDeviceScope, visibleDeviceUnits } from './device-scope';
 import { modelCostPerStudentYear, type ModelHistory } from './device-costs';
 import { sumDeviceYears } from './sum-device-years';
 import { sumRepairCosts } from './sum-repair-costs';
@@ -20,8 +20,8 @@ const YEAR_MS = 365.25 * 86_400_000;
 export async function findModelCosts(db: Db, opts: { actor: Actor | null; organizerId: string; now?: Date }) {
 	authorize(opts.actor, 'devices.view', { type: 'organizer', organizerId: opts.organizerId });
 	const actor = opts.actor;
-	const { tree, resource } = await loadDeviceScope(db, opts.organizerId);
-	const unitIds = tree.filter((u) => can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	const scope = await loadDeviceScope(db, opts.organizerId);
+	const unitIds = visibleDeviceUnits(scope, actor, null).unitIds;
 	return modelCostsAt(db, { organizerId: opts.organizerId, unitIds, now: opts.now ?? new Date() });
 }
 

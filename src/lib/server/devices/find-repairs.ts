@@ -4,7 +4,7 @@ import { deviceModels, deviceRepairs, devices, supportTeams, tickets, units } fr
 import { todayInStockholm } from '../auth/load-actor';
 import { AppError } from '../errors';
 import { can, type Actor } from '../policies';
-import { loadDeviceScope } from './device-scope';
+import { loadDeviceScope, visibleDeviceUnits } from './device-scope';
 import { daysWithoutDevice, warrantyEndsOn } from './device-rules';
 
 /** Returned repairs stay on the list this long; warranties ending this soon are reported ahead. */
@@ -20,8 +20,8 @@ export const WARRANTY_AHEAD_DAYS = 60;
 export async function findRepairs(db: Db, opts: { actor: Actor | null; organizerId: string; now?: Date }) {
 	const { actor, organizerId } = opts;
 	if (!actor) throw new AppError('FORBIDDEN', 'sign in');
-	const { tree, resource } = await loadDeviceScope(db, organizerId);
-	const unitIds = tree.filter((u) => can(actor, 'devices.view', resource(u.id))).map((u) => u.id);
+	const scope = await loadDeviceScope(db, organizerId);
+	const unitIds = visibleDeviceUnits(scope, actor, null).unitIds;
 	const teamIds = actor.teamIds ?? [];
 	if (unitIds.length === 0 && teamIds.length === 0) throw new AppError('FORBIDDEN', 'no repairs to see');
 	const now = opts.now ?? new Date();
@@ -70,7 +70,7 @@ export async function findRepairs(db: Db, opts: { actor: Actor | null; organizer
 		.limit(500);
 	const today = todayInStockholm(now);
 	// Row by row through the policy too, so the list and the rule cannot drift apart.
-	const shown = rows.filter((r) => can(actor, 'devices.repairs', resource(r.unitId, null, r.supplierTeamId)));
+	const shown = rows.filter((r) => can(actor, 'devices.repairs', scope.resource(r.unitId, null, r.supplierTeamId)));
 	const present = ({ unitId: _u, supplierTeamId: _s, holderId, loanerDeviceId, ...r }: (typeof rows)[number]) => ({
 		...r,
 		loaner: !!loanerDeviceId,
