@@ -137,8 +137,14 @@ describe('the pulse after a closed case', () => {
 
 describe('addWorkingDays', () => {
 	it('skips weekends', () => {
+		// Friday and Saturday with one day: Monday, same time of day.
 		expect(addWorkingDays(new Date('2026-05-08T14:00:00Z'), 1).toISOString()).toBe('2026-05-11T14:00:00.000Z');
-		expect(addWorkingDays(new Date('2026-05-09T10:00:00Z'), 0).toISOString()).toBe('2026-05-11T10:00:00.000Z');
+		expect(addWorkingDays(new Date('2026-05-09T10:00:00Z'), 1).toISOString()).toBe('2026-05-11T10:00:00.000Z');
 		expect(addWorkingDays(new Date('2026-05-06T10:00:00Z'), 2).toISOString()).toBe('2026-05-08T10:00:00.000Z');
+		expect(addWorkingDays(new Date('2026-05-07T10:00:00Z'), 2).toISOString()).toBe('2026-05-11T10:00:00.000Z');
+	});
+	it('sends at once with no delay, also at the weekend (decision 059: zero delay sends within seconds)', () => {
+		expect(addWorkingDays(new Date('2026-05-09T10:00:00Z'), 0).toISOString()).toBe('2026-05-09T10:00:00.000Z');
+		expect(addWorkingDays(new Date('2026-05-10T23:30:00Z'), 0).toISOString()).toBe('2026-05-10T23:30:00.000Z');
 	});
 });
