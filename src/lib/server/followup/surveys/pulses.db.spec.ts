@@ -1,7 +1,8 @@
 // Covers: sendPulses, updatePulseSettings, getPulseSettings, getSurveyFigures, addWorkingDays.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outbox, surveyInvitations, surveyPulseDecisions, tickets } from '../../db/schema';
+import { outbox, supportCalendarDays, surveyInvitations, surveyPulseDecisions, tickets } from '../../db/schema';
+import { DEFAULT_CALENDAR } from '../../support/sla';
 import { buildActor, buildOrganizer, buildTicket, buildUnit, moveTicket } from '../../../../../tests/factories';
 import { useTestDatabase } from '../../../../../tests/use-test-database';
 import { getSurveyFigures } from './get-survey-figures';
@@ -49,6 +50,16 @@ describe('the pulse after a closed case', () => {
 			.where(and(eq(outbox.organizerId, w.organizer.id), eq(outbox.sensitive, true)));
 		expect(mails).toHaveLength(1);
 		expect(mails[0].body).toContain(`${c.number}`);
+	});
+
+	it("counts the organizer's own closed days out of the delay, as its SLA clock does", async () => {
+		const w = await world();
+		await t.db.insert(supportCalendarDays).values({ organizerId: w.organizer.id, day: '2026-05-11', kind: 'closed' });
+		const c = await w.closedCase(new Date('2026-05-08T14:00:00Z'));
+		// Monday is closed, so one working day after Friday is Tuesday.
+		expect((await sendPulses(t.db, new Date('2026-05-11T14:30:00Z'), { organizerId: w.organizer.id })).sent).toBe(0);
+		expect(await w.decision(c.id)).toBeNull();
+		expect((await sendPulses(t.db, new Date('2026-05-12T14:30:00Z'), { organizerId: w.organizer.id })).sent).toBe(1);
 	});
 
 	it('sends nobody more than one pulse in 30 days: a case closed 10 days after a pulse gets none, one 31 days after does', async () => {
@@ -142,6 +153,12 @@ describe('addWorkingDays', () => {
 		expect(addWorkingDays(new Date('2026-05-09T10:00:00Z'), 1).toISOString()).toBe('2026-05-11T10:00:00.000Z');
 		expect(addWorkingDays(new Date('2026-05-06T10:00:00Z'), 2).toISOString()).toBe('2026-05-08T10:00:00.000Z');
 		expect(addWorkingDays(new Date('2026-05-07T10:00:00Z'), 2).toISOString()).toBe('2026-05-11T10:00:00.000Z');
+	});
+	it('skips Swedish holidays and eves, and the closed days of the calendar it is given', () => {
+		// Wednesday 23 December: julafton, juldagen, then the weekend; the next working day is Monday the 28th.
+		expect(addWorkingDays(new Date('2026-12-23T10:00:00Z'), 1).toISOString()).toBe('2026-12-28T10:00:00.000Z');
+		const closedMonday = { ...DEFAULT_CALENDAR, closedDays: ['2026-05-11'] };
+		expect(addWorkingDays(new Date('2026-05-08T14:00:00Z'), 1, closedMonday).toISOString()).toBe('2026-05-12T14:00:00.000Z');
 	});
 	it('sends at once with no delay, also at the weekend (decision 059: zero delay sends within seconds)', () => {
 		expect(addWorkingDays(new Date('2026-05-09T10:00:00Z'), 0).toISOString()).toBe('2026-05-09T10:00:00.000Z');

@@ -4,6 +4,8 @@ import { people, surveyInvitations, surveyPulseDecisions, surveySettings, ticket
 import { recordAudit } from '../../audit/record-audit';
 import { newToken, hashToken } from '../../auth/tokens';
 import { sendMail } from '../../mail/send-mail';
+import type { WorkingCalendar } from '../../support/sla';
+import { workingCalendarFor } from '../../support/sla-refresh/working-calendar-for';
 import { ensurePulseSurvey } from './ensure-pulse-survey';
 import { PULSE_DEFAULTS } from './pulse-settings';
 import { surveyInvitationMail } from './survey-mail';
@@ -17,7 +19,7 @@ export type PulseOutcome = 'sent' | 'capped' | 'merged' | 'withdrawn' | 'disable
 
 /**
  * The pulse after a closed case (the hourly survey-pulses job; tests pass a made-up `now`): every case closed within
- * the last PULSE_LOOKBACK_DAYS whose delay (working days, the organizer's setting) has passed gets one decision, once:
+ * the last PULSE_LOOKBACK_DAYS whose delay (working days of the organizer's calendar, its setting) has passed gets one decision, once:
  * a merged case, a case withdrawn because the device return that opened it was undone, an organizer with pulses off or an inactive requester gets none; a requester who was sent a pulse
  * within the organizer's cap (30 days by default) gets none; otherwise the requester gets a one-use link by mail
  * through the outbox. The decision row (ticket as key) makes the job idempotent, also with two workers. Audited
@@ -50,9 +52,16 @@ export async function sendPulses(db: Db, now: Date, opts: { organizerId?: string
 		)
 		.orderBy(tickets.closedAt);
 	const outcomes: PulseOutcome[] = [];
+	// The delay counts the organizer's working days (its calendar: holidays, closed days), read once per organizer.
+	const calendars = new Map<string, Promise<WorkingCalendar>>();
+	const calendarOf = (organizerId: string) => {
+		if (!calendars.has(organizerId)) calendars.set(organizerId, workingCalendarFor(db, organizerId));
+		return calendars.get(organizerId) as Promise<WorkingCalendar>;
+	};
 	for (const c of candidates) {
 		const settings = c.settings ?? { ...PULSE_DEFAULTS, organizerId: c.ticket.organizerId };
-		if (!c.ticket.closedAt || addWorkingDays(c.ticket.closedAt, settings.pulseDelayDays) > now) continue;
+		if (!c.ticket.closedAt) continue;
+		if (addWorkingDays(c.ticket.closedAt, settings.pulseDelayDays, await calendarOf(c.ticket.organizerId)) > now) continue;
 		const outcome = await db.transaction(async (tx) => decide(tx, { ...c, settings }, now));
 		if (outcome) outcomes.push(outcome);
 	}

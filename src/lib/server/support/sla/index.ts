@@ -1,6 +1,6 @@
 /** SLA on the Swedish school calendar: holidays, working calendars, working-time arithmetic and SLA figures. */
 export { HOLIDAY_KEYS, swedishHolidays, type Holiday, type HolidayKey, type HolidayKind } from './swedish-holidays';
-export { DEFAULT_CALENDAR, expandRange, isWorkingDay, parseClock, type WorkingCalendar } from './working-calendar';
+export { DEFAULT_CALENDAR, expandRange, isWorkingDay, isWorkingDayAt, parseClock, type WorkingCalendar } from './working-calendar';
 export { addWorkingMinutes, workingMinutesBetween } from './working-minutes';
 export {
 	computeSla,

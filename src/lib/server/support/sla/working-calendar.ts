@@ -4,6 +4,7 @@
  */
 import { formatDay, parseDay, weekday, yearOf } from './days';
 import { holidayDaySet } from './swedish-holidays';
+import { toLocal } from './zoned-time';
 
 export type WorkingCalendar = {
 	/** IANA time zone of the wall-clock times, normally 'Europe/Stockholm'. */
@@ -86,6 +87,12 @@ export function isWorkingDayNumber(c: CompiledCalendar, n: number): boolean {
  */
 export function isWorkingDay(cal: WorkingCalendar, day: string): boolean {
 	return isWorkingDayNumber(compileCalendar(cal), parseDay(day));
+}
+
+/** Whether the calendar day an instant falls on, in the calendar's time zone, is a working day (see isWorkingDay). */
+export function isWorkingDayAt(cal: WorkingCalendar, at: Date): boolean {
+	const c = compileCalendar(cal);
+	return isWorkingDayNumber(c, toLocal(c.timeZone, at.getTime()).day);
 }
 
 const MAX_RANGE_DAYS = 3660;
